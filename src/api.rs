@@ -1,0 +1,14 @@
+//! The typed AuthSec client: one module per service area; `http` owns base
+//! URLs, the bearer token, error decoding and retries.
+
+pub mod clients;
+pub mod error;
+pub mod http;
+pub mod login;
+pub mod passkeys;
+pub mod retry;
+pub mod transport;
+pub mod url;
+
+pub use error::ApiError;
+pub use http::Api;

@@ -1,0 +1,138 @@
+//! The API client: base URLs, the bearer token, error decoding, retries and
+//! the 401 → "sign in again" → retry hand-off. Pages call typed functions in
+//! the service modules; they never build URLs.
+
+use super::error::{decode_error, ApiError};
+use super::retry::{retry_delay_ms, Method};
+use super::transport::{fetch_transport, RawRequest, RawResponse, Transport};
+use super::url::{join, Query};
+use crate::auth::AuthContext;
+use crate::config::{Config, Service};
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// `Copy` handle provided once at the root; `Api::expect()` anywhere below.
+#[derive(Clone, Copy)]
+pub struct Api {
+    config: StoredValue<Config>,
+    transport: StoredValue<Transport, LocalStorage>,
+    auth: AuthContext,
+}
+
+impl Api {
+    /// Provides the client with the real `fetch` transport.
+    pub fn provide(config: Config, auth: AuthContext) -> Self {
+        Self::provide_with(config, auth, fetch_transport())
+    }
+
+    /// Provides the client with a given transport (tests script one).
+    pub fn provide_with(config: Config, auth: AuthContext, transport: Transport) -> Self {
+        let api = Api { config: StoredValue::new(config), transport: StoredValue::new_local(transport), auth };
+        provide_context(api);
+        api
+    }
+
+    pub fn expect() -> Self {
+        expect_context::<Api>()
+    }
+
+    pub fn config(&self) -> Config {
+        self.config.get_value()
+    }
+
+    pub fn auth(&self) -> AuthContext {
+        self.auth
+    }
+
+    fn url(&self, service: Service, path: &str, query: &Query) -> String {
+        self.config.with_value(|c| join(&c.base(service), path, query))
+    }
+
+    /// GET with the bearer token; retried on 429/502/503/504.
+    pub async fn get<T: DeserializeOwned>(&self, service: Service, path: &str, query: &Query) -> Result<T, ApiError> {
+        let url = self.url(service, path, query);
+        decode(self.execute(Method::Get, url, None, true).await?)
+    }
+
+    /// A write with the bearer token; never retried by itself (except once
+    /// after the user signed in again, since the server refused it unread).
+    pub async fn send<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        service: Service,
+        path: &str,
+        body: Option<&B>,
+    ) -> Result<T, ApiError> {
+        let url = self.url(service, path, &Query::new());
+        let body = body.map(|b| serde_json::to_string(b).map_err(|_| ApiError::decode("request body"))).transpose()?;
+        decode(self.execute(method, url, body, true).await?)
+    }
+
+    /// A POST without the bearer token (the sign-in rows).
+    pub async fn post_anon<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        service: Service,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        let url = self.url(service, path, &Query::new());
+        let body = serde_json::to_string(body).map_err(|_| ApiError::decode("request body"))?;
+        decode(self.execute(Method::Post, url, Some(body), false).await?)
+    }
+
+    async fn execute(&self, method: Method, url: String, body: Option<String>, authed: bool) -> Result<RawResponse, ApiError> {
+        let mut attempt = 0;
+        let mut reauthed = false;
+        loop {
+            attempt += 1;
+            let bearer = if authed { self.auth.token() } else { None };
+            let had_token = bearer.is_some();
+            let req = RawRequest { method, url: url.clone(), bearer, body: body.clone() };
+            let transport = self.transport.get_value();
+            let resp = transport(req).await;
+            let resp = match resp {
+                Ok(r) => r,
+                Err(e) => {
+                    // A GET that got no answer may be tried again like a 503.
+                    if let Some(ms) = retry_delay_ms(method, 503, None, attempt).filter(|_| e.kind == super::error::ErrorKind::Network) {
+                        sleep(ms).await;
+                        continue;
+                    }
+                    return Err(e);
+                }
+            };
+            if (200..300).contains(&resp.status) {
+                return Ok(resp);
+            }
+            if resp.status == 401 && authed && had_token && !reauthed {
+                reauthed = true;
+                if self.auth.request_reauth().await {
+                    attempt -= 1;
+                    continue;
+                }
+            }
+            if let Some(ms) = retry_delay_ms(method, resp.status, resp.retry_after, attempt) {
+                sleep(ms).await;
+                continue;
+            }
+            let mut err = decode_error(resp.status, &resp.body, resp.retry_after);
+            if resp.status == 401 && had_token {
+                err.message = "Your session has ended. Sign in again to continue.".into();
+            }
+            return Err(err);
+        }
+    }
+}
+
+async fn sleep(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+fn decode<T: DeserializeOwned>(resp: RawResponse) -> Result<T, ApiError> {
+    let body = if resp.body.trim().is_empty() { "null" } else { resp.body.as_str() };
+    serde_json::from_str(body).map_err(|e| {
+        let what = if e.is_data() { "a field is missing or of the wrong type" } else { "not JSON" };
+        ApiError::decode(what)
+    })
+}

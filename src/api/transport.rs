@@ -1,0 +1,85 @@
+//! The one place that touches the network. Everything above it (retries,
+//! re-authentication, decoding) works on plain values, so tests can swap in
+//! a scripted transport.
+
+use super::error::{parse_retry_after, ApiError};
+use super::retry::Method;
+use futures::future::LocalBoxFuture;
+use std::rc::Rc;
+
+/// A request as the transport sends it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawRequest {
+    pub method: Method,
+    pub url: String,
+    /// `Authorization: Bearer …` when signed in; kept apart so nothing logs it.
+    pub bearer: Option<String>,
+    pub body: Option<String>,
+}
+
+/// What came back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawResponse {
+    pub status: u16,
+    pub body: String,
+    pub retry_after: Option<u32>,
+}
+
+pub type Transport = Rc<dyn Fn(RawRequest) -> LocalBoxFuture<'static, Result<RawResponse, ApiError>>>;
+
+/// How long one try may take before "the server did not answer".
+pub const TIMEOUT_MS: u32 = 20_000;
+
+/// Aborts the fetch when the future that owns it is dropped, so a page that
+/// moved on (a newer filter, a route change) cancels its stale request.
+struct AbortOnDrop(web_sys::AbortController);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// The real transport: `fetch` through gloo-net, with a timeout.
+pub fn fetch_transport() -> Transport {
+    Rc::new(|req: RawRequest| Box::pin(fetch(req)))
+}
+
+async fn fetch(req: RawRequest) -> Result<RawResponse, ApiError> {
+    use futures::future::{select, Either};
+    use gloo_net::http::RequestBuilder;
+
+    let controller = web_sys::AbortController::new().map_err(|_| ApiError::network())?;
+    let guard = AbortOnDrop(controller);
+    let signal = guard.0.signal();
+    let mut builder = RequestBuilder::new(&req.url)
+        .method(match req.method {
+            Method::Get => gloo_net::http::Method::GET,
+            Method::Post => gloo_net::http::Method::POST,
+            Method::Put => gloo_net::http::Method::PUT,
+            Method::Patch => gloo_net::http::Method::PATCH,
+            Method::Delete => gloo_net::http::Method::DELETE,
+        })
+        .abort_signal(Some(&signal))
+        .header("Accept", "application/json");
+    if let Some(token) = &req.bearer {
+        builder = builder.header("Authorization", &format!("Bearer {token}"));
+    }
+    let request = match req.body {
+        Some(body) => builder.header("Content-Type", "application/json").body(body),
+        None => builder.build(),
+    }
+    .map_err(|_| ApiError::network())?;
+
+    let timeout = gloo_timers::future::TimeoutFuture::new(TIMEOUT_MS);
+    let response = match select(Box::pin(request.send()), timeout).await {
+        Either::Left((Ok(resp), _)) => resp,
+        Either::Left((Err(_), _)) => return Err(ApiError::network()),
+        Either::Right(_) => return Err(ApiError::timeout()),
+    };
+    let status = response.status();
+    let retry_after = parse_retry_after(response.headers().get("retry-after").as_deref());
+    let body = response.text().await.map_err(|_| ApiError::network())?;
+    drop(guard);
+    Ok(RawResponse { status, body, retry_after })
+}

@@ -1,0 +1,65 @@
+//! The route table and the root contexts.
+
+use crate::api::transport::Transport;
+use crate::api::Api;
+use crate::auth::AuthContext;
+use crate::components::{ToastRegion, Toasts};
+use crate::config::Config;
+use crate::pages::account::SecurityPage;
+use crate::pages::clients::ClientsPage;
+use crate::pages::login::{home_path, LoginPage};
+use crate::pages::misc::{AdminOnly, NotFound, Placeholder};
+use crate::pages::shell::Shell;
+use leptos::prelude::*;
+use leptos_router::components::{ProtectedParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+/// Where a signed-out visitor is sent: the sign-in, remembering the page.
+fn login_redirect() -> String {
+    let loc = window().location();
+    let here = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
+    let next: String = form_urlencoded::byte_serialize(here.as_bytes()).collect();
+    if here == "/" || here.is_empty() {
+        "/login".into()
+    } else {
+        format!("/login?next={next}")
+    }
+}
+
+macro_rules! admin {
+    ($page:expr) => {
+        || view! { <AdminOnly>{$page}</AdminOnly> }
+    };
+}
+
+#[component]
+pub fn App(config: Config, #[prop(optional)] transport: Option<Transport>) -> impl IntoView {
+    let auth = AuthContext::provide();
+    match transport {
+        Some(t) => Api::provide_with(config, auth, t),
+        None => Api::provide(config, auth),
+    };
+    Toasts::provide();
+    let signed_in = move || Some(auth.is_signed_in());
+    let home = move || view! { <Redirect path=home_path(auth.is_admin()) /> };
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/login") view=LoginPage />
+                <ProtectedParentRoute path=path!("") view=Shell condition=signed_in redirect_path=login_redirect>
+                    <Route path=path!("/") view=home />
+                    <Route path=path!("/clients") view=admin!(view! { <ClientsPage /> }) />
+                    <Route path=path!("/clients/:id") view=admin!(view! { <Placeholder title="Client" /> }) />
+                    <Route path=path!("/users") view=admin!(view! { <Placeholder title="Users" /> }) />
+                    <Route path=path!("/users/:id") view=admin!(view! { <Placeholder title="User" /> }) />
+                    <Route path=path!("/apps") view=admin!(view! { <Placeholder title="Applications" /> }) />
+                    <Route path=path!("/apps/:id") view=admin!(view! { <Placeholder title="Application" /> }) />
+                    <Route path=path!("/api-keys") view=admin!(view! { <Placeholder title="API keys" /> }) />
+                    <Route path=path!("/sessions") view=|| view! { <Placeholder title="Sessions" /> } />
+                    <Route path=path!("/account/security") view=SecurityPage />
+                </ProtectedParentRoute>
+            </Routes>
+        </Router>
+        <ToastRegion />
+    }
+}

@@ -1,0 +1,10 @@
+//! Sign-in flow and the in-memory session.
+
+pub mod claims;
+pub mod context;
+pub mod flow;
+pub mod session;
+pub mod webauthn;
+
+pub use context::AuthContext;
+pub use session::Session;

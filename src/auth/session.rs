@@ -1,0 +1,87 @@
+//! The signed-in session. It lives in memory only: never in storage, cookies
+//! or the URL, so a reload signs the user out by design.
+
+use super::claims::{decode_claims, Claims};
+use std::fmt;
+
+#[derive(Clone, PartialEq)]
+pub struct Session {
+    token: String,
+    pub claims: Claims,
+    /// The workspace (tenant domain) the user signed in to.
+    pub tenant_domain: String,
+}
+
+impl Session {
+    /// Builds a session from a token the server minted (or a pasted one).
+    pub fn from_token(token: &str, tenant_domain: &str) -> Result<Session, String> {
+        let token = token.trim();
+        let claims = decode_claims(token)?;
+        Ok(Session { token: token.to_string(), claims, tenant_domain: tenant_domain.to_string() })
+    }
+
+    /// The bearer token, for the `http` module's Authorization header only.
+    pub(crate) fn token(&self) -> &str {
+        &self.token
+    }
+
+    pub fn email(&self) -> &str {
+        &self.claims.email
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.claims.is_admin()
+    }
+
+    /// True when the token's `exp` (seconds) is at or before `now_s`.
+    pub fn is_expired(&self, now_s: i64) -> bool {
+        self.claims.exp <= now_s
+    }
+}
+
+/// Never prints the token, so a stray `{:?}` cannot leak it to a log.
+impl fmt::Debug for Session {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Session")
+            .field("token", &"<redacted>")
+            .field("email", &self.claims.email)
+            .field("tenant_domain", &self.tenant_domain)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+
+    fn jwt(claims: &str) -> String {
+        format!("h.{}.s", URL_SAFE_NO_PAD.encode(claims))
+    }
+
+    #[test]
+    fn debug_output_redacts_the_token() {
+        let t = jwt(r#"{"sub":"u","email":"a@b.test","exp":10}"#);
+        let s = Session::from_token(&t, "acme").unwrap();
+        let printed = format!("{s:?}");
+        assert!(!printed.contains(&t));
+        assert!(printed.contains("<redacted>"));
+        assert_eq!(s.token(), t);
+    }
+
+    #[test]
+    fn expiry_and_role() {
+        let s = Session::from_token(&jwt(r#"{"sub":"u","roles":["admin"],"exp":10}"#), "acme").unwrap();
+        assert!(s.is_admin());
+        assert!(!s.is_expired(9));
+        assert!(s.is_expired(10));
+    }
+
+    #[test]
+    fn pasted_tokens_are_trimmed_and_checked() {
+        let t = jwt(r#"{"sub":"u","exp":10}"#);
+        assert!(Session::from_token(&format!("  {t}\n"), "acme").is_ok());
+        assert!(Session::from_token("not a token", "acme").is_err());
+    }
+}

@@ -1,0 +1,46 @@
+//! A modal dialog on the native `<dialog>`: focus is trapped, the page
+//! behind is inert, and Escape asks to cancel.
+
+use super::field::unique_id;
+use leptos::html;
+use leptos::prelude::*;
+
+#[component]
+pub fn Modal(
+    #[prop(into)] open: Signal<bool>,
+    #[prop(into)] title: String,
+    /// Escape calls this; without it the dialog cannot be dismissed that way
+    /// (e.g. a secret shown once).
+    #[prop(optional)]
+    on_cancel: Option<Callback<()>>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let dialog = NodeRef::<html::Dialog>::new();
+    let title_id = unique_id("dlg");
+    let labelled_by = title_id.clone();
+    Effect::new(move |_| {
+        let is_open = open.get();
+        let Some(d) = dialog.get() else { return };
+        if is_open && !d.open() {
+            let _ = d.show_modal();
+        } else if !is_open && d.open() {
+            d.close();
+        }
+    });
+    view! {
+        <dialog
+            node_ref=dialog
+            class="modal"
+            aria-labelledby=labelled_by
+            on:cancel=move |ev: leptos::ev::Event| {
+                ev.prevent_default();
+                if let Some(cb) = on_cancel {
+                    cb.run(());
+                }
+            }
+        >
+            <h2 id=title_id class="modal__title">{title}</h2>
+            <Show when=move || open.get()>{children()}</Show>
+        </dialog>
+    }
+}

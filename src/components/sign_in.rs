@@ -1,0 +1,140 @@
+//! The sign-in steps as one widget: the page uses it, and so does the
+//! "Sign in again" dialog (with the email and workspace locked).
+
+mod second_factor;
+
+use super::TextField;
+use crate::api::{login, Api};
+use crate::auth::flow::{self, Factors, StepError};
+use crate::auth::Session;
+use crate::validate;
+use leptos::prelude::*;
+use second_factor::SecondFactorStep;
+
+/// Field messages of the first step.
+#[derive(Clone, Default, PartialEq)]
+struct Errors {
+    workspace: Option<String>,
+    email: Option<String>,
+    password: Option<String>,
+}
+
+fn check(workspace: &str, email: &str, password: &str) -> Errors {
+    Errors {
+        workspace: validate::required(workspace, "your workspace"),
+        email: validate::email(email).map(str::to_string),
+        password: validate::required(password, "your password"),
+    }
+}
+
+#[component]
+pub fn SignIn(
+    /// The first step's heading; `None` inside a dialog that has its own.
+    #[prop(optional)]
+    title: Option<&'static str>,
+    /// `(email, workspace)` to re-authenticate a known user.
+    #[prop(optional)]
+    locked: Option<(String, String)>,
+    on_signed_in: Callback<Session>,
+) -> impl IntoView {
+    let api = Api::expect();
+    let is_locked = locked.is_some();
+    let (locked_email, locked_ws) = locked.unwrap_or_default();
+    let workspace = RwSignal::new(if is_locked { locked_ws } else { api.config().tenant_domain });
+    let email = RwSignal::new(locked_email.clone());
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(Errors::default());
+    let alert = RwSignal::new(None::<String>);
+    let step = RwSignal::new(None::<(login::PasswordOk, Factors)>);
+
+    let submit = Action::new_unsync(move |_: &()| async move {
+        let (ws, em, pw) = (workspace.get_untracked(), email.get_untracked(), password.get_untracked());
+        let (ws, em) = (ws.trim().to_string(), em.trim().to_string());
+        match login::password(&api, &em, &pw, &ws).await {
+            Err(e) => alert.set(Some(flow::password_error(&e))),
+            Ok(ok) => match Factors::of(&ok) {
+                Some(f) => {
+                    alert.set(None);
+                    step.set(Some((ok, f)));
+                }
+                None => match flow::finish(&api, &ok, &ws).await {
+                    Ok(session) => on_signed_in.run(session),
+                    Err(e) => alert.set(Some(e.message().to_string())),
+                },
+            },
+        }
+    });
+    let pending = submit.pending();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let errs = check(&workspace.get_untracked(), &email.get_untracked(), &password.get_untracked());
+        let valid = errs == Errors::default();
+        errors.set(errs);
+        if valid {
+            alert.set(None);
+            submit.dispatch(());
+        }
+    };
+    // The second-factor step reports back: a session, or a spent ticket.
+    let on_factor_error = Callback::new(move |e: StepError| {
+        if let StepError::Restart(m) = e {
+            step.set(None);
+            password.set(String::new());
+            alert.set(Some(m));
+        }
+    });
+    let err = move |f: fn(&Errors) -> Option<String>| Signal::derive(move || errors.with(f));
+
+    view! {
+        <Show
+            when=move || step.with(Option::is_none)
+            fallback=move || {
+                let (ok, factors) = step.get().expect("second-factor step");
+                let tenant = workspace.get_untracked();
+                let back = Callback::new(move |_| step.set(None));
+                view! { <SecondFactorStep ok factors tenant on_signed_in on_error=on_factor_error on_back=back /> }
+            }
+        >
+            <form class="stack" novalidate on:submit=on_submit>
+                {title.map(|t| view! { <h1>{t}</h1> })}
+                {move || alert.get().map(|m| view! { <p class="alert" role="alert">{m}</p> })}
+                {if is_locked {
+                    view! { <p class="muted">"Signed in as " <strong>{locked_email.clone()}</strong></p> }.into_any()
+                } else {
+                    view! {
+                        <TextField label="Workspace" value=workspace error=err(|e| e.workspace.clone()) autocomplete="organization" required=true />
+                        <TextField label="Email" value=email error=err(|e| e.email.clone()) input_type="email" autocomplete="username" required=true />
+                    }
+                    .into_any()
+                }}
+                <TextField
+                    label="Password"
+                    value=password
+                    error=err(|e| e.password.clone())
+                    input_type="password"
+                    autocomplete="current-password"
+                    required=true
+                    autofocus=is_locked
+                />
+                <button type="submit" class="btn btn--primary" disabled=move || pending.get()>
+                    {move || if pending.get() { "Signing in…" } else { "Sign in" }}
+                </button>
+            </form>
+        </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+
+    #[test]
+    fn first_step_checks_every_field() {
+        let e = check("", "nope", "");
+        assert!(e.workspace.is_some() && e.email.is_some() && e.password.is_some());
+        assert!(check("acme", "admin@acme.test", "x").workspace.is_none());
+    }
+}

@@ -1,0 +1,125 @@
+//! Runtime configuration loaded from `config.json` at start-up, so one build
+//! serves every environment.
+
+use serde::Deserialize;
+
+/// The AuthSec services the console talks to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Service {
+    ClientMs,
+    Uflow,
+    Webauthn,
+    Apps,
+}
+
+impl Service {
+    fn path(self) -> &'static str {
+        match self {
+            Service::ClientMs => "clientms",
+            Service::Uflow => "uflow",
+            Service::Webauthn => "webauthn",
+            Service::Apps => "apps",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+struct ServiceOverrides {
+    clientms: Option<String>,
+    uflow: Option<String>,
+    webauthn: Option<String>,
+    apps: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawConfig {
+    api_base: String,
+    #[serde(default)]
+    services: ServiceOverrides,
+    tenant_domain: Option<String>,
+    app_name: Option<String>,
+    #[serde(default)]
+    sandbox: bool,
+}
+
+/// The parsed configuration, with every default applied.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    api_base: String,
+    services: ServiceOverrides,
+    pub tenant_domain: String,
+    pub app_name: String,
+    pub sandbox: bool,
+}
+
+impl Config {
+    /// Parses `config.json`. `page_host` is the page's host name, the default
+    /// tenant domain.
+    pub fn parse(json: &str, page_host: &str) -> Result<Config, String> {
+        let raw: RawConfig = serde_json::from_str(json)
+            .map_err(|e| format!("config.json is not valid: {e}"))?;
+        let api_base = raw.api_base.trim().trim_end_matches('/').to_string();
+        if !(api_base.starts_with("https://") || api_base.starts_with("http://")) {
+            return Err("config.json: api_base must be an http(s) URL".into());
+        }
+        let non_empty = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        Ok(Config {
+            api_base,
+            services: raw.services,
+            tenant_domain: non_empty(raw.tenant_domain).unwrap_or_else(|| page_host.to_string()),
+            app_name: non_empty(raw.app_name).unwrap_or_else(|| "AuthSec Console".into()),
+            sandbox: raw.sandbox,
+        })
+    }
+
+    /// The base URL of a service, without a trailing slash.
+    pub fn base(&self, service: Service) -> String {
+        let over = match service {
+            Service::ClientMs => &self.services.clientms,
+            Service::Uflow => &self.services.uflow,
+            Service::Webauthn => &self.services.webauthn,
+            Service::Apps => &self.services.apps,
+        };
+        match over.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(url) => url.trim_end_matches('/').to_string(),
+            None => format!("{}/authsec/{}", self.api_base, service.path()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_derive_from_api_base_and_host() {
+        let c = Config::parse(r#"{"api_base":"https://api.example.com/"}"#, "console.example.com").unwrap();
+        assert_eq!(c.base(Service::ClientMs), "https://api.example.com/authsec/clientms");
+        assert_eq!(c.base(Service::Webauthn), "https://api.example.com/authsec/webauthn");
+        assert_eq!(c.tenant_domain, "console.example.com");
+        assert_eq!(c.app_name, "AuthSec Console");
+        assert!(!c.sandbox);
+    }
+
+    #[test]
+    fn service_overrides_win() {
+        let c = Config::parse(
+            r#"{"api_base":"http://127.0.0.1:8787","services":{"clientms":"https://dev.api.authsec.dev/clientms/"},
+                "tenant_domain":"acme","app_name":"Acme admin","sandbox":true}"#,
+            "h",
+        )
+        .unwrap();
+        assert_eq!(c.base(Service::ClientMs), "https://dev.api.authsec.dev/clientms");
+        assert_eq!(c.base(Service::Uflow), "http://127.0.0.1:8787/authsec/uflow");
+        assert_eq!(c.tenant_domain, "acme");
+        assert_eq!(c.app_name, "Acme admin");
+        assert!(c.sandbox);
+    }
+
+    #[test]
+    fn rejects_missing_or_bad_api_base() {
+        assert!(Config::parse("{}", "h").unwrap_err().contains("api_base"));
+        assert!(Config::parse(r#"{"api_base":"ftp://x"}"#, "h").is_err());
+        assert!(Config::parse("not json", "h").is_err());
+    }
+}

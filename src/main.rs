@@ -1,0 +1,3 @@
+fn main() {
+    authsec_console::boot();
+}

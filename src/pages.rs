@@ -1,0 +1,7 @@
+//! One module per routed area.
+
+pub mod account;
+pub mod clients;
+pub mod login;
+pub mod misc;
+pub mod shell;

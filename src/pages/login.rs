@@ -1,0 +1,74 @@
+//! `/login`: password and second factor, or a pasted access token.
+
+mod token_paste;
+
+use crate::api::Api;
+use crate::auth::{AuthContext, Session};
+use crate::components::SignIn;
+use crate::validate;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use token_paste::TokenPaste;
+
+/// Where a user lands after sign-in when no `?next=` says otherwise.
+pub fn home_path(is_admin: bool) -> &'static str {
+    if is_admin {
+        "/clients"
+    } else {
+        "/account/security"
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let api = Api::expect();
+    let auth = AuthContext::expect();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let config = api.config();
+    let show_token = RwSignal::new(false);
+
+    let done = Callback::new(move |session: Session| {
+        let next = query.with_untracked(|q| validate::next_path(q.get("next").as_deref()));
+        let target = next.unwrap_or_else(|| home_path(session.is_admin()).to_string());
+        auth.sign_in(session);
+        navigate(&target, NavigateOptions { replace: true, ..Default::default() });
+    });
+
+    view! {
+        <main id="main" class="login">
+            <div class="login__card">
+                <p class="brand">{config.app_name.clone()}</p>
+                <Show
+                    when=move || !show_token.get()
+                    fallback=move || view! { <TokenPaste on_signed_in=done on_back=Callback::new(move |_| show_token.set(false)) /> }
+                >
+                    <SignIn title="Sign in" on_signed_in=done />
+                    <button type="button" class="btn btn--link" on:click=move |_| show_token.set(true)>
+                        "Use an access token"
+                    </button>
+                </Show>
+                {config.sandbox.then(|| view! { <DemoAccounts /> })}
+            </div>
+        </main>
+    }
+}
+
+/// The seeded sandbox's accounts, shown only when `config.json` says so.
+#[component]
+fn DemoAccounts() -> impl IntoView {
+    view! {
+        <details class="demo">
+            <summary>"Demo accounts (sandbox)"</summary>
+            <p>"Password for every account: " <code>"Sandbox-Demo-1"</code> ", workspace " <code>"acme"</code></p>
+            <ul>
+                <li><code>"admin@acme.test"</code> " — admin with an authenticator app (secret printed by the sandbox)"</li>
+                <li><code>"passkey@acme.test"</code> " — admin; add a passkey under Security"</li>
+                <li><code>"plain@acme.test"</code> " — admin without a second factor"</li>
+                <li><code>"user@acme.test"</code> " — end user"</li>
+                <li><code>"admin@globex.test"</code> " — another tenant (workspace " <code>"globex"</code> ")"</li>
+            </ul>
+        </details>
+    }
+}

@@ -1,0 +1,47 @@
+//! The signed-in layout: header, navigation that fits the role, the routed
+//! page, and the "Sign in again" dialog.
+
+mod nav;
+pub mod reauth;
+mod theme;
+
+use crate::api::Api;
+use crate::auth::AuthContext;
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::use_navigate;
+pub use nav::{nav_items, Nav};
+pub use reauth::ReauthDialog;
+use theme::ThemeToggle;
+
+#[component]
+pub fn Shell() -> impl IntoView {
+    let auth = AuthContext::expect();
+    let app_name = Api::expect().config().app_name;
+    let navigate = use_navigate();
+    let session = auth.session();
+    let email = move || session.with(|s| s.as_ref().map(|s| s.email().to_string()).unwrap_or_default());
+    let tenant = move || session.with(|s| s.as_ref().map(|s| s.tenant_domain.clone()).unwrap_or_default());
+    let sign_out = move |_| {
+        auth.sign_out();
+        navigate("/login", Default::default());
+    };
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <div class="shell">
+            <header class="topbar">
+                <span class="brand">{app_name}</span>
+                <span class="topbar__tenant" title="Workspace">{tenant}</span>
+                <span class="topbar__spacer"></span>
+                <span class="topbar__user">{email}</span>
+                <ThemeToggle />
+                <button type="button" class="btn btn--small" on:click=sign_out>"Sign out"</button>
+            </header>
+            <Nav />
+            <main id="main" class="content" tabindex="-1">
+                <Outlet />
+            </main>
+        </div>
+        <ReauthDialog />
+    }
+}

@@ -1,0 +1,12 @@
+//! Browser layer: components mounted in headless Chromium and driven
+//! through the DOM, with a scripted transport in place of the network.
+#![cfg(target_arch = "wasm32")]
+
+mod browser {
+    pub mod reauth;
+    pub mod shell;
+    pub mod sign_in;
+    pub mod support;
+}
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

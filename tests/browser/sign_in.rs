@@ -1,0 +1,109 @@
+//! The sign-in form: validation before sending, server errors as sentences
+//! with the input kept, and the authenticator-code step.
+
+use super::support::*;
+use authsec_console::api::Api;
+use authsec_console::auth::{AuthContext, Session};
+use authsec_console::components::{SignIn, Toasts};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+type Signed = Rc<RefCell<Option<Session>>>;
+
+fn mount_sign_in(script: &Script) -> (web_sys::HtmlElement, Signed, impl Drop) {
+    let signed: Signed = Rc::default();
+    let out = signed.clone();
+    let transport = script.transport();
+    let (root, handle) = mount(move || {
+        let auth = AuthContext::provide();
+        Api::provide_with(config(), auth, transport);
+        Toasts::provide();
+        let done = Callback::new(move |s: Session| *out.borrow_mut() = Some(s));
+        view! { <SignIn title="Sign in" on_signed_in=done /> }
+    });
+    (root, signed, handle)
+}
+
+const PASSWORD_OK_TOTP: &str = r#"{"tenant_id":"t-acme","tenant_domain":"acme","email":"admin@acme.test",
+  "first_login":false,"mfa_required":true,"methods":["totp"],"login_ticket":"lt-1"}"#;
+
+#[wasm_bindgen_test]
+async fn fields_are_checked_before_anything_is_sent() {
+    let script = Script::default();
+    let (root, _signed, _h) = mount_sign_in(&script);
+    until("form", || has_field(&root, "Email")).await;
+    assert_eq!(field(&root, "Workspace").value(), "acme", "prefilled from config.json");
+    type_into(&field(&root, "Email"), "not-an-email");
+    button(&root, "Sign in").click();
+    until("field errors", || text(&root).contains("Enter your password.")).await;
+    assert!(text(&root).contains("Enter an email address like name@example.com."));
+    assert_eq!(field(&root, "Email").get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(script.log.borrow().is_empty(), "nothing may be sent while fields are invalid");
+}
+
+#[wasm_bindgen_test]
+async fn server_refusal_reads_as_a_sentence_and_keeps_input() {
+    let script = Script::default();
+    script.answer("/uflow/login", 401, r#"{"error":"Invalid credentials"}"#);
+    let (root, signed, _h) = mount_sign_in(&script);
+    until("form", || has_field(&root, "Email")).await;
+    type_into(&field(&root, "Email"), "admin@acme.test");
+    type_into(&field(&root, "Password"), "wrong-password");
+    button(&root, "Sign in").click();
+    until("alert", || alert_text(&root).is_some()).await;
+    assert!(alert_text(&root).unwrap().contains("email or password is not right"));
+    assert_eq!(field(&root, "Email").value(), "admin@acme.test");
+    assert_eq!(field(&root, "Password").value(), "wrong-password");
+    assert!(signed.borrow().is_none());
+    let sent = script.requests_to("/uflow/login");
+    assert_eq!(sent.len(), 1);
+    assert!(sent[0].bearer.is_none(), "sign-in rows carry no token");
+}
+
+#[wasm_bindgen_test]
+async fn wrong_code_clears_the_field_and_a_right_one_signs_in() {
+    let script = Script::default();
+    let token = jwt("admin@acme.test", &["admin"]);
+    script
+        .answer("/uflow/login", 200, PASSWORD_OK_TOTP)
+        .answer("/totp/verifyLogin", 400, r#"{"error":"invalid TOTP code"}"#)
+        .answer("/totp/verifyLogin", 200, r#"{"success":true,"method":"totp"}"#)
+        .answer("/login/webauthn-callback", 200, &format!(r#"{{"access_token":"{token}","token_type":"Bearer","expires_in":3600}}"#));
+    let (root, signed, _h) = mount_sign_in(&script);
+    until("form", || has_field(&root, "Email")).await;
+    type_into(&field(&root, "Email"), "admin@acme.test");
+    type_into(&field(&root, "Password"), "Sandbox-Demo-1");
+    button(&root, "Sign in").click();
+    until("second step", || text(&root).contains("Two-factor authentication")).await;
+
+    // Six digits pasted with a space submit by themselves.
+    type_into(&field(&root, "Authentication code"), "123 456");
+    until("wrong-code alert", || alert_text(&root).is_some_and(|t| t.contains("not right"))).await;
+    assert_eq!(field(&root, "Authentication code").value(), "", "the field is cleared for another try");
+    assert_eq!(script.requests_to("/totp/verifyLogin")[0].body.as_deref().map(|b| b.contains(r#""code":"123456""#)), Some(true));
+
+    type_into(&field(&root, "Authentication code"), "654321");
+    until("signed in", || signed.borrow().is_some()).await;
+    assert_eq!(signed.borrow().as_ref().unwrap().email(), "admin@acme.test");
+}
+
+#[wasm_bindgen_test]
+async fn backup_code_is_offered_instead() {
+    let script = Script::default();
+    script.answer("/uflow/login", 200, PASSWORD_OK_TOTP).answer("/totp/verifyLogin", 400, r#"{"error":"invalid backup code"}"#);
+    let (root, _signed, _h) = mount_sign_in(&script);
+    until("form", || has_field(&root, "Email")).await;
+    type_into(&field(&root, "Email"), "admin@acme.test");
+    type_into(&field(&root, "Password"), "pw");
+    button(&root, "Sign in").click();
+    until("second step", || has_field(&root, "Authentication code")).await;
+    button(&root, "Use a backup code instead").click();
+    until("backup field", || has_field(&root, "Backup code")).await;
+    type_into(&field(&root, "Backup code"), "abcd-efgh");
+    button(&root, "Verify").click();
+    until("alert", || alert_text(&root).is_some_and(|t| t.contains("backup code"))).await;
+    let body = script.requests_to("/totp/verifyLogin")[0].body.clone().unwrap();
+    assert!(body.contains(r#""backup_code":"abcd-efgh""#), "{body}");
+}

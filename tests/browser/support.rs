@@ -1,0 +1,130 @@
+//! Mounting, a scripted transport, and DOM helpers for the browser tests.
+
+use authsec_console::api::transport::{RawRequest, RawResponse, Transport};
+use authsec_console::config::Config;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+pub fn config() -> Config {
+    Config::parse(r#"{"api_base":"http://api.test","tenant_domain":"acme","app_name":"Test console"}"#, "localhost").unwrap()
+}
+
+/// An unsigned JWT with the given claims (the console only reads them).
+pub fn jwt(email: &str, roles: &[&str]) -> String {
+    let claims = serde_json::json!({
+        "sub": "u-1", "email": email, "tenant_id": "t-acme", "roles": roles, "scopes": [],
+        "sid": "s-1", "iat": 1, "exp": 4_000_000_000i64,
+    });
+    format!("eyJhbGciOiJIUzI1NiJ9.{}.sig", URL_SAFE_NO_PAD.encode(claims.to_string()))
+}
+
+/// Answers requests from a script: the first entry whose URL fragment
+/// occurs in the request URL is used (and removed). Logs every request.
+#[derive(Clone, Default)]
+pub struct Script {
+    answers: Rc<RefCell<VecDeque<(String, u16, String)>>>,
+    pub log: Rc<RefCell<Vec<RawRequest>>>,
+}
+
+impl Script {
+    pub fn answer(&self, url_part: &str, status: u16, body: &str) -> &Self {
+        self.answers.borrow_mut().push_back((url_part.into(), status, body.into()));
+        self
+    }
+
+    pub fn transport(&self) -> Transport {
+        let this = self.clone();
+        Rc::new(move |req: RawRequest| {
+            this.log.borrow_mut().push(req.clone());
+            let mut answers = this.answers.borrow_mut();
+            let found = answers.iter().position(|(part, _, _)| req.url.contains(part.as_str()));
+            let (status, body) = match found.and_then(|i| answers.remove(i)) {
+                Some((_, s, b)) => (s, b),
+                None => (599, format!("no scripted answer for {}", req.url)),
+            };
+            Box::pin(async move { Ok(RawResponse { status, body, retry_after: None }) })
+        })
+    }
+
+    pub fn requests_to(&self, url_part: &str) -> Vec<RawRequest> {
+        self.log.borrow().iter().filter(|r| r.url.contains(url_part)).cloned().collect()
+    }
+}
+
+/// Mounts a view into a fresh element; keep the handle alive while testing.
+pub fn mount<F, N>(f: F) -> (HtmlElement, leptos::mount::UnmountHandle<N::State>)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView,
+{
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), f);
+    (root, handle)
+}
+
+/// Waits (bounded) until `cond` holds, yielding to the reactive system.
+pub async fn until(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..300 {
+        leptos::task::tick().await;
+        if cond() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+pub fn text(root: &Element) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into()).collect()
+}
+
+/// The input or textarea whose `<label>` reads `label`.
+pub fn field(root: &Element, label: &str) -> HtmlInputElement {
+    let l = all(root, "label")
+        .into_iter()
+        .find(|l| l.text_content().unwrap_or_default().trim() == label)
+        .unwrap_or_else(|| panic!("no label {label:?} in: {}", text(root)));
+    let id = l.get_attribute("for").expect("label has for=");
+    document().get_element_by_id(&id).expect("labelled control").unchecked_into()
+}
+
+pub fn has_field(root: &Element, label: &str) -> bool {
+    all(root, "label").iter().any(|l| l.text_content().unwrap_or_default().trim() == label)
+}
+
+/// Types a value the way a person does (an `input` event follows).
+pub fn type_into(input: &HtmlInputElement, value: &str) {
+    input.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&ev).unwrap();
+}
+
+pub fn button(root: &Element, name: &str) -> HtmlElement {
+    all(root, "button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap_or_default().trim() == name)
+        .unwrap_or_else(|| panic!("no button {name:?} in: {}", text(root)))
+        .unchecked_into()
+}
+
+pub fn links(root: &Element) -> Vec<String> {
+    all(root, "nav a").iter().map(|a| a.text_content().unwrap_or_default()).collect()
+}
+
+pub fn alert_text(root: &Element) -> Option<String> {
+    root.query_selector("[role=alert]").unwrap().map(|e| e.text_content().unwrap_or_default())
+}
