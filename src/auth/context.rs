@@ -10,13 +10,17 @@ use leptos::prelude::*;
 pub struct AuthContext {
     session: RwSignal<Option<Session>>,
     reauth_open: RwSignal<bool>,
+    tenant_id: Memo<String>,
     waiters: StoredValue<Vec<oneshot::Sender<bool>>>,
 }
 
 impl AuthContext {
     pub fn provide() -> Self {
+        let session = RwSignal::new(None::<Session>);
+        let tenant_id = Memo::new(move |_| session.with(|s| s.as_ref().map(|s| s.claims.tenant_id.clone()).unwrap_or_default()));
         let ctx = AuthContext {
-            session: RwSignal::new(None),
+            session,
+            tenant_id,
             reauth_open: RwSignal::new(false),
             waiters: StoredValue::new(Vec::new()),
         };
@@ -31,6 +35,12 @@ impl AuthContext {
     /// The session signal, for views.
     pub fn session(&self) -> ReadSignal<Option<Session>> {
         self.session.read_only()
+    }
+
+    /// The signed-in tenant's id. A memo: signing in again as the same user
+    /// (after a 401) does not make pages reload.
+    pub fn tenant_id(&self) -> Memo<String> {
+        self.tenant_id
     }
 
     pub fn is_signed_in(&self) -> bool {

@@ -10,9 +10,9 @@ use leptos::prelude::*;
 pub fn ClientsPage() -> impl IntoView {
     let api = Api::expect();
     let auth = AuthContext::expect();
-    let tenant = move || auth.session().with(|s| s.as_ref().map(|s| s.claims.tenant_id.clone()).unwrap_or_default());
+    let tenant = auth.tenant_id();
     let page = LocalResource::new(move || {
-        let tenant = tenant();
+        let tenant = tenant.get();
         async move { clients::list(&api, &tenant, &Query::new().add("page", 1).add("limit", 25)).await }
     });
     view! {

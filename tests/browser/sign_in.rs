@@ -6,21 +6,20 @@ use authsec_console::api::Api;
 use authsec_console::auth::{AuthContext, Session};
 use authsec_console::components::{SignIn, Toasts};
 use leptos::prelude::*;
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-type Signed = Rc<RefCell<Option<Session>>>;
+type Signed = Arc<Mutex<Option<Session>>>;
 
 fn mount_sign_in(script: &Script) -> (web_sys::HtmlElement, Signed, impl Drop) {
-    let signed: Signed = Rc::default();
+    let signed: Signed = Arc::default();
     let out = signed.clone();
     let transport = script.transport();
     let (root, handle) = mount(move || {
         let auth = AuthContext::provide();
         Api::provide_with(config(), auth, transport);
         Toasts::provide();
-        let done = Callback::new(move |s: Session| *out.borrow_mut() = Some(s));
+        let done = Callback::new(move |s: Session| *out.lock().unwrap() = Some(s));
         view! { <SignIn title="Sign in" on_signed_in=done /> }
     });
     (root, signed, handle)
@@ -56,7 +55,7 @@ async fn server_refusal_reads_as_a_sentence_and_keeps_input() {
     assert!(alert_text(&root).unwrap().contains("email or password is not right"));
     assert_eq!(field(&root, "Email").value(), "admin@acme.test");
     assert_eq!(field(&root, "Password").value(), "wrong-password");
-    assert!(signed.borrow().is_none());
+    assert!(signed.lock().unwrap().is_none());
     let sent = script.requests_to("/uflow/login");
     assert_eq!(sent.len(), 1);
     assert!(sent[0].bearer.is_none(), "sign-in rows carry no token");
@@ -85,8 +84,8 @@ async fn wrong_code_clears_the_field_and_a_right_one_signs_in() {
     assert_eq!(script.requests_to("/totp/verifyLogin")[0].body.as_deref().map(|b| b.contains(r#""code":"123456""#)), Some(true));
 
     type_into(&field(&root, "Authentication code"), "654321");
-    until("signed in", || signed.borrow().is_some()).await;
-    assert_eq!(signed.borrow().as_ref().unwrap().email(), "admin@acme.test");
+    until("signed in", || signed.lock().unwrap().is_some()).await;
+    assert_eq!(signed.lock().unwrap().as_ref().unwrap().email(), "admin@acme.test");
 }
 
 #[wasm_bindgen_test]
