@@ -1,0 +1,167 @@
+//! Request authentication: bearer JWTs (tied to a live session) and API keys.
+
+pub mod jwt;
+pub mod scope;
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use uuid::Uuid;
+
+use crate::config::Feature;
+use crate::db::apikey::KEY_PREFIX;
+use crate::error::{ApiError, ApiResult, Shape};
+use crate::state::AppState;
+use crate::util::{now, sha256_hex, ua};
+
+/// The authenticated caller of a request.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub user_id: Uuid,
+    pub tenant_id: Uuid,
+    pub email: String,
+    pub roles: Vec<String>,
+    pub scopes: Vec<String>,
+    /// The session of a JWT caller (None for API keys).
+    pub sid: Option<Uuid>,
+    pub api_key: Option<Uuid>,
+}
+
+impl Caller {
+    pub fn is_admin(&self) -> bool {
+        self.roles.iter().any(|r| r == "admin")
+    }
+
+    pub fn require_admin(&self, shape: Shape) -> ApiResult<()> {
+        if self.is_admin() {
+            Ok(())
+        } else {
+            Err(ApiError::shaped(shape, StatusCode::FORBIDDEN, "Forbidden: admin role required"))
+        }
+    }
+
+    /// The tenant named in a path or body must be the token's tenant.
+    pub fn require_tenant(&self, tenant: &str) -> ApiResult<()> {
+        match Uuid::parse_str(tenant.trim()) {
+            Ok(t) if t == self.tenant_id => Ok(()),
+            _ => Err(ApiError::tenant_mismatch()),
+        }
+    }
+
+    /// Like [`Caller::require_tenant`] for an optional body field.
+    pub fn require_tenant_opt(&self, tenant: Option<&str>) -> ApiResult<()> {
+        tenant.map_or(Ok(()), |t| self.require_tenant(t))
+    }
+}
+
+fn bearer(parts: &Parts) -> Option<&str> {
+    let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim()).filter(|t| !t.is_empty())
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let token = bearer(parts).ok_or_else(ApiError::unauthorized)?;
+        let caller = if token.starts_with(KEY_PREFIX) && state.cfg.enabled(Feature::ApiKeys) {
+            api_key_caller(state, token)?
+        } else {
+            jwt_caller(state, token)?
+        };
+        if caller.api_key.is_some() {
+            let needed = scope::required(parts.method.as_str(), parts.uri.path());
+            if !caller.scopes.iter().any(|s| s == needed) {
+                return Err(ApiError::gin(
+                    StatusCode::FORBIDDEN,
+                    format!("Forbidden: API key lacks scope {needed}"),
+                ));
+            }
+        }
+        Ok(caller)
+    }
+}
+
+fn jwt_caller(state: &AppState, token: &str) -> ApiResult<Caller> {
+    let claims = state.jwt.decode(token).ok_or_else(ApiError::unauthorized)?;
+    let sid = Uuid::parse_str(&claims.sid).map_err(|_| ApiError::unauthorized())?;
+    let user_id = Uuid::parse_str(&claims.sub).map_err(|_| ApiError::unauthorized())?;
+    let mut db = state.db();
+    let t = now();
+    let session = db.sessions.get_mut(&sid).filter(|s| s.user_id == user_id);
+    match session {
+        Some(s) if s.is_live(t) => s.last_accessed = t,
+        _ => return Err(ApiError::unauthorized()),
+    }
+    let user = db.users.get(&user_id).filter(|u| u.active).ok_or_else(ApiError::unauthorized)?;
+    Ok(Caller {
+        user_id,
+        tenant_id: user.tenant_id,
+        email: user.email.clone(),
+        roles: user.role_names(),
+        scopes: claims.scopes,
+        sid: Some(sid),
+        api_key: None,
+    })
+}
+
+fn api_key_caller(state: &AppState, token: &str) -> ApiResult<Caller> {
+    let hash = sha256_hex(token);
+    let mut db = state.db();
+    let key = db
+        .api_keys
+        .values_mut()
+        .find(|k| k.key_hash == hash && k.is_active)
+        .ok_or_else(ApiError::unauthorized)?;
+    key.last_use_at = Some(now());
+    let (key_id, user_id, scopes) = (key.key_id, key.user_id, key.scopes.clone());
+    let user = db.users.get(&user_id).filter(|u| u.active).ok_or_else(ApiError::unauthorized)?;
+    Ok(Caller {
+        user_id,
+        tenant_id: user.tenant_id,
+        email: user.email.clone(),
+        roles: user.role_names(),
+        scopes,
+        sid: None,
+        api_key: Some(key_id),
+    })
+}
+
+/// Where a request comes from: device name (from User-Agent) and IP address.
+#[derive(Debug, Clone)]
+pub struct ClientMeta {
+    pub device_name: String,
+    pub ip: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientMeta {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        let agent = parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok());
+        let ip = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip().to_string())
+            .unwrap_or_else(|| "127.0.0.1".to_string());
+        Ok(ClientMeta { device_name: ua::device_name(agent), ip })
+    }
+}
+
+/// Rejects WebAuthn rows whose `Origin` header is present but not allowed.
+pub struct OriginChecked;
+
+impl FromRequestParts<AppState> for OriginChecked {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        match parts.headers.get(header::ORIGIN) {
+            None => Ok(OriginChecked),
+            Some(v) if v.to_str().is_ok_and(|o| state.origin_allowed(o)) => Ok(OriginChecked),
+            Some(_) => Err(ApiError::gin(StatusCode::BAD_REQUEST, "invalid origin")),
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! The in-memory database: every tenant's objects plus sign-in state.
+
+pub mod apikey;
+pub mod app;
+pub mod client;
+pub mod session;
+pub mod user;
+
+use std::collections::HashMap;
+
+use uuid::Uuid;
+use webauthn_rs::prelude::{PasskeyAuthentication, PasskeyRegistration};
+
+pub use apikey::ApiKey;
+pub use app::App;
+pub use client::Client;
+pub use session::Session;
+pub use user::{StoredPasskey, TotpDevice, User};
+
+use crate::util::Time;
+
+#[derive(Debug, Clone)]
+pub struct Tenant {
+    pub id: Uuid,
+    pub domain: String,
+    pub name: String,
+    pub project_id: Uuid,
+    pub org_id: Uuid,
+}
+
+/// A single-use sign-in ticket issued by the password step (5-minute life).
+#[derive(Debug, Clone)]
+pub struct Ticket {
+    pub user_id: Uuid,
+    pub tenant_id: Uuid,
+    pub email: String,
+    pub expires_at: Time,
+    pub second_factor_ok: bool,
+    pub failures: u32,
+}
+
+/// Seeded facts printed at start-up and reported to tests.
+#[derive(Debug, Clone, Default)]
+pub struct DemoFacts {
+    pub admin_email: String,
+    pub totp_secret: String,
+    pub backup_codes: Vec<String>,
+    pub acme_tenant_id: Uuid,
+    pub globex_tenant_id: Uuid,
+    pub default_client_id: Uuid,
+}
+
+#[derive(Default)]
+pub struct Db {
+    pub tenants: Vec<Tenant>,
+    pub users: HashMap<Uuid, User>,
+    pub clients: HashMap<Uuid, Client>,
+    pub sessions: HashMap<Uuid, Session>,
+    pub apps: HashMap<String, App>,
+    pub api_keys: HashMap<Uuid, ApiKey>,
+    pub tickets: HashMap<String, Ticket>,
+    /// Passkey registration in progress, by user id.
+    pub reg_states: HashMap<Uuid, PasskeyRegistration>,
+    /// Passkey authentication in progress, by login ticket.
+    pub auth_states: HashMap<String, PasskeyAuthentication>,
+    /// Failed password attempts by lower-cased email.
+    pub login_failures: HashMap<String, Vec<Time>>,
+    pub facts: DemoFacts,
+}
+
+impl Db {
+    pub fn tenant(&self, id: Uuid) -> Option<&Tenant> {
+        self.tenants.iter().find(|t| t.id == id)
+    }
+
+    pub fn tenant_by_domain(&self, domain: &str) -> Option<&Tenant> {
+        let d = domain.trim().to_lowercase();
+        self.tenants.iter().find(|t| t.domain == d)
+    }
+
+    pub fn user_by_email(&self, tenant_id: Uuid, email: &str) -> Option<&User> {
+        let e = email.trim().to_lowercase();
+        self.users
+            .values()
+            .find(|u| u.tenant_id == tenant_id && u.email == e)
+    }
+
+    pub fn user_id_by_email(&self, tenant_id: Uuid, email: &str) -> Option<Uuid> {
+        self.user_by_email(tenant_id, email).map(|u| u.id)
+    }
+
+    /// A user of the tenant (None for another tenant's user).
+    pub fn user_in(&self, tenant_id: Uuid, id: Uuid) -> Option<&User> {
+        self.users.get(&id).filter(|u| u.tenant_id == tenant_id)
+    }
+
+    pub fn user_in_mut(&mut self, tenant_id: Uuid, id: Uuid) -> Option<&mut User> {
+        self.users.get_mut(&id).filter(|u| u.tenant_id == tenant_id)
+    }
+
+    pub fn client_in_mut(&mut self, tenant_id: Uuid, id: Uuid) -> Option<&mut Client> {
+        self.clients.get_mut(&id).filter(|c| c.tenant_id == tenant_id)
+    }
+
+    /// Active (enabled, registered) admins of a tenant.
+    pub fn active_admin_count(&self, tenant_id: Uuid) -> usize {
+        self.users
+            .values()
+            .filter(|u| u.tenant_id == tenant_id && u.is_admin && u.active)
+            .filter(|u| !u.pending_registration)
+            .count()
+    }
+
+    /// Removes a user with everything that hangs off it.
+    pub fn remove_user(&mut self, id: Uuid) -> Option<User> {
+        let user = self.users.remove(&id)?;
+        self.sessions.retain(|_, s| s.user_id != id);
+        self.api_keys.retain(|_, k| k.user_id != id);
+        self.tickets.retain(|_, t| t.user_id != id);
+        self.reg_states.remove(&id);
+        Some(user)
+    }
+
+    /// Revokes every live session of a user (used when an account is disabled).
+    pub fn revoke_user_sessions(&mut self, user_id: Uuid) {
+        for s in self.sessions.values_mut().filter(|s| s.user_id == user_id) {
+            s.revoked = true;
+        }
+    }
+}

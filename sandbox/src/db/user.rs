@@ -1,0 +1,168 @@
+//! Users (admins and end users share one record), their TOTP devices and passkeys.
+
+use serde::Serialize;
+use serde_json::{json, Value};
+use uuid::Uuid;
+use webauthn_rs::prelude::Passkey;
+
+use crate::util::Time;
+
+pub const ADMIN_ROLE_ID: &str = "5b0e5a52-0000-4000-8000-00000000ad01";
+pub const USER_ROLE_ID: &str = "5b0e5a52-0000-4000-8000-00000000e501";
+
+#[derive(Debug, Clone)]
+pub struct TotpDevice {
+    pub id: Uuid,
+    pub name: String,
+    pub device_type: String,
+    pub secret: String,
+    pub confirmed: bool,
+    pub is_primary: bool,
+    pub last_used: Option<Time>,
+    pub created_at: Time,
+    /// Backup codes issued with the device; they replace the user's on confirmation.
+    pub pending_backup_codes: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct StoredPasskey {
+    /// Credential id, base64url without padding.
+    pub id: String,
+    pub name: String,
+    pub passkey: Passkey,
+    pub created_at: Time,
+    pub last_used_at: Option<Time>,
+    pub transports: Vec<String>,
+    pub authenticator_attachment: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: Uuid,
+    pub tenant_id: Uuid,
+    pub email: String,
+    pub username: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: Option<String>,
+    pub client_id: Option<Uuid>,
+    pub provider: String,
+    pub active: bool,
+    pub email_verified: bool,
+    pub is_admin: bool,
+    pub pending_registration: bool,
+    pub password_hash: Option<String>,
+    /// Methods recorded by the directory (seed data); real factors are added on top.
+    pub mfa_methods: Vec<String>,
+    pub totp_devices: Vec<TotpDevice>,
+    pub passkeys: Vec<StoredPasskey>,
+    pub backup_codes: Vec<String>,
+    pub metadata: Value,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub last_login: Option<Time>,
+    pub login_count: u64,
+}
+
+impl User {
+    pub fn has_totp(&self) -> bool {
+        self.totp_devices.iter().any(|d| d.confirmed)
+    }
+
+    /// Second factors the account can actually use at sign-in.
+    pub fn factors(&self) -> Vec<&'static str> {
+        let mut f = Vec::new();
+        if self.has_totp() {
+            f.push("totp");
+        }
+        if !self.passkeys.is_empty() {
+            f.push("webauthn");
+        }
+        f
+    }
+
+    pub fn all_mfa_methods(&self) -> Vec<String> {
+        let mut m = self.mfa_methods.clone();
+        for f in self.factors() {
+            if !m.iter().any(|x| x == f) {
+                m.push(f.to_string());
+            }
+        }
+        m
+    }
+
+    pub fn role_names(&self) -> Vec<String> {
+        vec![if self.is_admin { "admin" } else { "user" }.to_string()]
+    }
+
+    fn roles_json(&self) -> Value {
+        if self.is_admin {
+            json!([{ "id": ADMIN_ROLE_ID, "name": "admin" }])
+        } else {
+            json!([{ "id": USER_ROLE_ID, "name": "user" }])
+        }
+    }
+
+    pub fn status(&self) -> &'static str {
+        if self.active {
+            "active"
+        } else {
+            "inactive"
+        }
+    }
+
+    pub fn end_user_view(&self) -> EndUserView {
+        let methods = self.all_mfa_methods();
+        EndUserView {
+            id: self.id,
+            email: self.email.clone(),
+            first_name: self.first_name.clone(),
+            last_name: self.last_name.clone(),
+            phone: self.phone.clone(),
+            client_id: self.client_id,
+            provider: self.provider.clone(),
+            status: self.status(),
+            email_verified: self.email_verified,
+            mfa_enabled: !methods.is_empty(),
+            mfa_methods: methods,
+            roles: self.roles_json(),
+            metadata: self.metadata.clone(),
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            last_login: self.last_login,
+            login_count: self.login_count,
+        }
+    }
+
+    pub fn admin_view(&self) -> Value {
+        json!({
+            "id": self.id, "email": self.email, "username": self.username,
+            "first_name": self.first_name, "last_name": self.last_name,
+            "active": self.active, "roles": self.roles_json(),
+            "pending_registration": self.pending_registration,
+            "mfa_enabled": !self.factors().is_empty(),
+            "created_at": self.created_at, "last_login": self.last_login,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EndUserView {
+    pub id: Uuid,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: Option<String>,
+    pub client_id: Option<Uuid>,
+    pub provider: String,
+    pub status: &'static str,
+    pub email_verified: bool,
+    pub mfa_enabled: bool,
+    pub mfa_methods: Vec<String>,
+    pub roles: Value,
+    pub metadata: Value,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub last_login: Option<Time>,
+    pub login_count: u64,
+}

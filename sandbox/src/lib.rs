@@ -1,0 +1,55 @@
+//! AuthSec sandbox: an in-memory implementation of the AuthSec HTTP contract
+//! (`/work/shared/api-contract.md`) for developing and testing the console.
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod middleware;
+pub mod routes;
+pub mod seed;
+pub mod state;
+pub mod util;
+
+use std::io::Write;
+use std::net::SocketAddr;
+
+use axum::Router;
+
+pub use config::Args;
+pub use state::AppState;
+
+/// Builds the seeded state and the full router (CORS, faults and every route group).
+pub fn build(args: Args) -> Result<(Router, AppState), String> {
+    args.validate()?;
+    let state = AppState::new(args)?;
+    let router = routes::router(state.clone());
+    Ok((router, state))
+}
+
+/// Binds the loopback address, prints the start-up lines and serves until Ctrl-C.
+pub async fn run(args: Args) -> Result<(), String> {
+    let addr = args.addr;
+    let (router, state) = build(args)?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("cannot bind {addr}: {e}"))?;
+    let local = listener.local_addr().map_err(|e| e.to_string())?;
+    let facts = state.db().facts.clone();
+    {
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "AuthSec sandbox listening on http://{local}");
+        let _ = writeln!(out, "TOTP secret for {}: {}", facts.admin_email, facts.totp_secret);
+        let _ = writeln!(out, "Backup code for {}: {}", facts.admin_email, facts.backup_codes[0]);
+        let _ = out.flush();
+    }
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .map_err(|e| e.to_string())
+}

@@ -1,0 +1,74 @@
+//! Management applications (extension; errors `{message, error_code}`).
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use serde_json::{json, Map, Value};
+
+use crate::auth::Caller;
+use crate::db::App;
+use crate::error::{parse_body, ApiError, ApiResult, Shape};
+use crate::seed::apps::blank;
+use crate::state::AppState;
+use crate::util::{new_id, now, random_b64, sha256_hex};
+
+fn not_found() -> ApiError {
+    ApiError::app(StatusCode::NOT_FOUND, "Application not found")
+}
+
+fn bad(msg: String) -> ApiError {
+    ApiError::app(StatusCode::BAD_REQUEST, msg)
+}
+
+pub async fn list(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
+    caller.require_admin(Shape::App)?;
+    let db = st.db();
+    let mut apps: Vec<&App> = db.apps.values().filter(|a| a.tenant_id == caller.tenant_id).collect();
+    apps.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.app_id.cmp(&b.app_id)));
+    Ok(Json(json!({ "result": apps })))
+}
+
+pub async fn create(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
+    caller.require_admin(Shape::App)?;
+    let body: Map<String, Value> = parse_body(&body, Shape::App)?;
+    if !body.get("app_name").and_then(Value::as_str).is_some_and(|n| !n.trim().is_empty()) {
+        return Err(bad("app_name is required".into()));
+    }
+    let t = now();
+    let mut app = blank(new_id().to_string(), caller.tenant_id, new_id().to_string(), caller.user_id.to_string(), t);
+    app.apply(&body, t).map_err(bad)?;
+    if app.client_display_name.is_empty() {
+        app.client_display_name = app.app_name.clone();
+    }
+    let secret = random_b64(32);
+    app.secret_hash = sha256_hex(&secret);
+    let mut out = serde_json::to_value(&app).unwrap_or_default();
+    out["client_secret"] = json!(secret);
+    st.db().apps.insert(app.app_id.clone(), app);
+    Ok((StatusCode::CREATED, Json(json!({ "result": out }))))
+}
+
+pub async fn update(State(st): State<AppState>, caller: Caller, Path(id): Path<String>, body: Bytes) -> ApiResult<Json<Value>> {
+    caller.require_admin(Shape::App)?;
+    let body: Map<String, Value> = parse_body(&body, Shape::App)?;
+    let mut db = st.db();
+    let app = db.apps.get_mut(&id).filter(|a| a.tenant_id == caller.tenant_id).ok_or_else(not_found)?;
+    let mut next = app.clone();
+    let t = now();
+    next.apply(&body, t).map_err(bad)?;
+    // updated_at strictly increases, even for two updates within one clock tick.
+    next.updated_at = t.max(app.updated_at + chrono::Duration::milliseconds(1));
+    *app = next;
+    Ok(Json(json!({ "result": app })))
+}
+
+pub async fn delete_one(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<StatusCode> {
+    caller.require_admin(Shape::App)?;
+    let mut db = st.db();
+    if !db.apps.get(&id).is_some_and(|a| a.tenant_id == caller.tenant_id) {
+        return Err(not_found());
+    }
+    db.apps.remove(&id);
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,100 @@
+//! Client listing and lookup (clientms).
+
+use std::collections::{BTreeMap, HashMap};
+
+use axum::extract::{Path, Query, State};
+use axum::Json;
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use crate::auth::Caller;
+use crate::db::{Client, Db};
+use crate::error::{ApiError, ApiResult, Shape};
+use crate::state::AppState;
+use crate::util::paging;
+use crate::util::validate::contains_ci;
+
+/// Checks the path tenant and the admin role for every clientms row.
+pub fn guard(caller: &Caller, tenant: &str) -> ApiResult<()> {
+    caller.require_tenant(tenant)?;
+    caller.require_admin(Shape::Gin)
+}
+
+/// The tenant's client with this id (path `{id}` or client_id), deleted or not.
+pub fn find(db: &Db, tenant: Uuid, key: &str) -> ApiResult<Uuid> {
+    let by_id = Uuid::parse_str(key).ok().filter(|id| db.clients.get(id).is_some_and(|c| c.tenant_id == tenant));
+    by_id
+        .or_else(|| db.clients.values().find(|c| c.tenant_id == tenant && c.client_id == key).map(|c| c.id))
+        .ok_or_else(|| ApiError::not_found("Client not found"))
+}
+
+fn parse_bool(q: &HashMap<String, String>, key: &str, errs: &mut BTreeMap<String, String>) -> Option<bool> {
+    match q.get(key).map(|s| s.trim().to_lowercase()).as_deref() {
+        None | Some("") => None,
+        Some("true") | Some("1") => Some(true),
+        Some("false") | Some("0") => Some(false),
+        Some(_) => {
+            errs.insert(key.into(), format!("{key} must be true or false"));
+            None
+        }
+    }
+}
+
+fn parse_int(q: &HashMap<String, String>, key: &str, errs: &mut BTreeMap<String, String>) -> Option<i64> {
+    let raw = q.get(key).map(|s| s.trim()).filter(|s| !s.is_empty())?;
+    raw.parse().map_err(|_| errs.insert(key.into(), format!("{key} must be an integer"))).ok()
+}
+
+pub async fn list(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(tenant): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> ApiResult<Json<Value>> {
+    guard(&caller, &tenant)?;
+    let mut errs = BTreeMap::new();
+    let active = parse_bool(&q, "active", &mut errs);
+    let deleted = parse_bool(&q, "deleted", &mut errs).unwrap_or(false);
+    let (page, limit) = paging::normalize(parse_int(&q, "page", &mut errs), parse_int(&q, "limit", &mut errs));
+    let status = q.get("status").map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
+    if let Some(s) = &status {
+        if s != "active" && s != "inactive" {
+            errs.insert("status".into(), "status must be Active or Inactive".into());
+        }
+    }
+    if !errs.is_empty() {
+        return Err(ApiError::validation(errs));
+    }
+    let lower = |k: &str| q.get(k).map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
+    let (name, email) = (lower("name"), lower("email"));
+    let tags: Vec<String> = lower("tags")
+        .map(|t| t.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+        .unwrap_or_default();
+
+    let db = st.db();
+    let mut hits: Vec<&Client> = db
+        .clients
+        .values()
+        .filter(|c| c.tenant_id == caller.tenant_id && c.deleted == deleted)
+        .filter(|c| active.is_none_or(|a| c.active == a))
+        .filter(|c| status.as_deref().is_none_or(|s| c.status.eq_ignore_ascii_case(s)))
+        .filter(|c| name.as_deref().is_none_or(|n| contains_ci(&c.name, n)))
+        .filter(|c| email.as_deref().is_none_or(|e| contains_ci(&c.email, e)))
+        .filter(|c| tags.iter().all(|t| c.tags.iter().any(|ct| ct.to_lowercase() == *t)))
+        .collect();
+    hits.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
+    let (items, info) = paging::slice(&hits, page, limit);
+    let clients: Vec<Client> = items.into_iter().cloned().collect();
+    Ok(Json(json!({ "clients": clients, "pagination": info })))
+}
+
+pub async fn get_one(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path((tenant, id)): Path<(String, String)>,
+) -> ApiResult<Json<Client>> {
+    guard(&caller, &tenant)?;
+    let db = st.db();
+    let id = find(&db, caller.tenant_id, &id)?;
+    Ok(Json(db.clients[&id].clone()))
+}

@@ -1,0 +1,159 @@
+//! TOTP device self-service for the signed-in user (RFC 6238, ±1 step).
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use rand::Rng;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use totp_rs::{Builder, Secret};
+use uuid::Uuid;
+
+use crate::auth::Caller;
+use crate::db::{TotpDevice, User};
+use crate::error::{parse_body, ApiError, ApiResult, Shape};
+use crate::state::AppState;
+use crate::util::{backup_codes, new_id, now};
+
+pub const ISSUER: &str = "AuthSec";
+
+/// Whether `code` is valid for the base32 secret in the previous, current or next step.
+pub fn code_matches(secret_b32: &str, code: &str) -> bool {
+    let Ok(secret) = Secret::try_from_base32(secret_b32) else { return false };
+    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    Builder::new()
+        .with_secret(secret)
+        .with_skew(1)
+        .build()
+        .is_ok_and(|t| t.check_current(&code).is_some())
+}
+
+pub fn otpauth_uri(email: &str, secret: &str) -> String {
+    format!("otpauth://totp/{ISSUER}:{email}?secret={secret}&issuer={ISSUER}&algorithm=SHA1&digits=6&period=30")
+}
+
+fn me<'a>(db: &'a mut crate::db::Db, caller: &Caller) -> ApiResult<&'a mut User> {
+    db.users.get_mut(&caller.user_id).ok_or_else(ApiError::unauthorized)
+}
+
+#[derive(Deserialize)]
+pub struct RegisterReq {
+    device_name: Option<String>,
+    device_type: Option<String>,
+}
+
+pub async fn register(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
+    let req: RegisterReq = parse_body(&body, Shape::Gin)?;
+    let name = req.device_name.unwrap_or_else(|| "Authenticator app".into());
+    if name.trim().is_empty() || name.chars().count() > 128 {
+        return Err(ApiError::field("device_name", "device_name must be 1-128 characters"));
+    }
+    let bytes: [u8; 20] = rand::rng().random();
+    let secret = Secret::new(bytes.to_vec().into_boxed_slice()).to_base32();
+    let codes = backup_codes(&mut rand::rng());
+    let mut db = st.db();
+    let user = me(&mut db, &caller)?;
+    let device = TotpDevice {
+        id: new_id(),
+        name,
+        device_type: req.device_type.unwrap_or_else(|| "authenticator_app".into()),
+        secret: secret.clone(),
+        confirmed: false,
+        is_primary: false,
+        last_used: None,
+        created_at: now(),
+        pending_backup_codes: codes.clone(),
+    };
+    let id = device.id;
+    user.totp_devices.push(device);
+    Ok((StatusCode::OK, Json(json!({
+        "success": true, "device_id": id, "secret": secret,
+        "qr_code_url": otpauth_uri(&user.email, &secret), "backup_codes": codes,
+        "message": "Scan the QR code, then confirm with a code from the app",
+    }))))
+}
+
+#[derive(Deserialize)]
+pub struct DeviceReq {
+    device_id: Option<Uuid>,
+    totp_code: Option<String>,
+}
+
+fn device_idx(user: &User, id: Option<Uuid>) -> ApiResult<usize> {
+    let id = id.ok_or_else(|| ApiError::field("device_id", "device_id is required"))?;
+    user.totp_devices.iter().position(|d| d.id == id).ok_or_else(|| ApiError::not_found("Device not found"))
+}
+
+pub async fn confirm(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+    let req: DeviceReq = parse_body(&body, Shape::Gin)?;
+    let mut db = st.db();
+    let user = me(&mut db, &caller)?;
+    let i = device_idx(user, req.device_id)?;
+    let code = req.totp_code.unwrap_or_default();
+    if !code_matches(&user.totp_devices[i].secret, &code) {
+        return Err(ApiError::gin(StatusCode::BAD_REQUEST, "invalid TOTP code"));
+    }
+    let first = !user.has_totp();
+    let dev = &mut user.totp_devices[i];
+    if !dev.confirmed {
+        dev.confirmed = true;
+        dev.is_primary = first;
+        dev.last_used = Some(now());
+        user.backup_codes = std::mem::take(&mut dev.pending_backup_codes);
+    }
+    user.updated_at = now();
+    Ok(Json(json!({ "success": true, "message": "TOTP device confirmed" })))
+}
+
+pub async fn devices(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
+    let mut db = st.db();
+    let user = me(&mut db, &caller)?;
+    let list: Vec<Value> = user.totp_devices.iter().map(|d| json!({
+        "id": d.id, "device_name": d.name, "device_type": d.device_type,
+        "is_primary": d.is_primary, "is_active": d.confirmed,
+        "last_used": d.last_used, "created_at": d.created_at,
+    })).collect();
+    Ok(Json(json!({ "success": true, "devices": list })))
+}
+
+pub async fn delete_device(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+    let req: DeviceReq = parse_body(&body, Shape::Gin)?;
+    let mut db = st.db();
+    let user = me(&mut db, &caller)?;
+    let i = device_idx(user, req.device_id)?;
+    let removed = user.totp_devices.remove(i);
+    if removed.is_primary {
+        if let Some(next) = user.totp_devices.iter_mut().find(|d| d.confirmed) {
+            next.is_primary = true;
+        }
+    }
+    if !user.has_totp() {
+        user.backup_codes.clear();
+    }
+    Ok(Json(json!({ "success": true, "message": "Device deleted" })))
+}
+
+pub async fn make_primary(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+    let req: DeviceReq = parse_body(&body, Shape::Gin)?;
+    let mut db = st.db();
+    let user = me(&mut db, &caller)?;
+    let i = device_idx(user, req.device_id)?;
+    if !user.totp_devices[i].confirmed {
+        return Err(ApiError::gin(StatusCode::BAD_REQUEST, "device is not confirmed"));
+    }
+    for (k, d) in user.totp_devices.iter_mut().enumerate() {
+        d.is_primary = k == i;
+    }
+    Ok(Json(json!({ "success": true, "message": "Primary device updated" })))
+}
+
+pub async fn regenerate_backup(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
+    let mut db = st.db();
+    let user = me(&mut db, &caller)?;
+    if !user.has_totp() {
+        return Err(ApiError::gin(StatusCode::BAD_REQUEST, "TOTP is not enabled for this account"));
+    }
+    user.backup_codes = backup_codes(&mut rand::rng());
+    Ok(Json(json!({ "backup_codes": user.backup_codes })))
+}

@@ -1,0 +1,101 @@
+//! Batch end-user create / delete (extension; at most 1,000 per request).
+
+use std::collections::HashSet;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::Json;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use super::endusers::new_end_user;
+use crate::auth::Caller;
+use crate::error::{parse_body, ApiError, ApiResult, Shape};
+use crate::state::AppState;
+
+pub const MAX_BATCH: usize = 1000;
+
+#[derive(Deserialize)]
+pub struct NewUser {
+    email: Option<String>,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    password: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct CreateReq {
+    tenant_id: Option<String>,
+    users: Option<Vec<NewUser>>,
+}
+
+pub async fn create(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+    caller.require_admin(Shape::Gin)?;
+    let req: CreateReq = parse_body(&body, Shape::Gin)?;
+    caller.require_tenant_opt(req.tenant_id.as_deref())?;
+    let users = req.users.ok_or_else(|| ApiError::field("users", "users is required"))?;
+    if users.len() > MAX_BATCH {
+        return Err(ApiError::field("users", "at most 1000 users per batch"));
+    }
+    let mut db = st.db();
+    let mut existing: HashSet<String> = db
+        .users
+        .values()
+        .filter(|u| u.tenant_id == caller.tenant_id)
+        .map(|u| u.email.clone())
+        .collect();
+    let (mut created, mut failed, mut duplicates) = (0usize, Vec::new(), Vec::new());
+    for nu in users {
+        let raw = nu.email.unwrap_or_default();
+        let email = raw.trim().to_lowercase();
+        if existing.contains(&email) {
+            duplicates.push(raw);
+            continue;
+        }
+        let first = nu.first_name.unwrap_or_default();
+        let last = nu.last_name.unwrap_or_default();
+        match new_end_user(caller.tenant_id, &email, nu.password.as_deref(), &first, &last) {
+            Ok(u) => {
+                existing.insert(email);
+                db.users.insert(u.id, u);
+                created += 1;
+            }
+            Err(_) => failed.push(raw),
+        }
+    }
+    Ok(Json(json!({
+        "success_created_count": created, "fail_create_emails": failed, "duplicate_emails": duplicates,
+    })))
+}
+
+#[derive(Deserialize)]
+pub struct DeleteReq {
+    tenant_id: Option<String>,
+    users_ids: Option<Vec<String>>,
+}
+
+pub async fn delete(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+    caller.require_admin(Shape::Gin)?;
+    let req: DeleteReq = parse_body(&body, Shape::Gin)?;
+    caller.require_tenant_opt(req.tenant_id.as_deref())?;
+    let ids = req.users_ids.ok_or_else(|| ApiError::field("users_ids", "users_ids is required"))?;
+    if ids.len() > MAX_BATCH {
+        return Err(ApiError::field("users_ids", "at most 1000 ids per batch"));
+    }
+    let mut db = st.db();
+    let (mut deleted, mut missing) = (0usize, Vec::new());
+    for raw in ids {
+        let target = Uuid::parse_str(raw.trim())
+            .ok()
+            .filter(|id| db.user_in(caller.tenant_id, *id).is_some_and(|u| !u.is_admin));
+        match target {
+            Some(id) => {
+                db.remove_user(id);
+                deleted += 1;
+            }
+            None => missing.push(raw),
+        }
+    }
+    Ok(Json(json!({ "deleted_count": deleted, "missing_ids": missing })))
+}

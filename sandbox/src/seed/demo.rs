@@ -1,0 +1,115 @@
+//! Tenants and the demo accounts (fixed emails, the demo password).
+
+use chrono::Duration;
+use rand::Rng;
+use rand_chacha::ChaCha8Rng;
+use serde_json::json;
+use uuid::Uuid;
+
+use super::names::Texts;
+use super::{base_date, ACME_TENANT_ID, ADMIN_BACKUP_CODES, ADMIN_TOTP_SECRET, DEMO_PASSWORD, GLOBEX_TENANT_ID};
+use crate::db::{Db, Tenant, TotpDevice, User};
+use crate::util::{password_hash, seeded_id};
+
+pub fn tenants(db: &mut Db, rng: &mut ChaCha8Rng) {
+    for (id, domain, name) in [
+        (ACME_TENANT_ID, "acme", "Acme Corporation"),
+        (GLOBEX_TENANT_ID, "globex", "Globex Industries"),
+    ] {
+        db.tenants.push(Tenant {
+            id,
+            domain: domain.into(),
+            name: name.into(),
+            project_id: seeded_id(rng),
+            org_id: seeded_id(rng),
+        });
+    }
+}
+
+/// A blank account; the caller adjusts the fields that differ.
+pub fn user(rng: &mut ChaCha8Rng, tenant_id: Uuid, email: &str, first: String, last: String) -> User {
+    let id = seeded_id(rng);
+    let created = base_date() - Duration::days(rng.random_range(30..700));
+    User {
+        id,
+        tenant_id,
+        email: email.to_lowercase(),
+        username: email.split('@').next().unwrap_or(email).to_string(),
+        first_name: first,
+        last_name: last,
+        phone: None,
+        client_id: None,
+        provider: "password".into(),
+        active: true,
+        email_verified: true,
+        is_admin: false,
+        pending_registration: false,
+        password_hash: None,
+        mfa_methods: Vec::new(),
+        totp_devices: Vec::new(),
+        passkeys: Vec::new(),
+        backup_codes: Vec::new(),
+        metadata: json!({}),
+        created_at: created,
+        updated_at: created + Duration::days(10),
+        last_login: None,
+        login_count: 0,
+    }
+}
+
+fn demo(
+    db: &mut Db,
+    rng: &mut ChaCha8Rng,
+    texts: &mut Texts,
+    (tenant, email, first, last, admin): (Uuid, &str, &str, &str, bool),
+) -> Uuid {
+    let mut u = user(rng, tenant, email, texts.pick(first), texts.pick(last));
+    u.is_admin = admin;
+    u.password_hash = Some(password_hash(u.id, DEMO_PASSWORD));
+    u.last_login = Some(base_date() - Duration::hours(rng.random_range(2..200)));
+    u.login_count = rng.random_range(5..80);
+    let id = u.id;
+    db.users.insert(id, u);
+    id
+}
+
+pub struct AcmeIds {
+    pub admin: Uuid,
+    pub with_sessions: Vec<Uuid>,
+}
+
+pub fn acme_accounts(db: &mut Db, rng: &mut ChaCha8Rng, texts: &mut Texts) -> AcmeIds {
+    let t = ACME_TENANT_ID;
+    let admin = demo(db, rng, texts, (t, "admin@acme.test", "Ada", "Admin", true));
+    let passkey = demo(db, rng, texts, (t, "passkey@acme.test", "Pat", "Passkey", true));
+    demo(db, rng, texts, (t, "plain@acme.test", "Paul", "Plain", true));
+    let ops = demo(db, rng, texts, (t, "ops@acme.test", "Olivia", "Ops", true));
+    let user = demo(db, rng, texts, (t, "user@acme.test", "Uma", "User", false));
+
+    let created = base_date() - Duration::days(200);
+    let device = TotpDevice {
+        id: seeded_id(rng),
+        name: texts.pick("Authenticator app"),
+        device_type: "authenticator_app".into(),
+        secret: ADMIN_TOTP_SECRET.into(),
+        confirmed: true,
+        is_primary: true,
+        last_used: Some(base_date() - Duration::hours(3)),
+        created_at: created,
+        pending_backup_codes: Vec::new(),
+    };
+    let a = db.users.get_mut(&admin).expect("admin seeded");
+    a.totp_devices.push(device);
+    a.backup_codes = ADMIN_BACKUP_CODES.iter().map(|s| s.to_string()).collect();
+    a.phone = Some("+1-555-0100".into());
+    let o = db.users.get_mut(&ops).expect("ops seeded");
+    o.pending_registration = true;
+    o.login_count = 0;
+    o.last_login = None;
+    AcmeIds { admin, with_sessions: vec![admin, passkey, user] }
+}
+
+pub fn globex_accounts(db: &mut Db, rng: &mut ChaCha8Rng, texts: &mut Texts) -> Uuid {
+    let t = GLOBEX_TENANT_ID;
+    demo(db, rng, texts, (t, "admin@globex.test", "Gus", "Globex", true))
+}

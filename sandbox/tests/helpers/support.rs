@@ -1,0 +1,120 @@
+//! Shared test helpers: build the router from CLI-style args and call it with oneshot.
+#![allow(dead_code)]
+
+use authsec_sandbox::{build, AppState, Args};
+use axum::body::{to_bytes, Body};
+use axum::http::{HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use serde_json::{json, Value};
+use totp_rs::{Builder, Secret};
+use tower::ServiceExt;
+
+pub const ACME: &str = "3f6b1c2a-8d4e-4f7a-9b1c-0000000ac3e1";
+pub const GLOBEX: &str = "7c2d9e4b-1a3f-4b6c-8d2e-000000910be7";
+pub const PASSWORD: &str = "Sandbox-Demo-1";
+pub const ORIGIN: &str = "http://localhost:8080";
+
+pub struct Sbx {
+    pub app: Router,
+    pub state: AppState,
+}
+
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Value,
+}
+
+pub fn sandbox(args: &[&'static str]) -> Sbx {
+    let args = Args::from_list(args.iter().copied());
+    let (app, state) = build(args).expect("sandbox builds");
+    Sbx { app, state }
+}
+
+/// The current TOTP code for a base32 secret, computed independently with totp-rs.
+pub fn totp_now(secret: &str) -> String {
+    Builder::new()
+        .with_secret(Secret::try_from_base32(secret).unwrap())
+        .build()
+        .unwrap()
+        .generate_current()
+        .to_string()
+}
+
+impl Sbx {
+    /// The id of an acme user, by email.
+    pub fn user_id(&self, email: &str) -> uuid::Uuid {
+        let db = self.state.db();
+        db.user_id_by_email(db.facts.acme_tenant_id, email).expect("seeded user")
+    }
+
+    pub async fn send(&self, req: Request<Body>) -> Resp {
+        let resp = self.app.clone().oneshot(req).await.unwrap();
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let bytes = to_bytes(resp.into_body(), usize::MAX).await.unwrap();
+        let body = serde_json::from_slice(&bytes)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
+        Resp { status, headers, body }
+    }
+
+    pub async fn call(&self, method: &str, path: &str, token: Option<&str>, body: Option<Value>) -> Resp {
+        let mut b = Request::builder()
+            .method(Method::from_bytes(method.as_bytes()).unwrap())
+            .uri(path)
+            .header("user-agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0 Safari/537.36")
+            .header("content-type", "application/json");
+        if let Some(t) = token {
+            b = b.header("authorization", format!("Bearer {t}"));
+        }
+        let body = body.map(|v| Body::from(v.to_string())).unwrap_or_else(Body::empty);
+        self.send(b.body(body).unwrap()).await
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Resp {
+        self.call("GET", path, Some(token), None).await
+    }
+
+    pub async fn post(&self, path: &str, token: &str, body: Value) -> Resp {
+        self.call("POST", path, Some(token), Some(body)).await
+    }
+
+    /// The password step; returns the login answer.
+    pub async fn password(&self, email: &str, tenant_domain: &str) -> Resp {
+        let body = json!({ "email": email, "password": PASSWORD, "tenant_domain": tenant_domain });
+        self.call("POST", "/authsec/uflow/login", None, Some(body)).await
+    }
+
+    pub async fn callback(&self, email: &str, tenant: &str, ticket: &str) -> Resp {
+        let body = json!({ "email": email, "tenant_id": tenant, "login_ticket": ticket, "mfa_verified": true, "flow_context": "admin" });
+        self.call("POST", "/authsec/uflow/login/webauthn-callback", None, Some(body)).await
+    }
+
+    /// Signs in an account without a second factor and returns its token.
+    pub async fn login(&self, email: &str, tenant_domain: &str) -> String {
+        let r = self.password(email, tenant_domain).await;
+        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+        let tenant = r.body["tenant_id"].as_str().unwrap().to_string();
+        let ticket = r.body["login_ticket"].as_str().unwrap().to_string();
+        let t = self.callback(email, &tenant, &ticket).await;
+        assert_eq!(t.status, StatusCode::OK, "{:?}", t.body);
+        t.body["access_token"].as_str().unwrap().to_string()
+    }
+
+    /// Signs in admin@acme.test with its seeded TOTP secret.
+    pub async fn login_admin(&self) -> String {
+        let r = self.password("admin@acme.test", "acme").await;
+        let ticket = r.body["login_ticket"].as_str().unwrap().to_string();
+        let secret = self.state.db().facts.totp_secret.clone();
+        let body = json!({ "email": "admin@acme.test", "tenant_id": ACME, "code": totp_now(&secret), "login_ticket": ticket });
+        let v = self.call("POST", "/authsec/webauthn/totp/verifyLogin", None, Some(body)).await;
+        assert_eq!(v.status, StatusCode::OK, "{:?}", v.body);
+        let t = self.callback("admin@acme.test", ACME, &ticket).await;
+        assert_eq!(t.status, StatusCode::OK, "{:?}", t.body);
+        t.body["access_token"].as_str().unwrap().to_string()
+    }
+}
+
+pub fn clients_path(tenant: &str, rest: &str) -> String {
+    format!("/authsec/clientms/tenants/{tenant}/clients/{rest}")
+}
