@@ -1,0 +1,418 @@
+#!/usr/bin/env bash
+# shellcheck shell=bash
+# Shared functions for scripts/dev and scripts/test. Source it, or run one function
+# in a fresh shell (with set -e in force): scripts/lib.sh build_release
+#
+# Everything the project needs is installed here, each step skipped when the right
+# version is already present, so the same scripts work on a fresh machine and in CI.
+# Facts behind the versions: shared/toolchain.md.
+
+# ---------------------------------------------------------------- basics
+AUTHSEC_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+BINARYEN_VERSION="132"
+BINARYEN_NPM_VERSION="132.0.0"
+TOOLS_DIR="$AUTHSEC_ROOT/.tools"
+BINARYEN_BIN="$TOOLS_DIR/binaryen/node_modules/.bin"
+E2E_DIR="$AUTHSEC_ROOT/tests/e2e"
+DIST_DIR="${DIST_DIR:-$AUTHSEC_ROOT/dist}"
+# The test command uses the debug build (already built by the host layer's
+# `cargo test --workspace`); run and bench use release.
+SANDBOX_PROFILE="${SANDBOX_PROFILE:-release}"
+SANDBOX_BIN="${SANDBOX_BIN:-$AUTHSEC_ROOT/target/$SANDBOX_PROFILE/authsec-sandbox}"
+BROTLI_MODULE="/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
+CHROMIUM_BIN="${CHROMIUM_BIN:-/usr/bin/chromium}"
+CHROMEDRIVER_BIN="${CHROMEDRIVER_BIN:-/usr/bin/chromedriver}"
+# Debian packages the scripts use. nodejs/npm are only installed when `node` is
+# missing (this machine kind ships Node 20 from elsewhere; Debian 12's is 18).
+DEBS=(chromium chromium-driver nginx libnginx-mod-http-brotli-static oathtool brotli
+      gzip curl libssl-dev pkg-config ca-certificates)
+
+# Seconds for the bounded readiness loops.
+READY_TIMEOUT="${READY_TIMEOUT:-60}"
+
+log()  { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+warn() { printf '\033[1;33mwarning:\033[0m %s\n' "$*" >&2; }
+die()  { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# PATH: cargo's bin (trunk, wasm-bindgen, wasm-bindgen-test-runner) and the pinned
+# wasm-opt first. Never Debian's binaryen (wasm-opt 108 breaks the build at run time).
+setup_path() {
+  case ":$PATH:" in *":$BINARYEN_BIN:"*) ;; *) PATH="$BINARYEN_BIN:$PATH" ;; esac
+  case ":$PATH:" in *":$HOME/.cargo/bin:"*) ;; *) PATH="$PATH:$HOME/.cargo/bin" ;; esac
+  export PATH
+}
+setup_path
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else die "need root for: $*"
+  fi
+}
+
+# ---------------------------------------------------------------- children and cleanup
+# Every background process a script starts is registered here and killed on exit
+# (by its own pid: TERM, a bounded wait, then KILL).
+_AUTHSEC_CHILDREN=()
+
+register_child() { _AUTHSEC_CHILDREN+=("$1"); }
+
+cleanup_children() {
+  local pid i
+  for pid in "${_AUTHSEC_CHILDREN[@]}"; do
+    kill -0 "$pid" 2>/dev/null || continue
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${_AUTHSEC_CHILDREN[@]}"; do
+    for ((i = 0; i < 50; i++)); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+      warn "pid $pid did not stop on TERM; killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+  done
+  _AUTHSEC_CHILDREN=()
+}
+
+# Installs the traps: EXIT cleans up; INT/TERM exit (which runs the EXIT trap).
+install_cleanup_traps() {
+  trap 'cleanup_children' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
+
+# wait_until DESCRIPTION SECONDS PID-or-empty CMD...: polls CMD every 0.25 s until it
+# succeeds; fails when SECONDS pass or when PID (if given) has exited.
+wait_until() {
+  local what="$1" secs="$2" pid="$3"; shift 3
+  local deadline=$((SECONDS + secs))
+  while ! "$@" >/dev/null 2>&1; do
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+      warn "$what: the process (pid $pid) exited while waiting"
+      return 1
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      warn "$what: not ready after ${secs}s"
+      return 1
+    fi
+    sleep 0.25
+  done
+}
+
+# ---------------------------------------------------------------- installs
+_APT_UPDATED=0
+deb_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
+apt_install() {
+  local missing=() p
+  for p in "$@"; do deb_installed "$p" || missing+=("$p"); done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  log "apt-get install ${missing[*]}"
+  if [ "$_APT_UPDATED" -eq 0 ]; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    _APT_UPDATED=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+}
+
+ensure_debs() {
+  apt_install "${DEBS[@]}"
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    apt_install nodejs npm
+  fi
+  local major
+  major="$(node -p 'process.versions.node.split(".")[0]')"
+  [ "$major" -ge 20 ] || die "Node.js >= 20 is needed by playwright-core (found $(node --version))"
+  [ -x "$CHROMIUM_BIN" ] || die "$CHROMIUM_BIN missing after install"
+  [ -x "$CHROMEDRIVER_BIN" ] || die "$CHROMEDRIVER_BIN missing after install"
+  [ -f "$BROTLI_MODULE" ] || die "$BROTLI_MODULE missing (package libnginx-mod-http-brotli-static)"
+}
+
+# The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
+wasm_bindgen_lock_version() {
+  awk '/^\[\[package\]\]/{n=""} /^name = "wasm-bindgen"$/{n=1; next} n && /^version = /{gsub(/"/,"",$3); print $3; exit}' \
+    "$AUTHSEC_ROOT/Cargo.lock"
+}
+
+ensure_wasm_target() {
+  command -v cargo >/dev/null 2>&1 || die "cargo not found (install Rust with rustup first)"
+  if ! rustup target list --installed 2>/dev/null | grep -qx 'wasm32-unknown-unknown'; then
+    log "rustup target add wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_trunk() {
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    log "cargo install --locked trunk@$TRUNK_VERSION (about 7 minutes)"
+    cargo install --locked "trunk@$TRUNK_VERSION"
+  fi
+}
+
+ensure_wasm_bindgen() {
+  local wbv
+  wbv="$(wasm_bindgen_lock_version)"
+  [ -n "$wbv" ] || die "no wasm-bindgen package in Cargo.lock"
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wbv" ] \
+     || [ "$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}')" != "$wbv" ]; then
+    # Without --locked: with it, the lock file asks for a webpki-roots release the
+    # registry does not serve (shared/toolchain.md).
+    log "cargo install wasm-bindgen-cli --version $wbv (about 3 minutes)"
+    cargo install --force wasm-bindgen-cli --version "$wbv"
+  fi
+}
+
+ensure_binaryen() {
+  if ! "$BINARYEN_BIN/wasm-opt" --version 2>/dev/null | grep -Eq "version $BINARYEN_VERSION([^0-9]|$)"; then
+    log "npm install binaryen@$BINARYEN_NPM_VERSION into .tools/binaryen"
+    mkdir -p "$TOOLS_DIR/binaryen"
+    npm install --silent --no-audit --no-fund --no-save --prefix "$TOOLS_DIR/binaryen" \
+      "binaryen@$BINARYEN_NPM_VERSION"
+  fi
+  setup_path
+  [ "$(command -v wasm-opt)" = "$BINARYEN_BIN/wasm-opt" ] \
+    || die "wasm-opt on PATH is $(command -v wasm-opt), not $BINARYEN_BIN/wasm-opt"
+}
+
+# The wasm target, Trunk, wasm-bindgen-cli (= Cargo.lock) and wasm-opt 132.
+ensure_toolchain() {
+  ensure_wasm_target
+  ensure_trunk
+  ensure_wasm_bindgen
+  ensure_binaryen
+}
+
+# npm ci in tests/e2e when node_modules is missing or older than package-lock.json.
+ensure_node_deps() {
+  local stamp="$E2E_DIR/node_modules/.authsec-lock.sha256" want have=""
+  want="$(sha256sum "$E2E_DIR/package-lock.json" | awk '{print $1}')"
+  [ -f "$stamp" ] && have="$(cat "$stamp")"
+  if [ "$want" != "$have" ] || [ ! -f "$E2E_DIR/node_modules/playwright-core/package.json" ]; then
+    log "npm ci in tests/e2e"
+    (cd "$E2E_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
+    printf '%s\n' "$want" >"$stamp"
+  fi
+}
+
+ensure_all() {
+  ensure_debs
+  ensure_toolchain
+  ensure_node_deps
+}
+
+# ---------------------------------------------------------------- ports
+port_in_use() {
+  if command -v ss >/dev/null 2>&1; then
+    ss -Htln "sport = :$1" 2>/dev/null | grep -q .
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+  fi
+}
+
+# free_port [PREFERRED]: prints PREFERRED when it is free, else a free port.
+free_port() {
+  local p="${1:-}" i
+  if [ -n "$p" ] && ! port_in_use "$p"; then echo "$p"; return 0; fi
+  for ((i = 0; i < 200; i++)); do
+    p=$((20000 + RANDOM % 40000))
+    if ! port_in_use "$p"; then echo "$p"; return 0; fi
+  done
+  die "no free port found"
+}
+
+# ---------------------------------------------------------------- build
+build_sandbox() {
+  if [ "$SANDBOX_PROFILE" = release ]; then
+    log "cargo build --release -p authsec-sandbox"
+    (cd "$AUTHSEC_ROOT" && cargo build --release -p authsec-sandbox)
+  else
+    log "cargo build -p authsec-sandbox"
+    (cd "$AUTHSEC_ROOT" && cargo build -p authsec-sandbox)
+  fi
+  [ -x "$SANDBOX_BIN" ] || die "$SANDBOX_BIN was not built"
+}
+
+build_release() {
+  log "cargo fetch"
+  (cd "$AUTHSEC_ROOT" && cargo fetch)
+  log "trunk build --release (offline: uses wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(wasm-opt --version))"
+  (cd "$AUTHSEC_ROOT" && TRUNK_OFFLINE=true trunk build --release)
+  [ -f "$DIST_DIR/index.html" ] || die "trunk produced no dist/index.html"
+  ls "$DIST_DIR"/*.wasm >/dev/null 2>&1 || die "trunk produced no .wasm in dist/"
+  precompress_dist "$DIST_DIR"
+  local hashes
+  hashes="$(csp_script_hashes "$DIST_DIR/index.html")"
+  mkdir -p "$AUTHSEC_ROOT/target"
+  printf '%s\n' "$hashes" >"$AUTHSEC_ROOT/target/csp-script-hashes.txt"
+  log "inline script hashes for CSP: ${hashes:-none} (also in target/csp-script-hashes.txt)"
+  log "dist/: $(du -sh "$DIST_DIR" | awk '{print $1}'); wasm: $(wasm_sizes "$DIST_DIR")"
+}
+
+wasm_sizes() {
+  local f
+  for f in "$1"/*.wasm; do
+    printf '%s %s B (br %s B, gz %s B) ' "$(basename "$f")" "$(stat -c %s "$f")" \
+      "$(stat -c %s "$f.br" 2>/dev/null || echo -)" "$(stat -c %s "$f.gz" 2>/dev/null || echo -)"
+  done
+}
+
+# precompress_dist DIR: file.br (brotli -q 11) and file.gz (gzip -9) beside every
+# text/wasm asset, for nginx brotli_static/gzip_static (or a CDN that serves them).
+# config.json is left alone: it is rewritten per environment after the build.
+precompress_dist() {
+  local dir="$1" f n=0
+  while IFS= read -r -d '' f; do
+    [ "$(basename "$f")" = "config.json" ] && continue
+    brotli -k -f -q 11 -o "$f.br" "$f"
+    gzip -k -f -9 -n "$f"
+    touch -r "$f" "$f.br" "$f.gz"
+    n=$((n + 1))
+  done < <(find "$dir" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.mjs' -o -name '*.css' \
+             -o -name '*.html' -o -name '*.json' -o -name '*.svg' -o -name '*.map' -o -name '*.webmanifest' \) -print0)
+  log "precompressed $n files in $dir (.br and .gz)"
+}
+
+# csp_script_hashes INDEX_HTML: prints 'sha256-…' (quoted, space separated) for each
+# inline <script> (no src) in the file: sha256 of its exact text, base64. CR/CRLF are
+# normalised to LF first, as the HTML parser does before CSP sees the text.
+csp_script_hashes() {
+  node - "$1" <<'EOF'
+const fs = require('fs');
+const crypto = require('crypto');
+const html = fs.readFileSync(process.argv[2], 'utf8').replace(/\r\n?/g, '\n');
+const out = [];
+for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+  if (/\bsrc\s*=/i.test(m[1])) continue;
+  out.push(`'sha256-${crypto.createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
+}
+process.stdout.write([...new Set(out)].join(' '));
+EOF
+}
+
+# csp_policy INDEX_HTML API_ORIGIN...: the Content-Security-Policy value.
+csp_policy() {
+  local index="$1"; shift
+  local hashes connect="'self'" o
+  hashes="$(csp_script_hashes "$index")"
+  for o in "$@"; do connect="$connect $o"; done
+  printf "%s" "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'${hashes:+ $hashes}; style-src 'self'; img-src 'self' data:; connect-src $connect; font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+}
+
+# write_config DIST API_BASE [TENANT] [APP_NAME] [SANDBOX=true|false]
+write_config() {
+  local dist="$1" api="$2" tenant="${3:-acme}" app="${4:-AuthSec Console}" sandbox="${5:-true}"
+  printf '{"api_base":"%s","tenant_domain":"%s","app_name":"%s","sandbox":%s}\n' \
+    "$api" "$tenant" "$app" "$sandbox" >"$dist/config.json"
+  rm -f "$dist/config.json.br" "$dist/config.json.gz"
+}
+
+# ---------------------------------------------------------------- nginx
+# render_nginx_conf RUNDIR DIST LISTEN CSP: writes RUNDIR/nginx.conf and
+# RUNDIR/security-headers.conf from deploy/*.template.
+render_nginx_conf() {
+  local rundir="$1" dist="$2" listen="$3" csp="$4" user_line="" tpl hdr
+  case "$csp" in *'"'*|*"'unsafe-inline'"*|*"'unsafe-eval'"*) warn "refusing CSP: $csp"; return 1 ;; esac
+  mkdir -p "$rundir/tmp" || return 1
+  rundir="$(cd "$rundir" && pwd)" || return 1
+  dist="$(cd "$dist" && pwd)" || return 1
+  if [ "$(id -u)" -eq 0 ]; then
+    # Workers run as nobody when nobody can read dist/, else as root (a checkout
+    # under /root): this server only listens on loopback.
+    if runuser -u nobody -- test -r "$dist/index.html" 2>/dev/null; then
+      user_line="user nobody nogroup;"
+    else
+      user_line="user root root;"
+    fi
+  fi
+  local had_patsub=0
+  shopt -q patsub_replacement 2>/dev/null && had_patsub=1 && shopt -u patsub_replacement
+  # Full-line comments are dropped: they document the placeholders by name.
+  tpl="$(grep -v '^[[:space:]]*#' "$AUTHSEC_ROOT/deploy/nginx.conf.template")"
+  tpl="${tpl//@@RUNDIR@@/$rundir}"
+  tpl="${tpl//@@ROOT@@/$dist}"
+  tpl="${tpl//@@LISTEN@@/$listen}"
+  tpl="${tpl//@@USER@@/$user_line}"
+  tpl="${tpl//@@BROTLI_MODULE@@/$BROTLI_MODULE}"
+  tpl="${tpl//@@SECURITY_HEADERS@@/$rundir/security-headers.conf}"
+  hdr="$(grep -v '^[[:space:]]*#' "$AUTHSEC_ROOT/deploy/security-headers.conf.template")"
+  hdr="${hdr//@@CSP@@/$csp}"
+  [ "$had_patsub" -eq 1 ] && shopt -s patsub_replacement
+  printf '%s\n' "$tpl" >"$rundir/nginx.conf" || return 1
+  printf '%s\n' "$hdr" >"$rundir/security-headers.conf" || return 1
+  if grep -q '@@[A-Z_]*@@' "$rundir/nginx.conf" "$rundir/security-headers.conf"; then
+    warn "unfilled placeholder in $rundir"; return 1
+  fi
+}
+
+# start_nginx RUNDIR PORT: nginx -t, then nginx in the foreground as a registered
+# child; waits until / and /config.json answer 200. Returns 1 on failure.
+NGINX_PID=""
+start_nginx() {
+  local rundir="$1" port="$2"
+  if ! nginx -q -t -p "$rundir/" -e "$rundir/error.log" -c "$rundir/nginx.conf"; then
+    warn "nginx -t failed for $rundir/nginx.conf"; return 1
+  fi
+  nginx -p "$rundir/" -e "$rundir/error.log" -c "$rundir/nginx.conf" -g 'daemon off;' \
+    >>"$rundir/stdout.log" 2>&1 &
+  NGINX_PID=$!
+  register_child "$NGINX_PID"
+  if ! wait_until "nginx on 127.0.0.1:$port" "$READY_TIMEOUT" "$NGINX_PID" \
+       curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/"; then
+    tail -n 20 "$rundir/error.log" >&2 || true
+    return 1
+  fi
+  if ! wait_until "nginx /config.json" 10 "$NGINX_PID" \
+       curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/config.json"; then
+    warn "nginx does not serve /config.json (was it written to dist/?)"; return 1
+  fi
+  log "nginx serving $(grep -m1 -o 'root [^;]*' "$rundir/nginx.conf") on 127.0.0.1:$port (pid $NGINX_PID)"
+}
+
+# ---------------------------------------------------------------- sandbox
+# start_sandbox LOG PORT ALLOW_ORIGIN...: runs the release sandbox as a registered
+# child, waits for /healthz, then reads the demo TOTP secret and backup code from its
+# start-up lines into TOTP_SECRET and BACKUP_CODE. SANDBOX_EXTRA_ARGS adds arguments
+# (split on spaces). Returns 1 on failure.
+# shellcheck disable=SC2034  # read by the scripts that source this file
+SANDBOX_PID=""; TOTP_SECRET=""; BACKUP_CODE=""
+start_sandbox() {
+  local logf="$1" port="$2"; shift 2
+  local args=(--addr "127.0.0.1:$port") o
+  for o in "$@"; do args+=(--allow-origin "$o"); done
+  if [ -n "${SANDBOX_EXTRA_ARGS:-}" ]; then
+    # shellcheck disable=SC2206
+    args+=($SANDBOX_EXTRA_ARGS)
+  fi
+  if [ ! -x "$SANDBOX_BIN" ]; then warn "$SANDBOX_BIN missing: build it first"; return 1; fi
+  mkdir -p "$(dirname "$logf")" && : >"$logf" || return 1
+  log "authsec-sandbox ${args[*]}"
+  NO_COLOR=1 "$SANDBOX_BIN" "${args[@]}" >>"$logf" 2>&1 &
+  SANDBOX_PID=$!
+  register_child "$SANDBOX_PID"
+  if ! wait_until "sandbox on 127.0.0.1:$port" "$READY_TIMEOUT" "$SANDBOX_PID" \
+       curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/healthz"; then
+    tail -n 30 "$logf" >&2 || true
+    return 1
+  fi
+  wait_until "sandbox TOTP line" 10 "$SANDBOX_PID" grep -q 'TOTP secret for admin@acme.test:' "$logf" \
+    || warn "no 'TOTP secret for admin@acme.test:' line in $logf"
+  # shellcheck disable=SC2034
+  TOTP_SECRET="$(sed 's/\x1b\[[0-9;]*m//g' "$logf" \
+    | sed -n 's/.*TOTP secret for admin@acme\.test: *\([A-Z2-7=]*\).*/\1/p' | head -n 1)"
+  # shellcheck disable=SC2034
+  BACKUP_CODE="$(sed 's/\x1b\[[0-9;]*m//g' "$logf" \
+    | sed -n 's/.*Backup code for admin@acme\.test: *\([A-Za-z0-9-]*\).*/\1/p' | head -n 1)"
+  log "sandbox on 127.0.0.1:$port (pid $SANDBOX_PID, log $logf)"
+}
+
+# Run as a program: scripts/lib.sh FUNCTION ARGS... (a fresh shell, so set -e holds
+# inside the function even when the caller tests its status).
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  set -euo pipefail
+  [ "$#" -ge 1 ] || die "usage: scripts/lib.sh FUNCTION [ARGS...]"
+  "$@"
+fi

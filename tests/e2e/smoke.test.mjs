@@ -1,0 +1,26 @@
+// Boot area: the release build starts under the strict CSP (no blank page), and the
+// router's fallback page works for unknown paths served by nginx's SPA fallback.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assertClean, assertNoTokenLeak, goto, heading, screenshot, withConsole } from './helpers.mjs';
+
+test('the app boots under the production CSP and shows the sign-in page', { timeout: 60_000 }, async (t) => {
+  await withConsole(t, async ({ page }) => {
+    await goto(page, '/');
+    await heading(page, 'Sign in').waitFor();
+    await screenshot(page, 'boot');
+    assert.match(new URL(page.url()).pathname, /^\/login/);
+    await assertNoTokenLeak(page, null);
+    await assertClean(page);
+  });
+});
+
+test('an unknown path shows "Page not found"', { timeout: 60_000 }, async (t) => {
+  await withConsole(t, async ({ page }) => {
+    await goto(page, '/no/such/page-here');
+    await heading(page, 'Page not found').waitFor();
+    await screenshot(page, 'not found');
+    await assertClean(page);
+  });
+});
