@@ -17,7 +17,11 @@ use leptos_router::path;
 /// Where a signed-out visitor is sent: the sign-in, remembering the page.
 fn login_redirect() -> String {
     let loc = window().location();
-    let here = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
+    let here = format!(
+        "{}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    );
     let next: String = form_urlencoded::byte_serialize(here.as_bytes()).collect();
     if here == "/" || here.is_empty() {
         "/login".into()

@@ -56,13 +56,14 @@ impl Config {
     /// Parses `config.json`. `page_host` is the page's host name, the default
     /// tenant domain.
     pub fn parse(json: &str, page_host: &str) -> Result<Config, String> {
-        let raw: RawConfig = serde_json::from_str(json)
-            .map_err(|e| format!("config.json is not valid: {e}"))?;
+        let raw: RawConfig =
+            serde_json::from_str(json).map_err(|e| format!("config.json is not valid: {e}"))?;
         let api_base = raw.api_base.trim().trim_end_matches('/').to_string();
         if !(api_base.starts_with("https://") || api_base.starts_with("http://")) {
             return Err("config.json: api_base must be an http(s) URL".into());
         }
-        let non_empty = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let non_empty =
+            |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
         Ok(Config {
             api_base,
             services: raw.services,
@@ -93,9 +94,19 @@ mod tests {
 
     #[test]
     fn defaults_derive_from_api_base_and_host() {
-        let c = Config::parse(r#"{"api_base":"https://api.example.com/"}"#, "console.example.com").unwrap();
-        assert_eq!(c.base(Service::ClientMs), "https://api.example.com/authsec/clientms");
-        assert_eq!(c.base(Service::Webauthn), "https://api.example.com/authsec/webauthn");
+        let c = Config::parse(
+            r#"{"api_base":"https://api.example.com/"}"#,
+            "console.example.com",
+        )
+        .unwrap();
+        assert_eq!(
+            c.base(Service::ClientMs),
+            "https://api.example.com/authsec/clientms"
+        );
+        assert_eq!(
+            c.base(Service::Webauthn),
+            "https://api.example.com/authsec/webauthn"
+        );
         assert_eq!(c.tenant_domain, "console.example.com");
         assert_eq!(c.app_name, "AuthSec Console");
         assert!(!c.sandbox);
@@ -109,8 +120,14 @@ mod tests {
             "h",
         )
         .unwrap();
-        assert_eq!(c.base(Service::ClientMs), "https://dev.api.authsec.dev/clientms");
-        assert_eq!(c.base(Service::Uflow), "http://127.0.0.1:8787/authsec/uflow");
+        assert_eq!(
+            c.base(Service::ClientMs),
+            "https://dev.api.authsec.dev/clientms"
+        );
+        assert_eq!(
+            c.base(Service::Uflow),
+            "http://127.0.0.1:8787/authsec/uflow"
+        );
         assert_eq!(c.tenant_domain, "acme");
         assert_eq!(c.app_name, "Acme admin");
         assert!(c.sandbox);

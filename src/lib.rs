@@ -19,9 +19,15 @@ async fn load_config(host: &str) -> Result<Config, String> {
         .await
         .map_err(|_| "The console could not load its configuration (config.json).".to_string())?;
     if !resp.ok() {
-        return Err(format!("The console could not load its configuration (config.json answered {}).", resp.status()));
+        return Err(format!(
+            "The console could not load its configuration (config.json answered {}).",
+            resp.status()
+        ));
     }
-    let text = resp.text().await.map_err(|_| "config.json could not be read.".to_string())?;
+    let text = resp
+        .text()
+        .await
+        .map_err(|_| "config.json could not be read.".to_string())?;
     Config::parse(&text, host)
 }
 
@@ -47,7 +53,9 @@ pub fn boot() {
         }
         match config {
             Ok(config) => leptos::mount::mount_to_body(move || view! { <App config /> }),
-            Err(message) => leptos::mount::mount_to_body(move || view! { <StartupError message /> }),
+            Err(message) => {
+                leptos::mount::mount_to_body(move || view! { <StartupError message /> })
+            }
         }
     });
 }

@@ -29,14 +29,20 @@ pub fn required(s: &str, what: &'static str) -> Option<String> {
 /// Normalises a typed TOTP code (spaces and dashes dropped); `None` unless
 /// it is six digits.
 pub fn totp_code(s: &str) -> Option<String> {
-    let digits: String = s.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+    let digits: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect();
     (digits.len() == 6 && digits.chars().all(|c| c.is_ascii_digit())).then_some(digits)
 }
 
 /// A safe in-app path for `?next=`: it must be local (`/x`, not `//host`).
 pub fn next_path(next: Option<&str>) -> Option<String> {
     let n = next?.trim();
-    let local = n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") && !n.starts_with("/login");
+    let local = n.starts_with('/')
+        && !n.starts_with("//")
+        && !n.starts_with("/\\")
+        && !n.starts_with("/login");
     (local && !n.chars().any(char::is_control)).then(|| n.to_string())
 }
 
@@ -48,7 +54,18 @@ mod tests {
     fn emails() {
         assert_eq!(email("admin@acme.test"), None);
         assert_eq!(email("  a.b+c@x.example.org "), None);
-        for bad in ["", "   ", "admin", "admin@", "@acme.test", "a@acme", "a b@acme.test", "a@@acme.test", "a@.acme.test", "a@acme..test"] {
+        for bad in [
+            "",
+            "   ",
+            "admin",
+            "admin@",
+            "@acme.test",
+            "a@acme",
+            "a b@acme.test",
+            "a@@acme.test",
+            "a@.acme.test",
+            "a@acme..test",
+        ] {
             assert!(email(bad).is_some(), "{bad:?} should be rejected");
         }
     }
@@ -63,7 +80,10 @@ mod tests {
 
     #[test]
     fn next_paths_stay_local() {
-        assert_eq!(next_path(Some("/clients?page=2")).as_deref(), Some("/clients?page=2"));
+        assert_eq!(
+            next_path(Some("/clients?page=2")).as_deref(),
+            Some("/clients?page=2")
+        );
         assert_eq!(next_path(Some("//evil.example")), None);
         assert_eq!(next_path(Some("https://evil.example")), None);
         assert_eq!(next_path(Some("/\\evil")), None);
@@ -73,7 +93,10 @@ mod tests {
 
     #[test]
     fn required_fields() {
-        assert_eq!(required(" ", "a password").as_deref(), Some("Enter a password."));
+        assert_eq!(
+            required(" ", "a password").as_deref(),
+            Some("Enter a password.")
+        );
         assert_eq!(required("x", "a password"), None);
     }
 }

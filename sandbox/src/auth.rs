@@ -38,7 +38,11 @@ impl Caller {
         if self.is_admin() {
             Ok(())
         } else {
-            Err(ApiError::shaped(shape, StatusCode::FORBIDDEN, "Forbidden: admin role required"))
+            Err(ApiError::shaped(
+                shape,
+                StatusCode::FORBIDDEN,
+                "Forbidden: admin role required",
+            ))
         }
     }
 
@@ -59,7 +63,10 @@ impl Caller {
 fn bearer(parts: &Parts) -> Option<&str> {
     let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim()).filter(|t| !t.is_empty())
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim())
+        .filter(|t| !t.is_empty())
 }
 
 impl FromRequestParts<AppState> for Caller {
@@ -96,7 +103,11 @@ fn jwt_caller(state: &AppState, token: &str) -> ApiResult<Caller> {
         Some(s) if s.is_live(t) => s.last_accessed = t,
         _ => return Err(ApiError::unauthorized()),
     }
-    let user = db.users.get(&user_id).filter(|u| u.active).ok_or_else(ApiError::unauthorized)?;
+    let user = db
+        .users
+        .get(&user_id)
+        .filter(|u| u.active)
+        .ok_or_else(ApiError::unauthorized)?;
     Ok(Caller {
         user_id,
         tenant_id: user.tenant_id,
@@ -118,7 +129,11 @@ fn api_key_caller(state: &AppState, token: &str) -> ApiResult<Caller> {
         .ok_or_else(ApiError::unauthorized)?;
     key.last_use_at = Some(now());
     let (key_id, user_id, scopes) = (key.key_id, key.user_id, key.scopes.clone());
-    let user = db.users.get(&user_id).filter(|u| u.active).ok_or_else(ApiError::unauthorized)?;
+    let user = db
+        .users
+        .get(&user_id)
+        .filter(|u| u.active)
+        .ok_or_else(ApiError::unauthorized)?;
     Ok(Caller {
         user_id,
         tenant_id: user.tenant_id,
@@ -141,13 +156,19 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientMeta {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
-        let agent = parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok());
+        let agent = parts
+            .headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok());
         let ip = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map(|c| c.0.ip().to_string())
             .unwrap_or_else(|| "127.0.0.1".to_string());
-        Ok(ClientMeta { device_name: ua::device_name(agent), ip })
+        Ok(ClientMeta {
+            device_name: ua::device_name(agent),
+            ip,
+        })
     }
 }
 

@@ -99,7 +99,9 @@ impl Db {
     }
 
     pub fn client_in_mut(&mut self, tenant_id: Uuid, id: Uuid) -> Option<&mut Client> {
-        self.clients.get_mut(&id).filter(|c| c.tenant_id == tenant_id)
+        self.clients
+            .get_mut(&id)
+            .filter(|c| c.tenant_id == tenant_id)
     }
 
     /// Active (enabled, registered) admins of a tenant.

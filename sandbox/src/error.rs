@@ -28,7 +28,11 @@ pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
     pub fn new(status: StatusCode, body: Value) -> Self {
-        ApiError { status, body, retry_after: None }
+        ApiError {
+            status,
+            body,
+            retry_after: None,
+        }
     }
 
     /// AuthSec shape: `{"error": msg}`.
@@ -38,7 +42,10 @@ impl ApiError {
 
     /// Management-apps shape: `{"message": msg, "error_code": status}`.
     pub fn app(status: StatusCode, msg: impl Into<String>) -> Self {
-        Self::new(status, json!({ "message": msg.into(), "error_code": status.as_u16() }))
+        Self::new(
+            status,
+            json!({ "message": msg.into(), "error_code": status.as_u16() }),
+        )
     }
 
     /// FastAPI shape: `{"detail": text}`.
@@ -108,7 +115,11 @@ impl IntoResponse for ApiError {
 /// Parses a JSON request body (an empty body counts as `{}`), answering
 /// malformed input in the route group's error shape.
 pub fn parse_body<T: DeserializeOwned>(bytes: &[u8], shape: Shape) -> ApiResult<T> {
-    let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) { b"{}" } else { bytes };
+    let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        bytes
+    };
     serde_json::from_slice(bytes).map_err(|e| match shape {
         Shape::Gin => ApiError::new(
             StatusCode::BAD_REQUEST,

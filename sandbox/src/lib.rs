@@ -39,8 +39,16 @@ pub async fn run(args: Args) -> Result<(), String> {
     {
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "AuthSec sandbox listening on http://{local}");
-        let _ = writeln!(out, "TOTP secret for {}: {}", facts.admin_email, facts.totp_secret);
-        let _ = writeln!(out, "Backup code for {}: {}", facts.admin_email, facts.backup_codes[0]);
+        let _ = writeln!(
+            out,
+            "TOTP secret for {}: {}",
+            facts.admin_email, facts.totp_secret
+        );
+        let _ = writeln!(
+            out,
+            "Backup code for {}: {}",
+            facts.admin_email, facts.backup_codes[0]
+        );
         let _ = out.flush();
     }
     axum::serve(

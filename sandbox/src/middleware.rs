@@ -21,7 +21,13 @@ pub fn cors(state: &AppState) -> CorsLayer {
         .collect();
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
-        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE])
+        .allow_methods([
+            Method::GET,
+            Method::POST,
+            Method::PUT,
+            Method::PATCH,
+            Method::DELETE,
+        ])
         .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
         .expose_headers([HeaderName::from_static("retry-after")])
         .max_age(Duration::from_secs(600))
@@ -46,8 +52,11 @@ pub async fn faults(State(state): State<AppState>, req: Request, next: Next) -> 
             return ApiError::rate_limited(1, "Too many requests").into_response();
         }
         if roll < cfg.fail_429 + cfg.fail_5xx {
-            return ApiError::gin(StatusCode::SERVICE_UNAVAILABLE, "Service temporarily unavailable")
-                .into_response();
+            return ApiError::gin(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Service temporarily unavailable",
+            )
+            .into_response();
         }
     }
     next.run(req).await

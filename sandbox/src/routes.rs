@@ -30,7 +30,10 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route(&format!("{c}/getClients"), get(clients::list))
         .route(&format!("{c}/create"), post(clients_write::create))
-        .route(&format!("{c}/delete-complete"), post(clients_write::hard_delete))
+        .route(
+            &format!("{c}/delete-complete"),
+            post(clients_write::hard_delete),
+        )
         .route(
             &format!("{c}/{{id}}"),
             get(clients::get_one)
@@ -38,80 +41,172 @@ pub fn router(state: AppState) -> Router {
                 .patch(clients_write::update)
                 .delete(clients_write::soft_delete),
         )
-        .route(&format!("{c}/{{id}}/activate"), patch(clients_write::activate))
-        .route(&format!("{c}/{{id}}/deactivate"), patch(clients_write::deactivate));
+        .route(
+            &format!("{c}/{{id}}/activate"),
+            patch(clients_write::activate),
+        )
+        .route(
+            &format!("{c}/{{id}}/deactivate"),
+            patch(clients_write::deactivate),
+        );
     if on(Feature::RotateSecret) {
-        r = r.route(&format!("{c}/{{id}}/rotate-secret"), post(clients_write::rotate_secret));
+        r = r.route(
+            &format!("{c}/{{id}}/rotate-secret"),
+            post(clients_write::rotate_secret),
+        );
     }
 
     let u = "/authsec/uflow";
     r = r
-        .route(&format!("{u}/auth/admin/login/precheck"), post(login::precheck))
+        .route(
+            &format!("{u}/auth/admin/login/precheck"),
+            post(login::precheck),
+        )
         .route(&format!("{u}/login"), post(login::login))
-        .route(&format!("{u}/login/webauthn-callback"), post(login::callback))
+        .route(
+            &format!("{u}/login/webauthn-callback"),
+            post(login::callback),
+        )
         .route(&format!("{u}/admin/enduser/list"), post(endusers::list))
-        .route(&format!("{u}/admin/enduser/active"), post(endusers::set_status))
+        .route(
+            &format!("{u}/admin/enduser/active"),
+            post(endusers::set_status),
+        )
         .route(
             &format!("{u}/user/enduser/{{tenant_id}}/{{user_id}}"),
-            get(endusers::get_one).put(endusers::update).delete(endusers::delete_one),
+            get(endusers::get_one)
+                .put(endusers::update)
+                .delete(endusers::delete_one),
         )
-        .route(&format!("{u}/user/clients/register"), post(endusers::register))
+        .route(
+            &format!("{u}/user/clients/register"),
+            post(endusers::register),
+        )
         .route(&format!("{u}/admin/users/list"), post(admins::list))
         .route(&format!("{u}/admin/invite"), post(admins::invite))
         .route(&format!("{u}/admin/users/active"), post(admins::set_status))
-        .route(&format!("{u}/admin/users/{{user_id}}"), delete(admins::delete_one))
-        .route(&format!("{u}/auth/tenant/totp/register"), post(totp::register))
-        .route(&format!("{u}/auth/tenant/totp/confirm"), post(totp::confirm))
+        .route(
+            &format!("{u}/admin/users/{{user_id}}"),
+            delete(admins::delete_one),
+        )
+        .route(
+            &format!("{u}/auth/tenant/totp/register"),
+            post(totp::register),
+        )
+        .route(
+            &format!("{u}/auth/tenant/totp/confirm"),
+            post(totp::confirm),
+        )
         .route(&format!("{u}/auth/tenant/totp/devices"), get(totp::devices))
-        .route(&format!("{u}/auth/tenant/totp/devices/delete"), post(totp::delete_device))
-        .route(&format!("{u}/auth/tenant/totp/devices/primary"), post(totp::make_primary))
-        .route(&format!("{u}/auth/tenant/totp/backup/regenerate"), post(totp::regenerate_backup));
+        .route(
+            &format!("{u}/auth/tenant/totp/devices/delete"),
+            post(totp::delete_device),
+        )
+        .route(
+            &format!("{u}/auth/tenant/totp/devices/primary"),
+            post(totp::make_primary),
+        )
+        .route(
+            &format!("{u}/auth/tenant/totp/backup/regenerate"),
+            post(totp::regenerate_backup),
+        );
     if on(Feature::UserBatch) {
         r = r
-            .route(&format!("{u}/admin/enduser/batch"), post(user_batch::create))
-            .route(&format!("{u}/admin/enduser/batch-delete"), post(user_batch::delete));
+            .route(
+                &format!("{u}/admin/enduser/batch"),
+                post(user_batch::create),
+            )
+            .route(
+                &format!("{u}/admin/enduser/batch-delete"),
+                post(user_batch::delete),
+            );
     }
     if on(Feature::Sessions) {
         r = r
             .route(&format!("{u}/sessions"), get(sessions::mine))
-            .route(&format!("{u}/sessions/revoke-all"), post(sessions::revoke_all))
-            .route(&format!("{u}/sessions/{{id}}"), delete(sessions::revoke_mine))
+            .route(
+                &format!("{u}/sessions/revoke-all"),
+                post(sessions::revoke_all),
+            )
+            .route(
+                &format!("{u}/sessions/{{id}}"),
+                delete(sessions::revoke_mine),
+            )
             .route(&format!("{u}/admin/sessions"), get(sessions::tenant_list))
-            .route(&format!("{u}/admin/sessions/{{id}}"), delete(sessions::revoke_any));
+            .route(
+                &format!("{u}/admin/sessions/{{id}}"),
+                delete(sessions::revoke_any),
+            );
     }
     if on(Feature::ApiKeys) {
         r = r
             .route(&format!("{u}/api-keys/scopes"), get(apikeys::scopes))
-            .route(&format!("{u}/api-keys"), get(apikeys::list).post(apikeys::create))
-            .route(&format!("{u}/api-keys/{{key_id}}/regenerate"), post(apikeys::regenerate))
-            .route(&format!("{u}/api-keys/{{key_id}}"), delete(apikeys::delete_one));
+            .route(
+                &format!("{u}/api-keys"),
+                get(apikeys::list).post(apikeys::create),
+            )
+            .route(
+                &format!("{u}/api-keys/{{key_id}}/regenerate"),
+                post(apikeys::regenerate),
+            )
+            .route(
+                &format!("{u}/api-keys/{{key_id}}"),
+                delete(apikeys::delete_one),
+            );
     }
 
     let w = "/authsec/webauthn";
-    r = r.route(&format!("{w}/totp/verifyLogin"), post(login_mfa::verify_totp));
+    r = r.route(
+        &format!("{w}/totp/verifyLogin"),
+        post(login_mfa::verify_totp),
+    );
     for flow in ["admin", "enduser"] {
         r = r
-            .route(&format!("{w}/{flow}/beginAuthentication"), post(login_mfa::begin_auth))
-            .route(&format!("{w}/{flow}/finishAuthentication"), post(login_mfa::finish_auth))
-            .route(&format!("{w}/{flow}/beginRegistration"), post(passkeys::begin_registration))
-            .route(&format!("{w}/{flow}/finishRegistration"), post(passkeys::finish_registration));
+            .route(
+                &format!("{w}/{flow}/beginAuthentication"),
+                post(login_mfa::begin_auth),
+            )
+            .route(
+                &format!("{w}/{flow}/finishAuthentication"),
+                post(login_mfa::finish_auth),
+            )
+            .route(
+                &format!("{w}/{flow}/beginRegistration"),
+                post(passkeys::begin_registration),
+            )
+            .route(
+                &format!("{w}/{flow}/finishRegistration"),
+                post(passkeys::finish_registration),
+            );
     }
-    r = r.route(&format!("{w}/enduser/mfa/loginStatus"), post(passkeys::login_status));
+    r = r.route(
+        &format!("{w}/enduser/mfa/loginStatus"),
+        post(passkeys::login_status),
+    );
     if on(Feature::PasskeyCredentials) {
         r = r
             .route(&format!("{w}/credentials"), get(passkeys::list))
-            .route(&format!("{w}/credentials/{{id}}"), patch(passkeys::rename).delete(passkeys::remove));
+            .route(
+                &format!("{w}/credentials/{{id}}"),
+                patch(passkeys::rename).delete(passkeys::remove),
+            );
     }
 
     if on(Feature::Apps) {
         for base in ["/authsec/apps", "/authsec/apps/"] {
             r = r.route(base, get(apps::list).post(apps::create));
         }
-        r = r.route("/authsec/apps/{app_id}", put(apps::update).delete(apps::delete_one));
+        r = r.route(
+            "/authsec/apps/{app_id}",
+            put(apps::update).delete(apps::delete_one),
+        );
     }
 
     r.fallback(|| async { ApiError::not_found("Not found") })
-        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::faults))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::faults,
+        ))
         .layer(middleware::cors(&state))
         .with_state(state)
 }

@@ -28,8 +28,16 @@ pub const DEMO_PASSWORD: &str = "Sandbox-Demo-1";
 pub const ADMIN_TOTP_SECRET: &str = "ACMESANDBOXTOTPSECRETKEY234567AB";
 
 pub const ADMIN_BACKUP_CODES: [&str; 10] = [
-    "7kq2-m9xa", "3hpw-c6td", "v8nr-2fzb", "q4ye-h7js", "m2ub-k9wc",
-    "x6ta-r3pn", "d9fz-w4qe", "p3jc-t8uy", "b7wh-n2vk", "r5sx-e6gm",
+    "7kq2-m9xa",
+    "3hpw-c6td",
+    "v8nr-2fzb",
+    "q4ye-h7js",
+    "m2ub-k9wc",
+    "x6ta-r3pn",
+    "d9fz-w4qe",
+    "p3jc-t8uy",
+    "b7wh-n2vk",
+    "r5sx-e6gm",
 ];
 
 /// Seeded timestamps are spread over the two years before this date.
@@ -45,9 +53,21 @@ pub fn seed(args: &Args) -> Db {
     let acme = demo::acme_accounts(&mut db, &mut rng, &mut texts);
     let globex = demo::globex_accounts(&mut db, &mut rng, &mut texts);
 
-    let default_client =
-        bulk::clients(&mut db, &mut rng, &mut texts, ACME_TENANT_ID, acme.admin, args.clients as usize);
-    bulk::end_users(&mut db, &mut rng, &mut texts, ACME_TENANT_ID, args.users as usize - 1);
+    let default_client = bulk::clients(
+        &mut db,
+        &mut rng,
+        &mut texts,
+        ACME_TENANT_ID,
+        acme.admin,
+        args.clients as usize,
+    );
+    bulk::end_users(
+        &mut db,
+        &mut rng,
+        &mut texts,
+        ACME_TENANT_ID,
+        args.users as usize - 1,
+    );
     bulk::clients(&mut db, &mut rng, &mut texts, GLOBEX_TENANT_ID, globex, 12);
     bulk::end_users(&mut db, &mut rng, &mut texts, GLOBEX_TENANT_ID, 25);
 

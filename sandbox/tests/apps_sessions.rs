@@ -30,45 +30,117 @@ async fn app_create_update_replaces_objects_and_delete() {
     let created_updated = app["updated_at"].as_str().unwrap().to_string();
 
     let prefs = json!({ "login_preferences": { "auth_methods": { "totp": { "digits": 8 } } } });
-    let r = s.call("PUT", &format!("/authsec/apps/{id}"), Some(&t), Some(prefs.clone())).await;
+    let r = s
+        .call(
+            "PUT",
+            &format!("/authsec/apps/{id}"),
+            Some(&t),
+            Some(prefs.clone()),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::OK);
-    assert_eq!(r.body["result"]["login_preferences"], prefs["login_preferences"]);
+    assert_eq!(
+        r.body["result"]["login_preferences"],
+        prefs["login_preferences"]
+    );
     assert!(r.body["result"].get("client_secret").is_none());
-    let first: chrono::DateTime<chrono::Utc> = r.body["result"]["updated_at"].as_str().unwrap().parse().unwrap();
-    assert!(first > created_updated.parse::<chrono::DateTime<chrono::Utc>>().unwrap());
-    let r = s.call("PUT", &format!("/authsec/apps/{id}"), Some(&t), Some(json!({ "app_description": "d" }))).await;
-    let second: chrono::DateTime<chrono::Utc> = r.body["result"]["updated_at"].as_str().unwrap().parse().unwrap();
+    let first: chrono::DateTime<chrono::Utc> = r.body["result"]["updated_at"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        first
+            > created_updated
+                .parse::<chrono::DateTime<chrono::Utc>>()
+                .unwrap()
+    );
+    let r = s
+        .call(
+            "PUT",
+            &format!("/authsec/apps/{id}"),
+            Some(&t),
+            Some(json!({ "app_description": "d" })),
+        )
+        .await;
+    let second: chrono::DateTime<chrono::Utc> = r.body["result"]["updated_at"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!(second > first);
     assert_eq!(r.body["result"]["app_name"], "My App");
 
-    let bad = s.post("/authsec/apps/", &t, json!({ "app_description": "no name" })).await;
+    let bad = s
+        .post(
+            "/authsec/apps/",
+            &t,
+            json!({ "app_description": "no name" }),
+        )
+        .await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert_eq!(bad.body["error_code"], 400);
     assert!(bad.body["message"].is_string());
 
-    let d = s.call("DELETE", &format!("/authsec/apps/{id}"), Some(&t), None).await;
+    let d = s
+        .call("DELETE", &format!("/authsec/apps/{id}"), Some(&t), None)
+        .await;
     assert_eq!(d.status, StatusCode::NO_CONTENT);
-    let again = s.call("DELETE", &format!("/authsec/apps/{id}"), Some(&t), None).await;
-    assert_eq!(again.body, json!({ "message": "Application not found", "error_code": 404 }));
+    let again = s
+        .call("DELETE", &format!("/authsec/apps/{id}"), Some(&t), None)
+        .await;
+    assert_eq!(
+        again.body,
+        json!({ "message": "Application not found", "error_code": 404 })
+    );
 
     let globex = s.login("admin@globex.test", "globex").await;
-    assert_eq!(s.get("/authsec/apps/", &globex).await.body["result"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        s.get("/authsec/apps/", &globex).await.body["result"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[tokio::test]
 async fn tenant_sessions_for_admins() {
     let s = sandbox(&[]);
     let t = s.login("plain@acme.test", "acme").await;
-    let r = s.get("/authsec/uflow/admin/sessions?email=admin@acme.test&limit=50", &t).await;
+    let r = s
+        .get(
+            "/authsec/uflow/admin/sessions?email=admin@acme.test&limit=50",
+            &t,
+        )
+        .await;
     assert_eq!(r.status, StatusCode::OK);
     let sessions = r.body["sessions"].as_array().unwrap();
     assert!(sessions.len() >= 3);
-    assert!(sessions.iter().all(|x| x["user_email"] == "admin@acme.test"));
-    let live = s.get("/authsec/uflow/admin/sessions?active=true&limit=100", &t).await;
+    assert!(sessions
+        .iter()
+        .all(|x| x["user_email"] == "admin@acme.test"));
+    let live = s
+        .get("/authsec/uflow/admin/sessions?active=true&limit=100", &t)
+        .await;
     let id = live.body["sessions"][0]["id"].as_str().unwrap().to_string();
-    let d = s.call("DELETE", &format!("/authsec/uflow/admin/sessions/{id}"), Some(&t), None).await;
+    let d = s
+        .call(
+            "DELETE",
+            &format!("/authsec/uflow/admin/sessions/{id}"),
+            Some(&t),
+            None,
+        )
+        .await;
     assert_eq!(d.body["success"], true);
     let globex = s.login("admin@globex.test", "globex").await;
-    let other = s.call("DELETE", &format!("/authsec/uflow/admin/sessions/{id}"), Some(&globex), None).await;
+    let other = s
+        .call(
+            "DELETE",
+            &format!("/authsec/uflow/admin/sessions/{id}"),
+            Some(&globex),
+            None,
+        )
+        .await;
     assert_eq!(other.status, StatusCode::NOT_FOUND);
 }

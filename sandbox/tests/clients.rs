@@ -11,18 +11,29 @@ use support::*;
 async fn create_validates_fields_with_details() {
     let s = sandbox(&[]);
     let t = s.login("plain@acme.test", "acme").await;
-    let bad = json!({ "name": "", "email": "nope", "redirect_uris": ["http://evil.example.com/cb"] });
+    let bad =
+        json!({ "name": "", "email": "nope", "redirect_uris": ["http://evil.example.com/cb"] });
     let r = s.post(&clients_path(ACME, "create"), &t, bad).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert_eq!(r.body["error"], "Validation failed");
     for f in ["name", "email", "redirect_uris"] {
-        assert!(r.body["details"][f].is_string(), "missing detail for {f}: {:?}", r.body);
+        assert!(
+            r.body["details"][f].is_string(),
+            "missing detail for {f}: {:?}",
+            r.body
+        );
     }
     let frag = json!({ "name": "A", "email": "a@acme.test", "redirect_uris": ["https://a.example.com/cb#frag"] });
     let r = s.post(&clients_path(ACME, "create"), &t, frag).await;
-    assert!(r.body["details"]["redirect_uris"].as_str().unwrap().contains("fragment"));
+    assert!(r.body["details"]["redirect_uris"]
+        .as_str()
+        .unwrap()
+        .contains("fragment"));
     let long = json!({ "name": "x".repeat(257), "email": "a@acme.test" });
-    assert_eq!(s.post(&clients_path(ACME, "create"), &t, long).await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        s.post(&clients_path(ACME, "create"), &t, long).await.status,
+        StatusCode::BAD_REQUEST
+    );
 
     let ok = json!({ "name": "Local dev", "email": "dev@acme.test", "client_type": "public",
         "redirect_uris": ["http://localhost:3000/cb", "http://127.0.0.1:8080/cb", "https://app.example.com/cb"] });
@@ -34,7 +45,12 @@ async fn create_validates_fields_with_details() {
     assert_eq!(got.body["client_type"], "public");
     assert_eq!(got.body["status"], "Active");
     assert!(got.body.get("secret_id").is_none());
-    let missing = s.get(&clients_path(ACME, "2b7e0000-0000-4000-8000-000000000000"), &t).await;
+    let missing = s
+        .get(
+            &clients_path(ACME, "2b7e0000-0000-4000-8000-000000000000"),
+            &t,
+        )
+        .await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert_eq!(missing.body, json!({ "error": "Client not found" }));
 }
@@ -43,28 +59,65 @@ async fn create_validates_fields_with_details() {
 async fn tag_filter_requires_every_tag_and_pagination_counts() {
     let s = sandbox(&[]);
     let t = s.login("plain@acme.test", "acme").await;
-    for (name, tags) in [("Both", json!(["zq-a", "zq-b"])), ("OnlyA", json!(["zq-a"])), ("OnlyB", json!(["zq-b"]))] {
+    for (name, tags) in [
+        ("Both", json!(["zq-a", "zq-b"])),
+        ("OnlyA", json!(["zq-a"])),
+        ("OnlyB", json!(["zq-b"])),
+    ] {
         let body = json!({ "name": name, "email": "t@acme.test", "tags": tags });
-        assert_eq!(s.post(&clients_path(ACME, "create"), &t, body).await.status, StatusCode::CREATED);
+        assert_eq!(
+            s.post(&clients_path(ACME, "create"), &t, body).await.status,
+            StatusCode::CREATED
+        );
     }
-    let r = s.get(&clients_path(ACME, "getClients?tags=zq-a,zq-b"), &t).await;
-    let names: Vec<_> = r.body["clients"].as_array().unwrap().iter().map(|c| c["name"].clone()).collect();
+    let r = s
+        .get(&clients_path(ACME, "getClients?tags=zq-a,zq-b"), &t)
+        .await;
+    let names: Vec<_> = r.body["clients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].clone())
+        .collect();
     assert_eq!(names, vec![json!("Both")]);
-    let r = s.get(&clients_path(ACME, "getClients?tags=zq-a&name=ONLY"), &t).await;
+    let r = s
+        .get(&clients_path(ACME, "getClients?tags=zq-a&name=ONLY"), &t)
+        .await;
     assert_eq!(r.body["pagination"]["total"], 1);
 
-    let live = s.state.db().clients.values().filter(|c| c.tenant_id.to_string() == ACME && !c.deleted).count();
-    let r = s.get(&clients_path(ACME, "getClients?page=3&limit=7"), &t).await;
-    assert_eq!(r.body["pagination"], json!({ "page": 3, "limit": 7, "total": live, "total_pages": live.div_ceil(7) }));
+    let live = s
+        .state
+        .db()
+        .clients
+        .values()
+        .filter(|c| c.tenant_id.to_string() == ACME && !c.deleted)
+        .count();
+    let r = s
+        .get(&clients_path(ACME, "getClients?page=3&limit=7"), &t)
+        .await;
+    assert_eq!(
+        r.body["pagination"],
+        json!({ "page": 3, "limit": 7, "total": live, "total_pages": live.div_ceil(7) })
+    );
     assert_eq!(r.body["clients"].as_array().unwrap().len(), 7);
-    let r = s.get(&clients_path(ACME, "getClients?limit=1000"), &t).await;
+    let r = s
+        .get(&clients_path(ACME, "getClients?limit=1000"), &t)
+        .await;
     assert_eq!(r.body["pagination"]["limit"], 100);
     assert_eq!(r.body["clients"].as_array().unwrap().len(), 100);
     // Newest first.
-    let dates: Vec<String> = r.body["clients"].as_array().unwrap().iter().map(|c| c["created_at"].as_str().unwrap().to_string()).collect();
-    let parsed: Vec<chrono::DateTime<chrono::Utc>> = dates.iter().map(|d| d.parse().unwrap()).collect();
+    let dates: Vec<String> = r.body["clients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["created_at"].as_str().unwrap().to_string())
+        .collect();
+    let parsed: Vec<chrono::DateTime<chrono::Utc>> =
+        dates.iter().map(|d| d.parse().unwrap()).collect();
     assert!(parsed.windows(2).all(|w| w[0] >= w[1]));
-    let bad = s.get(&clients_path(ACME, "getClients?active=maybe"), &t).await;
+    let bad = s
+        .get(&clients_path(ACME, "getClients?active=maybe"), &t)
+        .await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert!(bad.body["details"]["active"].is_string());
 }
@@ -74,22 +127,55 @@ async fn soft_delete_hard_delete_and_default_client() {
     let s = sandbox(&[]);
     let t = s.login("plain@acme.test", "acme").await;
     let body = json!({ "name": "Temp zq-del", "email": "t@acme.test" });
-    let id = s.post(&clients_path(ACME, "create"), &t, body).await.body["id"].as_str().unwrap().to_string();
-    let d = s.call("DELETE", &clients_path(ACME, &id), Some(&t), None).await;
+    let id = s.post(&clients_path(ACME, "create"), &t, body).await.body["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let d = s
+        .call("DELETE", &clients_path(ACME, &id), Some(&t), None)
+        .await;
     assert_eq!(d.body["deleted"], true);
-    let live = s.get(&clients_path(ACME, "getClients?name=zq-del"), &t).await;
+    let live = s
+        .get(&clients_path(ACME, "getClients?name=zq-del"), &t)
+        .await;
     assert_eq!(live.body["pagination"]["total"], 0);
-    let gone = s.get(&clients_path(ACME, "getClients?name=zq-del&deleted=true"), &t).await;
+    let gone = s
+        .get(
+            &clients_path(ACME, "getClients?name=zq-del&deleted=true"),
+            &t,
+        )
+        .await;
     assert_eq!(gone.body["pagination"]["total"], 1);
 
-    let hard = s.post(&clients_path(ACME, "delete-complete"), &t, json!({ "tenant_id": ACME, "client_id": id })).await;
+    let hard = s
+        .post(
+            &clients_path(ACME, "delete-complete"),
+            &t,
+            json!({ "tenant_id": ACME, "client_id": id }),
+        )
+        .await;
     assert_eq!(hard.status, StatusCode::OK);
-    assert_eq!(s.get(&clients_path(ACME, &id), &t).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        s.get(&clients_path(ACME, &id), &t).await.status,
+        StatusCode::NOT_FOUND
+    );
 
     let default_id = s.state.db().facts.default_client_id.to_string();
-    let r = s.post(&clients_path(ACME, "delete-complete"), &t, json!({ "tenant_id": ACME, "client_id": default_id })).await;
+    let r = s
+        .post(
+            &clients_path(ACME, "delete-complete"),
+            &t,
+            json!({ "tenant_id": ACME, "client_id": default_id }),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let r = s.post(&clients_path(ACME, "delete-complete"), &t, json!({ "tenant_id": GLOBEX, "client_id": default_id })).await;
+    let r = s
+        .post(
+            &clients_path(ACME, "delete-complete"),
+            &t,
+            json!({ "tenant_id": GLOBEX, "client_id": default_id }),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(r.body["error"], "Forbidden: tenant mismatch");
 }
@@ -99,16 +185,49 @@ async fn update_activate_and_rotate_secret() {
     let s = sandbox(&[]);
     let t = s.login("plain@acme.test", "acme").await;
     let id = s.state.db().facts.default_client_id.to_string();
-    let r = s.call("PATCH", &clients_path(ACME, &format!("{id}/deactivate")), Some(&t), None).await;
+    let r = s
+        .call(
+            "PATCH",
+            &clients_path(ACME, &format!("{id}/deactivate")),
+            Some(&t),
+            None,
+        )
+        .await;
     assert_eq!(r.body["client"]["status"], "Inactive");
     assert_eq!(r.body["client"]["active"], false);
-    let r = s.call("PUT", &clients_path(ACME, &id), Some(&t), Some(json!({ "status": "Active", "tags": ["prod", "core"] }))).await;
+    let r = s
+        .call(
+            "PUT",
+            &clients_path(ACME, &id),
+            Some(&t),
+            Some(json!({ "status": "Active", "tags": ["prod", "core"] })),
+        )
+        .await;
     assert_eq!(r.body["active"], true);
     assert_eq!(r.body["tags"], json!(["prod", "core"]));
-    let r = s.call("PUT", &clients_path(ACME, &id), Some(&t), Some(json!({ "email": "bad" }))).await;
+    let r = s
+        .call(
+            "PUT",
+            &clients_path(ACME, &id),
+            Some(&t),
+            Some(json!({ "email": "bad" })),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    let a = s.post(&clients_path(ACME, &format!("{id}/rotate-secret")), &t, json!({})).await;
-    let b = s.post(&clients_path(ACME, &format!("{id}/rotate-secret")), &t, json!({})).await;
+    let a = s
+        .post(
+            &clients_path(ACME, &format!("{id}/rotate-secret")),
+            &t,
+            json!({}),
+        )
+        .await;
+    let b = s
+        .post(
+            &clients_path(ACME, &format!("{id}/rotate-secret")),
+            &t,
+            json!({}),
+        )
+        .await;
     assert_eq!(a.status, StatusCode::OK);
     assert_ne!(a.body["client_secret"], b.body["client_secret"]);
     assert!(a.body["rotated_at"].is_string());
@@ -119,7 +238,16 @@ async fn disabled_rotate_secret_is_404() {
     let s = sandbox(&["--disable", "rotate-secret"]);
     let t = s.login("plain@acme.test", "acme").await;
     let id = s.state.db().facts.default_client_id.to_string();
-    let r = s.post(&clients_path(ACME, &format!("{id}/rotate-secret")), &t, json!({})).await;
+    let r = s
+        .post(
+            &clients_path(ACME, &format!("{id}/rotate-secret")),
+            &t,
+            json!({}),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    assert_eq!(s.get(&clients_path(ACME, &id), &t).await.status, StatusCode::OK);
+    assert_eq!(
+        s.get(&clients_path(ACME, &id), &t).await.status,
+        StatusCode::OK
+    );
 }

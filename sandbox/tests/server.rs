@@ -21,8 +21,13 @@ async fn fail_429_answers_with_retry_after_and_cors() {
     assert_eq!(r.headers["retry-after"], "1");
     assert_eq!(r.body, json!({ "error": "Too many requests" }));
     assert_eq!(r.headers["access-control-allow-origin"], ORIGIN);
-    assert!(r.headers["access-control-expose-headers"].to_str().unwrap().contains("retry-after"));
-    let h = s.send(Request::get("/healthz").body(Body::empty()).unwrap()).await;
+    assert!(r.headers["access-control-expose-headers"]
+        .to_str()
+        .unwrap()
+        .contains("retry-after"));
+    let h = s
+        .send(Request::get("/healthz").body(Body::empty()).unwrap())
+        .await;
     assert_eq!(h.status, StatusCode::OK);
     assert_eq!(h.body, "ok");
 }
@@ -32,7 +37,10 @@ async fn fail_5xx_answers_503() {
     let s = sandbox(&["--fail-5xx", "1"]);
     let r = s.password("plain@acme.test", "acme").await;
     assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
-    assert_eq!(r.body, json!({ "error": "Service temporarily unavailable" }));
+    assert_eq!(
+        r.body,
+        json!({ "error": "Service temporarily unavailable" })
+    );
 }
 
 #[tokio::test]
@@ -42,15 +50,23 @@ async fn cors_preflight_admits_only_configured_origins() {
         Request::options("/authsec/uflow/login")
             .header("origin", origin)
             .header("access-control-request-method", "POST")
-            .header("access-control-request-headers", "authorization, content-type")
+            .header(
+                "access-control-request-headers",
+                "authorization, content-type",
+            )
             .body(Body::empty())
             .unwrap()
     };
     let ok = s.send(pre("http://localhost:9999")).await;
     assert!(ok.status.is_success(), "preflights are never faulted");
-    assert_eq!(ok.headers["access-control-allow-origin"], "http://localhost:9999");
+    assert_eq!(
+        ok.headers["access-control-allow-origin"],
+        "http://localhost:9999"
+    );
     let methods = ok.headers["access-control-allow-methods"].to_str().unwrap();
-    assert!(["GET", "POST", "PUT", "PATCH", "DELETE"].iter().all(|m| methods.contains(m)));
+    assert!(["GET", "POST", "PUT", "PATCH", "DELETE"]
+        .iter()
+        .all(|m| methods.contains(m)));
     let no = s.send(pre("http://localhost:8080")).await;
     assert!(no.headers.get("access-control-allow-origin").is_none());
 }
@@ -64,23 +80,48 @@ async fn seed_is_deterministic_and_scales() {
     assert_eq!(fa.totp_secret, "ACMESANDBOXTOTPSECRETKEY234567AB");
     let names = |s: &Sbx| {
         let db = s.state.db();
-        let mut v: Vec<(String, String)> = db.clients.values().map(|c| (c.id.to_string(), c.name.clone())).collect();
+        let mut v: Vec<(String, String)> = db
+            .clients
+            .values()
+            .map(|c| (c.id.to_string(), c.name.clone()))
+            .collect();
         v.sort();
         v
     };
     assert_eq!(names(&a), names(&b));
-    let acme = |s: &Sbx| s.state.db().clients.values().filter(|c| c.tenant_id == fa.acme_tenant_id).count();
+    let acme = |s: &Sbx| {
+        s.state
+            .db()
+            .clients
+            .values()
+            .filter(|c| c.tenant_id == fa.acme_tenant_id)
+            .count()
+    };
     assert_eq!(acme(&a), 40);
     let t = a.login("plain@acme.test", "acme").await;
-    let r = a.post("/authsec/uflow/admin/enduser/list", &t, json!({})).await;
+    let r = a
+        .post("/authsec/uflow/admin/enduser/list", &t, json!({}))
+        .await;
     assert_eq!(r.body["total"], 30);
 }
 
 #[tokio::test]
 async fn hostile_profile_keeps_demo_logins() {
-    let s = sandbox(&["--seed-profile", "hostile", "--clients", "30", "--users", "30"]);
+    let s = sandbox(&[
+        "--seed-profile",
+        "hostile",
+        "--clients",
+        "30",
+        "--users",
+        "30",
+    ]);
     let t = s.login("plain@acme.test", "acme").await;
-    let r = s.get(&clients_path(ACME, "getClients?limit=100&deleted=false"), &t).await;
+    let r = s
+        .get(
+            &clients_path(ACME, "getClients?limit=100&deleted=false"),
+            &t,
+        )
+        .await;
     let text = r.body.to_string();
     assert!(text.contains("<script>window.__pwned=1</script>"));
     assert!(text.contains("{{7*7}}"));

@@ -10,7 +10,9 @@ use support::*;
 #[tokio::test]
 async fn missing_and_garbage_tokens_are_401() {
     let s = sandbox(&[]);
-    let r = s.call("GET", &clients_path(ACME, "getClients"), None, None).await;
+    let r = s
+        .call("GET", &clients_path(ACME, "getClients"), None, None)
+        .await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(r.body, json!({ "error": "Invalid or expired token" }));
     let r = s.get(&clients_path(ACME, "getClients"), "not.a.jwt").await;
@@ -26,22 +28,46 @@ async fn revoked_session_makes_token_401() {
     assert_eq!(mine.status, StatusCode::OK);
     let first_sid = s.state.jwt.decode(&first).unwrap().sid;
     let sessions = mine.body["sessions"].as_array().unwrap();
-    let current: Vec<_> = sessions.iter().filter(|x| x["is_current"] == true).collect();
+    let current: Vec<_> = sessions
+        .iter()
+        .filter(|x| x["is_current"] == true)
+        .collect();
     assert_eq!(current.len(), 1);
     assert_eq!(current[0]["device_name"], "Chrome on Linux");
     assert_eq!(current[0]["location"], "Loopback");
 
-    let del = s.call("DELETE", &format!("/authsec/uflow/sessions/{first_sid}"), Some(&second), None).await;
+    let del = s
+        .call(
+            "DELETE",
+            &format!("/authsec/uflow/sessions/{first_sid}"),
+            Some(&second),
+            None,
+        )
+        .await;
     assert_eq!(del.status, StatusCode::OK);
-    assert_eq!(s.get("/authsec/uflow/sessions", &first).await.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(s.get("/authsec/uflow/sessions", &second).await.status, StatusCode::OK);
+    assert_eq!(
+        s.get("/authsec/uflow/sessions", &first).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        s.get("/authsec/uflow/sessions", &second).await.status,
+        StatusCode::OK
+    );
 
     // revoke-all keeps only the caller's session.
     let third = s.login("plain@acme.test", "acme").await;
-    let r = s.post("/authsec/uflow/sessions/revoke-all", &third, json!({})).await;
+    let r = s
+        .post("/authsec/uflow/sessions/revoke-all", &third, json!({}))
+        .await;
     assert_eq!(r.body["revoked"], 1);
-    assert_eq!(s.get("/authsec/uflow/sessions", &second).await.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(s.get("/authsec/uflow/sessions", &third).await.status, StatusCode::OK);
+    assert_eq!(
+        s.get("/authsec/uflow/sessions", &second).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        s.get("/authsec/uflow/sessions", &third).await.status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -52,11 +78,17 @@ async fn expired_token_is_401() {
     claims.iat -= 7200;
     claims.exp = claims.iat + 60;
     let expired = s.state.jwt.encode(&claims);
-    assert_eq!(s.get("/authsec/uflow/sessions", &expired).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        s.get("/authsec/uflow/sessions", &expired).await.status,
+        StatusCode::UNAUTHORIZED
+    );
     // Same claims with a future expiry still work: only the expiry differs.
     claims.exp = chrono::Utc::now().timestamp() + 600;
     let fresh = s.state.jwt.encode(&claims);
-    assert_eq!(s.get("/authsec/uflow/sessions", &fresh).await.status, StatusCode::OK);
+    assert_eq!(
+        s.get("/authsec/uflow/sessions", &fresh).await.status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -69,12 +101,25 @@ async fn tenant_mismatch_and_admin_role_are_enforced() {
 
     // An acme client id seen from globex's own path is simply not found.
     let default_id = s.state.db().facts.default_client_id;
-    let r = s.get(&clients_path(GLOBEX, &default_id.to_string()), &globex).await;
+    let r = s
+        .get(&clients_path(GLOBEX, &default_id.to_string()), &globex)
+        .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    let r = s.post("/authsec/uflow/admin/enduser/list", &globex, json!({ "tenant_id": ACME })).await;
+    let r = s
+        .post(
+            "/authsec/uflow/admin/enduser/list",
+            &globex,
+            json!({ "tenant_id": ACME }),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     let acme_user = s.user_id("user@acme.test");
-    let r = s.get(&format!("/authsec/uflow/user/enduser/{GLOBEX}/{acme_user}"), &globex).await;
+    let r = s
+        .get(
+            &format!("/authsec/uflow/user/enduser/{GLOBEX}/{acme_user}"),
+            &globex,
+        )
+        .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 
     let user = s.login("user@acme.test", "acme").await;
@@ -83,8 +128,14 @@ async fn tenant_mismatch_and_admin_role_are_enforced() {
     let r = s.get("/authsec/apps/", &user).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(r.body["error_code"], 403);
-    assert_eq!(s.get("/authsec/uflow/admin/sessions", &user).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(s.get("/authsec/uflow/sessions", &user).await.status, StatusCode::OK);
+    assert_eq!(
+        s.get("/authsec/uflow/admin/sessions", &user).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        s.get("/authsec/uflow/sessions", &user).await.status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -100,27 +151,76 @@ async fn api_key_authenticates_with_its_scopes() {
 
     let list = s.get(&clients_path(ACME, "getClients"), &secret).await;
     assert_eq!(list.status, StatusCode::OK);
-    let create = s.post(&clients_path(ACME, "create"), &secret, json!({ "name": "x", "email": "x@acme.test" })).await;
+    let create = s
+        .post(
+            &clients_path(ACME, "create"),
+            &secret,
+            json!({ "name": "x", "email": "x@acme.test" }),
+        )
+        .await;
     assert_eq!(create.status, StatusCode::FORBIDDEN);
 
     // The list never shows secrets; last use is recorded.
     let keys = s.get("/authsec/uflow/api-keys", &admin).await;
-    let mine = keys.body["api_keys"].as_array().unwrap().iter().find(|x| x["key_id"] == key_id.as_str()).unwrap().clone();
+    let mine = keys.body["api_keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["key_id"] == key_id.as_str())
+        .unwrap()
+        .clone();
     assert!(mine.get("api_key").is_none());
     assert!(!mine["last_use_at"].is_null());
 
     // Regenerating retires the old secret; deleting retires the key.
-    let re = s.post(&format!("/authsec/uflow/api-keys/{key_id}/regenerate"), &admin, json!({})).await;
+    let re = s
+        .post(
+            &format!("/authsec/uflow/api-keys/{key_id}/regenerate"),
+            &admin,
+            json!({}),
+        )
+        .await;
     let new_secret = re.body["api_key"].as_str().unwrap().to_string();
-    assert_eq!(s.get(&clients_path(ACME, "getClients"), &secret).await.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(s.get(&clients_path(ACME, "getClients"), &new_secret).await.status, StatusCode::OK);
-    let del = s.call("DELETE", &format!("/authsec/uflow/api-keys/{key_id}"), Some(&admin), None).await;
+    assert_eq!(
+        s.get(&clients_path(ACME, "getClients"), &secret)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        s.get(&clients_path(ACME, "getClients"), &new_secret)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let del = s
+        .call(
+            "DELETE",
+            &format!("/authsec/uflow/api-keys/{key_id}"),
+            Some(&admin),
+            None,
+        )
+        .await;
     assert_eq!(del.body, json!({ "success": true }));
-    assert_eq!(s.get(&clients_path(ACME, "getClients"), &new_secret).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        s.get(&clients_path(ACME, "getClients"), &new_secret)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
 
-    let bad = s.post("/authsec/uflow/api-keys", &admin, json!({ "scopes": ["clients:read"] })).await;
+    let bad = s
+        .post(
+            "/authsec/uflow/api-keys",
+            &admin,
+            json!({ "scopes": ["clients:read"] }),
+        )
+        .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(bad.body["detail"][0]["loc"], json!(["body", "name"]));
     let scopes = s.get("/authsec/uflow/api-keys/scopes", &admin).await;
-    assert!(scopes.body["scopes"].as_array().unwrap().contains(&json!("clients:read")));
+    assert!(scopes.body["scopes"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("clients:read")));
 }

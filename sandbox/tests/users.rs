@@ -12,35 +12,63 @@ async fn register_conflict_and_password_rule() {
     let s = sandbox(&[]);
     let t = s.login("plain@acme.test", "acme").await;
     let body = json!({ "tenant_id": ACME, "email": "New.Person@acme.test", "password": "Abcdefgh12", "first_name": "New", "provider": "password" });
-    let r = s.post("/authsec/uflow/user/clients/register", &t, body.clone()).await;
+    let r = s
+        .post("/authsec/uflow/user/clients/register", &t, body.clone())
+        .await;
     assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
     assert_eq!(r.body["email"], "new.person@acme.test");
     assert_eq!(r.body["status"], "active");
-    let r = s.post("/authsec/uflow/user/clients/register", &t, body).await;
+    let r = s
+        .post("/authsec/uflow/user/clients/register", &t, body)
+        .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
-    assert_eq!(r.body, json!({ "error": "User with this email already exists" }));
+    assert_eq!(
+        r.body,
+        json!({ "error": "User with this email already exists" })
+    );
     let weak = json!({ "tenant_id": ACME, "email": "weak@acme.test", "password": "short" });
-    let r = s.post("/authsec/uflow/user/clients/register", &t, weak).await;
+    let r = s
+        .post("/authsec/uflow/user/clients/register", &t, weak)
+        .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body["details"]["password"].is_string());
     let other = json!({ "tenant_id": GLOBEX, "email": "x@acme.test", "password": "Abcdefgh12" });
-    assert_eq!(s.post("/authsec/uflow/user/clients/register", &t, other).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        s.post("/authsec/uflow/user/clients/register", &t, other)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
 }
 
 #[tokio::test]
 async fn list_search_filters_and_sort() {
     let s = sandbox(&[]);
     let t = s.login("plain@acme.test", "acme").await;
-    let r = s.post("/authsec/uflow/admin/enduser/list", &t, json!({ "tenant_id": ACME, "page": 1, "limit": 500 })).await;
+    let r = s
+        .post(
+            "/authsec/uflow/admin/enduser/list",
+            &t,
+            json!({ "tenant_id": ACME, "page": 1, "limit": 500 }),
+        )
+        .await;
     assert_eq!(r.body["total"], 1200);
     assert_eq!(r.body["limit"], 100);
     assert_eq!(r.body["total_pages"], 12);
-    let r = s.post("/authsec/uflow/admin/enduser/list", &t, json!({ "search": "USER@acme", "limit": 10 })).await;
+    let r = s
+        .post(
+            "/authsec/uflow/admin/enduser/list",
+            &t,
+            json!({ "search": "USER@acme", "limit": 10 }),
+        )
+        .await;
     assert_eq!(r.body["users"][0]["email"], "user@acme.test");
     let r = s.post("/authsec/uflow/admin/enduser/list", &t, json!({ "status": "inactive", "mfa_enabled": true, "sort_by": "email", "sort_direction": "asc", "limit": 100 })).await;
     let users = r.body["users"].as_array().unwrap();
     assert!(!users.is_empty());
-    assert!(users.iter().all(|u| u["status"] == "inactive" && u["mfa_enabled"] == true));
+    assert!(users
+        .iter()
+        .all(|u| u["status"] == "inactive" && u["mfa_enabled"] == true));
     let emails: Vec<&str> = users.iter().map(|u| u["email"].as_str().unwrap()).collect();
     assert!(emails.windows(2).all(|w| w[0] <= w[1]));
 }
@@ -52,13 +80,29 @@ async fn update_status_and_delete_end_user() {
     let user_token = s.login("user@acme.test", "acme").await;
     let id = s.user_id("user@acme.test");
     let path = format!("/authsec/uflow/user/enduser/{ACME}/{id}");
-    let r = s.call("PUT", &path, Some(&t), Some(json!({ "first_name": "Renamed", "metadata": { "plan": "pro" } }))).await;
+    let r = s
+        .call(
+            "PUT",
+            &path,
+            Some(&t),
+            Some(json!({ "first_name": "Renamed", "metadata": { "plan": "pro" } })),
+        )
+        .await;
     assert_eq!(r.body["first_name"], "Renamed");
     assert_eq!(r.body["metadata"]["plan"], "pro");
-    let r = s.post("/authsec/uflow/admin/enduser/active", &t, json!({ "user_id": id, "active": false })).await;
+    let r = s
+        .post(
+            "/authsec/uflow/admin/enduser/active",
+            &t,
+            json!({ "user_id": id, "active": false }),
+        )
+        .await;
     assert_eq!(r.body["active"], false);
     // Disabling an account ends its sessions.
-    assert_eq!(s.get("/authsec/uflow/sessions", &user_token).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        s.get("/authsec/uflow/sessions", &user_token).await.status,
+        StatusCode::UNAUTHORIZED
+    );
     let r = s.call("DELETE", &path, Some(&t), None).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(s.get(&path, &t).await.status, StatusCode::NOT_FOUND);
@@ -68,8 +112,16 @@ async fn update_status_and_delete_end_user() {
 async fn batch_create_limits_and_outcomes() {
     let s = sandbox(&[]);
     let t = s.login("plain@acme.test", "acme").await;
-    let too_many: Vec<Value> = (0..1001).map(|i| json!({ "email": format!("b{i}@acme.test") })).collect();
-    let r = s.post("/authsec/uflow/admin/enduser/batch", &t, json!({ "users": too_many })).await;
+    let too_many: Vec<Value> = (0..1001)
+        .map(|i| json!({ "email": format!("b{i}@acme.test") }))
+        .collect();
+    let r = s
+        .post(
+            "/authsec/uflow/admin/enduser/batch",
+            &t,
+            json!({ "users": too_many }),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     let users = json!([
         { "email": "batch1@acme.test", "first_name": "B" },
@@ -79,23 +131,53 @@ async fn batch_create_limits_and_outcomes() {
         { "email": "not-an-email" },
         { "email": "weak@acme.test", "password": "weak" }
     ]);
-    let r = s.post("/authsec/uflow/admin/enduser/batch", &t, json!({ "users": users })).await;
+    let r = s
+        .post(
+            "/authsec/uflow/admin/enduser/batch",
+            &t,
+            json!({ "users": users }),
+        )
+        .await;
     assert_eq!(r.body["success_created_count"], 2);
-    assert_eq!(r.body["duplicate_emails"], json!(["user@acme.test", "batch1@acme.test"]));
-    assert_eq!(r.body["fail_create_emails"], json!(["not-an-email", "weak@acme.test"]));
+    assert_eq!(
+        r.body["duplicate_emails"],
+        json!(["user@acme.test", "batch1@acme.test"])
+    );
+    assert_eq!(
+        r.body["fail_create_emails"],
+        json!(["not-an-email", "weak@acme.test"])
+    );
 
     let ids: Vec<Value> = (0..1001).map(|_| json!("x")).collect();
-    let r = s.post("/authsec/uflow/admin/enduser/batch-delete", &t, json!({ "users_ids": ids })).await;
+    let r = s
+        .post(
+            "/authsec/uflow/admin/enduser/batch-delete",
+            &t,
+            json!({ "users_ids": ids }),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     let id = s.user_id("batch1@acme.test");
     let admin = s.user_id("admin@acme.test");
-    let r = s.post("/authsec/uflow/admin/enduser/batch-delete", &t, json!({ "users_ids": [id, "nope", admin] })).await;
+    let r = s
+        .post(
+            "/authsec/uflow/admin/enduser/batch-delete",
+            &t,
+            json!({ "users_ids": [id, "nope", admin] }),
+        )
+        .await;
     assert_eq!(r.body["deleted_count"], 1);
     assert_eq!(r.body["missing_ids"].as_array().unwrap().len(), 2);
 
     let off = sandbox(&["--disable", "user-batch"]);
     let t = off.login("plain@acme.test", "acme").await;
-    let r = off.post("/authsec/uflow/admin/enduser/batch", &t, json!({ "users": [] })).await;
+    let r = off
+        .post(
+            "/authsec/uflow/admin/enduser/batch",
+            &t,
+            json!({ "users": [] }),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
 
@@ -104,26 +186,73 @@ async fn admins_list_invite_and_last_admin_rules() {
     let s = sandbox(&[]);
     let t = s.login("admin@globex.test", "globex").await;
     let me = s.state.jwt.decode(&t).unwrap().sub;
-    let r = s.post("/authsec/uflow/admin/users/active", &t, json!({ "user_id": me, "active": false })).await;
+    let r = s
+        .post(
+            "/authsec/uflow/admin/users/active",
+            &t,
+            json!({ "user_id": me, "active": false }),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(r.body["error"], "Cannot deactivate the last active admin");
-    let r = s.call("DELETE", &format!("/authsec/uflow/admin/users/{me}"), Some(&t), None).await;
+    let r = s
+        .call(
+            "DELETE",
+            &format!("/authsec/uflow/admin/users/{me}"),
+            Some(&t),
+            None,
+        )
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 
     let acme = s.login("plain@acme.test", "acme").await;
-    let r = s.post("/authsec/uflow/admin/users/list", &acme, json!({ "page": 1, "limit": 10 })).await;
+    let r = s
+        .post(
+            "/authsec/uflow/admin/users/list",
+            &acme,
+            json!({ "page": 1, "limit": 10 }),
+        )
+        .await;
     assert_eq!(r.body["total"], 4);
-    let ops = r.body["users"].as_array().unwrap().iter().find(|u| u["email"] == "ops@acme.test").unwrap().clone();
+    let ops = r.body["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["email"] == "ops@acme.test")
+        .unwrap()
+        .clone();
     assert_eq!(ops["pending_registration"], true);
     let me = s.state.jwt.decode(&acme).unwrap().sub;
-    let r = s.call("DELETE", &format!("/authsec/uflow/admin/users/{me}"), Some(&acme), None).await;
+    let r = s
+        .call(
+            "DELETE",
+            &format!("/authsec/uflow/admin/users/{me}"),
+            Some(&acme),
+            None,
+        )
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let invite = json!({ "email": "new.admin@acme.test", "username": "newadmin", "tenant_id": ACME });
-    let r = s.post("/authsec/uflow/admin/invite", &acme, invite.clone()).await;
+    let invite =
+        json!({ "email": "new.admin@acme.test", "username": "newadmin", "tenant_id": ACME });
+    let r = s
+        .post("/authsec/uflow/admin/invite", &acme, invite.clone())
+        .await;
     assert_eq!(r.status, StatusCode::CREATED);
     assert_eq!(r.body["email_sent"], false);
-    assert_eq!(s.post("/authsec/uflow/admin/invite", &acme, invite).await.status, StatusCode::CONFLICT);
+    assert_eq!(
+        s.post("/authsec/uflow/admin/invite", &acme, invite)
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
     let new_id = r.body["user_id"].as_str().unwrap();
-    let r = s.call("DELETE", &format!("/authsec/uflow/admin/users/{new_id}"), Some(&acme), None).await;
+    let r = s
+        .call(
+            "DELETE",
+            &format!("/authsec/uflow/admin/users/{new_id}"),
+            Some(&acme),
+            None,
+        )
+        .await;
     assert_eq!(r.status, StatusCode::OK);
 }

@@ -44,5 +44,10 @@ fn base(tenant_id: &str) -> String {
 }
 
 pub async fn list(api: &Api, tenant_id: &str, query: &Query) -> Result<ClientPage, ApiError> {
-    api.get(Service::ClientMs, &format!("{}/getClients", base(tenant_id)), query).await
+    api.get(
+        Service::ClientMs,
+        &format!("{}/getClients", base(tenant_id)),
+        query,
+    )
+    .await
 }

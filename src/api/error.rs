@@ -34,16 +34,34 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(kind: ErrorKind, status: u16, message: impl Into<String>) -> Self {
-        ApiError { kind, status, message: message.into(), fields: BTreeMap::new(), retry_after: None }
+        ApiError {
+            kind,
+            status,
+            message: message.into(),
+            fields: BTreeMap::new(),
+            retry_after: None,
+        }
     }
     pub fn timeout() -> Self {
-        Self::new(ErrorKind::Timeout, 0, "The server did not answer in time. Check your connection and try again.")
+        Self::new(
+            ErrorKind::Timeout,
+            0,
+            "The server did not answer in time. Check your connection and try again.",
+        )
     }
     pub fn network() -> Self {
-        Self::new(ErrorKind::Network, 0, "The server could not be reached. Check your connection and try again.")
+        Self::new(
+            ErrorKind::Network,
+            0,
+            "The server could not be reached. Check your connection and try again.",
+        )
     }
     pub fn decode(what: &str) -> Self {
-        Self::new(ErrorKind::Decode, 0, format!("The server sent an answer the console does not understand ({what})."))
+        Self::new(
+            ErrorKind::Decode,
+            0,
+            format!("The server sent an answer the console does not understand ({what})."),
+        )
     }
     pub fn aborted() -> Self {
         Self::new(ErrorKind::Aborted, 0, "The request was cancelled.")
@@ -80,14 +98,20 @@ fn status_sentence(status: u16) -> &'static str {
 }
 
 fn text(v: Option<&Value>) -> Option<String> {
-    v.and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+    v.and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 fn fields_from_object(obj: &serde_json::Map<String, Value>) -> BTreeMap<String, String> {
     obj.iter()
         .filter_map(|(k, v)| match v {
             Value::String(s) => Some((k.clone(), s.clone())),
-            Value::Array(items) => items.first().and_then(Value::as_str).map(|s| (k.clone(), s.to_string())),
+            Value::Array(items) => items
+                .first()
+                .and_then(Value::as_str)
+                .map(|s| (k.clone(), s.to_string())),
             _ => None,
         })
         .collect()

@@ -28,7 +28,11 @@ impl Api {
 
     /// Provides the client with a given transport (tests script one).
     pub fn provide_with(config: Config, auth: AuthContext, transport: Transport) -> Self {
-        let api = Api { config: StoredValue::new(config), transport: StoredValue::new_local(transport), auth };
+        let api = Api {
+            config: StoredValue::new(config),
+            transport: StoredValue::new_local(transport),
+            auth,
+        };
         provide_context(api);
         api
     }
@@ -46,11 +50,17 @@ impl Api {
     }
 
     fn url(&self, service: Service, path: &str, query: &Query) -> String {
-        self.config.with_value(|c| join(&c.base(service), path, query))
+        self.config
+            .with_value(|c| join(&c.base(service), path, query))
     }
 
     /// GET with the bearer token; retried on 429/502/503/504.
-    pub async fn get<T: DeserializeOwned>(&self, service: Service, path: &str, query: &Query) -> Result<T, ApiError> {
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        service: Service,
+        path: &str,
+        query: &Query,
+    ) -> Result<T, ApiError> {
         let url = self.url(service, path, query);
         decode(self.execute(Method::Get, url, None, true).await?)
     }
@@ -65,7 +75,9 @@ impl Api {
         body: Option<&B>,
     ) -> Result<T, ApiError> {
         let url = self.url(service, path, &Query::new());
-        let body = body.map(|b| serde_json::to_string(b).map_err(|_| ApiError::decode("request body"))).transpose()?;
+        let body = body
+            .map(|b| serde_json::to_string(b).map_err(|_| ApiError::decode("request body")))
+            .transpose()?;
         decode(self.execute(method, url, body, true).await?)
     }
 
@@ -81,21 +93,34 @@ impl Api {
         decode(self.execute(Method::Post, url, Some(body), false).await?)
     }
 
-    async fn execute(&self, method: Method, url: String, body: Option<String>, authed: bool) -> Result<RawResponse, ApiError> {
+    async fn execute(
+        &self,
+        method: Method,
+        url: String,
+        body: Option<String>,
+        authed: bool,
+    ) -> Result<RawResponse, ApiError> {
         let mut attempt = 0;
         let mut reauthed = false;
         loop {
             attempt += 1;
             let bearer = if authed { self.auth.token() } else { None };
             let had_token = bearer.is_some();
-            let req = RawRequest { method, url: url.clone(), bearer, body: body.clone() };
+            let req = RawRequest {
+                method,
+                url: url.clone(),
+                bearer,
+                body: body.clone(),
+            };
             let transport = self.transport.get_value();
             let resp = transport(req).await;
             let resp = match resp {
                 Ok(r) => r,
                 Err(e) => {
                     // A GET that got no answer may be tried again like a 503.
-                    if let Some(ms) = retry_delay_ms(method, 503, None, attempt).filter(|_| e.kind == super::error::ErrorKind::Network) {
+                    if let Some(ms) = retry_delay_ms(method, 503, None, attempt)
+                        .filter(|_| e.kind == super::error::ErrorKind::Network)
+                    {
                         sleep(ms).await;
                         continue;
                     }
@@ -130,9 +155,17 @@ async fn sleep(ms: u32) {
 }
 
 fn decode<T: DeserializeOwned>(resp: RawResponse) -> Result<T, ApiError> {
-    let body = if resp.body.trim().is_empty() { "null" } else { resp.body.as_str() };
+    let body = if resp.body.trim().is_empty() {
+        "null"
+    } else {
+        resp.body.as_str()
+    };
     serde_json::from_str(body).map_err(|e| {
-        let what = if e.is_data() { "a field is missing or of the wrong type" } else { "not JSON" };
+        let what = if e.is_data() {
+            "a field is missing or of the wrong type"
+        } else {
+            "not JSON"
+        };
         ApiError::decode(what)
     })
 }

@@ -40,12 +40,31 @@ struct PasswordBody<'a> {
     tenant_domain: &'a str,
 }
 
-pub async fn password(api: &Api, email: &str, password: &str, tenant_domain: &str) -> Result<PasswordOk, ApiError> {
-    api.post_anon(Service::Uflow, "/login", &PasswordBody { email, password, tenant_domain }).await
+pub async fn password(
+    api: &Api,
+    email: &str,
+    password: &str,
+    tenant_domain: &str,
+) -> Result<PasswordOk, ApiError> {
+    api.post_anon(
+        Service::Uflow,
+        "/login",
+        &PasswordBody {
+            email,
+            password,
+            tenant_domain,
+        },
+    )
+    .await
 }
 
 /// The body of the TOTP/backup-code step; pure so host tests reach it.
-pub fn second_factor_body(email: &str, tenant_id: &str, ticket: &str, factor: &SecondFactor) -> Value {
+pub fn second_factor_body(
+    email: &str,
+    tenant_id: &str,
+    ticket: &str,
+    factor: &SecondFactor,
+) -> Value {
     let mut body = json!({ "email": email, "tenant_id": tenant_id, "login_ticket": ticket });
     match factor {
         SecondFactor::Totp(code) => body["code"] = json!(code),
@@ -54,9 +73,15 @@ pub fn second_factor_body(email: &str, tenant_id: &str, ticket: &str, factor: &S
     body
 }
 
-pub async fn verify_code(api: &Api, ok: &PasswordOk, factor: &SecondFactor) -> Result<(), ApiError> {
+pub async fn verify_code(
+    api: &Api,
+    ok: &PasswordOk,
+    factor: &SecondFactor,
+) -> Result<(), ApiError> {
     let body = second_factor_body(&ok.email, &ok.tenant_id, &ok.login_ticket, factor);
-    api.post_anon::<_, Value>(Service::Webauthn, "/totp/verifyLogin", &body).await.map(|_| ())
+    api.post_anon::<_, Value>(Service::Webauthn, "/totp/verifyLogin", &body)
+        .await
+        .map(|_| ())
 }
 
 /// Where the passkey rows live for this account: `/admin/…` first, then
@@ -75,24 +100,49 @@ fn passkey_body(ok: &PasswordOk, admin: bool, extra: Option<(&str, Value)>) -> V
 /// Begins a passkey assertion; returns whether the admin rows were used and
 /// the `publicKey` request options.
 pub async fn begin_passkey(api: &Api, ok: &PasswordOk) -> Result<(bool, Value), ApiError> {
-    let admin: Result<Value, ApiError> =
-        api.post_anon(Service::Webauthn, "/admin/beginAuthentication", &passkey_body(ok, true, None)).await;
+    let admin: Result<Value, ApiError> = api
+        .post_anon(
+            Service::Webauthn,
+            "/admin/beginAuthentication",
+            &passkey_body(ok, true, None),
+        )
+        .await;
     let (admin, opts) = match admin {
         Ok(v) => (true, v),
         Err(e) if e.status == 403 || e.is_missing_feature() => {
-            let v = api.post_anon(Service::Webauthn, "/enduser/beginAuthentication", &passkey_body(ok, false, None)).await?;
+            let v = api
+                .post_anon(
+                    Service::Webauthn,
+                    "/enduser/beginAuthentication",
+                    &passkey_body(ok, false, None),
+                )
+                .await?;
             (false, v)
         }
         Err(e) => return Err(e),
     };
-    let pk = opts.get("publicKey").cloned().ok_or_else(|| ApiError::decode("publicKey missing"))?;
+    let pk = opts
+        .get("publicKey")
+        .cloned()
+        .ok_or_else(|| ApiError::decode("publicKey missing"))?;
     Ok((admin, pk))
 }
 
-pub async fn finish_passkey(api: &Api, ok: &PasswordOk, admin: bool, credential: Value) -> Result<(), ApiError> {
-    let path = if admin { "/admin/finishAuthentication" } else { "/enduser/finishAuthentication" };
+pub async fn finish_passkey(
+    api: &Api,
+    ok: &PasswordOk,
+    admin: bool,
+    credential: Value,
+) -> Result<(), ApiError> {
+    let path = if admin {
+        "/admin/finishAuthentication"
+    } else {
+        "/enduser/finishAuthentication"
+    };
     let body = passkey_body(ok, admin, Some(("credential", credential)));
-    api.post_anon::<_, Value>(Service::Webauthn, path, &body).await.map(|_| ())
+    api.post_anon::<_, Value>(Service::Webauthn, path, &body)
+        .await
+        .map(|_| ())
 }
 
 pub async fn mint_token(api: &Api, ok: &PasswordOk) -> Result<TokenOk, ApiError> {
@@ -100,7 +150,8 @@ pub async fn mint_token(api: &Api, ok: &PasswordOk) -> Result<TokenOk, ApiError>
         "email": ok.email, "tenant_id": ok.tenant_id, "login_ticket": ok.login_ticket,
         "mfa_verified": true, "flow_context": "admin",
     });
-    api.post_anon(Service::Uflow, "/login/webauthn-callback", &body).await
+    api.post_anon(Service::Uflow, "/login/webauthn-callback", &body)
+        .await
 }
 
 #[cfg(test)]
@@ -124,9 +175,22 @@ mod tests {
 
     #[test]
     fn totp_and_backup_bodies() {
-        let b = second_factor_body("a@acme.test", "t1", "lt1", &SecondFactor::Totp("123456".into()));
-        assert_eq!(b, json!({"email":"a@acme.test","tenant_id":"t1","login_ticket":"lt1","code":"123456"}));
-        let b = second_factor_body("a@acme.test", "t1", "lt1", &SecondFactor::BackupCode("abcd-efgh".into()));
+        let b = second_factor_body(
+            "a@acme.test",
+            "t1",
+            "lt1",
+            &SecondFactor::Totp("123456".into()),
+        );
+        assert_eq!(
+            b,
+            json!({"email":"a@acme.test","tenant_id":"t1","login_ticket":"lt1","code":"123456"})
+        );
+        let b = second_factor_body(
+            "a@acme.test",
+            "t1",
+            "lt1",
+            &SecondFactor::BackupCode("abcd-efgh".into()),
+        );
         assert_eq!(b["backup_code"], "abcd-efgh");
         assert!(b.get("code").is_none());
     }

@@ -7,10 +7,23 @@ use crate::config::Service;
 use serde_json::{json, Value};
 
 /// Begins registration; returns the `publicKey` creation options.
-pub async fn begin_registration(api: &Api, email: &str, tenant_id: &str) -> Result<Value, ApiError> {
+pub async fn begin_registration(
+    api: &Api,
+    email: &str,
+    tenant_id: &str,
+) -> Result<Value, ApiError> {
     let body = json!({ "email": email, "tenant_id": tenant_id });
-    let v: Value = api.send(Method::Post, Service::Webauthn, "/enduser/beginRegistration", Some(&body)).await?;
-    v.get("publicKey").cloned().ok_or_else(|| ApiError::decode("publicKey missing"))
+    let v: Value = api
+        .send(
+            Method::Post,
+            Service::Webauthn,
+            "/enduser/beginRegistration",
+            Some(&body),
+        )
+        .await?;
+    v.get("publicKey")
+        .cloned()
+        .ok_or_else(|| ApiError::decode("publicKey missing"))
 }
 
 pub async fn finish_registration(
@@ -20,6 +33,14 @@ pub async fn finish_registration(
     name: &str,
     credential: Value,
 ) -> Result<(), ApiError> {
-    let body = json!({ "email": email, "tenant_id": tenant_id, "name": name, "credential": credential });
-    api.send::<_, Value>(Method::Post, Service::Webauthn, "/enduser/finishRegistration", Some(&body)).await.map(|_| ())
+    let body =
+        json!({ "email": email, "tenant_id": tenant_id, "name": name, "credential": credential });
+    api.send::<_, Value>(
+        Method::Post,
+        Service::Webauthn,
+        "/enduser/finishRegistration",
+        Some(&body),
+    )
+    .await
+    .map(|_| ())
 }

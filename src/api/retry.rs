@@ -30,7 +30,12 @@ pub const MAX_WAIT_MS: u32 = 10_000;
 /// How long to wait before the next try, or `None` when the request must not
 /// be sent again. Only idempotent GETs are retried, only on 429/502/503/504,
 /// and `attempt` counts the tries already made (1 after the first).
-pub fn retry_delay_ms(method: Method, status: u16, retry_after_s: Option<u32>, attempt: u32) -> Option<u32> {
+pub fn retry_delay_ms(
+    method: Method,
+    status: u16,
+    retry_after_s: Option<u32>,
+    attempt: u32,
+) -> Option<u32> {
     if method != Method::Get || attempt >= MAX_TRIES {
         return None;
     }
@@ -53,13 +58,20 @@ mod tests {
     fn gets_retry_on_transient_statuses_with_backoff() {
         assert_eq!(retry_delay_ms(Method::Get, 503, None, 1), Some(400));
         assert_eq!(retry_delay_ms(Method::Get, 502, None, 2), Some(800));
-        assert_eq!(retry_delay_ms(Method::Get, 504, None, 3), None, "three tries at most");
+        assert_eq!(
+            retry_delay_ms(Method::Get, 504, None, 3),
+            None,
+            "three tries at most"
+        );
     }
 
     #[test]
     fn retry_after_is_honoured_and_capped() {
         assert_eq!(retry_delay_ms(Method::Get, 429, Some(2), 1), Some(2000));
-        assert_eq!(retry_delay_ms(Method::Get, 429, Some(3600), 1), Some(MAX_WAIT_MS));
+        assert_eq!(
+            retry_delay_ms(Method::Get, 429, Some(3600), 1),
+            Some(MAX_WAIT_MS)
+        );
     }
 
     #[test]

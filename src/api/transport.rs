@@ -25,7 +25,8 @@ pub struct RawResponse {
     pub retry_after: Option<u32>,
 }
 
-pub type Transport = Rc<dyn Fn(RawRequest) -> LocalBoxFuture<'static, Result<RawResponse, ApiError>>>;
+pub type Transport =
+    Rc<dyn Fn(RawRequest) -> LocalBoxFuture<'static, Result<RawResponse, ApiError>>>;
 
 /// How long one try may take before "the server did not answer".
 pub const TIMEOUT_MS: u32 = 20_000;
@@ -66,7 +67,9 @@ async fn fetch(req: RawRequest) -> Result<RawResponse, ApiError> {
         builder = builder.header("Authorization", &format!("Bearer {token}"));
     }
     let request = match req.body {
-        Some(body) => builder.header("Content-Type", "application/json").body(body),
+        Some(body) => builder
+            .header("Content-Type", "application/json")
+            .body(body),
         None => builder.build(),
     }
     .map_err(|_| ApiError::network())?;
@@ -81,5 +84,9 @@ async fn fetch(req: RawRequest) -> Result<RawResponse, ApiError> {
     let retry_after = parse_retry_after(response.headers().get("retry-after").as_deref());
     let body = response.text().await.map_err(|_| ApiError::network())?;
     drop(guard);
-    Ok(RawResponse { status, body, retry_after })
+    Ok(RawResponse {
+        status,
+        body,
+        retry_after,
+    })
 }

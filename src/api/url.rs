@@ -39,7 +39,9 @@ impl Query {
 /// Encodes one path segment (ids typed by people or seeded by servers).
 pub fn segment(s: &str) -> String {
     // form_urlencoded turns spaces into '+', which is wrong in a path.
-    form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>().replace('+', "%20")
+    form_urlencoded::byte_serialize(s.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20")
 }
 
 /// Joins a service base, a path (with a leading `/`) and a query.
@@ -63,7 +65,11 @@ mod tests {
 
     #[test]
     fn joins_base_path_and_query() {
-        let q = Query::new().add("name", "Acme app").add("tags", "prod,mobile").add("page", 2).add("email", "  ");
+        let q = Query::new()
+            .add("name", "Acme app")
+            .add("tags", "prod,mobile")
+            .add("page", 2)
+            .add("email", "  ");
         assert_eq!(
             join("http://127.0.0.1:8787/authsec/clientms/", "/tenants/t1/clients/getClients", &q),
             "http://127.0.0.1:8787/authsec/clientms/tenants/t1/clients/getClients?name=Acme+app&tags=prod%2Cmobile&page=2"
@@ -72,12 +78,17 @@ mod tests {
 
     #[test]
     fn no_query_no_question_mark() {
-        assert_eq!(join("https://x/authsec/uflow", "login", &Query::new()), "https://x/authsec/uflow/login");
+        assert_eq!(
+            join("https://x/authsec/uflow", "login", &Query::new()),
+            "https://x/authsec/uflow/login"
+        );
     }
 
     #[test]
     fn optional_values() {
-        let q = Query::new().opt("active", Some(true)).opt("deleted", None::<bool>);
+        let q = Query::new()
+            .opt("active", Some(true))
+            .opt("deleted", None::<bool>);
         assert_eq!(q.encode(), "active=true");
     }
 

@@ -32,13 +32,16 @@ impl Claims {
 /// Decodes the payload of a JWT without checking its signature.
 pub fn decode_claims(token: &str) -> Result<Claims, String> {
     let mut parts = token.trim().split('.');
-    let (Some(_), Some(payload), Some(_), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+    let (Some(_), Some(payload), Some(_), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return Err("That is not an access token (expected three dot-separated parts).".into());
     };
     let bytes = URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .map_err(|_| "The access token is damaged (its payload is not base64url).".to_string())?;
-    serde_json::from_slice(&bytes).map_err(|_| "The access token's claims could not be read.".to_string())
+    serde_json::from_slice(&bytes)
+        .map_err(|_| "The access token's claims could not be read.".to_string())
 }
 
 #[cfg(test)]
@@ -46,7 +49,10 @@ mod tests {
     use super::*;
 
     fn token(payload: &str) -> String {
-        format!("eyJhbGciOiJIUzI1NiJ9.{}.c2ln", URL_SAFE_NO_PAD.encode(payload))
+        format!(
+            "eyJhbGciOiJIUzI1NiJ9.{}.c2ln",
+            URL_SAFE_NO_PAD.encode(payload)
+        )
     }
 
     #[test]
@@ -72,7 +78,12 @@ mod tests {
     fn rejects_malformed_tokens_with_a_sentence() {
         assert!(decode_claims("abc").unwrap_err().contains("three"));
         assert!(decode_claims("a.!!!.c").unwrap_err().contains("base64url"));
-        assert!(decode_claims(&token("[1,2]")).unwrap_err().contains("claims"));
-        assert!(decode_claims(&token(r#"{"exp":1}"#)).is_err(), "sub is required");
+        assert!(decode_claims(&token("[1,2]"))
+            .unwrap_err()
+            .contains("claims"));
+        assert!(
+            decode_claims(&token(r#"{"exp":1}"#)).is_err(),
+            "sub is required"
+        );
     }
 }

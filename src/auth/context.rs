@@ -17,7 +17,13 @@ pub struct AuthContext {
 impl AuthContext {
     pub fn provide() -> Self {
         let session = RwSignal::new(None::<Session>);
-        let tenant_id = Memo::new(move |_| session.with(|s| s.as_ref().map(|s| s.claims.tenant_id.clone()).unwrap_or_default()));
+        let tenant_id = Memo::new(move |_| {
+            session.with(|s| {
+                s.as_ref()
+                    .map(|s| s.claims.tenant_id.clone())
+                    .unwrap_or_default()
+            })
+        });
         let ctx = AuthContext {
             session,
             tenant_id,
@@ -48,16 +54,19 @@ impl AuthContext {
     }
 
     pub fn is_admin(&self) -> bool {
-        self.session.with(|s| s.as_ref().is_some_and(Session::is_admin))
+        self.session
+            .with(|s| s.as_ref().is_some_and(Session::is_admin))
     }
 
     pub fn email(&self) -> Option<String> {
-        self.session.with(|s| s.as_ref().map(|s| s.email().to_string()))
+        self.session
+            .with(|s| s.as_ref().map(|s| s.email().to_string()))
     }
 
     /// The bearer token, read without tracking (the `http` module only).
     pub(crate) fn token(&self) -> Option<String> {
-        self.session.with_untracked(|s| s.as_ref().map(|s| s.token().to_string()))
+        self.session
+            .with_untracked(|s| s.as_ref().map(|s| s.token().to_string()))
     }
 
     pub fn sign_in(&self, session: Session) {
@@ -88,7 +97,10 @@ impl AuthContext {
     /// Closes the dialog and wakes every waiter with the outcome.
     pub fn finish_reauth(&self, signed_in: bool) {
         self.reauth_open.set(false);
-        let waiters = self.waiters.try_update_value(std::mem::take).unwrap_or_default();
+        let waiters = self
+            .waiters
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
         for w in waiters {
             let _ = w.send(signed_in);
         }

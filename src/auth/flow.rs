@@ -57,11 +57,17 @@ fn ticket_problem(e: &ApiError) -> bool {
 /// Sentences for the second-factor step's errors.
 pub fn factor_error(e: &ApiError, backup: bool) -> StepError {
     if ticket_problem(e) {
-        return StepError::Restart("That sign-in took too long. Enter your password again to restart.".into());
+        return StepError::Restart(
+            "That sign-in took too long. Enter your password again to restart.".into(),
+        );
     }
     match e.status {
-        400 | 401 if backup => StepError::Here("That backup code is not valid or was already used.".into()),
-        400 | 401 => StepError::Here("That code is not right. Enter the current 6-digit code from your app.".into()),
+        400 | 401 if backup => {
+            StepError::Here("That backup code is not valid or was already used.".into())
+        }
+        400 | 401 => StepError::Here(
+            "That code is not right. Enter the current 6-digit code from your app.".into(),
+        ),
         _ => StepError::Here(e.message.clone()),
     }
 }
@@ -70,7 +76,9 @@ pub fn factor_error(e: &ApiError, backup: bool) -> StepError {
 pub async fn finish(api: &Api, ok: &PasswordOk, tenant_domain: &str) -> Result<Session, StepError> {
     let token = login::mint_token(api, ok).await.map_err(|e| {
         if ticket_problem(&e) || e.status == 401 {
-            StepError::Restart("That sign-in took too long. Enter your password again to restart.".into())
+            StepError::Restart(
+                "That sign-in took too long. Enter your password again to restart.".into(),
+            )
         } else {
             StepError::Here(e.message.clone())
         }
@@ -78,22 +86,37 @@ pub async fn finish(api: &Api, ok: &PasswordOk, tenant_domain: &str) -> Result<S
     Session::from_token(&token.access_token, tenant_domain).map_err(StepError::Here)
 }
 
-pub async fn with_code(api: &Api, ok: &PasswordOk, tenant: &str, factor: SecondFactor) -> Result<Session, StepError> {
+pub async fn with_code(
+    api: &Api,
+    ok: &PasswordOk,
+    tenant: &str,
+    factor: SecondFactor,
+) -> Result<Session, StepError> {
     let backup = matches!(factor, SecondFactor::BackupCode(_));
-    login::verify_code(api, ok, &factor).await.map_err(|e| factor_error(&e, backup))?;
+    login::verify_code(api, ok, &factor)
+        .await
+        .map_err(|e| factor_error(&e, backup))?;
     finish(api, ok, tenant).await
 }
 
 pub async fn with_passkey(api: &Api, ok: &PasswordOk, tenant: &str) -> Result<Session, StepError> {
-    let (admin, options) = login::begin_passkey(api, ok).await.map_err(|e| factor_error(&e, false))?;
-    let credential = webauthn::get(&options).await.map_err(|e| StepError::Here(e.message()))?;
-    login::finish_passkey(api, ok, admin, credential).await.map_err(|e| {
-        if ticket_problem(&e) {
-            factor_error(&e, false)
-        } else {
-            StepError::Here("The passkey was not accepted. Try again, or use another factor.".into())
-        }
-    })?;
+    let (admin, options) = login::begin_passkey(api, ok)
+        .await
+        .map_err(|e| factor_error(&e, false))?;
+    let credential = webauthn::get(&options)
+        .await
+        .map_err(|e| StepError::Here(e.message()))?;
+    login::finish_passkey(api, ok, admin, credential)
+        .await
+        .map_err(|e| {
+            if ticket_problem(&e) {
+                factor_error(&e, false)
+            } else {
+                StepError::Here(
+                    "The passkey was not accepted. Try again, or use another factor.".into(),
+                )
+            }
+        })?;
     finish(api, ok, tenant).await
 }
 
@@ -117,17 +140,41 @@ mod tests {
     #[test]
     fn factors_follow_methods() {
         assert_eq!(Factors::of(&ok(&[], false)), None);
-        assert_eq!(Factors::of(&ok(&["totp"], true)), Some(Factors { totp: true, passkey: false }));
-        assert_eq!(Factors::of(&ok(&["webauthn"], true)), Some(Factors { totp: false, passkey: true }));
-        assert_eq!(Factors::of(&ok(&["totp", "webauthn"], true)), Some(Factors { totp: true, passkey: true }));
+        assert_eq!(
+            Factors::of(&ok(&["totp"], true)),
+            Some(Factors {
+                totp: true,
+                passkey: false
+            })
+        );
+        assert_eq!(
+            Factors::of(&ok(&["webauthn"], true)),
+            Some(Factors {
+                totp: false,
+                passkey: true
+            })
+        );
+        assert_eq!(
+            Factors::of(&ok(&["totp", "webauthn"], true)),
+            Some(Factors {
+                totp: true,
+                passkey: true
+            })
+        );
     }
 
     #[test]
     fn error_sentences() {
         let wrong = decode_error(400, r#"{"error":"invalid TOTP code"}"#, None);
         assert!(matches!(factor_error(&wrong, false), StepError::Here(m) if m.contains("6-digit")));
-        assert!(matches!(factor_error(&wrong, true), StepError::Here(m) if m.contains("backup code")));
-        let spent = decode_error(400, r#"{"error":"login ticket expired or already used"}"#, None);
+        assert!(
+            matches!(factor_error(&wrong, true), StepError::Here(m) if m.contains("backup code"))
+        );
+        let spent = decode_error(
+            400,
+            r#"{"error":"login ticket expired or already used"}"#,
+            None,
+        );
         assert!(matches!(factor_error(&spent, false), StepError::Restart(_)));
         let bad = decode_error(401, r#"{"error":"Invalid credentials"}"#, None);
         assert!(password_error(&bad).contains("email or password"));

@@ -17,7 +17,11 @@ impl Session {
     pub fn from_token(token: &str, tenant_domain: &str) -> Result<Session, String> {
         let token = token.trim();
         let claims = decode_claims(token)?;
-        Ok(Session { token: token.to_string(), claims, tenant_domain: tenant_domain.to_string() })
+        Ok(Session {
+            token: token.to_string(),
+            claims,
+            tenant_domain: tenant_domain.to_string(),
+        })
     }
 
     /// The bearer token, for the `http` module's Authorization header only.
@@ -72,7 +76,8 @@ mod tests {
 
     #[test]
     fn expiry_and_role() {
-        let s = Session::from_token(&jwt(r#"{"sub":"u","roles":["admin"],"exp":10}"#), "acme").unwrap();
+        let s =
+            Session::from_token(&jwt(r#"{"sub":"u","roles":["admin"],"exp":10}"#), "acme").unwrap();
         assert!(s.is_admin());
         assert!(!s.is_expired(9));
         assert!(s.is_expired(10));

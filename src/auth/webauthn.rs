@@ -39,7 +39,10 @@ impl PasskeyError {
             "NotAllowedError" | "AbortError" => PasskeyError::Cancelled,
             "InvalidStateError" => PasskeyError::AlreadyRegistered,
             "NotSupportedError" => PasskeyError::Unsupported,
-            "SecurityError" => PasskeyError::Other("This address cannot be used with passkeys (the site's domain does not match).".into()),
+            "SecurityError" => PasskeyError::Other(
+                "This address cannot be used with passkeys (the site's domain does not match)."
+                    .into(),
+            ),
             _ if message.is_empty() => PasskeyError::Other("The passkey request failed.".into()),
             _ => PasskeyError::Other(format!("The passkey request failed: {message}")),
         }
@@ -80,16 +83,29 @@ pub fn device_label(user_agent: &str) -> String {
 
 /// Decodes base64url, tolerating padding and the standard alphabet.
 pub fn decode_b64url(s: &str) -> Result<Vec<u8>, PasskeyError> {
-    let cleaned: String = s.trim_end_matches('=').chars().map(|c| match c { '+' => '-', '/' => '_', c => c }).collect();
-    URL_SAFE_NO_PAD.decode(cleaned).map_err(|_| PasskeyError::Other("The server sent a malformed passkey challenge.".into()))
+    let cleaned: String = s
+        .trim_end_matches('=')
+        .chars()
+        .map(|c| match c {
+            '+' => '-',
+            '/' => '_',
+            c => c,
+        })
+        .collect();
+    URL_SAFE_NO_PAD
+        .decode(cleaned)
+        .map_err(|_| PasskeyError::Other("The server sent a malformed passkey challenge.".into()))
 }
 
 pub fn is_supported() -> bool {
-    web_sys::window().is_some_and(|w| Reflect::has(&w, &"PublicKeyCredential".into()).unwrap_or(false))
+    web_sys::window()
+        .is_some_and(|w| Reflect::has(&w, &"PublicKeyCredential".into()).unwrap_or(false))
 }
 
 fn buffer(s: &str) -> Result<JsValue, PasskeyError> {
-    Ok(Uint8Array::from(decode_b64url(s)?.as_slice()).buffer().into())
+    Ok(Uint8Array::from(decode_b64url(s)?.as_slice())
+        .buffer()
+        .into())
 }
 
 fn set(obj: &JsValue, key: &str, value: &JsValue) {
@@ -99,17 +115,24 @@ fn set(obj: &JsValue, key: &str, value: &JsValue) {
 /// Turns the JSON options into a JS object with ArrayBuffers where WebAuthn
 /// wants them: the challenge, `user.id`, and each listed credential's id.
 fn options_to_js(options: &Value) -> Result<JsValue, PasskeyError> {
-    let js = JSON::parse(&options.to_string()).map_err(|_| PasskeyError::Other("Bad passkey options.".into()))?;
+    let js = JSON::parse(&options.to_string())
+        .map_err(|_| PasskeyError::Other("Bad passkey options.".into()))?;
     let text = |v: &Value| v.as_str().map(str::to_string);
     if let Some(c) = options.get("challenge").and_then(text) {
         set(&js, "challenge", &buffer(&c)?);
     }
     if let Some(id) = options.pointer("/user/id").and_then(text) {
-        set(&Reflect::get(&js, &"user".into()).unwrap_or_default(), "id", &buffer(&id)?);
+        set(
+            &Reflect::get(&js, &"user".into()).unwrap_or_default(),
+            "id",
+            &buffer(&id)?,
+        );
     }
     for list in ["excludeCredentials", "allowCredentials"] {
         if let Some(items) = options.get(list).and_then(Value::as_array) {
-            let arr: Array = Reflect::get(&js, &list.into()).unwrap_or_default().unchecked_into();
+            let arr: Array = Reflect::get(&js, &list.into())
+                .unwrap_or_default()
+                .unchecked_into();
             for (i, item) in items.iter().enumerate() {
                 if let Some(id) = item.get("id").and_then(text) {
                     set(&arr.get(i as u32), "id", &buffer(&id)?);
@@ -121,13 +144,21 @@ fn options_to_js(options: &Value) -> Result<JsValue, PasskeyError> {
 }
 
 fn field_b64(obj: &JsValue, key: &str) -> Option<String> {
-    let v = Reflect::get(obj, &key.into()).ok().filter(|v| !v.is_null() && !v.is_undefined())?;
+    let v = Reflect::get(obj, &key.into())
+        .ok()
+        .filter(|v| !v.is_null() && !v.is_undefined())?;
     Some(URL_SAFE_NO_PAD.encode(Uint8Array::new(&v).to_vec()))
 }
 
 fn to_error(e: JsValue) -> PasskeyError {
-    let name = Reflect::get(&e, &"name".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-    let msg = Reflect::get(&e, &"message".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let name = Reflect::get(&e, &"name".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    let msg = Reflect::get(&e, &"message".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
     PasskeyError::from_dom_name(&name, &msg)
 }
 
@@ -135,7 +166,10 @@ fn credentials() -> Result<web_sys::CredentialsContainer, PasskeyError> {
     if !is_supported() {
         return Err(PasskeyError::Unsupported);
     }
-    Ok(web_sys::window().ok_or(PasskeyError::Unsupported)?.navigator().credentials())
+    Ok(web_sys::window()
+        .ok_or(PasskeyError::Unsupported)?
+        .navigator()
+        .credentials())
 }
 
 /// Registration: `navigator.credentials.create`, answered as the JSON the
@@ -143,14 +177,21 @@ fn credentials() -> Result<web_sys::CredentialsContainer, PasskeyError> {
 pub async fn create(public_key: &Value) -> Result<Value, PasskeyError> {
     let opts = web_sys::CredentialCreationOptions::new();
     set(&opts, "publicKey", &options_to_js(public_key)?);
-    let promise = credentials()?.create_with_options(&opts).map_err(to_error)?;
+    let promise = credentials()?
+        .create_with_options(&opts)
+        .map_err(to_error)?;
     let cred = JsFuture::from(promise).await.map_err(to_error)?;
     let resp = Reflect::get(&cred, &"response".into()).map_err(to_error)?;
     let transports: Vec<String> = Reflect::get(&resp, &"getTransports".into())
         .ok()
         .and_then(|f| f.dyn_into::<Function>().ok())
         .and_then(|f| f.call0(&resp).ok())
-        .map(|v| Array::from(&v).iter().filter_map(|t| t.as_string()).collect())
+        .map(|v| {
+            Array::from(&v)
+                .iter()
+                .filter_map(|t| t.as_string())
+                .collect()
+        })
         .unwrap_or_default();
     Ok(json!({
         "id": Reflect::get(&cred, &"id".into()).ok().and_then(|v| v.as_string()),
@@ -196,7 +237,12 @@ mod tests {
         assert_eq!(device_label(linux_chrome), "Chrome on Linux");
         let mac_safari = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15";
         assert_eq!(device_label(mac_safari), "Safari on macOS");
-        assert_eq!(device_label("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0"), "Firefox on Windows");
+        assert_eq!(
+            device_label(
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0"
+            ),
+            "Firefox on Windows"
+        );
         assert_eq!(device_label("curl/8"), "Browser on this device");
     }
 
@@ -210,9 +256,17 @@ mod tests {
 
     #[test]
     fn dom_errors_become_sentences() {
-        assert_eq!(PasskeyError::from_dom_name("NotAllowedError", "x"), PasskeyError::Cancelled);
-        assert_eq!(PasskeyError::from_dom_name("InvalidStateError", ""), PasskeyError::AlreadyRegistered);
+        assert_eq!(
+            PasskeyError::from_dom_name("NotAllowedError", "x"),
+            PasskeyError::Cancelled
+        );
+        assert_eq!(
+            PasskeyError::from_dom_name("InvalidStateError", ""),
+            PasskeyError::AlreadyRegistered
+        );
         assert!(PasskeyError::Cancelled.message().contains("try again"));
-        assert!(PasskeyError::from_dom_name("UnknownError", "boom").message().contains("boom"));
+        assert!(PasskeyError::from_dom_name("UnknownError", "boom")
+            .message()
+            .contains("boom"));
     }
 }

@@ -40,7 +40,11 @@ pub fn SignIn(
     let api = Api::expect();
     let is_locked = locked.is_some();
     let (locked_email, locked_ws) = locked.unwrap_or_default();
-    let workspace = RwSignal::new(if is_locked { locked_ws } else { api.config().tenant_domain });
+    let workspace = RwSignal::new(if is_locked {
+        locked_ws
+    } else {
+        api.config().tenant_domain
+    });
     let email = RwSignal::new(locked_email.clone());
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(Errors::default());
@@ -48,7 +52,11 @@ pub fn SignIn(
     let step = RwSignal::new(None::<(login::PasswordOk, Factors)>);
 
     let submit = Action::new_unsync(move |_: &()| async move {
-        let (ws, em, pw) = (workspace.get_untracked(), email.get_untracked(), password.get_untracked());
+        let (ws, em, pw) = (
+            workspace.get_untracked(),
+            email.get_untracked(),
+            password.get_untracked(),
+        );
         let (ws, em) = (ws.trim().to_string(), em.trim().to_string());
         match login::password(&api, &em, &pw, &ws).await {
             Err(e) => alert.set(Some(flow::password_error(&e))),
@@ -70,7 +78,11 @@ pub fn SignIn(
         if pending.get_untracked() {
             return;
         }
-        let errs = check(&workspace.get_untracked(), &email.get_untracked(), &password.get_untracked());
+        let errs = check(
+            &workspace.get_untracked(),
+            &email.get_untracked(),
+            &password.get_untracked(),
+        );
         let valid = errs == Errors::default();
         errors.set(errs);
         if valid {

@@ -24,7 +24,10 @@ pub struct Toasts {
 
 impl Toasts {
     pub fn provide() -> Self {
-        let t = Toasts { items: RwSignal::new(Vec::new()), next: StoredValue::new(0) };
+        let t = Toasts {
+            items: RwSignal::new(Vec::new()),
+            next: StoredValue::new(0),
+        };
         provide_context(t);
         t
     }
@@ -36,9 +39,18 @@ impl Toasts {
     pub fn show(&self, tone: Tone, text: impl Into<String>) {
         let id = self.next.get_value();
         self.next.set_value(id + 1);
-        self.items.update(|v| v.push(Toast { id, tone, text: text.into() }));
+        self.items.update(|v| {
+            v.push(Toast {
+                id,
+                tone,
+                text: text.into(),
+            })
+        });
         let items = self.items;
-        set_timeout(move || items.try_update(|v| v.retain(|t| t.id != id)).unwrap_or(()), Duration::from_secs(8));
+        set_timeout(
+            move || items.try_update(|v| v.retain(|t| t.id != id)).unwrap_or(()),
+            Duration::from_secs(8),
+        );
     }
 
     pub fn success(&self, text: impl Into<String>) {

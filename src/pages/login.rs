@@ -33,7 +33,13 @@ pub fn LoginPage() -> impl IntoView {
         let next = query.with_untracked(|q| validate::next_path(q.get("next").as_deref()));
         let target = next.unwrap_or_else(|| home_path(session.is_admin()).to_string());
         auth.sign_in(session);
-        navigate(&target, NavigateOptions { replace: true, ..Default::default() });
+        navigate(
+            &target,
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
     });
 
     view! {

@@ -20,8 +20,20 @@ pub fn Shell() -> impl IntoView {
     let app_name = Api::expect().config().app_name;
     let navigate = use_navigate();
     let session = auth.session();
-    let email = move || session.with(|s| s.as_ref().map(|s| s.email().to_string()).unwrap_or_default());
-    let tenant = move || session.with(|s| s.as_ref().map(|s| s.tenant_domain.clone()).unwrap_or_default());
+    let email = move || {
+        session.with(|s| {
+            s.as_ref()
+                .map(|s| s.email().to_string())
+                .unwrap_or_default()
+        })
+    };
+    let tenant = move || {
+        session.with(|s| {
+            s.as_ref()
+                .map(|s| s.tenant_domain.clone())
+                .unwrap_or_default()
+        })
+    };
     let sign_out = move |_| {
         auth.sign_out();
         navigate("/login", Default::default());

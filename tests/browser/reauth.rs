@@ -20,10 +20,22 @@ async fn expired_session_asks_to_sign_in_again_then_retries() {
     let old = jwt("plain@acme.test", &["admin"]);
     let new = format!("{old}2");
     script
-        .answer("/getClients", 401, r#"{"error":"Invalid or expired token"}"#)
-        .answer("/uflow/login", 200, r#"{"tenant_id":"t-acme","tenant_domain":"acme","email":"plain@acme.test",
-            "mfa_required":false,"methods":[],"login_ticket":"lt-9"}"#)
-        .answer("/login/webauthn-callback", 200, &format!(r#"{{"access_token":"{new}"}}"#))
+        .answer(
+            "/getClients",
+            401,
+            r#"{"error":"Invalid or expired token"}"#,
+        )
+        .answer(
+            "/uflow/login",
+            200,
+            r#"{"tenant_id":"t-acme","tenant_domain":"acme","email":"plain@acme.test",
+            "mfa_required":false,"methods":[],"login_ticket":"lt-9"}"#,
+        )
+        .answer(
+            "/login/webauthn-callback",
+            200,
+            &format!(r#"{{"access_token":"{new}"}}"#),
+        )
         .answer("/getClients", 200, CLIENTS);
     let transport = script.transport();
     let old_token = old.clone();
@@ -35,16 +47,28 @@ async fn expired_session_asks_to_sign_in_again_then_retries() {
         view! { <ClientsPage /> <ReauthDialog /> }
     });
 
-    until("dialog", || root.query_selector("dialog[open]").unwrap().is_some()).await;
+    until("dialog", || {
+        root.query_selector("dialog[open]").unwrap().is_some()
+    })
+    .await;
     let dialog = root.query_selector("dialog[open]").unwrap().unwrap();
     assert!(text(&dialog).contains("Sign in again"));
-    assert!(text(&dialog).contains("plain@acme.test"), "the same user signs in again");
+    assert!(
+        text(&dialog).contains("plain@acme.test"),
+        "the same user signs in again"
+    );
     assert!(!has_field(&dialog, "Email"), "the email is locked");
 
     type_into(&field(&dialog, "Password"), "Sandbox-Demo-1");
     button(&dialog, "Sign in").click();
-    until("list after retry", || text(&root).contains("Billing portal")).await;
-    assert!(root.query_selector("dialog[open]").unwrap().is_none(), "the dialog closed");
+    until("list after retry", || {
+        text(&root).contains("Billing portal")
+    })
+    .await;
+    assert!(
+        root.query_selector("dialog[open]").unwrap().is_none(),
+        "the dialog closed"
+    );
 
     let calls = script.requests_to("/getClients");
     assert_eq!(calls.len(), 2, "the refused call was sent again once");
@@ -55,7 +79,11 @@ async fn expired_session_asks_to_sign_in_again_then_retries() {
 #[wasm_bindgen_test]
 async fn cancelling_the_dialog_shows_a_clear_error_with_retry() {
     let script = Script::default();
-    script.answer("/getClients", 401, r#"{"error":"Invalid or expired token"}"#);
+    script.answer(
+        "/getClients",
+        401,
+        r#"{"error":"Invalid or expired token"}"#,
+    );
     let transport = script.transport();
     let (root, _h) = mount(move || {
         let auth = AuthContext::provide();
@@ -64,9 +92,15 @@ async fn cancelling_the_dialog_shows_a_clear_error_with_retry() {
         auth.sign_in(Session::from_token(&jwt("plain@acme.test", &["admin"]), "acme").unwrap());
         view! { <ClientsPage /> <ReauthDialog /> }
     });
-    until("dialog", || root.query_selector("dialog[open]").unwrap().is_some()).await;
+    until("dialog", || {
+        root.query_selector("dialog[open]").unwrap().is_some()
+    })
+    .await;
     let dialog = root.query_selector("dialog[open]").unwrap().unwrap();
     button(&dialog, "Cancel").click();
-    until("error", || alert_text(&root).is_some_and(|t| t.contains("Sign in again"))).await;
+    until("error", || {
+        alert_text(&root).is_some_and(|t| t.contains("Sign in again"))
+    })
+    .await;
     let _ = button(&root, "Retry");
 }

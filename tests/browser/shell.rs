@@ -28,7 +28,17 @@ fn mount_nav(roles: &'static [&'static str]) -> (web_sys::HtmlElement, AuthConte
 async fn admins_see_every_area() {
     let (root, _auth, _h) = mount_nav(&["admin"]);
     until("admin links", || links(&root).len() == 6).await;
-    assert_eq!(links(&root), ["Clients", "Users", "Applications", "Sessions", "API keys", "Security"]);
+    assert_eq!(
+        links(&root),
+        [
+            "Clients",
+            "Users",
+            "Applications",
+            "Sessions",
+            "API keys",
+            "Security"
+        ]
+    );
     let nav = root.query_selector("nav").unwrap().unwrap();
     assert_eq!(nav.get_attribute("aria-label").as_deref(), Some("Main"));
 }
@@ -40,6 +50,9 @@ async fn end_users_see_only_their_own_areas() {
     assert_eq!(links(&root), ["Security", "Sessions"]);
     // Signing out leaves no admin area behind.
     auth.sign_out();
-    until("links after sign-out", || links(&root) == ["Security", "Sessions"]).await;
+    until("links after sign-out", || {
+        links(&root) == ["Security", "Sessions"]
+    })
+    .await;
     assert!(!text(&root).contains("Clients"));
 }

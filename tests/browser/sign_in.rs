@@ -33,13 +33,28 @@ async fn fields_are_checked_before_anything_is_sent() {
     let script = Script::default();
     let (root, _signed, _h) = mount_sign_in(&script);
     until("form", || has_field(&root, "Email")).await;
-    assert_eq!(field(&root, "Workspace").value(), "acme", "prefilled from config.json");
+    assert_eq!(
+        field(&root, "Workspace").value(),
+        "acme",
+        "prefilled from config.json"
+    );
     type_into(&field(&root, "Email"), "not-an-email");
     button(&root, "Sign in").click();
-    until("field errors", || text(&root).contains("Enter your password.")).await;
+    until("field errors", || {
+        text(&root).contains("Enter your password.")
+    })
+    .await;
     assert!(text(&root).contains("Enter an email address like name@example.com."));
-    assert_eq!(field(&root, "Email").get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert!(script.log.borrow().is_empty(), "nothing may be sent while fields are invalid");
+    assert_eq!(
+        field(&root, "Email")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(
+        script.log.borrow().is_empty(),
+        "nothing may be sent while fields are invalid"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -52,7 +67,9 @@ async fn server_refusal_reads_as_a_sentence_and_keeps_input() {
     type_into(&field(&root, "Password"), "wrong-password");
     button(&root, "Sign in").click();
     until("alert", || alert_text(&root).is_some()).await;
-    assert!(alert_text(&root).unwrap().contains("email or password is not right"));
+    assert!(alert_text(&root)
+        .unwrap()
+        .contains("email or password is not right"));
     assert_eq!(field(&root, "Email").value(), "admin@acme.test");
     assert_eq!(field(&root, "Password").value(), "wrong-password");
     assert!(signed.lock().unwrap().is_none());
@@ -68,30 +85,61 @@ async fn wrong_code_clears_the_field_and_a_right_one_signs_in() {
     script
         .answer("/uflow/login", 200, PASSWORD_OK_TOTP)
         .answer("/totp/verifyLogin", 400, r#"{"error":"invalid TOTP code"}"#)
-        .answer("/totp/verifyLogin", 200, r#"{"success":true,"method":"totp"}"#)
-        .answer("/login/webauthn-callback", 200, &format!(r#"{{"access_token":"{token}","token_type":"Bearer","expires_in":3600}}"#));
+        .answer(
+            "/totp/verifyLogin",
+            200,
+            r#"{"success":true,"method":"totp"}"#,
+        )
+        .answer(
+            "/login/webauthn-callback",
+            200,
+            &format!(r#"{{"access_token":"{token}","token_type":"Bearer","expires_in":3600}}"#),
+        );
     let (root, signed, _h) = mount_sign_in(&script);
     until("form", || has_field(&root, "Email")).await;
     type_into(&field(&root, "Email"), "admin@acme.test");
     type_into(&field(&root, "Password"), "Sandbox-Demo-1");
     button(&root, "Sign in").click();
-    until("second step", || text(&root).contains("Two-factor authentication")).await;
+    until("second step", || {
+        text(&root).contains("Two-factor authentication")
+    })
+    .await;
 
     // Six digits pasted with a space submit by themselves.
     type_into(&field(&root, "Authentication code"), "123 456");
-    until("wrong-code alert", || alert_text(&root).is_some_and(|t| t.contains("not right"))).await;
-    assert_eq!(field(&root, "Authentication code").value(), "", "the field is cleared for another try");
-    assert_eq!(script.requests_to("/totp/verifyLogin")[0].body.as_deref().map(|b| b.contains(r#""code":"123456""#)), Some(true));
+    until("wrong-code alert", || {
+        alert_text(&root).is_some_and(|t| t.contains("not right"))
+    })
+    .await;
+    assert_eq!(
+        field(&root, "Authentication code").value(),
+        "",
+        "the field is cleared for another try"
+    );
+    assert_eq!(
+        script.requests_to("/totp/verifyLogin")[0]
+            .body
+            .as_deref()
+            .map(|b| b.contains(r#""code":"123456""#)),
+        Some(true)
+    );
 
     type_into(&field(&root, "Authentication code"), "654321");
     until("signed in", || signed.lock().unwrap().is_some()).await;
-    assert_eq!(signed.lock().unwrap().as_ref().unwrap().email(), "admin@acme.test");
+    assert_eq!(
+        signed.lock().unwrap().as_ref().unwrap().email(),
+        "admin@acme.test"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn backup_code_is_offered_instead() {
     let script = Script::default();
-    script.answer("/uflow/login", 200, PASSWORD_OK_TOTP).answer("/totp/verifyLogin", 400, r#"{"error":"invalid backup code"}"#);
+    script.answer("/uflow/login", 200, PASSWORD_OK_TOTP).answer(
+        "/totp/verifyLogin",
+        400,
+        r#"{"error":"invalid backup code"}"#,
+    );
     let (root, _signed, _h) = mount_sign_in(&script);
     until("form", || has_field(&root, "Email")).await;
     type_into(&field(&root, "Email"), "admin@acme.test");
@@ -102,7 +150,13 @@ async fn backup_code_is_offered_instead() {
     until("backup field", || has_field(&root, "Backup code")).await;
     type_into(&field(&root, "Backup code"), "abcd-efgh");
     button(&root, "Verify").click();
-    until("alert", || alert_text(&root).is_some_and(|t| t.contains("backup code"))).await;
-    let body = script.requests_to("/totp/verifyLogin")[0].body.clone().unwrap();
+    until("alert", || {
+        alert_text(&root).is_some_and(|t| t.contains("backup code"))
+    })
+    .await;
+    let body = script.requests_to("/totp/verifyLogin")[0]
+        .body
+        .clone()
+        .unwrap();
     assert!(body.contains(r#""backup_code":"abcd-efgh""#), "{body}");
 }

@@ -12,7 +12,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 pub fn config() -> Config {
-    Config::parse(r#"{"api_base":"http://api.test","tenant_domain":"acme","app_name":"Test console"}"#, "localhost").unwrap()
+    Config::parse(
+        r#"{"api_base":"http://api.test","tenant_domain":"acme","app_name":"Test console"}"#,
+        "localhost",
+    )
+    .unwrap()
 }
 
 /// An unsigned JWT with the given claims (the console only reads them).
@@ -21,7 +25,10 @@ pub fn jwt(email: &str, roles: &[&str]) -> String {
         "sub": "u-1", "email": email, "tenant_id": "t-acme", "roles": roles, "scopes": [],
         "sid": "s-1", "iat": 1, "exp": 4_000_000_000i64,
     });
-    format!("eyJhbGciOiJIUzI1NiJ9.{}.sig", URL_SAFE_NO_PAD.encode(claims.to_string()))
+    format!(
+        "eyJhbGciOiJIUzI1NiJ9.{}.sig",
+        URL_SAFE_NO_PAD.encode(claims.to_string())
+    )
 }
 
 /// Answers requests from a script: the first entry whose URL fragment
@@ -34,7 +41,9 @@ pub struct Script {
 
 impl Script {
     pub fn answer(&self, url_part: &str, status: u16, body: &str) -> &Self {
-        self.answers.borrow_mut().push_back((url_part.into(), status, body.into()));
+        self.answers
+            .borrow_mut()
+            .push_back((url_part.into(), status, body.into()));
         self
     }
 
@@ -43,17 +52,30 @@ impl Script {
         Rc::new(move |req: RawRequest| {
             this.log.borrow_mut().push(req.clone());
             let mut answers = this.answers.borrow_mut();
-            let found = answers.iter().position(|(part, _, _)| req.url.contains(part.as_str()));
+            let found = answers
+                .iter()
+                .position(|(part, _, _)| req.url.contains(part.as_str()));
             let (status, body) = match found.and_then(|i| answers.remove(i)) {
                 Some((_, s, b)) => (s, b),
                 None => (599, format!("no scripted answer for {}", req.url)),
             };
-            Box::pin(async move { Ok(RawResponse { status, body, retry_after: None }) })
+            Box::pin(async move {
+                Ok(RawResponse {
+                    status,
+                    body,
+                    retry_after: None,
+                })
+            })
         })
     }
 
     pub fn requests_to(&self, url_part: &str) -> Vec<RawRequest> {
-        self.log.borrow().iter().filter(|r| r.url.contains(url_part)).cloned().collect()
+        self.log
+            .borrow()
+            .iter()
+            .filter(|r| r.url.contains(url_part))
+            .cloned()
+            .collect()
     }
 }
 
@@ -87,7 +109,10 @@ pub fn text(root: &Element) -> String {
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into())
+        .collect()
 }
 
 /// The input or textarea whose `<label>` reads `label`.
@@ -97,11 +122,16 @@ pub fn field(root: &Element, label: &str) -> HtmlInputElement {
         .find(|l| l.text_content().unwrap_or_default().trim() == label)
         .unwrap_or_else(|| panic!("no label {label:?} in: {}", text(root)));
     let id = l.get_attribute("for").expect("label has for=");
-    document().get_element_by_id(&id).expect("labelled control").unchecked_into()
+    document()
+        .get_element_by_id(&id)
+        .expect("labelled control")
+        .unchecked_into()
 }
 
 pub fn has_field(root: &Element, label: &str) -> bool {
-    all(root, "label").iter().any(|l| l.text_content().unwrap_or_default().trim() == label)
+    all(root, "label")
+        .iter()
+        .any(|l| l.text_content().unwrap_or_default().trim() == label)
 }
 
 /// Types a value the way a person does (an `input` event follows).
@@ -122,9 +152,14 @@ pub fn button(root: &Element, name: &str) -> HtmlElement {
 }
 
 pub fn links(root: &Element) -> Vec<String> {
-    all(root, "nav a").iter().map(|a| a.text_content().unwrap_or_default()).collect()
+    all(root, "nav a")
+        .iter()
+        .map(|a| a.text_content().unwrap_or_default())
+        .collect()
 }
 
 pub fn alert_text(root: &Element) -> Option<String> {
-    root.query_selector("[role=alert]").unwrap().map(|e| e.text_content().unwrap_or_default())
+    root.query_selector("[role=alert]")
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
 }

@@ -5,15 +5,20 @@ use rand::Rng;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::db::{Db, Session};
 use crate::db::apikey::SCOPES;
+use crate::db::{Db, Session};
 use crate::util::{new_id, now};
 
 pub const ISSUER: &str = "authsec-ai/user-flow";
 pub const AUDIENCE: &str = "authsec-api";
 
 /// Scopes carried by an end user's token (admins get every scope).
-pub const USER_SCOPES: [&str; 4] = ["mfa:self", "sessions:read", "sessions:write", "api-keys:manage"];
+pub const USER_SCOPES: [&str; 4] = [
+    "mfa:self",
+    "sessions:read",
+    "sessions:write",
+    "api-keys:manage",
+];
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Claims {

@@ -14,7 +14,8 @@ pub fn required(method: &str, path: &str) -> &'static str {
         || path.starts_with("/authsec/uflow/admin/sessions")
     {
         pick("sessions:read", "sessions:write")
-    } else if path.starts_with("/authsec/uflow/admin/") || path.starts_with("/authsec/uflow/user/") {
+    } else if path.starts_with("/authsec/uflow/admin/") || path.starts_with("/authsec/uflow/user/")
+    {
         pick("users:read", "users:write")
     } else {
         "mfa:self"
@@ -27,10 +28,22 @@ mod tests {
 
     #[test]
     fn maps_routes() {
-        assert_eq!(required("GET", "/authsec/clientms/tenants/x/clients/getClients"), "clients:read");
-        assert_eq!(required("POST", "/authsec/uflow/admin/enduser/list"), "users:read");
-        assert_eq!(required("POST", "/authsec/uflow/admin/invite"), "users:write");
-        assert_eq!(required("DELETE", "/authsec/uflow/admin/sessions/x"), "sessions:write");
+        assert_eq!(
+            required("GET", "/authsec/clientms/tenants/x/clients/getClients"),
+            "clients:read"
+        );
+        assert_eq!(
+            required("POST", "/authsec/uflow/admin/enduser/list"),
+            "users:read"
+        );
+        assert_eq!(
+            required("POST", "/authsec/uflow/admin/invite"),
+            "users:write"
+        );
+        assert_eq!(
+            required("DELETE", "/authsec/uflow/admin/sessions/x"),
+            "sessions:write"
+        );
         assert_eq!(required("PUT", "/authsec/apps/x"), "apps:write");
     }
 }

@@ -44,7 +44,9 @@ pub struct App {
 }
 
 fn strings(v: &Value, field: &str) -> Result<Vec<String>, String> {
-    let arr = v.as_array().ok_or(format!("{field} must be an array of strings"))?;
+    let arr = v
+        .as_array()
+        .ok_or(format!("{field} must be an array of strings"))?;
     arr.iter()
         .map(|x| x.as_str().map(str::to_string))
         .collect::<Option<Vec<_>>>()
@@ -52,7 +54,9 @@ fn strings(v: &Value, field: &str) -> Result<Vec<String>, String> {
 }
 
 fn text(v: &Value, field: &str) -> Result<String, String> {
-    v.as_str().map(str::to_string).ok_or(format!("{field} must be a string"))
+    v.as_str()
+        .map(str::to_string)
+        .ok_or(format!("{field} must be a string"))
 }
 
 fn object(v: &Value, field: &str) -> Result<Value, String> {
@@ -88,23 +92,26 @@ impl App {
                 "device_authorization" => self.device_authorization = object(v, key)?,
                 "external_communication" => self.external_communication = object(v, key)?,
                 "allow_public_signup" => {
-                    self.allow_public_signup = v.as_bool().ok_or("allow_public_signup must be a boolean")?
+                    self.allow_public_signup =
+                        v.as_bool().ok_or("allow_public_signup must be a boolean")?
                 }
                 "client_auth_method" => self.client_auth_method = text(v, key)?,
                 "pkce" => self.pkce = text(v, key)?,
                 "first_client_authentication_protocol" => {
                     let p = text(v, key)?;
                     if p != "oidc" && p != "saml" {
-                        return Err("first_client_authentication_protocol must be oidc or saml".into());
+                        return Err(
+                            "first_client_authentication_protocol must be oidc or saml".into()
+                        );
                     }
                     self.authentication_protocol = p;
                 }
                 "first_client" => self.apply_first_client(&object(v, key)?)?,
                 "subdomain" => self.subdomain = subdomain(v)?,
                 "invite_member_email_expiration_minutes" => {
-                    self.invite_member_email_expiration_minutes = v
-                        .as_u64()
-                        .ok_or("invite_member_email_expiration_minutes must be a non-negative integer")?
+                    self.invite_member_email_expiration_minutes = v.as_u64().ok_or(
+                        "invite_member_email_expiration_minutes must be a non-negative integer",
+                    )?
                 }
                 "custom_domain" => self.custom_domain = custom_domain(v, now)?,
                 _ => {}
@@ -158,7 +165,8 @@ fn subdomain(v: &Value) -> Result<Option<String>, String> {
         Value::String(s) if s.is_empty() => Ok(None),
         Value::String(s)
             if s.len() <= 63
-                && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') =>
+                && s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') =>
         {
             Ok(Some(s.clone()))
         }

@@ -24,25 +24,39 @@ pub struct ListReq {
     search: Option<String>,
 }
 
-pub async fn list(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn list(
+    State(st): State<AppState>,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
     caller.require_admin(Shape::Gin)?;
     let req: ListReq = parse_body(&body, Shape::Gin)?;
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
     let (page, limit) = paging::normalize(req.page, req.limit);
-    let search = req.search.map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
+    let search = req
+        .search
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| !s.is_empty());
     let db = st.db();
     let mut hits: Vec<_> = db
         .users
         .values()
         .filter(|u| u.tenant_id == caller.tenant_id && u.is_admin)
-        .filter(|u| search.as_deref().is_none_or(|s| {
-            contains_ci(&u.email, s) || contains_ci(&u.username, s) || contains_ci(&u.first_name, s) || contains_ci(&u.last_name, s)
-        }))
+        .filter(|u| {
+            search.as_deref().is_none_or(|s| {
+                contains_ci(&u.email, s)
+                    || contains_ci(&u.username, s)
+                    || contains_ci(&u.first_name, s)
+                    || contains_ci(&u.last_name, s)
+            })
+        })
         .collect();
     hits.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
     let (items, info) = paging::slice(&hits, page, limit);
     let users: Vec<Value> = items.iter().map(|u| u.admin_view()).collect();
-    Ok(Json(json!({ "users": users, "total": info.total, "page": page, "limit": limit, "total_pages": info.total_pages })))
+    Ok(Json(
+        json!({ "users": users, "total": info.total, "page": page, "limit": limit, "total_pages": info.total_pages }),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -54,23 +68,40 @@ pub struct InviteReq {
     tenant_id: Option<String>,
 }
 
-pub async fn invite(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
+pub async fn invite(
+    State(st): State<AppState>,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<(StatusCode, Json<Value>)> {
     caller.require_admin(Shape::Gin)?;
     let req: InviteReq = parse_body(&body, Shape::Gin)?;
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
     let email = req.email.unwrap_or_default().trim().to_lowercase();
     let username = req.username.unwrap_or_default().trim().to_string();
     if username.is_empty() || username.chars().count() > 128 {
-        return Err(ApiError::field("username", "username must be 1-128 characters"));
+        return Err(ApiError::field(
+            "username",
+            "username must be 1-128 characters",
+        ));
     }
-    let mut u = new_end_user(caller.tenant_id, &email, None, &req.first_name.unwrap_or_default(), &req.last_name.unwrap_or_default())
-        .map_err(ApiError::validation)?;
+    let mut u = new_end_user(
+        caller.tenant_id,
+        &email,
+        None,
+        &req.first_name.unwrap_or_default(),
+        &req.last_name.unwrap_or_default(),
+    )
+    .map_err(ApiError::validation)?;
     let mut db = st.db();
     let taken = db.users.values().any(|x| {
-        x.tenant_id == caller.tenant_id && (x.email == email || (x.is_admin && x.username.eq_ignore_ascii_case(&username)))
+        x.tenant_id == caller.tenant_id
+            && (x.email == email || (x.is_admin && x.username.eq_ignore_ascii_case(&username)))
     });
     if taken {
-        return Err(ApiError::gin(StatusCode::CONFLICT, "User with this email or username already exists"));
+        return Err(ApiError::gin(
+            StatusCode::CONFLICT,
+            "User with this email or username already exists",
+        ));
     }
     u.is_admin = true;
     u.pending_registration = true;
@@ -78,10 +109,13 @@ pub async fn invite(State(st): State<AppState>, caller: Caller, body: Bytes) -> 
     let expires = u.created_at + Duration::days(7);
     let id = u.id;
     db.users.insert(id, u);
-    Ok((StatusCode::CREATED, Json(json!({
-        "user_id": id, "username": username, "email": email, "expires_at": expires,
-        "email_sent": false, "message": "Invitation created (the sandbox sends no email)",
-    }))))
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({
+            "user_id": id, "username": username, "email": email, "expires_at": expires,
+            "email_sent": false, "message": "Invitation created (the sandbox sends no email)",
+        })),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -92,27 +126,45 @@ pub struct StatusReq {
 
 fn admin_id(st: &AppState, caller: &Caller, raw: &str) -> ApiResult<Uuid> {
     let id = Uuid::parse_str(raw.trim()).map_err(|_| ApiError::not_found("User not found"))?;
-    st.db().user_in(caller.tenant_id, id).filter(|u| u.is_admin).map(|u| u.id)
+    st.db()
+        .user_in(caller.tenant_id, id)
+        .filter(|u| u.is_admin)
+        .map(|u| u.id)
         .ok_or_else(|| ApiError::not_found("User not found"))
 }
 
 /// Whether removing this admin's activity would leave the tenant with no active admin.
 fn is_last_active(st: &AppState, caller: &Caller, id: Uuid) -> bool {
     let db = st.db();
-    let counts = db.users.get(&id).is_some_and(|u| u.active && !u.pending_registration);
+    let counts = db
+        .users
+        .get(&id)
+        .is_some_and(|u| u.active && !u.pending_registration);
     counts && db.active_admin_count(caller.tenant_id) <= 1
 }
 
-pub async fn set_status(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn set_status(
+    State(st): State<AppState>,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
     caller.require_admin(Shape::Gin)?;
     let req: StatusReq = parse_body(&body, Shape::Gin)?;
-    let active = req.active.ok_or_else(|| ApiError::field("active", "active is required"))?;
+    let active = req
+        .active
+        .ok_or_else(|| ApiError::field("active", "active is required"))?;
     let id = admin_id(&st, &caller, &req.user_id.unwrap_or_default())?;
     if !active && is_last_active(&st, &caller, id) {
-        return Err(ApiError::gin(StatusCode::FORBIDDEN, "Cannot deactivate the last active admin"));
+        return Err(ApiError::gin(
+            StatusCode::FORBIDDEN,
+            "Cannot deactivate the last active admin",
+        ));
     }
     if !active && id == caller.user_id {
-        return Err(ApiError::gin(StatusCode::FORBIDDEN, "You cannot deactivate your own account"));
+        return Err(ApiError::gin(
+            StatusCode::FORBIDDEN,
+            "You cannot deactivate your own account",
+        ));
     }
     let mut db = st.db();
     if let Some(u) = db.users.get_mut(&id) {
@@ -122,19 +174,37 @@ pub async fn set_status(State(st): State<AppState>, caller: Caller, body: Bytes)
     if !active {
         db.revoke_user_sessions(id);
     }
-    let msg = if active { "Admin activated" } else { "Admin deactivated" };
-    Ok(Json(json!({ "message": msg, "user_id": id, "active": active })))
+    let msg = if active {
+        "Admin activated"
+    } else {
+        "Admin deactivated"
+    };
+    Ok(Json(
+        json!({ "message": msg, "user_id": id, "active": active }),
+    ))
 }
 
-pub async fn delete_one(State(st): State<AppState>, caller: Caller, Path(raw): Path<String>) -> ApiResult<Json<Value>> {
+pub async fn delete_one(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(raw): Path<String>,
+) -> ApiResult<Json<Value>> {
     caller.require_admin(Shape::Gin)?;
     let id = admin_id(&st, &caller, &raw)?;
     if is_last_active(&st, &caller, id) {
-        return Err(ApiError::gin(StatusCode::FORBIDDEN, "Cannot delete the last active admin"));
+        return Err(ApiError::gin(
+            StatusCode::FORBIDDEN,
+            "Cannot delete the last active admin",
+        ));
     }
     if id == caller.user_id {
-        return Err(ApiError::gin(StatusCode::FORBIDDEN, "You cannot delete your own account"));
+        return Err(ApiError::gin(
+            StatusCode::FORBIDDEN,
+            "You cannot delete your own account",
+        ));
     }
     st.db().remove_user(id);
-    Ok(Json(json!({ "message": "Admin deleted successfully", "user_id": id })))
+    Ok(Json(
+        json!({ "message": "Admin deleted successfully", "user_id": id }),
+    ))
 }

@@ -41,8 +41,16 @@ pub async fn scopes(State(st): State<AppState>, caller: Caller) -> ApiResult<Jso
 
 pub async fn list(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
     let db = st.db();
-    let mut keys: Vec<&ApiKey> = db.api_keys.values().filter(|k| k.user_id == caller.user_id).collect();
-    keys.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.key_id.cmp(&b.key_id)));
+    let mut keys: Vec<&ApiKey> = db
+        .api_keys
+        .values()
+        .filter(|k| k.user_id == caller.user_id)
+        .collect();
+    keys.sort_by(|a, b| {
+        b.created_at
+            .cmp(&a.created_at)
+            .then(a.key_id.cmp(&b.key_id))
+    });
     Ok(Json(json!({ "api_keys": keys })))
 }
 
@@ -53,58 +61,121 @@ pub struct CreateReq {
     tenant_id: Option<String>,
 }
 
-pub async fn create(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn create(
+    State(st): State<AppState>,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
     let req: CreateReq = parse_body(&body, Shape::Fast)?;
     let name = match req.name {
-        None | Some(Value::Null) => return Err(ApiError::fast_field("name", "field required", "value_error.missing")),
-        Some(Value::String(s)) if !s.trim().is_empty() && s.chars().count() <= 256 => s.trim().to_string(),
-        Some(_) => return Err(ApiError::fast_field("name", "name must be 1-256 characters", "value_error")),
+        None | Some(Value::Null) => {
+            return Err(ApiError::fast_field(
+                "name",
+                "field required",
+                "value_error.missing",
+            ))
+        }
+        Some(Value::String(s)) if !s.trim().is_empty() && s.chars().count() <= 256 => {
+            s.trim().to_string()
+        }
+        Some(_) => {
+            return Err(ApiError::fast_field(
+                "name",
+                "name must be 1-256 characters",
+                "value_error",
+            ))
+        }
     };
     let scopes: Vec<String> = match req.scopes {
-        None | Some(Value::Null) => return Err(ApiError::fast_field("scopes", "field required", "value_error.missing")),
-        Some(v) => serde_json::from_value(v).map_err(|_| ApiError::fast_field("scopes", "value is not a valid list", "type_error.list"))?,
+        None | Some(Value::Null) => {
+            return Err(ApiError::fast_field(
+                "scopes",
+                "field required",
+                "value_error.missing",
+            ))
+        }
+        Some(v) => serde_json::from_value(v).map_err(|_| {
+            ApiError::fast_field("scopes", "value is not a valid list", "type_error.list")
+        })?,
     };
     if scopes.is_empty() {
-        return Err(ApiError::fast_field("scopes", "at least one scope is required", "value_error"));
+        return Err(ApiError::fast_field(
+            "scopes",
+            "at least one scope is required",
+            "value_error",
+        ));
     }
     if let Some(bad) = scopes.iter().find(|s| !SCOPES.contains(&s.as_str())) {
-        return Err(ApiError::fast_field("scopes", &format!("unknown scope {bad:?}"), "value_error"));
+        return Err(ApiError::fast_field(
+            "scopes",
+            &format!("unknown scope {bad:?}"),
+            "value_error",
+        ));
     }
     if let Some(t) = req.tenant_id.as_deref() {
-        caller
-            .require_tenant(t)
-            .map_err(|_| ApiError::fast(StatusCode::FORBIDDEN, "tenant_id is not your tenant".to_string()))?;
+        caller.require_tenant(t).map_err(|_| {
+            ApiError::fast(
+                StatusCode::FORBIDDEN,
+                "tenant_id is not your tenant".to_string(),
+            )
+        })?;
     }
     // An API key can never hold scopes its owner lacks.
     if !caller.is_admin() {
         if let Some(bad) = scopes.iter().find(|s| !caller.scopes.contains(s)) {
-            return Err(ApiError::fast(StatusCode::FORBIDDEN, format!("scope {bad} is not available to this account")));
+            return Err(ApiError::fast(
+                StatusCode::FORBIDDEN,
+                format!("scope {bad} is not available to this account"),
+            ));
         }
     }
     let secret = new_secret();
     let key = ApiKey {
-        key_id: new_id(), name, scopes, tenant_id: caller.tenant_id, user_id: caller.user_id,
-        created_at: now(), last_use_at: None, is_active: true, key_hash: sha256_hex(&secret),
+        key_id: new_id(),
+        name,
+        scopes,
+        tenant_id: caller.tenant_id,
+        user_id: caller.user_id,
+        created_at: now(),
+        last_use_at: None,
+        is_active: true,
+        key_hash: sha256_hex(&secret),
     };
     let out = with_secret(&key, &secret);
     st.db().api_keys.insert(key.key_id, key);
     Ok(Json(out))
 }
 
-pub async fn regenerate(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+pub async fn regenerate(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
     let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
     let mut db = st.db();
-    let key = db.api_keys.get_mut(&id).filter(|k| k.user_id == caller.user_id).ok_or_else(not_found)?;
+    let key = db
+        .api_keys
+        .get_mut(&id)
+        .filter(|k| k.user_id == caller.user_id)
+        .ok_or_else(not_found)?;
     let secret = new_secret();
     key.key_hash = sha256_hex(&secret);
     key.is_active = true;
     Ok(Json(with_secret(key, &secret)))
 }
 
-pub async fn delete_one(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+pub async fn delete_one(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
     let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
     let mut db = st.db();
-    if !db.api_keys.get(&id).is_some_and(|k| k.user_id == caller.user_id) {
+    if db
+        .api_keys
+        .get(&id)
+        .is_none_or(|k| k.user_id != caller.user_id)
+    {
         return Err(not_found());
     }
     db.api_keys.remove(&id);

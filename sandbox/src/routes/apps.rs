@@ -24,19 +24,41 @@ fn bad(msg: String) -> ApiError {
 pub async fn list(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
     caller.require_admin(Shape::App)?;
     let db = st.db();
-    let mut apps: Vec<&App> = db.apps.values().filter(|a| a.tenant_id == caller.tenant_id).collect();
-    apps.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.app_id.cmp(&b.app_id)));
+    let mut apps: Vec<&App> = db
+        .apps
+        .values()
+        .filter(|a| a.tenant_id == caller.tenant_id)
+        .collect();
+    apps.sort_by(|a, b| {
+        a.created_at
+            .cmp(&b.created_at)
+            .then(a.app_id.cmp(&b.app_id))
+    });
     Ok(Json(json!({ "result": apps })))
 }
 
-pub async fn create(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
+pub async fn create(
+    State(st): State<AppState>,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<(StatusCode, Json<Value>)> {
     caller.require_admin(Shape::App)?;
     let body: Map<String, Value> = parse_body(&body, Shape::App)?;
-    if !body.get("app_name").and_then(Value::as_str).is_some_and(|n| !n.trim().is_empty()) {
+    if body
+        .get("app_name")
+        .and_then(Value::as_str)
+        .is_none_or(|n| n.trim().is_empty())
+    {
         return Err(bad("app_name is required".into()));
     }
     let t = now();
-    let mut app = blank(new_id().to_string(), caller.tenant_id, new_id().to_string(), caller.user_id.to_string(), t);
+    let mut app = blank(
+        new_id().to_string(),
+        caller.tenant_id,
+        new_id().to_string(),
+        caller.user_id.to_string(),
+        t,
+    );
     app.apply(&body, t).map_err(bad)?;
     if app.client_display_name.is_empty() {
         app.client_display_name = app.app_name.clone();
@@ -49,11 +71,20 @@ pub async fn create(State(st): State<AppState>, caller: Caller, body: Bytes) -> 
     Ok((StatusCode::CREATED, Json(json!({ "result": out }))))
 }
 
-pub async fn update(State(st): State<AppState>, caller: Caller, Path(id): Path<String>, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn update(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
     caller.require_admin(Shape::App)?;
     let body: Map<String, Value> = parse_body(&body, Shape::App)?;
     let mut db = st.db();
-    let app = db.apps.get_mut(&id).filter(|a| a.tenant_id == caller.tenant_id).ok_or_else(not_found)?;
+    let app = db
+        .apps
+        .get_mut(&id)
+        .filter(|a| a.tenant_id == caller.tenant_id)
+        .ok_or_else(not_found)?;
     let mut next = app.clone();
     let t = now();
     next.apply(&body, t).map_err(bad)?;
@@ -63,10 +94,18 @@ pub async fn update(State(st): State<AppState>, caller: Caller, Path(id): Path<S
     Ok(Json(json!({ "result": app })))
 }
 
-pub async fn delete_one(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<StatusCode> {
+pub async fn delete_one(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
     caller.require_admin(Shape::App)?;
     let mut db = st.db();
-    if !db.apps.get(&id).is_some_and(|a| a.tenant_id == caller.tenant_id) {
+    if db
+        .apps
+        .get(&id)
+        .is_none_or(|a| a.tenant_id != caller.tenant_id)
+    {
         return Err(not_found());
     }
     db.apps.remove(&id);

@@ -22,13 +22,24 @@ pub fn guard(caller: &Caller, tenant: &str) -> ApiResult<()> {
 
 /// The tenant's client with this id (path `{id}` or client_id), deleted or not.
 pub fn find(db: &Db, tenant: Uuid, key: &str) -> ApiResult<Uuid> {
-    let by_id = Uuid::parse_str(key).ok().filter(|id| db.clients.get(id).is_some_and(|c| c.tenant_id == tenant));
+    let by_id = Uuid::parse_str(key)
+        .ok()
+        .filter(|id| db.clients.get(id).is_some_and(|c| c.tenant_id == tenant));
     by_id
-        .or_else(|| db.clients.values().find(|c| c.tenant_id == tenant && c.client_id == key).map(|c| c.id))
+        .or_else(|| {
+            db.clients
+                .values()
+                .find(|c| c.tenant_id == tenant && c.client_id == key)
+                .map(|c| c.id)
+        })
         .ok_or_else(|| ApiError::not_found("Client not found"))
 }
 
-fn parse_bool(q: &HashMap<String, String>, key: &str, errs: &mut BTreeMap<String, String>) -> Option<bool> {
+fn parse_bool(
+    q: &HashMap<String, String>,
+    key: &str,
+    errs: &mut BTreeMap<String, String>,
+) -> Option<bool> {
     match q.get(key).map(|s| s.trim().to_lowercase()).as_deref() {
         None | Some("") => None,
         Some("true") | Some("1") => Some(true),
@@ -40,9 +51,15 @@ fn parse_bool(q: &HashMap<String, String>, key: &str, errs: &mut BTreeMap<String
     }
 }
 
-fn parse_int(q: &HashMap<String, String>, key: &str, errs: &mut BTreeMap<String, String>) -> Option<i64> {
+fn parse_int(
+    q: &HashMap<String, String>,
+    key: &str,
+    errs: &mut BTreeMap<String, String>,
+) -> Option<i64> {
     let raw = q.get(key).map(|s| s.trim()).filter(|s| !s.is_empty())?;
-    raw.parse().map_err(|_| errs.insert(key.into(), format!("{key} must be an integer"))).ok()
+    raw.parse()
+        .map_err(|_| errs.insert(key.into(), format!("{key} must be an integer")))
+        .ok()
 }
 
 pub async fn list(
@@ -55,8 +72,14 @@ pub async fn list(
     let mut errs = BTreeMap::new();
     let active = parse_bool(&q, "active", &mut errs);
     let deleted = parse_bool(&q, "deleted", &mut errs).unwrap_or(false);
-    let (page, limit) = paging::normalize(parse_int(&q, "page", &mut errs), parse_int(&q, "limit", &mut errs));
-    let status = q.get("status").map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
+    let (page, limit) = paging::normalize(
+        parse_int(&q, "page", &mut errs),
+        parse_int(&q, "limit", &mut errs),
+    );
+    let status = q
+        .get("status")
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| !s.is_empty());
     if let Some(s) = &status {
         if s != "active" && s != "inactive" {
             errs.insert("status".into(), "status must be Active or Inactive".into());
@@ -65,10 +88,19 @@ pub async fn list(
     if !errs.is_empty() {
         return Err(ApiError::validation(errs));
     }
-    let lower = |k: &str| q.get(k).map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
+    let lower = |k: &str| {
+        q.get(k)
+            .map(|s| s.trim().to_lowercase())
+            .filter(|s| !s.is_empty())
+    };
     let (name, email) = (lower("name"), lower("email"));
     let tags: Vec<String> = lower("tags")
-        .map(|t| t.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+        .map(|t| {
+            t.split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
         .unwrap_or_default();
 
     let db = st.db();
@@ -77,10 +109,17 @@ pub async fn list(
         .values()
         .filter(|c| c.tenant_id == caller.tenant_id && c.deleted == deleted)
         .filter(|c| active.is_none_or(|a| c.active == a))
-        .filter(|c| status.as_deref().is_none_or(|s| c.status.eq_ignore_ascii_case(s)))
+        .filter(|c| {
+            status
+                .as_deref()
+                .is_none_or(|s| c.status.eq_ignore_ascii_case(s))
+        })
         .filter(|c| name.as_deref().is_none_or(|n| contains_ci(&c.name, n)))
         .filter(|c| email.as_deref().is_none_or(|e| contains_ci(&c.email, e)))
-        .filter(|c| tags.iter().all(|t| c.tags.iter().any(|ct| ct.to_lowercase() == *t)))
+        .filter(|c| {
+            tags.iter()
+                .all(|t| c.tags.iter().any(|ct| ct.to_lowercase() == *t))
+        })
         .collect();
     hits.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
     let (items, info) = paging::slice(&hits, page, limit);

@@ -44,15 +44,25 @@ fn validate(req: &ClientReq, creating: bool) -> ApiResult<()> {
     }
     match &req.email {
         None if creating => drop(e.insert("email".into(), "email is required".into())),
-        Some(m) if !is_valid_email(m.trim()) => drop(e.insert("email".into(), "email must be a valid address".into())),
+        Some(m) if !is_valid_email(m.trim()) => {
+            drop(e.insert("email".into(), "email must be a valid address".into()))
+        }
         _ => {}
     }
     if let Some(t) = &req.client_type {
         if !CLIENT_TYPES.contains(&t.as_str()) {
-            e.insert("client_type".into(), "client_type must be application, ai_agent, confidential or public".into());
+            e.insert(
+                "client_type".into(),
+                "client_type must be application, ai_agent, confidential or public".into(),
+            );
         }
     }
-    if let Some(msg) = req.redirect_uris.iter().flatten().find_map(|u| redirect_uri_error(u)) {
+    if let Some(msg) = req
+        .redirect_uris
+        .iter()
+        .flatten()
+        .find_map(|u| redirect_uri_error(u))
+    {
         e.insert("redirect_uris".into(), msg);
     }
     if let Some(s) = &req.status {
@@ -60,46 +70,104 @@ fn validate(req: &ClientReq, creating: bool) -> ApiResult<()> {
             e.insert("status".into(), "status must be Active or Inactive".into());
         }
     }
-    if e.is_empty() { Ok(()) } else { Err(ApiError::validation(e)) }
+    if e.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::validation(e))
+    }
 }
 
 fn apply(c: &mut Client, req: ClientReq) {
-    if let Some(v) = req.name { c.name = v.trim().to_string(); }
-    if let Some(v) = req.email { c.email = v.trim().to_lowercase(); }
-    if let Some(v) = req.client_type { c.client_type = v; }
-    if let Some(v) = req.tags { c.tags = v.into_iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect(); }
-    if let Some(v) = req.redirect_uris { c.redirect_uris = v; }
-    if let Some(v) = req.grant_types { c.grant_types = v; }
-    if let Some(v) = req.scopes { c.scopes = v; }
-    if let Some(v) = req.logo_uri { c.logo_uri = Some(v).filter(|s| !s.is_empty()); }
+    if let Some(v) = req.name {
+        c.name = v.trim().to_string();
+    }
+    if let Some(v) = req.email {
+        c.email = v.trim().to_lowercase();
+    }
+    if let Some(v) = req.client_type {
+        c.client_type = v;
+    }
+    if let Some(v) = req.tags {
+        c.tags = v
+            .into_iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect();
+    }
+    if let Some(v) = req.redirect_uris {
+        c.redirect_uris = v;
+    }
+    if let Some(v) = req.grant_types {
+        c.grant_types = v;
+    }
+    if let Some(v) = req.scopes {
+        c.scopes = v;
+    }
+    if let Some(v) = req.logo_uri {
+        c.logo_uri = Some(v).filter(|s| !s.is_empty());
+    }
     if let Some(v) = req.oidc_enabled {
         c.oidc_enabled = v;
         c.hydra_client_id = v.then(|| format!("hydra-{}", c.client_id));
     }
-    if let Some(s) = req.status { c.set_active(s.eq_ignore_ascii_case("active")); }
-    if let Some(a) = req.active { c.set_active(a); }
+    if let Some(s) = req.status {
+        c.set_active(s.eq_ignore_ascii_case("active"));
+    }
+    if let Some(a) = req.active {
+        c.set_active(a);
+    }
     c.updated_at = now();
 }
 
-pub async fn create(State(st): State<AppState>, caller: Caller, Path(tenant): Path<String>, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
+pub async fn create(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(tenant): Path<String>,
+    body: Bytes,
+) -> ApiResult<(StatusCode, Json<Value>)> {
     guard(&caller, &tenant)?;
     let req: ClientReq = parse_body(&body, Shape::Gin)?;
     validate(&req, true)?;
     let mut db = st.db();
-    let (project_id, org_id) = db.tenant(caller.tenant_id).map(|t| (t.project_id, t.org_id)).unwrap_or_default();
+    let (project_id, org_id) = db
+        .tenant(caller.tenant_id)
+        .map(|t| (t.project_id, t.org_id))
+        .unwrap_or_default();
     let t = now();
     let secret = random_b64(32);
     let mut c = Client {
-        id: new_id(), client_id: new_id().to_string(), tenant_id: caller.tenant_id, project_id,
-        owner_id: caller.user_id, org_id, name: String::new(), email: String::new(),
-        status: "Active", active: true, tags: vec![], roles: json!([]), oidc_enabled: false,
-        hydra_client_id: None, client_type: "application".into(), redirect_uris: vec![],
+        id: new_id(),
+        client_id: new_id().to_string(),
+        tenant_id: caller.tenant_id,
+        project_id,
+        owner_id: caller.user_id,
+        org_id,
+        name: String::new(),
+        email: String::new(),
+        status: "Active",
+        active: true,
+        tags: vec![],
+        roles: json!([]),
+        oidc_enabled: false,
+        hydra_client_id: None,
+        client_type: "application".into(),
+        redirect_uris: vec![],
         grant_types: vec!["authorization_code".into(), "refresh_token".into()],
-        scopes: vec!["openid".into(), "profile".into(), "email".into()], logo_uri: None,
-        mfa_enabled: false, mfa_verified: false, mfa_method: vec![], mfa_default_method: None,
-        mfa_enrolled_at: None, last_login: None, user_count: 0,
-        authentication_methods: vec!["password".into()], deleted: false, created_at: t, updated_at: t,
-        secret_hash: sha256_hex(&secret), is_default: false,
+        scopes: vec!["openid".into(), "profile".into(), "email".into()],
+        logo_uri: None,
+        mfa_enabled: false,
+        mfa_verified: false,
+        mfa_method: vec![],
+        mfa_default_method: None,
+        mfa_enrolled_at: None,
+        last_login: None,
+        user_count: 0,
+        authentication_methods: vec!["password".into()],
+        deleted: false,
+        created_at: t,
+        updated_at: t,
+        secret_hash: sha256_hex(&secret),
+        is_default: false,
     };
     apply(&mut c, req);
     let out = json!({
@@ -111,44 +179,82 @@ pub async fn create(State(st): State<AppState>, caller: Caller, Path(tenant): Pa
     Ok((StatusCode::CREATED, Json(out)))
 }
 
-pub async fn update(State(st): State<AppState>, caller: Caller, Path((tenant, id)): Path<(String, String)>, body: Bytes) -> ApiResult<Json<Client>> {
+pub async fn update(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path((tenant, id)): Path<(String, String)>,
+    body: Bytes,
+) -> ApiResult<Json<Client>> {
     guard(&caller, &tenant)?;
     let req: ClientReq = parse_body(&body, Shape::Gin)?;
     validate(&req, false)?;
     let mut db = st.db();
     let id = find(&db, caller.tenant_id, &id)?;
-    let c = db.clients.get_mut(&id).ok_or_else(|| ApiError::not_found("Client not found"))?;
+    let c = db
+        .clients
+        .get_mut(&id)
+        .ok_or_else(|| ApiError::not_found("Client not found"))?;
     apply(c, req);
     Ok(Json(c.clone()))
 }
 
-fn set_active(st: &AppState, caller: &Caller, tenant: &str, id: &str, active: bool) -> ApiResult<Json<Value>> {
+fn set_active(
+    st: &AppState,
+    caller: &Caller,
+    tenant: &str,
+    id: &str,
+    active: bool,
+) -> ApiResult<Json<Value>> {
     guard(caller, tenant)?;
     let mut db = st.db();
     let id = find(&db, caller.tenant_id, id)?;
-    let c = db.clients.get_mut(&id).ok_or_else(|| ApiError::not_found("Client not found"))?;
+    let c = db
+        .clients
+        .get_mut(&id)
+        .ok_or_else(|| ApiError::not_found("Client not found"))?;
     c.set_active(active);
     c.updated_at = now();
-    let msg = if active { "Client activated successfully" } else { "Client deactivated successfully" };
+    let msg = if active {
+        "Client activated successfully"
+    } else {
+        "Client deactivated successfully"
+    };
     Ok(Json(json!({ "message": msg, "client": c })))
 }
 
-pub async fn activate(State(st): State<AppState>, caller: Caller, Path((t, id)): Path<(String, String)>) -> ApiResult<Json<Value>> {
+pub async fn activate(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path((t, id)): Path<(String, String)>,
+) -> ApiResult<Json<Value>> {
     set_active(&st, &caller, &t, &id, true)
 }
 
-pub async fn deactivate(State(st): State<AppState>, caller: Caller, Path((t, id)): Path<(String, String)>) -> ApiResult<Json<Value>> {
+pub async fn deactivate(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path((t, id)): Path<(String, String)>,
+) -> ApiResult<Json<Value>> {
     set_active(&st, &caller, &t, &id, false)
 }
 
-pub async fn soft_delete(State(st): State<AppState>, caller: Caller, Path((tenant, id)): Path<(String, String)>) -> ApiResult<Json<Value>> {
+pub async fn soft_delete(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path((tenant, id)): Path<(String, String)>,
+) -> ApiResult<Json<Value>> {
     guard(&caller, &tenant)?;
     let mut db = st.db();
     let id = find(&db, caller.tenant_id, &id)?;
-    let c = db.clients.get_mut(&id).ok_or_else(|| ApiError::not_found("Client not found"))?;
+    let c = db
+        .clients
+        .get_mut(&id)
+        .ok_or_else(|| ApiError::not_found("Client not found"))?;
     c.deleted = true;
     c.updated_at = now();
-    Ok(Json(json!({ "message": "Client deleted successfully", "id": id, "deleted": true })))
+    Ok(Json(
+        json!({ "message": "Client deleted successfully", "id": id, "deleted": true }),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -157,27 +263,48 @@ pub struct HardDeleteReq {
     client_id: Option<String>,
 }
 
-pub async fn hard_delete(State(st): State<AppState>, caller: Caller, Path(tenant): Path<String>, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn hard_delete(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(tenant): Path<String>,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
     guard(&caller, &tenant)?;
     let req: HardDeleteReq = parse_body(&body, Shape::Gin)?;
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
-    let key = req.client_id.ok_or_else(|| ApiError::field("client_id", "client_id is required"))?;
+    let key = req
+        .client_id
+        .ok_or_else(|| ApiError::field("client_id", "client_id is required"))?;
     let mut db = st.db();
     let id = find(&db, caller.tenant_id, &key)?;
     if db.clients[&id].is_default {
-        return Err(ApiError::gin(StatusCode::FORBIDDEN, "The tenant's default client cannot be deleted"));
+        return Err(ApiError::gin(
+            StatusCode::FORBIDDEN,
+            "The tenant's default client cannot be deleted",
+        ));
     }
     db.clients.remove(&id);
-    Ok(Json(json!({ "message": "Client permanently deleted", "tenant_id": caller.tenant_id, "client_id": key })))
+    Ok(Json(
+        json!({ "message": "Client permanently deleted", "tenant_id": caller.tenant_id, "client_id": key }),
+    ))
 }
 
-pub async fn rotate_secret(State(st): State<AppState>, caller: Caller, Path((tenant, id)): Path<(String, String)>) -> ApiResult<Json<Value>> {
+pub async fn rotate_secret(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path((tenant, id)): Path<(String, String)>,
+) -> ApiResult<Json<Value>> {
     guard(&caller, &tenant)?;
     let mut db = st.db();
     let id = find(&db, caller.tenant_id, &id)?;
-    let c = db.clients.get_mut(&id).ok_or_else(|| ApiError::not_found("Client not found"))?;
+    let c = db
+        .clients
+        .get_mut(&id)
+        .ok_or_else(|| ApiError::not_found("Client not found"))?;
     let secret = random_b64(32);
     c.secret_hash = sha256_hex(&secret);
     c.updated_at = now();
-    Ok(Json(json!({ "client_id": c.client_id, "client_secret": secret, "rotated_at": c.updated_at })))
+    Ok(Json(
+        json!({ "client_id": c.client_id, "client_secret": secret, "rotated_at": c.updated_at }),
+    ))
 }

@@ -33,31 +33,57 @@ pub struct ListReq {
     sort_direction: Option<String>,
 }
 
-pub async fn list(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn list(
+    State(st): State<AppState>,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
     caller.require_admin(Shape::Gin)?;
     let req: ListReq = parse_body(&body, Shape::Gin)?;
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
     let (page, limit) = paging::normalize(req.page, req.limit);
-    let search = req.search.map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
-    let status = req.status.map(|s| s.to_lowercase()).filter(|s| !s.is_empty());
-    if status.as_deref().is_some_and(|s| s != "active" && s != "inactive") {
-        return Err(ApiError::field("status", "status must be active or inactive"));
+    let search = req
+        .search
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| !s.is_empty());
+    let status = req
+        .status
+        .map(|s| s.to_lowercase())
+        .filter(|s| !s.is_empty());
+    if status
+        .as_deref()
+        .is_some_and(|s| s != "active" && s != "inactive")
+    {
+        return Err(ApiError::field(
+            "status",
+            "status must be active or inactive",
+        ));
     }
     let sort_by = req.sort_by.unwrap_or_else(|| "created_at".into());
     if !["created_at", "email", "last_login"].contains(&sort_by.as_str()) {
-        return Err(ApiError::field("sort_by", "sort_by must be created_at, email or last_login"));
+        return Err(ApiError::field(
+            "sort_by",
+            "sort_by must be created_at, email or last_login",
+        ));
     }
-    let asc = req.sort_direction.is_some_and(|d| d.eq_ignore_ascii_case("asc"));
+    let asc = req
+        .sort_direction
+        .is_some_and(|d| d.eq_ignore_ascii_case("asc"));
     let db = st.db();
     let mut hits: Vec<&User> = db
         .users
         .values()
         .filter(|u| u.tenant_id == caller.tenant_id && !u.is_admin)
         .filter(|u| status.as_deref().is_none_or(|s| u.status() == s))
-        .filter(|u| req.mfa_enabled.is_none_or(|m| u.all_mfa_methods().is_empty() != m))
+        .filter(|u| {
+            req.mfa_enabled
+                .is_none_or(|m| u.all_mfa_methods().is_empty() != m)
+        })
         .filter(|u| {
             search.as_deref().is_none_or(|s| {
-                contains_ci(&u.email, s) || contains_ci(&u.first_name, s) || contains_ci(&u.last_name, s)
+                contains_ci(&u.email, s)
+                    || contains_ci(&u.first_name, s)
+                    || contains_ci(&u.last_name, s)
             })
         })
         .collect();
@@ -71,11 +97,18 @@ pub async fn list(State(st): State<AppState>, caller: Caller, body: Bytes) -> Ap
     });
     let (items, info) = paging::slice(&hits, page, limit);
     let users: Vec<EndUserView> = items.iter().map(|u| u.end_user_view()).collect();
-    Ok(Json(json!({ "users": users, "total": info.total, "page": page, "limit": limit, "total_pages": info.total_pages })))
+    Ok(Json(
+        json!({ "users": users, "total": info.total, "page": page, "limit": limit, "total_pages": info.total_pages }),
+    ))
 }
 
 /// The tenant's end user (admins are not end users); checks tenant and role.
-fn end_user<'a>(db: &'a mut Db, caller: &Caller, tenant: &str, id: &str) -> ApiResult<&'a mut User> {
+fn end_user<'a>(
+    db: &'a mut Db,
+    caller: &Caller,
+    tenant: &str,
+    id: &str,
+) -> ApiResult<&'a mut User> {
     caller.require_tenant(tenant)?;
     caller.require_admin(Shape::Gin)?;
     let id = Uuid::parse_str(id).map_err(|_| ApiError::not_found("User not found"))?;
@@ -84,7 +117,11 @@ fn end_user<'a>(db: &'a mut Db, caller: &Caller, tenant: &str, id: &str) -> ApiR
         .ok_or_else(|| ApiError::not_found("User not found"))
 }
 
-pub async fn get_one(State(st): State<AppState>, caller: Caller, Path((t, id)): Path<(String, String)>) -> ApiResult<Json<EndUserView>> {
+pub async fn get_one(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path((t, id)): Path<(String, String)>,
+) -> ApiResult<Json<EndUserView>> {
     let mut db = st.db();
     Ok(Json(end_user(&mut db, &caller, &t, &id)?.end_user_view()))
 }
@@ -98,15 +135,27 @@ pub struct UpdateReq {
     metadata: Option<Value>,
 }
 
-pub async fn update(State(st): State<AppState>, caller: Caller, Path((t, id)): Path<(String, String)>, body: Bytes) -> ApiResult<Json<EndUserView>> {
+pub async fn update(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path((t, id)): Path<(String, String)>,
+    body: Bytes,
+) -> ApiResult<Json<EndUserView>> {
     let req: UpdateReq = parse_body(&body, Shape::Gin)?;
     let mut errs = BTreeMap::new();
-    for (k, v) in [("first_name", &req.first_name), ("last_name", &req.last_name)] {
+    for (k, v) in [
+        ("first_name", &req.first_name),
+        ("last_name", &req.last_name),
+    ] {
         if v.as_ref().is_some_and(|s| s.chars().count() > 256) {
             errs.insert(k.to_string(), format!("{k} must be at most 256 characters"));
         }
     }
-    if req.email.as_ref().is_some_and(|e| !is_valid_email(e.trim())) {
+    if req
+        .email
+        .as_ref()
+        .is_some_and(|e| !is_valid_email(e.trim()))
+    {
         errs.insert("email".into(), "email must be a valid address".into());
     }
     if req.metadata.as_ref().is_some_and(|m| !m.is_object()) {
@@ -118,25 +167,50 @@ pub async fn update(State(st): State<AppState>, caller: Caller, Path((t, id)): P
     let mut db = st.db();
     let uid = end_user(&mut db, &caller, &t, &id)?.id;
     if let Some(e) = &req.email {
-        if db.user_by_email(caller.tenant_id, e).is_some_and(|u| u.id != uid) {
-            return Err(ApiError::gin(StatusCode::CONFLICT, "User with this email already exists"));
+        if db
+            .user_by_email(caller.tenant_id, e)
+            .is_some_and(|u| u.id != uid)
+        {
+            return Err(ApiError::gin(
+                StatusCode::CONFLICT,
+                "User with this email already exists",
+            ));
         }
     }
-    let u = db.users.get_mut(&uid).ok_or_else(|| ApiError::not_found("User not found"))?;
-    if let Some(v) = req.first_name { u.first_name = v; }
-    if let Some(v) = req.last_name { u.last_name = v; }
-    if let Some(v) = req.email { u.email = v.trim().to_lowercase(); }
-    if let Some(v) = req.phone { u.phone = Some(v).filter(|p| !p.trim().is_empty()); }
-    if let Some(v) = req.metadata { u.metadata = v; }
+    let u = db
+        .users
+        .get_mut(&uid)
+        .ok_or_else(|| ApiError::not_found("User not found"))?;
+    if let Some(v) = req.first_name {
+        u.first_name = v;
+    }
+    if let Some(v) = req.last_name {
+        u.last_name = v;
+    }
+    if let Some(v) = req.email {
+        u.email = v.trim().to_lowercase();
+    }
+    if let Some(v) = req.phone {
+        u.phone = Some(v).filter(|p| !p.trim().is_empty());
+    }
+    if let Some(v) = req.metadata {
+        u.metadata = v;
+    }
     u.updated_at = now();
     Ok(Json(u.end_user_view()))
 }
 
-pub async fn delete_one(State(st): State<AppState>, caller: Caller, Path((t, id)): Path<(String, String)>) -> ApiResult<Json<Value>> {
+pub async fn delete_one(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path((t, id)): Path<(String, String)>,
+) -> ApiResult<Json<Value>> {
     let mut db = st.db();
     let uid = end_user(&mut db, &caller, &t, &id)?.id;
     db.remove_user(uid);
-    Ok(Json(json!({ "message": "User deleted successfully", "user_id": uid })))
+    Ok(Json(
+        json!({ "message": "User deleted successfully", "user_id": uid }),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -145,9 +219,15 @@ pub struct StatusReq {
     active: Option<bool>,
 }
 
-pub async fn set_status(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn set_status(
+    State(st): State<AppState>,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
     let req: StatusReq = parse_body(&body, Shape::Gin)?;
-    let active = req.active.ok_or_else(|| ApiError::field("active", "active is required"))?;
+    let active = req
+        .active
+        .ok_or_else(|| ApiError::field("active", "active is required"))?;
     let mut db = st.db();
     let tenant = caller.tenant_id.to_string();
     let u = end_user(&mut db, &caller, &tenant, &req.user_id.unwrap_or_default())?;
@@ -157,8 +237,14 @@ pub async fn set_status(State(st): State<AppState>, caller: Caller, body: Bytes)
     if !active {
         db.revoke_user_sessions(uid);
     }
-    let msg = if active { "User activated" } else { "User deactivated" };
-    Ok(Json(json!({ "message": msg, "user_id": uid, "active": active })))
+    let msg = if active {
+        "User activated"
+    } else {
+        "User deactivated"
+    };
+    Ok(Json(
+        json!({ "message": msg, "user_id": uid, "active": active }),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -173,10 +259,19 @@ pub struct RegisterReq {
 }
 
 /// Validates and builds a new end user; `Err` carries per-field messages.
-pub fn new_end_user(tenant: Uuid, email: &str, password: Option<&str>, first: &str, last: &str) -> Result<User, BTreeMap<String, String>> {
+pub fn new_end_user(
+    tenant: Uuid,
+    email: &str,
+    password: Option<&str>,
+    first: &str,
+    last: &str,
+) -> Result<User, BTreeMap<String, String>> {
     let mut errs = BTreeMap::new();
     if !is_valid_email(email) {
-        errs.insert("email".to_string(), "email must be a valid address".to_string());
+        errs.insert(
+            "email".to_string(),
+            "email must be a valid address".to_string(),
+        );
     }
     if let Some(msg) = password.and_then(password_error) {
         errs.insert("password".to_string(), msg.to_string());
@@ -196,24 +291,43 @@ pub fn new_end_user(tenant: Uuid, email: &str, password: Option<&str>, first: &s
     Ok(u)
 }
 
-pub async fn register(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<(StatusCode, Json<EndUserView>)> {
+pub async fn register(
+    State(st): State<AppState>,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<(StatusCode, Json<EndUserView>)> {
     caller.require_admin(Shape::Gin)?;
     let req: RegisterReq = parse_body(&body, Shape::Gin)?;
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
     let email = req.email.unwrap_or_default().trim().to_lowercase();
     let password = req.password.unwrap_or_default();
-    let mut u = new_end_user(caller.tenant_id, &email, Some(&password), &req.first_name.unwrap_or_default(), &req.last_name.unwrap_or_default())
-        .map_err(ApiError::validation)?;
+    let mut u = new_end_user(
+        caller.tenant_id,
+        &email,
+        Some(&password),
+        &req.first_name.unwrap_or_default(),
+        &req.last_name.unwrap_or_default(),
+    )
+    .map_err(ApiError::validation)?;
     u.provider = req.provider.unwrap_or_else(|| "password".into());
     let mut db = st.db();
     if db.user_by_email(caller.tenant_id, &email).is_some() {
-        return Err(ApiError::gin(StatusCode::CONFLICT, "User with this email already exists"));
+        return Err(ApiError::gin(
+            StatusCode::CONFLICT,
+            "User with this email already exists",
+        ));
     }
-    u.client_id = match req.client_id.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+    u.client_id = match req
+        .client_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
         None => None,
         Some(key) => Some(
-            crate::routes::clients::find(&db, caller.tenant_id, key)
-                .map_err(|_| ApiError::field("client_id", "client_id names no client of this tenant"))?,
+            crate::routes::clients::find(&db, caller.tenant_id, key).map_err(|_| {
+                ApiError::field("client_id", "client_id names no client of this tenant")
+            })?,
         ),
     };
     let view = u.end_user_view();

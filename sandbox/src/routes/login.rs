@@ -33,7 +33,10 @@ pub async fn precheck(State(st): State<AppState>, body: Bytes) -> ApiResult<Json
     }
     let db = st.db();
     let host = req.current_domain.unwrap_or_default().to_lowercase();
-    let preferred = db.tenants.iter().find(|t| host.split('.').next() == Some(t.domain.as_str()));
+    let preferred = db
+        .tenants
+        .iter()
+        .find(|t| host.split('.').next() == Some(t.domain.as_str()));
     let found = preferred
         .and_then(|t| db.user_by_email(t.id, &email))
         .or_else(|| db.users.values().find(|u| u.email == email && u.is_admin));
@@ -56,7 +59,11 @@ pub async fn login(State(st): State<AppState>, body: Bytes) -> ApiResult<Json<Va
     let password = req.password.unwrap_or_default();
     let domain = req.tenant_domain.unwrap_or_default();
     if email.is_empty() || password.is_empty() {
-        let field = if email.is_empty() { "email" } else { "password" };
+        let field = if email.is_empty() {
+            "email"
+        } else {
+            "password"
+        };
         return Err(ApiError::field(field, &format!("{field} is required")));
     }
     let mut db = st.db();
@@ -65,21 +72,33 @@ pub async fn login(State(st): State<AppState>, body: Bytes) -> ApiResult<Json<Va
     failures.retain(|f| (t - *f).num_seconds() < FAILURE_WINDOW_SECS);
     if failures.len() >= MAX_PASSWORD_FAILURES {
         let wait = FAILURE_WINDOW_SECS - (t - failures[0]).num_seconds();
-        return Err(ApiError::rate_limited(wait as u64, "Too many failed login attempts"));
+        return Err(ApiError::rate_limited(
+            wait as u64,
+            "Too many failed login attempts",
+        ));
     }
     let tenant = resolve_tenant(&db, &domain, &email);
-    let user = tenant.as_ref().and_then(|tn| db.user_by_email(tn.id, &email)).cloned();
+    let user = tenant
+        .as_ref()
+        .and_then(|tn| db.user_by_email(tn.id, &email))
+        .cloned();
     let ok = user.as_ref().is_some_and(|u| {
         u.password_hash.as_deref() == Some(password_hash(u.id, &password).as_str())
     });
     let (Some(tenant), Some(user), true) = (tenant, user, ok) else {
         db.login_failures.entry(email).or_default().push(t);
-        return Err(ApiError::gin(StatusCode::UNAUTHORIZED, "Invalid credentials"));
+        return Err(ApiError::gin(
+            StatusCode::UNAUTHORIZED,
+            "Invalid credentials",
+        ));
     };
     if !user.active {
         // Same answer as a wrong password: the step must not reveal account state.
         db.login_failures.entry(email).or_default().push(t);
-        return Err(ApiError::gin(StatusCode::UNAUTHORIZED, "Invalid credentials"));
+        return Err(ApiError::gin(
+            StatusCode::UNAUTHORIZED,
+            "Invalid credentials",
+        ));
     }
     db.login_failures.remove(&email);
     let methods = user.factors();
@@ -110,10 +129,18 @@ fn resolve_tenant(db: &Db, domain: &str, email: &str) -> Option<crate::db::Tenan
     if let Some(t) = db.tenant_by_domain(&domain) {
         return Some(t.clone());
     }
-    if let Some(t) = domain.split('.').next().and_then(|label| db.tenant_by_domain(label)) {
+    if let Some(t) = domain
+        .split('.')
+        .next()
+        .and_then(|label| db.tenant_by_domain(label))
+    {
         return Some(t.clone());
     }
-    let mut holders = db.users.values().filter(|u| u.email == email).map(|u| u.tenant_id);
+    let mut holders = db
+        .users
+        .values()
+        .filter(|u| u.email == email)
+        .map(|u| u.tenant_id);
     match (holders.next(), holders.next()) {
         (Some(id), None) => db.tenant(id).cloned(),
         _ => None,
@@ -144,15 +171,34 @@ pub struct CallbackReq {
     login_ticket: Option<String>,
 }
 
-pub async fn callback(State(st): State<AppState>, meta: ClientMeta, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn callback(
+    State(st): State<AppState>,
+    meta: ClientMeta,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
     let req: CallbackReq = parse_body(&body, Shape::Gin)?;
     let ticket_id = req.login_ticket.unwrap_or_default();
     let mut db = st.db();
-    let tk = ticket_mut(&mut db, &ticket_id, &req.email.unwrap_or_default(), req.tenant_id.as_deref())?.clone();
-    let user = db.users.get(&tk.user_id).filter(|u| u.active).cloned()
-        .ok_or_else(|| ApiError::gin(StatusCode::UNAUTHORIZED, "invalid or expired login ticket"))?;
+    let tk = ticket_mut(
+        &mut db,
+        &ticket_id,
+        &req.email.unwrap_or_default(),
+        req.tenant_id.as_deref(),
+    )?
+    .clone();
+    let user = db
+        .users
+        .get(&tk.user_id)
+        .filter(|u| u.active)
+        .cloned()
+        .ok_or_else(|| {
+            ApiError::gin(StatusCode::UNAUTHORIZED, "invalid or expired login ticket")
+        })?;
     if !user.factors().is_empty() && !tk.second_factor_ok {
-        return Err(ApiError::gin(StatusCode::UNAUTHORIZED, "second factor required"));
+        return Err(ApiError::gin(
+            StatusCode::UNAUTHORIZED,
+            "second factor required",
+        ));
     }
     db.tickets.remove(&ticket_id);
     db.auth_states.remove(&ticket_id);

@@ -26,44 +26,91 @@ fn check_self(caller: &Caller, email: Option<&str>, tenant: Option<&str>) -> Api
     caller.require_tenant_opt(tenant)?;
     match email {
         Some(e) if e.trim().eq_ignore_ascii_case(&caller.email) => Ok(()),
-        Some(_) => Err(ApiError::gin(StatusCode::FORBIDDEN, "Forbidden: email does not match the signed-in account")),
+        Some(_) => Err(ApiError::gin(
+            StatusCode::FORBIDDEN,
+            "Forbidden: email does not match the signed-in account",
+        )),
         None => Err(ApiError::field("email", "email is required")),
     }
 }
 
-pub async fn begin_registration(State(st): State<AppState>, _o: OriginChecked, caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn begin_registration(
+    State(st): State<AppState>,
+    _o: OriginChecked,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
     let req: RegReq = parse_body(&body, Shape::Gin)?;
     check_self(&caller, req.email.as_deref(), req.tenant_id.as_deref())?;
     let mut db = st.db();
-    let user = db.users.get(&caller.user_id).ok_or_else(ApiError::unauthorized)?;
-    let exclude: Vec<_> = user.passkeys.iter().map(|p| p.passkey.cred_id().clone()).collect();
+    let user = db
+        .users
+        .get(&caller.user_id)
+        .ok_or_else(ApiError::unauthorized)?;
+    let exclude: Vec<_> = user
+        .passkeys
+        .iter()
+        .map(|p| p.passkey.cred_id().clone())
+        .collect();
     let display = format!("{} {}", user.first_name, user.last_name);
-    let display = if display.trim().is_empty() { user.email.clone() } else { display.trim().to_string() };
+    let display = if display.trim().is_empty() {
+        user.email.clone()
+    } else {
+        display.trim().to_string()
+    };
     let (challenge, state) = st
         .webauthn
         .start_passkey_registration(user.id, &user.email, &display, Some(exclude))
-        .map_err(|e| ApiError::gin(StatusCode::INTERNAL_SERVER_ERROR, format!("webauthn error: {e}")))?;
+        .map_err(|e| {
+            ApiError::gin(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("webauthn error: {e}"),
+            )
+        })?;
     db.reg_states.insert(caller.user_id, state);
     Ok(Json(serde_json::to_value(challenge).unwrap_or_default()))
 }
 
-pub async fn finish_registration(State(st): State<AppState>, _o: OriginChecked, caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn finish_registration(
+    State(st): State<AppState>,
+    _o: OriginChecked,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
     let req: RegReq = parse_body(&body, Shape::Gin)?;
     check_self(&caller, req.email.as_deref(), req.tenant_id.as_deref())?;
-    let name = req.name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).unwrap_or_else(|| "Passkey".into());
+    let name = req
+        .name
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "Passkey".into());
     if name.chars().count() > 256 {
-        return Err(ApiError::field("name", "name must be at most 256 characters"));
+        return Err(ApiError::field(
+            "name",
+            "name must be at most 256 characters",
+        ));
     }
-    let cred: RegisterPublicKeyCredential = serde_json::from_value(req.credential.unwrap_or_default())
-        .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, json!({ "error": "invalid credential", "details": e.to_string() })))?;
+    let cred: RegisterPublicKeyCredential =
+        serde_json::from_value(req.credential.unwrap_or_default()).map_err(|e| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                json!({ "error": "invalid credential", "details": e.to_string() }),
+            )
+        })?;
     let mut db = st.db();
     let state = db
         .reg_states
         .remove(&caller.user_id)
         .ok_or_else(|| ApiError::gin(StatusCode::BAD_REQUEST, "no registration in progress"))?;
-    let passkey = st.webauthn.finish_passkey_registration(&cred, &state).map_err(|e| {
-        ApiError::new(StatusCode::BAD_REQUEST, json!({ "error": "registration failed", "details": e.to_string() }))
-    })?;
+    let passkey = st
+        .webauthn
+        .finish_passkey_registration(&cred, &state)
+        .map_err(|e| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                json!({ "error": "registration failed", "details": e.to_string() }),
+            )
+        })?;
     let transports = cred.response.transports.clone().unwrap_or_default();
     let transports: Vec<String> = transports
         .iter()
@@ -71,14 +118,20 @@ pub async fn finish_registration(State(st): State<AppState>, _o: OriginChecked, 
         .filter(|t| t != "unknown")
         .collect();
     let id = b64url(passkey.cred_id());
-    let user = db.users.get_mut(&caller.user_id).ok_or_else(ApiError::unauthorized)?;
+    let user = db
+        .users
+        .get_mut(&caller.user_id)
+        .ok_or_else(ApiError::unauthorized)?;
     user.passkeys.push(StoredPasskey {
         id: id.clone(),
         name,
         passkey,
         created_at: now(),
         last_used_at: None,
-        authenticator_attachment: transports.iter().any(|t| t == "internal").then(|| "platform".into()),
+        authenticator_attachment: transports
+            .iter()
+            .any(|t| t == "internal")
+            .then(|| "platform".into()),
         transports,
     });
     user.updated_at = now();
@@ -87,7 +140,10 @@ pub async fn finish_registration(State(st): State<AppState>, _o: OriginChecked, 
 
 pub async fn list(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
     let db = st.db();
-    let user = db.users.get(&caller.user_id).ok_or_else(ApiError::unauthorized)?;
+    let user = db
+        .users
+        .get(&caller.user_id)
+        .ok_or_else(ApiError::unauthorized)?;
     let list: Vec<Value> = user.passkeys.iter().map(|p| json!({
         "id": p.id, "name": p.name, "created_at": p.created_at, "last_used_at": p.last_used_at,
         "transports": p.transports, "authenticator_attachment": p.authenticator_attachment,
@@ -100,24 +156,56 @@ pub struct RenameReq {
     name: Option<Value>,
 }
 
-pub async fn rename(State(st): State<AppState>, caller: Caller, Path(id): Path<String>, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn rename(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
     let req: RenameReq = parse_body(&body, Shape::Fast)?;
     let name = match req.name {
-        None | Some(Value::Null) => return Err(ApiError::fast_field("name", "field required", "value_error.missing")),
-        Some(Value::String(s)) if !s.trim().is_empty() && s.chars().count() <= 256 => s.trim().to_string(),
-        Some(_) => return Err(ApiError::fast_field("name", "name must be 1-256 characters", "value_error")),
+        None | Some(Value::Null) => {
+            return Err(ApiError::fast_field(
+                "name",
+                "field required",
+                "value_error.missing",
+            ))
+        }
+        Some(Value::String(s)) if !s.trim().is_empty() && s.chars().count() <= 256 => {
+            s.trim().to_string()
+        }
+        Some(_) => {
+            return Err(ApiError::fast_field(
+                "name",
+                "name must be 1-256 characters",
+                "value_error",
+            ))
+        }
     };
     let mut db = st.db();
-    let user = db.users.get_mut(&caller.user_id).ok_or_else(ApiError::unauthorized)?;
-    let pk = user.passkeys.iter_mut().find(|p| p.id == id)
+    let user = db
+        .users
+        .get_mut(&caller.user_id)
+        .ok_or_else(ApiError::unauthorized)?;
+    let pk = user
+        .passkeys
+        .iter_mut()
+        .find(|p| p.id == id)
         .ok_or_else(|| ApiError::fast(StatusCode::NOT_FOUND, "Passkey not found"))?;
     pk.name = name.clone();
     Ok(Json(json!({ "id": id, "name": name })))
 }
 
-pub async fn remove(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+pub async fn remove(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
     let mut db = st.db();
-    let user = db.users.get_mut(&caller.user_id).ok_or_else(ApiError::unauthorized)?;
+    let user = db
+        .users
+        .get_mut(&caller.user_id)
+        .ok_or_else(ApiError::unauthorized)?;
     let before = user.passkeys.len();
     user.passkeys.retain(|p| p.id != id);
     if user.passkeys.len() == before {
@@ -132,18 +220,36 @@ pub struct StatusReq {
     tenant_id: Option<String>,
 }
 
-pub async fn login_status(State(st): State<AppState>, _o: OriginChecked, caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn login_status(
+    State(st): State<AppState>,
+    _o: OriginChecked,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
     let req: StatusReq = parse_body(&body, Shape::Gin)?;
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
     let email = req.email.unwrap_or_else(|| caller.email.clone());
     if !caller.is_admin() && !email.trim().eq_ignore_ascii_case(&caller.email) {
-        return Err(ApiError::gin(StatusCode::FORBIDDEN, "Forbidden: email does not match the signed-in account"));
+        return Err(ApiError::gin(
+            StatusCode::FORBIDDEN,
+            "Forbidden: email does not match the signed-in account",
+        ));
     }
     let db = st.db();
-    let user = db.user_by_email(caller.tenant_id, &email).ok_or_else(|| ApiError::not_found("User not found"))?;
+    let user = db
+        .user_by_email(caller.tenant_id, &email)
+        .ok_or_else(|| ApiError::not_found("User not found"))?;
     let factors = user.factors();
-    let methods: Vec<Value> = factors.iter().enumerate().map(|(i, f)| json!({
-        "method_type": f, "enabled": true, "is_primary": i == 0, "verified": true,
-    })).collect();
-    Ok(Json(json!({ "mfa_required": !factors.is_empty(), "methods": methods })))
+    let methods: Vec<Value> = factors
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            json!({
+                "method_type": f, "enabled": true, "is_primary": i == 0, "verified": true,
+            })
+        })
+        .collect();
+    Ok(Json(
+        json!({ "mfa_required": !factors.is_empty(), "methods": methods }),
+    ))
 }

@@ -28,15 +28,27 @@ pub async fn mine(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<
         .collect();
     list.sort_by(|a, b| b.last_accessed.cmp(&a.last_accessed).then(a.id.cmp(&b.id)));
     let sessions: Vec<Value> = list.iter().map(|s| s.view(caller.sid)).collect();
-    Ok(Json(json!({ "total": sessions.len(), "sessions": sessions })))
+    Ok(Json(
+        json!({ "total": sessions.len(), "sessions": sessions }),
+    ))
 }
 
-pub async fn revoke_mine(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+pub async fn revoke_mine(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
     let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
     let mut db = st.db();
-    let s = db.sessions.get_mut(&id).filter(|s| s.user_id == caller.user_id && !s.revoked).ok_or_else(not_found)?;
+    let s = db
+        .sessions
+        .get_mut(&id)
+        .filter(|s| s.user_id == caller.user_id && !s.revoked)
+        .ok_or_else(not_found)?;
     s.revoked = true;
-    Ok(Json(json!({ "success": true, "message": "Session revoked" })))
+    Ok(Json(
+        json!({ "success": true, "message": "Session revoked" }),
+    ))
 }
 
 pub async fn revoke_all(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
@@ -52,17 +64,33 @@ pub async fn revoke_all(State(st): State<AppState>, caller: Caller) -> ApiResult
     Ok(Json(json!({ "revoked": n })))
 }
 
-pub async fn tenant_list(State(st): State<AppState>, caller: Caller, Query(q): Query<HashMap<String, String>>) -> ApiResult<Json<Value>> {
+pub async fn tenant_list(
+    State(st): State<AppState>,
+    caller: Caller,
+    Query(q): Query<HashMap<String, String>>,
+) -> ApiResult<Json<Value>> {
     caller.require_admin(Shape::Fast)?;
     let int = |k: &str| q.get(k).and_then(|v| v.trim().parse::<i64>().ok());
     let (page, limit) = paging::normalize(int("page"), int("limit"));
-    let user_id = q.get("user_id").map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-    let email = q.get("email").map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
+    let user_id = q
+        .get("user_id")
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    let email = q
+        .get("email")
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| !s.is_empty());
     let active = match q.get("active").map(|s| s.trim().to_lowercase()).as_deref() {
         None | Some("") => None,
         Some("true") | Some("1") => Some(true),
         Some("false") | Some("0") => Some(false),
-        Some(_) => return Err(ApiError::fast_field("active", "value could not be parsed to a boolean", "type_error.bool")),
+        Some(_) => {
+            return Err(ApiError::fast_field(
+                "active",
+                "value could not be parsed to a boolean",
+                "type_error.bool",
+            ))
+        }
     };
     let db = st.db();
     let t = now();
@@ -71,11 +99,19 @@ pub async fn tenant_list(State(st): State<AppState>, caller: Caller, Query(q): Q
         .values()
         .filter(|s| s.tenant_id == caller.tenant_id)
         .filter(|s| active.is_none_or(|a| s.is_live(t) == a))
-        .filter(|s| user_id.as_deref().is_none_or(|u| s.user_id.to_string() == u))
+        .filter(|s| {
+            user_id
+                .as_deref()
+                .is_none_or(|u| s.user_id.to_string() == u)
+        })
         .filter_map(|s| db.users.get(&s.user_id).map(|u| (s, u.email.as_str())))
         .filter(|(_, e)| email.as_deref().is_none_or(|q| e.contains(q)))
         .collect();
-    hits.sort_by(|a, b| b.0.last_accessed.cmp(&a.0.last_accessed).then(a.0.id.cmp(&b.0.id)));
+    hits.sort_by(|a, b| {
+        b.0.last_accessed
+            .cmp(&a.0.last_accessed)
+            .then(a.0.id.cmp(&b.0.id))
+    });
     let (items, info) = paging::slice(&hits, page, limit);
     let sessions: Vec<Value> = items
         .iter()
@@ -87,14 +123,26 @@ pub async fn tenant_list(State(st): State<AppState>, caller: Caller, Query(q): Q
             v
         })
         .collect();
-    Ok(Json(json!({ "sessions": sessions, "total": info.total, "page": page, "limit": limit, "total_pages": info.total_pages })))
+    Ok(Json(
+        json!({ "sessions": sessions, "total": info.total, "page": page, "limit": limit, "total_pages": info.total_pages }),
+    ))
 }
 
-pub async fn revoke_any(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+pub async fn revoke_any(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
     caller.require_admin(Shape::Fast)?;
     let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
     let mut db = st.db();
-    let s = db.sessions.get_mut(&id).filter(|s| s.tenant_id == caller.tenant_id).ok_or_else(not_found)?;
+    let s = db
+        .sessions
+        .get_mut(&id)
+        .filter(|s| s.tenant_id == caller.tenant_id)
+        .ok_or_else(not_found)?;
     s.revoked = true;
-    Ok(Json(json!({ "success": true, "message": "Session revoked" })))
+    Ok(Json(
+        json!({ "success": true, "message": "Session revoked" }),
+    ))
 }

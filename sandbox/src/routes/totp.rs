@@ -20,7 +20,9 @@ pub const ISSUER: &str = "AuthSec";
 
 /// Whether `code` is valid for the base32 secret in the previous, current or next step.
 pub fn code_matches(secret_b32: &str, code: &str) -> bool {
-    let Ok(secret) = Secret::try_from_base32(secret_b32) else { return false };
+    let Ok(secret) = Secret::try_from_base32(secret_b32) else {
+        return false;
+    };
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     Builder::new()
         .with_secret(secret)
@@ -34,7 +36,9 @@ pub fn otpauth_uri(email: &str, secret: &str) -> String {
 }
 
 fn me<'a>(db: &'a mut crate::db::Db, caller: &Caller) -> ApiResult<&'a mut User> {
-    db.users.get_mut(&caller.user_id).ok_or_else(ApiError::unauthorized)
+    db.users
+        .get_mut(&caller.user_id)
+        .ok_or_else(ApiError::unauthorized)
 }
 
 #[derive(Deserialize)]
@@ -43,11 +47,20 @@ pub struct RegisterReq {
     device_type: Option<String>,
 }
 
-pub async fn register(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
+pub async fn register(
+    State(st): State<AppState>,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<(StatusCode, Json<Value>)> {
     let req: RegisterReq = parse_body(&body, Shape::Gin)?;
-    let name = req.device_name.unwrap_or_else(|| "Authenticator app".into());
+    let name = req
+        .device_name
+        .unwrap_or_else(|| "Authenticator app".into());
     if name.trim().is_empty() || name.chars().count() > 128 {
-        return Err(ApiError::field("device_name", "device_name must be 1-128 characters"));
+        return Err(ApiError::field(
+            "device_name",
+            "device_name must be 1-128 characters",
+        ));
     }
     let bytes: [u8; 20] = rand::rng().random();
     let secret = Secret::new(bytes.to_vec().into_boxed_slice()).to_base32();
@@ -57,7 +70,9 @@ pub async fn register(State(st): State<AppState>, caller: Caller, body: Bytes) -
     let device = TotpDevice {
         id: new_id(),
         name,
-        device_type: req.device_type.unwrap_or_else(|| "authenticator_app".into()),
+        device_type: req
+            .device_type
+            .unwrap_or_else(|| "authenticator_app".into()),
         secret: secret.clone(),
         confirmed: false,
         is_primary: false,
@@ -67,11 +82,14 @@ pub async fn register(State(st): State<AppState>, caller: Caller, body: Bytes) -
     };
     let id = device.id;
     user.totp_devices.push(device);
-    Ok((StatusCode::OK, Json(json!({
-        "success": true, "device_id": id, "secret": secret,
-        "qr_code_url": otpauth_uri(&user.email, &secret), "backup_codes": codes,
-        "message": "Scan the QR code, then confirm with a code from the app",
-    }))))
+    Ok((
+        StatusCode::OK,
+        Json(json!({
+            "success": true, "device_id": id, "secret": secret,
+            "qr_code_url": otpauth_uri(&user.email, &secret), "backup_codes": codes,
+            "message": "Scan the QR code, then confirm with a code from the app",
+        })),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -82,10 +100,17 @@ pub struct DeviceReq {
 
 fn device_idx(user: &User, id: Option<Uuid>) -> ApiResult<usize> {
     let id = id.ok_or_else(|| ApiError::field("device_id", "device_id is required"))?;
-    user.totp_devices.iter().position(|d| d.id == id).ok_or_else(|| ApiError::not_found("Device not found"))
+    user.totp_devices
+        .iter()
+        .position(|d| d.id == id)
+        .ok_or_else(|| ApiError::not_found("Device not found"))
 }
 
-pub async fn confirm(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn confirm(
+    State(st): State<AppState>,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
     let req: DeviceReq = parse_body(&body, Shape::Gin)?;
     let mut db = st.db();
     let user = me(&mut db, &caller)?;
@@ -103,21 +128,33 @@ pub async fn confirm(State(st): State<AppState>, caller: Caller, body: Bytes) ->
         user.backup_codes = std::mem::take(&mut dev.pending_backup_codes);
     }
     user.updated_at = now();
-    Ok(Json(json!({ "success": true, "message": "TOTP device confirmed" })))
+    Ok(Json(
+        json!({ "success": true, "message": "TOTP device confirmed" }),
+    ))
 }
 
 pub async fn devices(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
     let mut db = st.db();
     let user = me(&mut db, &caller)?;
-    let list: Vec<Value> = user.totp_devices.iter().map(|d| json!({
-        "id": d.id, "device_name": d.name, "device_type": d.device_type,
-        "is_primary": d.is_primary, "is_active": d.confirmed,
-        "last_used": d.last_used, "created_at": d.created_at,
-    })).collect();
+    let list: Vec<Value> = user
+        .totp_devices
+        .iter()
+        .map(|d| {
+            json!({
+                "id": d.id, "device_name": d.name, "device_type": d.device_type,
+                "is_primary": d.is_primary, "is_active": d.confirmed,
+                "last_used": d.last_used, "created_at": d.created_at,
+            })
+        })
+        .collect();
     Ok(Json(json!({ "success": true, "devices": list })))
 }
 
-pub async fn delete_device(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn delete_device(
+    State(st): State<AppState>,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
     let req: DeviceReq = parse_body(&body, Shape::Gin)?;
     let mut db = st.db();
     let user = me(&mut db, &caller)?;
@@ -131,28 +168,45 @@ pub async fn delete_device(State(st): State<AppState>, caller: Caller, body: Byt
     if !user.has_totp() {
         user.backup_codes.clear();
     }
-    Ok(Json(json!({ "success": true, "message": "Device deleted" })))
+    Ok(Json(
+        json!({ "success": true, "message": "Device deleted" }),
+    ))
 }
 
-pub async fn make_primary(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn make_primary(
+    State(st): State<AppState>,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
     let req: DeviceReq = parse_body(&body, Shape::Gin)?;
     let mut db = st.db();
     let user = me(&mut db, &caller)?;
     let i = device_idx(user, req.device_id)?;
     if !user.totp_devices[i].confirmed {
-        return Err(ApiError::gin(StatusCode::BAD_REQUEST, "device is not confirmed"));
+        return Err(ApiError::gin(
+            StatusCode::BAD_REQUEST,
+            "device is not confirmed",
+        ));
     }
     for (k, d) in user.totp_devices.iter_mut().enumerate() {
         d.is_primary = k == i;
     }
-    Ok(Json(json!({ "success": true, "message": "Primary device updated" })))
+    Ok(Json(
+        json!({ "success": true, "message": "Primary device updated" }),
+    ))
 }
 
-pub async fn regenerate_backup(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
+pub async fn regenerate_backup(
+    State(st): State<AppState>,
+    caller: Caller,
+) -> ApiResult<Json<Value>> {
     let mut db = st.db();
     let user = me(&mut db, &caller)?;
     if !user.has_totp() {
-        return Err(ApiError::gin(StatusCode::BAD_REQUEST, "TOTP is not enabled for this account"));
+        return Err(ApiError::gin(
+            StatusCode::BAD_REQUEST,
+            "TOTP is not enabled for this account",
+        ));
     }
     user.backup_codes = backup_codes(&mut rand::rng());
     Ok(Json(json!({ "backup_codes": user.backup_codes })))

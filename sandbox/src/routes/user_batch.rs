@@ -30,11 +30,17 @@ pub struct CreateReq {
     users: Option<Vec<NewUser>>,
 }
 
-pub async fn create(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn create(
+    State(st): State<AppState>,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
     caller.require_admin(Shape::Gin)?;
     let req: CreateReq = parse_body(&body, Shape::Gin)?;
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
-    let users = req.users.ok_or_else(|| ApiError::field("users", "users is required"))?;
+    let users = req
+        .users
+        .ok_or_else(|| ApiError::field("users", "users is required"))?;
     if users.len() > MAX_BATCH {
         return Err(ApiError::field("users", "at most 1000 users per batch"));
     }
@@ -55,7 +61,13 @@ pub async fn create(State(st): State<AppState>, caller: Caller, body: Bytes) -> 
         }
         let first = nu.first_name.unwrap_or_default();
         let last = nu.last_name.unwrap_or_default();
-        match new_end_user(caller.tenant_id, &email, nu.password.as_deref(), &first, &last) {
+        match new_end_user(
+            caller.tenant_id,
+            &email,
+            nu.password.as_deref(),
+            &first,
+            &last,
+        ) {
             Ok(u) => {
                 existing.insert(email);
                 db.users.insert(u.id, u);
@@ -75,20 +87,27 @@ pub struct DeleteReq {
     users_ids: Option<Vec<String>>,
 }
 
-pub async fn delete(State(st): State<AppState>, caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn delete(
+    State(st): State<AppState>,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
     caller.require_admin(Shape::Gin)?;
     let req: DeleteReq = parse_body(&body, Shape::Gin)?;
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
-    let ids = req.users_ids.ok_or_else(|| ApiError::field("users_ids", "users_ids is required"))?;
+    let ids = req
+        .users_ids
+        .ok_or_else(|| ApiError::field("users_ids", "users_ids is required"))?;
     if ids.len() > MAX_BATCH {
         return Err(ApiError::field("users_ids", "at most 1000 ids per batch"));
     }
     let mut db = st.db();
     let (mut deleted, mut missing) = (0usize, Vec::new());
     for raw in ids {
-        let target = Uuid::parse_str(raw.trim())
-            .ok()
-            .filter(|id| db.user_in(caller.tenant_id, *id).is_some_and(|u| !u.is_admin));
+        let target = Uuid::parse_str(raw.trim()).ok().filter(|id| {
+            db.user_in(caller.tenant_id, *id)
+                .is_some_and(|u| !u.is_admin)
+        });
         match target {
             Some(id) => {
                 db.remove_user(id);
@@ -97,5 +116,7 @@ pub async fn delete(State(st): State<AppState>, caller: Caller, body: Bytes) -> 
             None => missing.push(raw),
         }
     }
-    Ok(Json(json!({ "deleted_count": deleted, "missing_ids": missing })))
+    Ok(Json(
+        json!({ "deleted_count": deleted, "missing_ids": missing }),
+    ))
 }

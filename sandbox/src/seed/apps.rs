@@ -12,11 +12,36 @@ use crate::db::{App, Db};
 use crate::util::{seeded_id, sha256_hex, Time};
 
 const APPS: [(&str, &str, &str, Option<&str>); 5] = [
-    ("Customer Portal", "Self-service portal for Acme customers", "web", Some("portal.acme.test")),
-    ("Admin API", "Backend service for tenant administration", "m2m", None),
-    ("Partner Gateway", "B2B gateway for partner integrations", "web", Some("partners.acme.test")),
-    ("Mobile Banking", "iOS and Android banking app", "native", None),
-    ("Internal Tools", "Single-page internal tooling", "spa", None),
+    (
+        "Customer Portal",
+        "Self-service portal for Acme customers",
+        "web",
+        Some("portal.acme.test"),
+    ),
+    (
+        "Admin API",
+        "Backend service for tenant administration",
+        "m2m",
+        None,
+    ),
+    (
+        "Partner Gateway",
+        "B2B gateway for partner integrations",
+        "web",
+        Some("partners.acme.test"),
+    ),
+    (
+        "Mobile Banking",
+        "iOS and Android banking app",
+        "native",
+        None,
+    ),
+    (
+        "Internal Tools",
+        "Single-page internal tooling",
+        "spa",
+        None,
+    ),
 ];
 
 fn message(subject: &str) -> Value {
@@ -39,14 +64,20 @@ pub fn login_preferences(i: usize, rp_origin: &str) -> Value {
             "blockPreviousPasswords": 5, "passwordExpiresIn": 90, "ignoreExpiration": i % 2 == 1,
             "maxPasswordFailures": 5, "passwordSuspensionDuration": 15, "failuresExpireIn": 15,
             "tempPasswordValidityHours": 24, "message": message("Reset your password"),
-            "requireMFA": i % 2 == 0, "codeLength": 6
+            "requireMFA": i.is_multiple_of(2), "codeLength": 6
         },
         "totp": { "algorithm": "sha1", "digits": 6, "period": 30, "window": 1, "issuer": "AuthSec", "maxFailures": 3, "lockoutDuration": 15 }
     }})
 }
 
 /// A blank application with the platform defaults.
-pub fn blank(app_id: String, tenant_id: Uuid, client_id: String, created_by: String, t: Time) -> App {
+pub fn blank(
+    app_id: String,
+    tenant_id: Uuid,
+    client_id: String,
+    created_by: String,
+    t: Time,
+) -> App {
     App {
         app_id,
         tenant_id,
@@ -81,17 +112,33 @@ pub fn blank(app_id: String, tenant_id: Uuid, client_id: String, created_by: Str
     }
 }
 
-pub fn seed_apps(db: &mut Db, rng: &mut ChaCha8Rng, texts: &mut Texts, tenant_id: Uuid, creator: Uuid, n: usize) {
+pub fn seed_apps(
+    db: &mut Db,
+    rng: &mut ChaCha8Rng,
+    texts: &mut Texts,
+    tenant_id: Uuid,
+    creator: Uuid,
+    n: usize,
+) {
     for (i, (name, desc, kind, domain)) in APPS.iter().take(n).enumerate() {
         let created = base_date() - Duration::days(rng.random_range(10..400));
-        let mut app = blank(seeded_id(rng).to_string(), tenant_id, seeded_id(rng).to_string(), creator.to_string(), created);
+        let mut app = blank(
+            seeded_id(rng).to_string(),
+            tenant_id,
+            seeded_id(rng).to_string(),
+            creator.to_string(),
+            created,
+        );
         let slug = name.to_lowercase().replace(' ', "-");
         app.app_name = texts.pick(*name);
         app.app_description = texts.pick(*desc);
         app.client_type = kind.to_string();
         app.client_display_name = format!("{name} client");
         app.client_description = desc.to_string();
-        app.redirect_uris = vec![format!("https://{slug}.example.com/callback"), "http://localhost:3000/callback".into()];
+        app.redirect_uris = vec![
+            format!("https://{slug}.example.com/callback"),
+            "http://localhost:3000/callback".into(),
+        ];
         app.login_preferences = login_preferences(i, "http://localhost:8080");
         app.updated_at = created + Duration::days(rng.random_range(0..9));
         app.resources = vec![format!("https://api.example.com/{slug}")];

@@ -43,10 +43,19 @@ pub fn clients(
         let normal = if is_default {
             "Default Client".to_string()
         } else {
-            format!("{} {} {}", pick(rng, &CLIENT_ADJ), pick(rng, &CLIENT_NOUN), pick(rng, &CLIENT_KIND))
+            format!(
+                "{} {} {}",
+                pick(rng, &CLIENT_ADJ),
+                pick(rng, &CLIENT_NOUN),
+                pick(rng, &CLIENT_KIND)
+            )
         };
         let slug = format!("{}-{i}", normal.to_lowercase().replace(' ', "-"));
-        let client_type = if is_default { "application" } else { pick(rng, &CLIENT_TYPES) };
+        let client_type = if is_default {
+            "application"
+        } else {
+            pick(rng, &CLIENT_TYPES)
+        };
         let n_tags = rng.random_range(0..=3);
         let mut tags: Vec<String> = TAGS
             .choose_multiple(rng, n_tags)
@@ -64,7 +73,11 @@ pub fn clients(
                 json!({ "id": role_ids[idx], "name": r })
             })
             .collect();
-        let created = if is_default { base_date() - Duration::days(730) } else { spread(rng) };
+        let created = if is_default {
+            base_date() - Duration::days(730)
+        } else {
+            spread(rng)
+        };
         let active = is_default || rng.random_bool(0.8);
         let oidc = rng.random_bool(0.4);
         let mfa = rng.random_bool(0.25);
@@ -84,7 +97,10 @@ pub fn clients(
             owner_id,
             org_id,
             name: texts.pick(normal),
-            email: format!("team-{}@acme.test", slug.chars().take(40).collect::<String>()),
+            email: format!(
+                "team-{}@acme.test",
+                slug.chars().take(40).collect::<String>()
+            ),
             status: "Active",
             active: true,
             tags,
@@ -94,15 +110,23 @@ pub fn clients(
             redirect_uris: vec![format!("https://{}.apps.example.com/callback", &slug)],
             grant_types: grants,
             scopes: vec!["openid".into(), "profile".into(), "email".into()],
-            logo_uri: rng.random_bool(0.3).then(|| format!("https://cdn.example.com/logos/{i}.png")),
+            logo_uri: rng
+                .random_bool(0.3)
+                .then(|| format!("https://cdn.example.com/logos/{i}.png")),
             mfa_enabled: mfa,
             mfa_verified: mfa && rng.random_bool(0.7),
             mfa_method: if mfa { vec!["totp".into()] } else { vec![] },
             mfa_default_method: mfa.then(|| "totp".to_string()),
             mfa_enrolled_at: mfa.then(|| created + Duration::days(3)),
-            last_login: rng.random_bool(0.6).then(|| created + Duration::hours(rng.random_range(1..2000))),
+            last_login: rng
+                .random_bool(0.6)
+                .then(|| created + Duration::hours(rng.random_range(1..2000))),
             user_count: rng.random_range(0..5000),
-            authentication_methods: if oidc { vec!["password".into(), "oidc".into()] } else { vec!["password".into()] },
+            authentication_methods: if oidc {
+                vec!["password".into(), "oidc".into()]
+            } else {
+                vec!["password".into()]
+            },
             deleted: !is_default && rng.random_bool(0.05),
             created_at: created,
             updated_at: created + Duration::hours(rng.random_range(0..500)),
@@ -119,25 +143,48 @@ pub fn clients(
 }
 
 /// Seeds `count` end users with varied names, statuses and MFA methods (no password).
-pub fn end_users(db: &mut Db, rng: &mut ChaCha8Rng, texts: &mut Texts, tenant_id: Uuid, count: usize) {
+pub fn end_users(
+    db: &mut Db,
+    rng: &mut ChaCha8Rng,
+    texts: &mut Texts,
+    tenant_id: Uuid,
+    count: usize,
+) {
     let client_ids: Vec<Uuid> = {
-        let mut ids: Vec<Uuid> = db.clients.values().filter(|c| c.tenant_id == tenant_id).map(|c| c.id).collect();
+        let mut ids: Vec<Uuid> = db
+            .clients
+            .values()
+            .filter(|c| c.tenant_id == tenant_id)
+            .map(|c| c.id)
+            .collect();
         ids.sort();
         ids
     };
-    let domain = if tenant_id == super::GLOBEX_TENANT_ID { "globex.test" } else { "" };
+    let domain = if tenant_id == super::GLOBEX_TENANT_ID {
+        "globex.test"
+    } else {
+        ""
+    };
     db.users.reserve(count);
     for i in 0..count {
         let first = pick(rng, &FIRST_NAMES);
         let last = pick(rng, &LAST_NAMES);
-        let dom = if domain.is_empty() { pick(rng, &EMAIL_DOMAINS) } else { domain };
+        let dom = if domain.is_empty() {
+            pick(rng, &EMAIL_DOMAINS)
+        } else {
+            domain
+        };
         let email = format!("{}.{}.{i}@{dom}", first.to_lowercase(), last.to_lowercase());
         let mut u = user(rng, tenant_id, &email, texts.pick(first), texts.pick(last));
         u.created_at = spread(rng);
         u.updated_at = u.created_at + Duration::hours(rng.random_range(0..800));
         u.active = rng.random_bool(0.85);
         u.email_verified = rng.random_bool(0.8);
-        u.provider = pick(rng, &["password", "password", "password", "google", "microsoft"]).into();
+        u.provider = pick(
+            rng,
+            &["password", "password", "password", "google", "microsoft"],
+        )
+        .into();
         let r: f64 = rng.random();
         u.mfa_methods = match r {
             x if x < 0.25 => vec!["totp".into()],

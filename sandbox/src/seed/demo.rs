@@ -7,7 +7,10 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::names::Texts;
-use super::{base_date, ACME_TENANT_ID, ADMIN_BACKUP_CODES, ADMIN_TOTP_SECRET, DEMO_PASSWORD, GLOBEX_TENANT_ID};
+use super::{
+    base_date, ACME_TENANT_ID, ADMIN_BACKUP_CODES, ADMIN_TOTP_SECRET, DEMO_PASSWORD,
+    GLOBEX_TENANT_ID,
+};
 use crate::db::{Db, Tenant, TotpDevice, User};
 use crate::util::{password_hash, seeded_id};
 
@@ -27,7 +30,13 @@ pub fn tenants(db: &mut Db, rng: &mut ChaCha8Rng) {
 }
 
 /// A blank account; the caller adjusts the fields that differ.
-pub fn user(rng: &mut ChaCha8Rng, tenant_id: Uuid, email: &str, first: String, last: String) -> User {
+pub fn user(
+    rng: &mut ChaCha8Rng,
+    tenant_id: Uuid,
+    email: &str,
+    first: String,
+    last: String,
+) -> User {
     let id = seeded_id(rng);
     let created = base_date() - Duration::days(rng.random_range(30..700));
     User {
@@ -81,8 +90,18 @@ pub struct AcmeIds {
 pub fn acme_accounts(db: &mut Db, rng: &mut ChaCha8Rng, texts: &mut Texts) -> AcmeIds {
     let t = ACME_TENANT_ID;
     let admin = demo(db, rng, texts, (t, "admin@acme.test", "Ada", "Admin", true));
-    let passkey = demo(db, rng, texts, (t, "passkey@acme.test", "Pat", "Passkey", true));
-    demo(db, rng, texts, (t, "plain@acme.test", "Paul", "Plain", true));
+    let passkey = demo(
+        db,
+        rng,
+        texts,
+        (t, "passkey@acme.test", "Pat", "Passkey", true),
+    );
+    demo(
+        db,
+        rng,
+        texts,
+        (t, "plain@acme.test", "Paul", "Plain", true),
+    );
     let ops = demo(db, rng, texts, (t, "ops@acme.test", "Olivia", "Ops", true));
     let user = demo(db, rng, texts, (t, "user@acme.test", "Uma", "User", false));
 
@@ -106,10 +125,18 @@ pub fn acme_accounts(db: &mut Db, rng: &mut ChaCha8Rng, texts: &mut Texts) -> Ac
     o.pending_registration = true;
     o.login_count = 0;
     o.last_login = None;
-    AcmeIds { admin, with_sessions: vec![admin, passkey, user] }
+    AcmeIds {
+        admin,
+        with_sessions: vec![admin, passkey, user],
+    }
 }
 
 pub fn globex_accounts(db: &mut Db, rng: &mut ChaCha8Rng, texts: &mut Texts) -> Uuid {
     let t = GLOBEX_TENANT_ID;
-    demo(db, rng, texts, (t, "admin@globex.test", "Gus", "Globex", true))
+    demo(
+        db,
+        rng,
+        texts,
+        (t, "admin@globex.test", "Gus", "Globex", true),
+    )
 }

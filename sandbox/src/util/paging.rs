@@ -29,6 +29,11 @@ pub fn slice<T: Clone>(items: &[T], page: usize, limit: usize) -> (Vec<T>, PageI
     let total_pages = total.div_ceil(limit);
     let start = (page - 1).saturating_mul(limit).min(total);
     let end = (start + limit).min(total);
-    let info = PageInfo { page, limit, total, total_pages };
+    let info = PageInfo {
+        page,
+        limit,
+        total,
+        total_pages,
+    };
     (items[start..end].to_vec(), info)
 }

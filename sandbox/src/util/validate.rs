@@ -13,9 +13,9 @@ pub fn is_valid_email(email: &str) -> bool {
         && local.len() <= 64
         && !domain.contains('@')
         && domain.contains('.')
-        && domain.split('.').all(|l| {
-            !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        })
+        && domain
+            .split('.')
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
 }
 
 /// Error message for a redirect URI, or None when it is acceptable: absolute

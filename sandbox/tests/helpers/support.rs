@@ -45,7 +45,8 @@ impl Sbx {
     /// The id of an acme user, by email.
     pub fn user_id(&self, email: &str) -> uuid::Uuid {
         let db = self.state.db();
-        db.user_id_by_email(db.facts.acme_tenant_id, email).expect("seeded user")
+        db.user_id_by_email(db.facts.acme_tenant_id, email)
+            .expect("seeded user")
     }
 
     pub async fn send(&self, req: Request<Body>) -> Resp {
@@ -55,19 +56,34 @@ impl Sbx {
         let bytes = to_bytes(resp.into_body(), usize::MAX).await.unwrap();
         let body = serde_json::from_slice(&bytes)
             .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
-        Resp { status, headers, body }
+        Resp {
+            status,
+            headers,
+            body,
+        }
     }
 
-    pub async fn call(&self, method: &str, path: &str, token: Option<&str>, body: Option<Value>) -> Resp {
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Resp {
         let mut b = Request::builder()
             .method(Method::from_bytes(method.as_bytes()).unwrap())
             .uri(path)
-            .header("user-agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0 Safari/537.36")
+            .header(
+                "user-agent",
+                "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0 Safari/537.36",
+            )
             .header("content-type", "application/json");
         if let Some(t) = token {
             b = b.header("authorization", format!("Bearer {t}"));
         }
-        let body = body.map(|v| Body::from(v.to_string())).unwrap_or_else(Body::empty);
+        let body = body
+            .map(|v| Body::from(v.to_string()))
+            .unwrap_or_else(Body::empty);
         self.send(b.body(body).unwrap()).await
     }
 
@@ -82,12 +98,19 @@ impl Sbx {
     /// The password step; returns the login answer.
     pub async fn password(&self, email: &str, tenant_domain: &str) -> Resp {
         let body = json!({ "email": email, "password": PASSWORD, "tenant_domain": tenant_domain });
-        self.call("POST", "/authsec/uflow/login", None, Some(body)).await
+        self.call("POST", "/authsec/uflow/login", None, Some(body))
+            .await
     }
 
     pub async fn callback(&self, email: &str, tenant: &str, ticket: &str) -> Resp {
         let body = json!({ "email": email, "tenant_id": tenant, "login_ticket": ticket, "mfa_verified": true, "flow_context": "admin" });
-        self.call("POST", "/authsec/uflow/login/webauthn-callback", None, Some(body)).await
+        self.call(
+            "POST",
+            "/authsec/uflow/login/webauthn-callback",
+            None,
+            Some(body),
+        )
+        .await
     }
 
     /// Signs in an account without a second factor and returns its token.
@@ -107,7 +130,14 @@ impl Sbx {
         let ticket = r.body["login_ticket"].as_str().unwrap().to_string();
         let secret = self.state.db().facts.totp_secret.clone();
         let body = json!({ "email": "admin@acme.test", "tenant_id": ACME, "code": totp_now(&secret), "login_ticket": ticket });
-        let v = self.call("POST", "/authsec/webauthn/totp/verifyLogin", None, Some(body)).await;
+        let v = self
+            .call(
+                "POST",
+                "/authsec/webauthn/totp/verifyLogin",
+                None,
+                Some(body),
+            )
+            .await;
         assert_eq!(v.status, StatusCode::OK, "{:?}", v.body);
         let t = self.callback("admin@acme.test", ACME, &ticket).await;
         assert_eq!(t.status, StatusCode::OK, "{:?}", t.body);

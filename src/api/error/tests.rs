@@ -15,7 +15,11 @@ fn authsec_shape_with_field_details() {
 
 #[test]
 fn authsec_shape_plain() {
-    let e = decode_error(404, r#"{"error":"Client not found","request_id":"r1","code":"NOT_FOUND"}"#, None);
+    let e = decode_error(
+        404,
+        r#"{"error":"Client not found","request_id":"r1","code":"NOT_FOUND"}"#,
+        None,
+    );
     assert_eq!(e.message, "Client not found");
     assert!(e.fields.is_empty());
     assert!(e.is_missing_feature());
@@ -23,13 +27,21 @@ fn authsec_shape_plain() {
 
 #[test]
 fn authsec_string_details_are_appended() {
-    let e = decode_error(400, r#"{"error":"Bad request","details":"email is malformed"}"#, None);
+    let e = decode_error(
+        400,
+        r#"{"error":"Bad request","details":"email is malformed"}"#,
+        None,
+    );
     assert_eq!(e.message, "Bad request: email is malformed");
 }
 
 #[test]
 fn management_apps_shape() {
-    let e = decode_error(400, r#"{"message":"App name is required","error_code":400}"#, None);
+    let e = decode_error(
+        400,
+        r#"{"message":"App name is required","error_code":400}"#,
+        None,
+    );
     assert_eq!(e.message, "App name is required");
 }
 
@@ -57,7 +69,10 @@ fn fastapi_validation_list() {
 #[test]
 fn unreadable_bodies_fall_back_to_a_sentence() {
     let e = decode_error(502, "<html>Bad gateway</html>", None);
-    assert_eq!(e.message, "The server had a problem. Try again in a moment.");
+    assert_eq!(
+        e.message,
+        "The server had a problem. Try again in a moment."
+    );
     let e = decode_error(429, "", Some(3));
     assert_eq!(e.retry_after, Some(3));
     assert!(e.message.contains("Too many requests"));
@@ -68,7 +83,10 @@ fn unreadable_bodies_fall_back_to_a_sentence() {
 #[test]
 fn retry_after_parses_seconds_only() {
     assert_eq!(parse_retry_after(Some(" 7 ")), Some(7));
-    assert_eq!(parse_retry_after(Some("Wed, 21 Oct 2015 07:28:00 GMT")), None);
+    assert_eq!(
+        parse_retry_after(Some("Wed, 21 Oct 2015 07:28:00 GMT")),
+        None
+    );
     assert_eq!(parse_retry_after(None), None);
 }
 

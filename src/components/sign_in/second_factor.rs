@@ -67,7 +67,11 @@ pub fn SecondFactorStep(
         } else {
             match validate::totp_code(&typed) {
                 Some(c) => SecondFactor::Totp(c),
-                None => return field_error.set(Some("Enter the 6-digit code from your authenticator app.".into())),
+                None => {
+                    return field_error.set(Some(
+                        "Enter the 6-digit code from your authenticator app.".into(),
+                    ))
+                }
             }
         };
         field_error.set(None);

@@ -18,13 +18,20 @@ pub fn AddPasskey() -> impl IntoView {
     let create = Action::new_unsync(move |_: &()| async move {
         let (email, tenant) = auth
             .session()
-            .with_untracked(|s| s.as_ref().map(|s| (s.email().to_string(), s.claims.tenant_id.clone())))
+            .with_untracked(|s| {
+                s.as_ref()
+                    .map(|s| (s.email().to_string(), s.claims.tenant_id.clone()))
+            })
             .unwrap_or_default();
         let label = name.get_untracked().trim().to_string();
         let result = async {
-            let options = passkeys::begin_registration(&api, &email, &tenant).await.map_err(|e| e.message)?;
+            let options = passkeys::begin_registration(&api, &email, &tenant)
+                .await
+                .map_err(|e| e.message)?;
             let credential = webauthn::create(&options).await.map_err(|e| e.message())?;
-            passkeys::finish_registration(&api, &email, &tenant, &label, credential).await.map_err(|e| e.message)
+            passkeys::finish_registration(&api, &email, &tenant, &label, credential)
+                .await
+                .map_err(|e| e.message)
         };
         match result.await {
             Ok(()) => {

@@ -62,7 +62,9 @@ mod tests {
     fn pasted_tokens_must_be_jwts_that_have_not_expired() {
         let t = format!("h.{}.s", URL_SAFE_NO_PAD.encode(r#"{"sub":"u","exp":100}"#));
         assert!(accept_token(&t, "acme", 99).is_ok());
-        assert!(accept_token(&t, "acme", 100).unwrap_err().contains("expired"));
+        assert!(accept_token(&t, "acme", 100)
+            .unwrap_err()
+            .contains("expired"));
         assert!(accept_token("  ", "acme", 0).unwrap_err().contains("Paste"));
         assert!(accept_token("sk_live_abc", "acme", 0).is_err());
     }

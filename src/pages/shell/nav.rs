@@ -14,7 +14,8 @@ pub fn nav_items(is_admin: bool) -> &'static [(&'static str, &'static str)] {
         ("API keys", "/api-keys"),
         ("Security", "/account/security"),
     ];
-    const END_USER: &[(&str, &str)] = &[("Security", "/account/security"), ("Sessions", "/sessions")];
+    const END_USER: &[(&str, &str)] =
+        &[("Security", "/account/security"), ("Sessions", "/sessions")];
     if is_admin {
         ADMIN
     } else {
