@@ -29,6 +29,7 @@ pub fn jwt(email: &str, roles: &[&str]) -> String {
 #[derive(Clone, Default)]
 pub struct Script {
     answers: Rc<RefCell<VecDeque<(String, u16, String)>>>,
+    gates: Rc<RefCell<Vec<(String, futures::channel::oneshot::Receiver<()>)>>>,
     pub log: Rc<RefCell<Vec<RawRequest>>>,
 }
 
@@ -36,6 +37,14 @@ impl Script {
     pub fn answer(&self, url_part: &str, status: u16, body: &str) -> &Self {
         self.answers.borrow_mut().push_back((url_part.into(), status, body.into()));
         self
+    }
+
+    /// The next request whose URL holds `url_part` waits until the returned
+    /// sender fires (or is dropped) before it gets its scripted answer.
+    pub fn hold(&self, url_part: &str) -> futures::channel::oneshot::Sender<()> {
+        let (tx, rx) = futures::channel::oneshot::channel();
+        self.gates.borrow_mut().push((url_part.into(), rx));
+        tx
     }
 
     pub fn transport(&self) -> Transport {
@@ -48,7 +57,14 @@ impl Script {
                 Some((_, s, b)) => (s, b),
                 None => (599, format!("no scripted answer for {}", req.url)),
             };
-            Box::pin(async move { Ok(RawResponse { status, body, retry_after: None }) })
+            let mut gates = this.gates.borrow_mut();
+            let gate = gates.iter().position(|(part, _)| req.url.contains(part.as_str())).map(|i| gates.remove(i).1);
+            Box::pin(async move {
+                if let Some(g) = gate {
+                    let _ = g.await;
+                }
+                Ok(RawResponse { status, body, retry_after: None })
+            })
         })
     }
 
@@ -123,6 +139,31 @@ pub fn button(root: &Element, name: &str) -> HtmlElement {
 
 pub fn links(root: &Element) -> Vec<String> {
     all(root, "nav a").iter().map(|a| a.text_content().unwrap_or_default()).collect()
+}
+
+/// The current URL's path and query (the router writes filters there).
+pub fn location() -> String {
+    let l = window().location();
+    format!("{}{}", l.pathname().unwrap_or_default(), l.search().unwrap_or_default())
+}
+
+/// Puts the test page back at `/` so the next test starts clean.
+pub fn reset_url() {
+    let _ = window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"));
+}
+
+/// The button whose accessible name (aria-label or text) is `name`.
+pub fn labelled_button(root: &Element, name: &str) -> HtmlElement {
+    all(root, "button")
+        .into_iter()
+        .find(|b| b.get_attribute("aria-label").as_deref() == Some(name) || b.text_content().unwrap_or_default().trim() == name)
+        .unwrap_or_else(|| panic!("no button {name:?} in: {}", text(root)))
+        .unchecked_into()
+}
+
+/// The texts of the table body's rows.
+pub fn rows(root: &Element) -> Vec<String> {
+    all(root, "table tbody tr").iter().map(|r| r.text_content().unwrap_or_default()).collect()
 }
 
 pub fn alert_text(root: &Element) -> Option<String> {

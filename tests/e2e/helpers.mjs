@@ -1,0 +1,498 @@
+// Shared helpers for the end-to-end tests: Debian's Chromium driven by
+// playwright-core against the release build (served by nginx) and the sandbox API.
+//
+// Environment (set by scripts/test; scripts/dev prints the same values):
+//   CONSOLE_URL     e.g. http://localhost:8080 (localhost: WebAuthn needs a domain RP id)
+//   SANDBOX_URL     e.g. http://127.0.0.1:8787
+//   TOTP_SECRET     base32 secret of admin@acme.test (from the sandbox's start-up line)
+//   BACKUP_CODE     one backup code of admin@acme.test (single use)
+//   SCREENSHOT_DIR  where screenshots go (default target/e2e-screenshots)
+//   CHROMIUM_BIN    default /usr/bin/chromium
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '..', '..');
+
+function requiredEnv(name) {
+  const v = process.env[name];
+  if (!v) {
+    throw new Error(`${name} is not set: run the end-to-end tests with ./scripts/test --layer e2e`);
+  }
+  return v;
+}
+
+export const CONSOLE_URL = () => requiredEnv('CONSOLE_URL').replace(/\/+$/, '');
+export const CONSOLE_ORIGIN = () => new URL(CONSOLE_URL()).origin;
+export const SANDBOX_URL = () => requiredEnv('SANDBOX_URL').replace(/\/+$/, '');
+export const TOTP_SECRET = () => requiredEnv('TOTP_SECRET');
+export const BACKUP_CODE = () => process.env.BACKUP_CODE || '';
+export const SCREENSHOT_DIR = path.resolve(REPO, process.env.SCREENSHOT_DIR || 'target/e2e-screenshots');
+export const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+
+/** The sandbox's demo accounts (all with the same password, workspace `acme` unless noted). */
+export const PASSWORD = 'Sandbox-Demo-1';
+export const ACCOUNTS = {
+  admin: 'admin@acme.test', // TOTP
+  passkey: 'passkey@acme.test', // enrols a passkey under Security
+  plain: 'plain@acme.test', // no second factor
+  user: 'user@acme.test', // end user
+  globex: 'admin@globex.test', // workspace globex
+};
+
+/** Without the background-networking flags Chromium tries to reach the internet and is refused. */
+export const LAUNCH_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** A JWT-looking string: three base64url segments, the first one a JSON object. */
+export const JWT_RE = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/;
+
+const STATE = new WeakMap();
+
+/** What was collected for a page: errors, console, failed requests, CSP violations, tokens. */
+export function stateOf(page) {
+  const s = STATE.get(page);
+  assert.ok(s, 'page was not opened with openConsole()');
+  return s;
+}
+
+/**
+ * Launches Chromium (a fresh temporary profile each time: playwright's `launch`
+ * creates and deletes its own user-data dir) and opens a page with collectors:
+ * page errors, every console message, failed requests, CSP violations (a
+ * `securitypolicyviolation` listener installed before any page script, reported
+ * through a binding so that reloads lose nothing, plus Chromium's console
+ * "Content Security Policy" messages), and each access_token minted by
+ * `…/login/webauthn-callback`.
+ * Returns {browser, context, page, state, close}.
+ */
+export async function openConsole({ path: startPath = null, viewport = { width: 1280, height: 800 } } = {}) {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_BIN,
+    headless: true,
+    args: LAUNCH_ARGS,
+    timeout: 60_000,
+  });
+  const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC' });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(30_000);
+
+  const state = {
+    pageErrors: [],
+    console: [],
+    consoleErrors: [],
+    failedRequests: [],
+    cspViolations: [],
+    tokens: [],
+    shots: 0,
+  };
+
+  await context.exposeBinding('__authsecReportCsp', (_source, v) => {
+    state.cspViolations.push(`${v.directive} blocked ${v.blocked || '(inline)'} at ${v.source}:${v.line} ${v.sample || ''}`);
+  });
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const v = {
+        directive: e.violatedDirective,
+        blocked: e.blockedURI,
+        source: e.sourceFile,
+        line: e.lineNumber,
+        sample: e.sample,
+      };
+      window.__cspViolations.push(v);
+      try {
+        window.__authsecReportCsp(v);
+      } catch (_) {
+        /* binding not ready yet: window.__cspViolations still has it */
+      }
+    });
+  });
+
+  const page = await context.newPage();
+  STATE.set(page, state);
+
+  page.on('pageerror', (e) => state.pageErrors.push(String(e && e.stack ? e.stack : e)));
+  page.on('console', (m) => {
+    const loc = m.location();
+    const entry = `[${m.type()}] ${m.text()}${loc && loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`;
+    state.console.push(entry);
+    if (m.type() === 'error') state.consoleErrors.push(entry);
+    if (/Content Security Policy/i.test(m.text())) state.cspViolations.push(entry);
+  });
+  page.on('requestfailed', (r) => {
+    state.failedRequests.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
+  });
+  page.on('response', async (r) => {
+    if (!r.url().includes('/login/webauthn-callback') || r.request().method() !== 'POST') return;
+    try {
+      const body = await r.json();
+      if (body && typeof body.access_token === 'string') state.tokens.push(body.access_token);
+    } catch (_) {
+      /* not JSON, or the page went away */
+    }
+  });
+
+  if (startPath !== null) await goto(page, startPath);
+
+  const close = async () => {
+    await browser.close().catch(() => {});
+  };
+  return { browser, context, page, state, close };
+}
+
+/** Navigates to a console path and waits for the network to settle. */
+export async function goto(page, p) {
+  await page.goto(CONSOLE_URL() + p, { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
+}
+
+/**
+ * Runs `fn({browser, context, page, state})` in a fresh browser; on failure saves a
+ * screenshot named after the test and prints what was collected; always closes.
+ */
+export async function withConsole(t, fn, opts = {}) {
+  const c = await openConsole(opts);
+  c.state.testName = t.name;
+  try {
+    await fn(c);
+  } catch (e) {
+    await screenshot(c.page, 'FAILED').catch(() => {});
+    t.diagnostic(`url: ${c.page.url()}`);
+    t.diagnostic(`page errors: ${JSON.stringify(c.state.pageErrors)}`);
+    t.diagnostic(`CSP violations: ${JSON.stringify(c.state.cspViolations)}`);
+    t.diagnostic(`failed requests: ${JSON.stringify(c.state.failedRequests)}`);
+    t.diagnostic(`console (last 30): ${JSON.stringify(c.state.console.slice(-30))}`);
+    throw e;
+  } finally {
+    await c.close();
+  }
+}
+
+/** Saves a full-page PNG as SCREENSHOT_DIR/<test>/<nn>-<name>.png and returns its path. */
+export async function screenshot(page, name) {
+  const s = STATE.get(page);
+  const slug = (x) => String(x).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  const dir = path.join(SCREENSHOT_DIR, slug(s?.testName || 'misc'));
+  fs.mkdirSync(dir, { recursive: true });
+  const n = s ? ++s.shots : 0;
+  const file = path.join(dir, `${String(n).padStart(2, '0')}-${slug(name)}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/**
+ * Fails on any page error (uncaught exception, wasm panic), any CSP violation, or a
+ * Rust panic message on the console. Console errors and failed requests are shown
+ * but do not fail by themselves (a 401 logs "Failed to load resource").
+ */
+export async function assertClean(page) {
+  const s = stateOf(page);
+  let inPage = [];
+  try {
+    inPage = await page.evaluate(() => window.__cspViolations || []);
+  } catch (_) {
+    /* page closed or navigating */
+  }
+  const csp = [...s.cspViolations, ...inPage.map((v) => `${v.directive} blocked ${v.blocked}`)];
+  const panics = s.console.filter((l) => /panicked at|RuntimeError: unreachable/.test(l));
+  const info = `\nconsole errors: ${JSON.stringify(s.consoleErrors)}\nfailed requests: ${JSON.stringify(s.failedRequests)}`;
+  assert.deepEqual(s.pageErrors, [], `page errors${info}`);
+  assert.deepEqual([...new Set(csp)], [], `CSP violations${info}`);
+  assert.deepEqual(panics, [], `panics on the console${info}`);
+}
+
+/**
+ * The session token must live in memory only: it must not be in localStorage,
+ * sessionStorage, cookies, IndexedDB (any database's content), Cache Storage,
+ * history.state, window.name, the URL, or the console; nor may any JWT-looking
+ * string. `token` may be null (then only the JWT pattern is checked).
+ */
+export async function assertNoTokenLeak(page, token) {
+  const s = stateOf(page);
+  const dump = await page.evaluate(async () => {
+    const out = {
+      localStorage: JSON.stringify({ ...localStorage }),
+      sessionStorage: JSON.stringify({ ...sessionStorage }),
+      historyState: JSON.stringify(history.state ?? null),
+      windowName: window.name,
+      indexedDB: [],
+      caches: [],
+    };
+    if (indexedDB.databases) {
+      for (const info of await indexedDB.databases()) {
+        const content = await new Promise((resolve) => {
+          const req = indexedDB.open(info.name);
+          req.onerror = () => resolve(`(cannot open ${info.name})`);
+          req.onsuccess = async () => {
+            const db = req.result;
+            const stores = {};
+            for (const name of db.objectStoreNames) {
+              stores[name] = await new Promise((res) => {
+                const r = db.transaction(name).objectStore(name).getAll();
+                r.onsuccess = () => res(r.result);
+                r.onerror = () => res('(unreadable)');
+              });
+            }
+            db.close();
+            resolve({ name: info.name, stores });
+          };
+        });
+        out.indexedDB.push(content);
+      }
+    }
+    if (self.caches) {
+      for (const key of await caches.keys()) {
+        const cache = await caches.open(key);
+        const reqs = await cache.keys();
+        out.caches.push({ key, urls: reqs.map((r) => r.url) });
+      }
+    }
+    return out;
+  });
+  const cookies = await page.context().cookies();
+  const places = {
+    ...dump,
+    indexedDB: JSON.stringify(dump.indexedDB),
+    caches: JSON.stringify(dump.caches),
+    cookies: JSON.stringify(cookies),
+    url: page.url(),
+    console: s.console.join('\n'),
+  };
+  for (const [where, text] of Object.entries(places)) {
+    if (token) assert.ok(!String(text).includes(token), `the access token leaked into ${where}`);
+    const m = String(text).match(JWT_RE);
+    assert.equal(m, null, `a JWT-looking string is in ${where}: ${m && m[0].slice(0, 24)}…`);
+  }
+}
+
+const lastCodes = new Map();
+
+/**
+ * A TOTP code from oathtool (an independent implementation). If the code equals the
+ * last one this process used for the secret (a server may refuse a replay), waits
+ * for the next 30-second step first (at most 31 s).
+ */
+export async function totp(secret = TOTP_SECRET()) {
+  const gen = () => execFileSync('oathtool', ['--totp', '-b', secret], { encoding: 'utf8' }).trim();
+  let code = gen();
+  const deadline = Date.now() + 31_000;
+  while (code === lastCodes.get(secret) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+    code = gen();
+  }
+  assert.match(code, /^\d{6}$/);
+  lastCodes.set(secret, code);
+  return code;
+}
+
+/**
+ * Attaches a CTAP2 platform authenticator with user verification to the page (CDP
+ * WebAuthn domain). Returns {cdp, authenticatorId, credentials(), remove()}.
+ */
+export async function virtualAuthenticator(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable', { enableUI: false });
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return {
+    cdp,
+    authenticatorId,
+    credentials: async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials,
+    remove: async () => cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId }),
+  };
+}
+
+// ------------------------------------------------------------------ UI steps
+// Select by role and label only (the console's accessible names are part of its contract).
+
+export const heading = (page, name) => page.getByRole('heading', { name, exact: true });
+export const mainNav = (page) => page.getByRole('navigation', { name: 'Main' });
+
+/** Fills the sign-in form and presses "Sign in". */
+export async function submitPassword(page, { email, password = PASSWORD, workspace = 'acme' }) {
+  await heading(page, 'Sign in').waitFor();
+  const ws = page.getByLabel('Workspace', { exact: true });
+  if ((await ws.inputValue()) !== workspace) await ws.fill(workspace);
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await screenshot(page, `sign-in form ${email}`);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** Second-factor step with a TOTP code. */
+export async function submitTotp(page, code) {
+  await heading(page, 'Two-factor authentication').waitFor();
+  // A complete six-digit code submits itself (no Verify click needed): the
+  // caller then waits for where the sign-in lands.
+  await page.getByLabel('Authentication code', { exact: true }).fill(code);
+  await screenshot(page, 'two-factor code');
+}
+
+/** Second-factor step with a backup code. */
+export async function submitBackupCode(page, code) {
+  await heading(page, 'Two-factor authentication').waitFor();
+  await page.getByRole('button', { name: 'Use a backup code instead' }).click();
+  await page.getByLabel('Backup code', { exact: true }).fill(code);
+  await screenshot(page, 'two-factor backup code');
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+}
+
+/** Waits for the signed-in shell: the Main navigation and the user's email shown (in the header). */
+export async function expectShell(page, email) {
+  await mainNav(page).waitFor();
+  await page.getByText(email, { exact: true }).first().waitFor();
+}
+
+/** Presses "Sign out" and waits for the sign-in page. */
+export async function signOut(page) {
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await heading(page, 'Sign in').waitFor();
+  assert.match(new URL(page.url()).pathname, /^\/login/);
+  await screenshot(page, 'signed out');
+}
+
+/** Names of the links in the Main navigation. */
+export async function navLinks(page) {
+  return (await mainNav(page).getByRole('link').allInnerTexts()).map((s) => s.trim());
+}
+
+/** The pathname (+ search) of the page. */
+export const where = (page) => {
+  const u = new URL(page.url());
+  return u.pathname + u.search;
+};
+
+/** Polls until the page's path matches `re` (bounded). */
+export async function waitForPath(page, re, timeout = 15_000) {
+  await page.waitForURL((u) => re.test(u.pathname + u.search), { timeout });
+}
+
+// ------------------------------------------------------------------ signed-in flows, the API directly
+// Added for the clients area (tests/e2e/clients.test.mjs); also usable by other areas.
+
+/**
+ * On the sign-in page (after a redirect from a protected page, or after a reload):
+ * signs in with a password only (an account without a second factor, plain@ by
+ * default) and waits until the page named by `?next=` is open again (path and query
+ * exactly), or the admin home /clients when there is no `next`.
+ */
+export async function completeSignIn(page, email = ACCOUNTS.plain) {
+  await heading(page, 'Sign in').waitFor();
+  const next = new URL(page.url()).searchParams.get('next');
+  await submitPassword(page, { email });
+  if (next) {
+    const want = new URL(next, CONSOLE_URL());
+    const target = want.pathname + want.search;
+    await page.waitForURL((u) => u.pathname + u.search === target, { timeout: 15_000 });
+  } else {
+    await waitForPath(page, /^\/clients(\?|$)/);
+  }
+  await expectShell(page, email);
+}
+
+/**
+ * Opens `startPath` signed out (a fresh browser is), which sends to the sign-in page
+ * with `?next=`; signs in as plain@acme.test (password only) and waits to land back
+ * on `startPath`.
+ */
+export async function signInPlain(page, startPath = '/clients') {
+  await goto(page, startPath);
+  await completeSignIn(page, ACCOUNTS.plain);
+}
+
+/**
+ * One call to the sandbox API from Node (not from the page). `token` may be null.
+ * Returns {status, ok, body (parsed JSON or null), text}.
+ */
+export async function api(token, method, apiPath, body) {
+  const headers = { accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(SANDBOX_URL() + apiPath, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch (_) {
+    /* not JSON */
+  }
+  return { status: res.status, ok: res.ok, body: json, text };
+}
+
+/**
+ * Signs in through the sandbox API (§1: password step, then the token step) for an
+ * account without a second factor. Returns {token, tenantId, email}.
+ */
+export async function apiSignIn(email = ACCOUNTS.plain, { password = PASSWORD, workspace = 'acme' } = {}) {
+  const login = await api(null, 'POST', '/authsec/uflow/login', { email, password, tenant_domain: workspace });
+  assert.equal(login.status, 200, `POST /authsec/uflow/login for ${email}: ${login.text}`);
+  assert.equal(login.body.mfa_required, false, `${email} has a second factor; the API sign-in helper is password-only`);
+  const cb = await api(null, 'POST', '/authsec/uflow/login/webauthn-callback', {
+    email,
+    tenant_id: login.body.tenant_id,
+    login_ticket: login.body.login_ticket,
+    mfa_verified: true,
+    flow_context: 'admin',
+  });
+  assert.equal(cb.status, 200, `POST /authsec/uflow/login/webauthn-callback for ${email}: ${cb.text}`);
+  assert.equal(typeof cb.body.access_token, 'string');
+  const tenantId = String(cb.body.tenant_id ?? login.body.tenant_id);
+  assert.equal(jwtClaims(cb.body.access_token).tenant_id, tenantId, 'the token is for the tenant the sign-in named');
+  return { token: cb.body.access_token, tenantId, email };
+}
+
+/** A bearer token for `email` (password only), straight from the sandbox API. */
+export async function apiToken(email = ACCOUNTS.plain, opts = {}) {
+  return (await apiSignIn(email, opts)).token;
+}
+
+/** The claims of a JWT (not verified: for reading `tenant_id`, `sub`, … in tests). */
+export function jwtClaims(token) {
+  return JSON.parse(Buffer.from(String(token).split('.')[1], 'base64url').toString('utf8'));
+}
+
+/**
+ * Retries `fn` (which throws, e.g. an assertion, until the condition holds) every
+ * `interval` ms until it returns; after `timeout` ms rethrows its last error.
+ */
+export async function eventually(fn, { timeout = 15_000, interval = 100, message = '' } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (Date.now() >= deadline) {
+        if (message && e && typeof e.message === 'string') e.message = `${message}: ${e.message}`;
+        throw e;
+      }
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
