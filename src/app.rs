@@ -6,6 +6,8 @@ use crate::auth::AuthContext;
 use crate::components::{ToastRegion, Toasts};
 use crate::config::Config;
 use crate::pages::account::SecurityPage;
+use crate::pages::clients::detail::ClientDetailPage;
+use crate::pages::clients::new::NewClientPage;
 use crate::pages::clients::ClientsPage;
 use crate::pages::login::{home_path, LoginPage};
 use crate::pages::misc::{AdminOnly, NotFound, Placeholder};
@@ -53,7 +55,8 @@ pub fn App(config: Config, #[prop(optional)] transport: Option<Transport>) -> im
                 <ProtectedParentRoute path=path!("") view=Shell condition=signed_in redirect_path=login_redirect>
                     <Route path=path!("/") view=home />
                     <Route path=path!("/clients") view=admin!(view! { <ClientsPage /> }) />
-                    <Route path=path!("/clients/:id") view=admin!(view! { <Placeholder title="Client" /> }) />
+                    <Route path=path!("/clients/new") view=admin!(view! { <NewClientPage /> }) />
+                    <Route path=path!("/clients/:id") view=admin!(view! { <ClientDetailPage /> }) />
                     <Route path=path!("/users") view=admin!(view! { <Placeholder title="Users" /> }) />
                     <Route path=path!("/users/:id") view=admin!(view! { <Placeholder title="User" /> }) />
                     <Route path=path!("/apps") view=admin!(view! { <Placeholder title="Applications" /> }) />

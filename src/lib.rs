@@ -6,7 +6,10 @@ mod app;
 pub mod auth;
 pub mod components;
 pub mod config;
+pub mod csv;
 pub mod pages;
+pub mod paging;
+pub mod time;
 pub mod validate;
 
 pub use app::App;

@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod browser {
+    pub mod clients;
     pub mod reauth;
     pub mod shell;
     pub mod sign_in;

@@ -1,28 +1,54 @@
-//! Clients (§2, AuthSec clientms).
+//! Clients (§2, AuthSec clientms): every row of the contract, typed.
 
 use super::error::ApiError;
 use super::http::Api;
+use super::retry::Method;
 use super::url::{segment, Query};
 use crate::config::Service;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+pub struct Role {
+    #[serde(default)]
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
 pub struct Client {
     pub id: String,
     pub client_id: String,
+    pub tenant_id: String,
+    pub project_id: Option<String>,
+    pub owner_id: Option<String>,
+    pub org_id: Option<String>,
     pub name: String,
-    #[serde(default)]
     pub email: String,
-    #[serde(default)]
     pub status: String,
-    #[serde(default)]
     pub active: bool,
-    #[serde(default)]
     pub tags: Vec<String>,
-    #[serde(default)]
+    pub roles: Vec<Role>,
+    pub oidc_enabled: bool,
+    pub hydra_client_id: Option<String>,
     pub client_type: String,
-    #[serde(default)]
+    pub redirect_uris: Vec<String>,
+    pub grant_types: Vec<String>,
+    pub scopes: Vec<String>,
+    pub logo_uri: Option<String>,
+    pub mfa_enabled: bool,
+    pub mfa_verified: bool,
+    pub mfa_method: Vec<String>,
+    pub mfa_default_method: Option<String>,
+    pub mfa_enrolled_at: Option<String>,
+    pub last_login: Option<String>,
+    pub user_count: u64,
+    pub authentication_methods: Vec<String>,
+    pub deleted: bool,
     pub created_at: String,
+    pub updated_at: String,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -33,14 +59,74 @@ pub struct Pagination {
     pub total_pages: u32,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 pub struct ClientPage {
     pub clients: Vec<Client>,
     pub pagination: Pagination,
 }
 
+/// The body of create and update; `None` fields are left out.
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct ClientBody {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redirect_uris: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_types: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub logo_uri: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub oidc_enabled: Option<bool>,
+}
+
+/// What create answers: `secret_id` is the client secret, shown once.
+#[derive(Clone, Deserialize, PartialEq)]
+pub struct Created {
+    pub id: String,
+    pub client_id: String,
+    #[serde(default)]
+    pub name: String,
+    pub secret_id: String,
+}
+
+impl std::fmt::Debug for Created {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Created").field("id", &self.id).field("secret_id", &"[redacted]").finish()
+    }
+}
+
+#[derive(Clone, Deserialize, PartialEq)]
+pub struct Rotated {
+    pub client_id: String,
+    pub client_secret: String,
+}
+
+impl std::fmt::Debug for Rotated {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rotated").field("client_id", &self.client_id).field("client_secret", &"[redacted]").finish()
+    }
+}
+
+#[derive(Deserialize)]
+struct Wrapped {
+    client: Client,
+}
+
 fn base(tenant_id: &str) -> String {
     format!("/tenants/{}/clients", segment(tenant_id))
+}
+
+fn one(tenant_id: &str, id: &str) -> String {
+    format!("{}/{}", base(tenant_id), segment(id))
 }
 
 pub async fn list(api: &Api, tenant_id: &str, query: &Query) -> Result<ClientPage, ApiError> {
@@ -50,4 +136,79 @@ pub async fn list(api: &Api, tenant_id: &str, query: &Query) -> Result<ClientPag
         query,
     )
     .await
+}
+
+pub async fn get(api: &Api, tenant_id: &str, id: &str) -> Result<Client, ApiError> {
+    api.get(Service::ClientMs, &one(tenant_id, id), &Query::new()).await
+}
+
+pub async fn create(api: &Api, tenant_id: &str, body: &ClientBody) -> Result<Created, ApiError> {
+    api.send(Method::Post, Service::ClientMs, &format!("{}/create", base(tenant_id)), Some(body)).await
+}
+
+pub async fn update(api: &Api, tenant_id: &str, id: &str, body: &ClientBody) -> Result<Client, ApiError> {
+    api.send(Method::Put, Service::ClientMs, &one(tenant_id, id), Some(body)).await
+}
+
+/// Activates or deactivates; answers the client as the server now has it.
+pub async fn set_active(api: &Api, tenant_id: &str, id: &str, active: bool) -> Result<Client, ApiError> {
+    let verb = if active { "activate" } else { "deactivate" };
+    let path = format!("{}/{verb}", one(tenant_id, id));
+    let w: Wrapped = api.send::<(), _>(Method::Patch, Service::ClientMs, &path, None).await?;
+    Ok(w.client)
+}
+
+pub async fn soft_delete(api: &Api, tenant_id: &str, id: &str) -> Result<(), ApiError> {
+    let _: Value = api.send::<(), _>(Method::Delete, Service::ClientMs, &one(tenant_id, id), None).await?;
+    Ok(())
+}
+
+pub async fn delete_complete(api: &Api, tenant_id: &str, client_id: &str) -> Result<(), ApiError> {
+    let body = serde_json::json!({ "tenant_id": tenant_id, "client_id": client_id });
+    let path = format!("{}/delete-complete", base(tenant_id));
+    let _: Value = api.send(Method::Post, Service::ClientMs, &path, Some(&body)).await?;
+    Ok(())
+}
+
+pub async fn rotate_secret(api: &Api, tenant_id: &str, id: &str) -> Result<Rotated, ApiError> {
+    let path = format!("{}/rotate-secret", one(tenant_id, id));
+    api.send::<(), _>(Method::Post, Service::ClientMs, &path, None).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_a_full_client_and_tolerates_missing_optionals() {
+        let c: Client = serde_json::from_str(
+            r#"{"id":"1","client_id":"c1","tenant_id":"t","name":"App","email":"a@x.io","status":"Active",
+                "active":true,"tags":["prod"],"roles":[{"id":"r","name":"admin"}],"user_count":4,
+                "mfa_method":["totp"],"logo_uri":null,"created_at":"2026-01-01T00:00:00Z"}"#,
+        )
+        .unwrap();
+        assert_eq!(c.roles[0].name, "admin");
+        assert_eq!(c.user_count, 4);
+        assert_eq!(c.logo_uri, None);
+        assert!(c.redirect_uris.is_empty());
+    }
+
+    #[test]
+    fn body_leaves_out_unset_fields() {
+        let b = ClientBody { name: Some("A".into()), oidc_enabled: Some(false), ..Default::default() };
+        assert_eq!(serde_json::to_string(&b).unwrap(), r#"{"name":"A","oidc_enabled":false}"#);
+    }
+
+    #[test]
+    fn secrets_never_reach_debug_output() {
+        let c = Created { id: "1".into(), client_id: "c".into(), name: "n".into(), secret_id: "s3cr3t".into() };
+        assert!(!format!("{c:?}").contains("s3cr3t"));
+        let r = Rotated { client_id: "c".into(), client_secret: "s3cr3t".into() };
+        assert!(!format!("{r:?}").contains("s3cr3t"));
+    }
+
+    #[test]
+    fn paths_escape_ids() {
+        assert_eq!(one("t 1", "a/b"), "/tenants/t%201/clients/a%2Fb");
+    }
 }

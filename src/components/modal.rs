@@ -38,6 +38,20 @@ pub fn Modal(
                     cb.run(());
                 }
             }
+            on:close=move |_| {
+                // The browser closed it (e.g. a repeated Escape it would not
+                // let us cancel) while the page still wants it open.
+                if open.get_untracked() {
+                    match on_cancel {
+                        Some(cb) => cb.run(()),
+                        None => {
+                            if let Some(d) = dialog.get_untracked() {
+                                let _ = d.show_modal();
+                            }
+                        }
+                    }
+                }
+            }
         >
             <h2 id=title_id class="modal__title">{title}</h2>
             <Show when=move || open.get()>{children()}</Show>

@@ -389,3 +389,110 @@ export const where = (page) => {
 export async function waitForPath(page, re, timeout = 15_000) {
   await page.waitForURL((u) => re.test(u.pathname + u.search), { timeout });
 }
+
+// ------------------------------------------------------------------ signed-in flows, the API directly
+// Added for the clients area (tests/e2e/clients.test.mjs); also usable by other areas.
+
+/**
+ * On the sign-in page (after a redirect from a protected page, or after a reload):
+ * signs in with a password only (an account without a second factor, plain@ by
+ * default) and waits until the page named by `?next=` is open again (path and query
+ * exactly), or the admin home /clients when there is no `next`.
+ */
+export async function completeSignIn(page, email = ACCOUNTS.plain) {
+  await heading(page, 'Sign in').waitFor();
+  const next = new URL(page.url()).searchParams.get('next');
+  await submitPassword(page, { email });
+  if (next) {
+    const want = new URL(next, CONSOLE_URL());
+    const target = want.pathname + want.search;
+    await page.waitForURL((u) => u.pathname + u.search === target, { timeout: 15_000 });
+  } else {
+    await waitForPath(page, /^\/clients(\?|$)/);
+  }
+  await expectShell(page, email);
+}
+
+/**
+ * Opens `startPath` signed out (a fresh browser is), which sends to the sign-in page
+ * with `?next=`; signs in as plain@acme.test (password only) and waits to land back
+ * on `startPath`.
+ */
+export async function signInPlain(page, startPath = '/clients') {
+  await goto(page, startPath);
+  await completeSignIn(page, ACCOUNTS.plain);
+}
+
+/**
+ * One call to the sandbox API from Node (not from the page). `token` may be null.
+ * Returns {status, ok, body (parsed JSON or null), text}.
+ */
+export async function api(token, method, apiPath, body) {
+  const headers = { accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(SANDBOX_URL() + apiPath, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch (_) {
+    /* not JSON */
+  }
+  return { status: res.status, ok: res.ok, body: json, text };
+}
+
+/**
+ * Signs in through the sandbox API (§1: password step, then the token step) for an
+ * account without a second factor. Returns {token, tenantId, email}.
+ */
+export async function apiSignIn(email = ACCOUNTS.plain, { password = PASSWORD, workspace = 'acme' } = {}) {
+  const login = await api(null, 'POST', '/authsec/uflow/login', { email, password, tenant_domain: workspace });
+  assert.equal(login.status, 200, `POST /authsec/uflow/login for ${email}: ${login.text}`);
+  assert.equal(login.body.mfa_required, false, `${email} has a second factor; the API sign-in helper is password-only`);
+  const cb = await api(null, 'POST', '/authsec/uflow/login/webauthn-callback', {
+    email,
+    tenant_id: login.body.tenant_id,
+    login_ticket: login.body.login_ticket,
+    mfa_verified: true,
+    flow_context: 'admin',
+  });
+  assert.equal(cb.status, 200, `POST /authsec/uflow/login/webauthn-callback for ${email}: ${cb.text}`);
+  assert.equal(typeof cb.body.access_token, 'string');
+  const tenantId = String(cb.body.tenant_id ?? login.body.tenant_id);
+  assert.equal(jwtClaims(cb.body.access_token).tenant_id, tenantId, 'the token is for the tenant the sign-in named');
+  return { token: cb.body.access_token, tenantId, email };
+}
+
+/** A bearer token for `email` (password only), straight from the sandbox API. */
+export async function apiToken(email = ACCOUNTS.plain, opts = {}) {
+  return (await apiSignIn(email, opts)).token;
+}
+
+/** The claims of a JWT (not verified: for reading `tenant_id`, `sub`, … in tests). */
+export function jwtClaims(token) {
+  return JSON.parse(Buffer.from(String(token).split('.')[1], 'base64url').toString('utf8'));
+}
+
+/**
+ * Retries `fn` (which throws, e.g. an assertion, until the condition holds) every
+ * `interval` ms until it returns; after `timeout` ms rethrows its last error.
+ */
+export async function eventually(fn, { timeout = 15_000, interval = 100, message = '' } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (Date.now() >= deadline) {
+        if (message && e && typeof e.message === 'string') e.message = `${message}: ${e.message}`;
+        throw e;
+      }
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}

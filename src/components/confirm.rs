@@ -1,0 +1,70 @@
+//! A confirmation dialog. With `type_to_confirm`, the confirm button stays
+//! disabled until that exact text is typed (for what cannot be undone).
+
+use super::field::unique_id;
+use super::Modal;
+use leptos::prelude::*;
+
+#[component]
+pub fn ConfirmDialog(
+    #[prop(into)] open: Signal<bool>,
+    #[prop(into)] title: String,
+    #[prop(into)] message: Signal<String>,
+    #[prop(into)] confirm_label: String,
+    /// The text the user must type, e.g. the client's name; `None`: no typing.
+    #[prop(optional, into)]
+    type_to_confirm: Signal<Option<String>>,
+    /// True while the action runs: the button is disabled, so it is never sent twice.
+    #[prop(into)]
+    pending: Signal<bool>,
+    /// The failure to show inside the dialog, if the action failed.
+    #[prop(optional, into)]
+    error: Signal<Option<String>>,
+    on_confirm: Callback<()>,
+    on_cancel: Callback<()>,
+    #[prop(optional)] danger: bool,
+) -> impl IntoView {
+    let typed = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if open.get() {
+            typed.set(String::new());
+        }
+    });
+    let matches = move || type_to_confirm.with(|want| want.as_deref().is_none_or(|w| typed.with(|t| t.trim() == w.trim())));
+    let input_id = unique_id("confirm");
+    view! {
+        <Modal open=open title=title on_cancel=on_cancel>
+            <form
+                class="stack"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    if matches() && !pending.get_untracked() {
+                        on_confirm.run(());
+                    }
+                }
+            >
+                <p>{move || message.get()}</p>
+                <Show when=move || type_to_confirm.with(Option::is_some)>
+                    <div class="field">
+                        <label for=input_id.clone()>"Type " <strong>{move || type_to_confirm.get().unwrap_or_default()}</strong> " to confirm"</label>
+                        <input id=input_id.clone() type="text" autocomplete="off" spellcheck="false" bind:value=typed />
+                    </div>
+                </Show>
+                <p class="alert" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+                <div class="actions">
+                    <button type="button" class="btn" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                    <button
+                        type="submit"
+                        class="btn"
+                        class:btn--danger=danger
+                        class:btn--primary=!danger
+                        disabled=move || pending.get() || !matches()
+                        aria-busy=move || pending.get().to_string()
+                    >
+                        {confirm_label}
+                    </button>
+                </div>
+            </form>
+        </Modal>
+    }
+}

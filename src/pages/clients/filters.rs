@@ -1,0 +1,156 @@
+//! The filter bar: text filters debounced into the URL, selects applied at
+//! once, a column chooser, and `/` to focus the name filter.
+
+use super::list_state::{split_list, Column, ListState, Tri};
+use super::ListUrl;
+use leptos::html;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long typing must pause before the list asks the server.
+pub const DEBOUNCE_MS: u64 = 250;
+
+#[component]
+pub fn FilterBar(url: ListUrl) -> impl IntoView {
+    let state = url.state;
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let tags = RwSignal::new(String::new());
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+
+    // The URL is the truth: Back/Forward and shared links refill the inputs,
+    // unless the user is mid-typing (a debounce is pending).
+    Effect::new(move |_| {
+        let s = state.get();
+        if timer.with_value(Option::is_none) {
+            name.set(s.name.clone());
+            email.set(s.email.clone());
+            tags.set(s.tags.join(", "));
+        }
+    });
+    let apply_text = move || {
+        if let Some(h) = timer.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        let (n, e, t) = (name.get_untracked(), email.get_untracked(), split_list(&tags.get_untracked()));
+        let s = state.get_untracked();
+        if s.name != n || s.email != e || s.tags != t {
+            url.filter(
+                |s| {
+                    s.name = n;
+                    s.email = e;
+                    s.tags = t;
+                },
+                true,
+            );
+        }
+    };
+    let on_input = move |_| {
+        if let Some(h) = timer.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        let h = set_timeout_with_handle(apply_text, Duration::from_millis(DEBOUNCE_MS)).ok();
+        timer.set_value(h);
+    };
+    on_cleanup(move || {
+        if let Some(h) = timer.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+    });
+
+    let name_input = NodeRef::<html::Input>::new();
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let typing = document().active_element().is_some_and(|el| {
+            let tag = el.tag_name();
+            tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT" || el.has_attribute("contenteditable")
+        });
+        if !typing {
+            if let Some(i) = name_input.get_untracked() {
+                ev.prevent_default();
+                let _ = i.focus();
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    let select = move |f: fn(&mut ListState, &str)| {
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            url.filter(|s| f(s, &v), false);
+        }
+    };
+    view! {
+        <form class="filters" role="search" aria-label="Filter clients" on:submit=move |ev| { ev.prevent_default(); apply_text(); }>
+            <label class="filters__field">
+                "Name"
+                <input type="search" node_ref=name_input bind:value=name on:input=on_input aria-keyshortcuts="/" placeholder="Press / to search" />
+            </label>
+            <label class="filters__field">
+                "Email"
+                <input type="search" bind:value=email on:input=on_input />
+            </label>
+            <label class="filters__field">
+                "Tags"
+                <input type="search" bind:value=tags on:input=on_input placeholder="prod, eu" />
+            </label>
+            <label class="filters__field">
+                "Status"
+                <select prop:value=move || state.with(|s| s.status.clone()) on:change=select(|s, v| s.status = v.to_string())>
+                    <option value="">"Any"</option>
+                    <option value="Active">"Active"</option>
+                    <option value="Inactive">"Inactive"</option>
+                </select>
+            </label>
+            <label class="filters__field">
+                "Active"
+                <select prop:value=move || state.with(|s| s.active.key()) on:change=select(|s, v| s.active = Tri::parse(v))>
+                    <option value="">"Any"</option>
+                    <option value="true">"Yes"</option>
+                    <option value="false">"No"</option>
+                </select>
+            </label>
+            <label class="filters__field">
+                "Show"
+                <select prop:value=move || if state.with(|s| s.deleted) { "deleted" } else { "" } on:change=select(|s, v| s.deleted = v == "deleted")>
+                    <option value="">"Current clients"</option>
+                    <option value="deleted">"Deleted clients"</option>
+                </select>
+            </label>
+            <button type="button" class="btn btn--link" disabled=move || !state.with(ListState::is_filtered) on:click=move |_| {
+                if let Some(h) = timer.try_update_value(Option::take).flatten() { h.clear(); }
+                url.go(state.get_untracked().cleared(), false);
+            }>"Clear filters"</button>
+            <ColumnChooser url=url />
+        </form>
+    }
+}
+
+#[component]
+fn ColumnChooser(url: ListUrl) -> impl IntoView {
+    let state = url.state;
+    view! {
+        <details class="columns">
+            <summary class="btn btn--small">"Columns"</summary>
+            <fieldset class="columns__menu">
+                <legend class="visually-hidden">"Visible columns"</legend>
+                {Column::ALL.into_iter().map(|c| view! {
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || state.with(|s| s.shows(c))
+                            on:change=move |_| {
+                                let mut s = state.get_untracked();
+                                s.toggle_column(c);
+                                url.go(s, true);
+                            }
+                        />
+                        {c.label()}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+        </details>
+    }
+}

@@ -1,0 +1,251 @@
+//! The client list's state (filters, page, size, columns) as it lives in the
+//! URL query, and the API query it asks for. Pure, so host tests reach it.
+
+use crate::api::url::Query;
+use crate::paging::{DEFAULT_SIZE, PAGE_SIZES};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    Name,
+    ClientId,
+    Status,
+    Type,
+    Tags,
+    Oidc,
+    Mfa,
+    Users,
+    Created,
+}
+
+impl Column {
+    pub const ALL: [Column; 9] = [
+        Column::Name,
+        Column::ClientId,
+        Column::Status,
+        Column::Type,
+        Column::Tags,
+        Column::Oidc,
+        Column::Mfa,
+        Column::Users,
+        Column::Created,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::Name => "name",
+            Column::ClientId => "client_id",
+            Column::Status => "status",
+            Column::Type => "type",
+            Column::Tags => "tags",
+            Column::Oidc => "oidc",
+            Column::Mfa => "mfa",
+            Column::Users => "users",
+            Column::Created => "created",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Column::Name => "Name",
+            Column::ClientId => "Client ID",
+            Column::Status => "Status",
+            Column::Type => "Type",
+            Column::Tags => "Tags",
+            Column::Oidc => "OIDC",
+            Column::Mfa => "MFA",
+            Column::Users => "Users",
+            Column::Created => "Created",
+        }
+    }
+
+    fn from_key(k: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.key() == k)
+    }
+}
+
+/// Three-way filter on a yes/no field.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tri {
+    #[default]
+    Any,
+    Yes,
+    No,
+}
+
+impl Tri {
+    pub fn key(self) -> &'static str {
+        match self {
+            Tri::Any => "",
+            Tri::Yes => "true",
+            Tri::No => "false",
+        }
+    }
+    pub fn parse(s: &str) -> Tri {
+        match s {
+            "true" => Tri::Yes,
+            "false" => Tri::No,
+            _ => Tri::Any,
+        }
+    }
+    fn as_bool(self) -> Option<bool> {
+        match self {
+            Tri::Any => None,
+            Tri::Yes => Some(true),
+            Tri::No => Some(false),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListState {
+    pub name: String,
+    pub email: String,
+    pub tags: Vec<String>,
+    /// `Active`, `Inactive` or empty for any.
+    pub status: String,
+    pub active: Tri,
+    /// Show the deleted clients instead of the current ones.
+    pub deleted: bool,
+    pub page: u32,
+    pub size: u32,
+    /// Visible columns, in table order.
+    pub columns: Vec<Column>,
+}
+
+impl Default for ListState {
+    fn default() -> Self {
+        ListState {
+            name: String::new(),
+            email: String::new(),
+            tags: Vec::new(),
+            status: String::new(),
+            active: Tri::Any,
+            deleted: false,
+            page: 1,
+            size: DEFAULT_SIZE,
+            columns: Column::ALL.to_vec(),
+        }
+    }
+}
+
+/// Splits a comma list into trimmed, non-empty, de-duplicated items.
+pub fn split_list(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in s.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if !out.iter().any(|o| o == t) {
+            out.push(t.to_string());
+        }
+    }
+    out
+}
+
+impl ListState {
+    /// Reads the URL query pairs; anything unknown or malformed falls back to
+    /// the default, so a hand-edited link still opens.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut s = ListState::default();
+        for (k, v) in pairs {
+            match k {
+                "name" => s.name = v.to_string(),
+                "email" => s.email = v.to_string(),
+                "tags" => s.tags = split_list(v),
+                "status" if v == "Active" || v == "Inactive" => s.status = v.to_string(),
+                "active" => s.active = Tri::parse(v),
+                "deleted" => s.deleted = v == "true",
+                "page" => s.page = v.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
+                "size" => s.size = v.parse().ok().filter(|n| PAGE_SIZES.contains(n)).unwrap_or(DEFAULT_SIZE),
+                "cols" => {
+                    let set: Vec<&str> = v.split(',').collect();
+                    s.columns = Column::ALL.into_iter().filter(|c| set.contains(&c.key())).collect();
+                    if s.columns.is_empty() {
+                        s.columns = vec![Column::Name];
+                    }
+                }
+                _ => {}
+            }
+        }
+        s
+    }
+
+    /// The URL query (without `?`); defaults are left out so links stay short.
+    pub fn to_query(&self) -> String {
+        let cols = if self.columns == Column::ALL { String::new() } else { self.column_keys() };
+        let mut q = Query::new()
+            .add("name", &self.name)
+            .add("email", &self.email)
+            .add("tags", self.tags.join(","))
+            .add("status", &self.status)
+            .add("active", self.active.key());
+        if self.deleted {
+            q = q.add("deleted", "true");
+        }
+        if self.page > 1 {
+            q = q.add("page", self.page);
+        }
+        if self.size != DEFAULT_SIZE {
+            q = q.add("size", self.size);
+        }
+        q.add("cols", cols).encode()
+    }
+
+    fn column_keys(&self) -> String {
+        self.columns.iter().map(|c| c.key()).collect::<Vec<_>>().join(",")
+    }
+
+    /// The `getClients` query for `page` (the list's own page unless walking).
+    pub fn api_query(&self, page: u32, limit: u32) -> Query {
+        Query::new()
+            .add("name", self.name.trim())
+            .add("email", self.email.trim())
+            .add("tags", self.tags.join(","))
+            .add("status", &self.status)
+            .opt("active", self.active.as_bool())
+            .add("deleted", self.deleted)
+            .add("page", page)
+            .add("limit", limit)
+    }
+
+    /// True when any filter narrows the list (paging and columns aside).
+    pub fn is_filtered(&self) -> bool {
+        !self.name.trim().is_empty()
+            || !self.email.trim().is_empty()
+            || !self.tags.is_empty()
+            || !self.status.is_empty()
+            || self.active != Tri::Any
+            || self.deleted
+    }
+
+    /// The same view with the filters cleared (size and columns kept).
+    pub fn cleared(&self) -> Self {
+        ListState { size: self.size, columns: self.columns.clone(), ..ListState::default() }
+    }
+
+    /// True when `other` asks the server for a different set of rows than
+    /// `self` (so page 1 and a new selection are due).
+    pub fn same_filter(&self, other: &ListState) -> bool {
+        self.name.trim() == other.name.trim()
+            && self.email.trim() == other.email.trim()
+            && self.tags == other.tags
+            && self.status == other.status
+            && self.active == other.active
+            && self.deleted == other.deleted
+    }
+
+    pub fn shows(&self, c: Column) -> bool {
+        self.columns.contains(&c)
+    }
+
+    pub fn toggle_column(&mut self, c: Column) {
+        if self.shows(c) {
+            if self.columns.len() > 1 {
+                self.columns.retain(|x| *x != c);
+            }
+        } else {
+            self.columns.push(c);
+            self.columns.sort_by_key(|x| Column::ALL.iter().position(|a| a == x));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,71 @@
+//! `/clients/new`: create a client; its secret is shown once, then the
+//! detail page opens.
+
+use super::draft::{server_fields, Draft};
+use super::form::{focus_first_invalid, ClientForm, FormFields};
+use crate::api::clients;
+use crate::api::Api;
+use crate::auth::AuthContext;
+use crate::components::{SecretDialog, Toasts};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use std::collections::BTreeMap;
+
+#[component]
+pub fn NewClientPage() -> impl IntoView {
+    let api = Api::expect();
+    let toasts = Toasts::expect();
+    let tenant = AuthContext::expect().tenant_id();
+    let navigate = use_navigate();
+    let fields = FormFields::new(&Draft::default());
+    let errors = RwSignal::new(BTreeMap::new());
+    let form_error = RwSignal::new(None::<String>);
+    let secret = RwSignal::new(None::<String>);
+    let created = RwSignal::new(None::<(String, String)>);
+
+    let create = Action::new_local(move |d: &Draft| {
+        let (d, t) = (d.clone(), tenant.get_untracked());
+        async move { clients::create(&api, &t, &d.create_body()).await.map_err(|e| (e, d)) }
+    });
+    Effect::new(move |_| match create.value().get() {
+        Some(Ok(c)) => {
+            form_error.set(None);
+            created.set(Some((c.id.clone(), c.name.clone())));
+            secret.set(Some(c.secret_id));
+            create.value().set(None);
+        }
+        Some(Err((e, d))) => {
+            errors.set(server_fields(&e.fields, &d));
+            form_error.set(Some(if e.fields.is_empty() {
+                format!("The client was not created. {}", e.message)
+            } else {
+                "The client was not created: fix the fields marked below.".to_string()
+            }));
+            request_animation_frame(focus_first_invalid);
+        }
+        None => {}
+    });
+    let subject = Signal::derive(move || created.with(|c| c.as_ref().map(|(_, n)| format!("the client {n}")).unwrap_or_default()));
+    let on_stored = Callback::new(move |_| {
+        if let Some((id, name)) = created.get_untracked() {
+            toasts.success(format!("{name} was created."));
+            navigate(&format!("/clients/{id}"), Default::default());
+        }
+    });
+    view! {
+        <nav class="crumbs" aria-label="Breadcrumb"><A href="/clients">"Clients"</A>" / New client"</nav>
+        <h1>"New client"</h1>
+        <div class="narrow-form">
+            <ClientForm
+                fields=fields
+                errors=errors
+                form_error=form_error
+                pending=create.pending()
+                submit_label="Create client"
+                on_submit=Callback::new(move |d| { create.dispatch(d); })
+            />
+        </div>
+        <SecretDialog secret=secret title="Client secret" subject=subject on_stored=on_stored />
+    }
+}

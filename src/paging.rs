@@ -1,0 +1,40 @@
+//! Paging arithmetic shared by every list.
+
+pub const PAGE_SIZES: [u32; 4] = [10, 25, 50, 100];
+pub const DEFAULT_SIZE: u32 = 25;
+/// The server's largest page (§ Conventions): walks use it.
+pub const MAX_LIMIT: u32 = 100;
+
+/// "41–60 of 250" for a page (1-based) of `size` rows out of `total`.
+pub fn range_label(page: u32, size: u32, total: u64) -> String {
+    if total == 0 {
+        return "0 of 0".into();
+    }
+    let first = (u64::from(page.max(1)) - 1) * u64::from(size) + 1;
+    let last = (first + u64::from(size) - 1).min(total);
+    if first > total {
+        return format!("0 of {total}");
+    }
+    format!("{first}–{last} of {total}")
+}
+
+/// Pages needed for `total` rows at `size` per page (at least 1).
+pub fn page_count(total: u64, size: u32) -> u32 {
+    (total.div_ceil(u64::from(size.max(1))).max(1)).min(u64::from(u32::MAX)) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn range_labels() {
+        assert_eq!(range_label(3, 20, 250), "41–60 of 250");
+        assert_eq!(range_label(13, 20, 250), "241–250 of 250");
+        assert_eq!(range_label(1, 25, 0), "0 of 0");
+        assert_eq!(range_label(99, 25, 30), "0 of 30");
+        assert_eq!(page_count(250, 25), 10);
+        assert_eq!(page_count(251, 25), 11);
+        assert_eq!(page_count(0, 25), 1);
+    }
+}
