@@ -3,7 +3,11 @@
 
 /// One field, quoted when it holds a comma, quote, CR or LF.
 pub fn field(s: &str) -> String {
-    let guarded = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+    let guarded = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if guarded.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
@@ -13,7 +17,11 @@ pub fn field(s: &str) -> String {
 
 /// One row, ending in CRLF.
 pub fn row<S: AsRef<str>>(fields: &[S]) -> String {
-    let mut out = fields.iter().map(|f| field(f.as_ref())).collect::<Vec<_>>().join(",");
+    let mut out = fields
+        .iter()
+        .map(|f| field(f.as_ref()))
+        .collect::<Vec<_>>()
+        .join(",");
     out.push_str("\r\n");
     out
 }

@@ -5,11 +5,24 @@
 pub fn epoch_secs(s: &str) -> Option<i64> {
     let s = s.trim();
     let b = s.as_bytes();
-    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' || b[16] != b':' {
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
         return None;
     }
     let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<i64>().ok();
-    let (y, mo, d, h, mi, se) = (num(0..4)?, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?, num(17..19)?);
+    let (y, mo, d, h, mi, se) = (
+        num(0..4)?,
+        num(5..7)?,
+        num(8..10)?,
+        num(11..13)?,
+        num(14..16)?,
+        num(17..19)?,
+    );
     if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || se > 60 {
         return None;
     }
@@ -64,7 +77,9 @@ pub fn relative(then: i64, now: i64) -> String {
 /// shown as sent).
 pub fn absolute(s: &str) -> String {
     match s.get(..16) {
-        Some(head) if s.ends_with('Z') && s.len() >= 20 => format!("{} UTC", head.replacen('T', " ", 1)),
+        Some(head) if s.ends_with('Z') && s.len() >= 20 => {
+            format!("{} UTC", head.replacen('T', " ", 1))
+        }
         _ => s.to_string(),
     }
 }
@@ -77,7 +92,10 @@ pub fn now_secs() -> i64 {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0)
     }
 }
 
@@ -89,10 +107,19 @@ mod tests {
     fn parses_rfc3339() {
         assert_eq!(epoch_secs("1970-01-01T00:00:00Z"), Some(0));
         assert_eq!(epoch_secs("2026-11-23T11:20:40Z"), Some(1_795_432_840));
-        assert_eq!(epoch_secs("2026-11-23T11:20:40.123456789Z"), Some(1_795_432_840));
+        assert_eq!(
+            epoch_secs("2026-11-23T11:20:40.123456789Z"),
+            Some(1_795_432_840)
+        );
         assert_eq!(epoch_secs("2026-11-23T13:20:40+02:00"), Some(1_795_432_840));
         assert_eq!(epoch_secs("2000-02-29T00:00:00Z"), Some(951_782_400));
-        for bad in ["", "yesterday", "2026-13-01T00:00:00Z", "2026-11-23 11:20", "2026-11-23T11:20:40"] {
+        for bad in [
+            "",
+            "yesterday",
+            "2026-13-01T00:00:00Z",
+            "2026-11-23 11:20",
+            "2026-11-23T11:20:40",
+        ] {
             assert_eq!(epoch_secs(bad), None, "{bad}");
         }
     }
@@ -113,6 +140,9 @@ mod tests {
     #[test]
     fn absolute_form() {
         assert_eq!(absolute("2026-11-20T14:03:59.5Z"), "2026-11-20 14:03 UTC");
-        assert_eq!(absolute("2026-11-20T14:03:59+02:00"), "2026-11-20T14:03:59+02:00");
+        assert_eq!(
+            absolute("2026-11-20T14:03:59+02:00"),
+            "2026-11-20T14:03:59+02:00"
+        );
     }
 }

@@ -100,7 +100,10 @@ pub struct Created {
 
 impl std::fmt::Debug for Created {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Created").field("id", &self.id).field("secret_id", &"[redacted]").finish()
+        f.debug_struct("Created")
+            .field("id", &self.id)
+            .field("secret_id", &"[redacted]")
+            .finish()
     }
 }
 
@@ -112,7 +115,10 @@ pub struct Rotated {
 
 impl std::fmt::Debug for Rotated {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Rotated").field("client_id", &self.client_id).field("client_secret", &"[redacted]").finish()
+        f.debug_struct("Rotated")
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"[redacted]")
+            .finish()
     }
 }
 
@@ -139,40 +145,70 @@ pub async fn list(api: &Api, tenant_id: &str, query: &Query) -> Result<ClientPag
 }
 
 pub async fn get(api: &Api, tenant_id: &str, id: &str) -> Result<Client, ApiError> {
-    api.get(Service::ClientMs, &one(tenant_id, id), &Query::new()).await
+    api.get(Service::ClientMs, &one(tenant_id, id), &Query::new())
+        .await
 }
 
 pub async fn create(api: &Api, tenant_id: &str, body: &ClientBody) -> Result<Created, ApiError> {
-    api.send(Method::Post, Service::ClientMs, &format!("{}/create", base(tenant_id)), Some(body)).await
+    api.send(
+        Method::Post,
+        Service::ClientMs,
+        &format!("{}/create", base(tenant_id)),
+        Some(body),
+    )
+    .await
 }
 
-pub async fn update(api: &Api, tenant_id: &str, id: &str, body: &ClientBody) -> Result<Client, ApiError> {
-    api.send(Method::Put, Service::ClientMs, &one(tenant_id, id), Some(body)).await
+pub async fn update(
+    api: &Api,
+    tenant_id: &str,
+    id: &str,
+    body: &ClientBody,
+) -> Result<Client, ApiError> {
+    api.send(
+        Method::Put,
+        Service::ClientMs,
+        &one(tenant_id, id),
+        Some(body),
+    )
+    .await
 }
 
 /// Activates or deactivates; answers the client as the server now has it.
-pub async fn set_active(api: &Api, tenant_id: &str, id: &str, active: bool) -> Result<Client, ApiError> {
+pub async fn set_active(
+    api: &Api,
+    tenant_id: &str,
+    id: &str,
+    active: bool,
+) -> Result<Client, ApiError> {
     let verb = if active { "activate" } else { "deactivate" };
     let path = format!("{}/{verb}", one(tenant_id, id));
-    let w: Wrapped = api.send::<(), _>(Method::Patch, Service::ClientMs, &path, None).await?;
+    let w: Wrapped = api
+        .send::<(), _>(Method::Patch, Service::ClientMs, &path, None)
+        .await?;
     Ok(w.client)
 }
 
 pub async fn soft_delete(api: &Api, tenant_id: &str, id: &str) -> Result<(), ApiError> {
-    let _: Value = api.send::<(), _>(Method::Delete, Service::ClientMs, &one(tenant_id, id), None).await?;
+    let _: Value = api
+        .send::<(), _>(Method::Delete, Service::ClientMs, &one(tenant_id, id), None)
+        .await?;
     Ok(())
 }
 
 pub async fn delete_complete(api: &Api, tenant_id: &str, client_id: &str) -> Result<(), ApiError> {
     let body = serde_json::json!({ "tenant_id": tenant_id, "client_id": client_id });
     let path = format!("{}/delete-complete", base(tenant_id));
-    let _: Value = api.send(Method::Post, Service::ClientMs, &path, Some(&body)).await?;
+    let _: Value = api
+        .send(Method::Post, Service::ClientMs, &path, Some(&body))
+        .await?;
     Ok(())
 }
 
 pub async fn rotate_secret(api: &Api, tenant_id: &str, id: &str) -> Result<Rotated, ApiError> {
     let path = format!("{}/rotate-secret", one(tenant_id, id));
-    api.send::<(), _>(Method::Post, Service::ClientMs, &path, None).await
+    api.send::<(), _>(Method::Post, Service::ClientMs, &path, None)
+        .await
 }
 
 #[cfg(test)]
@@ -195,15 +231,30 @@ mod tests {
 
     #[test]
     fn body_leaves_out_unset_fields() {
-        let b = ClientBody { name: Some("A".into()), oidc_enabled: Some(false), ..Default::default() };
-        assert_eq!(serde_json::to_string(&b).unwrap(), r#"{"name":"A","oidc_enabled":false}"#);
+        let b = ClientBody {
+            name: Some("A".into()),
+            oidc_enabled: Some(false),
+            ..Default::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&b).unwrap(),
+            r#"{"name":"A","oidc_enabled":false}"#
+        );
     }
 
     #[test]
     fn secrets_never_reach_debug_output() {
-        let c = Created { id: "1".into(), client_id: "c".into(), name: "n".into(), secret_id: "s3cr3t".into() };
+        let c = Created {
+            id: "1".into(),
+            client_id: "c".into(),
+            name: "n".into(),
+            secret_id: "s3cr3t".into(),
+        };
         assert!(!format!("{c:?}").contains("s3cr3t"));
-        let r = Rotated { client_id: "c".into(), client_secret: "s3cr3t".into() };
+        let r = Rotated {
+            client_id: "c".into(),
+            client_secret: "s3cr3t".into(),
+        };
         assert!(!format!("{r:?}").contains("s3cr3t"));
     }
 

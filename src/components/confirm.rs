@@ -30,8 +30,14 @@ pub fn ConfirmDialog(
             typed.set(String::new());
         }
     });
-    let matches = move || type_to_confirm.with(|want| want.as_deref().is_none_or(|w| typed.with(|t| t.trim() == w.trim())));
-    let input_id = unique_id("confirm");
+    let matches = move || {
+        type_to_confirm.with(|want| {
+            want.as_deref()
+                .is_none_or(|w| typed.with(|t| t.trim() == w.trim()))
+        })
+    };
+    let input_id = StoredValue::new(unique_id("confirm"));
+    let confirm_label = StoredValue::new(confirm_label);
     view! {
         <Modal open=open title=title on_cancel=on_cancel>
             <form
@@ -46,8 +52,8 @@ pub fn ConfirmDialog(
                 <p>{move || message.get()}</p>
                 <Show when=move || type_to_confirm.with(Option::is_some)>
                     <div class="field">
-                        <label for=input_id.clone()>"Type " <strong>{move || type_to_confirm.get().unwrap_or_default()}</strong> " to confirm"</label>
-                        <input id=input_id.clone() type="text" autocomplete="off" spellcheck="false" bind:value=typed />
+                        <label for=input_id.get_value()>"Type " <strong>{move || type_to_confirm.get().unwrap_or_default()}</strong> " to confirm"</label>
+                        <input id=input_id.get_value() type="text" autocomplete="off" spellcheck="false" bind:value=typed />
                     </div>
                 </Show>
                 <p class="alert" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
@@ -61,7 +67,7 @@ pub fn ConfirmDialog(
                         disabled=move || pending.get() || !matches()
                         aria-busy=move || pending.get().to_string()
                     >
-                        {confirm_label}
+                        {confirm_label.get_value()}
                     </button>
                 </div>
             </form>

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 /// Writes `text` to the clipboard; false when the browser refused.
 pub async fn copy_text(text: &str) -> bool {
     let clipboard = window().navigator().clipboard();
-    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok()
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
 }
 
 #[component]
@@ -28,9 +30,14 @@ pub fn CopyButton(
         leptos::task::spawn_local(async move {
             if copy_text(&v).await {
                 copied.set(true);
-                set_timeout(move || copied.try_set(false).map_or((), |_| ()), std::time::Duration::from_millis(1500));
+                set_timeout(
+                    move || copied.try_set(false).map_or((), |_| ()),
+                    std::time::Duration::from_millis(1500),
+                );
             } else {
-                toasts.error("The browser did not allow copying. Select the text and copy it by hand.");
+                toasts.error(
+                    "The browser did not allow copying. Select the text and copy it by hand.",
+                );
             }
         });
     };

@@ -43,8 +43,8 @@ pub fn Pager(
             </label>
             <span class="pager__range" aria-live="polite">{move || range_label(page.get(), size.get(), total.get())}</span>
             <span class="pager__buttons">
-                <button type="button" class="btn btn--small" aria-label="First page" disabled=move || page.get() <= 1 on:click=move |_| go(1)>"«"</button>
-                <button type="button" class="btn btn--small" aria-label="Previous page" disabled=move || page.get() <= 1 on:click=move |_| go(page.get_untracked().saturating_sub(1))>"‹"</button>
+                <button type="button" class="btn btn--small" aria-label="First page" disabled={move || page.get() <= 1} on:click=move |_| go(1)>"«"</button>
+                <button type="button" class="btn btn--small" aria-label="Previous page" disabled={move || page.get() <= 1} on:click=move |_| go(page.get_untracked().saturating_sub(1))>"‹"</button>
                 <label class="pager__page">
                     "Page "
                     <input
@@ -58,8 +58,8 @@ pub fn Pager(
                     />
                     {move || format!(" of {}", pages())}
                 </label>
-                <button type="button" class="btn btn--small" aria-label="Next page" disabled=move || page.get() >= pages() on:click=move |_| go(page.get_untracked() + 1)>"›"</button>
-                <button type="button" class="btn btn--small" aria-label="Last page" disabled=move || page.get() >= pages() on:click=move |_| go(pages())>"»"</button>
+                <button type="button" class="btn btn--small" aria-label="Next page" disabled={move || page.get() >= pages()} on:click=move |_| go(page.get_untracked() + 1)>"›"</button>
+                <button type="button" class="btn btn--small" aria-label="Last page" disabled={move || page.get() >= pages()} on:click=move |_| go(pages())>"»"</button>
             </span>
         </nav>
     }

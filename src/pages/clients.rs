@@ -44,16 +44,29 @@ pub struct ListUrl {
 impl ListUrl {
     fn new() -> Self {
         let query = use_query_map();
-        let state = Memo::new(move |_| query.with(|q| ListState::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
+        let state = Memo::new(move |_| {
+            query.with(|q| ListState::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
+        });
         let nav = use_navigate();
-        ListUrl { state, navigate: StoredValue::new_local(Box::new(nav)) }
+        ListUrl {
+            state,
+            navigate: StoredValue::new_local(Box::new(nav)),
+        }
     }
 
     /// Moves to `next`; `replace` while typing so history is not flooded.
     pub fn go(&self, next: ListState, replace: bool) {
         let q = next.to_query();
-        let url = if q.is_empty() { "/clients".to_string() } else { format!("/clients?{q}") };
-        let opts = NavigateOptions { replace, scroll: false, ..Default::default() };
+        let url = if q.is_empty() {
+            "/clients".to_string()
+        } else {
+            format!("/clients?{q}")
+        };
+        let opts = NavigateOptions {
+            replace,
+            scroll: false,
+            ..Default::default()
+        };
         self.navigate.with_value(|n| n(&url, opts));
     }
 
@@ -76,24 +89,36 @@ pub fn ClientsPage() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let selection = Selection::provide();
 
-    // A newer request aborts the one in flight; Leptos also drops any answer
-    // that is not the latest, so a slow stale page never overwrites a fresh one.
-    let in_flight = StoredValue::new_local(None::<AbortHandle>);
-    let data = LocalResource::new(move || {
-        let s = state.get();
-        let t = tenant.get();
-        reload.track();
-        let (fut, handle) = abortable(async move { clients::list(&api, &t, &s.api_query(s.page, s.size)).await });
-        if let Some(old) = in_flight.try_update_value(|h| h.replace(handle)).flatten() {
-            old.abort();
-        }
-        async move { fut.await.unwrap_or_else(|_| Err(ApiError::aborted())) }
-    });
-    on_cleanup(move || {
-        if let Some(h) = in_flight.try_update_value(Option::take).flatten() {
+    // A newer request aborts the one in flight (the fetch is keyed by what it
+    // asked for); Leptos also drops any answer that is not the latest, so a
+    // slow stale page never overwrites a fresh one.
+    type Key = (ListState, String, u32);
+    let in_flight = StoredValue::new_local(None::<(Key, AbortHandle)>);
+    let abort_unless = move |key: Option<&Key>| {
+        let stale = in_flight.try_update_value(|f| match f {
+            Some((k, _)) if Some(&*k) == key => None,
+            _ => f.take(),
+        });
+        if let Some(Some((_, h))) = stale {
             h.abort();
         }
+    };
+    let data = LocalResource::new(move || {
+        let key: Key = (state.get(), tenant.get(), reload.get());
+        abort_unless(Some(&key));
+        let (s, t) = (key.0.clone(), key.1.clone());
+        let (fut, handle) =
+            abortable(async move { clients::list(&api, &t, &s.api_query(s.page, s.size)).await });
+        in_flight.set_value(Some((key, handle)));
+        async move { fut.await.unwrap_or_else(|_| Err(ApiError::aborted())) }
     });
+    // The resource may wait for its running fetch before starting the next:
+    // abort a fetch for outdated inputs as soon as they change.
+    Effect::new(move |_| {
+        let key: Key = (state.get(), tenant.get(), reload.get());
+        abort_unless(Some(&key));
+    });
+    on_cleanup(move || abort_unless(None));
 
     // New filters mean a new set: the selection no longer applies.
     Effect::new(move |prev: Option<ListState>| {
@@ -104,12 +129,24 @@ pub fn ClientsPage() -> impl IntoView {
         s
     });
 
-    let total = Memo::new(move |_| data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.pagination.total)).unwrap_or(0));
+    let total = Memo::new(move |_| {
+        data.with(|d| {
+            d.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map(|p| p.pagination.total)
+        })
+        .unwrap_or(0)
+    });
     let page_rows = Memo::new(move |_| {
         data.with(|d| {
             d.as_ref()
                 .and_then(|r| r.as_ref().ok())
-                .map(|p| p.clients.iter().map(|c| selection::Picked::of(c)).collect::<Vec<_>>())
+                .map(|p| {
+                    p.clients
+                        .iter()
+                        .map(|c| selection::Picked::of(c))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
@@ -117,7 +154,13 @@ pub fn ClientsPage() -> impl IntoView {
     Effect::new(move |_| {
         let (s, t) = (state.get(), total.get());
         if t > 0 && s.page > page_count(t, s.size) && page_rows.with(Vec::is_empty) {
-            url.go(ListState { page: page_count(t, s.size), ..s }, true);
+            url.go(
+                ListState {
+                    page: page_count(t, s.size),
+                    ..s
+                },
+                true,
+            );
         }
     });
 
@@ -128,7 +171,9 @@ pub fn ClientsPage() -> impl IntoView {
         async move {
             match &p {
                 Pending::SoftDelete { id, .. } => clients::soft_delete(&api, &t, id).await,
-                Pending::HardDelete { client_id, .. } => clients::delete_complete(&api, &t, client_id).await,
+                Pending::HardDelete { client_id, .. } => {
+                    clients::delete_complete(&api, &t, client_id).await
+                }
             }
             .map(|_| p)
         }
@@ -152,7 +197,16 @@ pub fn ClientsPage() -> impl IntoView {
         pending.set(Some(p));
     });
 
-    let on_page = Callback::new(move |(page, size): (u32, u32)| url.go(ListState { page, size, ..state.get_untracked() }, false));
+    let on_page = Callback::new(move |(page, size): (u32, u32)| {
+        url.go(
+            ListState {
+                page,
+                size,
+                ..state.get_untracked()
+            },
+            false,
+        )
+    });
 
     view! {
         <div class="page-head">

@@ -12,7 +12,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 pub fn config() -> Config {
-    Config::parse(r#"{"api_base":"http://api.test","tenant_domain":"acme","app_name":"Test console"}"#, "localhost").unwrap()
+    Config::parse(
+        r#"{"api_base":"http://api.test","tenant_domain":"acme","app_name":"Test console"}"#,
+        "localhost",
+    )
+    .unwrap()
 }
 
 /// An unsigned JWT with the given claims (the console only reads them).
@@ -21,7 +25,10 @@ pub fn jwt(email: &str, roles: &[&str]) -> String {
         "sub": "u-1", "email": email, "tenant_id": "t-acme", "roles": roles, "scopes": [],
         "sid": "s-1", "iat": 1, "exp": 4_000_000_000i64,
     });
-    format!("eyJhbGciOiJIUzI1NiJ9.{}.sig", URL_SAFE_NO_PAD.encode(claims.to_string()))
+    format!(
+        "eyJhbGciOiJIUzI1NiJ9.{}.sig",
+        URL_SAFE_NO_PAD.encode(claims.to_string())
+    )
 }
 
 /// Answers requests from a script: the first entry whose URL fragment
@@ -35,7 +42,9 @@ pub struct Script {
 
 impl Script {
     pub fn answer(&self, url_part: &str, status: u16, body: &str) -> &Self {
-        self.answers.borrow_mut().push_back((url_part.into(), status, body.into()));
+        self.answers
+            .borrow_mut()
+            .push_back((url_part.into(), status, body.into()));
         self
     }
 
@@ -52,24 +61,38 @@ impl Script {
         Rc::new(move |req: RawRequest| {
             this.log.borrow_mut().push(req.clone());
             let mut answers = this.answers.borrow_mut();
-            let found = answers.iter().position(|(part, _, _)| req.url.contains(part.as_str()));
+            let found = answers
+                .iter()
+                .position(|(part, _, _)| req.url.contains(part.as_str()));
             let (status, body) = match found.and_then(|i| answers.remove(i)) {
                 Some((_, s, b)) => (s, b),
                 None => (599, format!("no scripted answer for {}", req.url)),
             };
             let mut gates = this.gates.borrow_mut();
-            let gate = gates.iter().position(|(part, _)| req.url.contains(part.as_str())).map(|i| gates.remove(i).1);
+            let gate = gates
+                .iter()
+                .position(|(part, _)| req.url.contains(part.as_str()))
+                .map(|i| gates.remove(i).1);
             Box::pin(async move {
                 if let Some(g) = gate {
                     let _ = g.await;
                 }
-                Ok(RawResponse { status, body, retry_after: None })
+                Ok(RawResponse {
+                    status,
+                    body,
+                    retry_after: None,
+                })
             })
         })
     }
 
     pub fn requests_to(&self, url_part: &str) -> Vec<RawRequest> {
-        self.log.borrow().iter().filter(|r| r.url.contains(url_part)).cloned().collect()
+        self.log
+            .borrow()
+            .iter()
+            .filter(|r| r.url.contains(url_part))
+            .cloned()
+            .collect()
     }
 }
 
@@ -103,7 +126,10 @@ pub fn text(root: &Element) -> String {
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into())
+        .collect()
 }
 
 /// The input or textarea whose `<label>` reads `label`.
@@ -112,12 +138,24 @@ pub fn field(root: &Element, label: &str) -> HtmlInputElement {
         .into_iter()
         .find(|l| l.text_content().unwrap_or_default().trim() == label)
         .unwrap_or_else(|| panic!("no label {label:?} in: {}", text(root)));
-    let id = l.get_attribute("for").expect("label has for=");
-    document().get_element_by_id(&id).expect("labelled control").unchecked_into()
+    match l.get_attribute("for") {
+        Some(id) => document()
+            .get_element_by_id(&id)
+            .expect("labelled control")
+            .unchecked_into(),
+        // A label wrapping its control.
+        None => l
+            .query_selector("input, select, textarea")
+            .unwrap()
+            .expect("control inside the label")
+            .unchecked_into(),
+    }
 }
 
 pub fn has_field(root: &Element, label: &str) -> bool {
-    all(root, "label").iter().any(|l| l.text_content().unwrap_or_default().trim() == label)
+    all(root, "label")
+        .iter()
+        .any(|l| l.text_content().unwrap_or_default().trim() == label)
 }
 
 /// Types a value the way a person does (an `input` event follows).
@@ -138,34 +176,53 @@ pub fn button(root: &Element, name: &str) -> HtmlElement {
 }
 
 pub fn links(root: &Element) -> Vec<String> {
-    all(root, "nav a").iter().map(|a| a.text_content().unwrap_or_default()).collect()
+    all(root, "nav a")
+        .iter()
+        .map(|a| a.text_content().unwrap_or_default())
+        .collect()
 }
 
 /// The current URL's path and query (the router writes filters there).
-pub fn location() -> String {
+pub fn current_url() -> String {
     let l = window().location();
-    format!("{}{}", l.pathname().unwrap_or_default(), l.search().unwrap_or_default())
+    format!(
+        "{}{}",
+        l.pathname().unwrap_or_default(),
+        l.search().unwrap_or_default()
+    )
 }
 
 /// Puts the test page back at `/` so the next test starts clean.
 pub fn reset_url() {
-    let _ = window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"));
+    let _ = window().history().unwrap().replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some("/"),
+    );
 }
 
 /// The button whose accessible name (aria-label or text) is `name`.
 pub fn labelled_button(root: &Element, name: &str) -> HtmlElement {
     all(root, "button")
         .into_iter()
-        .find(|b| b.get_attribute("aria-label").as_deref() == Some(name) || b.text_content().unwrap_or_default().trim() == name)
+        .find(|b| {
+            b.get_attribute("aria-label").as_deref() == Some(name)
+                || b.text_content().unwrap_or_default().trim() == name
+        })
         .unwrap_or_else(|| panic!("no button {name:?} in: {}", text(root)))
         .unchecked_into()
 }
 
 /// The texts of the table body's rows.
 pub fn rows(root: &Element) -> Vec<String> {
-    all(root, "table tbody tr").iter().map(|r| r.text_content().unwrap_or_default()).collect()
+    all(root, "table tbody tr")
+        .iter()
+        .map(|r| r.text_content().unwrap_or_default())
+        .collect()
 }
 
 pub fn alert_text(root: &Element) -> Option<String> {
-    root.query_selector("[role=alert]").unwrap().map(|e| e.text_content().unwrap_or_default())
+    root.query_selector("[role=alert]")
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
 }

@@ -50,7 +50,11 @@ pub fn summary(op: BulkOp, o: &Outcome) -> String {
 }
 
 #[component]
-pub fn BulkBar(#[prop(into)] total: Signal<u64>, state: Memo<ListState>, on_done: Callback<()>) -> impl IntoView {
+pub fn BulkBar(
+    #[prop(into)] total: Signal<u64>,
+    state: Memo<ListState>,
+    on_done: Callback<()>,
+) -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
     let tenant = AuthContext::expect().tenant_id();
@@ -60,7 +64,13 @@ pub fn BulkBar(#[prop(into)] total: Signal<u64>, state: Memo<ListState>, on_done
     let last = RwSignal::new(None::<(BulkOp, Outcome)>);
     let confirm_delete = RwSignal::new(false);
 
-    let count = move || if sel.all_matching.get() { total.get() as usize } else { sel.count() };
+    let count = move || {
+        if sel.all_matching.get() {
+            total.get() as usize
+        } else {
+            sel.count()
+        }
+    };
     let start = move |op: BulkOp| {
         if running.get_untracked().is_some() {
             return;
@@ -69,14 +79,29 @@ pub fn BulkBar(#[prop(into)] total: Signal<u64>, state: Memo<ListState>, on_done
         running.set(Some(op));
         last.set(None);
         progress.set(Outcome::default());
-        let (t, s, all) = (tenant.get_untracked(), state.get_untracked(), sel.all_matching.get_untracked());
+        let (t, s, all) = (
+            tenant.get_untracked(),
+            state.get_untracked(),
+            sel.all_matching.get_untracked(),
+        );
         leptos::task::spawn_local(async move {
             let targets: Vec<Picked> = if all {
-                match walk(&api, &t, &s, |_, n| progress.update(|p| p.total = n as usize), || false).await {
+                match walk(
+                    &api,
+                    &t,
+                    &s,
+                    |_, n| progress.update(|p| p.total = n as usize),
+                    || false,
+                )
+                .await
+                {
                     Ok(cs) => cs.iter().map(Picked::of).collect(),
                     Err(e) => {
                         running.try_set(None);
-                        toasts.error(format!("Could not list the matching clients: {}", e.message));
+                        toasts.error(format!(
+                            "Could not list the matching clients: {}",
+                            e.message
+                        ));
                         return;
                     }
                 }
@@ -88,8 +113,12 @@ pub fn BulkBar(#[prop(into)] total: Signal<u64>, state: Memo<ListState>, on_done
                 let t = t.clone();
                 async move {
                     let r = match op {
-                        BulkOp::Activate => clients::set_active(&api, &t, &p.id, true).await.map(|_| ()),
-                        BulkOp::Deactivate => clients::set_active(&api, &t, &p.id, false).await.map(|_| ()),
+                        BulkOp::Activate => {
+                            clients::set_active(&api, &t, &p.id, true).await.map(|_| ())
+                        }
+                        BulkOp::Deactivate => clients::set_active(&api, &t, &p.id, false)
+                            .await
+                            .map(|_| ()),
                         BulkOp::Delete => clients::soft_delete(&api, &t, &p.id).await,
                     };
                     progress.try_update(|o| match &r {
@@ -110,7 +139,11 @@ pub fn BulkBar(#[prop(into)] total: Signal<u64>, state: Memo<ListState>, on_done
             } else {
                 // Keep only the ones that failed selected, so a retry is one click.
                 sel.all_matching.set(false);
-                let keep: Vec<Picked> = results.into_iter().filter(|(_, ok)| !ok).map(|(p, _)| p).collect();
+                let keep: Vec<Picked> = results
+                    .into_iter()
+                    .filter(|(_, ok)| !ok)
+                    .map(|(p, _)| p)
+                    .collect();
                 sel.clear();
                 sel.set_many(&keep, true);
             }
@@ -119,11 +152,11 @@ pub fn BulkBar(#[prop(into)] total: Signal<u64>, state: Memo<ListState>, on_done
     };
 
     view! {
-        <Show when=move || count() > 0 || running.get().is_some() || last.with(Option::is_some)>
+        <Show when=move || count() != 0 || running.get().is_some() || last.with(Option::is_some)>
             <section class="bulk" aria-label="Bulk actions">
-                <Show when=move || running.get().is_none() && count() > 0>
+                <Show when=move || running.get().is_none() && count() != 0>
                     <span class="bulk__count">{move || format!("{} selected", count())}</span>
-                    <Show when=move || !sel.all_matching.get() && (sel.count() as u64) < total.get()>
+                    <Show when={move || !sel.all_matching.get() && (sel.count() as u64) < total.get()}>
                         <button type="button" class="btn btn--link" on:click=move |_| sel.all_matching.set(true)>
                             {move || format!("Select all {} matching", total.get())}
                         </button>
@@ -170,8 +203,22 @@ mod tests {
 
     #[test]
     fn summaries_name_failures() {
-        let o = Outcome { total: 30, ok: 28, failed: vec![("a".into(), "x".into()), ("b".into(), "y".into())] };
+        let o = Outcome {
+            total: 30,
+            ok: 28,
+            failed: vec![("a".into(), "x".into()), ("b".into(), "y".into())],
+        };
         assert_eq!(summary(BulkOp::Deactivate, &o), "28 deactivated, 2 failed.");
-        assert_eq!(summary(BulkOp::Delete, &Outcome { total: 3, ok: 3, failed: vec![] }), "3 deleted.");
+        assert_eq!(
+            summary(
+                BulkOp::Delete,
+                &Outcome {
+                    total: 3,
+                    ok: 3,
+                    failed: vec![]
+                }
+            ),
+            "3 deleted."
+        );
     }
 }

@@ -72,9 +72,17 @@ fn Detail(client: Client, reload: RwSignal<u32>) -> impl IntoView {
     let errors = RwSignal::new(BTreeMap::new());
     let form_error = RwSignal::new(None::<String>);
     let save = Action::new_local(move |d: &Draft| {
-        let (d, t, id) = (d.clone(), tenant.get_untracked(), c.with_value(|c| c.id.clone()));
+        let (d, t, id) = (
+            d.clone(),
+            tenant.get_untracked(),
+            c.with_value(|c| c.id.clone()),
+        );
         let body = d.update_body(&before.get_value());
-        async move { clients::update(&api, &t, &id, &body).await.map_err(|e| (e, d)) }
+        async move {
+            clients::update(&api, &t, &id, &body)
+                .await
+                .map_err(|e| (e, d))
+        }
     });
     Effect::new(move |_| match save.value().get() {
         Some(Ok(_)) => {
@@ -93,7 +101,11 @@ fn Detail(client: Client, reload: RwSignal<u32>) -> impl IntoView {
 
     // Status, rotate, delete.
     let toggle = Action::new_local(move |want: &bool| {
-        let (want, t, id) = (*want, tenant.get_untracked(), c.with_value(|c| c.id.clone()));
+        let (want, t, id) = (
+            *want,
+            tenant.get_untracked(),
+            c.with_value(|c| c.id.clone()),
+        );
         active.set(want);
         async move { (want, clients::set_active(&api, &t, &id, want).await) }
     });
@@ -108,9 +120,13 @@ fn Detail(client: Client, reload: RwSignal<u32>) -> impl IntoView {
         let (id, client_id) = c.with_value(|c| (c.id.clone(), c.client_id.clone()));
         async move {
             match a {
-                Ask::Rotate => clients::rotate_secret(&api, &t, &id).await.map(|r| Some(r.client_secret)),
+                Ask::Rotate => clients::rotate_secret(&api, &t, &id)
+                    .await
+                    .map(|r| Some(r.client_secret)),
                 Ask::Delete => clients::soft_delete(&api, &t, &id).await.map(|_| None),
-                Ask::DeleteForever => clients::delete_complete(&api, &t, &client_id).await.map(|_| None),
+                Ask::DeleteForever => clients::delete_complete(&api, &t, &client_id)
+                    .await
+                    .map(|_| None),
             }
             .map_err(|e| (a, e))
         }
@@ -148,11 +164,13 @@ fn Detail(client: Client, reload: RwSignal<u32>) -> impl IntoView {
     };
     let deleted = c.with_value(|c| c.deleted);
     let n1 = name.clone();
-    let message = Signal::derive(move || match ask.get() {
+    let message = Signal::derive(move || {
+        match ask.get() {
         Some(Ask::Rotate) => format!("Rotate the secret of {n1}? The current secret stops working at once; apps using it must be given the new one."),
         Some(Ask::Delete) => format!("Delete {n1}? It stops working at once; it stays listed under Deleted clients."),
         Some(Ask::DeleteForever) => format!("Delete {n1} permanently? This cannot be undone."),
         None => String::new(),
+    }
     });
     let n2 = name.clone();
     let subject = Signal::derive(move || format!("the client {n2}"));
@@ -215,12 +233,28 @@ fn Detail(client: Client, reload: RwSignal<u32>) -> impl IntoView {
 #[component]
 fn Fields(client: Client) -> impl IntoView {
     let c = client;
-    let when = |s: &Option<String>| match s {
+    let when = |s: &Option<String>| {
+        match s {
         Some(t) => view! { <time datetime=t.clone() title=time::absolute(t)>{time::epoch_secs(t).map(|x| time::relative(x, time::now_secs())).unwrap_or_else(|| t.clone())}</time> }.into_any(),
         None => view! { <span class="muted">"Never"</span> }.into_any(),
+    }
     };
-    let list = |v: &[String]| if v.is_empty() { "—".to_string() } else { v.join(", ") };
-    let roles = if c.roles.is_empty() { "—".to_string() } else { c.roles.iter().map(|r| r.name.clone()).collect::<Vec<_>>().join(", ") };
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "—".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    let roles = if c.roles.is_empty() {
+        "—".to_string()
+    } else {
+        c.roles
+            .iter()
+            .map(|r| r.name.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let id_row = |label: &'static str, value: String| {
         let copy = format!("Copy {label}");
         view! {

@@ -12,7 +12,12 @@ pub const CLIENT_TYPES: [(&str, &str); 4] = [
     ("public", "Public"),
 ];
 
-pub const GRANT_TYPES: [&str; 4] = ["authorization_code", "refresh_token", "client_credentials", "urn:ietf:params:oauth:grant-type:device_code"];
+pub const GRANT_TYPES: [&str; 4] = [
+    "authorization_code",
+    "refresh_token",
+    "client_credentials",
+    "urn:ietf:params:oauth:grant-type:device_code",
+];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Draft {
@@ -55,7 +60,9 @@ pub fn redirect_uri(uri: &str) -> Option<String> {
     let host_port = rest.split(['/', '?']).next().unwrap_or("");
     let host = host_port.rsplit_once('@').map_or(host_port, |(_, h)| h);
     let host = host.split(':').next().unwrap_or("");
-    let host_ok = !host.is_empty() && !host.chars().any(char::is_whitespace) && !u.chars().any(char::is_whitespace);
+    let host_ok = !host.is_empty()
+        && !host.chars().any(char::is_whitespace)
+        && !u.chars().any(char::is_whitespace);
     match scheme.to_ascii_lowercase().as_str() {
         "https" if host_ok => None,
         "http" if host == "localhost" || host == "127.0.0.1" => None,
@@ -69,9 +76,17 @@ impl Draft {
         Draft {
             name: c.name.clone(),
             email: c.email.clone(),
-            client_type: if c.client_type.is_empty() { "application".into() } else { c.client_type.clone() },
+            client_type: if c.client_type.is_empty() {
+                "application".into()
+            } else {
+                c.client_type.clone()
+            },
             tags: c.tags.clone(),
-            redirect_uris: if c.redirect_uris.is_empty() { vec![String::new()] } else { c.redirect_uris.clone() },
+            redirect_uris: if c.redirect_uris.is_empty() {
+                vec![String::new()]
+            } else {
+                c.redirect_uris.clone()
+            },
             grant_types: c.grant_types.clone(),
             scopes: c.scopes.join(" "),
             logo_uri: c.logo_uri.clone().unwrap_or_default(),
@@ -81,12 +96,20 @@ impl Draft {
 
     /// The redirect URIs that are filled in.
     fn uris(&self) -> Vec<String> {
-        self.redirect_uris.iter().map(|u| u.trim().to_string()).filter(|u| !u.is_empty()).collect()
+        self.redirect_uris
+            .iter()
+            .map(|u| u.trim().to_string())
+            .filter(|u| !u.is_empty())
+            .collect()
     }
 
     pub fn scope_list(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for s in self.scopes.split([' ', ',', '\n', '\t']).filter(|s| !s.is_empty()) {
+        for s in self
+            .scopes
+            .split([' ', ',', '\n', '\t'])
+            .filter(|s| !s.is_empty())
+        {
             if !out.iter().any(|o| o == s) {
                 out.push(s.to_string());
             }
@@ -118,7 +141,10 @@ impl Draft {
             }
         }
         if !self.logo_uri.trim().is_empty() && redirect_uri(&self.logo_uri).is_some() {
-            e.insert("logo_uri".into(), "Enter an https:// URL for the logo.".into());
+            e.insert(
+                "logo_uri".into(),
+                "Enter an https:// URL for the logo.".into(),
+            );
         }
         e
     }
@@ -158,7 +184,11 @@ impl Draft {
             redirect_uris: diff(now.redirect_uris, was.redirect_uris),
             grant_types: diff(now.grant_types, was.grant_types),
             scopes: diff(now.scopes, was.scopes),
-            logo_uri: if now.logo_uri == was.logo_uri { None } else { Some(now.logo_uri.unwrap_or_default()) },
+            logo_uri: if now.logo_uri == was.logo_uri {
+                None
+            } else {
+                Some(now.logo_uri.unwrap_or_default())
+            },
             oidc_enabled: diff(now.oidc_enabled, was.oidc_enabled),
         }
     }
@@ -170,7 +200,11 @@ pub fn server_fields(fields: &BTreeMap<String, String>, draft: &Draft) -> BTreeM
     let mut out = BTreeMap::new();
     for (k, v) in fields {
         if k == "redirect_uris" {
-            let row = draft.redirect_uris.iter().position(|u| !u.trim().is_empty() && v.contains(u.trim())).unwrap_or(0);
+            let row = draft
+                .redirect_uris
+                .iter()
+                .position(|u| !u.trim().is_empty() && v.contains(u.trim()))
+                .unwrap_or(0);
             out.insert(format!("redirect_uris.{row}"), v.clone());
         } else {
             out.insert(k.clone(), v.clone());

@@ -12,9 +12,25 @@ use crate::csv;
 use leptos::prelude::*;
 
 pub const HEADER: [&str; 19] = [
-    "id", "client_id", "name", "email", "status", "active", "client_type", "tags", "oidc_enabled", "mfa",
-    "user_count", "redirect_uris", "grant_types", "scopes", "hydra_client_id", "deleted", "created_at",
-    "updated_at", "last_login",
+    "id",
+    "client_id",
+    "name",
+    "email",
+    "status",
+    "active",
+    "client_type",
+    "tags",
+    "oidc_enabled",
+    "mfa",
+    "user_count",
+    "redirect_uris",
+    "grant_types",
+    "scopes",
+    "hydra_client_id",
+    "deleted",
+    "created_at",
+    "updated_at",
+    "last_login",
 ];
 
 /// The export file: a header row and one row per client; lists are `;`-joined.
@@ -95,14 +111,21 @@ pub fn ExportButton(state: Memo<ListState>) -> impl IntoView {
             running.try_set(false);
             match result {
                 Ok(rows) => {
-                    let day = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+                    let day = js_sys::Date::new_0()
+                        .to_iso_string()
+                        .as_string()
+                        .unwrap_or_default();
                     let name = format!("clients-{}.csv", day.get(..10).unwrap_or("export"));
                     match download(&name, &to_csv(&rows)) {
-                        Ok(()) => toasts.success(format!("Exported {} clients to {name}.", rows.len())),
+                        Ok(()) => {
+                            toasts.success(format!("Exported {} clients to {name}.", rows.len()))
+                        }
                         Err(_) => toasts.error("The browser did not allow the download."),
                     }
                 }
-                Err(e) if e.kind == crate::api::error::ErrorKind::Aborted => toasts.success("Export cancelled."),
+                Err(e) if e.kind == crate::api::error::ErrorKind::Aborted => {
+                    toasts.success("Export cancelled.")
+                }
                 Err(e) => toasts.error(format!("The export stopped: {}", e.message)),
             }
         });

@@ -32,7 +32,11 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
         if let Some(h) = timer.try_update_value(Option::take).flatten() {
             h.clear();
         }
-        let (n, e, t) = (name.get_untracked(), email.get_untracked(), split_list(&tags.get_untracked()));
+        let (n, e, t) = (
+            name.get_untracked(),
+            email.get_untracked(),
+            split_list(&tags.get_untracked()),
+        );
         let s = state.get_untracked();
         if s.name != n || s.email != e || s.tags != t {
             url.filter(
@@ -65,7 +69,10 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
         }
         let typing = document().active_element().is_some_and(|el| {
             let tag = el.tag_name();
-            tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT" || el.has_attribute("contenteditable")
+            tag == "INPUT"
+                || tag == "TEXTAREA"
+                || tag == "SELECT"
+                || el.has_attribute("contenteditable")
         });
         if !typing {
             if let Some(i) = name_input.get_untracked() {

@@ -26,8 +26,12 @@ pub struct FormFields {
 
 impl FormFields {
     pub fn new(d: &Draft) -> Self {
-        let uris: Vec<(u32, RwSignal<String>)> =
-            d.redirect_uris.iter().enumerate().map(|(i, u)| (i as u32, RwSignal::new(u.clone()))).collect();
+        let uris: Vec<(u32, RwSignal<String>)> = d
+            .redirect_uris
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (i as u32, RwSignal::new(u.clone())))
+            .collect();
         FormFields {
             name: RwSignal::new(d.name.clone()),
             email: RwSignal::new(d.email.clone()),
@@ -48,7 +52,9 @@ impl FormFields {
             email: self.email.get_untracked(),
             client_type: self.client_type.get_untracked(),
             tags: self.tags.get_untracked(),
-            redirect_uris: self.uris.with_untracked(|u| u.iter().map(|(_, v)| v.get_untracked()).collect()),
+            redirect_uris: self
+                .uris
+                .with_untracked(|u| u.iter().map(|(_, v)| v.get_untracked()).collect()),
             grant_types: self.grants.get_untracked(),
             scopes: self.scopes.get_untracked(),
             logo_uri: self.logo.get_untracked(),
@@ -59,7 +65,8 @@ impl FormFields {
     fn add_uri(&self) {
         let k = self.next_key.get_value();
         self.next_key.set_value(k + 1);
-        self.uris.update(|u| u.push((k, RwSignal::new(String::new()))));
+        self.uris
+            .update(|u| u.push((k, RwSignal::new(String::new()))));
     }
 }
 

@@ -57,10 +57,6 @@ impl Column {
             Column::Created => "Created",
         }
     }
-
-    fn from_key(k: &str) -> Option<Column> {
-        Column::ALL.into_iter().find(|c| c.key() == k)
-    }
 }
 
 /// Three-way filter on a yes/no field.
@@ -153,10 +149,19 @@ impl ListState {
                 "active" => s.active = Tri::parse(v),
                 "deleted" => s.deleted = v == "true",
                 "page" => s.page = v.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
-                "size" => s.size = v.parse().ok().filter(|n| PAGE_SIZES.contains(n)).unwrap_or(DEFAULT_SIZE),
+                "size" => {
+                    s.size = v
+                        .parse()
+                        .ok()
+                        .filter(|n| PAGE_SIZES.contains(n))
+                        .unwrap_or(DEFAULT_SIZE)
+                }
                 "cols" => {
                     let set: Vec<&str> = v.split(',').collect();
-                    s.columns = Column::ALL.into_iter().filter(|c| set.contains(&c.key())).collect();
+                    s.columns = Column::ALL
+                        .into_iter()
+                        .filter(|c| set.contains(&c.key()))
+                        .collect();
                     if s.columns.is_empty() {
                         s.columns = vec![Column::Name];
                     }
@@ -169,7 +174,11 @@ impl ListState {
 
     /// The URL query (without `?`); defaults are left out so links stay short.
     pub fn to_query(&self) -> String {
-        let cols = if self.columns == Column::ALL { String::new() } else { self.column_keys() };
+        let cols = if self.columns == Column::ALL {
+            String::new()
+        } else {
+            self.column_keys()
+        };
         let mut q = Query::new()
             .add("name", &self.name)
             .add("email", &self.email)
@@ -189,7 +198,11 @@ impl ListState {
     }
 
     fn column_keys(&self) -> String {
-        self.columns.iter().map(|c| c.key()).collect::<Vec<_>>().join(",")
+        self.columns
+            .iter()
+            .map(|c| c.key())
+            .collect::<Vec<_>>()
+            .join(",")
     }
 
     /// The `getClients` query for `page` (the list's own page unless walking).
@@ -217,7 +230,11 @@ impl ListState {
 
     /// The same view with the filters cleared (size and columns kept).
     pub fn cleared(&self) -> Self {
-        ListState { size: self.size, columns: self.columns.clone(), ..ListState::default() }
+        ListState {
+            size: self.size,
+            columns: self.columns.clone(),
+            ..ListState::default()
+        }
     }
 
     /// True when `other` asks the server for a different set of rows than
@@ -242,7 +259,8 @@ impl ListState {
             }
         } else {
             self.columns.push(c);
-            self.columns.sort_by_key(|x| Column::ALL.iter().position(|a| a == x));
+            self.columns
+                .sort_by_key(|x| Column::ALL.iter().position(|a| a == x));
         }
     }
 }

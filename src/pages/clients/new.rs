@@ -26,7 +26,11 @@ pub fn NewClientPage() -> impl IntoView {
 
     let create = Action::new_local(move |d: &Draft| {
         let (d, t) = (d.clone(), tenant.get_untracked());
-        async move { clients::create(&api, &t, &d.create_body()).await.map_err(|e| (e, d)) }
+        async move {
+            clients::create(&api, &t, &d.create_body())
+                .await
+                .map_err(|e| (e, d))
+        }
     });
     Effect::new(move |_| match create.value().get() {
         Some(Ok(c)) => {
@@ -46,7 +50,13 @@ pub fn NewClientPage() -> impl IntoView {
         }
         None => {}
     });
-    let subject = Signal::derive(move || created.with(|c| c.as_ref().map(|(_, n)| format!("the client {n}")).unwrap_or_default()));
+    let subject = Signal::derive(move || {
+        created.with(|c| {
+            c.as_ref()
+                .map(|(_, n)| format!("the client {n}"))
+                .unwrap_or_default()
+        })
+    });
     let on_stored = Callback::new(move |_| {
         if let Some((id, name)) = created.get_untracked() {
             toasts.success(format!("{name} was created."));

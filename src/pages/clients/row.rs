@@ -83,23 +83,52 @@ pub fn ClientRow(client: Client, state: Memo<ListState>, ask: Callback<Pending>)
         let (id, name, client_id) = (id.clone(), name.clone(), client.client_id.clone());
         move |_| {
             if deleted_view {
-                ask.run(Pending::HardDelete { client_id: client_id.clone(), name: name.clone() })
+                ask.run(Pending::HardDelete {
+                    client_id: client_id.clone(),
+                    name: name.clone(),
+                })
             } else {
-                ask.run(Pending::SoftDelete { id: id.clone(), name: name.clone() })
+                ask.run(Pending::SoftDelete {
+                    id: id.clone(),
+                    name: name.clone(),
+                })
             }
         }
     };
-    let created = time::epoch_secs(&client.created_at).map(|t| time::relative(t, time::now_secs())).unwrap_or_default();
+    let created = time::epoch_secs(&client.created_at)
+        .map(|t| time::relative(t, time::now_secs()))
+        .unwrap_or_default();
     let created_abs = time::absolute(&client.created_at);
     let client_id = client.client_id.clone();
     let copy_label = format!("Copy client ID of {name}");
     let select_label = format!("Select {name}");
     let toggle_label = {
         let name = name.clone();
-        move || format!("{} {name}", if active.get() { "Deactivate" } else { "Activate" })
+        move || {
+            format!(
+                "{} {name}",
+                if active.get() {
+                    "Deactivate"
+                } else {
+                    "Activate"
+                }
+            )
+        }
     };
-    let delete_label = format!("{} {name}", if deleted_view { "Delete permanently" } else { "Delete" });
+    let delete_label = format!(
+        "{} {name}",
+        if deleted_view {
+            "Delete permanently"
+        } else {
+            "Delete"
+        }
+    );
     let mfa = mfa_label(&client);
+    let (name_title, name_link, href) = (
+        name.clone(),
+        name.clone(),
+        format!("/clients/{}", client.id),
+    );
     view! {
         <tr class:row--selected=move || selection.has(&picked.id)>
             <td class="table__check">
@@ -116,8 +145,8 @@ pub fn ClientRow(client: Client, state: Memo<ListState>, ask: Callback<Pending>)
                     }
                 />
             </td>
-            <td hidden=move || !shows(Column::Name) class="truncate" title=name.clone()>
-                <A href=format!("/clients/{}", client.id)>{name.clone()}</A>
+            <td hidden=move || !shows(Column::Name) class="truncate" title=name_title>
+                <A href=href>{name_link}</A>
             </td>
             <td hidden=move || !shows(Column::ClientId)>
                 <span class="id-cell">

@@ -15,7 +15,11 @@ pub struct Picked {
 
 impl Picked {
     pub fn of(c: &Client) -> Self {
-        Picked { id: c.id.clone(), client_id: c.client_id.clone(), name: c.name.clone() }
+        Picked {
+            id: c.id.clone(),
+            client_id: c.client_id.clone(),
+            name: c.name.clone(),
+        }
     }
 }
 
@@ -28,7 +32,10 @@ pub struct Selection {
 
 impl Selection {
     pub fn provide() -> Self {
-        let s = Selection { picked: RwSignal::new(BTreeMap::new()), all_matching: RwSignal::new(false) };
+        let s = Selection {
+            picked: RwSignal::new(BTreeMap::new()),
+            all_matching: RwSignal::new(false),
+        };
         provide_context(s);
         s
     }
@@ -74,7 +81,8 @@ impl Selection {
     }
 
     pub fn picked(&self) -> Vec<Picked> {
-        self.picked.with_untracked(|m| m.values().cloned().collect())
+        self.picked
+            .with_untracked(|m| m.values().cloned().collect())
     }
 
     pub fn clear(&self) {

@@ -52,7 +52,10 @@ fn api_query_names_every_filter_and_the_page() {
         "name=app&tags=prod%2Cmobile&status=Active&active=true&deleted=false&page=2&limit=10"
     );
     // Any/empty filters are left out; deleted is always explicit.
-    assert_eq!(ListState::default().api_query(1, 100).encode(), "deleted=false&page=1&limit=100");
+    assert_eq!(
+        ListState::default().api_query(1, 100).encode(),
+        "deleted=false&page=1&limit=100"
+    );
 }
 
 #[test]
@@ -64,7 +67,10 @@ fn filtered_and_cleared() {
     assert_eq!((c.size, c.page), (50, 1));
     assert_eq!(c.columns, vec![Column::Name, Column::Tags]);
     assert!(!ListState::default().is_filtered());
-    assert!(s.same_filter(&ListState { page: 9, ..s.clone() }));
+    assert!(s.same_filter(&ListState {
+        page: 9,
+        ..s.clone()
+    }));
     assert!(!s.same_filter(&c));
 }
 
@@ -73,7 +79,10 @@ fn columns_toggle_in_table_order_and_never_all_hidden() {
     let mut s = parse("cols=created,name");
     assert_eq!(s.columns, vec![Column::Name, Column::Created]);
     s.toggle_column(Column::Status);
-    assert_eq!(s.columns, vec![Column::Name, Column::Status, Column::Created]);
+    assert_eq!(
+        s.columns,
+        vec![Column::Name, Column::Status, Column::Created]
+    );
     s.toggle_column(Column::Name);
     s.toggle_column(Column::Status);
     s.toggle_column(Column::Created);
