@@ -34,11 +34,13 @@ pub enum Pending {
     HardDelete { client_id: String, name: String },
 }
 
+type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
+
 /// The list's URL state and the one way to change it.
 #[derive(Clone, Copy)]
 pub struct ListUrl {
     pub state: Memo<ListState>,
-    navigate: StoredValue<Box<dyn Fn(&str, NavigateOptions)>, LocalStorage>,
+    navigate: StoredValue<Navigate, LocalStorage>,
 }
 
 impl ListUrl {
@@ -144,7 +146,7 @@ pub fn ClientsPage() -> impl IntoView {
                 .map(|p| {
                     p.clients
                         .iter()
-                        .map(|c| selection::Picked::of(c))
+                        .map(selection::Picked::of)
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()

@@ -33,10 +33,13 @@ pub fn jwt(email: &str, roles: &[&str]) -> String {
 
 /// Answers requests from a script: the first entry whose URL fragment
 /// occurs in the request URL is used (and removed). Logs every request.
+/// A request held until its sender fires.
+type Gate = (String, futures::channel::oneshot::Receiver<()>);
+
 #[derive(Clone, Default)]
 pub struct Script {
     answers: Rc<RefCell<VecDeque<(String, u16, String)>>>,
-    gates: Rc<RefCell<Vec<(String, futures::channel::oneshot::Receiver<()>)>>>,
+    gates: Rc<RefCell<Vec<Gate>>>,
     pub log: Rc<RefCell<Vec<RawRequest>>>,
 }
 
