@@ -38,19 +38,8 @@ const ACCOUNT = 'plain@acme.test';
 const PASSWORD = 'Sandbox-Demo-1';
 const WORKSPACE = 'acme';
 const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-// The same flags as the end-to-end tests (tests/e2e/helpers.mjs): without the
-// background-networking ones Chromium tries to reach the internet.
-const LAUNCH_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+// The same Chromium flags as the end-to-end tests.
+import { LAUNCH_ARGS } from '../tests/e2e/helpers.mjs';
 // Name-filter terms (adjectives of the seeded client names): a different one per run,
 // so each run changes the table.
 const TERMS = ['lunar', 'summit', 'harbor', 'copper', 'vector', 'willow', 'orbital', 'crimson', 'silver', 'atlas', 'delta', 'quiet'];
