@@ -7,8 +7,10 @@ pub mod http;
 pub mod login;
 pub mod passkeys;
 pub mod retry;
+pub mod sessions;
 pub mod transport;
 pub mod url;
+pub mod users;
 
 pub use error::ApiError;
 pub use http::Api;

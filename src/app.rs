@@ -12,6 +12,10 @@ use crate::pages::clients::ClientsPage;
 use crate::pages::login::{home_path, LoginPage};
 use crate::pages::misc::{AdminOnly, NotFound, Placeholder};
 use crate::pages::shell::Shell;
+use crate::pages::users::detail::UserDetailPage;
+use crate::pages::users::import::ImportPage;
+use crate::pages::users::new::NewUserPage;
+use crate::pages::users::UsersPage;
 use leptos::prelude::*;
 use leptos_router::components::{ProtectedParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
@@ -57,8 +61,10 @@ pub fn App(config: Config, #[prop(optional)] transport: Option<Transport>) -> im
                     <Route path=path!("/clients") view=admin!(view! { <ClientsPage /> }) />
                     <Route path=path!("/clients/new") view=admin!(view! { <NewClientPage /> }) />
                     <Route path=path!("/clients/:id") view=admin!(view! { <ClientDetailPage /> }) />
-                    <Route path=path!("/users") view=admin!(view! { <Placeholder title="Users" /> }) />
-                    <Route path=path!("/users/:id") view=admin!(view! { <Placeholder title="User" /> }) />
+                    <Route path=path!("/users") view=admin!(view! { <UsersPage /> }) />
+                    <Route path=path!("/users/new") view=admin!(view! { <NewUserPage /> }) />
+                    <Route path=path!("/users/import") view=admin!(view! { <ImportPage /> }) />
+                    <Route path=path!("/users/:id") view=admin!(view! { <UserDetailPage /> }) />
                     <Route path=path!("/apps") view=admin!(view! { <Placeholder title="Applications" /> }) />
                     <Route path=path!("/apps/:id") view=admin!(view! { <Placeholder title="Application" /> }) />
                     <Route path=path!("/api-keys") view=admin!(view! { <Placeholder title="API keys" /> }) />

@@ -5,3 +5,4 @@ pub mod clients;
 pub mod login;
 pub mod misc;
 pub mod shell;
+pub mod users;

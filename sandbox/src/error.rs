@@ -132,3 +132,22 @@ pub fn parse_body<T: DeserializeOwned>(bytes: &[u8], shape: Shape) -> ApiResult<
         ),
     })
 }
+
+/// A FastAPI-style `name` field: required, a string of 1-256 characters (trimmed).
+pub fn fast_name(v: Option<Value>) -> ApiResult<String> {
+    match v {
+        None | Some(Value::Null) => Err(ApiError::fast_field(
+            "name",
+            "field required",
+            "value_error.missing",
+        )),
+        Some(Value::String(s)) if !s.trim().is_empty() && s.chars().count() <= 256 => {
+            Ok(s.trim().to_string())
+        }
+        Some(_) => Err(ApiError::fast_field(
+            "name",
+            "name must be 1-256 characters",
+            "value_error",
+        )),
+    }
+}

@@ -62,7 +62,23 @@ impl Api {
         query: &Query,
     ) -> Result<T, ApiError> {
         let url = self.url(service, path, query);
-        decode(self.execute(Method::Get, url, None, true).await?)
+        decode(self.execute(Method::Get, url, None, true, true).await?)
+    }
+
+    /// A POST that only reads (the list rows that take a JSON body): retried
+    /// like a GET.
+    pub async fn post_read<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        service: Service,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        let url = self.url(service, path, &Query::new());
+        let body = serde_json::to_string(body).map_err(|_| ApiError::decode("request body"))?;
+        decode(
+            self.execute(Method::Post, url, Some(body), true, true)
+                .await?,
+        )
     }
 
     /// A write with the bearer token; never retried by itself (except once
@@ -78,7 +94,7 @@ impl Api {
         let body = body
             .map(|b| serde_json::to_string(b).map_err(|_| ApiError::decode("request body")))
             .transpose()?;
-        decode(self.execute(method, url, body, true).await?)
+        decode(self.execute(method, url, body, true, false).await?)
     }
 
     /// A POST without the bearer token (the sign-in rows).
@@ -90,7 +106,10 @@ impl Api {
     ) -> Result<T, ApiError> {
         let url = self.url(service, path, &Query::new());
         let body = serde_json::to_string(body).map_err(|_| ApiError::decode("request body"))?;
-        decode(self.execute(Method::Post, url, Some(body), false).await?)
+        decode(
+            self.execute(Method::Post, url, Some(body), false, false)
+                .await?,
+        )
     }
 
     async fn execute(
@@ -99,7 +118,10 @@ impl Api {
         url: String,
         body: Option<String>,
         authed: bool,
+        read: bool,
     ) -> Result<RawResponse, ApiError> {
+        // Reads may be sent again; writes never are, whatever their method.
+        let retry_as = if read { Method::Get } else { method };
         let mut attempt = 0;
         let mut reauthed = false;
         loop {
@@ -118,7 +140,7 @@ impl Api {
                 Ok(r) => r,
                 Err(e) => {
                     // A GET that got no answer may be tried again like a 503.
-                    if let Some(ms) = retry_delay_ms(method, 503, None, attempt)
+                    if let Some(ms) = retry_delay_ms(retry_as, 503, None, attempt)
                         .filter(|_| e.kind == super::error::ErrorKind::Network)
                     {
                         sleep(ms).await;
@@ -137,7 +159,7 @@ impl Api {
                     continue;
                 }
             }
-            if let Some(ms) = retry_delay_ms(method, resp.status, resp.retry_after, attempt) {
+            if let Some(ms) = retry_delay_ms(retry_as, resp.status, resp.retry_after, attempt) {
                 sleep(ms).await;
                 continue;
             }

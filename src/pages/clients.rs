@@ -9,22 +9,21 @@ mod export;
 mod filters;
 pub mod form;
 pub mod list_state;
+mod list_table;
 pub mod new;
 mod row;
 mod selection;
 mod walk;
 
-use crate::api::clients::{self, ClientPage};
-use crate::api::{Api, ApiError};
+use crate::api::clients;
+use crate::api::Api;
 use crate::auth::AuthContext;
-use crate::components::{ConfirmDialog, Pager, Toasts};
+use crate::components::{keyed_fetch, ConfirmDialog, Pager, Toasts};
 use crate::paging::page_count;
-use futures::future::{abortable, AbortHandle};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
-use list_state::{Column, ListState};
+use list_state::ListState;
+use list_table::{Skeleton, Table};
 pub use selection::Selection;
 
 /// What a row asks the page to do after confirmation.
@@ -34,93 +33,23 @@ pub enum Pending {
     HardDelete { client_id: String, name: String },
 }
 
-type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
-
-/// The list's URL state and the one way to change it.
-#[derive(Clone, Copy)]
-pub struct ListUrl {
-    pub state: Memo<ListState>,
-    navigate: StoredValue<Navigate, LocalStorage>,
-}
-
-impl ListUrl {
-    fn new() -> Self {
-        let query = use_query_map();
-        let state = Memo::new(move |_| {
-            query.with(|q| ListState::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
-        });
-        let nav = use_navigate();
-        ListUrl {
-            state,
-            navigate: StoredValue::new_local(Box::new(nav)),
-        }
-    }
-
-    /// Moves to `next`; `replace` while typing so history is not flooded.
-    pub fn go(&self, next: ListState, replace: bool) {
-        let q = next.to_query();
-        let url = if q.is_empty() {
-            "/clients".to_string()
-        } else {
-            format!("/clients?{q}")
-        };
-        let opts = NavigateOptions {
-            replace,
-            scroll: false,
-            ..Default::default()
-        };
-        self.navigate.with_value(|n| n(&url, opts));
-    }
-
-    /// Applies a filter change: back to page 1.
-    pub fn filter(&self, f: impl FnOnce(&mut ListState), replace: bool) {
-        let mut s = self.state.get_untracked();
-        f(&mut s);
-        s.page = 1;
-        self.go(s, replace);
-    }
-}
+/// The clients list's URL state.
+pub type ListUrl = crate::components::ListUrl<ListState>;
 
 #[component]
 pub fn ClientsPage() -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
     let tenant = AuthContext::expect().tenant_id();
-    let url = ListUrl::new();
+    let url = ListUrl::new("/clients");
     let state = url.state;
     let reload = RwSignal::new(0u32);
     let selection = Selection::provide();
 
-    // A newer request aborts the one in flight (the fetch is keyed by what it
-    // asked for); Leptos also drops any answer that is not the latest, so a
-    // slow stale page never overwrites a fresh one.
-    type Key = (ListState, String, u32);
-    let in_flight = StoredValue::new_local(None::<(Key, AbortHandle)>);
-    let abort_unless = move |key: Option<&Key>| {
-        let stale = in_flight.try_update_value(|f| match f {
-            Some((k, _)) if Some(&*k) == key => None,
-            _ => f.take(),
-        });
-        if let Some(Some((_, h))) = stale {
-            h.abort();
-        }
-    };
-    let data = LocalResource::new(move || {
-        let key: Key = (state.get(), tenant.get(), reload.get());
-        abort_unless(Some(&key));
-        let (s, t) = (key.0.clone(), key.1.clone());
-        let (fut, handle) =
-            abortable(async move { clients::list(&api, &t, &s.api_query(s.page, s.size)).await });
-        in_flight.set_value(Some((key, handle)));
-        async move { fut.await.unwrap_or_else(|_| Err(ApiError::aborted())) }
-    });
-    // The resource may wait for its running fetch before starting the next:
-    // abort a fetch for outdated inputs as soon as they change.
-    Effect::new(move |_| {
-        let key: Key = (state.get(), tenant.get(), reload.get());
-        abort_unless(Some(&key));
-    });
-    on_cleanup(move || abort_unless(None));
+    let data = keyed_fetch(
+        move || (state.get(), tenant.get(), reload.get()),
+        move |(s, t, _)| async move { clients::list(&api, &t, &s.api_query(s.page, s.size)).await },
+    );
 
     // New filters mean a new set: the selection no longer applies.
     Effect::new(move |prev: Option<ListState>| {
@@ -199,16 +128,7 @@ pub fn ClientsPage() -> impl IntoView {
         pending.set(Some(p));
     });
 
-    let on_page = Callback::new(move |(page, size): (u32, u32)| {
-        url.go(
-            ListState {
-                page,
-                size,
-                ..state.get_untracked()
-            },
-            false,
-        )
-    });
+    let on_page = Callback::new(move |(page, size): (u32, u32)| url.page(page, |s| s.size = size));
 
     view! {
         <div class="page-head">
@@ -259,70 +179,4 @@ pub fn ClientsPage() -> impl IntoView {
             danger=true
         />
     }
-}
-
-#[component]
-fn Skeleton() -> impl IntoView {
-    view! {
-        <div class="skeleton-table" aria-busy="true" aria-label="Loading clients">
-            {(0..8).map(|_| view! { <div class="skeleton-row"></div> }).collect_view()}
-        </div>
-    }
-}
-
-#[component]
-fn Table(page: ClientPage, url: ListUrl, ask: Callback<Pending>) -> impl IntoView {
-    let state = url.state;
-    let selection = Selection::expect();
-    if page.clients.is_empty() {
-        let filtered = state.with_untracked(ListState::is_filtered);
-        return view! {
-            <div class="empty">
-                {if filtered {
-                    view! {
-                        <p>"No clients match these filters."</p>
-                        <button type="button" class="btn" on:click=move |_| url.go(state.get_untracked().cleared(), false)>"Clear filters"</button>
-                    }.into_any()
-                } else {
-                    view! {
-                        <p>"This workspace has no clients yet."</p>
-                        <A href="/clients/new" attr:class="btn btn--primary">"Create the first client"</A>
-                    }.into_any()
-                }}
-            </div>
-        }
-        .into_any();
-    }
-    let ids: Vec<selection::Picked> = page.clients.iter().map(selection::Picked::of).collect();
-    let all_here = {
-        let ids = ids.clone();
-        move || !ids.is_empty() && ids.iter().all(|p| selection.has(&p.id))
-    };
-    let shows = move |c: Column| state.with(|s| s.shows(c));
-    view! {
-        <div class="table-wrap">
-            <table class="table" aria-label="Clients">
-                <thead>
-                    <tr>
-                        <th scope="col" class="table__check">
-                            <input
-                                type="checkbox"
-                                aria-label="Select all on this page"
-                                prop:checked=all_here.clone()
-                                on:change=move |ev| selection.set_many(&ids, event_target_checked(&ev))
-                            />
-                        </th>
-                        {Column::ALL.into_iter().map(|c| view! {
-                            <th scope="col" hidden=move || !shows(c)>{c.label()}</th>
-                        }).collect_view()}
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {page.clients.into_iter().map(|c| view! { <row::ClientRow client=c state=state ask=ask /> }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-    .into_any()
 }

@@ -468,11 +468,6 @@ export async function apiSignIn(email = ACCOUNTS.plain, { password = PASSWORD, w
   return { token: cb.body.access_token, tenantId, email };
 }
 
-/** A bearer token for `email` (password only), straight from the sandbox API. */
-export async function apiToken(email = ACCOUNTS.plain, opts = {}) {
-  return (await apiSignIn(email, opts)).token;
-}
-
 /** The claims of a JWT (not verified: for reading `tenant_id`, `sub`, … in tests). */
 export function jwtClaims(token) {
   return JSON.parse(Buffer.from(String(token).split('.')[1], 'base64url').toString('utf8'));

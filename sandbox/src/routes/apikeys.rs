@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::auth::Caller;
 use crate::db::apikey::{KEY_PREFIX, SCOPES};
 use crate::db::ApiKey;
-use crate::error::{parse_body, ApiError, ApiResult, Shape};
+use crate::error::{fast_name, parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::{new_id, now, random_b64, sha256_hex};
 
@@ -67,25 +67,7 @@ pub async fn create(
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let req: CreateReq = parse_body(&body, Shape::Fast)?;
-    let name = match req.name {
-        None | Some(Value::Null) => {
-            return Err(ApiError::fast_field(
-                "name",
-                "field required",
-                "value_error.missing",
-            ))
-        }
-        Some(Value::String(s)) if !s.trim().is_empty() && s.chars().count() <= 256 => {
-            s.trim().to_string()
-        }
-        Some(_) => {
-            return Err(ApiError::fast_field(
-                "name",
-                "name must be 1-256 characters",
-                "value_error",
-            ))
-        }
-    };
+    let name = fast_name(req.name)?;
     let scopes: Vec<String> = match req.scopes {
         None | Some(Value::Null) => {
             return Err(ApiError::fast_field(

@@ -10,7 +10,7 @@ use webauthn_rs::prelude::RegisterPublicKeyCredential;
 
 use crate::auth::{Caller, OriginChecked};
 use crate::db::StoredPasskey;
-use crate::error::{parse_body, ApiError, ApiResult, Shape};
+use crate::error::{fast_name, parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::{b64url, now};
 
@@ -163,25 +163,7 @@ pub async fn rename(
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let req: RenameReq = parse_body(&body, Shape::Fast)?;
-    let name = match req.name {
-        None | Some(Value::Null) => {
-            return Err(ApiError::fast_field(
-                "name",
-                "field required",
-                "value_error.missing",
-            ))
-        }
-        Some(Value::String(s)) if !s.trim().is_empty() && s.chars().count() <= 256 => {
-            s.trim().to_string()
-        }
-        Some(_) => {
-            return Err(ApiError::fast_field(
-                "name",
-                "name must be 1-256 characters",
-                "value_error",
-            ))
-        }
-    };
+    let name = fast_name(req.name)?;
     let mut db = st.db();
     let user = db
         .users

@@ -1,14 +1,16 @@
 //! `/clients/:id`: every field of one client, edit in place, activate or
 //! deactivate, rotate the secret (shown once), delete and delete permanently.
 
-use super::draft::{server_fields, Draft};
-use super::form::{focus_first_invalid, ClientForm, FormFields};
-use super::row::{mfa_label, yes_no, StatusBadge};
+mod fields;
+
+use super::draft::Draft;
+use super::form::{show_failure, ClientForm, FormFields};
+use super::row::StatusBadge;
 use crate::api::clients::{self, Client};
 use crate::api::Api;
 use crate::auth::AuthContext;
-use crate::components::{ConfirmDialog, CopyButton, SecretDialog, Toasts};
-use crate::time;
+use crate::components::{ConfirmDialog, SecretDialog, Toasts};
+use fields::Fields;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -92,9 +94,7 @@ fn Detail(client: Client, reload: RwSignal<u32>) -> impl IntoView {
             reload.update(|n| *n += 1);
         }
         Some(Err((e, d))) => {
-            errors.set(server_fields(&e.fields, &d));
-            form_error.set(Some(format!("The changes were not saved. {}", e.message)));
-            request_animation_frame(focus_first_invalid);
+            show_failure(errors, form_error, &e, &d, "The changes were not saved");
         }
         None => {}
     });
@@ -227,68 +227,5 @@ fn Detail(client: Client, reload: RwSignal<u32>) -> impl IntoView {
             danger=true
         />
         <SecretDialog secret=secret title="New client secret" subject=subject on_stored=Callback::new(move |_| toasts.success("The secret was rotated.")) />
-    }
-}
-
-#[component]
-fn Fields(client: Client) -> impl IntoView {
-    let c = client;
-    let when = |s: &Option<String>| {
-        match s {
-        Some(t) => view! { <time datetime=t.clone() title=time::absolute(t)>{time::epoch_secs(t).map(|x| time::relative(x, time::now_secs())).unwrap_or_else(|| t.clone())}</time> }.into_any(),
-        None => view! { <span class="muted">"Never"</span> }.into_any(),
-    }
-    };
-    let list = |v: &[String]| {
-        if v.is_empty() {
-            "—".to_string()
-        } else {
-            v.join(", ")
-        }
-    };
-    let roles = if c.roles.is_empty() {
-        "—".to_string()
-    } else {
-        c.roles
-            .iter()
-            .map(|r| r.name.clone())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let id_row = |label: &'static str, value: String| {
-        let copy = format!("Copy {label}");
-        view! {
-            <dt>{label}</dt>
-            <dd class="id-cell"><code>{value.clone()}</code><CopyButton value=value label=copy /></dd>
-        }
-    };
-    view! {
-        <dl class="fields">
-            {id_row("ID", c.id.clone())}
-            {id_row("Client ID", c.client_id.clone())}
-            {id_row("Hydra client ID", c.hydra_client_id.clone().unwrap_or_default())}
-            <dt>"Email"</dt><dd>{c.email.clone()}</dd>
-            <dt>"Type"</dt><dd>{c.client_type.clone()}</dd>
-            <dt>"Tags"</dt><dd>{list(&c.tags)}</dd>
-            <dt>"Roles"</dt><dd>{roles}</dd>
-            <dt>"OIDC"</dt><dd>{yes_no(c.oidc_enabled)}</dd>
-            <dt>"Redirect URIs"</dt><dd><ul class="plain">{c.redirect_uris.iter().map(|u| view! { <li><code>{u.clone()}</code></li> }).collect_view()}</ul>{c.redirect_uris.is_empty().then_some("—")}</dd>
-            <dt>"Grant types"</dt><dd>{list(&c.grant_types)}</dd>
-            <dt>"Scopes"</dt><dd>{c.scopes.join(" ")}</dd>
-            <dt>"Logo"</dt><dd>{c.logo_uri.clone().unwrap_or_else(|| "—".into())}</dd>
-            <dt>"MFA"</dt><dd>{mfa_label(&c)}</dd>
-            <dt>"MFA verified"</dt><dd>{yes_no(c.mfa_verified)}</dd>
-            <dt>"MFA default method"</dt><dd>{c.mfa_default_method.clone().unwrap_or_else(|| "—".into())}</dd>
-            <dt>"MFA enrolled"</dt><dd>{when(&c.mfa_enrolled_at)}</dd>
-            <dt>"Authentication methods"</dt><dd>{list(&c.authentication_methods)}</dd>
-            <dt>"Users"</dt><dd>{c.user_count}</dd>
-            <dt>"Last login"</dt><dd>{when(&c.last_login)}</dd>
-            <dt>"Created"</dt><dd>{when(&Some(c.created_at.clone()))}</dd>
-            <dt>"Updated"</dt><dd>{when(&Some(c.updated_at.clone()))}</dd>
-            {id_row("Tenant ID", c.tenant_id.clone())}
-            {id_row("Project ID", c.project_id.clone().unwrap_or_default())}
-            {id_row("Org ID", c.org_id.clone().unwrap_or_default())}
-            {id_row("Owner ID", c.owner_id.clone().unwrap_or_default())}
-        </dl>
     }
 }

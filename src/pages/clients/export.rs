@@ -62,22 +62,6 @@ pub fn to_csv(clients: &[Client]) -> String {
     out
 }
 
-/// Offers `text` as a download named `filename`.
-fn download(filename: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
-    use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("text/csv;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
-    let href = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let a: web_sys::HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
-    a.set_href(&href);
-    a.set_download(filename);
-    a.click();
-    web_sys::Url::revoke_object_url(&href)?;
-    Ok(())
-}
-
 #[component]
 pub fn ExportButton(state: Memo<ListState>) -> impl IntoView {
     let api = Api::expect();
@@ -116,7 +100,7 @@ pub fn ExportButton(state: Memo<ListState>) -> impl IntoView {
                         .as_string()
                         .unwrap_or_default();
                     let name = format!("clients-{}.csv", day.get(..10).unwrap_or("export"));
-                    match download(&name, &to_csv(&rows)) {
+                    match crate::components::download_csv(&name, &to_csv(&rows)) {
                         Ok(()) => {
                             toasts.success(format!("Exported {} clients to {name}.", rows.len()))
                         }

@@ -17,6 +17,11 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
     let email = RwSignal::new(String::new());
     let tags = RwSignal::new(String::new());
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    let cancel_pending = move || {
+        if let Some(h) = timer.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+    };
 
     // The URL is the truth: Back/Forward and shared links refill the inputs,
     // unless the user is mid-typing (a debounce is pending).
@@ -29,9 +34,7 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
         }
     });
     let apply_text = move || {
-        if let Some(h) = timer.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
+        cancel_pending();
         let (n, e, t) = (
             name.get_untracked(),
             email.get_untracked(),
@@ -50,17 +53,11 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
         }
     };
     let on_input = move |_| {
-        if let Some(h) = timer.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
+        cancel_pending();
         let h = set_timeout_with_handle(apply_text, Duration::from_millis(DEBOUNCE_MS)).ok();
         timer.set_value(h);
     };
-    on_cleanup(move || {
-        if let Some(h) = timer.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
-    });
+    on_cleanup(cancel_pending);
 
     let name_input = NodeRef::<html::Input>::new();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -127,7 +124,7 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
                 </select>
             </label>
             <button type="button" class="btn btn--link" disabled=move || !state.with(ListState::is_filtered) on:click=move |_| {
-                if let Some(h) = timer.try_update_value(Option::take).flatten() { h.clear(); }
+                cancel_pending();
                 url.go(state.get_untracked().cleared(), false);
             }>"Clear filters"</button>
             <ColumnChooser url=url />

@@ -2,7 +2,8 @@
 //! browser (the server's own); server field errors land on the same fields;
 //! nothing typed is lost on any failure.
 
-use super::draft::{Draft, CLIENT_TYPES, GRANT_TYPES};
+use super::draft::{server_fields, Draft, CLIENT_TYPES, GRANT_TYPES};
+use crate::api::ApiError;
 use crate::components::field::unique_id;
 use crate::components::{ChipInput, TextField};
 use leptos::prelude::*;
@@ -72,13 +73,31 @@ impl FormFields {
 
 /// Moves focus to the first field marked invalid, so keyboard and screen
 /// reader users land on what needs fixing.
-pub fn focus_first_invalid() {
+fn focus_first_invalid() {
     use wasm_bindgen::JsCast;
     if let Ok(Some(el)) = document().query_selector("form [aria-invalid='true']") {
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
             let _ = el.focus();
         }
     }
+}
+
+/// Shows a refused submit: the server's field messages on their fields, one
+/// sentence above the form, focus on the first bad field. What was typed stays.
+pub fn show_failure(
+    errors: RwSignal<BTreeMap<String, String>>,
+    form_error: RwSignal<Option<String>>,
+    e: &ApiError,
+    sent: &Draft,
+    lead: &str,
+) {
+    errors.set(server_fields(&e.fields, sent));
+    form_error.set(Some(if e.fields.is_empty() {
+        format!("{lead}. {}", e.message)
+    } else {
+        format!("{lead}: fix the fields marked below.")
+    }));
+    request_animation_frame(focus_first_invalid);
 }
 
 #[component]

@@ -2,6 +2,8 @@
 //! URL query, and the API query it asks for. Pure, so host tests reach it.
 
 use crate::api::url::Query;
+pub use crate::components::list_url::Tri;
+use crate::components::UrlState;
 use crate::paging::{DEFAULT_SIZE, PAGE_SIZES};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -55,39 +57,6 @@ impl Column {
             Column::Mfa => "MFA",
             Column::Users => "Users",
             Column::Created => "Created",
-        }
-    }
-}
-
-/// Three-way filter on a yes/no field.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Tri {
-    #[default]
-    Any,
-    Yes,
-    No,
-}
-
-impl Tri {
-    pub fn key(self) -> &'static str {
-        match self {
-            Tri::Any => "",
-            Tri::Yes => "true",
-            Tri::No => "false",
-        }
-    }
-    pub fn parse(s: &str) -> Tri {
-        match s {
-            "true" => Tri::Yes,
-            "false" => Tri::No,
-            _ => Tri::Any,
-        }
-    }
-    fn as_bool(self) -> Option<bool> {
-        match self {
-            Tri::Any => None,
-            Tri::Yes => Some(true),
-            Tri::No => Some(false),
         }
     }
 }
@@ -262,6 +231,18 @@ impl ListState {
             self.columns
                 .sort_by_key(|x| Column::ALL.iter().position(|a| a == x));
         }
+    }
+}
+
+impl UrlState for ListState {
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        ListState::from_pairs(pairs)
+    }
+    fn to_query(&self) -> String {
+        ListState::to_query(self)
+    }
+    fn set_page(&mut self, page: u32) {
+        self.page = page;
     }
 }
 

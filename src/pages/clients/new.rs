@@ -1,8 +1,8 @@
 //! `/clients/new`: create a client; its secret is shown once, then the
 //! detail page opens.
 
-use super::draft::{server_fields, Draft};
-use super::form::{focus_first_invalid, ClientForm, FormFields};
+use super::draft::Draft;
+use super::form::{show_failure, ClientForm, FormFields};
 use crate::api::clients;
 use crate::api::Api;
 use crate::auth::AuthContext;
@@ -40,13 +40,7 @@ pub fn NewClientPage() -> impl IntoView {
             create.value().set(None);
         }
         Some(Err((e, d))) => {
-            errors.set(server_fields(&e.fields, &d));
-            form_error.set(Some(if e.fields.is_empty() {
-                format!("The client was not created. {}", e.message)
-            } else {
-                "The client was not created: fix the fields marked below.".to_string()
-            }));
-            request_animation_frame(focus_first_invalid);
+            show_failure(errors, form_error, &e, &d, "The client was not created");
         }
         None => {}
     });

@@ -1,0 +1,25 @@
+//! Offers text the page built (CSV exports, reports, backup codes) as a file
+//! download, without a server round trip.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a download named `filename` of type `mime`.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let href = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
+    a.set_href(&href);
+    a.set_download(filename);
+    a.click();
+    web_sys::Url::revoke_object_url(&href)?;
+    Ok(())
+}
+
+/// CSV with the type spreadsheets expect.
+pub fn download_csv(filename: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+    download(filename, "text/csv;charset=utf-8", text)
+}

@@ -1,0 +1,46 @@
+//! A list fetch keyed by what it asks for: a newer key aborts the request in
+//! flight, and Leptos drops any answer that is not the latest, so a slow stale
+//! page never overwrites a fresh one.
+
+use crate::api::ApiError;
+use futures::future::{abortable, AbortHandle};
+use leptos::prelude::*;
+use std::future::Future;
+
+/// Loads `fetch(key())` whenever the key changes. `key` reads signals (it is
+/// tracked); `fetch` gets the key by value.
+pub fn keyed_fetch<K, T, Fut>(
+    key: impl Fn() -> K + Copy + 'static,
+    fetch: impl Fn(K) -> Fut + Copy + 'static,
+) -> LocalResource<Result<T, ApiError>>
+where
+    K: Clone + PartialEq + 'static,
+    T: 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let in_flight = StoredValue::new_local(None::<(K, AbortHandle)>);
+    let abort_unless = move |key: Option<&K>| {
+        let stale = in_flight.try_update_value(|f| match f {
+            Some((k, _)) if Some(&*k) == key => None,
+            _ => f.take(),
+        });
+        if let Some(Some((_, h))) = stale {
+            h.abort();
+        }
+    };
+    let data = LocalResource::new(move || {
+        let k = key();
+        abort_unless(Some(&k));
+        let (fut, handle) = abortable(fetch(k.clone()));
+        in_flight.set_value(Some((k, handle)));
+        async move { fut.await.unwrap_or_else(|_| Err(ApiError::aborted())) }
+    });
+    // The resource may wait for its running fetch before starting the next:
+    // abort a fetch for outdated inputs as soon as they change.
+    Effect::new(move |_| {
+        let k = key();
+        abort_unless(Some(&k));
+    });
+    on_cleanup(move || abort_unless(None));
+    data
+}

@@ -1,0 +1,114 @@
+//! A list's state as it lives in the URL query, and the one way to change it.
+//! Every list page (clients, users, sessions…) keeps its filters, page and
+//! size here, so Back/Forward and shared links reopen the same view.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// A list state that reads from and writes to the URL query.
+pub trait UrlState: Clone + PartialEq + Send + Sync + 'static {
+    /// Reads the query pairs; anything unknown or malformed falls back to the
+    /// default, so a hand-edited link still opens.
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self;
+    /// The query without `?`; defaults left out so links stay short.
+    fn to_query(&self) -> String;
+    /// Sets the page (filter changes go back to page 1).
+    fn set_page(&mut self, page: u32);
+}
+
+type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
+
+pub struct ListUrl<S: UrlState> {
+    pub state: Memo<S>,
+    path: &'static str,
+    navigate: StoredValue<Navigate, LocalStorage>,
+}
+
+impl<S: UrlState> Clone for ListUrl<S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<S: UrlState> Copy for ListUrl<S> {}
+
+impl<S: UrlState> ListUrl<S> {
+    /// The state of the current URL; `path` is the list's own route.
+    pub fn new(path: &'static str) -> Self {
+        let query = use_query_map();
+        let state = Memo::new(move |_| {
+            query.with(|q| S::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
+        });
+        let nav = use_navigate();
+        ListUrl {
+            state,
+            path,
+            navigate: StoredValue::new_local(Box::new(nav)),
+        }
+    }
+
+    /// Moves to `next`; `replace` while typing so history is not flooded.
+    pub fn go(&self, next: S, replace: bool) {
+        let q = next.to_query();
+        let url = if q.is_empty() {
+            self.path.to_string()
+        } else {
+            format!("{}?{q}", self.path)
+        };
+        let opts = NavigateOptions {
+            replace,
+            scroll: false,
+            ..Default::default()
+        };
+        self.navigate.with_value(|n| n(&url, opts));
+    }
+
+    /// Applies a filter change: back to page 1.
+    pub fn filter(&self, f: impl FnOnce(&mut S), replace: bool) {
+        let mut s = self.state.get_untracked();
+        f(&mut s);
+        s.set_page(1);
+        self.go(s, replace);
+    }
+
+    /// Moves to another page (and size) of the same view.
+    pub fn page(&self, page: u32, f: impl FnOnce(&mut S)) {
+        let mut s = self.state.get_untracked();
+        f(&mut s);
+        s.set_page(page);
+        self.go(s, false);
+    }
+}
+
+/// Three-way filter on a yes/no field.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tri {
+    #[default]
+    Any,
+    Yes,
+    No,
+}
+
+impl Tri {
+    pub fn key(self) -> &'static str {
+        match self {
+            Tri::Any => "",
+            Tri::Yes => "true",
+            Tri::No => "false",
+        }
+    }
+    pub fn parse(s: &str) -> Tri {
+        match s {
+            "true" => Tri::Yes,
+            "false" => Tri::No,
+            _ => Tri::Any,
+        }
+    }
+    pub fn as_bool(self) -> Option<bool> {
+        match self {
+            Tri::Any => None,
+            Tri::Yes => Some(true),
+            Tri::No => Some(false),
+        }
+    }
+}

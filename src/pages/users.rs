@@ -1,0 +1,65 @@
+//! `/users`: the tenant's end users and admins, two tabs over one URL state
+//! (`?tab=admins`). Search, filters, sort and page all live in the URL.
+
+mod admins;
+mod bulk;
+pub mod detail;
+mod end_list;
+mod end_table;
+pub mod import;
+mod invite;
+pub mod list_state;
+pub mod new;
+
+use crate::components::ListUrl;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use list_state::{Tab, UsersState};
+
+pub type UsersUrl = ListUrl<UsersState>;
+
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let url = UsersUrl::new("/users");
+    let state = url.state;
+    let tab = Memo::new(move |_| state.with(|s| s.tab));
+    let tab_button = move |t: Tab, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                class="tabs__tab"
+                aria-selected=move || if tab.get() == t { "true" } else { "false" }
+                tabindex=move || if tab.get() == t { "0" } else { "-1" }
+                on:click=move |_| if tab.get_untracked() != t { url.go(state.get_untracked().on_tab(t), false) }
+                on:keydown=move |ev| {
+                    // Arrow keys move between the two tabs (WAI-ARIA tabs).
+                    if ev.key() == "ArrowRight" || ev.key() == "ArrowLeft" {
+                        let other = if t == Tab::EndUsers { Tab::Admins } else { Tab::EndUsers };
+                        url.go(state.get_untracked().on_tab(other), false);
+                    }
+                }
+            >{label}</button>
+        }
+    };
+    view! {
+        <div class="page-head">
+            <h1>"Users"</h1>
+            <span class="page-head__spacer"></span>
+            <Show when=move || tab.get() == Tab::EndUsers>
+                <A href="/users/import" attr:class="btn">"Import CSV"</A>
+                <A href="/users/new" attr:class="btn btn--primary">"New user"</A>
+            </Show>
+        </div>
+        <div class="tabs" role="tablist" aria-label="User kinds">
+            {tab_button(Tab::EndUsers, "End users")}
+            {tab_button(Tab::Admins, "Admins")}
+        </div>
+        <div role="tabpanel" aria-label=move || if tab.get() == Tab::Admins { "Admins" } else { "End users" }>
+            {move || match tab.get() {
+                Tab::EndUsers => view! { <end_list::EndUserList url=url /> }.into_any(),
+                Tab::Admins => view! { <admins::AdminList url=url /> }.into_any(),
+            }}
+        </div>
+    }
+}

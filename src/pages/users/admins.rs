@@ -1,0 +1,224 @@
+//! The admins tab: search, pages, invite, activate/deactivate and delete.
+//! Acting on oneself is not offered; the server's 403 for the last active
+//! admin becomes a sentence that says what to do instead.
+
+use super::end_table::{when, Skeleton};
+use super::invite::InviteButton;
+use super::UsersUrl;
+use crate::api::error::ErrorKind;
+use crate::api::users::{self, AdminUser};
+use crate::api::{Api, ApiError};
+use crate::auth::AuthContext;
+use crate::components::{
+    keyed_fetch, use_confirmed, Avatar, ConfirmDialog, Pager, SearchInput, Toasts,
+};
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum AdminAct {
+    SetActive {
+        id: String,
+        email: String,
+        active: bool,
+    },
+    Delete {
+        id: String,
+        email: String,
+    },
+}
+
+/// The server's refusals, in words that say what to do instead.
+pub fn refusal(e: &ApiError) -> String {
+    let m = e.message.to_lowercase();
+    if e.status == 403 && m.contains("last active admin") {
+        "This is the last active admin, and a workspace always needs one. Activate or invite another admin first.".into()
+    } else if e.status == 403 && m.contains("own account") {
+        "You cannot do this to your own account; ask another admin.".into()
+    } else {
+        e.message.clone()
+    }
+}
+
+#[component]
+pub fn AdminList(url: UsersUrl) -> impl IntoView {
+    let api = Api::expect();
+    let toasts = Toasts::expect();
+    let auth = AuthContext::expect();
+    let me = Memo::new(move |_| {
+        auth.session()
+            .with(|s| s.as_ref().map(|s| s.claims.sub.clone()))
+            .unwrap_or_default()
+    });
+    let state = url.state;
+    let reload = RwSignal::new(0u32);
+    let data = keyed_fetch(
+        move || (state.get(), reload.get()),
+        move |(s, _)| async move { users::list_admins(&api, &s.admin_query()).await },
+    );
+    let total = Memo::new(move |_| {
+        data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.total))
+            .unwrap_or(0)
+    });
+    let act = use_confirmed(
+        move |a: AdminAct| async move {
+            match &a {
+                AdminAct::SetActive { id, active, .. } => {
+                    users::set_admin_active(&api, id, *active).await
+                }
+                AdminAct::Delete { id, .. } => users::delete_admin(&api, id).await,
+            }
+            .map(|_| a)
+            .map_err(|e| ApiError {
+                message: refusal(&e),
+                ..e
+            })
+        },
+        move |a| {
+            toasts.success(match a {
+                AdminAct::SetActive {
+                    email,
+                    active: true,
+                    ..
+                } => format!("{email} was activated."),
+                AdminAct::SetActive { email, .. } => format!("{email} was deactivated."),
+                AdminAct::Delete { email, .. } => format!("{email} was deleted."),
+            });
+            reload.update(|n| *n += 1);
+        },
+    );
+    let rows = move |list: Vec<AdminUser>| {
+        list.into_iter()
+            .map(|a| {
+                let is_me = a.id == me.get_untracked();
+                let name = a.full_name();
+                let status = if a.pending_registration {
+                    "Invited"
+                } else if a.active {
+                    "Active"
+                } else {
+                    "Inactive"
+                };
+                let (id, email, active) = (a.id.clone(), a.email.clone(), a.active);
+                let (id2, email2) = (id.clone(), email.clone());
+                view! {
+                    <tr>
+                        <td>
+                            <div class="user-cell">
+                                <Avatar name=name.clone() email=a.email.clone() />
+                                <div class="user-cell__text">
+                                    <span class="user-cell__name">{if name.is_empty() { a.username.clone() } else { name }}
+                                        {is_me.then(|| view! { " " <span class="badge">"You"</span> })}</span>
+                                    <span class="user-cell__email truncate" title=a.email.clone()>{a.email.clone()}" · @"{a.username.clone()}</span>
+                                </div>
+                            </div>
+                        </td>
+                        <td><span class="badge" class:badge--ok=status == "Active" class:badge--off=status == "Inactive">{status}</span></td>
+                        <td>{when(a.last_login.as_deref())}</td>
+                        <td>{when(Some(a.created_at.as_str()))}</td>
+                        <td class="actions-cell">
+                            {if is_me {
+                                view! { <span class="muted">"Your account"</span> }.into_any()
+                            } else {
+                                view! {
+                                    <button type="button" class="btn btn--small" on:click=move |_| act.ask(AdminAct::SetActive { id: id.clone(), email: email.clone(), active: !active })>
+                                        {if active { "Deactivate" } else { "Activate" }}
+                                    </button>
+                                    <button type="button" class="btn btn--small btn--danger-ghost" on:click=move |_| act.ask(AdminAct::Delete { id: id2.clone(), email: email2.clone() })>"Delete"</button>
+                                }.into_any()
+                            }}
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="filters">
+            <SearchInput
+                label="Search"
+                placeholder="Email, name or username"
+                value=Signal::derive(move || state.with(|s| s.search.clone()))
+                on_commit=Callback::new(move |q: String| url.filter(|s| s.search = q, true))
+            />
+            <span class="page-head__spacer"></span>
+            <InviteButton on_invited=Callback::new(move |_| reload.update(|n| *n += 1)) />
+        </div>
+        <Transition fallback=|| view! { <Skeleton /> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(p) if p.users.is_empty() => view! { <div class="empty"><p>"No admins match this search."</p></div> }.into_any(),
+                    Ok(p) => view! {
+                        <div class="table-wrap">
+                            <table class="table" aria-label="Admins">
+                                <thead><tr>
+                                    <th scope="col">"Admin"</th>
+                                    <th scope="col">"Status"</th>
+                                    <th scope="col">"Last login"</th>
+                                    <th scope="col">"Created"</th>
+                                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                </tr></thead>
+                                <tbody>{rows(p.users)}</tbody>
+                            </table>
+                        </div>
+                    }.into_any(),
+                    Err(e) if e.kind == ErrorKind::Aborted => view! { <Skeleton /> }.into_any(),
+                    Err(e) => view! {
+                        <div class="alert" role="alert">
+                            <p>"The admins could not be loaded. " {e.message}</p>
+                            <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Retry"</button>
+                        </div>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+        <Pager
+            page=Signal::derive(move || state.with(|s| s.page))
+            size=Signal::derive(move || state.with(|s| s.size))
+            total=total
+            on_change=Callback::new(move |(p, size): (u32, u32)| url.page(p, |s| s.size = size))
+        />
+        <ConfirmDialog
+            open=act.open()
+            title="Confirm"
+            message=Signal::derive(move || match act.item.get() {
+                Some(AdminAct::SetActive { email, active: true, .. }) => format!("Activate {email}? They can sign in and manage this workspace again."),
+                Some(AdminAct::SetActive { email, .. }) => format!("Deactivate {email}? They are signed out and cannot sign in until activated."),
+                Some(AdminAct::Delete { email, .. }) => format!("Delete the admin {email}? This cannot be undone."),
+                None => String::new(),
+            })
+            confirm_label="Confirm"
+            type_to_confirm=Signal::derive(move || match act.item.get() {
+                Some(AdminAct::Delete { email, .. }) => Some(email),
+                _ => None,
+            })
+            pending=act.pending()
+            error=act.error()
+            on_confirm=act.confirm()
+            on_cancel=act.cancel()
+            danger=true
+        />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_admin_refusals_read_as_advice() {
+        let e = crate::api::error::decode_error(
+            403,
+            r#"{"error":"Cannot deactivate the last active admin"}"#,
+            None,
+        );
+        assert!(refusal(&e).starts_with("This is the last active admin"));
+        let e = crate::api::error::decode_error(
+            403,
+            r#"{"error":"You cannot delete your own account"}"#,
+            None,
+        );
+        assert!(refusal(&e).contains("own account"));
+        let e = crate::api::error::decode_error(404, r#"{"error":"User not found"}"#, None);
+        assert_eq!(refusal(&e), e.message);
+    }
+}

@@ -1,0 +1,137 @@
+//! `/users/:id`: one end user: the profile (editable), status, MFA methods,
+//! sessions, and delete with the email typed to confirm.
+
+mod profile;
+mod sessions;
+
+use super::end_table::{mfa_label, when};
+use crate::api::users::{self, EndUser};
+use crate::api::Api;
+use crate::auth::AuthContext;
+use crate::components::{use_confirmed, Avatar, ConfirmDialog, Toasts};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+pub use profile::Profile;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Ask {
+    SetActive(bool),
+    Delete,
+}
+
+#[component]
+pub fn UserDetailPage() -> impl IntoView {
+    let api = Api::expect();
+    let tenant = AuthContext::expect().tenant_id();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let reload = RwSignal::new(0u32);
+    let data = LocalResource::new(move || {
+        let (t, id) = (tenant.get(), id.get());
+        reload.track();
+        async move { users::get(&api, &t, &id).await }
+    });
+    view! {
+        <nav class="crumbs" aria-label="Breadcrumb"><A href="/users">"Users"</A>" / User"</nav>
+        <Transition fallback=|| view! { <div class="skeleton-table" aria-busy="true" aria-label="Loading user"><div class="skeleton-row"></div><div class="skeleton-row"></div></div> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(u) => view! { <Detail user=u reload=reload /> }.into_any(),
+                    Err(e) => view! {
+                        <div class="alert" role="alert">
+                            <p>{if e.status == 404 { "This user does not exist in this workspace.".to_string() } else { format!("The user could not be loaded. {}", e.message) }}</p>
+                            <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Retry"</button>
+                        </div>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Detail(user: EndUser, reload: RwSignal<u32>) -> impl IntoView {
+    let api = Api::expect();
+    let toasts = Toasts::expect();
+    let tenant = AuthContext::expect().tenant_id();
+    let navigate = use_navigate();
+    let u = StoredValue::new(user.clone());
+    let active = user.is_active();
+    let email = user.email.clone();
+    let name = user.full_name();
+    let ask = use_confirmed(
+        move |a: Ask| async move {
+            let (t, id) = (tenant.get_untracked(), u.with_value(|u| u.id.clone()));
+            match a {
+                Ask::SetActive(on) => users::set_active(&api, &id, on).await,
+                Ask::Delete => users::delete(&api, &t, &id).await,
+            }
+            .map(|_| a)
+        },
+        move |a| {
+            let e = u.with_value(|u| u.email.clone());
+            match a {
+                Ask::SetActive(true) => toasts.success(format!("{e} was activated.")),
+                Ask::SetActive(false) => toasts.success(format!("{e} was deactivated.")),
+                Ask::Delete => {
+                    toasts.success(format!("{e} was deleted."));
+                    navigate("/users", Default::default());
+                    return;
+                }
+            }
+            reload.update(|n| *n += 1);
+        },
+    );
+    view! {
+        <div class="page-head">
+            <Avatar name=name.clone() email=email.clone() />
+            <h1 class="truncate" title=email.clone()>{if name.is_empty() { email.clone() } else { name.clone() }}</h1>
+            <span class="badge" class:badge--ok=active class:badge--off=!active>{if active { "Active" } else { "Inactive" }}</span>
+            <span class="page-head__spacer"></span>
+            <button type="button" class="btn" on:click=move |_| ask.ask(Ask::SetActive(!active))>
+                {if active { "Deactivate" } else { "Activate" }}
+            </button>
+            <button type="button" class="btn btn--danger-ghost" on:click=move |_| ask.ask(Ask::Delete)>"Delete"</button>
+        </div>
+        <dl class="facts">
+            <dt>"Email"</dt><dd>{email.clone()}" "{if user.email_verified { "(verified)" } else { "(not verified)" }}</dd>
+            <dt>"Sign-in"</dt><dd>{user.provider.clone()}</dd>
+            <dt>"Last login"</dt><dd>{when(user.last_login.as_deref())}" · "{user.login_count}" logins"</dd>
+            <dt>"Created"</dt><dd>{when(Some(user.created_at.as_str()))}</dd>
+        </dl>
+        <section class="card" aria-labelledby="profile-h">
+            <h2 id="profile-h">"Profile"</h2>
+            <profile::ProfileForm user=user.clone() on_saved=Callback::new(move |_| reload.update(|n| *n += 1)) />
+        </section>
+        <section class="card" aria-labelledby="mfa-h">
+            <h2 id="mfa-h">"Two-factor methods"</h2>
+            {if user.mfa_methods.is_empty() {
+                view! { <p class="muted">"None enrolled. The user can add them under Account security."</p> }.into_any()
+            } else {
+                view! { <ul class="plain">{user.mfa_methods.iter().map(|m| view! { <li>{mfa_label(m)}</li> }).collect_view()}</ul> }.into_any()
+            }}
+        </section>
+        <sessions::UserSessions user_id=user.id.clone() />
+        <ConfirmDialog
+            open=ask.open()
+            title="Confirm"
+            message=Signal::derive(move || {
+                let e = u.with_value(|u| u.email.clone());
+                match ask.item.get() {
+                    Some(Ask::SetActive(true)) => format!("Activate {e}? They can sign in again."),
+                    Some(Ask::SetActive(false)) => format!("Deactivate {e}? They cannot sign in until activated; their data is kept."),
+                    Some(Ask::Delete) => format!("Delete {e} and all their data? This cannot be undone."),
+                    None => String::new(),
+                }
+            })
+            confirm_label="Confirm"
+            type_to_confirm=Signal::derive(move || matches!(ask.item.get(), Some(Ask::Delete)).then(|| u.with_value(|u| u.email.clone())))
+            pending=ask.pending()
+            error=ask.error()
+            on_confirm=ask.confirm()
+            on_cancel=ask.cancel()
+            danger=true
+        />
+    }
+}

@@ -1,0 +1,91 @@
+//! The user's live sessions (admin sessions rows filtered by this user),
+//! each revocable after a confirmation.
+
+use super::super::end_table::when;
+use crate::api::sessions::{self, Session};
+use crate::api::url::Query;
+use crate::api::Api;
+use crate::components::{use_confirmed, ConfirmDialog, Toasts};
+use leptos::prelude::*;
+
+#[component]
+pub fn UserSessions(user_id: String) -> impl IntoView {
+    let api = Api::expect();
+    let toasts = Toasts::expect();
+    let reload = RwSignal::new(0u32);
+    let uid = StoredValue::new(user_id);
+    let data = LocalResource::new(move || {
+        reload.track();
+        let q = Query::new()
+            .add("user_id", uid.get_value())
+            .add("active", true)
+            .add("page", 1)
+            .add("limit", 100);
+        async move { sessions::tenant(&api, &q).await }
+    });
+    let revoke = use_confirmed(
+        move |s: Session| async move { sessions::revoke_any(&api, &s.id).await.map(|_| s) },
+        move |s| {
+            toasts.success(format!("The session on {} was revoked.", s.device_name));
+            reload.update(|n| *n += 1);
+        },
+    );
+    view! {
+        <section class="card" aria-labelledby="sessions-h">
+            <h2 id="sessions-h">"Sessions"</h2>
+            <Transition fallback=|| view! { <p class="muted">"Loading sessions…"</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(p) if p.sessions.is_empty() => view! { <p class="muted">"No active sessions."</p> }.into_any(),
+                        Ok(p) => view! {
+                            <table class="table" aria-label="Sessions">
+                                <thead><tr>
+                                    <th scope="col">"Device"</th><th scope="col">"IP address"</th><th scope="col">"Location"</th>
+                                    <th scope="col">"Signed in"</th><th scope="col">"Last active"</th>
+                                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                </tr></thead>
+                                <tbody>
+                                    {p.sessions.into_iter().map(|s| {
+                                        let label = format!("Revoke the session on {}", s.device_name);
+                                        let s2 = s.clone();
+                                        view! {
+                                            <tr>
+                                                <td>{s.device_name.clone()}</td>
+                                                <td class="mono">{s.ip_address.clone()}</td>
+                                                <td>{s.location.clone()}</td>
+                                                <td>{when(Some(s.created_at.as_str()))}</td>
+                                                <td>{when(Some(s.last_accessed.as_str()))}</td>
+                                                <td><button type="button" class="btn btn--small btn--danger-ghost" aria-label=label
+                                                    on:click=move |_| revoke.ask(s2.clone())>"Revoke"</button></td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                        Err(e) if e.is_missing_feature() => view! { <p class="muted">"This server does not list sessions."</p> }.into_any(),
+                        Err(e) => view! {
+                            <div class="alert" role="alert">
+                                <p>"The sessions could not be loaded. " {e.message}</p>
+                                <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Retry"</button>
+                            </div>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+            <ConfirmDialog
+                open=revoke.open()
+                title="Revoke session"
+                message=Signal::derive(move || revoke.item.with(|s| s.as_ref().map(|s| format!(
+                    "Revoke the session on {} ({})? That device is signed out at its next request.", s.device_name, s.ip_address
+                )).unwrap_or_default()))
+                confirm_label="Revoke"
+                pending=revoke.pending()
+                error=revoke.error()
+                on_confirm=revoke.confirm()
+                on_cancel=revoke.cancel()
+                danger=true
+            />
+        </section>
+    }
+}

@@ -1,0 +1,95 @@
+//! The end users tab: search, status and MFA filters, a sortable table with
+//! row selection, bulk actions and the pager.
+
+use super::bulk::{BulkBar, Picked};
+use super::end_table::{EndUserTable, Skeleton};
+use super::list_state::UsersState;
+use super::UsersUrl;
+use crate::api::error::ErrorKind;
+use crate::api::users;
+use crate::api::Api;
+use crate::auth::AuthContext;
+use crate::components::list_url::Tri;
+use crate::components::{keyed_fetch, Pager, SearchInput};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+#[component]
+pub fn EndUserList(url: UsersUrl) -> impl IntoView {
+    let api = Api::expect();
+    let tenant = AuthContext::expect().tenant_id();
+    let state = url.state;
+    let reload = RwSignal::new(0u32);
+    let selected = RwSignal::new(BTreeMap::<String, Picked>::new());
+    let data = keyed_fetch(
+        move || (state.get(), tenant.get(), reload.get()),
+        move |(s, t, _)| async move { users::list(&api, &s.end_user_query(&t)).await },
+    );
+    // New filters mean a new set: the selection no longer applies.
+    Effect::new(move |prev: Option<UsersState>| {
+        let s = state.get();
+        if prev.is_some_and(|p| !p.same_filter(&s)) {
+            selected.update(BTreeMap::clear);
+        }
+        s
+    });
+    let total = Memo::new(move |_| {
+        data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.total))
+            .unwrap_or(0)
+    });
+    let select = move |f: fn(&mut UsersState, &str)| {
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            url.filter(|s| f(s, &v), false);
+        }
+    };
+    view! {
+        <form class="filters" role="search" aria-label="Filter end users" on:submit=|ev| ev.prevent_default()>
+            <SearchInput
+                label="Search"
+                placeholder="Email or name"
+                value=Signal::derive(move || state.with(|s| s.search.clone()))
+                on_commit=Callback::new(move |q: String| url.filter(|s| s.search = q, true))
+            />
+            <label class="filters__field">
+                "Status"
+                <select prop:value=move || state.with(|s| s.status.clone()) on:change=select(|s, v| s.status = v.to_string())>
+                    <option value="">"Any"</option>
+                    <option value="active">"Active"</option>
+                    <option value="inactive">"Inactive"</option>
+                </select>
+            </label>
+            <label class="filters__field">
+                "MFA"
+                <select prop:value=move || state.with(|s| s.mfa.key()) on:change=select(|s, v| s.mfa = Tri::parse(v))>
+                    <option value="">"Any"</option>
+                    <option value="true">"Enrolled"</option>
+                    <option value="false">"Not enrolled"</option>
+                </select>
+            </label>
+            <button type="button" class="btn btn--link" disabled=move || !state.with(UsersState::is_filtered)
+                on:click=move |_| url.go(state.get_untracked().cleared(), false)>"Clear filters"</button>
+        </form>
+        <BulkBar selected=selected on_done=Callback::new(move |_| reload.update(|n| *n += 1)) />
+        <Transition fallback=|| view! { <Skeleton /> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(page) => view! { <EndUserTable page=page url=url selected=selected /> }.into_any(),
+                    Err(e) if e.kind == ErrorKind::Aborted => view! { <Skeleton /> }.into_any(),
+                    Err(e) => view! {
+                        <div class="alert" role="alert">
+                            <p>"The users could not be loaded. " {e.message}</p>
+                            <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Retry"</button>
+                        </div>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+        <Pager
+            page=Signal::derive(move || state.with(|s| s.page))
+            size=Signal::derive(move || state.with(|s| s.size))
+            total=total
+            on_change=Callback::new(move |(p, size): (u32, u32)| url.page(p, |s| s.size = size))
+        />
+    }
+}

@@ -1,0 +1,194 @@
+//! The end users table: sortable headers, a selectable row per user, the
+//! empty states and the loading skeleton.
+
+use super::bulk::Picked;
+use super::list_state::{Sort, UsersState};
+use super::UsersUrl;
+use crate::api::users::{EndUser, UserPage};
+use crate::components::{Avatar, TableSkeleton};
+use crate::time::{absolute, epoch_secs, now_secs, relative};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use std::collections::BTreeMap;
+
+#[component]
+pub fn Skeleton() -> impl IntoView {
+    view! { <TableSkeleton label="Loading users" /> }
+}
+
+/// An MFA method as an icon with its name for screen readers and on hover.
+pub fn mfa_label(method: &str) -> String {
+    match method {
+        "totp" => "Authenticator app".into(),
+        "webauthn" => "Passkey".into(),
+        "sms" => "Text message".into(),
+        "email" => "Email code".into(),
+        other => other.to_string(),
+    }
+}
+
+#[component]
+pub fn MfaIcons(methods: Vec<String>) -> impl IntoView {
+    if methods.is_empty() {
+        return view! { <span class="muted">"None"</span> }.into_any();
+    }
+    methods
+        .into_iter()
+        .map(|m| {
+            let label = mfa_label(&m);
+            let path = match m.as_str() {
+                "totp" => "M7 2h10a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm0 3v13h10V5zm5 14.5a1 1 0 1 0 0 .01z",
+                "webauthn" => "M14 3a5 5 0 0 0-4.6 7L3 16.4V21h4.6v-2.3h2.3v-2.3h2.3l1.4-1.4A5 5 0 1 0 14 3zm2 3.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z",
+                _ => "M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5z",
+            };
+            view! {
+                <span class="mfa-icon" role="img" aria-label=label.clone() title=label>
+                    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path d=path fill="currentColor" /></svg>
+                </span>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// "3 hours ago" with the exact time on hover; "Never" when absent.
+pub fn when(ts: Option<&str>) -> impl IntoView {
+    match ts.and_then(|t| epoch_secs(t).map(|s| (t, s))) {
+        Some((t, s)) => view! { <time datetime=t.to_string() title=absolute(t)>{relative(s, now_secs())}</time> }.into_any(),
+        None => view! { <span class="muted">"Never"</span> }.into_any(),
+    }
+}
+
+#[component]
+fn SortHeader(url: UsersUrl, sort: Sort, label: &'static str) -> impl IntoView {
+    let state = url.state;
+    let aria = move || {
+        state.with(|s| match (s.sort == sort, s.asc) {
+            (false, _) => "none",
+            (true, true) => "ascending",
+            (true, false) => "descending",
+        })
+    };
+    let arrow = move || match aria() {
+        "ascending" => "▲",
+        "descending" => "▼",
+        _ => "",
+    };
+    view! {
+        <th scope="col" aria-sort=aria>
+            <button type="button" class="sort" on:click=move |_| url.go(state.get_untracked().sorted_by(sort), false)>
+                {label}<span class="sort__arrow" aria-hidden="true">{arrow}</span>
+            </button>
+        </th>
+    }
+}
+
+#[component]
+pub fn EndUserTable(
+    page: UserPage<EndUser>,
+    url: UsersUrl,
+    selected: RwSignal<BTreeMap<String, Picked>>,
+) -> impl IntoView {
+    let state = url.state;
+    if page.users.is_empty() {
+        let filtered = state.with_untracked(UsersState::is_filtered);
+        return view! {
+            <div class="empty">
+                {if filtered {
+                    view! {
+                        <p>"No users match these filters."</p>
+                        <button type="button" class="btn" on:click=move |_| url.go(state.get_untracked().cleared(), false)>"Clear filters"</button>
+                    }.into_any()
+                } else {
+                    view! {
+                        <p>"No end users yet."</p>
+                        <A href="/users/new" attr:class="btn btn--primary">"Create the first user"</A>
+                    }.into_any()
+                }}
+            </div>
+        }
+        .into_any();
+    }
+    let picks: Vec<Picked> = page.users.iter().map(Picked::of).collect();
+    let all_here = {
+        let picks = picks.clone();
+        move || selected.with(|m| picks.iter().all(|p| m.contains_key(&p.id)))
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="table" aria-label="End users">
+                <thead>
+                    <tr>
+                        <th scope="col" class="table__check">
+                            <input type="checkbox" aria-label="Select all on this page" prop:checked=all_here
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    selected.update(|m| for p in &picks {
+                                        if on { m.insert(p.id.clone(), p.clone()); } else { m.remove(&p.id); }
+                                    });
+                                } />
+                        </th>
+                        <SortHeader url=url sort=Sort::Email label="User" />
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Email verified"</th>
+                        <th scope="col">"MFA"</th>
+                        <SortHeader url=url sort=Sort::LastLogin label="Last login" />
+                        <th scope="col" class="num">"Logins"</th>
+                        <SortHeader url=url sort=Sort::Created label="Created" />
+                    </tr>
+                </thead>
+                <tbody>
+                    {page.users.into_iter().map(|u| view! { <Row user=u selected=selected /> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn Row(user: EndUser, selected: RwSignal<BTreeMap<String, Picked>>) -> impl IntoView {
+    let pick = Picked::of(&user);
+    let id = user.id.clone();
+    let is_sel = {
+        let id = id.clone();
+        move || selected.with(|m| m.contains_key(&id))
+    };
+    let is_sel2 = is_sel.clone();
+    let email = user.email.clone();
+    let name = user.full_name();
+    let shown = if name.is_empty() {
+        email.clone()
+    } else {
+        name.clone()
+    };
+    let href = format!("/users/{}", crate::api::url::segment(&user.id));
+    let label = format!("Select {}", user.email);
+    let active = user.is_active();
+    view! {
+        <tr class:row--selected=is_sel2>
+            <td class="table__check">
+                <input type="checkbox" aria-label=label prop:checked=is_sel
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        selected.update(|m| if on { m.insert(pick.id.clone(), pick.clone()); } else { m.remove(&pick.id); });
+                    } />
+            </td>
+            <td>
+                <div class="user-cell">
+                    <Avatar name=name.clone() email=email.clone() />
+                    <div class="user-cell__text">
+                        <A href=href attr:class="user-cell__name">{shown}</A>
+                        <span class="user-cell__email truncate" title=email.clone()>{email.clone()}</span>
+                    </div>
+                </div>
+            </td>
+            <td><span class="badge" class:badge--ok=active class:badge--off=!active>{if active { "Active" } else { "Inactive" }}</span></td>
+            <td>{if user.email_verified { "Verified" } else { "Not verified" }}</td>
+            <td><MfaIcons methods=user.mfa_methods.clone() /></td>
+            <td>{when(user.last_login.as_deref())}</td>
+            <td class="num">{user.login_count}</td>
+            <td>{when(Some(user.created_at.as_str()))}</td>
+        </tr>
+    }
+}

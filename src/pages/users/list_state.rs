@@ -1,0 +1,205 @@
+//! The users page's state as it lives in the URL query: the tab, the search,
+//! the filters, the sort and the page. Pure, so host tests reach it.
+
+use crate::api::url::Query;
+use crate::api::users::{AdminQuery, EndUserQuery};
+use crate::components::list_url::Tri;
+use crate::components::UrlState;
+use crate::paging::{DEFAULT_SIZE, PAGE_SIZES};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    #[default]
+    EndUsers,
+    Admins,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Created,
+    Email,
+    LastLogin,
+}
+
+impl Sort {
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Created => "created_at",
+            Sort::Email => "email",
+            Sort::LastLogin => "last_login",
+        }
+    }
+    fn parse(s: &str) -> Option<Sort> {
+        [Sort::Created, Sort::Email, Sort::LastLogin]
+            .into_iter()
+            .find(|x| x.key() == s)
+    }
+    /// The direction a first click on the column sorts in: newest first for
+    /// dates, A–Z for the email.
+    pub fn natural_asc(self) -> bool {
+        self == Sort::Email
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UsersState {
+    pub tab: Tab,
+    pub search: String,
+    /// `active`, `inactive` or empty for any (end users only).
+    pub status: String,
+    pub mfa: Tri,
+    pub sort: Sort,
+    pub asc: bool,
+    pub page: u32,
+    pub size: u32,
+}
+
+impl Default for UsersState {
+    fn default() -> Self {
+        UsersState {
+            tab: Tab::EndUsers,
+            search: String::new(),
+            status: String::new(),
+            mfa: Tri::Any,
+            sort: Sort::Created,
+            asc: false,
+            page: 1,
+            size: DEFAULT_SIZE,
+        }
+    }
+}
+
+impl UrlState for UsersState {
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut s = UsersState::default();
+        let mut dir = None;
+        for (k, v) in pairs {
+            match k {
+                "tab" if v == "admins" => s.tab = Tab::Admins,
+                "q" => s.search = v.to_string(),
+                "status" if v == "active" || v == "inactive" => s.status = v.to_string(),
+                "mfa" => s.mfa = Tri::parse(v),
+                "sort" => s.sort = Sort::parse(v).unwrap_or_default(),
+                "dir" if v == "asc" || v == "desc" => dir = Some(v == "asc"),
+                "page" => s.page = v.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
+                "size" => {
+                    s.size = v
+                        .parse()
+                        .ok()
+                        .filter(|n| PAGE_SIZES.contains(n))
+                        .unwrap_or(DEFAULT_SIZE)
+                }
+                _ => {}
+            }
+        }
+        s.asc = dir.unwrap_or(s.sort.natural_asc());
+        s
+    }
+
+    fn to_query(&self) -> String {
+        let mut q = Query::new();
+        if self.tab == Tab::Admins {
+            q = q.add("tab", "admins");
+        }
+        q = q
+            .add("q", &self.search)
+            .add("status", &self.status)
+            .add("mfa", self.mfa.key());
+        if self.sort != Sort::Created {
+            q = q.add("sort", self.sort.key());
+        }
+        if self.asc != self.sort.natural_asc() {
+            q = q.add("dir", if self.asc { "asc" } else { "desc" });
+        }
+        if self.page > 1 {
+            q = q.add("page", self.page);
+        }
+        if self.size != DEFAULT_SIZE {
+            q = q.add("size", self.size);
+        }
+        q.encode()
+    }
+
+    fn set_page(&mut self, page: u32) {
+        self.page = page;
+    }
+}
+
+impl UsersState {
+    /// The end-user list request for this view.
+    pub fn end_user_query(&self, tenant_id: &str) -> EndUserQuery {
+        let search = self.search.trim();
+        EndUserQuery {
+            tenant_id: tenant_id.to_string(),
+            page: self.page,
+            limit: self.size,
+            search: (!search.is_empty()).then(|| search.to_string()),
+            status: (!self.status.is_empty()).then(|| self.status.clone()),
+            mfa_enabled: self.mfa.as_bool(),
+            sort_by: Some(self.sort.key().to_string()),
+            sort_direction: Some(if self.asc { "asc" } else { "desc" }.to_string()),
+        }
+    }
+
+    pub fn admin_query(&self) -> AdminQuery {
+        let search = self.search.trim();
+        AdminQuery {
+            page: self.page,
+            limit: self.size,
+            search: (!search.is_empty()).then(|| search.to_string()),
+        }
+    }
+
+    /// True when a filter narrows the list.
+    pub fn is_filtered(&self) -> bool {
+        !self.search.trim().is_empty() || !self.status.is_empty() || self.mfa != Tri::Any
+    }
+
+    /// Same tab, size and sort; no filters, page 1.
+    pub fn cleared(&self) -> Self {
+        UsersState {
+            tab: self.tab,
+            sort: self.sort,
+            asc: self.asc,
+            size: self.size,
+            ..UsersState::default()
+        }
+    }
+
+    /// The other tab starts afresh (its own filters differ).
+    pub fn on_tab(&self, tab: Tab) -> Self {
+        UsersState {
+            tab,
+            size: self.size,
+            ..UsersState::default()
+        }
+    }
+
+    /// A click on a sortable column: the same column flips the direction,
+    /// another starts in its natural one.
+    pub fn sorted_by(&self, sort: Sort) -> Self {
+        let asc = if self.sort == sort {
+            !self.asc
+        } else {
+            sort.natural_asc()
+        };
+        UsersState {
+            sort,
+            asc,
+            page: 1,
+            ..self.clone()
+        }
+    }
+
+    /// True when `other` asks for the same set of rows (paging aside).
+    pub fn same_filter(&self, other: &UsersState) -> bool {
+        self.tab == other.tab
+            && self.search.trim() == other.search.trim()
+            && self.status == other.status
+            && self.mfa == other.mfa
+    }
+}
+
+#[cfg(test)]
+mod tests;

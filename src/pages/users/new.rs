@@ -1,0 +1,185 @@
+//! `/users/new`: create an end user. The password shows its rule and a
+//! strength meter; an email that exists links to that user.
+
+use crate::api::users::{self, EndUserQuery, NewEndUser};
+use crate::api::{Api, ApiError};
+use crate::auth::AuthContext;
+use crate::components::{TextField, Toasts};
+use crate::validate;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use std::collections::BTreeMap;
+
+/// Field messages for a new user; empty when it can be sent.
+pub fn check(
+    email: &str,
+    password: &str,
+    first: &str,
+    last: &str,
+) -> BTreeMap<&'static str, String> {
+    let mut e = BTreeMap::new();
+    if let Some(m) = validate::email(email) {
+        e.insert("email", m.to_string());
+    }
+    if let Some(m) = validate::password(password) {
+        e.insert("password", m.to_string());
+    }
+    for (k, v) in [("first_name", first), ("last_name", last)] {
+        if let Some(m) = validate::name(v) {
+            e.insert(k, m.to_string());
+        }
+    }
+    e
+}
+
+/// The id of the user who owns `email`, for the "already exists" link.
+async fn find_by_email(api: &Api, tenant: &str, email: &str) -> Option<String> {
+    let q = EndUserQuery {
+        tenant_id: tenant.to_string(),
+        page: 1,
+        limit: 10,
+        search: Some(email.to_string()),
+        ..Default::default()
+    };
+    let page = users::list(api, &q).await.ok()?;
+    page.users
+        .into_iter()
+        .find(|u| u.email.eq_ignore_ascii_case(email))
+        .map(|u| u.id)
+}
+
+#[component]
+pub fn NewUserPage() -> impl IntoView {
+    let api = Api::expect();
+    let toasts = Toasts::expect();
+    let tenant = AuthContext::expect().tenant_id();
+    let navigate = use_navigate();
+    let (email, password, first, last) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let errors = RwSignal::new(BTreeMap::<&'static str, String>::new());
+    let form_error = RwSignal::new(None::<String>);
+    let exists = RwSignal::new(None::<String>);
+    let create = Action::new_local(move |n: &NewEndUser| {
+        let (n, t) = (n.clone(), tenant.get_untracked());
+        async move {
+            match users::create(&api, &n).await {
+                Err(e) if e.status == 409 => Err((e, find_by_email(&api, &t, &n.email).await)),
+                r => r.map_err(|e| (e, None)),
+            }
+        }
+    });
+    Effect::new(move |_| match create.value().get() {
+        Some(Ok(u)) => {
+            create.value().set(None);
+            toasts.success(format!("{} was created.", u.email));
+            navigate(
+                &format!("/users/{}", crate::api::url::segment(&u.id)),
+                Default::default(),
+            );
+        }
+        Some(Err((e, id))) => show_error(&e, id, errors, form_error, exists),
+        None => {}
+    });
+    let err = move |k: &'static str| Signal::derive(move || errors.with(|e| e.get(k).cloned()));
+    let strength = move || password.with(|p| validate::password_strength(p));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if create.pending().get_untracked() {
+            return;
+        }
+        let (e, p, f, l) = (
+            email.get_untracked(),
+            password.get_untracked(),
+            first.get_untracked(),
+            last.get_untracked(),
+        );
+        let problems = check(&e, &p, &f, &l);
+        form_error.set(None);
+        exists.set(None);
+        let ok = problems.is_empty();
+        errors.set(problems);
+        if ok {
+            create.dispatch(NewEndUser {
+                tenant_id: tenant.get_untracked(),
+                email: e.trim().to_string(),
+                password: p,
+                first_name: f.trim().to_string(),
+                last_name: l.trim().to_string(),
+                provider: "password",
+            });
+        }
+    };
+    view! {
+        <nav class="crumbs" aria-label="Breadcrumb"><A href="/users">"Users"</A>" / New user"</nav>
+        <h1>"New user"</h1>
+        <form class="narrow-form stack" on:submit=submit novalidate>
+            <TextField label="Email" value=email input_type="email" autocomplete="off" required=true error=err("email") />
+            {move || exists.get().map(|id| view! {
+                <p class="alert alert--info" role="status">
+                    "A user with this email exists. "
+                    <A href=format!("/users/{}", crate::api::url::segment(&id))>"Open that user"</A>
+                </p>
+            })}
+            <TextField label="Password" value=password input_type="password" autocomplete="new-password" required=true
+                hint=validate::PASSWORD_RULE error=err("password") />
+            <div class="meter" aria-live="polite">
+                <meter min="0" max="4" low="2" high="3" optimum="4" value=move || strength().0 aria-label="Password strength"></meter>
+                <span>{move || strength().1}</span>
+            </div>
+            <TextField label="First name" value=first autocomplete="off" error=err("first_name") />
+            <TextField label="Last name" value=last autocomplete="off" error=err("last_name") />
+            <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
+            <div class="actions">
+                <A href="/users" attr:class="btn">"Cancel"</A>
+                <button type="submit" class="btn btn--primary" disabled=move || create.pending().get()>
+                    {move || if create.pending().get() { "Creating…" } else { "Create user" }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+fn show_error(
+    e: &ApiError,
+    id: Option<String>,
+    errors: RwSignal<BTreeMap<&'static str, String>>,
+    form_error: RwSignal<Option<String>>,
+    exists: RwSignal<Option<String>>,
+) {
+    if e.status == 409 {
+        errors.set(BTreeMap::from([(
+            "email",
+            "A user with this email exists.".to_string(),
+        )]));
+        exists.set(id);
+        return;
+    }
+    let mut f = BTreeMap::new();
+    for k in ["email", "password", "first_name", "last_name"] {
+        if let Some(m) = e.field(k) {
+            f.insert(k, m.to_string());
+        }
+    }
+    errors.set(f);
+    form_error.set(Some(format!("The user was not created. {}", e.message)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks_every_field() {
+        assert!(check("a@b.io", "Abcdefghi1", "Ada", "").is_empty());
+        let e = check("nope", "short", &"x".repeat(300), "");
+        assert_eq!(
+            e.keys().copied().collect::<Vec<_>>(),
+            vec!["email", "first_name", "password"]
+        );
+    }
+}
