@@ -8,6 +8,7 @@ mod browser {
     pub mod shell;
     pub mod sign_in;
     pub mod support;
+    pub mod users;
 }
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -3,13 +3,9 @@
 //! and the secret shown once.
 
 use super::support::*;
-use authsec_console::api::Api;
-use authsec_console::auth::{AuthContext, Session};
-use authsec_console::components::{ToastRegion, Toasts};
 use authsec_console::pages::clients::new::NewClientPage;
 use authsec_console::pages::clients::ClientsPage;
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn page(names: &[&str], total: u64) -> String {
@@ -25,35 +21,13 @@ fn page(names: &[&str], total: u64) -> String {
     serde_json::json!({"clients": clients, "pagination": {"page": 1, "limit": 25, "total": total, "total_pages": 1}}).to_string()
 }
 
-fn mount_with(script: &Script, f: fn() -> AnyView) -> (web_sys::HtmlElement, impl Drop) {
-    reset_url();
-    let transport = script.transport();
-    let (root, h) = mount(move || {
-        let auth = AuthContext::provide();
-        Api::provide_with(config(), auth, transport);
-        Toasts::provide();
-        auth.sign_in(Session::from_token(&jwt("plain@acme.test", &["admin"]), "acme").unwrap());
-        view! { <Router>{f()}</Router> <ToastRegion /> }
-    });
-    (root, Guard(Some(h)))
-}
-
-/// Unmounts and puts the URL back when a test ends.
-struct Guard<T>(Option<T>);
-impl<T> Drop for Guard<T> {
-    fn drop(&mut self) {
-        self.0.take();
-        reset_url();
-    }
-}
-
 #[wasm_bindgen_test]
 async fn typing_a_filter_updates_the_url_and_asks_the_server() {
     let script = Script::default();
     script
         .answer("/getClients", 200, &page(&["Billing", "Checkout"], 2))
         .answer("/getClients", 200, &page(&["Billing"], 1));
-    let (root, _g) = mount_with(&script, || view! { <ClientsPage /> }.into_any());
+    let (root, _g) = mount_admin(&script, || view! { <ClientsPage /> }.into_any());
     until("first page", || rows(&root).len() == 2).await;
 
     type_into(&field(&root, "Name"), "bill");
@@ -81,7 +55,7 @@ async fn a_slow_stale_answer_never_overwrites_a_fresh_one() {
         .answer("name=old", 200, &page(&["Stale answer"], 1))
         .answer("name=new", 200, &page(&["Fresh answer"], 1));
     let release_stale = script.hold("name=old");
-    let (root, _g) = mount_with(&script, || view! { <ClientsPage /> }.into_any());
+    let (root, _g) = mount_admin(&script, || view! { <ClientsPage /> }.into_any());
     until("first page", || text(&root).contains("Alpha")).await;
 
     let name = field(&root, "Name");
@@ -115,7 +89,7 @@ async fn a_refused_deactivation_rolls_back_with_a_message() {
         .answer("/getClients", 200, &page(&["Billing"], 1))
         .answer("/deactivate", 403, r#"{"error":"Client is locked"}"#);
     let release = script.hold("/deactivate");
-    let (root, _g) = mount_with(&script, || view! { <ClientsPage /> }.into_any());
+    let (root, _g) = mount_admin(&script, || view! { <ClientsPage /> }.into_any());
     until("row", || rows(&root).len() == 1).await;
 
     labelled_button(&root, "Deactivate Billing").click();
@@ -139,7 +113,7 @@ async fn the_secret_is_shown_once_and_closes_only_when_stored() {
         .answer("/create", 422, r#"{"error":"Validation failed","details":{"email":"email already used"}}"#)
         .answer("/create", 201, r#"{"id":"c-9","client_id":"cid-9","tenant_id":"t-acme","name":"Billing","email":"b@acme.test",
             "active":true,"secret_id":"sek-123-very-secret","created_at":"2026-01-01T00:00:00Z","message":"ok"}"#);
-    let (root, _g) = mount_with(&script, || view! { <NewClientPage /> }.into_any());
+    let (root, _g) = mount_admin(&script, || view! { <NewClientPage /> }.into_any());
 
     button(&root, "Create client").click();
     until("client-side errors", || {

@@ -31,8 +31,8 @@ pub fn jwt(email: &str, roles: &[&str]) -> String {
     )
 }
 
-/// Answers requests from a script: the first entry whose URL fragment
-/// occurs in the request URL is used (and removed). Logs every request.
+/// Answers requests from a script: the first entry whose fragment occurs in
+/// the request URL or body is used (and removed). Logs every request.
 /// A request held until its sender fires.
 type Gate = (String, futures::channel::oneshot::Receiver<()>);
 
@@ -64,9 +64,7 @@ impl Script {
         Rc::new(move |req: RawRequest| {
             this.log.borrow_mut().push(req.clone());
             let mut answers = this.answers.borrow_mut();
-            let found = answers
-                .iter()
-                .position(|(part, _, _)| req.url.contains(part.as_str()));
+            let found = answers.iter().position(|(part, _, _)| hits(&req, part));
             let (status, body) = match found.and_then(|i| answers.remove(i)) {
                 Some((_, s, b)) => (s, b),
                 None => (599, format!("no scripted answer for {}", req.url)),
@@ -74,7 +72,7 @@ impl Script {
             let mut gates = this.gates.borrow_mut();
             let gate = gates
                 .iter()
-                .position(|(part, _)| req.url.contains(part.as_str()))
+                .position(|(part, _)| hits(&req, part))
                 .map(|i| gates.remove(i).1);
             Box::pin(async move {
                 if let Some(g) = gate {
@@ -93,9 +91,41 @@ impl Script {
         self.log
             .borrow()
             .iter()
-            .filter(|r| r.url.contains(url_part))
+            .filter(|r| hits(r, url_part))
             .cloned()
             .collect()
+    }
+}
+
+/// True when `part` occurs in the request's URL or body.
+fn hits(req: &RawRequest, part: &str) -> bool {
+    req.url.contains(part) || req.body.as_deref().is_some_and(|b| b.contains(part))
+}
+
+/// Mounts `f` signed in as an admin, inside a router with toasts; the guard
+/// unmounts and puts the URL back when the test ends.
+pub fn mount_admin(script: &Script, f: fn() -> AnyView) -> (HtmlElement, impl Drop) {
+    use authsec_console::api::Api;
+    use authsec_console::auth::{AuthContext, Session};
+    use authsec_console::components::{ToastRegion, Toasts};
+    use leptos_router::components::Router;
+    reset_url();
+    let transport = script.transport();
+    let (root, h) = mount(move || {
+        let auth = AuthContext::provide();
+        Api::provide_with(config(), auth, transport);
+        Toasts::provide();
+        auth.sign_in(Session::from_token(&jwt("plain@acme.test", &["admin"]), "acme").unwrap());
+        view! { <Router>{f()}</Router> <ToastRegion /> }
+    });
+    (root, Guard(Some(h)))
+}
+
+struct Guard<T>(Option<T>);
+impl<T> Drop for Guard<T> {
+    fn drop(&mut self) {
+        self.0.take();
+        reset_url();
     }
 }
 
