@@ -5,6 +5,7 @@ pub mod clients;
 pub mod error;
 pub mod http;
 pub mod login;
+pub mod mfa;
 pub mod passkeys;
 pub mod retry;
 pub mod sessions;

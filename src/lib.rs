@@ -7,6 +7,7 @@ pub mod auth;
 pub mod components;
 pub mod config;
 pub mod csv;
+pub mod mfa;
 pub mod pages;
 pub mod paging;
 pub mod time;

@@ -4,6 +4,7 @@
 
 mod browser {
     pub mod clients;
+    pub mod mfa;
     pub mod reauth;
     pub mod shell;
     pub mod sign_in;

@@ -44,3 +44,48 @@ pub async fn finish_registration(
     .await
     .map(|_| ())
 }
+
+/// One of the user's passkeys (extension rows).
+#[derive(Clone, Debug, Default, serde::Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Passkey {
+    pub id: String,
+    pub name: String,
+    pub created_at: String,
+    pub last_used_at: Option<String>,
+    pub transports: Vec<String>,
+    pub authenticator_attachment: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct PasskeyList {
+    #[serde(default)]
+    passkeys: Vec<Passkey>,
+}
+
+/// The user's passkeys; a 404/405/501 means the server lacks the extension.
+pub async fn list(api: &Api) -> Result<Vec<Passkey>, ApiError> {
+    let l: PasskeyList = api
+        .get(Service::Webauthn, "/credentials", &Default::default())
+        .await?;
+    Ok(l.passkeys)
+}
+
+pub async fn rename(api: &Api, id: &str, name: &str) -> Result<(), ApiError> {
+    let path = format!("/credentials/{}", super::url::segment(id));
+    api.send::<_, Value>(
+        Method::Patch,
+        Service::Webauthn,
+        &path,
+        Some(&json!({ "name": name })),
+    )
+    .await
+    .map(|_| ())
+}
+
+pub async fn delete(api: &Api, id: &str) -> Result<(), ApiError> {
+    let path = format!("/credentials/{}", super::url::segment(id));
+    api.send::<(), Value>(Method::Delete, Service::Webauthn, &path, None)
+        .await
+        .map(|_| ())
+}

@@ -5,7 +5,7 @@ mod admins;
 mod bulk;
 pub mod detail;
 mod end_list;
-mod end_table;
+pub mod end_table;
 pub mod import;
 mod invite;
 pub mod list_state;

@@ -147,7 +147,11 @@ pub async fn devices(State(st): State<AppState>, caller: Caller) -> ApiResult<Js
             })
         })
         .collect();
-    Ok(Json(json!({ "success": true, "devices": list })))
+    // Not in the contract (the console shows it when present): how many
+    // unused backup codes are left.
+    Ok(Json(
+        json!({ "success": true, "devices": list, "backup_codes_remaining": user.backup_codes.len() }),
+    ))
 }
 
 pub async fn delete_device(

@@ -6,7 +6,7 @@ use crate::components::{TextField, Toasts};
 use leptos::prelude::*;
 
 #[component]
-pub fn AddPasskey() -> impl IntoView {
+pub fn AddPasskey(#[prop(optional)] on_added: Option<Callback<()>>) -> impl IntoView {
     let api = Api::expect();
     let auth = AuthContext::expect();
     let toasts = Toasts::expect();
@@ -38,6 +38,9 @@ pub fn AddPasskey() -> impl IntoView {
                 open.set(false);
                 error.set(None);
                 toasts.success("Passkey added");
+                if let Some(cb) = on_added {
+                    cb.run(());
+                }
             }
             Err(m) => error.set(Some(m)),
         }
@@ -70,7 +73,7 @@ pub fn AddPasskey() -> impl IntoView {
                 <TextField label="Passkey name" value=name error=error autocomplete="off" />
                 <div class="row">
                     <button type="submit" class="btn btn--primary" disabled=move || pending.get()>
-                        {move || if pending.get() { "Waiting for your device…" } else { "Create passkey" }}
+                        {move || if pending.get() { "Waiting for your device…" } else if error.with(Option::is_some) { "Try again" } else { "Create passkey" }}
                     </button>
                     <button type="button" class="btn btn--link" on:click=move |_| open.set(false)>"Cancel"</button>
                 </div>

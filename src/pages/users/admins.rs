@@ -2,13 +2,14 @@
 //! Acting on oneself is not offered; the server's 403 for the last active
 //! admin becomes a sentence that says what to do instead.
 
-use super::end_table::{when, Skeleton};
+use super::end_table::Skeleton;
 use super::invite::InviteButton;
 use super::UsersUrl;
 use crate::api::error::ErrorKind;
 use crate::api::users::{self, AdminUser};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
+use crate::components::when;
 use crate::components::{
     keyed_fetch, use_confirmed, Avatar, ConfirmDialog, Pager, SearchInput, Toasts,
 };

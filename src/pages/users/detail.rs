@@ -4,10 +4,11 @@
 mod profile;
 mod sessions;
 
-use super::end_table::{mfa_label, when};
+use super::end_table::mfa_label;
 use crate::api::users::{self, EndUser};
 use crate::api::Api;
 use crate::auth::AuthContext;
+use crate::components::when;
 use crate::components::{use_confirmed, Avatar, ConfirmDialog, Toasts};
 use leptos::prelude::*;
 use leptos_router::components::A;

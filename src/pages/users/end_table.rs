@@ -5,8 +5,7 @@ use super::bulk::Picked;
 use super::list_state::{Sort, UsersState};
 use super::UsersUrl;
 use crate::api::users::{EndUser, UserPage};
-use crate::components::{Avatar, TableSkeleton};
-use crate::time::{absolute, epoch_secs, now_secs, relative};
+use crate::components::{when, Avatar, TableSkeleton};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::collections::BTreeMap;
@@ -49,14 +48,6 @@ pub fn MfaIcons(methods: Vec<String>) -> impl IntoView {
         })
         .collect_view()
         .into_any()
-}
-
-/// "3 hours ago" with the exact time on hover; "Never" when absent.
-pub fn when(ts: Option<&str>) -> impl IntoView {
-    match ts.and_then(|t| epoch_secs(t).map(|s| (t, s))) {
-        Some((t, s)) => view! { <time datetime=t.to_string() title=absolute(t)>{relative(s, now_secs())}</time> }.into_any(),
-        None => view! { <span class="muted">"Never"</span> }.into_any(),
-    }
 }
 
 #[component]

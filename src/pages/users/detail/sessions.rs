@@ -1,10 +1,10 @@
 //! The user's live sessions (admin sessions rows filtered by this user),
 //! each revocable after a confirmation.
 
-use super::super::end_table::when;
 use crate::api::sessions::{self, Session};
 use crate::api::url::Query;
 use crate::api::Api;
+use crate::components::when;
 use crate::components::{use_confirmed, ConfirmDialog, Toasts};
 use leptos::prelude::*;
 

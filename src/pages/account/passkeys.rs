@@ -1,0 +1,138 @@
+//! Passkeys: the list (name, created, last used, transports), rename, delete
+//! and "Add a passkey". Where the server lacks the list/rename/delete
+//! extension rows, only adding is offered.
+
+use super::add_passkey::AddPasskey;
+use super::delete_factor::DeleteFactor;
+use super::SecurityData;
+use crate::api::passkeys::{self as pk, Passkey};
+use crate::api::Api;
+use crate::components::{use_confirmed, when, Toasts};
+use leptos::prelude::*;
+
+/// A transport as words (the icon's text alternative).
+pub fn transport_label(t: &str) -> &str {
+    match t {
+        "internal" => "This device",
+        "usb" => "USB security key",
+        "nfc" => "NFC",
+        "ble" => "Bluetooth",
+        "hybrid" => "Phone (nearby)",
+        other => other,
+    }
+}
+
+fn transport_icon(t: &str) -> &'static str {
+    match t {
+        "internal" => "💻",
+        "usb" => "🔌",
+        "nfc" => "📶",
+        "ble" => "🛜",
+        "hybrid" => "📱",
+        _ => "🔑",
+    }
+}
+
+#[component]
+pub fn PasskeysSection() -> impl IntoView {
+    let api = Api::expect();
+    let toasts = Toasts::expect();
+    let data = expect_context::<SecurityData>();
+    let renaming = RwSignal::new(None::<String>);
+    let new_name = RwSignal::new(String::new());
+    let rename_error = RwSignal::new(None::<String>);
+    let rename = Action::new_local(move |(id, name): &(String, String)| {
+        let (id, name) = (id.clone(), name.trim().to_string());
+        async move { pk::rename(&api, &id, &name).await }
+    });
+    Effect::new(move |_| match rename.value().get() {
+        Some(Ok(())) => {
+            rename.value().set(None);
+            renaming.set(None);
+            toasts.success("The passkey was renamed.");
+            data.refresh();
+        }
+        Some(Err(e)) => rename_error.set(Some(format!("The name was not saved. {}", e.message))),
+        None => {}
+    });
+    let delete = use_confirmed(
+        move |p: Passkey| async move { pk::delete(&api, &p.id).await.map(|_| p) },
+        move |p| {
+            toasts.success(format!("The passkey {} was deleted.", p.name));
+            data.refresh();
+        },
+    );
+    let is_last = Signal::derive(move || data.factors().total() <= 1);
+    let row = move |p: Passkey| {
+        let (id, id2, id3, p2) = (p.id.clone(), p.id.clone(), p.id.clone(), p.clone());
+        let editing = move || renaming.get().as_deref() == Some(id.as_str());
+        let start_name = p.name.clone();
+        view! {
+            <li class="device">
+                <Show when=editing.clone() fallback=move || {
+                    let (p, p2, start_name) = (p.clone(), p2.clone(), start_name.clone());
+                    let id = id2.clone();
+                    view! {
+                        <div class="device__text">
+                            <strong class="truncate" title=p.name.clone()>{p.name.clone()}</strong>
+                            <span class="muted">"Added " {when(Some(p.created_at.as_str()))} " · last used " {when(p.last_used_at.as_deref())}</span>
+                            <span class="transports">{p.transports.iter().map(|t| view! {
+                                <span class="transport" role="img" aria-label=transport_label(t).to_string() title=transport_label(t).to_string()>{transport_icon(t)}</span>
+                            }).collect_view()}</span>
+                        </div>
+                        <div class="row">
+                            <button type="button" class="btn btn--small" aria-label=format!("Rename {}", p.name)
+                                on:click=move |_| { rename_error.set(None); new_name.set(start_name.clone()); renaming.set(Some(id.clone())); }>"Rename"</button>
+                            <button type="button" class="btn btn--small btn--danger-ghost" aria-label=format!("Delete {}", p.name)
+                                on:click=move |_| delete.ask(p2.clone())>"Delete"</button>
+                        </div>
+                    }
+                }>
+                    <form class="row" on:submit={let id = id3.clone(); move |ev| {
+                        ev.prevent_default();
+                        let n = new_name.get_untracked();
+                        if n.trim().is_empty() || n.chars().count() > 64 {
+                            rename_error.set(Some("Use 1 to 64 characters.".into()));
+                        } else if !rename.pending().get_untracked() {
+                            rename.dispatch((id.clone(), n));
+                        }
+                    }}>
+                        <label class="filters__field">"New name"<input type="text" bind:value=new_name autocomplete="off" /></label>
+                        <button type="submit" class="btn btn--small btn--primary" disabled=move || rename.pending().get()>"Save"</button>
+                        <button type="button" class="btn btn--small" on:click=move |_| renaming.set(None)>"Cancel"</button>
+                        <p class="field__error" role="alert">{move || rename_error.get()}</p>
+                    </form>
+                </Show>
+            </li>
+        }
+    };
+    view! {
+        <section class="card stack" aria-labelledby="passkeys-h">
+            <h2 id="passkeys-h">"Passkeys"</h2>
+            <p class="muted">"A passkey signs you in with your device's screen lock or a security key, and cannot be phished."</p>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match data.passkeys.await {
+                        Ok(list) if list.is_empty() => view! { <p class="muted">"No passkey yet."</p> }.into_any(),
+                        Ok(list) => view! { <ul class="plain devices" aria-label="Passkeys">{list.into_iter().map(row).collect_view()}</ul> }.into_any(),
+                        Err(e) if e.is_missing_feature() => view! { <p class="muted">"This server does not list passkeys, so they cannot be renamed or deleted here. You can still add one."</p> }.into_any(),
+                        Err(e) => view! {
+                            <div class="alert" role="alert"><p>"Your passkeys could not be loaded. " {e.message}</p>
+                            <button type="button" class="btn" on:click=move |_| data.refresh()>"Retry"</button></div>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+            <AddPasskey on_added=Callback::new(move |_| data.refresh()) />
+            <DeleteFactor
+                open=delete.open()
+                what=Signal::derive(move || delete.item.with(|p| p.as_ref().map(|p| format!("the passkey {}", p.name)).unwrap_or_default()))
+                is_last=is_last
+                pending=delete.pending()
+                error=delete.error()
+                on_confirm=delete.confirm()
+                on_cancel=delete.cancel()
+            />
+        </section>
+    }
+}
