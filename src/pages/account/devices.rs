@@ -61,9 +61,11 @@ pub fn AppsSection() -> impl IntoView {
                 view! {
                     <li class="device">
                         <div class="device__text">
-                            <strong class="truncate" title=d.device_name.clone()>{d.device_name.clone()}</strong>
-                            {d.is_primary.then(|| view! { " " <span class="badge badge--ok">"Primary"</span> })}
-                            {(!d.is_active).then(|| view! { " " <span class="badge badge--off">"Setup not finished"</span> })}
+                            <span class="device__name">
+                                <strong class="truncate" title=d.device_name.clone()>{d.device_name.clone()}</strong>
+                                {d.is_primary.then(|| view! { <span class="badge badge--ok">"Primary"</span> })}
+                                {(!d.is_active).then(|| view! { <span class="badge badge--off">"Setup not finished"</span> })}
+                            </span>
                             <span class="muted">"Added " {when(Some(d.created_at.as_str()))} " · last used " {when(d.last_used.as_deref())}</span>
                         </div>
                         <div class="row">

@@ -22,14 +22,14 @@ pub fn transport_label(t: &str) -> &str {
     }
 }
 
-fn transport_icon(t: &str) -> &'static str {
+/// A small pictogram per transport; the label next to it carries the meaning.
+fn transport_path(t: &str) -> &'static str {
     match t {
-        "internal" => "💻",
-        "usb" => "🔌",
-        "nfc" => "📶",
-        "ble" => "🛜",
-        "hybrid" => "📱",
-        _ => "🔑",
+        "internal" => "M4 5h16v10H4zm-2 12h20v2H2z",
+        "usb" => "M9 2h6v6h2v8a5 5 0 0 1-10 0V8h2zm2 2v4h2V4z",
+        "nfc" => "M6 4h12a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 4v8h2v-5l2 5h2V8h-2v5l-2-5z",
+        "ble" | "hybrid" => "M7 2h10a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm0 3v13h10V5z",
+        _ => "M14 3a5 5 0 0 0-4.6 7L3 16.4V21h4.6v-2.3h2.3v-2.3h2.3l1.4-1.4A5 5 0 1 0 14 3z",
     }
 }
 
@@ -77,7 +77,10 @@ pub fn PasskeysSection() -> impl IntoView {
                             <strong class="truncate" title=p.name.clone()>{p.name.clone()}</strong>
                             <span class="muted">"Added " {when(Some(p.created_at.as_str()))} " · last used " {when(p.last_used_at.as_deref())}</span>
                             <span class="transports">{p.transports.iter().map(|t| view! {
-                                <span class="transport" role="img" aria-label=transport_label(t).to_string() title=transport_label(t).to_string()>{transport_icon(t)}</span>
+                                <span class="transport" title=transport_label(t).to_string()>
+                                    <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true"><path fill="currentColor" d=transport_path(t) /></svg>
+                                    {transport_label(t).to_string()}
+                                </span>
                             }).collect_view()}</span>
                         </div>
                         <div class="row">
