@@ -1,6 +1,8 @@
 //! The typed AuthSec client: one module per service area; `http` owns base
 //! URLs, the bearer token, error decoding and retries.
 
+pub mod apikeys;
+pub mod apps;
 pub mod clients;
 pub mod error;
 pub mod http;

@@ -6,11 +6,16 @@ use crate::auth::AuthContext;
 use crate::components::{ToastRegion, Toasts};
 use crate::config::Config;
 use crate::pages::account::SecurityPage;
+use crate::pages::api_keys::ApiKeysPage;
+use crate::pages::apps::detail::AppDetailPage;
+use crate::pages::apps::new::NewAppPage;
+use crate::pages::apps::AppsPage;
 use crate::pages::clients::detail::ClientDetailPage;
 use crate::pages::clients::new::NewClientPage;
 use crate::pages::clients::ClientsPage;
 use crate::pages::login::{home_path, LoginPage};
-use crate::pages::misc::{AdminOnly, NotFound, Placeholder};
+use crate::pages::misc::{AdminOnly, NotFound};
+use crate::pages::sessions::SessionsPage;
 use crate::pages::shell::Shell;
 use crate::pages::users::detail::UserDetailPage;
 use crate::pages::users::import::ImportPage;
@@ -65,10 +70,11 @@ pub fn App(config: Config, #[prop(optional)] transport: Option<Transport>) -> im
                     <Route path=path!("/users/new") view=admin!(view! { <NewUserPage /> }) />
                     <Route path=path!("/users/import") view=admin!(view! { <ImportPage /> }) />
                     <Route path=path!("/users/:id") view=admin!(view! { <UserDetailPage /> }) />
-                    <Route path=path!("/apps") view=admin!(view! { <Placeholder title="Applications" /> }) />
-                    <Route path=path!("/apps/:id") view=admin!(view! { <Placeholder title="Application" /> }) />
-                    <Route path=path!("/api-keys") view=admin!(view! { <Placeholder title="API keys" /> }) />
-                    <Route path=path!("/sessions") view=|| view! { <Placeholder title="Sessions" /> } />
+                    <Route path=path!("/apps") view=admin!(view! { <AppsPage /> }) />
+                    <Route path=path!("/apps/new") view=admin!(view! { <NewAppPage /> }) />
+                    <Route path=path!("/apps/:id") view=admin!(view! { <AppDetailPage /> }) />
+                    <Route path=path!("/api-keys") view=admin!(view! { <ApiKeysPage /> }) />
+                    <Route path=path!("/sessions") view=SessionsPage />
                     <Route path=path!("/account/security") view=SecurityPage />
                 </ProtectedParentRoute>
             </Routes>

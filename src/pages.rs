@@ -1,8 +1,11 @@
 //! One module per routed area.
 
 pub mod account;
+pub mod api_keys;
+pub mod apps;
 pub mod clients;
 pub mod login;
 pub mod misc;
+pub mod sessions;
 pub mod shell;
 pub mod users;

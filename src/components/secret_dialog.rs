@@ -16,6 +16,7 @@ pub fn SecretDialog(
     #[prop(optional)]
     on_stored: Option<Callback<()>>,
 ) -> impl IntoView {
+    let label = title.clone();
     let open = Signal::derive(move || secret.with(Option::is_some));
     let value = Signal::derive(move || secret.get().unwrap_or_default());
     let done = move |_| {
@@ -29,7 +30,7 @@ pub fn SecretDialog(
             <div class="stack secret">
                 <p>"The secret for " {move || subject.get()} ":"</p>
                 <div class="secret__value">
-                    <input type="text" readonly aria-label="Client secret" class="mono" prop:value=value on:focus=move |ev| {
+                    <input type="text" readonly aria-label=label.clone() class="mono" prop:value=value on:focus=move |ev| {
                         use wasm_bindgen::JsCast;
                         if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
                             i.select();

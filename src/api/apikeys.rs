@@ -1,0 +1,113 @@
+//! API keys (§7, extension): the key itself comes back once, on create and
+//! on regenerate.
+
+use super::error::ApiError;
+use super::http::Api;
+use super::retry::Method;
+use super::url::{segment, Query};
+use crate::config::Service;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct ApiKey {
+    pub key_id: String,
+    pub name: String,
+    pub scopes: Vec<String>,
+    pub tenant_id: String,
+    pub user_id: String,
+    pub created_at: String,
+    pub last_use_at: Option<String>,
+    pub is_active: bool,
+}
+
+/// A key with its secret, shown once.
+#[derive(Clone, Default, Deserialize, PartialEq)]
+pub struct WithSecret {
+    #[serde(flatten)]
+    pub key: ApiKey,
+    #[serde(default)]
+    pub api_key: String,
+}
+
+impl std::fmt::Debug for WithSecret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WithSecret")
+            .field("key", &self.key)
+            .field("api_key", &"<hidden>")
+            .finish()
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Scopes {
+    pub scopes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct List {
+    #[serde(default)]
+    api_keys: Vec<ApiKey>,
+}
+
+#[derive(Serialize)]
+struct Create<'a> {
+    name: &'a str,
+    scopes: &'a [String],
+    tenant_id: &'a str,
+}
+
+pub async fn scopes(api: &Api) -> Result<Scopes, ApiError> {
+    api.get(Service::Uflow, "/api-keys/scopes", &Query::new())
+        .await
+}
+
+pub async fn list(api: &Api) -> Result<Vec<ApiKey>, ApiError> {
+    let l: List = api.get(Service::Uflow, "/api-keys", &Query::new()).await?;
+    Ok(l.api_keys)
+}
+
+pub async fn create(
+    api: &Api,
+    name: &str,
+    scopes: &[String],
+    tenant_id: &str,
+) -> Result<WithSecret, ApiError> {
+    let body = Create {
+        name,
+        scopes,
+        tenant_id,
+    };
+    api.send(Method::Post, Service::Uflow, "/api-keys", Some(&body))
+        .await
+}
+
+pub async fn regenerate(api: &Api, key_id: &str) -> Result<WithSecret, ApiError> {
+    let path = format!("/api-keys/{}/regenerate", segment(key_id));
+    api.send::<(), _>(Method::Post, Service::Uflow, &path, None)
+        .await
+}
+
+pub async fn delete(api: &Api, key_id: &str) -> Result<(), ApiError> {
+    let path = format!("/api-keys/{}", segment(key_id));
+    api.send::<(), serde_json::Value>(Method::Delete, Service::Uflow, &path, None)
+        .await
+        .map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_is_read_once_and_never_debug_printed() {
+        let w: WithSecret = serde_json::from_str(
+            r#"{"key_id":"k1","name":"CI","scopes":["users:read"],"is_active":true,"api_key":"ask_secret_123"}"#,
+        )
+        .unwrap();
+        assert_eq!(w.key.name, "CI");
+        assert_eq!(w.api_key, "ask_secret_123");
+        assert!(!format!("{w:?}").contains("ask_secret_123"));
+    }
+}

@@ -1,0 +1,63 @@
+//! Management applications (§6, extension). Applications stay JSON values:
+//! the edit form must send back everything it loaded, known fields or not.
+
+use super::error::ApiError;
+use super::http::Api;
+use super::retry::Method;
+use super::url::{segment, Query};
+use crate::config::Service;
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Deserialize)]
+struct Many {
+    #[serde(default)]
+    result: Vec<Value>,
+}
+
+#[derive(Deserialize)]
+struct One {
+    result: Value,
+}
+
+pub async fn list(api: &Api) -> Result<Vec<Value>, ApiError> {
+    let m: Many = api.get(Service::Apps, "/", &Query::new()).await?;
+    Ok(m.result)
+}
+
+/// One application, found in the list (the contract has no single GET).
+pub async fn get(api: &Api, app_id: &str) -> Result<Value, ApiError> {
+    list(api)
+        .await?
+        .into_iter()
+        .find(|a| a.get("app_id").and_then(Value::as_str) == Some(app_id))
+        .ok_or_else(|| ApiError::new(super::error::ErrorKind::Http, 404, "Application not found"))
+}
+
+/// Creates; the answer holds `client_secret` this once.
+pub async fn create(api: &Api, body: &Value) -> Result<Value, ApiError> {
+    let o: One = api
+        .send(Method::Post, Service::Apps, "/", Some(body))
+        .await?;
+    Ok(o.result)
+}
+
+pub async fn update(api: &Api, app_id: &str, body: &Value) -> Result<Value, ApiError> {
+    let path = format!("/{}", segment(app_id));
+    let o: One = api
+        .send(Method::Put, Service::Apps, &path, Some(body))
+        .await?;
+    Ok(o.result)
+}
+
+pub async fn delete(api: &Api, app_id: &str) -> Result<(), ApiError> {
+    let path = format!("/{}", segment(app_id));
+    api.send::<(), Value>(Method::Delete, Service::Apps, &path, None)
+        .await
+        .map(|_| ())
+}
+
+/// A string field of an application ("" when absent).
+pub fn text<'a>(app: &'a Value, key: &str) -> &'a str {
+    app.get(key).and_then(Value::as_str).unwrap_or("")
+}

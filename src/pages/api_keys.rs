@@ -1,0 +1,232 @@
+//! `/api-keys`: the admin's API keys: list, create (name and scopes; the key
+//! shown once), regenerate (confirmed; the new key shown once) and delete.
+
+use crate::api::apikeys::{self, ApiKey};
+use crate::api::Api;
+use crate::auth::AuthContext;
+use crate::components::{
+    use_confirmed, when, ConfirmDialog, Modal, SecretDialog, TextField, Toasts,
+};
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Act {
+    Regenerate(ApiKey),
+    Delete(ApiKey),
+}
+
+/// Field messages for a new key.
+pub fn check(name: &str, scopes: &[String]) -> (Option<String>, Option<String>) {
+    let n = name.trim();
+    let name_err = if n.is_empty() {
+        Some("Give the key a name that says where it is used.".to_string())
+    } else if n.chars().count() > 100 {
+        Some("Use at most 100 characters.".to_string())
+    } else {
+        None
+    };
+    let scope_err = scopes
+        .is_empty()
+        .then(|| "Pick at least one scope.".to_string());
+    (name_err, scope_err)
+}
+
+#[component]
+pub fn ApiKeysPage() -> impl IntoView {
+    let api = Api::expect();
+    let toasts = Toasts::expect();
+    let reload = RwSignal::new(0u32);
+    let keys = LocalResource::new(move || {
+        reload.track();
+        async move { apikeys::list(&api).await }
+    });
+    let secret = RwSignal::new(None::<String>);
+    let subject = RwSignal::new(String::new());
+    let act = use_confirmed(
+        move |a: Act| async move {
+            match &a {
+                Act::Regenerate(k) => {
+                    let w = apikeys::regenerate(&api, &k.key_id).await?;
+                    subject.set(format!("the API key {}", k.name));
+                    secret.set(Some(w.api_key));
+                }
+                Act::Delete(k) => apikeys::delete(&api, &k.key_id).await?,
+            }
+            Ok(a)
+        },
+        move |a| {
+            match a {
+                Act::Regenerate(k) => toasts.success(format!(
+                    "{} has a new key; the old one no longer works.",
+                    k.name
+                )),
+                Act::Delete(k) => toasts.success(format!("{} was deleted.", k.name)),
+            }
+            reload.update(|n| *n += 1);
+        },
+    );
+    let creating = RwSignal::new(false);
+    let row = move |k: ApiKey| {
+        let (k1, k2) = (k.clone(), k.clone());
+        view! {
+            <tr>
+                <td class="truncate" title=k.name.clone()><strong>{k.name.clone()}</strong></td>
+                <td><span class="tags">{k.scopes.iter().map(|s| view! { <span class="tag">{s.clone()}</span> }).collect_view()}</span></td>
+                <td>{when(Some(k.created_at.as_str()))}</td>
+                <td>{when(k.last_use_at.as_deref())}</td>
+                <td><span class="badge" class:badge--ok=k.is_active class:badge--off=!k.is_active>{if k.is_active { "Active" } else { "Inactive" }}</span></td>
+                <td class="actions-cell">
+                    <button type="button" class="btn btn--small" aria-label=format!("Regenerate {}", k.name) on:click=move |_| act.ask(Act::Regenerate(k1.clone()))>"Regenerate"</button>
+                    <button type="button" class="btn btn--small btn--danger-ghost" aria-label=format!("Delete {}", k.name) on:click=move |_| act.ask(Act::Delete(k2.clone()))>"Delete"</button>
+                </td>
+            </tr>
+        }
+    };
+    view! {
+        <div class="page-head">
+            <h1>"API keys"</h1>
+            <span class="page-head__spacer"></span>
+            <button type="button" class="btn btn--primary" on:click=move |_| creating.set(true)>"New API key"</button>
+        </div>
+        <p class="muted">"An API key acts for you from scripts and services: send it as " <code>"Authorization: Bearer <key>"</code> "."</p>
+        <Transition fallback=|| view! { <crate::components::TableSkeleton label="Loading API keys" /> }>
+            {move || Suspend::new(async move {
+                match keys.await {
+                    Ok(list) if list.is_empty() => view! { <div class="empty"><p>"No API keys yet."</p></div> }.into_any(),
+                    Ok(list) => view! {
+                        <div class="table-wrap"><table class="table" aria-label="API keys">
+                            <thead><tr><th scope="col">"Name"</th><th scope="col">"Scopes"</th><th scope="col">"Created"</th>
+                                <th scope="col">"Last used"</th><th scope="col">"Status"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+                            <tbody>{list.into_iter().map(row).collect_view()}</tbody>
+                        </table></div>
+                    }.into_any(),
+                    Err(e) if e.is_missing_feature() => view! { <p class="alert alert--info" role="status">"This server does not offer API keys."</p> }.into_any(),
+                    Err(e) => view! {
+                        <div class="alert" role="alert"><p>"The API keys could not be loaded. " {e.message}</p>
+                        <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Retry"</button></div>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+        <Show when=move || creating.get()>
+            <NewKeyDialog
+                on_close=Callback::new(move |_| creating.set(false))
+                on_created=Callback::new(move |(name, key): (String, String)| {
+                    creating.set(false);
+                    subject.set(format!("the API key {name}"));
+                    secret.set(Some(key));
+                    reload.update(|n| *n += 1);
+                })
+            />
+        </Show>
+        <SecretDialog secret=secret title="API key" subject=Signal::derive(move || subject.get()) />
+        <ConfirmDialog
+            open=act.open()
+            title="Confirm"
+            message=Signal::derive(move || match act.item.get() {
+                Some(Act::Regenerate(k)) => format!("Make a new key for {}? The current key stops working at once.", k.name),
+                Some(Act::Delete(k)) => format!("Delete {}? Anything using it stops working at once.", k.name),
+                None => String::new(),
+            })
+            confirm_label="Confirm"
+            pending=act.pending()
+            error=act.error()
+            on_confirm=act.confirm()
+            on_cancel=act.cancel()
+            danger=true
+        />
+    }
+}
+
+#[component]
+fn NewKeyDialog(on_close: Callback<()>, on_created: Callback<(String, String)>) -> impl IntoView {
+    let api = Api::expect();
+    let tenant = AuthContext::expect().tenant_id();
+    let scopes = LocalResource::new(move || async move { apikeys::scopes(&api).await });
+    let name = RwSignal::new(String::new());
+    let picked = RwSignal::new(Vec::<String>::new());
+    let errors = RwSignal::new((None::<String>, None::<String>));
+    let form_error = RwSignal::new(None::<String>);
+    let create = Action::new_local(move |(n, s): &(String, Vec<String>)| {
+        let (n, s, t) = (n.trim().to_string(), s.clone(), tenant.get_untracked());
+        async move {
+            apikeys::create(&api, &n, &s, &t)
+                .await
+                .map(|w| (n, w.api_key))
+        }
+    });
+    Effect::new(move |_| match create.value().get() {
+        Some(Ok(done)) => {
+            create.value().set(None);
+            on_created.run(done);
+        }
+        Some(Err(e)) => {
+            errors.set((
+                e.field("name").map(String::from),
+                e.field("scopes").map(String::from),
+            ));
+            form_error.set(Some(format!("The key was not created. {}", e.message)));
+        }
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (n, s) = (name.get_untracked(), picked.get_untracked());
+        let e = check(&n, &s);
+        let ok = e.0.is_none() && e.1.is_none();
+        errors.set(e);
+        form_error.set(None);
+        if ok && !create.pending().get_untracked() {
+            create.dispatch((n, s));
+        }
+    };
+    view! {
+        <Modal open=Signal::derive(|| true) title="New API key" on_cancel=on_close>
+            <form class="stack" novalidate on:submit=submit>
+                <TextField label="Name" value=name autocomplete="off" error=Signal::derive(move || errors.with(|e| e.0.clone())) />
+                <fieldset class="scopes">
+                    <legend>"Scopes"</legend>
+                    <Transition fallback=|| view! { <p class="muted">"Loading scopes…"</p> }>
+                        {move || Suspend::new(async move {
+                            match scopes.await {
+                                Ok(s) => s.scopes.into_iter().map(|sc| {
+                                    let (a, b) = (sc.clone(), sc.clone());
+                                    view! {
+                                        <label class="check"><input type="checkbox"
+                                            prop:checked=move || picked.with(|p| p.contains(&a))
+                                            on:change=move |ev| { let on = event_target_checked(&ev); let s = b.clone();
+                                                picked.update(|p| { p.retain(|x| *x != s); if on { p.push(s); } }); } />
+                                            <code>{sc}</code></label>
+                                    }
+                                }).collect_view().into_any(),
+                                Err(e) => view! { <p class="alert" role="alert">"The scopes could not be loaded. " {e.message}</p> }.into_any(),
+                            }
+                        })}
+                    </Transition>
+                    <p class="field__error" aria-live="polite">{move || errors.with(|e| e.1.clone())}</p>
+                </fieldset>
+                <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
+                <div class="actions">
+                    <button type="button" class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>
+                    <button type="submit" class="btn btn--primary" disabled=move || create.pending().get()>
+                        {move || if create.pending().get() { "Creating…" } else { "Create key" }}
+                    </button>
+                </div>
+            </form>
+        </Modal>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_needs_a_name_and_a_scope() {
+        assert_eq!(check("CI", &["users:read".into()]), (None, None));
+        let (n, s) = check(" ", &[]);
+        assert!(n.unwrap().starts_with("Give the key a name"));
+        assert_eq!(s.as_deref(), Some("Pick at least one scope."));
+        assert!(check(&"x".repeat(101), &["a".into()]).0.is_some());
+    }
+}

@@ -1,0 +1,187 @@
+//! `/apps/:id`: one application in tabs (the wizard's sections). A save sends
+//! the complete object it loaded plus the edits, after checking that nobody
+//! changed the application meanwhile (`updated_at`).
+
+use super::fields::Section;
+use super::form_view::SectionFields;
+use super::model::{all_method_defaults, body, read, validate};
+use crate::api::{apps, Api};
+use crate::components::{use_confirmed, ConfirmDialog, CopyButton, Toasts};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+#[component]
+pub fn AppDetailPage() -> impl IntoView {
+    let api = Api::expect();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let reload = RwSignal::new(0u32);
+    let data = LocalResource::new(move || {
+        let id = id.get();
+        reload.track();
+        async move { apps::get(&api, &id).await }
+    });
+    view! {
+        <nav class="crumbs" aria-label="Breadcrumb"><A href="/apps">"Applications"</A>" / Application"</nav>
+        <Transition fallback=|| view! { <div class="skeleton-table" aria-busy="true" aria-label="Loading application"><div class="skeleton-row"></div></div> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(app) => view! { <Editor app=app reload=reload /> }.into_any(),
+                    Err(e) => view! {
+                        <div class="alert" role="alert">
+                            <p>{if e.status == 404 { "This application does not exist in this workspace.".to_string() } else { format!("The application could not be loaded. {}", e.message) }}</p>
+                            <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Retry"</button>
+                        </div>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// Whether the save may go ahead: the server's `updated_at` is the one loaded.
+pub fn unchanged_since(loaded: &Value, current: &Value) -> bool {
+    apps::text(loaded, "updated_at") == apps::text(current, "updated_at")
+}
+
+#[component]
+fn Editor(app: Value, reload: RwSignal<u32>) -> impl IntoView {
+    let api = Api::expect();
+    let toasts = Toasts::expect();
+    let navigate = use_navigate();
+    let loaded = StoredValue::new(app.clone());
+    let before = StoredValue::new(read(&app));
+    let form = RwSignal::new(read(&app));
+    let errors = RwSignal::new(BTreeMap::new());
+    let tab = RwSignal::new(Section::Basics);
+    let form_error = RwSignal::new(None::<String>);
+    let conflict = RwSignal::new(false);
+    let name = apps::text(&app, "app_name").to_string();
+    let app_id = apps::text(&app, "app_id").to_string();
+    let client_id = apps::text(&app, "client_id").to_string();
+
+    // `force`: save even though the server's copy changed.
+    let save = Action::new_local(move |force: &bool| {
+        let force = *force;
+        let (l, b, n) = (loaded.get_value(), before.get_value(), form.get_untracked());
+        let id = apps::text(&l, "app_id").to_string();
+        async move {
+            if !force {
+                let current = apps::get(&api, &id).await?;
+                if !unchanged_since(&l, &current) {
+                    return Ok(None);
+                }
+            }
+            apps::update(&api, &id, &body(&l, &b, &n, &all_method_defaults()))
+                .await
+                .map(Some)
+        }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(Some(saved))) => {
+            save.value().set(None);
+            conflict.set(false);
+            // The saved object is the new baseline; the form keeps its values.
+            before.set_value(read(&saved));
+            loaded.set_value(saved);
+            toasts.success("The application was saved.");
+        }
+        Some(Ok(None)) => {
+            save.value().set(None);
+            conflict.set(true);
+        }
+        Some(Err(e)) => form_error.set(Some(format!("The changes were not saved. {}", e.message))),
+        None => {}
+    });
+    let submit = move |_| {
+        let e = form.with_untracked(validate);
+        if let Some(first) = Section::ALL.iter().find(|s| {
+            e.keys()
+                .any(|k| super::fields::field(k).is_some_and(|f| f.section == **s))
+        }) {
+            tab.set(*first);
+            errors.set(e);
+            form_error.set(Some(
+                "Some values need attention; see the messages by the fields.".into(),
+            ));
+            return;
+        }
+        errors.set(e);
+        form_error.set(None);
+        if !save.pending().get_untracked() {
+            save.dispatch(false);
+        }
+    };
+    let delete = use_confirmed(
+        move |id: String| async move { apps::delete(&api, &id).await.map(|_| id) },
+        move |_| {
+            toasts.success("The application was deleted.");
+            navigate("/apps", Default::default());
+        },
+    );
+    let dname = name.clone();
+    view! {
+        <div class="page-head">
+            <h1 class="truncate" title=name.clone()>{name.clone()}</h1>
+            <span class="page-head__spacer"></span>
+            <button type="button" class="btn btn--danger-ghost" on:click=move |_| delete.ask(app_id.clone())>"Delete"</button>
+        </div>
+        <p class="id-cell">"Client ID " <code class="mono">{client_id.clone()}</code>
+            <CopyButton value=Signal::derive(move || client_id.clone()) label="Copy the client ID" /></p>
+        <div class="tabs" role="tablist" aria-label="Settings">
+            {Section::ALL.into_iter().map(|s| view! {
+                <button type="button" role="tab" class="tabs__tab" aria-selected=move || (tab.get() == s).to_string()
+                    on:click=move |_| tab.set(s)>{s.label()}</button>
+            }).collect_view()}
+        </div>
+        <section class="card stack" role="tabpanel" aria-label=move || tab.get().label()>
+            <div class="fields">{move || view! { <SectionFields section=tab.get() form=form errors=errors /> }}</div>
+            <Show when=move || conflict.get()>
+                <div class="alert alert--warning" role="alert">
+                    <p>"Someone changed this application since you opened it. Your edits are still here."</p>
+                    <div class="row">
+                        <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Load their version (drop my edits)"</button>
+                        <button type="button" class="btn btn--primary" on:click=move |_| { save.dispatch(true); }>"Save mine anyway"</button>
+                    </div>
+                </div>
+            </Show>
+            <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
+            <div class="actions">
+                <button type="button" class="btn btn--primary" disabled=move || save.pending().get() on:click=submit>
+                    {move || if save.pending().get() { "Saving…" } else { "Save changes" }}
+                </button>
+            </div>
+        </section>
+        <ConfirmDialog
+            open=delete.open()
+            title="Delete application"
+            message=format!("Delete {dname}? Its clients stop working at once. This cannot be undone.")
+            confirm_label="Delete"
+            type_to_confirm=Signal::derive(move || delete.item.with(|i| i.is_some().then(|| dname.clone())))
+            pending=delete.pending()
+            error=delete.error()
+            on_confirm=delete.confirm()
+            on_cancel=delete.cancel()
+            danger=true
+        />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_newer_updated_at_means_someone_else_saved() {
+        let a = json!({"updated_at": "2026-01-01T00:00:00Z"});
+        assert!(unchanged_since(&a, &a.clone()));
+        assert!(!unchanged_since(
+            &a,
+            &json!({"updated_at": "2026-01-01T00:00:01Z"})
+        ));
+    }
+}

@@ -1,0 +1,106 @@
+//! The tenant sessions list's URL state: email filter, active, page, size.
+
+use crate::api::url::Query;
+use crate::components::list_url::Tri;
+use crate::components::UrlState;
+use crate::paging::{DEFAULT_SIZE, PAGE_SIZES};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionsState {
+    pub email: String,
+    pub active: Tri,
+    pub page: u32,
+    pub size: u32,
+}
+
+impl Default for SessionsState {
+    fn default() -> Self {
+        SessionsState {
+            email: String::new(),
+            active: Tri::Any,
+            page: 1,
+            size: DEFAULT_SIZE,
+        }
+    }
+}
+
+impl UrlState for SessionsState {
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut s = SessionsState::default();
+        for (k, v) in pairs {
+            match k {
+                "email" => s.email = v.to_string(),
+                "active" => s.active = Tri::parse(v),
+                "page" => s.page = v.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
+                "size" => {
+                    s.size = v
+                        .parse()
+                        .ok()
+                        .filter(|n| PAGE_SIZES.contains(n))
+                        .unwrap_or(DEFAULT_SIZE)
+                }
+                _ => {}
+            }
+        }
+        s
+    }
+
+    fn to_query(&self) -> String {
+        let mut q = Query::new()
+            .add("email", &self.email)
+            .add("active", self.active.key());
+        if self.page > 1 {
+            q = q.add("page", self.page);
+        }
+        if self.size != DEFAULT_SIZE {
+            q = q.add("size", self.size);
+        }
+        q.encode()
+    }
+
+    fn set_page(&mut self, page: u32) {
+        self.page = page;
+    }
+}
+
+impl SessionsState {
+    /// The `GET /admin/sessions` query.
+    pub fn api_query(&self) -> Query {
+        Query::new()
+            .add("email", self.email.trim())
+            .opt("active", self.active.as_bool())
+            .add("page", self.page)
+            .add("limit", self.size)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(q: &str) -> SessionsState {
+        let pairs: Vec<(String, String)> =
+            form_urlencoded::parse(q.as_bytes()).into_owned().collect();
+        SessionsState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
+    #[test]
+    fn round_trips_through_the_url() {
+        let s = SessionsState {
+            email: "ada@x.io".into(),
+            active: Tri::Yes,
+            page: 3,
+            size: 50,
+        };
+        assert_eq!(parse(&s.to_query()), s);
+        assert_eq!(SessionsState::default().to_query(), "");
+        assert_eq!(
+            parse("active=maybe&page=-1&size=3"),
+            SessionsState::default()
+        );
+        assert_eq!(
+            s.api_query().encode(),
+            "email=ada%40x.io&active=true&page=3&limit=50"
+        );
+    }
+}
