@@ -5,6 +5,29 @@ pub const DEFAULT_SIZE: u32 = 25;
 /// The server's largest page (§ Conventions): walks use it.
 pub const MAX_LIMIT: u32 = 100;
 
+/// A page number from the URL: 1 unless it is a whole number from 1.
+pub fn parse_page(v: &str) -> u32 {
+    v.parse().ok().filter(|p| *p >= 1).unwrap_or(1)
+}
+
+/// A page size from the URL: one of [`PAGE_SIZES`], else the default.
+pub fn parse_size(v: &str) -> u32 {
+    v.parse()
+        .ok()
+        .filter(|n| PAGE_SIZES.contains(n))
+        .unwrap_or(DEFAULT_SIZE)
+}
+
+/// Adds `page` and `size` to a URL query, leaving out the defaults.
+pub fn add_paging(q: crate::api::url::Query, page: u32, size: u32) -> crate::api::url::Query {
+    let q = if page > 1 { q.add("page", page) } else { q };
+    if size != DEFAULT_SIZE {
+        q.add("size", size)
+    } else {
+        q
+    }
+}
+
 /// "41–60 of 250" for a page (1-based) of `size` rows out of `total`.
 pub fn range_label(page: u32, size: u32, total: u64) -> String {
     if total == 0 {

@@ -91,9 +91,8 @@ pub async fn regenerate(api: &Api, key_id: &str) -> Result<WithSecret, ApiError>
 
 pub async fn delete(api: &Api, key_id: &str) -> Result<(), ApiError> {
     let path = format!("/api-keys/{}", segment(key_id));
-    api.send::<(), serde_json::Value>(Method::Delete, Service::Uflow, &path, None)
+    api.send_ok::<()>(Method::Delete, Service::Uflow, &path, None)
         .await
-        .map(|_| ())
 }
 
 #[cfg(test)]

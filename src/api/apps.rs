@@ -52,9 +52,8 @@ pub async fn update(api: &Api, app_id: &str, body: &Value) -> Result<Value, ApiE
 
 pub async fn delete(api: &Api, app_id: &str) -> Result<(), ApiError> {
     let path = format!("/{}", segment(app_id));
-    api.send::<(), Value>(Method::Delete, Service::Apps, &path, None)
+    api.send_ok::<()>(Method::Delete, Service::Apps, &path, None)
         .await
-        .map(|_| ())
 }
 
 /// A string field of an application ("" when absent).

@@ -74,7 +74,7 @@ impl Api {
         body: &B,
     ) -> Result<T, ApiError> {
         let url = self.url(service, path, &Query::new());
-        let body = serde_json::to_string(body).map_err(|_| ApiError::decode("request body"))?;
+        let body = json_body(body)?;
         decode(
             self.execute(Method::Post, url, Some(body), true, true)
                 .await?,
@@ -91,10 +91,21 @@ impl Api {
         body: Option<&B>,
     ) -> Result<T, ApiError> {
         let url = self.url(service, path, &Query::new());
-        let body = body
-            .map(|b| serde_json::to_string(b).map_err(|_| ApiError::decode("request body")))
-            .transpose()?;
+        let body = body.map(json_body).transpose()?;
         decode(self.execute(method, url, body, true, false).await?)
+    }
+
+    /// A write whose answer body does not matter (only success or failure).
+    pub async fn send_ok<B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        service: Service,
+        path: &str,
+        body: Option<&B>,
+    ) -> Result<(), ApiError> {
+        self.send::<B, serde::de::IgnoredAny>(method, service, path, body)
+            .await
+            .map(|_| ())
     }
 
     /// A POST without the bearer token (the sign-in rows).
@@ -105,7 +116,7 @@ impl Api {
         body: &B,
     ) -> Result<T, ApiError> {
         let url = self.url(service, path, &Query::new());
-        let body = serde_json::to_string(body).map_err(|_| ApiError::decode("request body"))?;
+        let body = json_body(body)?;
         decode(
             self.execute(Method::Post, url, Some(body), false, false)
                 .await?,
@@ -170,6 +181,11 @@ impl Api {
             return Err(err);
         }
     }
+}
+
+/// A request body as JSON text.
+fn json_body<B: Serialize + ?Sized>(body: &B) -> Result<String, ApiError> {
+    serde_json::to_string(body).map_err(|_| ApiError::decode("request body"))
 }
 
 async fn sleep(ms: u32) {

@@ -68,9 +68,6 @@ struct DeviceCode<'a> {
     totp_code: Option<&'a str>,
 }
 
-#[derive(Deserialize)]
-struct Ignored {}
-
 pub async fn begin(api: &Api, device_name: &str) -> Result<TotpBegin, ApiError> {
     let body = Register {
         device_name,
@@ -90,14 +87,13 @@ pub async fn confirm(api: &Api, device_id: &str, code: &str) -> Result<(), ApiEr
         device_id,
         totp_code: Some(code),
     };
-    api.send::<_, Ignored>(
+    api.send_ok(
         Method::Post,
         Service::Uflow,
         &format!("{BASE}/confirm"),
         Some(&body),
     )
     .await
-    .map(|_| ())
 }
 
 pub async fn devices(api: &Api) -> Result<Devices, ApiError> {
@@ -110,14 +106,13 @@ async fn device_call(api: &Api, what: &str, device_id: &str) -> Result<(), ApiEr
         device_id,
         totp_code: None,
     };
-    api.send::<_, Ignored>(
+    api.send_ok(
         Method::Post,
         Service::Uflow,
         &format!("{BASE}/devices/{what}"),
         Some(&body),
     )
     .await
-    .map(|_| ())
 }
 
 pub async fn delete(api: &Api, device_id: &str) -> Result<(), ApiError> {

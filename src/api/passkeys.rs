@@ -35,14 +35,13 @@ pub async fn finish_registration(
 ) -> Result<(), ApiError> {
     let body =
         json!({ "email": email, "tenant_id": tenant_id, "name": name, "credential": credential });
-    api.send::<_, Value>(
+    api.send_ok(
         Method::Post,
         Service::Webauthn,
         "/enduser/finishRegistration",
         Some(&body),
     )
     .await
-    .map(|_| ())
 }
 
 /// One of the user's passkeys (extension rows).
@@ -73,19 +72,17 @@ pub async fn list(api: &Api) -> Result<Vec<Passkey>, ApiError> {
 
 pub async fn rename(api: &Api, id: &str, name: &str) -> Result<(), ApiError> {
     let path = format!("/credentials/{}", super::url::segment(id));
-    api.send::<_, Value>(
+    api.send_ok(
         Method::Patch,
         Service::Webauthn,
         &path,
         Some(&json!({ "name": name })),
     )
     .await
-    .map(|_| ())
 }
 
 pub async fn delete(api: &Api, id: &str) -> Result<(), ApiError> {
     let path = format!("/credentials/{}", super::url::segment(id));
-    api.send::<(), Value>(Method::Delete, Service::Webauthn, &path, None)
+    api.send_ok::<()>(Method::Delete, Service::Webauthn, &path, None)
         .await
-        .map(|_| ())
 }

@@ -40,18 +40,14 @@ pub struct RevokedAll {
     pub revoked: u64,
 }
 
-#[derive(Deserialize)]
-struct Ignored {}
-
 pub async fn mine(api: &Api) -> Result<SessionPage, ApiError> {
     api.get(Service::Uflow, "/sessions", &Query::new()).await
 }
 
 pub async fn revoke_mine(api: &Api, id: &str) -> Result<(), ApiError> {
     let path = format!("/sessions/{}", segment(id));
-    api.send::<(), Ignored>(Method::Delete, Service::Uflow, &path, None)
+    api.send_ok::<()>(Method::Delete, Service::Uflow, &path, None)
         .await
-        .map(|_| ())
 }
 
 pub async fn revoke_all_mine(api: &Api) -> Result<RevokedAll, ApiError> {
@@ -67,7 +63,6 @@ pub async fn tenant(api: &Api, query: &Query) -> Result<SessionPage, ApiError> {
 
 pub async fn revoke_any(api: &Api, id: &str) -> Result<(), ApiError> {
     let path = format!("/admin/sessions/{}", segment(id));
-    api.send::<(), Ignored>(Method::Delete, Service::Uflow, &path, None)
+    api.send_ok::<()>(Method::Delete, Service::Uflow, &path, None)
         .await
-        .map(|_| ())
 }

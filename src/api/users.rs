@@ -185,9 +185,6 @@ pub struct Invited {
     pub message: String,
 }
 
-#[derive(Deserialize)]
-struct Ignored {}
-
 fn one(tenant_id: &str, id: &str) -> String {
     format!("/user/enduser/{}/{}", segment(tenant_id), segment(id))
 }
@@ -223,14 +220,13 @@ pub async fn set_active(api: &Api, id: &str, active: bool) -> Result<(), ApiErro
         user_id: id,
         active,
     };
-    api.send::<_, Ignored>(
+    api.send_ok(
         Method::Post,
         Service::Uflow,
         "/admin/enduser/active",
         Some(&body),
     )
     .await
-    .map(|_| ())
 }
 
 pub async fn create(api: &Api, body: &NewEndUser) -> Result<EndUser, ApiError> {
@@ -244,9 +240,8 @@ pub async fn create(api: &Api, body: &NewEndUser) -> Result<EndUser, ApiError> {
 }
 
 pub async fn delete(api: &Api, tenant_id: &str, id: &str) -> Result<(), ApiError> {
-    api.send::<(), Ignored>(Method::Delete, Service::Uflow, &one(tenant_id, id), None)
+    api.send_ok::<()>(Method::Delete, Service::Uflow, &one(tenant_id, id), None)
         .await
-        .map(|_| ())
 }
 
 #[derive(Serialize)]
@@ -294,21 +289,19 @@ pub async fn set_admin_active(api: &Api, id: &str, active: bool) -> Result<(), A
         user_id: id,
         active,
     };
-    api.send::<_, Ignored>(
+    api.send_ok(
         Method::Post,
         Service::Uflow,
         "/admin/users/active",
         Some(&body),
     )
     .await
-    .map(|_| ())
 }
 
 pub async fn delete_admin(api: &Api, id: &str) -> Result<(), ApiError> {
     let path = format!("/admin/users/{}", segment(id));
-    api.send::<(), Ignored>(Method::Delete, Service::Uflow, &path, None)
+    api.send_ok::<()>(Method::Delete, Service::Uflow, &path, None)
         .await
-        .map(|_| ())
 }
 
 #[cfg(test)]

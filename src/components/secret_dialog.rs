@@ -12,11 +12,14 @@ pub fn SecretDialog(
     /// What the secret belongs to, e.g. "the client Billing".
     #[prop(into)]
     subject: Signal<String>,
+    /// The secret field's accessible name ("Client secret" unless given).
+    #[prop(optional, into)]
+    label: Option<String>,
     /// Runs after the secret has been cleared.
     #[prop(optional)]
     on_stored: Option<Callback<()>>,
 ) -> impl IntoView {
-    let label = title.clone();
+    let label = label.unwrap_or_else(|| "Client secret".into());
     let open = Signal::derive(move || secret.with(Option::is_some));
     let value = Signal::derive(move || secret.get().unwrap_or_default());
     let done = move |_| {

@@ -4,6 +4,7 @@
 use crate::api::apikeys::{self, ApiKey};
 use crate::api::Api;
 use crate::auth::AuthContext;
+use crate::components::LoadFailed;
 use crate::components::{
     use_confirmed, when, ConfirmDialog, Modal, SecretDialog, TextField, Toasts,
 };
@@ -102,8 +103,7 @@ pub fn ApiKeysPage() -> impl IntoView {
                     }.into_any(),
                     Err(e) if e.is_missing_feature() => view! { <p class="alert alert--info" role="status">"This server does not offer API keys."</p> }.into_any(),
                     Err(e) => view! {
-                        <div class="alert" role="alert"><p>"The API keys could not be loaded. " {e.message}</p>
-                        <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Retry"</button></div>
+                        <LoadFailed what="The API keys" error=e on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
                     }.into_any(),
                 }
             })}
@@ -119,7 +119,7 @@ pub fn ApiKeysPage() -> impl IntoView {
                 })
             />
         </Show>
-        <SecretDialog secret=secret title="API key" subject=Signal::derive(move || subject.get()) />
+        <SecretDialog secret=secret title="API key" label="API key" subject=Signal::derive(move || subject.get()) />
         <ConfirmDialog
             open=act.open()
             title="Confirm"

@@ -9,6 +9,7 @@ pub mod new;
 
 use crate::api::url::{segment, Query};
 use crate::api::{apps, Api};
+use crate::components::LoadFailed;
 use crate::components::{when, ListUrl, SearchInput, TableSkeleton, UrlState};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -120,8 +121,7 @@ pub fn AppsPage() -> impl IntoView {
                     }
                     Err(e) if e.is_missing_feature() => view! { <p class="alert alert--info" role="status">"This server does not offer management applications."</p> }.into_any(),
                     Err(e) => view! {
-                        <div class="alert" role="alert"><p>"The applications could not be loaded. " {e.message}</p>
-                        <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Retry"</button></div>
+                        <LoadFailed what="The applications" error=e on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
                     }.into_any(),
                 }
             })}

@@ -18,6 +18,7 @@ mod walk;
 use crate::api::clients;
 use crate::api::Api;
 use crate::auth::AuthContext;
+use crate::components::LoadFailed;
 use crate::components::{keyed_fetch, ConfirmDialog, Pager, Toasts};
 use crate::paging::page_count;
 use leptos::prelude::*;
@@ -145,10 +146,7 @@ pub fn ClientsPage() -> impl IntoView {
                     Ok(page) => view! { <Table page=page url=url ask=ask /> }.into_any(),
                     Err(e) if e.kind == crate::api::error::ErrorKind::Aborted => view! { <Skeleton /> }.into_any(),
                     Err(e) => view! {
-                        <div class="alert" role="alert">
-                            <p>"The clients could not be loaded. " {e.message}</p>
-                            <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Retry"</button>
-                        </div>
+                        <LoadFailed what="The clients" error=e on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
                     }.into_any(),
                 }
             })}

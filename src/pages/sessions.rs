@@ -8,6 +8,7 @@ mod tenant;
 use crate::api::sessions::{self, Session};
 use crate::api::Api;
 use crate::auth::AuthContext;
+use crate::components::LoadFailed;
 use crate::components::{use_confirmed, when, ConfirmDialog, Toasts};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -109,8 +110,7 @@ fn MySessions() -> impl IntoView {
                         }.into_any(),
                         Err(e) if e.is_missing_feature() => view! { <p class="alert alert--info" role="status">"This server does not list sessions."</p> }.into_any(),
                         Err(e) => view! {
-                            <div class="alert" role="alert"><p>"Your sessions could not be loaded. " {e.message}</p>
-                            <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Retry"</button></div>
+                            <LoadFailed what="Your sessions" error=e on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
                         }.into_any(),
                     }
                 })}

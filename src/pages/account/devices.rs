@@ -8,6 +8,7 @@ use super::SecurityData;
 use crate::api::mfa::{self, TotpDevice};
 use crate::api::Api;
 use crate::components::when;
+use crate::components::LoadFailed;
 use crate::components::{use_confirmed, ConfirmDialog, Toasts};
 use leptos::prelude::*;
 
@@ -90,8 +91,7 @@ pub fn AppsSection() -> impl IntoView {
                         Ok(d) if d.devices.is_empty() => view! { <p class="muted">"No authenticator app yet."</p> }.into_any(),
                         Ok(d) => view! { <ul class="plain devices" aria-label="Authenticator apps">{rows(d.devices)}</ul> }.into_any(),
                         Err(e) => view! {
-                            <div class="alert" role="alert"><p>"Your devices could not be loaded. " {e.message}</p>
-                            <button type="button" class="btn" on:click=move |_| data.refresh()>"Retry"</button></div>
+                            <LoadFailed what="Your devices" error=e on_retry=Callback::new(move |_| data.refresh()) />
                         }.into_any(),
                     }
                 })}

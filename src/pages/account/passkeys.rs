@@ -7,6 +7,7 @@ use super::delete_factor::DeleteFactor;
 use super::SecurityData;
 use crate::api::passkeys::{self as pk, Passkey};
 use crate::api::Api;
+use crate::components::LoadFailed;
 use crate::components::{use_confirmed, when, Toasts};
 use leptos::prelude::*;
 
@@ -120,8 +121,7 @@ pub fn PasskeysSection() -> impl IntoView {
                         Ok(list) => view! { <ul class="plain devices" aria-label="Passkeys">{list.into_iter().map(row).collect_view()}</ul> }.into_any(),
                         Err(e) if e.is_missing_feature() => view! { <p class="muted">"This server does not list passkeys, so they cannot be renamed or deleted here. You can still add one."</p> }.into_any(),
                         Err(e) => view! {
-                            <div class="alert" role="alert"><p>"Your passkeys could not be loaded. " {e.message}</p>
-                            <button type="button" class="btn" on:click=move |_| data.refresh()>"Retry"</button></div>
+                            <LoadFailed what="Your passkeys" error=e on_retry=Callback::new(move |_| data.refresh()) />
                         }.into_any(),
                     }
                 })}

@@ -6,6 +6,7 @@ use super::fields::Section;
 use super::form_view::SectionFields;
 use super::model::{all_method_defaults, body, read, validate};
 use crate::api::{apps, Api};
+use crate::components::LoadFailed;
 use crate::components::{use_confirmed, ConfirmDialog, CopyButton, Toasts};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -31,10 +32,7 @@ pub fn AppDetailPage() -> impl IntoView {
                 match data.await {
                     Ok(app) => view! { <Editor app=app reload=reload /> }.into_any(),
                     Err(e) => view! {
-                        <div class="alert" role="alert">
-                            <p>{if e.status == 404 { "This application does not exist in this workspace.".to_string() } else { format!("The application could not be loaded. {}", e.message) }}</p>
-                            <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Retry"</button>
-                        </div>
+                        <LoadFailed what="The application" error=e not_found="This application does not exist in this workspace." on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
                     }.into_any(),
                 }
             })}

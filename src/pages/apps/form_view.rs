@@ -12,7 +12,8 @@ pub type Errors = RwSignal<BTreeMap<&'static str, String>>;
 #[component]
 pub fn SectionFields(section: Section, form: RwSignal<Form>, errors: Errors) -> impl IntoView {
     if section == Section::Login {
-        return view! { <div class="methods"><LoginMethods form=form errors=errors /></div> }.into_any();
+        return view! { <div class="methods"><LoginMethods form=form errors=errors /></div> }
+            .into_any();
     }
     FIELDS
         .iter()

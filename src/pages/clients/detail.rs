@@ -9,6 +9,7 @@ use super::row::StatusBadge;
 use crate::api::clients::{self, Client};
 use crate::api::Api;
 use crate::auth::AuthContext;
+use crate::components::LoadFailed;
 use crate::components::{ConfirmDialog, SecretDialog, Toasts};
 use fields::Fields;
 use leptos::prelude::*;
@@ -42,10 +43,7 @@ pub fn ClientDetailPage() -> impl IntoView {
                 match data.await {
                     Ok(c) => view! { <Detail client=c reload=reload /> }.into_any(),
                     Err(e) => view! {
-                        <div class="alert" role="alert">
-                            <p>{if e.status == 404 { "This client does not exist in this workspace.".to_string() } else { format!("The client could not be loaded. {}", e.message) }}</p>
-                            <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Retry"</button>
-                        </div>
+                        <LoadFailed what="The client" error=e not_found="This client does not exist in this workspace." on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
                     }.into_any(),
                 }
             })}

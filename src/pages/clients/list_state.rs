@@ -4,7 +4,7 @@
 use crate::api::url::Query;
 pub use crate::components::list_url::Tri;
 use crate::components::UrlState;
-use crate::paging::{DEFAULT_SIZE, PAGE_SIZES};
+use crate::paging::{add_paging, parse_page, parse_size, DEFAULT_SIZE};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Column {
@@ -117,14 +117,8 @@ impl ListState {
                 "status" if v == "Active" || v == "Inactive" => s.status = v.to_string(),
                 "active" => s.active = Tri::parse(v),
                 "deleted" => s.deleted = v == "true",
-                "page" => s.page = v.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
-                "size" => {
-                    s.size = v
-                        .parse()
-                        .ok()
-                        .filter(|n| PAGE_SIZES.contains(n))
-                        .unwrap_or(DEFAULT_SIZE)
-                }
+                "page" => s.page = parse_page(v),
+                "size" => s.size = parse_size(v),
                 "cols" => {
                     let set: Vec<&str> = v.split(',').collect();
                     s.columns = Column::ALL
@@ -157,12 +151,7 @@ impl ListState {
         if self.deleted {
             q = q.add("deleted", "true");
         }
-        if self.page > 1 {
-            q = q.add("page", self.page);
-        }
-        if self.size != DEFAULT_SIZE {
-            q = q.add("size", self.size);
-        }
+        q = add_paging(q, self.page, self.size);
         q.add("cols", cols).encode()
     }
 

@@ -3,7 +3,7 @@
 use crate::api::url::Query;
 use crate::components::list_url::Tri;
 use crate::components::UrlState;
-use crate::paging::{DEFAULT_SIZE, PAGE_SIZES};
+use crate::paging::{add_paging, parse_page, parse_size, DEFAULT_SIZE};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SessionsState {
@@ -31,14 +31,8 @@ impl UrlState for SessionsState {
             match k {
                 "email" => s.email = v.to_string(),
                 "active" => s.active = Tri::parse(v),
-                "page" => s.page = v.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
-                "size" => {
-                    s.size = v
-                        .parse()
-                        .ok()
-                        .filter(|n| PAGE_SIZES.contains(n))
-                        .unwrap_or(DEFAULT_SIZE)
-                }
+                "page" => s.page = parse_page(v),
+                "size" => s.size = parse_size(v),
                 _ => {}
             }
         }
@@ -49,12 +43,7 @@ impl UrlState for SessionsState {
         let mut q = Query::new()
             .add("email", &self.email)
             .add("active", self.active.key());
-        if self.page > 1 {
-            q = q.add("page", self.page);
-        }
-        if self.size != DEFAULT_SIZE {
-            q = q.add("size", self.size);
-        }
+        q = add_paging(q, self.page, self.size);
         q.encode()
     }
 

@@ -7,6 +7,7 @@ use crate::api::sessions::{self, Session};
 use crate::api::url::segment;
 use crate::api::Api;
 use crate::components::list_url::Tri;
+use crate::components::LoadFailed;
 use crate::components::{
     keyed_fetch, use_confirmed, when, ConfirmDialog, ListUrl, Pager, SearchInput, TableSkeleton,
     Toasts,
@@ -85,8 +86,7 @@ pub fn TenantSessions() -> impl IntoView {
                         }.into_any(),
                         Err(e) if e.kind == ErrorKind::Aborted => view! { <TableSkeleton label="Loading sessions" /> }.into_any(),
                         Err(e) => view! {
-                            <div class="alert" role="alert"><p>"The sessions could not be loaded. " {e.message}</p>
-                            <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Retry"</button></div>
+                            <LoadFailed what="The sessions" error=e on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
                         }.into_any(),
                     }
                 })}

@@ -10,6 +10,7 @@ use crate::api::users::{self, AdminUser};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
 use crate::components::when;
+use crate::components::LoadFailed;
 use crate::components::{
     keyed_fetch, use_confirmed, Avatar, ConfirmDialog, Pager, SearchInput, Toasts,
 };
@@ -164,10 +165,7 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
                     }.into_any(),
                     Err(e) if e.kind == ErrorKind::Aborted => view! { <Skeleton /> }.into_any(),
                     Err(e) => view! {
-                        <div class="alert" role="alert">
-                            <p>"The admins could not be loaded. " {e.message}</p>
-                            <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Retry"</button>
-                        </div>
+                        <LoadFailed what="The admins" error=e on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
                     }.into_any(),
                 }
             })}

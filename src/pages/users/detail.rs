@@ -9,6 +9,7 @@ use crate::api::users::{self, EndUser};
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::when;
+use crate::components::LoadFailed;
 use crate::components::{use_confirmed, Avatar, ConfirmDialog, Toasts};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -40,10 +41,7 @@ pub fn UserDetailPage() -> impl IntoView {
                 match data.await {
                     Ok(u) => view! { <Detail user=u reload=reload /> }.into_any(),
                     Err(e) => view! {
-                        <div class="alert" role="alert">
-                            <p>{if e.status == 404 { "This user does not exist in this workspace.".to_string() } else { format!("The user could not be loaded. {}", e.message) }}</p>
-                            <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Retry"</button>
-                        </div>
+                        <LoadFailed what="The user" error=e not_found="This user does not exist in this workspace." on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
                     }.into_any(),
                 }
             })}

@@ -10,6 +10,7 @@ use crate::api::users;
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::list_url::Tri;
+use crate::components::LoadFailed;
 use crate::components::{keyed_fetch, Pager, SearchInput};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -77,10 +78,7 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
                     Ok(page) => view! { <EndUserTable page=page url=url selected=selected /> }.into_any(),
                     Err(e) if e.kind == ErrorKind::Aborted => view! { <Skeleton /> }.into_any(),
                     Err(e) => view! {
-                        <div class="alert" role="alert">
-                            <p>"The users could not be loaded. " {e.message}</p>
-                            <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Retry"</button>
-                        </div>
+                        <LoadFailed what="The users" error=e on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
                     }.into_any(),
                 }
             })}

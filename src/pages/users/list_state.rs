@@ -5,7 +5,7 @@ use crate::api::url::Query;
 use crate::api::users::{AdminQuery, EndUserQuery};
 use crate::components::list_url::Tri;
 use crate::components::UrlState;
-use crate::paging::{DEFAULT_SIZE, PAGE_SIZES};
+use crate::paging::{add_paging, parse_page, parse_size, DEFAULT_SIZE};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Tab {
@@ -82,14 +82,8 @@ impl UrlState for UsersState {
                 "mfa" => s.mfa = Tri::parse(v),
                 "sort" => s.sort = Sort::parse(v).unwrap_or_default(),
                 "dir" if v == "asc" || v == "desc" => dir = Some(v == "asc"),
-                "page" => s.page = v.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
-                "size" => {
-                    s.size = v
-                        .parse()
-                        .ok()
-                        .filter(|n| PAGE_SIZES.contains(n))
-                        .unwrap_or(DEFAULT_SIZE)
-                }
+                "page" => s.page = parse_page(v),
+                "size" => s.size = parse_size(v),
                 _ => {}
             }
         }
@@ -112,12 +106,7 @@ impl UrlState for UsersState {
         if self.asc != self.sort.natural_asc() {
             q = q.add("dir", if self.asc { "asc" } else { "desc" });
         }
-        if self.page > 1 {
-            q = q.add("page", self.page);
-        }
-        if self.size != DEFAULT_SIZE {
-            q = q.add("size", self.size);
-        }
+        q = add_paging(q, self.page, self.size);
         q.encode()
     }
 

@@ -5,6 +5,7 @@ use crate::api::sessions::{self, Session};
 use crate::api::url::Query;
 use crate::api::Api;
 use crate::components::when;
+use crate::components::LoadFailed;
 use crate::components::{use_confirmed, ConfirmDialog, Toasts};
 use leptos::prelude::*;
 
@@ -65,10 +66,7 @@ pub fn UserSessions(user_id: String) -> impl IntoView {
                         }.into_any(),
                         Err(e) if e.is_missing_feature() => view! { <p class="muted">"This server does not list sessions."</p> }.into_any(),
                         Err(e) => view! {
-                            <div class="alert" role="alert">
-                                <p>"The sessions could not be loaded. " {e.message}</p>
-                                <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Retry"</button>
-                            </div>
+                            <LoadFailed what="The sessions" error=e on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
                         }.into_any(),
                     }
                 })}
