@@ -3,7 +3,7 @@
 //! steps as a state machine. Host tests reach all of it.
 
 /// What an `otpauth://totp/…` URI says (RFC 6238 key URI format).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct OtpAuth {
     pub issuer: String,
     pub account: String,
@@ -11,6 +11,16 @@ pub struct OtpAuth {
     pub algorithm: String,
     pub digits: u32,
     pub period: u32,
+}
+
+impl std::fmt::Debug for OtpAuth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OtpAuth")
+            .field("issuer", &self.issuer)
+            .field("account", &self.account)
+            .field("secret", &"<hidden>")
+            .finish()
+    }
 }
 
 /// Reads an `otpauth://totp/Issuer:account?secret=…` URI.

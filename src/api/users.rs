@@ -137,7 +137,7 @@ impl std::fmt::Debug for NewEndUser {
 }
 
 /// One row of a batch create.
-#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+#[derive(Clone, Default, Serialize, PartialEq)]
 pub struct BatchUser {
     pub email: String,
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -146,6 +146,15 @@ pub struct BatchUser {
     pub last_name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
+}
+
+impl std::fmt::Debug for BatchUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BatchUser")
+            .field("email", &self.email)
+            .field("password", &self.password.as_ref().map(|_| "<hidden>"))
+            .finish()
+    }
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]

@@ -95,11 +95,19 @@ pub fn SecurityPage() -> impl IntoView {
 fn Overview() -> impl IntoView {
     let data = expect_context::<SecurityData>();
     let f = Memo::new(move |_| data.factors());
-    let loaded = move || data.devices.with(Option::is_some);
+    // Counting factors from a failed or half-loaded answer would claim "off".
+    let loaded = move || {
+        data.devices.with(|d| matches!(d, Some(Ok(_)))) && data.passkeys.with(Option::is_some)
+    };
+    let failed = move || data.devices.with(|d| matches!(d, Some(Err(_))));
     view! {
         <section class="card stack" aria-labelledby="overview-h">
             <h2 id="overview-h">"Two-factor sign-in"</h2>
-            <Show when=loaded fallback=|| view! { <p class="muted">"Loading your factors…"</p> }>
+            <Show when=loaded fallback=move || if failed() {
+                view! { <p class="alert" role="alert">"Your sign-in methods could not be loaded, so what is on cannot be shown. Reload the page to try again."</p> }.into_any()
+            } else {
+                view! { <p class="muted">"Loading your factors…"</p> }.into_any()
+            }>
                 {move || {
                     let f = f.get();
                     let mut items = Vec::new();

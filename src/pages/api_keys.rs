@@ -181,7 +181,8 @@ fn NewKeyDialog(on_close: Callback<()>, on_created: Callback<(String, String)>) 
         }
     };
     view! {
-        <Modal open=Signal::derive(|| true) title="New API key" on_cancel=on_close>
+        <Modal open=Signal::derive(|| true) title="New API key"
+            on_cancel=Callback::new(move |_| if !create.pending().get_untracked() { on_close.run(()) })>
             <form class="stack" novalidate on:submit=submit>
                 <TextField label="Name" value=name autocomplete="off" error=Signal::derive(move || errors.with(|e| e.0.clone())) />
                 <fieldset class="scopes">
@@ -207,7 +208,7 @@ fn NewKeyDialog(on_close: Callback<()>, on_created: Callback<(String, String)>) 
                 </fieldset>
                 <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
                 <div class="actions">
-                    <button type="button" class="btn" on:click=move |_| on_close.run(())>"Cancel"</button>
+                    <button type="button" class="btn" disabled=move || create.pending().get() on:click=move |_| on_close.run(())>"Cancel"</button>
                     <button type="submit" class="btn btn--primary" disabled=move || create.pending().get()>
                         {move || if create.pending().get() { "Creating…" } else { "Create key" }}
                     </button>

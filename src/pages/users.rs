@@ -23,11 +23,20 @@ pub fn UsersPage() -> impl IntoView {
     let url = UsersUrl::new("/users");
     let state = url.state;
     let tab = Memo::new(move |_| state.with(|s| s.tab));
+    let tab_id = |t: Tab| {
+        if t == Tab::EndUsers {
+            "users-tab-end"
+        } else {
+            "users-tab-admins"
+        }
+    };
     let tab_button = move |t: Tab, label: &'static str| {
         view! {
             <button
                 type="button"
                 role="tab"
+                id=tab_id(t)
+                aria-controls="users-panel"
                 class="tabs__tab"
                 aria-selected=move || if tab.get() == t { "true" } else { "false" }
                 tabindex=move || if tab.get() == t { "0" } else { "-1" }
@@ -37,6 +46,11 @@ pub fn UsersPage() -> impl IntoView {
                     if ev.key() == "ArrowRight" || ev.key() == "ArrowLeft" {
                         let other = if t == Tab::EndUsers { Tab::Admins } else { Tab::EndUsers };
                         url.go(state.get_untracked().on_tab(other), false);
+                        // Focus follows the selection.
+                        if let Some(el) = document().get_element_by_id(tab_id(other)) {
+                            use wasm_bindgen::JsCast;
+                            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+                        }
                     }
                 }
             >{label}</button>
@@ -55,7 +69,7 @@ pub fn UsersPage() -> impl IntoView {
             {tab_button(Tab::EndUsers, "End users")}
             {tab_button(Tab::Admins, "Admins")}
         </div>
-        <div role="tabpanel" aria-label=move || if tab.get() == Tab::Admins { "Admins" } else { "End users" }>
+        <div role="tabpanel" id="users-panel" aria-labelledby=move || tab_id(tab.get())>
             {move || match tab.get() {
                 Tab::EndUsers => view! { <end_list::EndUserList url=url /> }.into_any(),
                 Tab::Admins => view! { <admins::AdminList url=url /> }.into_any(),

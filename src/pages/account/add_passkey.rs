@@ -39,7 +39,7 @@ pub fn AddPasskey(#[prop(optional)] on_added: Option<Callback<()>>) -> impl Into
                 error.set(None);
                 toasts.success("Passkey added");
                 if let Some(cb) = on_added {
-                    cb.run(());
+                    cb.try_run(());
                 }
             }
             Err(m) => error.set(Some(m)),

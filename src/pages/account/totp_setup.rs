@@ -46,8 +46,9 @@ pub fn TotpSetup(on_close: Callback<bool>) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(r) = confirm.value().get() {
             confirm.value().set(None);
+            let wrong_code = matches!(&r, Err(e) if e.status == 400);
             setup.update(|s| s.confirmed(r.map_err(|e| (e.status, e.message))));
-            if setup.with_untracked(|s| s.step == Step::Verify) {
+            if wrong_code {
                 // A wrong code: clear the field and put the cursor back.
                 code.set(String::new());
                 if let Some(i) = code_input.get_untracked() {
@@ -66,6 +67,10 @@ pub fn TotpSetup(on_close: Callback<bool>) -> impl IntoView {
     });
 
     let cancel = move || {
+        // While the register call runs its device id is unknown: wait for it.
+        if register.pending().get_untracked() {
+            return;
+        }
         if setup.try_update(|s| s.cancel()).unwrap_or(false) {
             let id = setup.with_untracked(|s| s.device_id.clone());
             if !id.is_empty() {
@@ -116,7 +121,7 @@ pub fn TotpSetup(on_close: Callback<bool>) -> impl IntoView {
                     }>
                         <TextField label="Device name" value=name error=error autocomplete="off" hint="The name shown in your list of devices, such as \"Phone\"." />
                         <div class="actions">
-                            <button type="button" class="btn" on:click=move |_| cancel()>"Cancel"</button>
+                            <button type="button" class="btn" disabled=move || register.pending().get() on:click=move |_| cancel()>"Cancel"</button>
                             <button type="submit" class="btn btn--primary" disabled=move || register.pending().get()>
                                 {move || if register.pending().get() { "Creating…" } else { "Continue" }}
                             </button>

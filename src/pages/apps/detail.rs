@@ -67,13 +67,14 @@ fn Editor(app: Value, reload: RwSignal<u32>) -> impl IntoView {
         let (l, b, n) = (loaded.get_value(), before.get_value(), form.get_untracked());
         let id = apps::text(&l, "app_id").to_string();
         async move {
-            if !force {
-                let current = apps::get(&api, &id).await?;
-                if !unchanged_since(&l, &current) {
-                    return Ok(None);
-                }
+            let current = apps::get(&api, &id).await?;
+            if !force && !unchanged_since(&l, &current) {
+                return Ok(None);
             }
-            apps::update(&api, &id, &body(&l, &b, &n, &all_method_defaults()))
+            // "Save mine anyway": the edits go onto the server's current copy,
+            // so the other person's changes to untouched fields are kept.
+            let base = if force { current } else { l };
+            apps::update(&api, &id, &body(&base, &b, &n, &all_method_defaults()))
                 .await
                 .map(Some)
         }
@@ -94,7 +95,7 @@ fn Editor(app: Value, reload: RwSignal<u32>) -> impl IntoView {
         Some(Err(e)) => form_error.set(Some(format!("The changes were not saved. {}", e.message))),
         None => {}
     });
-    let submit = move |_| {
+    let submit = move |force: bool| {
         let e = form.with_untracked(validate);
         if let Some(first) = Section::ALL.iter().find(|s| {
             e.keys()
@@ -110,7 +111,7 @@ fn Editor(app: Value, reload: RwSignal<u32>) -> impl IntoView {
         errors.set(e);
         form_error.set(None);
         if !save.pending().get_untracked() {
-            save.dispatch(false);
+            save.dispatch(force);
         }
     };
     let delete = use_confirmed(
@@ -142,13 +143,13 @@ fn Editor(app: Value, reload: RwSignal<u32>) -> impl IntoView {
                     <p>"Someone changed this application since you opened it. Your edits are still here."</p>
                     <div class="row">
                         <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Load their version (drop my edits)"</button>
-                        <button type="button" class="btn btn--primary" on:click=move |_| { save.dispatch(true); }>"Save mine anyway"</button>
+                        <button type="button" class="btn btn--primary" disabled=move || save.pending().get() on:click=move |_| submit(true)>"Save mine anyway"</button>
                     </div>
                 </div>
             </Show>
             <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
             <div class="actions">
-                <button type="button" class="btn btn--primary" disabled=move || save.pending().get() on:click=submit>
+                <button type="button" class="btn btn--primary" disabled=move || save.pending().get() on:click=move |_| submit(false)>
                     {move || if save.pending().get() { "Saving…" } else { "Save changes" }}
                 </button>
             </div>

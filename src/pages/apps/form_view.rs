@@ -1,8 +1,8 @@
 //! Draws the fields of one section from the table in `fields.rs`, each with
 //! its label, its message and the right control for its kind.
 
-use super::fields::{toggle_key, Field, Kind, Section, FIELDS, METHODS};
-use super::model::{is_on, Form};
+use super::fields::{Field, Kind, Section, FIELDS, METHODS};
+use super::model::{is_on, set_method, Form};
 use crate::components::field::unique_id;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -29,14 +29,13 @@ fn LoginMethods(form: RwSignal<Form>, errors: Errors) -> impl IntoView {
         .iter()
         .map(|(group, label)| {
             let group: &'static str = group;
-            let key: &'static str = FIELDS.iter().find(|f| f.key == toggle_key(group)).map(|f| f.key).unwrap_or("");
             let on = move || form.with(|f| is_on(f, group));
             view! {
                 <fieldset class="method" class:method--on=on>
                     <legend>
                         <label class="check">
                             <input type="checkbox" prop:checked=on
-                                on:change=move |ev| { let v = event_target_checked(&ev); form.update(|f| { f.insert(key, v.to_string()); }); } />
+                                on:change=move |ev| { let v = event_target_checked(&ev); form.update(|f| set_method(f, group, v)); } />
                             {*label}
                         </label>
                     </legend>

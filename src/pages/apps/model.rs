@@ -131,10 +131,21 @@ pub fn body(base: &Value, before: &Form, now: &Form, defaults: &Value) -> Value 
             continue;
         }
         let v = to_json(f, now.get(f.key).map(String::as_str).unwrap_or(""));
+        if f.key == "custom_domain" {
+            // The request names the domain; its status is the server's.
+            out["custom_domain"] = v;
+            continue;
+        }
         set(&mut out, f.write, v.clone());
         if f.read != f.write && !f.write.starts_with(f.read) && !f.read.starts_with(f.write) {
             // Keep the object's own view consistent too.
             set(&mut out, f.read, v);
+        }
+    }
+    if !changed("custom_domain") {
+        // Sending it back would restart the domain's verification.
+        if let Some(o) = out.as_object_mut() {
+            o.remove("custom_domain");
         }
     }
     out
@@ -161,6 +172,22 @@ fn is_label(t: &str) -> bool {
         && !t.starts_with('-')
         && t.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Switches auth method `group` on or off; switched on, its empty fields
+/// take the defaults, so the user starts from working settings.
+pub fn set_method(form: &mut Form, group: &str, on: bool) {
+    if let Some(f) = field(&toggle_key(group)) {
+        form.insert(f.key, on.to_string());
+    }
+    if on {
+        let defaults = read(&all_method_defaults());
+        for f in FIELDS.iter().filter(|f| f.group == Some(group)) {
+            if form.get(f.key).is_none_or(|v| v.trim().is_empty()) {
+                form.insert(f.key, defaults.get(f.key).cloned().unwrap_or_default());
+            }
+        }
+    }
 }
 
 fn check(f: &Field, s: &str) -> Option<String> {

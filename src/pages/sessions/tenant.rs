@@ -84,6 +84,7 @@ pub fn TenantSessions() -> impl IntoView {
                                 <tbody>{p.sessions.into_iter().map(row).collect_view()}</tbody>
                             </table></div>
                         }.into_any(),
+                        Err(e) if e.is_missing_feature() => view! { <p class="alert alert--info" role="status">"This server does not list the workspace's sessions."</p> }.into_any(),
                         Err(e) if e.kind == ErrorKind::Aborted => view! { <TableSkeleton label="Loading sessions" /> }.into_any(),
                         Err(e) => view! {
                             <LoadFailed what="The sessions" error=e on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />

@@ -137,10 +137,13 @@ pub fn BulkBar(
         leptos::task::spawn_local(async move {
             let failed = run(api, op, targets, progress).await;
             running.try_set(None);
-            last.try_set(Some((op, progress.get_untracked())));
+            // The page may be gone by now (another tab or page): never panic.
+            if let Some(p) = progress.try_get_untracked() {
+                last.try_set(Some((op, p)));
+            }
             // Keep only the failures selected, so a retry is one click.
             selected.try_update(|m| m.retain(|id, _| failed.contains(id)));
-            on_done.run(());
+            on_done.try_run(());
         });
     };
     view! {

@@ -28,7 +28,13 @@ fn loaded() -> Value {
 fn an_untouched_form_sends_the_loaded_object_unchanged() {
     let app = loaded();
     let f = read(&app);
-    assert_eq!(body(&app, &f, &f, &all_method_defaults()), app);
+    let mut want = app.clone();
+    want.as_object_mut().unwrap().remove("custom_domain");
+    assert_eq!(
+        body(&app, &f, &f, &all_method_defaults()),
+        want,
+        "all but the server-owned domain status"
+    );
     assert!(validate(&f).is_empty(), "{:?}", validate(&f));
 }
 
@@ -40,6 +46,7 @@ fn an_edit_changes_only_its_own_path() {
     now.insert("totp.period", "60".into());
     let b = body(&app, &before, &now, &all_method_defaults());
     let mut want = app.clone();
+    want.as_object_mut().unwrap().remove("custom_domain");
     want["login_preferences"]["auth_methods"]["totp"]["period"] = json!(60);
     assert_eq!(b, want, "the number 60 at the TOTP period, nothing else");
 }
@@ -144,4 +151,35 @@ fn the_create_request_spells_out_the_first_client() {
     assert!(b["login_preferences"]["auth_methods"]
         .get("google")
         .is_none());
+}
+
+#[test]
+fn a_new_custom_domain_is_sent_as_its_name() {
+    let app = loaded();
+    let before = read(&app);
+    let mut now = before.clone();
+    now.insert("custom_domain", "id.shop.com".into());
+    assert_eq!(
+        body(&app, &before, &now, &all_method_defaults())["custom_domain"],
+        "id.shop.com"
+    );
+    now.insert("custom_domain", "".into());
+    assert_eq!(
+        body(&app, &before, &now, &all_method_defaults())["custom_domain"],
+        Value::Null
+    );
+}
+
+#[test]
+fn switching_a_method_on_fills_its_settings_with_defaults() {
+    let mut f = read(&loaded());
+    set_method(&mut f, "sms", true);
+    assert_eq!(value(&f, "sms.on"), "true");
+    assert_eq!(
+        (value(&f, "sms.expires"), value(&f, "sms.length")),
+        ("600", "6")
+    );
+    assert!(validate(&f).is_empty(), "{:?}", validate(&f));
+    set_method(&mut f, "sms", false);
+    assert_eq!(value(&f, "sms.on"), "false");
 }

@@ -10,6 +10,27 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen_futures::JsFuture;
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    Pick,
+    Reading,
+    Preview,
+    Uploading,
+    Done,
+}
+
+impl Phase {
+    fn of(s: &Stage) -> Phase {
+        match s {
+            Stage::Pick | Stage::Refused(_) => Phase::Pick,
+            Stage::Reading(..) => Phase::Reading,
+            Stage::Preview => Phase::Preview,
+            Stage::Uploading(..) => Phase::Uploading,
+            Stage::Done => Phase::Done,
+        }
+    }
+}
+
 /// At most this many rows are drawn in the preview and report tables.
 const SHOWN: usize = 200;
 
@@ -80,7 +101,8 @@ pub fn ImportPage() -> impl IntoView {
                     report.update(|rep| rep.apply(idx, &r));
                     stage.try_set(Stage::Uploading(sent, n));
                 },
-                move || cancel.get_untracked(),
+                // Leaving the page stops the upload after the batch in flight.
+                move || cancel.try_get_untracked().unwrap_or(true),
             )
             .await;
             stage.try_set(Stage::Done);
@@ -110,12 +132,20 @@ pub fn ImportPage() -> impl IntoView {
         }
     };
 
+    // The view changes with the phase only; counts update in place, so the
+    // progress region and Cancel (and the focus on it) survive each batch.
+    let phase = Memo::new(move |_| stage.with(Phase::of));
+    let counts = move || match stage.get() {
+        Stage::Reading(r, s) => (r, s),
+        Stage::Uploading(d, n) => (d as u64, n as u64),
+        _ => (0, 1),
+    };
     view! {
         <nav class="crumbs" aria-label="Breadcrumb"><A href="/users">"Users"</A>" / Import"</nav>
         <h1>"Import users from CSV"</h1>
         <p class="muted">"The first row names the columns: " <code>"email"</code> " (required), " <code>"first_name"</code> ", " <code>"last_name"</code> ", " <code>"password"</code> " (optional). Rows are checked here before anything is sent."</p>
-        {move || match stage.get() {
-            Stage::Pick | Stage::Refused(_) => view! {
+        {move || match phase.get() {
+            Phase::Pick => view! {
                 <div class="dropzone" class:dropzone--over=move || dragging.get()
                     on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
                     on:dragleave=move |_| dragging.set(false)
@@ -128,25 +158,25 @@ pub fn ImportPage() -> impl IntoView {
                 </div>
                 {move || match stage.get() { Stage::Refused(m) => Some(view! { <p class="alert" role="alert">{m}</p> }), _ => None }}
             }.into_any(),
-            Stage::Reading(r, s) => view! {
+            Phase::Reading => view! {
                 <div role="status">
-                    <progress aria-label="Reading the file" max=s.max(1) value=r></progress>
+                    <progress aria-label="Reading the file" max=move || counts().1.max(1) value=move || counts().0></progress>
                     <span>{format!("Reading {}…", file_name.get_untracked())}</span>
                 </div>
             }.into_any(),
-            Stage::Preview => view! { <Preview rows=rows empty=empty bad=bad problems_only=problems_only file_name=file_name
+            Phase::Preview => view! { <Preview rows=rows empty=empty bad=bad problems_only=problems_only file_name=file_name
                 on_send=Callback::new(move |_| send(rows.with_value(|r| super::model::chunks(r).concat())))
                 on_reset=Callback::new(move |_| reset()) /> }.into_any(),
-            Stage::Uploading(done, n) => view! {
+            Phase::Uploading => view! {
                 <div class="stack" role="status">
-                    <progress aria-label="Import progress" max=n.max(1) value=done></progress>
-                    <span>{format!("{done} of {n} rows sent")}</span>
+                    <progress aria-label="Import progress" max=move || counts().1.max(1) value=move || counts().0></progress>
+                    <span>{move || { let (done, n) = counts(); format!("{done} of {n} rows sent") }}</span>
                     <button type="button" class="btn" disabled=move || cancel.get() on:click=move |_| cancel.set(true)>
                         {move || if cancel.get() { "Stopping after this batch…" } else { "Cancel" }}
                     </button>
                 </div>
             }.into_any(),
-            Stage::Done => view! { <ReportView report=report file_name=file_name
+            Phase::Done => view! { <ReportView report=report file_name=file_name
                 on_retry=Callback::new(move |_| send(report.with_untracked(Report::retryable)))
                 on_reset=Callback::new(move |_| reset()) /> }.into_any(),
         }}
