@@ -4,12 +4,24 @@
 // Against a running console (CONSOLE_URL, served by nginx from the release build) and
 // sandbox (SANDBOX_URL, started with --clients N), in headless Chromium, as
 // plain@acme.test, it measures in the page (performance.now(), a MutationObserver):
-//   nav     click on "Clients" in the Main navigation (from Users) → the first row
-//           `table[aria-label=Clients] tbody tr` is in the DOM
+//   nav     from /users, click on an in-app link to /clients?size=100 (the Main
+//           navigation's "Clients" link drops the query, so the script adds an <a> of
+//           its own, which the router handles like any in-app link: no reload) → the
+//           first row `table[aria-label=Clients] tbody tr` is in the DOM; the table
+//           must then have 100 rows (the run stops otherwise)
 //   filter  the last keystroke in the Name filter → every row of the table matches
 //           the typed text; reported as the total and as total − 250 ms (the
-//           filter's debounce), i.e. the time after the debounce fired
-//   next    click on "Next page" → the table's rows are the next page's
+//           filter's debounce), i.e. the time after the debounce fired; at the
+//           default page size (25 rows)
+//   next    click on "Next page" at /clients?size=100 → the table's rows are the
+//           next page's (again 100 rows, checked)
+// For nav and next, each sample also gets the list request the click caused
+// (GET …/clients/getClients, started after the click): its response time from
+// Resource Timing (responseEnd − startTime, CORS preflight included) and the
+// server's wait (responseStart − requestStart; the sandbox sends no
+// Timing-Allow-Origin, so Chromium zeroes those and the wait comes from CDP
+// Network.responseReceived: timing.receiveHeadersEnd − timing.sendStart). The
+// report gives "beyond the server" = total − response time, per sample.
 // Each metric: one warm-up run (not counted), then --runs runs (default 7); the
 // median, min and max are reported.
 //
@@ -44,8 +56,16 @@ import { LAUNCH_ARGS } from '../tests/e2e/helpers.mjs';
 // so each run changes the table.
 const TERMS = ['lunar', 'summit', 'harbor', 'copper', 'vector', 'willow', 'orbital', 'crimson', 'silver', 'atlas', 'delta', 'quiet'];
 
+// The page size of the nav and next metrics (one of src/paging.rs PAGE_SIZES); the
+// filter metric keeps the default (DEFAULT_SIZE).
+const PAGE_SIZE = 100;
+const DEFAULT_SIZE = 25;
+// The list request (src/api/clients.rs list(): GET {api}/authsec/clientms/tenants/{t}/clients/getClients).
+const LIST_PATH = '/clients/getClients';
+const LIST_METHOD = 'GET';
+
 const METRICS = {
-  nav: 'navigate to /clients → first row',
+  nav: `navigate to /clients?size=${PAGE_SIZE} → first row`,
   filter: 'Name filter: last keystroke → updated table (total)',
   filterNet: `Name filter: after the ${DEBOUNCE_MS} ms debounce (total − ${DEBOUNCE_MS})`,
   next: 'Next page → new rows',
@@ -68,7 +88,7 @@ function parseArgs(argv) {
     else if (a === '--out') o.out = path.resolve(val());
     else if (a === '--report-only') o.reportOnly = true;
     else if (a === '-h' || a === '--help') {
-      process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 25).join('\n') + '\n');
+      process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 34).join('\n') + '\n');
       process.exit(0);
     } else throw new Error(`unknown argument: ${a}`);
   }
@@ -94,14 +114,26 @@ const median = (xs) => {
 };
 const fmt = (x) => (Math.round(x * 10) / 10).toFixed(1);
 
+const nums = (xs) => (Array.isArray(xs) ? xs.filter((x) => typeof x === 'number' && Number.isFinite(x)) : []);
+const medianOr = (xs) => (nums(xs).length ? fmt(median(nums(xs))) : '');
+
 function summarize(rec) {
+  const beyond = nums(rec.beyond);
   return {
     size: rec.size,
     metric: rec.metric,
+    rows: rec.rows ?? '',
     median: median(rec.samples),
     min: Math.min(...rec.samples),
     max: Math.max(...rec.samples),
     runs: rec.samples.length,
+    server: medianOr(rec.server),
+    serverWait: medianOr(rec.serverWait),
+    beyondMedian: beyond.length ? fmt(median(beyond)) : '',
+    beyondMin: beyond.length ? fmt(Math.min(...beyond)) : '',
+    beyondMax: beyond.length ? fmt(Math.max(...beyond)) : '',
+    beforeRequest: medianOr(rec.beforeRequest),
+    afterResponse: medianOr(rec.afterResponse),
   };
 }
 
@@ -110,9 +142,14 @@ function table(records) {
   const rows = records
     .map(summarize)
     .sort((a, b) => a.size - b.size || order.indexOf(a.metric) - order.indexOf(b.metric));
-  const lines = ['| size | metric | median ms | min | max | runs |', '|---:|---|---:|---:|---:|---:|'];
+  const lines = [
+    '| size | metric | rows/page | median ms | min | max | server response (median) | server wait (median) | beyond the server: median | min | max | click → request (median) | response → rows (median) | runs |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
   for (const r of rows) {
-    lines.push(`| ${r.size} | ${r.metric} | ${fmt(r.median)} | ${fmt(r.min)} | ${fmt(r.max)} | ${r.runs} |`);
+    lines.push(
+      `| ${r.size} | ${r.metric} | ${r.rows} | ${fmt(r.median)} | ${fmt(r.min)} | ${fmt(r.max)} | ${r.server} | ${r.serverWait} | ${r.beyondMedian} | ${r.beyondMin} | ${r.beyondMax} | ${r.beforeRequest} | ${r.afterResponse} | ${r.runs} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -129,6 +166,18 @@ function markdown(records) {
     `${DEBOUNCE_MS} ms debounce; the row after it subtracts the debounce. See bench/README.md.`,
     '',
     table(records),
+    '',
+    `"rows/page": the navigation and Next page run at \`/clients?size=${PAGE_SIZE}\` (the script`,
+    `checks that ${PAGE_SIZE} rows are rendered); the Name filter runs at the default ${DEFAULT_SIZE}.`,
+    'The navigation is an in-app link click (the router, no reload), from /users.',
+    '"server response": the list request the click caused (GET …/clients/getClients),',
+    'Resource Timing responseEnd − startTime in the page (CORS preflight included, if any).',
+    '"server wait": request sent → response headers of that request (CDP',
+    'Network.responseReceived timing.receiveHeadersEnd − sendStart, since without',
+    'Timing-Allow-Origin Chromium zeroes requestStart/responseStart for the cross-origin API).',
+    '"beyond the server": total − server response, per sample (median, min, max): the',
+    'console\'s own time (routing, starting the request, decoding, rendering); the bar is',
+    '≤ 100 ms. "click → request" and "response → rows" split it (medians).',
     '',
   ].join('\n');
 }
@@ -148,6 +197,9 @@ function readRaw(file) {
 function installProbes() {
   if (window.__bench) return;
   const b = { lastClick: 0, lastInput: 0, pending: null };
+  // Room for every request of a run (the default buffer of 250 would drop entries);
+  // cleared before each sample anyway.
+  performance.setResourceTimingBufferSize(10_000);
   window.__bench = b;
   document.addEventListener('click', () => { b.lastClick = performance.now(); }, true);
   document.addEventListener('input', () => { b.lastInput = performance.now(); }, true);
@@ -175,7 +227,58 @@ function installProbes() {
     return rs.length ? hrefOf(rs[0]) : '';
   };
   b.allMatch = (term) => checks.filtered(term) && rows().length > 0;
-  /** Arms a waiter: resolves with performance.now() at the first DOM mutation after which `kind` holds. */
+  b.rowCount = () => rows().length;
+  /** An in-app link of the script's own (the router handles clicks on any same-origin <a>). */
+  b.link = (href) => {
+    let a = document.getElementById('bench-link');
+    if (!a) {
+      a = document.createElement('a');
+      a.id = 'bench-link';
+      a.textContent = 'bench link';
+      // CSSOM, not a style attribute: allowed by the strict CSP.
+      Object.assign(a.style, { position: 'fixed', right: '4px', bottom: '4px', zIndex: '2147483647', background: '#fff', padding: '2px 4px', font: '12px sans-serif' });
+      // Hidden once used, so it never covers the page's own controls.
+      a.addEventListener('click', () => setTimeout(() => { a.style.display = 'none'; }, 0));
+      document.body.appendChild(a);
+    }
+    a.setAttribute('href', href);
+    a.style.display = '';
+  };
+  /** The Resource Timing entries of `origin` + a path ending in `suffix`, started at
+   *  or after `since`: how many, and the last one that ended by `until` (the one
+   *  whose answer was rendered). */
+  b.listTiming = (origin, suffix, since, until) => {
+    const es = performance.getEntriesByType('resource').filter((e) => {
+      try {
+        const u = new URL(e.name);
+        return u.origin === origin && u.pathname.endsWith(suffix) && e.startTime >= since;
+      } catch {
+        return false;
+      }
+    });
+    const done = es.filter((e) => e.responseEnd > 0 && e.responseEnd <= until);
+    const e = done[done.length - 1];
+    const pick = e && {
+      name: e.name,
+      initiatorType: e.initiatorType,
+      startTime: e.startTime,
+      fetchStart: e.fetchStart,
+      requestStart: e.requestStart,
+      responseStart: e.responseStart,
+      responseEnd: e.responseEnd,
+      transferSize: e.transferSize,
+      decodedBodySize: e.decodedBodySize,
+      responseStatus: e.responseStatus,
+    };
+    // Other requests to the API in the same span (they would be waited for too).
+    const others = performance
+      .getEntriesByType('resource')
+      .filter((x) => x.name.startsWith(origin) && !es.includes(x) && x.startTime >= since && x.startTime <= until)
+      .map((x) => ({ path: new URL(x.name).pathname, startTime: x.startTime - since, responseEnd: x.responseEnd - since }));
+    return { count: es.length, entry: pick || null, others };
+  };
+  /** Arms a waiter: resolves with performance.now() at the first DOM mutation after
+   *  which `kind` holds, and the number of rows the table has then. */
   b.arm = (kind, arg, timeoutMs) => {
     const check = () => checks[kind](arg);
     b.pending = new Promise((resolve, reject) => {
@@ -184,7 +287,7 @@ function installProbes() {
           const t = performance.now();
           mo.disconnect();
           clearTimeout(timer);
-          resolve(t);
+          resolve({ t, rows: rows().length, url: location.pathname + location.search });
         }
       });
       const timer = setTimeout(() => {
@@ -225,11 +328,119 @@ async function settle(page) {
   await pause(100);
 }
 
-/** Arms a waiter in the page, runs `act`, returns the in-page end time. */
+/** Arms a waiter in the page, runs `act`, returns { t: the in-page end time, rows, url }. */
 async function measure(page, kind, arg, act) {
   await page.evaluate(([k, a]) => window.__bench.arm(k, a, 60_000), [kind, arg]);
   await act();
   return page.evaluate(() => window.__bench.pending);
+}
+
+/**
+ * The list requests seen by a CDP session of its own (Network domain): the server's
+ * wait for each, which Resource Timing hides for the cross-origin API without
+ * Timing-Allow-Origin. Only enabled while the nav and next metrics run.
+ */
+async function netProbe(page, suffix, method) {
+  const cdp = await page.context().newCDPSession(page);
+  let reqs = new Map();
+  const ours = (url) => {
+    try {
+      return new URL(url).pathname.endsWith(suffix);
+    } catch {
+      return false;
+    }
+  };
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (!ours(e.request.url)) return;
+    reqs.set(e.requestId, { method: e.request.method, type: e.type, sent: e.timestamp, timing: null, headers: null, finished: null, failed: false });
+  });
+  cdp.on('Network.responseReceived', (e) => {
+    const r = reqs.get(e.requestId);
+    if (r) {
+      r.timing = e.response.timing || null;
+      r.status = e.response.status;
+      r.headers = e.response.headers || {};
+    }
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = reqs.get(e.requestId);
+    if (r) r.finished = e.timestamp;
+  });
+  cdp.on('Network.loadingFailed', (e) => {
+    const r = reqs.get(e.requestId);
+    if (r) {
+      r.failed = true;
+      r.finished = e.timestamp;
+    }
+  });
+  const mains = () => [...reqs.values()].filter((r) => r.method === method && r.finished && !r.failed && r.timing);
+  return {
+    start: () => cdp.send('Network.enable'),
+    stop: () => cdp.send('Network.disable').catch(() => {}),
+    reset: () => {
+      reqs = new Map();
+    },
+    /** The last finished list request since reset() (events may trail the page a little). */
+    async take(timeoutMs = 3000) {
+      const deadline = Date.now() + timeoutMs;
+      while (mains().length === 0 && Date.now() < deadline) await pause(20);
+      const m = mains().at(-1);
+      if (!m) return null;
+      const t = m.timing;
+      const preflights = [...reqs.values()].filter((r) => r.method === 'OPTIONS' && r.finished);
+      const tao = Object.keys(m.headers || {}).some((h) => h.toLowerCase() === 'timing-allow-origin');
+      return {
+        // Request sent → response headers: the server's wait (loopback: ~ its handling time).
+        wait: t.receiveHeadersEnd - t.sendStart,
+        // The request's start (after any preflight) → its body fully received.
+        request: (m.finished - t.requestTime) * 1000,
+        preflight: preflights.length ? (preflights.at(-1).finished - preflights.at(-1).sent) * 1000 : null,
+        requests: mains().length,
+        preflights: preflights.length,
+        timingAllowOrigin: tao,
+        status: m.status,
+      };
+    },
+  };
+}
+
+/**
+ * One sample of a list change with its server part: clears the Resource Timing
+ * buffer and the CDP log, runs `act` (a click) through measure(), checks that the
+ * table shows `rows` rows, and splits the time into the server's response and the
+ * rest.
+ */
+async function measureList(page, probe, sandboxOrigin, kind, arg, act, rows) {
+  await page.evaluate(() => performance.clearResourceTimings());
+  probe.reset();
+  const end = await measure(page, kind, arg, act);
+  const start = await page.evaluate(() => window.__bench.lastClick);
+  if (end.rows !== rows) {
+    throw new Error(`${kind}: expected ${rows} rows once rendered, the table has ${end.rows} (at ${end.url})`);
+  }
+  const rt = await page.evaluate(([o, s, a, b]) => window.__bench.listTiming(o, s, a, b), [sandboxOrigin, LIST_PATH, start, end.t]);
+  const cdp = await probe.take();
+  const e = rt.entry;
+  if (!e) throw new Error(`${kind}: no Resource Timing entry for ${LIST_PATH} started after the click (at ${end.url})`);
+  const total = end.t - start;
+  // Resource Timing exposes startTime and responseEnd cross-origin; requestStart and
+  // responseStart only with Timing-Allow-Origin.
+  const server = e.responseEnd - e.startTime;
+  const rtWait = e.requestStart > 0 && e.responseStart > 0 ? e.responseStart - e.requestStart : null;
+  return {
+    total,
+    server,
+    serverWait: rtWait ?? cdp?.wait ?? null,
+    waitFrom: rtWait !== null ? 'resource-timing' : cdp ? 'cdp' : null,
+    beyond: total - server,
+    beforeRequest: e.startTime - start,
+    afterResponse: end.t - e.responseEnd,
+    listRequests: rt.count,
+    otherApiRequests: rt.others,
+    url: end.url,
+    rt: { ...e, startTime: e.startTime - start, fetchStart: e.fetchStart - start, responseEnd: e.responseEnd - start, requestStart: e.requestStart && e.requestStart - start, responseStart: e.responseStart && e.responseStart - start },
+    cdp,
+  };
 }
 
 async function signIn(page, consoleUrl) {
@@ -248,30 +459,55 @@ async function signIn(page, consoleUrl) {
 const mainNav = (page) => page.getByRole('navigation', { name: 'Main' });
 const nameFilter = (page) =>
   page.getByRole('search', { name: 'Filter clients' }).getByRole('searchbox', { name: /^Name/ });
+const benchLink = (page) => page.locator('#bench-link');
 
-/** Back to the unfiltered first page of /clients (client-side), rows rendered. */
-async function resetList(page) {
+/** Points the script's in-app link at `href` (ready to be clicked). */
+async function setLink(page, href) {
+  await page.evaluate((h) => window.__bench.link(h), href);
+}
+
+/** Waits until the table has `n` rows (polled from Node: no eval under the CSP). */
+async function waitRows(page, n) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const have = await page.evaluate(() => window.__bench.rowCount());
+    if (have === n) return;
+    if (Date.now() > deadline) throw new Error(`the table has ${have} rows, expected ${n}`);
+    await pause(50);
+  }
+}
+
+/** Back to the unfiltered first page of /clients at `size` rows per page (client-side,
+ *  through the in-app link), rows rendered. */
+async function resetList(page, size = DEFAULT_SIZE) {
   const clear = page.getByRole('search', { name: 'Filter clients' }).getByRole('button', { name: 'Clear filters', exact: true });
   if (await clear.isEnabled()) await clear.click();
   const first = page.getByRole('button', { name: 'First page', exact: true });
   if (await first.isEnabled()) await first.click();
-  await page.waitForURL((u) => u.pathname === '/clients' && !u.searchParams.has('name') && !u.searchParams.has('page'));
+  const want = size === DEFAULT_SIZE ? '' : String(size);
+  const ok = (u) => u.pathname === '/clients' && !u.searchParams.has('name') && !u.searchParams.has('page') && (u.searchParams.get('size') || '') === want;
+  if (!ok(new URL(page.url()))) {
+    await settle(page);
+    await setLink(page, want ? `/clients?size=${want}` : '/clients');
+    await benchLink(page).click();
+  }
+  await page.waitForURL(ok);
+  await settle(page);
   await page.locator('table[aria-label="Clients"] tbody tr').first().waitFor();
   await settle(page);
 }
 
-async function benchNav(page, n) {
+async function benchNav(page, n, ctx) {
   const out = [];
   for (let i = 0; i < n; i++) {
     await mainNav(page).getByRole('link', { name: 'Users', exact: true }).click();
     await page.waitForURL((u) => u.pathname.startsWith('/users'));
     await page.getByRole('heading', { name: 'Users', exact: true }).waitFor();
     await settle(page);
-    const end = await measure(page, 'firstRow', null, () =>
-      mainNav(page).getByRole('link', { name: 'Clients', exact: true }).click(),
-    );
-    const start = await page.evaluate(() => window.__bench.lastClick);
-    out.push(end - start);
+    await setLink(page, `/clients?size=${PAGE_SIZE}`);
+    const s = await measureList(page, ctx.probe, ctx.sandboxOrigin, 'firstRow', null, () => benchLink(page).click(), PAGE_SIZE);
+    if (!new URL(s.url, 'http://x').searchParams.get('size')) throw new Error(`nav: landed on ${s.url}`);
+    out.push(s);
     await settle(page);
   }
   return out;
@@ -280,7 +516,7 @@ async function benchNav(page, n) {
 async function benchFilter(page, n) {
   const out = [];
   for (let i = 0; i < n; i++) {
-    await resetList(page);
+    await resetList(page, DEFAULT_SIZE);
     // A term the current (unfiltered) rows do not all match, so the wait is real.
     let term = null;
     for (let k = 0; k < TERMS.length; k++) {
@@ -295,21 +531,20 @@ async function benchFilter(page, n) {
     await box.click();
     const end = await measure(page, 'filtered', term, () => box.pressSequentially(term, { delay: 40 }));
     const start = await page.evaluate(() => window.__bench.lastInput);
-    out.push(end - start);
+    out.push({ total: end.t - start });
     await settle(page);
   }
   return out;
 }
 
-async function benchNext(page, n) {
-  await resetList(page);
+async function benchNext(page, n, ctx) {
+  await resetList(page, PAGE_SIZE);
+  await waitRows(page, PAGE_SIZE);
   const out = [];
   const next = page.getByRole('navigation', { name: 'Pagination' }).getByRole('button', { name: 'Next page', exact: true });
   for (let i = 0; i < n; i++) {
     const before = await page.evaluate(() => window.__bench.firstHref());
-    const end = await measure(page, 'changedRows', before, () => next.click());
-    const start = await page.evaluate(() => window.__bench.lastClick);
-    out.push(end - start);
+    out.push(await measureList(page, ctx.probe, ctx.sandboxOrigin, 'changedRows', before, () => next.click(), PAGE_SIZE));
     await settle(page);
   }
   return out;
@@ -336,22 +571,47 @@ async function run(o) {
     if (!(total > 0.9 * o.size && total <= o.size + 1000)) {
       console.warn(`warning: the list shows ${total} clients, --size is ${o.size} (is the sandbox started with --clients ${o.size}?)`);
     }
+    const ctx = { probe: await netProbe(page, LIST_PATH, LIST_METHOD), sandboxOrigin: new URL(sandboxUrl).origin };
     const meta = { chromium: browser.version(), total, consoleUrl, sandboxUrl };
 
     const sets = [
-      ['nav', benchNav],
-      ['filter', benchFilter],
-      ['next', benchNext],
+      ['nav', benchNav, PAGE_SIZE],
+      ['filter', benchFilter, DEFAULT_SIZE],
+      ['next', benchNext, PAGE_SIZE],
     ];
-    for (const [key, fn] of sets) {
-      const all = await fn(page, o.warmup + o.runs);
-      const samples = all.slice(o.warmup);
-      records.push({ size: o.size, metric: METRICS[key], samples, meta });
-      if (key === 'filter') {
-        records.push({ size: o.size, metric: METRICS.filterNet, samples: samples.map((x) => x - DEBOUNCE_MS), meta });
+    let noTao = false;
+    for (const [key, fn, rows] of sets) {
+      const listed = key !== 'filter';
+      if (listed) await ctx.probe.start();
+      const all = await fn(page, o.warmup + o.runs, ctx);
+      if (listed) await ctx.probe.stop();
+      const kept = all.slice(o.warmup);
+      const samples = kept.map((s) => s.total);
+      const rec = { size: o.size, metric: METRICS[key], rows, samples, meta };
+      if (listed) {
+        Object.assign(rec, {
+          server: kept.map((s) => s.server),
+          serverWait: kept.map((s) => s.serverWait),
+          beyond: kept.map((s) => s.beyond),
+          beforeRequest: kept.map((s) => s.beforeRequest),
+          afterResponse: kept.map((s) => s.afterResponse),
+          serverFrom: 'resource-timing: responseEnd − startTime',
+          waitFrom: [...new Set(kept.map((s) => s.waitFrom))].join(','),
+          details: kept.map(({ total: _t, server: _s, serverWait: _w, beyond: _b, beforeRequest: _r, afterResponse: _a, ...rest }) => rest),
+        });
+        noTao ||= kept.some((s) => s.waitFrom !== 'resource-timing');
       }
-      console.log(`${o.size} ${METRICS[key]}: ${samples.map(fmt).join(', ')}`);
+      records.push(rec);
+      if (key === 'filter') {
+        records.push({ size: o.size, metric: METRICS.filterNet, rows, samples: samples.map((x) => x - DEBOUNCE_MS), meta });
+      }
+      console.log(`${o.size} ${METRICS[key]} (${rows} rows): ${samples.map(fmt).join(', ')}`);
+      if (listed) {
+        console.log(`    server response: ${rec.server.map(fmt).join(', ')}; server wait: ${rec.serverWait.map((x) => (x == null ? '?' : fmt(x))).join(', ')}`);
+        console.log(`    beyond the server: ${rec.beyond.map(fmt).join(', ')} (median ${fmt(median(rec.beyond))})`);
+      }
     }
+    if (noTao) console.log('note: Resource Timing gives no requestStart/responseStart for the API (no Timing-Allow-Origin): the server wait is from CDP');
     if (errors.length) console.warn(`warning: page errors during the run: ${JSON.stringify(errors)}`);
   } finally {
     await browser.close().catch(() => {});

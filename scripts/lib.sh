@@ -178,11 +178,24 @@ ensure_binaryen() {
     || die "wasm-opt on PATH is $(command -v wasm-opt), not $BINARYEN_BIN/wasm-opt"
 }
 
-# The wasm target, Trunk, wasm-bindgen-cli (= Cargo.lock) and wasm-opt 132.
+# wasm-split-cli (crate wasm_split_cli_support): splits the release wasm into one
+# chunk per area; its version matches leptos' wasm_split_helpers.
+WASM_SPLIT_VERSION="0.2.3"
+ensure_wasm_split() {
+  # The CLI has no --version: cargo's own list of installed packages says.
+  if ! command -v wasm-split-cli >/dev/null 2>&1 \
+     || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    log "cargo install --locked wasm_split_cli_support@$WASM_SPLIT_VERSION --features build-binary (about 2 minutes)"
+    cargo install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
+  fi
+}
+
+# The wasm target, wasm-bindgen-cli (= Cargo.lock), wasm-split-cli and wasm-opt 132.
+# Trunk is not needed by any script (ensure_trunk installs it for `trunk serve`).
 ensure_toolchain() {
   ensure_wasm_target
-  ensure_trunk
   ensure_wasm_bindgen
+  ensure_wasm_split
   ensure_binaryen
 }
 
@@ -236,13 +249,51 @@ build_sandbox() {
   [ -x "$SANDBOX_BIN" ] || die "$SANDBOX_BIN was not built"
 }
 
+# build_release: the release dist/, split into one wasm chunk per area.
+#   1. cargo build --release --features split, linked with --emit-relocs so the
+#      splitter can move functions between modules;
+#   2. wasm-split-cli (crate wasm_split_cli_support): main.wasm, one .wasm per
+#      chunk and __wasm_split.js, the loader that fetches a chunk on first use;
+#   3. wasm-bindgen --target web on main.wasm only;
+#   4. wasm-opt -Oz on every .wasm;
+#   5. scripts/assemble-dist.mjs: dist/assets/<hash>/ and index.html;
+#   6. .br/.gz beside each file, and the inline loader's hash for the CSP.
+# Trunk cannot split (trunk-rs/trunk#1022); `trunk serve` still works for a quick
+# unsplit development build.
 build_release() {
+  local tdir="${CARGO_TARGET_DIR:-$AUTHSEC_ROOT/target}"
+  local wasm="$tdir/wasm32-unknown-unknown/release/authsec-console.wasm"
+  local stage="$tdir/split" f
   log "cargo fetch"
   (cd "$AUTHSEC_ROOT" && cargo fetch)
-  log "trunk build --release (offline: uses wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(wasm-opt --version))"
-  (cd "$AUTHSEC_ROOT" && TRUNK_OFFLINE=true trunk build --release)
-  [ -f "$DIST_DIR/index.html" ] || die "trunk produced no dist/index.html"
-  ls "$DIST_DIR"/*.wasm >/dev/null 2>&1 || die "trunk produced no .wasm in dist/"
+  log "cargo build --release --features split (wasm32, --emit-relocs)"
+  # --remap-path-prefix: panic locations name crates by their short path, not
+  # /root/.cargo/registry/src/index.crates.io-…/ (80 such strings in the first load).
+  local flags="-C link-args=--emit-relocs --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src/="
+  flags="$flags --remap-path-prefix=$AUTHSEC_ROOT/="
+  (cd "$AUTHSEC_ROOT" && CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$flags" \
+    cargo build --release --offline --target wasm32-unknown-unknown --features split --bin authsec-console)
+  rm -rf "$stage" && mkdir -p "$stage/split" "$stage/out"
+  log "wasm-split-cli: $(basename "$wasm") → main + chunks"
+  wasm-split-cli "$wasm" "$stage/split"
+  log "wasm-bindgen $(wasm-bindgen --version | awk '{print $2}') --target web"
+  wasm-bindgen "$stage/split/main.wasm" --target web --out-dir "$stage/out" --out-name main \
+    --no-typescript --keep-lld-exports
+  for f in "$stage/split"/*; do
+    case "$(basename "$f")" in main.wasm) ;; *) cp -r "$f" "$stage/out/" ;; esac
+  done
+  log "$(wasm-opt --version): -Oz on $(ls "$stage/out"/*.wasm | wc -l) modules, $(nproc) at a time"
+  # The features rustc enables by default (wasm-opt cannot detect them in the
+  # split modules). The linker's "names" subsection 3 is unknown to wasm-opt: one
+  # warning per module, harmless (wasm-opt drops the names), so filtered out.
+  find "$stage/out" -name '*.wasm' -print0 | xargs -0 -P "$(nproc)" -I{} sh -c '
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue "$1" -o "$1" 2>"$1.err" \
+      || { cat "$1.err" >&2; echo "wasm-opt failed on $1" >&2; exit 255; }
+    grep -v "unknown name subsection" "$1.err" >&2; rm -f "$1.err"; exit 0' _ {} \
+    || die "wasm-opt failed"
+  node "$AUTHSEC_ROOT/scripts/assemble-dist.mjs" "$stage/out" "$DIST_DIR" >&2
+  [ -f "$DIST_DIR/index.html" ] || die "the build produced no dist/index.html"
   precompress_dist "$DIST_DIR"
   local hashes
   hashes="$(csp_script_hashes "$DIST_DIR/index.html")"
@@ -252,12 +303,17 @@ build_release() {
   log "dist/: $(du -sh "$DIST_DIR" | awk '{print $1}'); wasm: $(wasm_sizes "$DIST_DIR")"
 }
 
+# wasm_sizes DIST: the first-load module and each area's chunk (bytes, brotli),
+# then the small shared chunks (chunk_N.wasm) as one total.
 wasm_sizes() {
-  local f
-  for f in "$1"/*.wasm; do
-    printf '%s %s B (br %s B, gz %s B) ' "$(basename "$f")" "$(stat -c %s "$f")" \
-      "$(stat -c %s "$f.br" 2>/dev/null || echo -)" "$(stat -c %s "$f.gz" 2>/dev/null || echo -)"
+  local f n=0 raw=0 br=0
+  for f in $(find "$1" -name '*.wasm' | sort); do
+    case "$(basename "$f")" in
+      chunk_*) n=$((n + 1)); raw=$((raw + $(stat -c %s "$f"))); br=$((br + $(stat -c %s "$f.br" 2>/dev/null || echo 0))) ;;
+      *) printf '%s %s B (br %s B); ' "$(basename "$f" .wasm)" "$(stat -c %s "$f")" "$(stat -c %s "$f.br" 2>/dev/null || echo -)" ;;
+    esac
   done
+  printf '%s shared chunks %s B (br %s B)' "$n" "$raw" "$br"
 }
 
 # precompress_dist DIR: file.br (brotli -q 11) and file.gz (gzip -9) beside every

@@ -1,15 +1,16 @@
 //! The sign-in steps as one widget: the page uses it, and so does the
 //! "Sign in again" dialog (with the email and workspace locked).
 
-mod second_factor;
+pub(crate) mod second_factor;
 
 use super::TextField;
 use crate::api::{login, Api};
+use crate::app::areas;
+use crate::app::chunks::Lazy;
 use crate::auth::flow::{self, Factors, StepError};
 use crate::auth::Session;
 use crate::validate;
 use leptos::prelude::*;
-use second_factor::SecondFactorStep;
 
 /// Field messages of the first step.
 #[derive(Clone, Default, PartialEq)]
@@ -107,7 +108,10 @@ pub fn SignIn(
                 let (ok, factors) = step.get().expect("second-factor step");
                 let tenant = workspace.get_untracked();
                 let back = Callback::new(move |_| step.set(None));
-                view! { <SecondFactorStep ok factors tenant on_signed_in on_error=on_factor_error on_back=back /> }
+                let load = move || {
+                    areas::second_factor(ok.clone(), factors, tenant.clone(), on_signed_in, on_factor_error, back)
+                };
+                view! { <Lazy load /> }
             }
         >
             <form class="stack" novalidate on:submit=on_submit>

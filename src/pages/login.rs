@@ -1,15 +1,16 @@
 //! `/login`: password and second factor, or a pasted access token.
 
-mod token_paste;
+pub(crate) mod token_paste;
 
 use crate::api::Api;
+use crate::app::areas;
+use crate::app::chunks::Lazy;
 use crate::auth::{AuthContext, Session};
 use crate::components::SignIn;
 use crate::validate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use token_paste::TokenPaste;
 
 /// Where a user lands after sign-in when no `?next=` says otherwise.
 pub fn home_path(is_admin: bool) -> &'static str {
@@ -48,7 +49,10 @@ pub fn LoginPage() -> impl IntoView {
                 <p class="brand">{config.app_name.clone()}</p>
                 <Show
                     when=move || !show_token.get()
-                    fallback=move || view! { <TokenPaste on_signed_in=done on_back=Callback::new(move |_| show_token.set(false)) /> }
+                    fallback=move || {
+                        let back = Callback::new(move |_| show_token.set(false));
+                        view! { <Lazy load=move || areas::token_paste(done, back) /> }
+                    }
                 >
                     <SignIn title="Sign in" on_signed_in=done />
                     <button type="button" class="btn btn--link" on:click=move |_| show_token.set(true)>

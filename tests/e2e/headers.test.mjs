@@ -96,7 +96,7 @@ test('hashed wasm: application/wasm, brotli, immutable; a missing hashed asset i
   assert.equal(Number(plain.headers.get('content-length')), bytes.length);
   await plain.arrayBuffer();
 
-  for (const missing of ['/authsec-console-0123456789abcdef_bg.wasm', '/missing-0123456789abcdef.js', '/nope.wasm', '/nope.js']) {
+  for (const missing of ['/assets/0123456789abcdef/main_bg.wasm', '/assets/0123456789abcdef/main.js', '/nope.wasm', '/nope.js']) {
     const res = await get(missing);
     assert.equal(res.status, 404, `${missing} must be a 404, not the SPA`);
     assert.notEqual(res.headers.get('cache-control'), 'public, max-age=31536000, immutable', `${missing}: a 404 is not cached`);
@@ -113,7 +113,8 @@ test('hashed js/css are immutable; /config.json is no-cache JSON naming the API'
     const p = a.startsWith('/') ? a : `/${a}`;
     const res = await get(p, { 'accept-encoding': 'br' });
     assert.equal(res.status, 200, p);
-    if (/-[0-9a-f]{6,}(_bg)?\.(js|css)$/.test(p)) {
+    assert.match(p, /^\/assets\/[0-9a-f]{16}\//, `${p} is in the build's hashed directory`);
+    {
       assert.equal(res.headers.get('cache-control'), 'public, max-age=31536000, immutable', p);
     }
     assert.equal(res.headers.get('content-encoding'), 'br', p);

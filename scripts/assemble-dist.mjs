@@ -1,0 +1,63 @@
+// Writes dist/ from the split release build (scripts/lib.sh build_release):
+//   node scripts/assemble-dist.mjs STAGE_DIR DIST_DIR
+// STAGE_DIR holds main.js, main_bg.wasm, __wasm_split.js, the chunk .wasm files and
+// snippets/ (wasm-bindgen's output after wasm-opt). They are copied, with the CSS,
+// into dist/assets/<hash>/, where <hash> is the first 16 hex digits of the sha256 of
+// every file in it: one immutable directory per build, so a CDN may cache it for a
+// year, while the chunks keep the relative names their loader asks for.
+// index.html is the repository's index.html with the Trunk links replaced by the
+// stylesheet, the preloads of the first-load files and the inline loader script.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+const [stage, dist] = process.argv.slice(2);
+if (!stage || !dist) throw new Error('usage: assemble-dist.mjs STAGE_DIR DIST_DIR');
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+function walk(dir, base = dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? walk(p, base) : [path.relative(base, p)];
+  });
+}
+
+const files = new Map();
+for (const rel of walk(stage).sort()) files.set(rel, fs.readFileSync(path.join(stage, rel)));
+files.set('main.css', fs.readFileSync(path.join(root, 'style/main.css')));
+for (const need of ['main.js', 'main_bg.wasm', 'main.css']) {
+  if (!files.has(need)) throw new Error(`${need} missing from ${stage}`);
+}
+const sha = crypto.createHash('sha256');
+for (const [rel, data] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+  sha.update(rel).update('\0').update(data);
+}
+const hash = sha.digest('hex').slice(0, 16);
+const base = `/assets/${hash}`;
+
+fs.rmSync(dist, { recursive: true, force: true });
+for (const [rel, data] of files) {
+  const out = path.join(dist, 'assets', hash, rel);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, data);
+}
+for (const f of ['public/config.json', 'public/favicon.svg']) {
+  fs.copyFileSync(path.join(root, f), path.join(dist, path.basename(f)));
+}
+
+let html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+html = html.replace(/^[ \t]*<link data-trunk[^>]*>\r?\n/gm, '');
+const head = [
+  `<link rel="stylesheet" href="${base}/main.css" />`,
+  `<link rel="modulepreload" href="${base}/main.js" />`,
+  ...(files.has('__wasm_split.js') ? [`<link rel="modulepreload" href="${base}/__wasm_split.js" />`] : []),
+  `<link rel="preload" href="${base}/main_bg.wasm" as="fetch" type="application/wasm" crossorigin />`,
+  // The app asks for /config.json before it can render anything: fetched with
+  // the wasm, not after it (the same request mode as the app's fetch, so reused).
+  `<link rel="preload" href="/config.json" as="fetch" crossorigin />`,
+  `<script type="module">import init from "${base}/main.js";init({module_or_path:"${base}/main_bg.wasm"});</script>`,
+].map((l) => `    ${l}\n`).join('');
+if (!html.includes('</head>')) throw new Error('index.html has no </head>');
+html = html.replace('  </head>', `${head}  </head>`);
+fs.writeFileSync(path.join(dist, 'index.html'), html);
+console.log(`${base}: ${[...files.keys()].join(' ')}`);

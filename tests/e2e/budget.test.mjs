@@ -1,0 +1,89 @@
+// Size budget of the first load: everything the browser fetches before the sign-in
+// form is usable must stay within 180,000 bytes of brotli (31 % of AuthSec's own
+// UI, whose first page is 577,550 bytes brotli). A byte count, not a timing: stable.
+//
+// Two views of the same load, both checked against the budget:
+//   files  dist/index.html and, transitively, what it links (stylesheet, preloads,
+//          the loader module and its static imports), counted as their .br files
+//          (config.json as it is: it is never precompressed);
+//   wire   the same page opened in Chromium over nginx: the body bytes of every
+//          response (Resource Timing `encodedBodySize`) until the form is there.
+// The area chunks (dist/assets/<hash>/split_*.wasm, chunk_*.wasm) are not in it:
+// the wire test also checks that none was fetched for the sign-in page.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { goto, withConsole } from './helpers.mjs';
+
+export const BUDGET = 180_000;
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = path.resolve(process.env.DIST_DIR || path.join(REPO, 'dist'));
+
+const brSize = (rel) => {
+  const f = path.join(DIST, rel);
+  if (rel === 'config.json') return fs.statSync(f).size;
+  assert.ok(fs.existsSync(`${f}.br`), `${rel}.br exists (precompressed)`);
+  return fs.statSync(`${f}.br`).size;
+};
+
+/** The first-load files named by index.html, plus the static imports of its JS. */
+export function firstLoadFiles() {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const files = new Set(['index.html']);
+  for (const m of html.matchAll(/<link\b[^>]*\brel="(?:stylesheet|modulepreload|preload|icon)"[^>]*>/g)) {
+    const href = m[0].match(/\bhref="([^"]+)"/);
+    if (href) files.add(href[1].replace(/^\//, ''));
+  }
+  for (const m of html.matchAll(/\bimport\b[^"']*["']([^"']+)["']|\bmodule_or_path\s*:\s*["']([^"']+)["']/g)) {
+    files.add((m[1] || m[2]).replace(/^\//, ''));
+  }
+  // Static imports of the JS modules, transitively (relative specifiers only).
+  const queue = [...files].filter((f) => f.endsWith('.js'));
+  while (queue.length) {
+    const js = queue.pop();
+    const text = fs.readFileSync(path.join(DIST, js), 'utf8');
+    for (const m of text.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
+      const dep = path.posix.normalize(path.posix.join(path.posix.dirname(js), m[1]));
+      if (!files.has(dep)) {
+        files.add(dep);
+        if (dep.endsWith('.js')) queue.push(dep);
+      }
+    }
+  }
+  return [...files].sort();
+}
+
+test('first load: the files index.html pulls in fit the 180,000-byte brotli budget', () => {
+  const files = firstLoadFiles();
+  assert.ok(files.some((f) => f.endsWith('.wasm')), `a wasm module is in the first load: ${files}`);
+  assert.ok(!files.some((f) => /\/(split_|chunk_)[^/]*\.wasm$/.test(f)), `no area chunk in the first load: ${files}`);
+  const rows = files.map((f) => [f, brSize(f)]);
+  const total = rows.reduce((s, [, n]) => s + n, 0);
+  console.log(rows.map(([f, n]) => `${String(n).padStart(8)}  ${f}`).join('\n') + `\n${String(total).padStart(8)}  total (budget ${BUDGET})`);
+  assert.ok(total <= BUDGET, `first load is ${total} bytes brotli, over the ${BUDGET}-byte budget`);
+});
+
+test('first load over the wire: brotli bodies within the budget, no area chunk fetched', { timeout: 60_000 }, async (t) => {
+  await withConsole(t, async ({ page }) => {
+    await goto(page, '/login');
+    await page.locator('input[autocomplete=username]').waitFor();
+    const entries = await page.evaluate(() =>
+      [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => ({
+        name: e.name,
+        body: e.encodedBodySize,
+        decoded: e.decodedBodySize,
+      })),
+    );
+    const wasm = entries.filter((e) => e.name.endsWith('.wasm'));
+    assert.equal(wasm.length, 1, `one wasm module for the sign-in page: ${wasm.map((e) => e.name)}`);
+    for (const e of entries.filter((x) => /\.(wasm|js|css)$/.test(x.name))) {
+      assert.ok(e.body < e.decoded, `${e.name} arrived compressed (${e.body} of ${e.decoded} bytes)`);
+    }
+    const total = entries.reduce((s, e) => s + e.body, 0);
+    console.log(`wire: ${entries.length} responses, ${total} body bytes (budget ${BUDGET})`);
+    assert.ok(total <= BUDGET, `the sign-in page took ${total} body bytes, over the ${BUDGET}-byte budget`);
+  });
+});
