@@ -41,7 +41,10 @@ pub fn Table(page: ClientPage, url: ListUrl, ask: Callback<Pending>) -> impl Int
         let ids = ids.clone();
         move || !ids.is_empty() && ids.iter().all(|p| selection.has(&p.id))
     };
-    let shows = move |c: Column| state.with(|s| s.shows(c));
+    // Rows follow the visible columns only, not every URL change (a new page must
+    // not re-render 100 rows' cells before its request even starts).
+    let columns = Memo::new(move |_| state.with(|s| s.columns.clone()));
+    let shows = move |c: Column| columns.with(|cols| cols.contains(&c));
     view! {
         <div class="table-wrap">
             <table class="table" aria-label="Clients">
@@ -62,7 +65,7 @@ pub fn Table(page: ClientPage, url: ListUrl, ask: Callback<Pending>) -> impl Int
                     </tr>
                 </thead>
                 <tbody>
-                    {page.clients.into_iter().map(|c| view! { <row::ClientRow client=c state=state ask=ask /> }).collect_view()}
+                    {page.clients.into_iter().map(|c| view! { <row::ClientRow client=c columns=columns ask=ask /> }).collect_view()}
                 </tbody>
             </table>
         </div>

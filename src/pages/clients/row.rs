@@ -1,7 +1,7 @@
 //! One client row: optimistic activate/deactivate that rolls back when the
 //! server refuses, a copy button for the client_id, and delete.
 
-use super::list_state::{Column, ListState};
+use super::list_state::Column;
 use super::selection::{Picked, Selection};
 use super::Pending;
 use crate::api::clients::{self, Client};
@@ -42,7 +42,11 @@ pub fn StatusBadge(#[prop(into)] active: Signal<bool>) -> impl IntoView {
 }
 
 #[component]
-pub fn ClientRow(client: Client, state: Memo<ListState>, ask: Callback<Pending>) -> impl IntoView {
+pub fn ClientRow(
+    client: Client,
+    columns: Memo<Vec<Column>>,
+    ask: Callback<Pending>,
+) -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
     let tenant = AuthContext::expect().tenant_id();
@@ -77,7 +81,7 @@ pub fn ClientRow(client: Client, state: Memo<ListState>, ask: Callback<Pending>)
             });
         }
     };
-    let shows = move |c: Column| state.with(|s| s.shows(c));
+    let shows = move |c: Column| columns.with(|cols| cols.contains(&c));
     let deleted_view = client.deleted;
     let delete = {
         let (id, name, client_id) = (id.clone(), name.clone(), client.client_id.clone());
