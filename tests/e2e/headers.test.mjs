@@ -52,7 +52,7 @@ test('index.html: security headers, no-cache, CSP hash of each inline script', a
   const dirs = assertSecurityHeaders(res, '/');
   const inline = [...html.replace(/\r\n?/g, '\n').matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)]
     .filter((m) => !/\bsrc\s*=/i.test(m[1]));
-  assert.ok(inline.length >= 1, "Trunk's inline module loader is expected in index.html");
+  assert.ok(inline.length >= 1, "the build's inline module loader is expected in index.html");
   for (const m of inline) {
     const hash = `'sha256-${crypto.createHash('sha256').update(m[2], 'utf8').digest('base64')}'`;
     assert.ok(dirs['script-src'].includes(hash), `script-src lacks ${hash} for an inline script`);
