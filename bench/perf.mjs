@@ -44,12 +44,10 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 // The same Chromium flags as the end-to-end tests.
 import { LAUNCH_ARGS } from '../tests/e2e/helpers.mjs';
+import { loadChromium, median } from './lib.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
-// playwright-core from tests/e2e/node_modules (installed by scripts/lib.sh ensure_node_deps);
-// loaded on first use, so --report-only needs no browser tooling.
-const loadChromium = () => createRequire(path.join(REPO, 'tests', 'e2e', 'package.json'))('playwright-core').chromium;
 
 const ACCOUNT = 'plain@acme.test';
 const PASSWORD = 'Sandbox-Demo-1';
@@ -143,11 +141,6 @@ function env(name) {
 
 // ------------------------------------------------------------------ statistics and formatting
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];

@@ -37,10 +37,10 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { api, apiSignIn, LAUNCH_ARGS } from '../tests/e2e/helpers.mjs';
+import { env, fmt, loadChromium, median, medianOr, netProbe, nums, pause } from './lib.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
-const loadChromium = () => createRequire(path.join(REPO, 'tests', 'e2e', 'package.json'))('playwright-core').chromium;
 
 const DEBOUNCE_MS = 250;
 const CSV_ROWS = 10_000;
@@ -96,20 +96,7 @@ function parseArgs(argv) {
   return o;
 }
 
-const env = (name) => {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set (run ./scripts/bench)`);
-  return v.replace(/\/+$/, '');
-};
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const fmt = (x) => (Math.round(x * 10) / 10).toFixed(1);
 
-const nums = (xs) => (Array.isArray(xs) ? xs.filter((x) => typeof x === 'number' && Number.isFinite(x)) : []);
-const medianOr = (xs) => (nums(xs).length ? fmt(median(nums(xs))) : '');
 const minOr = (xs) => (nums(xs).length ? fmt(Math.min(...nums(xs))) : '');
 const maxOr = (xs) => (nums(xs).length ? fmt(Math.max(...nums(xs))) : '');
 
@@ -260,7 +247,6 @@ function installProbes() {
   };
 }
 
-const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Arms a waiter in the page, runs `act`, returns { t: the in-page end time, rows, url }. */
 async function measure(page, kind, arg, act, timeout = 120_000) {
   await page.evaluate(([k, a, t]) => window.__bench.arm(k, a, t), [kind, arg, timeout]);
@@ -269,75 +255,6 @@ async function measure(page, kind, arg, act, timeout = 120_000) {
 }
 const mainNav = (page) => page.getByRole('navigation', { name: 'Main' });
 const benchLink = (page) => page.locator('#bench-link');
-
-/**
- * The list requests seen by a CDP session of its own (Network domain): the server's
- * wait for each, which Resource Timing hides for the cross-origin API without
- * Timing-Allow-Origin. Only enabled while the nav and next metrics run.
- */
-async function netProbe(page, suffix, method) {
-  const cdp = await page.context().newCDPSession(page);
-  let reqs = new Map();
-  const ours = (url) => {
-    try {
-      return new URL(url).pathname.endsWith(suffix);
-    } catch {
-      return false;
-    }
-  };
-  cdp.on('Network.requestWillBeSent', (e) => {
-    if (!ours(e.request.url)) return;
-    reqs.set(e.requestId, { method: e.request.method, type: e.type, sent: e.timestamp, timing: null, headers: null, finished: null, failed: false });
-  });
-  cdp.on('Network.responseReceived', (e) => {
-    const r = reqs.get(e.requestId);
-    if (r) {
-      r.timing = e.response.timing || null;
-      r.status = e.response.status;
-      r.headers = e.response.headers || {};
-    }
-  });
-  cdp.on('Network.loadingFinished', (e) => {
-    const r = reqs.get(e.requestId);
-    if (r) r.finished = e.timestamp;
-  });
-  cdp.on('Network.loadingFailed', (e) => {
-    const r = reqs.get(e.requestId);
-    if (r) {
-      r.failed = true;
-      r.finished = e.timestamp;
-    }
-  });
-  const mains = () => [...reqs.values()].filter((r) => r.method === method && r.finished && !r.failed && r.timing);
-  return {
-    start: () => cdp.send('Network.enable'),
-    stop: () => cdp.send('Network.disable').catch(() => {}),
-    reset: () => {
-      reqs = new Map();
-    },
-    /** The last finished list request since reset() (events may trail the page a little). */
-    async take(timeoutMs = 3000) {
-      const deadline = Date.now() + timeoutMs;
-      while (mains().length === 0 && Date.now() < deadline) await pause(20);
-      const m = mains().at(-1);
-      if (!m) return null;
-      const t = m.timing;
-      const preflights = [...reqs.values()].filter((r) => r.method === 'OPTIONS' && r.finished);
-      const tao = Object.keys(m.headers || {}).some((h) => h.toLowerCase() === 'timing-allow-origin');
-      return {
-        // Request sent → response headers: the server's wait (loopback: ~ its handling time).
-        wait: t.receiveHeadersEnd - t.sendStart,
-        // The request's start (after any preflight) → its body fully received.
-        request: (m.finished - t.requestTime) * 1000,
-        preflight: preflights.length ? (preflights.at(-1).finished - preflights.at(-1).sent) * 1000 : null,
-        requests: mains().length,
-        preflights: preflights.length,
-        timingAllowOrigin: tao,
-        status: m.status,
-      };
-    },
-  };
-}
 
 /**
  * One sample of a list change with its server part: clears the Resource Timing
