@@ -398,6 +398,32 @@ test('paginate: next page, range text, typed page number, rows per page in the U
     await expectRowIds(page, await ids(last, 50), 'last page');
     assert.ok(await button(nav, 'Next page').isDisabled(), 'Next page is disabled on the last page');
 
+    // Columns: hiding one hides its header and every cell of it, and goes into the URL.
+    const tagsHeader = table(page).getByRole('columnheader', { name: 'Tags', exact: true });
+    const typeCells = page.locator('table[aria-label="Clients"] tbody td.c-type');
+    assert.ok(await tagsHeader.isVisible(), 'the Tags column shows by default');
+    await page.getByText('Columns', { exact: true }).click();
+    const chooser = page.getByRole('group', { name: 'Visible columns' });
+    await chooser.getByRole('checkbox', { name: 'Tags', exact: true }).uncheck();
+    await chooser.getByRole('checkbox', { name: 'Type', exact: true }).uncheck();
+    await waitForQuery(page, (q) => (q.get('cols') || '').split(',').includes('name') && !/tags|type/.test(q.get('cols') || ''));
+    await eventually(async () => assert.equal(await tagsHeader.isVisible(), false, 'Tags header hidden'));
+    assert.equal(await typeCells.count(), (await rows(page)).length, 'hidden cells stay in the DOM');
+    for (const v of await typeCells.evaluateAll((tds) => tds.map((td) => getComputedStyle(td).display))) {
+      assert.equal(v, 'none', 'every Type cell is hidden');
+    }
+    await screenshot(page, 'columns hidden');
+    await chooser.getByRole('checkbox', { name: 'Tags', exact: true }).check();
+    await eventually(async () => assert.ok(await tagsHeader.isVisible(), 'Tags header back'));
+
+    // A row's name link opens the client in the app (a full page load would sign out).
+    const first = (await rows(page))[0];
+    await table(page).getByRole('link', { name: first.name, exact: true }).first().click();
+    await page.waitForURL((u) => u.pathname === `/clients/${first.id}`);
+    await heading(page, first.name).waitFor();
+    await page.goBack();
+    await waitForQuery(page, (q) => q.get('page') === String(last));
+
     // Paging wrote nothing.
     assert.equal((await apiPage({ limit: 1 })).pagination.total, n);
     await finish(page, state);

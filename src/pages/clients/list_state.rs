@@ -46,6 +46,23 @@ impl Column {
         }
     }
 
+    /// The class every cell of this column carries (`c-client_id` …): the table
+    /// hides a column with one class of its own (see [`table_class`]), so a
+    /// column change restyles the table instead of touching every cell.
+    pub fn cell_class(self) -> &'static str {
+        match self {
+            Column::Name => "c-name",
+            Column::ClientId => "c-client_id",
+            Column::Status => "c-status",
+            Column::Type => "c-type",
+            Column::Tags => "c-tags",
+            Column::Oidc => "c-oidc",
+            Column::Mfa => "c-mfa",
+            Column::Users => "c-users",
+            Column::Created => "c-created",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Column::Name => "Name",
@@ -59,6 +76,17 @@ impl Column {
             Column::Created => "Created",
         }
     }
+}
+
+/// The table's classes for these visible columns: `table` plus `hide-<key>` for
+/// each hidden one (style/main.css hides that column's cells).
+pub fn table_class(visible: &[Column]) -> String {
+    let mut class = String::from("table");
+    for c in Column::ALL.into_iter().filter(|c| !visible.contains(c)) {
+        class.push_str(" hide-");
+        class.push_str(c.key());
+    }
+    class
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -1,7 +1,7 @@
 //! The list's table: header with select-all, one row per client, the empty
 //! states, and the loading skeleton.
 
-use super::list_state::{Column, ListState};
+use super::list_state::{table_class, Column, ListState};
 use super::{row, selection, ListUrl, Pending, Selection};
 use crate::api::clients::ClientPage;
 use crate::components::TableSkeleton;
@@ -41,13 +41,12 @@ pub fn Table(page: ClientPage, url: ListUrl, ask: Callback<Pending>) -> impl Int
         let ids = ids.clone();
         move || !ids.is_empty() && ids.iter().all(|p| selection.has(&p.id))
     };
-    // Rows follow the visible columns only, not every URL change (a new page must
-    // not re-render 100 rows' cells before its request even starts).
-    let columns = Memo::new(move |_| state.with(|s| s.columns.clone()));
-    let shows = move |c: Column| columns.with(|cols| cols.contains(&c));
+    // Hidden columns are classes on the table (style/main.css hides their cells):
+    // a page of rows has no per-cell reactive state, so it renders and drops fast.
+    let class = Memo::new(move |_| state.with(|s| table_class(&s.columns)));
     view! {
         <div class="table-wrap">
-            <table class="table" aria-label="Clients">
+            <table class=class aria-label="Clients">
                 <thead>
                     <tr>
                         <th scope="col" class="table__check">
@@ -59,13 +58,13 @@ pub fn Table(page: ClientPage, url: ListUrl, ask: Callback<Pending>) -> impl Int
                             />
                         </th>
                         {Column::ALL.into_iter().map(|c| view! {
-                            <th scope="col" hidden=move || !shows(c)>{c.label()}</th>
+                            <th scope="col" class=c.cell_class()>{c.label()}</th>
                         }).collect_view()}
                         <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
                 <tbody>
-                    {page.clients.into_iter().map(|c| view! { <row::ClientRow client=c columns=columns ask=ask /> }).collect_view()}
+                    {page.clients.into_iter().map(|c| view! { <row::ClientRow client=c ask=ask /> }).collect_view()}
                 </tbody>
             </table>
         </div>

@@ -1,7 +1,6 @@
 //! One client row: optimistic activate/deactivate that rolls back when the
 //! server refuses, a copy button for the client_id, and delete.
 
-use super::list_state::Column;
 use super::selection::{Picked, Selection};
 use super::Pending;
 use crate::api::clients::{self, Client};
@@ -10,7 +9,6 @@ use crate::auth::AuthContext;
 use crate::components::{CopyButton, Toasts};
 use crate::time;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 pub fn yes_no(b: bool) -> &'static str {
     if b {
@@ -42,11 +40,7 @@ pub fn StatusBadge(#[prop(into)] active: Signal<bool>) -> impl IntoView {
 }
 
 #[component]
-pub fn ClientRow(
-    client: Client,
-    columns: Memo<Vec<Column>>,
-    ask: Callback<Pending>,
-) -> impl IntoView {
+pub fn ClientRow(client: Client, ask: Callback<Pending>) -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
     let tenant = AuthContext::expect().tenant_id();
@@ -81,7 +75,6 @@ pub fn ClientRow(
             });
         }
     };
-    let shows = move |c: Column| columns.with(|cols| cols.contains(&c));
     let deleted_view = client.deleted;
     let delete = {
         let (id, name, client_id) = (id.clone(), name.clone(), client.client_id.clone());
@@ -149,30 +142,32 @@ pub fn ClientRow(
                     }
                 />
             </td>
-            <td hidden=move || !shows(Column::Name) class="truncate" title=name_title>
-                <A href=href>{name_link}</A>
+            <td class="c-name truncate" title=name_title>
+                // A plain link: the router handles in-app clicks on it like <A>,
+                // without <A>'s per-link reactive state (100 of them per page).
+                <a href=href>{name_link}</a>
             </td>
-            <td hidden=move || !shows(Column::ClientId)>
+            <td class="c-client_id">
                 <span class="id-cell">
                     <code class="truncate" title=client_id.clone()>{client_id.clone()}</code>
                     <CopyButton value=client_id.clone() label=copy_label />
                 </span>
             </td>
-            <td hidden=move || !shows(Column::Status)><StatusBadge active=active /></td>
-            <td hidden=move || !shows(Column::Type)>{client.client_type.clone()}</td>
-            <td hidden=move || !shows(Column::Tags)>
+            <td class="c-status"><StatusBadge active=active /></td>
+            <td class="c-type">{client.client_type.clone()}</td>
+            <td class="c-tags">
                 <span class="tags">{client.tags.iter().map(|t| view! { <span class="tag">{t.clone()}</span> }).collect_view()}</span>
             </td>
-            <td hidden=move || !shows(Column::Oidc)>{yes_no(client.oidc_enabled)}</td>
-            <td hidden=move || !shows(Column::Mfa)>{mfa}</td>
-            <td hidden=move || !shows(Column::Users) class="num">{client.user_count}</td>
-            <td hidden=move || !shows(Column::Created)><time datetime=client.created_at.clone() title=created_abs>{created}</time></td>
+            <td class="c-oidc">{yes_no(client.oidc_enabled)}</td>
+            <td class="c-mfa">{mfa}</td>
+            <td class="c-users num">{client.user_count}</td>
+            <td class="c-created"><time datetime=client.created_at.clone() title=created_abs>{created}</time></td>
             <td class="table__actions">
-                <Show when=move || !deleted_view>
-                    <button type="button" class="btn btn--small" aria-label=toggle_label.clone() disabled=move || busy.get() on:click=toggle.clone()>
+                {(!deleted_view).then(|| view! {
+                    <button type="button" class="btn btn--small" aria-label=toggle_label disabled=move || busy.get() on:click=toggle>
                         {move || if active.get() { "Deactivate" } else { "Activate" }}
                     </button>
-                </Show>
+                })}
                 <button type="button" class="btn btn--small btn--danger-ghost" aria-label=delete_label on:click=delete>
                     {if deleted_view { "Delete permanently" } else { "Delete" }}
                 </button>

@@ -88,3 +88,16 @@ fn columns_toggle_in_table_order_and_never_all_hidden() {
     s.toggle_column(Column::Created);
     assert_eq!(s.columns, vec![Column::Created], "the last column stays");
 }
+
+#[test]
+fn table_class_names_each_hidden_column_once() {
+    assert_eq!(table_class(&Column::ALL), "table");
+    let s = parse("cols=name,status");
+    assert_eq!(
+        table_class(&s.columns),
+        "table hide-client_id hide-type hide-tags hide-oidc hide-mfa hide-users hide-created"
+    );
+    for c in Column::ALL {
+        assert_eq!(c.cell_class(), format!("c-{}", c.key()));
+    }
+}
