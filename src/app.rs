@@ -121,7 +121,12 @@ enum SignedOutPage {
 #[component]
 pub fn SignedInRoutes() -> impl IntoView {
     let auth = AuthContext::expect();
-    let signed_in = move || Some(auth.is_signed_in());
+    // A memo: ProtectedParentRoute re-renders the shell and the page each time its
+    // condition re-runs, and signing in again after a 401 replaces the session
+    // (a new token) without changing whether anyone is signed in. The page, and
+    // what was typed in it, must survive that.
+    let signed_in_now = Memo::new(move |_| auth.is_signed_in());
+    let signed_in = move || Some(signed_in_now.get());
     let home = move || view! { <Redirect path=home_path(auth.is_admin()) /> };
     view! {
         <Routes fallback=|| view! { <NotFound /> }>
