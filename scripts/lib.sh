@@ -358,11 +358,14 @@ csp_policy() {
   printf "%s" "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'${hashes:+ $hashes}; style-src 'self'; img-src 'self' data:; connect-src $connect; font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 }
 
-# write_config DIST API_BASE [TENANT] [APP_NAME] [SANDBOX=true|false]
+# write_config DIST API_BASE [TENANT] [APP_NAME] [SANDBOX=true|false] [CRASH_TEST=false|true]
+#   CRASH_TEST: the test deployment's /crash-test route, which panics on purpose
 write_config() {
   local dist="$1" api="$2" tenant="${3:-acme}" app="${4:-AuthSec Console}" sandbox="${5:-true}"
-  printf '{"api_base":"%s","tenant_domain":"%s","app_name":"%s","sandbox":%s}\n' \
-    "$api" "$tenant" "$app" "$sandbox" >"$dist/config.json"
+  local crash=""
+  [ "${6:-false}" = true ] && crash=',"crash_test":true'
+  printf '{"api_base":"%s","tenant_domain":"%s","app_name":"%s","sandbox":%s%s}\n' \
+    "$api" "$tenant" "$app" "$sandbox" "$crash" >"$dist/config.json"
   rm -f "$dist/config.json.br" "$dist/config.json.gz"
 }
 

@@ -40,6 +40,8 @@ struct RawConfig {
     app_name: Option<String>,
     #[serde(default)]
     sandbox: bool,
+    #[serde(default)]
+    crash_test: bool,
 }
 
 /// The parsed configuration, with every default applied.
@@ -50,6 +52,9 @@ pub struct Config {
     pub tenant_domain: String,
     pub app_name: String,
     pub sandbox: bool,
+    /// Test deployments only: opening `/crash-test` panics on purpose, to show the
+    /// crash page (crate::crash). Off unless config.json says `"crash_test": true`.
+    pub crash_test: bool,
 }
 
 impl Config {
@@ -70,6 +75,7 @@ impl Config {
             tenant_domain: non_empty(raw.tenant_domain).unwrap_or_else(|| page_host.to_string()),
             app_name: non_empty(raw.app_name).unwrap_or_else(|| "AuthSec Console".into()),
             sandbox: raw.sandbox,
+            crash_test: raw.crash_test,
         })
     }
 
@@ -110,13 +116,17 @@ mod tests {
         assert_eq!(c.tenant_domain, "console.example.com");
         assert_eq!(c.app_name, "AuthSec Console");
         assert!(!c.sandbox);
+        assert!(
+            !c.crash_test,
+            "the crash-test route is off unless asked for"
+        );
     }
 
     #[test]
     fn service_overrides_win() {
         let c = Config::parse(
             r#"{"api_base":"http://127.0.0.1:8787","services":{"clientms":"https://dev.api.authsec.dev/clientms/"},
-                "tenant_domain":"acme","app_name":"Acme admin","sandbox":true}"#,
+                "tenant_domain":"acme","app_name":"Acme admin","sandbox":true,"crash_test":true}"#,
             "h",
         )
         .unwrap();
@@ -131,6 +141,7 @@ mod tests {
         assert_eq!(c.tenant_domain, "acme");
         assert_eq!(c.app_name, "Acme admin");
         assert!(c.sandbox);
+        assert!(c.crash_test);
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod app;
 pub mod auth;
 pub mod components;
 pub mod config;
+pub mod crash;
 pub mod csv;
 pub mod mfa;
 pub mod pages;
@@ -48,7 +49,7 @@ fn StartupError(message: String) -> impl IntoView {
 
 /// Entry point: loads `config.json`, then mounts the app over the loading shell.
 pub fn boot() {
-    console_error_panic_hook::set_once();
+    crash::install();
     wasm_bindgen_futures::spawn_local(async {
         let host = window().location().hostname().unwrap_or_default();
         let config = load_config(&host).await;
@@ -56,7 +57,16 @@ pub fn boot() {
             shell.remove();
         }
         match config {
-            Ok(config) => leptos::mount::mount_to_body(move || view! { <App config /> }),
+            Ok(config) => {
+                let crash_now = config.crash_test
+                    && window().location().pathname().as_deref() == Ok("/crash-test");
+                leptos::mount::mount_to_body(move || view! { <App config /> });
+                if crash_now {
+                    leptos::task::spawn_local(async {
+                        panic!("crash test: /crash-test with crash_test in config.json")
+                    });
+                }
+            }
             Err(message) => {
                 leptos::mount::mount_to_body(move || view! { <StartupError message /> })
             }
