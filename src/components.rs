@@ -18,6 +18,7 @@ pub mod secret_dialog;
 pub mod sign_in;
 pub mod skeleton;
 pub mod toast;
+pub mod unsaved;
 pub mod when;
 
 pub use avatar::Avatar;
@@ -38,4 +39,5 @@ pub use secret_dialog::SecretDialog;
 pub use sign_in::SignIn;
 pub use skeleton::TableSkeleton;
 pub use toast::{ToastRegion, Toasts};
+pub use unsaved::UnsavedGuard;
 pub use when::when;

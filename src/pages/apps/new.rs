@@ -6,7 +6,7 @@ use super::fields::{Kind, Section, FIELDS, METHODS};
 use super::form_view::SectionFields;
 use super::model::{create_body, is_on, read, template, validate, Form};
 use crate::api::{apps, Api};
-use crate::components::{SecretDialog, Toasts};
+use crate::components::{SecretDialog, Toasts, UnsavedGuard};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -119,6 +119,8 @@ pub fn NewAppPage() -> impl IntoView {
             create.dispatch(form.with_untracked(create_body));
         }
     };
+    let blank = read(&template());
+    let dirty = Memo::new(move |_| created.with(Option::is_none) && form.with(|f| *f != blank));
     let on_stored = Callback::new(move |_| {
         if let Some((id, name)) = created.get_untracked() {
             toasts.success(format!("{name} was created."));
@@ -129,6 +131,7 @@ pub fn NewAppPage() -> impl IntoView {
         }
     });
     view! {
+        <UnsavedGuard dirty=dirty />
         <nav class="crumbs" aria-label="Breadcrumb"><A href="/apps">"Applications"</A>" / New application"</nav>
         <h1>"New application"</h1>
         <ol class="steps steps--nav" aria-label="Steps">

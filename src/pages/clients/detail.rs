@@ -10,7 +10,7 @@ use crate::api::clients::{self, Client};
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::LoadFailed;
-use crate::components::{ConfirmDialog, SecretDialog, Toasts};
+use crate::components::{ConfirmDialog, SecretDialog, Toasts, UnsavedGuard};
 use fields::Fields;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -97,6 +97,8 @@ fn Detail(client: Client, reload: RwSignal<u32>) -> impl IntoView {
         None => {}
     });
 
+    let dirty = Memo::new(move |_| editing.get() && before.with_value(|b| fields.differs_from(b)));
+
     // Status, rotate, delete.
     let toggle = Action::new_local(move |want: &bool| {
         let (want, t, id) = (
@@ -174,8 +176,9 @@ fn Detail(client: Client, reload: RwSignal<u32>) -> impl IntoView {
     let subject = Signal::derive(move || format!("the client {n2}"));
 
     view! {
+        <UnsavedGuard dirty=dirty />
         <div class="page-head">
-            <h1 class="truncate">{name.clone()}</h1>
+            <h1 class="truncate" title=name.clone()>{name.clone()}</h1>
             <StatusBadge active=active />
             {deleted.then(|| view! { <span class="badge badge--off">"Deleted"</span> })}
             <span class="page-head__spacer"></span>

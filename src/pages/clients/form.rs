@@ -63,6 +63,26 @@ impl FormFields {
         }
     }
 
+    /// Subscribes the running effect or memo to every field (for an unsaved-changes
+    /// memo comparing [`FormFields::draft`] with what was loaded).
+    pub fn track(&self) {
+        self.name.track();
+        self.email.track();
+        self.client_type.track();
+        self.tags.track();
+        self.uris.with(|u| u.iter().for_each(|(_, v)| v.track()));
+        self.grants.track();
+        self.scopes.track();
+        self.logo.track();
+        self.oidc.track();
+    }
+
+    /// True when the form differs from `base` (tracked: use it in a memo).
+    pub fn differs_from(&self, base: &Draft) -> bool {
+        self.track();
+        self.draft() != *base
+    }
+
     fn add_uri(&self) {
         let k = self.next_key.get_value();
         self.next_key.set_value(k + 1);

@@ -6,7 +6,7 @@ use super::form::{show_failure, ClientForm, FormFields};
 use crate::api::clients;
 use crate::api::Api;
 use crate::auth::AuthContext;
-use crate::components::{SecretDialog, Toasts};
+use crate::components::{SecretDialog, Toasts, UnsavedGuard};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -44,6 +44,9 @@ pub fn NewClientPage() -> impl IntoView {
         }
         None => {}
     });
+    // Typed but not created yet (once created, the secret dialog leads on).
+    let blank = Draft::default();
+    let dirty = Memo::new(move |_| created.with(Option::is_none) && fields.differs_from(&blank));
     let subject = Signal::derive(move || {
         created.with(|c| {
             c.as_ref()
@@ -71,5 +74,6 @@ pub fn NewClientPage() -> impl IntoView {
             />
         </div>
         <SecretDialog secret=secret title="Client secret" subject=subject on_stored=on_stored />
+        <UnsavedGuard dirty=dirty />
     }
 }
