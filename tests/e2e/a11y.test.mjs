@@ -1,0 +1,196 @@
+// Accessibility as reliability (issue 8): axe-core on every route in both themes
+// (zero serious or critical violations), and creating a client with the keyboard only.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import {
+  CONSOLE_ORIGIN,
+  PASSWORD,
+  ACCOUNTS,
+  assertClean,
+  goto,
+  heading,
+  screenshot,
+  signInPlain,
+  where,
+  withConsole,
+} from './helpers.mjs';
+
+const FLOW = { timeout: 300_000 };
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function follow(page, href) {
+  await page.evaluate((h) => {
+    const a = document.createElement('a');
+    a.href = h;
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }, href);
+  const want = new URL(href, CONSOLE_ORIGIN());
+  await page.waitForURL((u) => u.pathname === want.pathname);
+  await page.locator('main h1').first().waitFor();
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
+}
+
+/** axe-core's serious and critical violations on the page: ["rule (impact): target …"]. */
+async function axe(page) {
+  // Evaluated through the DevTools protocol, so the page's CSP does not apply to it.
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return {
+    bad: found
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).join(', ')}${v.nodes.length > 3 ? ` +${v.nodes.length - 3}` : ''}`),
+    minor: found.filter((v) => v.impact !== 'serious' && v.impact !== 'critical').map((v) => `${v.id} (${v.impact})`),
+  };
+}
+
+async function firstRowHref(page, base) {
+  return page.locator(`main tbody a[href^="${base}/"]`).first().getAttribute('href', { timeout: 15_000 });
+}
+
+test('axe-core: no serious or critical violation on any route, light and dark', FLOW, async (t) => {
+  await withConsole(t, async ({ page }) => {
+    // Signed out: the sign-in page.
+    await goto(page, '/login');
+    await heading(page, 'Sign in').waitFor();
+    const results = [];
+    const record = async (label) => {
+      const r = await axe(page);
+      results.push({ route: label, bad: r.bad, minor: r.minor });
+    };
+    // axe itself works under this CSP: a planted image without a text alternative is reported.
+    await page.evaluate(() => {
+      const img = document.createElement('img');
+      img.id = 'axe-canary';
+      img.src = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+      document.body.append(img);
+    });
+    const planted = await axe(page);
+    assert.ok(planted.bad.some((v) => v.startsWith('image-alt')), `axe did not report the planted image: ${planted.bad}`);
+    await page.evaluate(() => document.getElementById('axe-canary').remove());
+    await record('/login (light)');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await record('/login (dark, system)');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await signInPlain(page, '/clients');
+    await page.locator('main tbody tr').first().waitFor();
+    const routes = ['/clients', '/clients/new', await firstRowHref(page, '/clients'), '/users'];
+    await follow(page, '/users');
+    routes.push(await firstRowHref(page, '/users'), '/users?tab=admins', '/users/new', '/users/import', '/apps');
+    await follow(page, '/apps');
+    routes.push(await firstRowHref(page, '/apps'), '/apps/new', '/api-keys', '/sessions', '/account/security', '/no/such/page');
+
+    const themeButton = page.getByRole('button', { name: 'Dark theme', exact: true });
+    // The theme button is in the signed-in shell; a page outside it (Page not found)
+    // gets the same data-theme attribute the button writes.
+    const setTheme = (t) => page.evaluate((v) => document.documentElement.setAttribute('data-theme', v), t);
+    for (const r of routes) {
+      await follow(page, r);
+      const shell = (await themeButton.count()) > 0;
+      await record(`${where(page)} (light)`);
+      if (shell) {
+        await themeButton.click();
+        assert.equal(await themeButton.getAttribute('aria-pressed'), 'true');
+      } else {
+        await setTheme('dark');
+      }
+      await record(`${where(page)} (dark)`);
+      if (shell) await themeButton.click();
+      else await setTheme('light');
+    }
+    await screenshot(page, 'last route');
+    const table = results.map((r) => `${r.route}: ${r.bad.length} serious/critical, ${r.minor.length} minor${r.minor.length ? ` (${[...new Set(r.minor)].join(', ')})` : ''}`);
+    t.diagnostic(`axe-core per route:\n${table.join('\n')}`);
+    const out = new URL('../../target/test-logs/', import.meta.url);
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(new URL('axe.txt', out), `${table.join('\n')}\n`);
+    assert.equal(results.length, 2 + routes.length * 2);
+    assert.deepEqual(results.filter((r) => r.bad.length).map((r) => `${r.route}: ${r.bad.join('; ')}`), []);
+    await assertClean(page);
+  });
+});
+
+/** Presses Tab until the focused element satisfies `match` (its role-ish name); returns its description. */
+async function tabTo(page, match, { max = 80, shift = false } = {}) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+    const f = await page.evaluate(() => {
+      const e = document.activeElement;
+      if (!e || e === document.body) return null;
+      const label = e.labels && e.labels[0] ? e.labels[0].innerText : '';
+      const outline = getComputedStyle(e);
+      return {
+        tag: e.tagName.toLowerCase(),
+        type: e.getAttribute('type') || '',
+        name: (e.getAttribute('aria-label') || label || e.innerText || '').trim(),
+        visibleFocus: outline.outlineStyle !== 'none' && parseFloat(outline.outlineWidth) > 0 || outline.boxShadow !== 'none',
+      };
+    });
+    if (f && match(f)) {
+      assert.ok(f.visibleFocus, `${f.tag} "${f.name}" has no visible focus indicator`);
+      return f;
+    }
+  }
+  throw new Error(`Tab never reached the element (after ${max} presses)`);
+}
+
+test('keyboard only: sign in, open New client, fill the form, create, store the secret', FLOW, async (t) => {
+  await withConsole(t, async ({ page, state }) => {
+    const name = `kbd-${Date.now().toString(36)}`;
+    await goto(page, '/login');
+    await heading(page, 'Sign in').waitFor();
+    // The sign-in form.
+    const ws = page.getByLabel('Workspace', { exact: true });
+    await ws.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('acme');
+    await tabTo(page, (f) => f.name === 'Email');
+    await page.keyboard.type(ACCOUNTS.plain);
+    await tabTo(page, (f) => f.name === 'Password');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/clients');
+    await page.locator('main tbody tr').first().waitFor();
+
+    // "New client" by Tab and Enter.
+    await tabTo(page, (f) => f.tag === 'a' && f.name === 'New client', { max: 120 });
+    await page.keyboard.press('Enter');
+    await heading(page, 'New client').waitFor();
+    // The Name field has the focus on arrival (autofocus).
+    await page.waitForFunction(() => document.activeElement && document.activeElement.labels && document.activeElement.labels[0]?.innerText.trim().startsWith('Name'));
+    await page.keyboard.type(name);
+    await tabTo(page, (f) => f.name.startsWith('Email'));
+    await page.keyboard.type(`${name}@e2e.acme.test`);
+    await tabTo(page, (f) => f.tag === 'input' && f.name.startsWith('Tags'));
+    await page.keyboard.type('keyboard');
+    await page.keyboard.press('Enter');
+    await tabTo(page, (f) => f.name.startsWith('Redirect URI 1'));
+    await page.keyboard.type('https://kbd.example.com/callback');
+    await tabTo(page, (f) => f.type === 'checkbox' && f.name === 'OIDC enabled');
+    await page.keyboard.press('Space');
+    await tabTo(page, (f) => f.name === 'Create client');
+    await screenshot(page, 'keyboard form');
+    await page.keyboard.press('Enter');
+
+    // The secret dialog: focus is inside it; Tab reaches "I have stored it".
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await tabTo(page, (f) => /I have stored it/.test(f.name), { max: 10 });
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => /^\/clients\/[^/]+$/.test(u.pathname) && u.pathname !== '/clients/new');
+    await heading(page, name).waitFor();
+    assert.ok(await page.getByText('keyboard', { exact: true }).first().isVisible(), 'the tag was saved');
+    assert.ok(await page.getByText('https://kbd.example.com/callback').first().isVisible(), 'the redirect URI was saved');
+    assert.ok(state.tokens.length >= 1);
+    await screenshot(page, 'created by keyboard');
+    await assertClean(page);
+  });
+});
