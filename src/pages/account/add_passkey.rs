@@ -34,15 +34,18 @@ pub fn AddPasskey(#[prop(optional)] on_added: Option<Callback<()>>) -> impl Into
                 .map_err(|e| e.message)
         };
         match result.await {
+            // The page may be gone by now (the ceremony takes a while): try_.
             Ok(()) => {
-                open.set(false);
-                error.set(None);
+                open.try_set(false);
+                error.try_set(None);
                 toasts.success("Passkey added");
                 if let Some(cb) = on_added {
                     cb.try_run(());
                 }
             }
-            Err(m) => error.set(Some(m)),
+            Err(m) => {
+                error.try_set(Some(m));
+            }
         }
     });
     let pending = create.pending();

@@ -131,7 +131,10 @@ pub fn BulkBar(
             .buffer_unordered(PARALLEL)
             .collect::<Vec<_>>()
             .await;
-            let outcome = progress.get_untracked();
+            // The list may have been left meanwhile: then nothing is left to update.
+            let Some(outcome) = progress.try_get_untracked() else {
+                return;
+            };
             running.try_set(None);
             last.try_set(Some((op, outcome.clone())));
             if outcome.failed.is_empty() {

@@ -60,13 +60,16 @@ fn Detail(user: EndUser, reload: RwSignal<u32>) -> impl IntoView {
     let email = user.email.clone();
     let name = user.full_name();
     let ask = use_confirmed(
-        move |a: Ask| async move {
+        move |a: Ask| {
+            // Read now, at the click: the future may outlive this page.
             let (t, id) = (tenant.get_untracked(), u.with_value(|u| u.id.clone()));
-            match a {
-                Ask::SetActive(on) => users::set_active(&api, &id, on).await,
-                Ask::Delete => users::delete(&api, &t, &id).await,
+            async move {
+                match a {
+                    Ask::SetActive(on) => users::set_active(&api, &id, on).await,
+                    Ask::Delete => users::delete(&api, &t, &id).await,
+                }
+                .map(|_| a)
             }
-            .map(|_| a)
         },
         move |a| {
             let e = u.with_value(|u| u.email.clone());

@@ -14,11 +14,16 @@ pub fn UserSessions(user_id: String) -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
     let reload = RwSignal::new(0u32);
-    let uid = StoredValue::new(user_id);
-    let data = LocalResource::new(move || {
+    // The id is owned by the fetcher, not a StoredValue: a resource may run its
+    // first fetch after its component is gone (created and replaced at once while
+    // the page reloads), and a disposed StoredValue panics.
+    // Reference-counted, not arena-owned: this section is created afresh each
+    // time the user page reloads, and its suspense may poll the resource after
+    // a replaced section is gone (an arena resource panics then).
+    let data = ArcLocalResource::new(move || {
         reload.track();
         let q = Query::new()
-            .add("user_id", uid.get_value())
+            .add("user_id", user_id.clone())
             .add("active", true)
             .add("page", 1)
             .add("limit", 100);
@@ -35,7 +40,7 @@ pub fn UserSessions(user_id: String) -> impl IntoView {
         <section class="card" aria-labelledby="sessions-h">
             <h2 id="sessions-h">"Sessions"</h2>
             <Transition fallback=|| view! { <p class="muted">"Loading sessions…"</p> }>
-                {move || Suspend::new(async move {
+                {move || { let data = data.clone(); Suspend::new(async move {
                     match data.await {
                         Ok(p) if p.sessions.is_empty() => view! { <p class="muted">"No active sessions."</p> }.into_any(),
                         Ok(p) => view! {
@@ -69,7 +74,7 @@ pub fn UserSessions(user_id: String) -> impl IntoView {
                             <LoadFailed what="The sessions" error=e on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
                         }.into_any(),
                     }
-                })}
+                })}}
             </Transition>
             <ConfirmDialog
                 open=revoke.open()
