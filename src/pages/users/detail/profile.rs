@@ -4,7 +4,7 @@
 use crate::api::users::{self, EndUser, ProfileBody};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
-use crate::components::{TextField, Toasts};
+use crate::components::{TextField, Toasts, UnsavedGuard};
 use crate::validate;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -86,9 +86,22 @@ pub fn ProfileForm(user: EndUser, on_saved: Callback<EndUser>) -> impl IntoView 
         let (b, t, id) = (b.clone(), tenant.get_untracked(), id.get_value());
         async move { users::update(&api, &t, &id, &b).await }
     });
+    // What was last saved (or loaded): the form is dirty while it differs.
+    let saved = RwSignal::new(before.get_value());
+    let dirty = Memo::new(move |_| {
+        let now = Profile {
+            first_name: first.get(),
+            last_name: last.get(),
+            email: email.get(),
+            phone: phone.get(),
+        };
+        saved.with(|s| now.changes(s) != ProfileBody::default())
+    });
     Effect::new(move |_| match save.value().get() {
         Some(Ok(u)) => {
             save.value().set(None);
+            before.set_value(Profile::of(&u));
+            saved.set(Profile::of(&u));
             toasts.success("The profile was saved.");
             on_saved.run(u);
         }
@@ -117,6 +130,7 @@ pub fn ProfileForm(user: EndUser, on_saved: Callback<EndUser>) -> impl IntoView 
     };
     let err = move |k: &'static str| Signal::derive(move || errors.with(|e| e.get(k).cloned()));
     view! {
+        <UnsavedGuard dirty=dirty />
         <form class="stack" on:submit=submit novalidate aria-label="Profile">
             <div class="fields">
                 <TextField label="First name" value=first autocomplete="off" error=err("first_name") />
