@@ -49,14 +49,16 @@ async function apiSession() {
 // ------------------------------------------------------------------ the UI side
 
 /**
- * Waits until `ready` is visible; meanwhile, a page that says its data could not be
- * loaded is retried with its own Retry button (counted).
+ * Waits until `ready` (a locator that must be visible, or an async predicate) holds;
+ * meanwhile, a page that says its data could not be loaded is retried with its own
+ * Retry button (counted).
  */
 async function whenLoaded(page, stats, ready) {
   const retry = page.locator('main').getByRole('button', { name: 'Retry', exact: true });
+  const holds = typeof ready === 'function' ? ready : () => ready.first().isVisible();
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (await ready.first().isVisible().catch(() => false)) return;
+    if (await holds().catch(() => false)) return;
     if (await retry.first().isVisible().catch(() => false)) {
       stats.readRetries += 1;
       await retry.first().click().catch(() => {});
@@ -100,7 +102,10 @@ async function write(page, stats, { what, method, path, act, done, failed }) {
       stats.ops += 1;
       return r;
     }
-    assert.ok([429, 503].includes(status), `${what}: unexpected ${status} ${await r.text().catch(() => '')}`);
+    assert.ok(
+      [429, 503].includes(status),
+      `${what}: unexpected ${status} ${await r.text().catch(() => '')}; last requests:\n${stats.log.slice(-14).join('\n')}`,
+    );
     await failed().waitFor({ timeout: 15_000 });
     stats.told.push(`${what}: ${status}`);
     stats.writeRetries += 1;
@@ -118,12 +123,18 @@ async function signIn(page, stats) {
     await signInButton.click();
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      if (new URL(page.url()).pathname === '/clients') return;
+      if (new URL(page.url()).pathname === '/clients') break;
       const alert = page.getByRole('alert').filter({ hasText: /\S/ });
       if ((await alert.count()) > 0 && (await alert.first().isVisible()) && !(await signInButton.isDisabled().catch(() => true))) break;
       await page.waitForTimeout(100);
     }
-    if (new URL(page.url()).pathname === '/clients') return;
+    if (new URL(page.url()).pathname === '/clients') {
+      // Signed in: the shell and the Clients page are up (the sign-in's own
+      // navigation is over) before anything else is clicked.
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      await heading(page, 'Clients').waitFor();
+      return;
+    }
     stats.signInRetries += 1;
   }
   throw new Error('could not sign in through the faults');
@@ -207,11 +218,9 @@ async function createUser(page, stats, email) {
 async function editUserLastName(page, stats, id, email, last) {
   await follow(page, `/users/${encodeURIComponent(id)}`);
   const profile = page.getByRole('form', { name: 'Profile' });
-  await whenLoaded(page, stats, profile);
-  // That user's profile, not the previous page's.
-  await page.waitForFunction(
-    (e) => [...document.querySelectorAll('form[aria-label="Profile"] input')].some((i) => i.value === e),
-    email,
+  // That user's profile, not the previous page's (which stays while the next loads).
+  await whenLoaded(page, stats, () =>
+    page.evaluate((e) => [...document.querySelectorAll('form[aria-label="Profile"] input')].some((i) => i.value === e), email),
   );
   await profile.getByLabel('Last name', { exact: true }).fill(last);
   await write(page, stats, {
@@ -240,7 +249,7 @@ async function createKey(page, stats, name) {
   const dialog = page.getByRole('dialog', { name: 'New API key' });
   await dialog.getByLabel('Name', { exact: true }).fill(name);
   await dialog.getByRole('checkbox').first().check();
-  const secret = page.getByRole('dialog', { name: 'API key' });
+  const secret = page.getByRole('dialog', { name: 'API key', exact: true });
   await write(page, stats, {
     what: `create key ${name}`,
     method: 'POST',
@@ -294,7 +303,7 @@ async function createApp(page, stats, name) {
 // ------------------------------------------------------------------ the run
 
 test('60 writes through 20 % 5xx, 10 % 429 and 0-2 s latency: no duplicate, no lost edit, no hidden write', { timeout: 1_200_000 }, async (t) => {
-  const stats = { ops: 0, writeRetries: 0, readRetries: 0, signInRetries: 0, told: [], sent: [], faults: { 429: 0, 503: 0 }, responses: 0 };
+  const stats = { ops: 0, writeRetries: 0, readRetries: 0, signInRetries: 0, told: [], sent: [], log: [], faults: { 429: 0, 503: 0 }, responses: 0 };
   await withConsole(t, async ({ page }) => {
     page.on('request', (r) => {
       if (r.url().startsWith(SANDBOX_URL()) && r.method() !== 'OPTIONS') stats.sent.push({ method: r.method(), path: new URL(r.url()).pathname });
@@ -302,6 +311,7 @@ test('60 writes through 20 % 5xx, 10 % 429 and 0-2 s latency: no duplicate, no l
     page.on('response', (r) => {
       if (!r.url().startsWith(SANDBOX_URL()) || r.request().method() === 'OPTIONS') return;
       stats.responses += 1;
+      stats.log.push(`${r.request().method()} ${new URL(r.url()).pathname} → ${r.status()}`);
       if (r.status() in stats.faults) stats.faults[r.status()] += 1;
     });
     // Generous waits: every request may take up to 2 s, and reads are retried.

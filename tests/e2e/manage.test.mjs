@@ -249,7 +249,7 @@ test('an API key works as a bearer token; regenerated, the old one gets 401; the
     await dlg.getByRole('checkbox', { name: 'clients:read' }).check();
     await screenshot(page, 'new key');
     await button(dlg, 'Create key').click();
-    const shown = page.getByRole('dialog', { name: 'API key' });
+    const shown = page.getByRole('dialog', { name: 'API key', exact: true });
     const key = await shown.getByRole('textbox').inputValue();
     assert.ok(key.length > 20);
     await screenshot(page, 'key shown once');
@@ -260,7 +260,7 @@ test('an API key works as a bearer token; regenerated, the old one gets 401; the
     await row.getByText('clients:read').waitFor();
     await button(row, `Regenerate ${name}`).click();
     await button(page.getByRole('dialog', { name: 'Confirm' }), 'Confirm').click();
-    const again = page.getByRole('dialog', { name: 'API key' });
+    const again = page.getByRole('dialog', { name: 'API key', exact: true });
     const key2 = await again.getByRole('textbox').inputValue();
     assert.notEqual(key2, key);
     await button(again, 'I have stored it').click();
