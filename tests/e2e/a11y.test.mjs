@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import {
-  CONSOLE_ORIGIN,
   PASSWORD,
   ACCOUNTS,
   assertClean,
+  follow,
   goto,
   heading,
   screenshot,
@@ -21,19 +21,6 @@ import {
 const FLOW = { timeout: 300_000 };
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-async function follow(page, href) {
-  await page.evaluate((h) => {
-    const a = document.createElement('a');
-    a.href = h;
-    document.body.append(a);
-    a.click();
-    a.remove();
-  }, href);
-  const want = new URL(href, CONSOLE_ORIGIN());
-  await page.waitForURL((u) => u.pathname === want.pathname);
-  await page.locator('main h1').first().waitFor();
-  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
-}
 
 /** axe-core's serious and critical violations on the page: ["rule (impact): target …"]. */
 async function axe(page) {

@@ -16,7 +16,7 @@ for (const [to, from] of [['CONSOLE_URL', 'FAULTS_CONSOLE_URL'], ['SANDBOX_URL',
   process.env[to] = process.env[from];
 }
 
-const { ACCOUNTS, CONSOLE_ORIGIN, PASSWORD, SANDBOX_URL, api, assertClean, goto, heading, screenshot, withConsole } =
+const { ACCOUNTS, PASSWORD, SANDBOX_URL, api, assertClean, follow, goto, heading, screenshot, withConsole } =
   await import('./helpers.mjs');
 
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
@@ -68,16 +68,6 @@ async function whenLoaded(page, stats, ready) {
   throw new Error(`never loaded: ${ready}`);
 }
 
-async function follow(page, href) {
-  await page.evaluate((h) => {
-    const a = document.createElement('a');
-    a.href = h;
-    document.body.append(a);
-    a.click();
-    a.remove();
-  }, href);
-  await page.waitForURL((u) => u.pathname === new URL(href, CONSOLE_ORIGIN()).pathname);
-}
 
 /**
  * One write through the UI. `act()` makes the request (a click); its answer decides:
@@ -143,7 +133,7 @@ async function signIn(page, stats) {
 // ------------------------------------------------------------------ the operations
 
 async function createClient(page, stats, name) {
-  await follow(page, '/clients/new');
+  await follow(page, '/clients/new', { settle: false });
   await page.getByLabel('Name', { exact: true }).waitFor();
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Email', { exact: true }).fill(`${name}@e2e.acme.test`);
@@ -164,7 +154,7 @@ async function createClient(page, stats, name) {
 
 /** Opens a client's page and waits for that client (not the page before it, which stays while the next loads). */
 async function openClient(page, stats, id, name) {
-  await follow(page, `/clients/${id}`);
+  await follow(page, `/clients/${id}`, { settle: false });
   await whenLoaded(page, stats, page.getByRole('heading', { level: 1, name, exact: true }));
 }
 
@@ -199,7 +189,7 @@ async function deactivateClient(page, stats, id, name) {
 }
 
 async function createUser(page, stats, email) {
-  await follow(page, '/users/new');
+  await follow(page, '/users/new', { settle: false });
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill('Faulty-Pass-123');
   await page.getByLabel('First name', { exact: true }).fill('Fault');
@@ -216,7 +206,7 @@ async function createUser(page, stats, email) {
 }
 
 async function editUserLastName(page, stats, id, email, last) {
-  await follow(page, `/users/${encodeURIComponent(id)}`);
+  await follow(page, `/users/${encodeURIComponent(id)}`, { settle: false });
   const profile = page.getByRole('form', { name: 'Profile' });
   // That user's profile, not the previous page's (which stays while the next loads).
   await whenLoaded(page, stats, () =>
@@ -234,7 +224,7 @@ async function editUserLastName(page, stats, id, email, last) {
 }
 
 async function createKey(page, stats, name) {
-  await follow(page, '/api-keys');
+  await follow(page, '/api-keys', { settle: false });
   await whenLoaded(page, stats, page.getByRole('table', { name: 'API keys' }).or(page.getByText('No API keys yet.')));
   for (let i = 0; ; i++) {
     await button(page, 'New API key').click();
@@ -263,7 +253,7 @@ async function createKey(page, stats, name) {
 }
 
 async function deleteKey(page, stats, name) {
-  await follow(page, '/api-keys');
+  await follow(page, '/api-keys', { settle: false });
   const del = page.getByRole('button', { name: `Delete ${name}`, exact: true });
   await whenLoaded(page, stats, del);
   await del.click();
@@ -279,7 +269,7 @@ async function deleteKey(page, stats, name) {
 }
 
 async function createApp(page, stats, name) {
-  await follow(page, '/apps/new');
+  await follow(page, '/apps/new', { settle: false });
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Description', { exact: true }).fill('Made through faults');
   for (const step of ['Step 2 of 5: First client', 'Step 3 of 5: Login preferences', 'Step 4 of 5: Domains', 'Step 5 of 5: Review']) {

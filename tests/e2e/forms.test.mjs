@@ -4,24 +4,12 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CONSOLE_ORIGIN, SANDBOX_URL, assertClean, eventually, screenshot, signInPlain, withConsole } from './helpers.mjs';
+import { SANDBOX_URL, assertClean, eventually, follow, screenshot, signInPlain, withConsole } from './helpers.mjs';
 
 const FLOW = { timeout: 180_000 };
 const LONG = 'x'.repeat(300);
 const button = (scope, name) => scope.getByRole('button', { name, exact: true });
 
-async function follow(page, href) {
-  await page.evaluate((h) => {
-    const a = document.createElement('a');
-    a.href = h;
-    document.body.append(a);
-    a.click();
-    a.remove();
-  }, href);
-  await page.waitForURL((u) => u.pathname === new URL(href, CONSOLE_ORIGIN()).pathname);
-  await page.locator('main h1').first().waitFor();
-  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
-}
 
 /** Writes (POST/PUT/PATCH/DELETE) sent to the API from now on, sign-in aside. */
 function writes(page) {

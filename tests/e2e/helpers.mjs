@@ -155,6 +155,27 @@ export async function openConsole({ path: startPath = null, viewport = { width: 
   return { browser, context, page, state, close };
 }
 
+/**
+ * Follows an in-app link to `href` (a link of the test's own: the router handles a
+ * click on any same-origin <a>, so there is no reload and the session stays) and
+ * waits for the path; with `settle` (default), also for the page's heading and the
+ * end of its requests.
+ */
+export async function follow(page, href, { settle = true } = {}) {
+  await page.evaluate((h) => {
+    const a = document.createElement('a');
+    a.href = h;
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }, href);
+  const want = new URL(href, CONSOLE_ORIGIN());
+  await page.waitForURL((u) => u.pathname === want.pathname);
+  if (!settle) return;
+  await page.locator('main h1').first().waitFor();
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
+}
+
 /** Navigates to a console path and waits for the network to settle. */
 export async function goto(page, p) {
   await page.goto(CONSOLE_URL() + p, { waitUntil: 'load' });

@@ -13,7 +13,7 @@ for (const [to, from] of [['CONSOLE_URL', 'HOSTILE_CONSOLE_URL'], ['SANDBOX_URL'
   process.env[to] = process.env[from];
 }
 
-const { ACCOUNTS, CONSOLE_ORIGIN, assertClean, goto, screenshot, submitPassword, submitTotp, totp, waitForPath, where, withConsole } =
+const { ACCOUNTS, CONSOLE_ORIGIN, assertClean, follow, goto, screenshot, submitPassword, submitTotp, totp, waitForPath, where, withConsole } =
   await import('./helpers.mjs');
 
 const FLOW = { timeout: 300_000 };
@@ -35,19 +35,6 @@ const ANY_HOSTILE = [
   'undefined',
 ];
 
-async function follow(page, href) {
-  await page.evaluate((h) => {
-    const a = document.createElement('a');
-    a.href = h;
-    document.body.append(a);
-    a.click();
-    a.remove();
-  }, href);
-  const want = new URL(href, CONSOLE_ORIGIN());
-  await page.waitForURL((u) => u.pathname === want.pathname);
-  await page.locator('main h1').first().waitFor();
-  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
-}
 
 /** Row links of the main table under `base`/ (at most `n`, in order). */
 async function rowHrefs(page, base, n) {

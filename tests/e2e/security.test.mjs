@@ -13,6 +13,7 @@ import {
   assertClean,
   assertNoTokenLeak,
   eventually,
+  follow,
   goto,
   heading,
   mainNav,
@@ -25,27 +26,7 @@ import {
 
 const FLOW = { timeout: 240_000 };
 
-/** Follows an in-app link to `href` (the router handles any same-origin <a>: no reload). */
-async function follow(page, href) {
-  await page.evaluate((h) => {
-    const a = document.createElement('a');
-    a.href = h;
-    a.className = 'visually-hidden';
-    a.textContent = 'e2e link';
-    document.body.append(a);
-    a.click();
-    a.remove();
-  }, href);
-  const want = new URL(href, CONSOLE_ORIGIN());
-  await page.waitForURL((u) => u.pathname === want.pathname);
-  await settle(page);
-}
 
-/** Waits for the page's heading and the end of its requests. */
-async function settle(page) {
-  await page.locator('main h1').first().waitFor();
-  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
-}
 
 /** The first link in the main table's rows whose path is under `base` + '/'. */
 async function firstRowHref(page, base) {
@@ -70,7 +51,7 @@ function assertNoToken(text, tokens, what) {
 test('every route under the strict CSP: no violation, no inline style or script', FLOW, async (t) => {
   await withConsole(t, async ({ page }) => {
     await signInPlain(page, '/clients');
-    await settle(page);
+    await page.locator('main h1').first().waitFor();
     const routes = ['/clients', '/clients/new'];
     routes.push(await firstRowHref(page, '/clients'));
     routes.push('/users');
@@ -110,7 +91,7 @@ test('the token reaches no storage, URL, console, message or CSV, through errors
     const downloads = [];
 
     await signInPlain(page, '/clients');
-    await settle(page);
+    await page.locator('main h1').first().waitFor();
 
     // An error: the list fails once with a 500 and says so in a sentence; Retry loads it.
     let failed = 0;
@@ -178,7 +159,7 @@ test('the token reaches no storage, URL, console, message or CSV, through errors
 test('after sign-out, Back shows no tenant data and stays signed out', FLOW, async (t) => {
   await withConsole(t, async ({ page }) => {
     await signInPlain(page, '/clients');
-    await settle(page);
+    await page.locator('main h1').first().waitFor();
     const href = await firstRowHref(page, '/clients');
     const names = await page.locator('main tbody a[href^="/clients/"]').allInnerTexts();
     assert.ok(names.length > 5, 'the list shows clients');
@@ -227,7 +208,7 @@ test('a panic shows the crash page, whose Reload starts a fresh console', FLOW, 
 test('leaving an edited, unsaved form asks first; Cancel keeps what was typed', FLOW, async (t) => {
   await withConsole(t, async ({ page }) => {
     await signInPlain(page, '/clients');
-    await settle(page);
+    await page.locator('main h1').first().waitFor();
     const usersLink = () => mainNav(page).getByRole('link', { name: 'Users', exact: true });
     const asked = [];
     const answer = (accept) => page.once('dialog', async (d) => {
