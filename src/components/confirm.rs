@@ -45,7 +45,7 @@ pub fn ConfirmDialog(
                 on:submit=move |ev| {
                     ev.prevent_default();
                     if matches() && !pending.get_untracked() {
-                        on_confirm.run(());
+                        on_confirm.try_run(());
                     }
                 }
             >
@@ -58,7 +58,7 @@ pub fn ConfirmDialog(
                 </Show>
                 <p class="alert" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
                 <div class="actions">
-                    <button type="button" class="btn" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                    <button type="button" class="btn" on:click=move |_| { on_cancel.try_run(()); }>"Cancel"</button>
                     <button
                         type="submit"
                         class="btn"

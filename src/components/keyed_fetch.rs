@@ -32,7 +32,8 @@ where
         let k = key();
         abort_unless(Some(&k));
         let (fut, handle) = abortable(fetch(k.clone()));
-        in_flight.set_value(Some((k, handle)));
+        // try_: a resource may run after its component is gone.
+        in_flight.try_update_value(|f| *f = Some((k, handle)));
         async move { fut.await.unwrap_or_else(|_| Err(ApiError::aborted())) }
     });
     // The resource may wait for its running fetch before starting the next:

@@ -60,7 +60,8 @@ impl<S: UrlState> ListUrl<S> {
             scroll: false,
             ..Default::default()
         };
-        self.navigate.with_value(|n| n(&url, opts));
+        // try_: a late timer or answer may come after the list page is gone.
+        self.navigate.try_with_value(|n| n(&url, opts));
     }
 
     /// Applies a filter change: back to page 1.

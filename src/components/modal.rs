@@ -35,7 +35,7 @@ pub fn Modal(
             on:cancel=move |ev: leptos::ev::Event| {
                 ev.prevent_default();
                 if let Some(cb) = on_cancel {
-                    cb.run(());
+                    cb.try_run(());
                 }
             }
             on:close=move |_| {
@@ -43,7 +43,7 @@ pub fn Modal(
                 // let us cancel) while the page still wants it open.
                 if open.get_untracked() {
                     match on_cancel {
-                        Some(cb) => cb.run(()),
+                        Some(cb) => { cb.try_run(()); },
                         None => {
                             if let Some(d) = dialog.get_untracked() {
                                 let _ = d.show_modal();

@@ -28,7 +28,7 @@ pub fn SearchInput(
     // mid-typing.
     Effect::new(move |_| {
         let v = value.get();
-        if timer.with_value(Option::is_none) {
+        if timer.try_with_value(Option::is_none).unwrap_or(false) {
             typed.set(v);
         }
     });
@@ -36,13 +36,13 @@ pub fn SearchInput(
         cancel_pending();
         let t = typed.get_untracked();
         if t != value.get_untracked() {
-            on_commit.run(t);
+            on_commit.try_run(t);
         }
     };
     let on_input = move |_| {
         cancel_pending();
         let h = set_timeout_with_handle(commit, Duration::from_millis(DEBOUNCE_MS)).ok();
-        timer.set_value(h);
+        timer.try_update_value(|t| *t = h);
     };
     on_cleanup(cancel_pending);
     view! {

@@ -25,7 +25,7 @@ pub fn SecretDialog(
     let done = move |_| {
         secret.set(None);
         if let Some(cb) = on_stored {
-            cb.run(());
+            cb.try_run(());
         }
     };
     view! {

@@ -67,7 +67,9 @@ pub fn SignIn(
                     step.set(Some((ok, f)));
                 }
                 None => match flow::finish(&api, &ok, &ws).await {
-                    Ok(session) => on_signed_in.run(session),
+                    Ok(session) => {
+                        on_signed_in.try_run(session);
+                    }
                     Err(e) => alert.set(Some(e.message().to_string())),
                 },
             },

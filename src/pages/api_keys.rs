@@ -158,7 +158,7 @@ fn NewKeyDialog(on_close: Callback<()>, on_created: Callback<(String, String)>) 
     Effect::new(move |_| match create.value().get() {
         Some(Ok(done)) => {
             create.value().set(None);
-            on_created.run(done);
+            on_created.try_run(done);
         }
         Some(Err(e)) => {
             errors.set((
@@ -182,7 +182,7 @@ fn NewKeyDialog(on_close: Callback<()>, on_created: Callback<(String, String)>) 
     };
     view! {
         <Modal open=Signal::derive(|| true) title="New API key"
-            on_cancel=Callback::new(move |_| if !create.pending().get_untracked() { on_close.run(()) })>
+            on_cancel=Callback::new(move |_| if !create.pending().get_untracked() { { on_close.try_run(()); } })>
             <form class="stack" novalidate on:submit=submit>
                 <TextField label="Name" value=name autocomplete="off" error=Signal::derive(move || errors.with(|e| e.0.clone())) />
                 <fieldset class="scopes">
@@ -208,7 +208,7 @@ fn NewKeyDialog(on_close: Callback<()>, on_created: Callback<(String, String)>) 
                 </fieldset>
                 <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
                 <div class="actions">
-                    <button type="button" class="btn" disabled=move || create.pending().get() on:click=move |_| on_close.run(())>"Cancel"</button>
+                    <button type="button" class="btn" disabled=move || create.pending().get() on:click=move |_| { on_close.try_run(()); }>"Cancel"</button>
                     <button type="submit" class="btn btn--primary" disabled=move || create.pending().get()>
                         {move || if create.pending().get() { "Creating…" } else { "Create key" }}
                     </button>

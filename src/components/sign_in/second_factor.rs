@@ -35,20 +35,24 @@ pub fn SecondFactorStep(
             let _ = i.focus();
         }
         alert.set(Some(e.message().to_string()));
-        on_error.run(e);
+        on_error.try_run(e);
     };
     let verify = Action::new_unsync(move |factor: &SecondFactor| {
         let factor = factor.clone();
         async move {
             match flow::with_code(&api, &ok.get_value(), &tenant.get_value(), factor).await {
-                Ok(s) => on_signed_in.run(s),
+                Ok(s) => {
+                    on_signed_in.try_run(s);
+                }
                 Err(e) => fail(e),
             }
         }
     });
     let passkey = Action::new_unsync(move |_: &()| async move {
         match flow::with_passkey(&api, &ok.get_value(), &tenant.get_value()).await {
-            Ok(s) => on_signed_in.run(s),
+            Ok(s) => {
+                on_signed_in.try_run(s);
+            }
             Err(e) => fail(e),
         }
     });
@@ -108,7 +112,7 @@ pub fn SecondFactorStep(
                     "Use your passkey"
                 </button>
             </Show>
-            <button type="button" class="btn btn--link" on:click=move |_| on_back.run(())>"Start over"</button>
+            <button type="button" class="btn btn--link" on:click=move |_| { on_back.try_run(()); }>"Start over"</button>
         </div>
     }
 }

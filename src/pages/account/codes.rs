@@ -32,7 +32,7 @@ pub fn BackupCodes(codes: Vec<String>, on_done: Callback<()>) -> impl IntoView {
             <p class="alert" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
             <label class="check no-print"><input type="checkbox" bind:checked=saved />"I have saved these codes"</label>
             <div class="actions no-print">
-                <button type="button" class="btn btn--primary" disabled=move || !saved.get() on:click=move |_| on_done.run(())>"Done"</button>
+                <button type="button" class="btn btn--primary" disabled=move || !saved.get() on:click=move |_| { on_done.try_run(()); }>"Done"</button>
             </div>
         </div>
     }

@@ -79,7 +79,7 @@ pub fn TotpSetup(on_close: Callback<bool>) -> impl IntoView {
                     let _ = mfa::delete(&api, &id).await;
                 });
             }
-            on_close.run(false);
+            on_close.try_run(false);
         }
     };
     let restart = move || {
@@ -166,7 +166,7 @@ pub fn TotpSetup(on_close: Callback<bool>) -> impl IntoView {
                 Step::Codes | Step::Done => view! {
                     <p class="alert alert--info" role="status">"Your authenticator app is on. From now on, sign-in asks for a code from it."</p>
                     <BackupCodes codes=begun.with_value(|b| b.as_ref().map(|b| b.backup_codes.clone()).unwrap_or_default())
-                        on_done=Callback::new(move |_| { setup.update(Setup::acknowledged); on_close.run(true); }) />
+                        on_done=Callback::new(move |_| { setup.update(Setup::acknowledged); on_close.try_run(true); }) />
                 }.into_any(),
             }}
         </section>

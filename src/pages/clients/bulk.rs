@@ -150,7 +150,7 @@ pub fn BulkBar(
                 sel.clear();
                 sel.set_many(&keep, true);
             }
-            on_done.run(());
+            on_done.try_run(());
         });
     };
 

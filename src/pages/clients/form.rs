@@ -143,7 +143,7 @@ pub fn ClientForm(
         let ok = e.is_empty();
         errors.set(e);
         if ok {
-            on_submit.run(d);
+            on_submit.try_run(d);
         } else {
             request_animation_frame(focus_first_invalid);
         }
@@ -231,7 +231,7 @@ pub fn ClientForm(
                 "OIDC enabled"
             </label>
             <div class="actions">
-                {on_cancel.map(|cb| view! { <button type="button" class="btn" on:click=move |_| cb.run(())>"Cancel"</button> })}
+                {on_cancel.map(|cb| view! { <button type="button" class="btn" on:click=move |_| { cb.try_run(()); }>"Cancel"</button> })}
                 <button type="submit" class="btn btn--primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
                     {submit_label}
                 </button>

@@ -80,15 +80,19 @@ pub fn ClientRow(client: Client, ask: Callback<Pending>) -> impl IntoView {
         let (id, name, client_id) = (id.clone(), name.clone(), client.client_id.clone());
         move |_| {
             if deleted_view {
-                ask.run(Pending::HardDelete {
-                    client_id: client_id.clone(),
-                    name: name.clone(),
-                })
+                {
+                    ask.try_run(Pending::HardDelete {
+                        client_id: client_id.clone(),
+                        name: name.clone(),
+                    });
+                }
             } else {
-                ask.run(Pending::SoftDelete {
-                    id: id.clone(),
-                    name: name.clone(),
-                })
+                {
+                    ask.try_run(Pending::SoftDelete {
+                        id: id.clone(),
+                        name: name.clone(),
+                    });
+                }
             }
         }
     };

@@ -30,7 +30,7 @@ pub fn TokenPaste(on_signed_in: Callback<Session>, on_back: Callback<()>) -> imp
         match accept_token(&token.get_untracked(), &tenant, now) {
             Ok(s) => {
                 token.set(String::new());
-                on_signed_in.run(s);
+                on_signed_in.try_run(s);
             }
             Err(m) => error.set(Some(m)),
         }
@@ -47,7 +47,7 @@ pub fn TokenPaste(on_signed_in: Callback<Session>, on_back: Callback<()>) -> imp
             </div>
             <p class="muted">"The token stays in this tab's memory only and is forgotten when you sign out or reload."</p>
             <button type="submit" class="btn btn--primary">"Continue"</button>
-            <button type="button" class="btn btn--link" on:click=move |_| on_back.run(())>"Sign in with a password instead"</button>
+            <button type="button" class="btn btn--link" on:click=move |_| { on_back.try_run(()); }>"Sign in with a password instead"</button>
         </form>
     }
 }

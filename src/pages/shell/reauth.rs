@@ -19,7 +19,7 @@ pub fn ReauthDialog() -> impl IntoView {
                     .with_untracked(|s| s.as_ref().map(|s| (s.email().to_string(), s.tenant_domain.clone())))
                     .map(|locked| view! { <SignIn locked on_signed_in=signed_in /> })
             }}
-            <button type="button" class="btn btn--link" on:click=move |_| give_up.run(())>"Cancel"</button>
+            <button type="button" class="btn btn--link" on:click=move |_| { give_up.try_run(()); }>"Cancel"</button>
         </Modal>
     }
 }

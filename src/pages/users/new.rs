@@ -4,7 +4,7 @@
 use crate::api::users::{self, EndUserQuery, NewEndUser};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
-use crate::components::{TextField, Toasts};
+use crate::components::{TextField, Toasts, UnsavedGuard};
 use crate::validate;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -64,6 +64,12 @@ pub fn NewUserPage() -> impl IntoView {
     let errors = RwSignal::new(BTreeMap::<&'static str, String>::new());
     let form_error = RwSignal::new(None::<String>);
     let exists = RwSignal::new(None::<String>);
+    // Anything typed and not created yet (a success navigates away at once).
+    let dirty = Memo::new(move |_| {
+        [email, password, first, last]
+            .iter()
+            .any(|s| s.with(|v| !v.trim().is_empty()))
+    });
     let create = Action::new_local(move |n: &NewEndUser| {
         let (n, t) = (n.clone(), tenant.get_untracked());
         async move {
@@ -115,6 +121,7 @@ pub fn NewUserPage() -> impl IntoView {
         }
     };
     view! {
+        <UnsavedGuard dirty=dirty />
         <nav class="crumbs" aria-label="Breadcrumb"><A href="/users">"Users"</A>" / New user"</nav>
         <h1>"New user"</h1>
         <form class="narrow-form stack" on:submit=submit novalidate>

@@ -103,7 +103,7 @@ pub fn ProfileForm(user: EndUser, on_saved: Callback<EndUser>) -> impl IntoView 
             before.set_value(Profile::of(&u));
             saved.set(Profile::of(&u));
             toasts.success("The profile was saved.");
-            on_saved.run(u);
+            on_saved.try_run(u);
         }
         Some(Err(e)) => show_error(&e, errors, form_error),
         None => {}

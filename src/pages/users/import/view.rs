@@ -235,8 +235,8 @@ fn Preview(
                 {(n > SHOWN).then(|| view! { <p class="muted">{format!("Showing the first {SHOWN} of {n} rows.")}</p> })}
             }}}
             <div class="actions">
-                <button type="button" class="btn" on:click=move |_| on_reset.run(())>"Choose another file"</button>
-                <button type="button" class="btn btn--primary" disabled=sendable == 0 on:click=move |_| on_send.run(())>
+                <button type="button" class="btn" on:click=move |_| { on_reset.try_run(()); }>"Choose another file"</button>
+                <button type="button" class="btn btn--primary" disabled=sendable == 0 on:click=move |_| { on_send.try_run(()); }>
                     {format!("Import {sendable} users")}
                 </button>
             </div>
@@ -278,9 +278,9 @@ fn ReportView(
                     }
                 }>"Download report (CSV)"</button>
                 <Show when=move || retryable() != 0>
-                    <button type="button" class="btn" on:click=move |_| on_retry.run(())>{move || format!("Send the {} remaining rows again", retryable())}</button>
+                    <button type="button" class="btn" on:click=move |_| { on_retry.try_run(()); }>{move || format!("Send the {} remaining rows again", retryable())}</button>
                 </Show>
-                <button type="button" class="btn btn--primary" on:click=move |_| on_reset.run(())>"Import another file"</button>
+                <button type="button" class="btn btn--primary" on:click=move |_| { on_reset.try_run(()); }>"Import another file"</button>
                 <A href="/users" attr:class="btn btn--link">"Back to users"</A>
             </div>
         </section>
