@@ -78,6 +78,7 @@ test('user forms: new user, invite admin and profile refuse bad emails, weak pas
     await expectFieldError(page, 'First name', 'Use at most 256 characters.');
     await screenshot(page, 'new user errors');
 
+    page.once('dialog', (d) => d.accept()); // leaving the filled form asks first
     await follow(page, '/users?tab=admins');
     await button(page, 'Invite admin').click();
     const dialog = page.getByRole('dialog', { name: 'Invite an admin' });

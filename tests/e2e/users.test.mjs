@@ -226,7 +226,10 @@ test('create a user with the strength meter, then the duplicate email links to t
     await page.getByText('A user with this email exists.').first().waitFor();
     assert.equal(await page.getByRole('textbox', { name: 'Email', exact: true }).inputValue(), email, 'input kept');
     await screenshot(page, 'duplicate');
+    // The form still holds what was typed: leaving asks first (OK here).
+    const asked = new Promise((resolve) => page.once('dialog', async (d) => { resolve(d.message()); await d.accept(); }));
     await page.getByRole('link', { name: 'Open that user', exact: true }).click();
+    assert.match(await asked, /not saved/);
     await page.waitForURL((u) => u.pathname === `/users/${id}`);
     await heading(page, 'Cora').waitFor();
     assert.equal((await apiSearch(email)).total, 1);
