@@ -60,8 +60,13 @@ async function whenLoaded(page, stats, ready) {
   while (Date.now() < deadline) {
     if (await holds().catch(() => false)) return;
     if (await retry.first().isVisible().catch(() => false)) {
-      stats.readRetries += 1;
-      await retry.first().click().catch(() => {});
+      // One click, then wait for that message to go (the page keeps it while the
+      // read runs again): a message that stays up is not clicked twice.
+      const shown = await retry.first().elementHandle().catch(() => null);
+      if (shown && (await shown.click().then(() => true, () => false))) {
+        stats.readRetries += 1;
+        await shown.waitForElementState('hidden', { timeout: 30_000 }).catch(() => {});
+      }
     }
     await page.waitForTimeout(100);
   }
