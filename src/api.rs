@@ -5,9 +5,12 @@ pub mod apikeys;
 pub mod apps;
 pub mod clients;
 pub mod error;
+#[cfg(test)]
+mod fixtures;
 pub mod http;
 pub mod login;
 pub mod mfa;
+pub mod nullable;
 pub mod passkeys;
 pub mod retry;
 pub mod sessions;

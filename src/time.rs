@@ -50,6 +50,28 @@ pub fn epoch_secs(s: &str) -> Option<i64> {
     Some(days * 86_400 + h * 3600 + mi * 60 + se - offset)
 }
 
+/// `2026-04-20T09:15:02Z` for seconds since the epoch (AuthSec sends some times as
+/// Unix seconds, authsec-api.md §1.8).
+pub fn rfc3339(epoch: i64) -> String {
+    let (days, secs) = (epoch.div_euclid(86_400), epoch.rem_euclid(86_400));
+    // Civil from days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
 /// "just now", "5 minutes ago", "in 2 days", "3 months ago".
 pub fn relative(then: i64, now: i64) -> String {
     let delta = now - then;
@@ -96,6 +118,20 @@ pub fn now_secs() -> i64 {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs() as i64)
             .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod rfc3339_tests {
+    use super::{epoch_secs, rfc3339};
+
+    #[test]
+    fn round_trips_with_epoch_secs() {
+        assert_eq!(rfc3339(1_776_676_502), "2026-04-20T09:15:02Z");
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        for t in [951_782_400, 1_709_164_799, 4_102_444_800] {
+            assert_eq!(epoch_secs(&rfc3339(t)), Some(t));
+        }
     }
 }
 

@@ -10,8 +10,9 @@ use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use uuid::Uuid;
 
+use crate::auth::jwt::USER_SCOPES;
 use crate::config::Feature;
-use crate::db::apikey::KEY_PREFIX;
+use crate::db::apikey::{KEY_PREFIX, SCOPES};
 use crate::error::{ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::{now, sha256_hex, ua};
@@ -94,27 +95,40 @@ impl FromRequestParts<AppState> for Caller {
 
 fn jwt_caller(state: &AppState, token: &str) -> ApiResult<Caller> {
     let claims = state.jwt.decode(token).ok_or_else(ApiError::unauthorized)?;
-    let sid = Uuid::parse_str(&claims.sid).map_err(|_| ApiError::unauthorized())?;
     let user_id = Uuid::parse_str(&claims.sub).map_err(|_| ApiError::unauthorized())?;
     let mut db = state.db();
     let t = now();
-    let session = db.sessions.get_mut(&sid).filter(|s| s.user_id == user_id);
-    match session {
-        Some(s) if s.is_live(t) => s.last_accessed = t,
-        _ => return Err(ApiError::unauthorized()),
-    }
+    // AuthSec's tokens are stateless; the extended profile's carry a session (`sid`)
+    // that revocation ends.
+    let sid = match claims.sid.as_deref() {
+        Some(sid) => {
+            let sid = Uuid::parse_str(sid).map_err(|_| ApiError::unauthorized())?;
+            let session = db.sessions.get_mut(&sid).filter(|s| s.user_id == user_id);
+            match session {
+                Some(s) if s.is_live(t) => s.last_accessed = t,
+                _ => return Err(ApiError::unauthorized()),
+            }
+            Some(sid)
+        }
+        None => None,
+    };
     let user = db
         .users
         .get(&user_id)
         .filter(|u| u.active)
         .ok_or_else(ApiError::unauthorized)?;
+    let scopes: Vec<String> = if user.is_admin {
+        SCOPES.iter().map(|s| s.to_string()).collect()
+    } else {
+        USER_SCOPES.iter().map(|s| s.to_string()).collect()
+    };
     Ok(Caller {
         user_id,
         tenant_id: user.tenant_id,
         email: user.email.clone(),
         roles: user.role_names(),
-        scopes: claims.scopes,
-        sid: Some(sid),
+        scopes,
+        sid,
         api_key: None,
     })
 }

@@ -48,9 +48,20 @@ pub struct Args {
     /// Seed data profile: realistic data, or hostile strings in every free-text field
     #[arg(long, value_enum, default_value_t = SeedProfile::Default)]
     pub seed_profile: SeedProfile,
+    /// Which server to be: `authsec` is exactly the AuthSec backend (authsec-ai/authsec-ai@ea80426:
+    /// its routes, shapes and texts, every extension route answering 404); `extended` adds the
+    /// extension services of shared/extensions-api.md
+    #[arg(long, value_enum, default_value_t = Profile::Extended)]
+    pub profile: Profile,
     /// Remove an extension route group so it answers 404 (repeatable)
     #[arg(long = "disable", value_enum, value_name = "FEATURE")]
     pub disable: Vec<Feature>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Profile {
+    Authsec,
+    Extended,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -91,8 +102,13 @@ impl Args {
         Ok(())
     }
 
+    /// Whether an extension is served: on the `extended` profile, unless `--disable`d.
     pub fn enabled(&self, feature: Feature) -> bool {
-        !self.disable.contains(&feature)
+        self.extended() && !self.disable.contains(&feature)
+    }
+
+    pub fn extended(&self) -> bool {
+        self.profile == Profile::Extended
     }
 
     /// The allowed origins (serialised without a trailing slash).

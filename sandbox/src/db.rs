@@ -28,9 +28,13 @@ pub struct Tenant {
     pub org_id: Uuid,
 }
 
-/// A single-use sign-in ticket issued by the password step (5-minute life).
+/// A sign-in under way: the password step opens it (5-minute life), a second-factor
+/// check marks it, the token step closes it. AuthSec itself keeps no such state (its
+/// token step trusts `mfa_verified`); the sandbox keeps it so that it mints a token only
+/// after the factor really passed. Nothing of it shows in any answer: it is keyed by
+/// tenant and e-mail, which every step's body already names.
 #[derive(Debug, Clone)]
-pub struct Ticket {
+pub struct Attempt {
     pub user_id: Uuid,
     pub tenant_id: Uuid,
     pub email: String,
@@ -58,14 +62,20 @@ pub struct Db {
     pub sessions: HashMap<Uuid, Session>,
     pub apps: HashMap<String, App>,
     pub api_keys: HashMap<Uuid, ApiKey>,
-    pub tickets: HashMap<String, Ticket>,
+    /// Sign-ins under way, by [`attempt_key`].
+    pub attempts: HashMap<String, Attempt>,
     /// Passkey registration in progress, by user id.
     pub reg_states: HashMap<Uuid, PasskeyRegistration>,
-    /// Passkey authentication in progress, by login ticket.
-    pub auth_states: HashMap<String, PasskeyAuthentication>,
+    /// Passkey authentication in progress, by user id.
+    pub auth_states: HashMap<Uuid, PasskeyAuthentication>,
     /// Failed password attempts by lower-cased email.
     pub login_failures: HashMap<String, Vec<Time>>,
     pub facts: DemoFacts,
+}
+
+/// The key of a sign-in attempt: tenant and lower-cased e-mail.
+pub fn attempt_key(tenant_id: Uuid, email: &str) -> String {
+    format!("{tenant_id}:{}", email.trim().to_lowercase())
 }
 
 impl Db {
@@ -118,7 +128,7 @@ impl Db {
         let user = self.users.remove(&id)?;
         self.sessions.retain(|_, s| s.user_id != id);
         self.api_keys.retain(|_, k| k.user_id != id);
-        self.tickets.retain(|_, t| t.user_id != id);
+        self.attempts.retain(|_, t| t.user_id != id);
         self.reg_states.remove(&id);
         Some(user)
     }

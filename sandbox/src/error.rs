@@ -94,6 +94,18 @@ impl ApiError {
         Self::gin(StatusCode::NOT_FOUND, msg)
     }
 
+    /// AuthSec's global per-IP limit (authsec-api.md §1.13): no `Retry-After`.
+    pub fn rate_limit_exceeded() -> Self {
+        Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            json!({
+                "error": "Rate limit exceeded", "limit": 100,
+                "message": "Too many requests. Maximum 100 requests per 1m0s allowed. Please try again later.",
+                "window": "1m0s",
+            }),
+        )
+    }
+
     pub fn rate_limited(seconds: u64, msg: &str) -> Self {
         let mut e = Self::gin(StatusCode::TOO_MANY_REQUESTS, msg);
         e.retry_after = Some(seconds.max(1));
@@ -150,4 +162,50 @@ pub fn fast_name(v: Option<Value>) -> ApiResult<String> {
             "value_error",
         )),
     }
+}
+
+/// The admin status rows' binding failure: `Invalid request payload: <validator text>`.
+pub fn toggle_payload_error(failures: &[(&str, &str)]) -> ApiError {
+    let inner = bind_error("toggleAdminUserActiveRequest", failures);
+    let text = inner.body["error"].as_str().unwrap_or_default().to_string();
+    ApiError::gin(
+        StatusCode::BAD_REQUEST,
+        format!("Invalid request payload: {text}"),
+    )
+}
+
+/// The three keys of the admin status rows, checked as AuthSec binds them (`tenant_id`,
+/// `user_id`, `active` all required; not compared with the token).
+pub fn check_toggle(
+    tenant: &Option<String>,
+    user: &Option<String>,
+    active: Option<bool>,
+) -> ApiResult<bool> {
+    let mut failed = Vec::new();
+    if tenant.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        failed.push(("TenantID", "required"));
+    }
+    if user.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        failed.push(("UserID", "required"));
+    }
+    if active.is_none() {
+        failed.push(("Active", "required"));
+    }
+    match active {
+        Some(a) if failed.is_empty() => Ok(a),
+        _ => Err(toggle_payload_error(&failed)),
+    }
+}
+
+/// go-playground/validator's text for failed `binding` tags, as gin's `ShouldBindJSON`
+/// answers it: one line per `(Struct.Field, tag)`, in struct order.
+pub fn bind_error(strukt: &str, failures: &[(&str, &str)]) -> ApiError {
+    let text = failures
+        .iter()
+        .map(|(field, tag)| {
+            format!("Key: '{strukt}.{field}' Error:Field validation for '{field}' failed on the '{tag}' tag")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    ApiError::gin(StatusCode::BAD_REQUEST, text)
 }

@@ -83,6 +83,10 @@ pub fn router(state: AppState) -> Router {
             post(endusers::register),
         )
         .route(&format!("{u}/admin/users/list"), post(admins::list))
+        .route(
+            &format!("{u}/admin/me/roles-permissions"),
+            get(admins::me_roles_permissions),
+        )
         .route(&format!("{u}/admin/invite"), post(admins::invite))
         .route(&format!("{u}/admin/users/active"), post(admins::set_status))
         .route(

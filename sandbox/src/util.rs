@@ -76,3 +76,21 @@ pub fn normalize_backup_code(code: &str) -> String {
         compact
     }
 }
+
+/// Serialises an empty list as `null`, as Go does a nil slice on a field without
+/// `omitempty` (authsec-api.md §1.9).
+pub fn nil_if_empty<S: serde::Serializer, T: serde::Serialize>(
+    v: &[T],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    if v.is_empty() {
+        s.serialize_none()
+    } else {
+        serde::Serialize::serialize(v, s)
+    }
+}
+
+/// Always `null`: an association AuthSec never preloads (Client `roles`, authsec-api.md §b).
+pub fn always_nil<S: serde::Serializer, T>(_: &T, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_none()
+}

@@ -1,4 +1,4 @@
-//! Sign-in: password step, TOTP / backup codes, tickets, token, rate limit.
+//! Sign-in as AuthSec does it: password step, TOTP / backup codes, token, rate limit.
 
 #[path = "helpers/support.rs"]
 mod support;
@@ -12,16 +12,20 @@ async fn password_totp_token_then_authenticated_call() {
     let s = sandbox(&[]);
     let r = s.password("admin@acme.test", "acme").await;
     assert_eq!(r.status, StatusCode::OK);
-    assert_eq!(r.body["tenant_id"], ACME);
-    assert_eq!(r.body["mfa_required"], true);
-    assert_eq!(r.body["methods"], json!(["totp"]));
-    let ticket = r.body["login_ticket"].as_str().unwrap().to_string();
+    // AuthSec's LoginResponse: no token, no ticket.
+    assert_eq!(
+        r.body,
+        json!({ "tenant_id": ACME, "tenant_domain": "acme", "email": "admin@acme.test",
+                "first_login": false, "otp_required": false, "mfa_required": true,
+                "mfa_method": "totp", "methods": ["totp"] })
+    );
 
-    // No token before the second factor.
-    let early = s.callback("admin@acme.test", ACME, &ticket).await;
+    // No token before the second factor (AuthSec would trust mfa_verified; the sandbox not).
+    let early = s.callback("admin@acme.test", ACME).await;
     assert_eq!(early.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(early.body, json!({ "error": "MFA verification failed" }));
 
-    let wrong = json!({ "email": "admin@acme.test", "tenant_id": ACME, "code": "000000", "login_ticket": ticket });
+    let wrong = json!({ "email": "admin@acme.test", "tenant_id": ACME, "code": "000000" });
     let w = s
         .call(
             "POST",
@@ -34,53 +38,134 @@ async fn password_totp_token_then_authenticated_call() {
     assert_eq!(w.body["error"], "invalid TOTP code");
 
     let code = totp_now("ACMESANDBOXTOTPSECRETKEY234567AB");
-    let ok = json!({ "email": "admin@acme.test", "tenant_id": ACME, "code": code, "login_ticket": ticket });
+    let ok = json!({ "email": "admin@acme.test", "tenant_id": ACME, "code": code });
     let v = s
         .call("POST", "/authsec/webauthn/totp/verifyLogin", None, Some(ok))
         .await;
     assert_eq!(v.status, StatusCode::OK);
-    assert_eq!(v.body, json!({ "success": true, "method": "totp" }));
+    assert_eq!(
+        v.body,
+        json!({ "success": true, "message": "TOTP code valid", "method": "totp",
+                "tenant_id": ACME, "email": "admin@acme.test" })
+    );
 
-    let t = s.callback("admin@acme.test", ACME, &ticket).await;
+    let t = s.callback("admin@acme.test", ACME).await;
     assert_eq!(t.status, StatusCode::OK);
     assert_eq!(t.body["token_type"], "Bearer");
     assert_eq!(t.body["expires_in"], 3600);
+    assert_eq!(t.body["first_login"], false);
     let token = t.body["access_token"].as_str().unwrap();
     let claims = s.state.jwt.decode(token).unwrap();
-    assert_eq!(claims.roles, vec!["admin"]);
-    assert_eq!(claims.iss, "authsec-ai/user-flow");
+    assert_eq!(claims.email_id, "admin@acme.test");
+    assert_eq!(claims.client_id, claims.sub, "client_id is the user's id");
+    assert_eq!(claims.iss, "authsec-ai/auth-manager");
     assert_eq!(claims.aud, "authsec-api");
+    assert!(
+        claims.sid.is_some(),
+        "the extended profile names the session"
+    );
+    let payload = token.split('.').nth(1).unwrap();
+    let raw = String::from_utf8(
+        base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, payload).unwrap(),
+    )
+    .unwrap();
+    assert!(
+        !raw.contains("\"roles\""),
+        "AuthSec tokens carry no roles: {raw}"
+    );
 
     let list = s.get(&clients_path(ACME, "getClients"), token).await;
     assert_eq!(list.status, StatusCode::OK);
     assert_eq!(list.body["clients"].as_array().unwrap().len(), 10);
 
-    // The ticket is single-use.
-    let again = s.callback("admin@acme.test", ACME, &ticket).await;
+    // The attempt is spent: the factor must be checked again for another token.
+    let again = s.callback("admin@acme.test", ACME).await;
     assert_eq!(again.status, StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
-async fn wrong_password_and_unknown_tenant_are_401() {
+async fn authsec_profile_tokens_carry_no_session() {
+    let s = sandbox(&["--profile", "authsec"]);
+    let token = s.login("plain@acme.test", "acme").await;
+    let claims = s.state.jwt.decode(&token).unwrap();
+    assert_eq!(claims.sid, None);
+    let list = s.get(&clients_path(ACME, "getClients"), &token).await;
+    assert_eq!(list.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn callback_binds_as_authsec_does() {
     let s = sandbox(&[]);
-    let bad = json!({ "email": "admin@acme.test", "password": "nope", "tenant_domain": "acme" });
+    let no_flag = json!({ "email": "plain@acme.test", "tenant_id": ACME });
+    let r = s
+        .call(
+            "POST",
+            "/authsec/uflow/login/webauthn-callback",
+            None,
+            Some(no_flag),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        r.body["error"],
+        "Key: 'WebAuthnCallbackInput.MFAVerified' Error:Field validation for 'MFAVerified' failed on the 'required' tag"
+    );
+    let bad_uuid = json!({ "email": "plain@acme.test", "tenant_id": "acme", "mfa_verified": true });
+    let r = s
+        .call(
+            "POST",
+            "/authsec/uflow/login/webauthn-callback",
+            None,
+            Some(bad_uuid),
+        )
+        .await;
+    assert_eq!(r.body["error"], "invalid UUID length: 4");
+}
+
+#[tokio::test]
+async fn wrong_password_short_password_and_foreign_tenant() {
+    let s = sandbox(&[]);
+    let bad = json!({ "email": "admin@acme.test", "password": "not-the-password", "tenant_domain": "acme" });
     let r = s
         .call("POST", "/authsec/uflow/login", None, Some(bad))
         .await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(r.body, json!({ "error": "Invalid credentials" }));
+    let short = json!({ "email": "admin@acme.test", "password": "nope", "tenant_domain": "acme" });
+    let r = s
+        .call("POST", "/authsec/uflow/login", None, Some(short))
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        r.body["error"],
+        "Key: 'LoginInput.Password' Error:Field validation for 'Password' failed on the 'min' tag"
+    );
     let r = s.password("admin@acme.test", "globex").await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let r = s.password("admin@acme.test", "nowhere").await;
+    assert_eq!(r.body, json!({ "error": "Invalid tenant domain" }));
 }
 
 #[tokio::test]
-async fn backup_code_is_single_use() {
+async fn backup_code_only_in_code_and_single_use() {
     let s = sandbox(&[]);
     let code = s.state.db().facts.backup_codes[1].clone();
+    let r = s.password("admin@acme.test", "acme").await;
+    assert_eq!(r.status, StatusCode::OK);
+    // AuthSec never reads `backup_code`.
+    let ignored = json!({ "email": "admin@acme.test", "tenant_id": ACME, "backup_code": code });
+    let v = s
+        .call(
+            "POST",
+            "/authsec/webauthn/totp/verifyLogin",
+            None,
+            Some(ignored),
+        )
+        .await;
+    assert_eq!(v.status, StatusCode::BAD_REQUEST, "{:?}", v.body);
     for expected in [StatusCode::OK, StatusCode::BAD_REQUEST] {
-        let r = s.password("admin@acme.test", "acme").await;
-        let ticket = r.body["login_ticket"].as_str().unwrap();
-        let body = json!({ "email": "admin@acme.test", "tenant_id": ACME, "backup_code": code, "login_ticket": ticket });
+        let body =
+            json!({ "email": "admin@acme.test", "tenant_id": ACME, "code": code.to_uppercase() });
         let v = s
             .call(
                 "POST",
@@ -90,36 +175,36 @@ async fn backup_code_is_single_use() {
             )
             .await;
         assert_eq!(v.status, expected, "{:?}", v.body);
+        if expected == StatusCode::OK {
+            assert_eq!(v.body["method"], "backup_code");
+            assert_eq!(v.body["message"], "Backup code accepted");
+        }
     }
 }
 
 #[tokio::test]
-async fn ticket_is_bound_to_email_and_tenant() {
+async fn the_attempt_is_bound_to_email_and_tenant() {
     let s = sandbox(&[]);
     let r = s.password("plain@acme.test", "acme").await;
-    let ticket = r.body["login_ticket"].as_str().unwrap();
+    assert_eq!(r.body["otp_required"], true, "signed in before, no factor");
     assert_eq!(
-        s.callback("user@acme.test", ACME, ticket).await.status,
+        s.callback("user@acme.test", ACME).await.status,
         StatusCode::UNAUTHORIZED
     );
     assert_eq!(
-        s.callback("plain@acme.test", GLOBEX, ticket).await.status,
+        s.callback("plain@acme.test", GLOBEX).await.status,
         StatusCode::UNAUTHORIZED
     );
     assert_eq!(
-        s.callback("plain@acme.test", ACME, "made-up").await.status,
-        StatusCode::UNAUTHORIZED
-    );
-    assert_eq!(
-        s.callback("plain@acme.test", ACME, ticket).await.status,
+        s.callback("plain@acme.test", ACME).await.status,
         StatusCode::OK
     );
 }
 
 #[tokio::test]
-async fn ten_failures_then_429_with_retry_after() {
+async fn ten_failures_then_429() {
     let s = sandbox(&[]);
-    let bad = json!({ "email": "plain@acme.test", "password": "wrong", "tenant_domain": "acme" });
+    let bad = json!({ "email": "plain@acme.test", "password": "wrong-password", "tenant_domain": "acme" });
     for _ in 0..10 {
         let r = s
             .call("POST", "/authsec/uflow/login", None, Some(bad.clone()))
@@ -128,8 +213,7 @@ async fn ten_failures_then_429_with_retry_after() {
     }
     let r = s.password("plain@acme.test", "acme").await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
-    let secs: u64 = r.headers["retry-after"].to_str().unwrap().parse().unwrap();
-    assert!((1..=300).contains(&secs));
+    assert_eq!(r.body["error"], "Rate limit exceeded");
     // Other accounts are unaffected.
     assert_eq!(
         s.password("passkey@acme.test", "acme").await.status,
@@ -138,31 +222,50 @@ async fn ten_failures_then_429_with_retry_after() {
 }
 
 #[tokio::test]
-async fn webauthn_admin_flow_rejects_end_users_and_needs_passkeys() {
+async fn webauthn_admin_realm_knows_admins_only_and_needs_passkeys() {
     let s = sandbox(&[]);
-    let r = s.password("user@acme.test", "acme").await;
-    assert_eq!(r.body["methods"], json!([]));
-    let ticket = r.body["login_ticket"].as_str().unwrap();
-    let body = json!({ "email": "user@acme.test", "login_ticket": ticket });
+    let body = json!({ "email": "user@acme.test" });
     let b = s
         .call(
             "POST",
             "/authsec/webauthn/admin/beginAuthentication",
             None,
-            Some(body.clone()),
+            Some(body),
         )
         .await;
-    assert_eq!(b.status, StatusCode::FORBIDDEN);
-    assert_eq!(b.body["error"], "not an admin account");
+    assert_eq!(b.status, StatusCode::NOT_FOUND);
+    assert_eq!(b.body["error"], "user not found");
+    let body = json!({ "email": "passkey@acme.test" });
     let e = s
         .call(
             "POST",
-            "/authsec/webauthn/enduser/beginAuthentication",
+            "/authsec/webauthn/admin/beginAuthentication",
             None,
             Some(body),
         )
         .await;
-    assert_eq!(e.status, StatusCode::BAD_REQUEST, "no passkeys yet");
+    assert_eq!(
+        e.status,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "no passkeys yet"
+    );
+    assert_eq!(e.body["error"], "failed to begin authentication");
+}
+
+#[tokio::test]
+async fn admin_probe_answers_403_to_end_users() {
+    let s = sandbox(&[]);
+    let admin = s.login("plain@acme.test", "acme").await;
+    let r = s
+        .get("/authsec/uflow/admin/me/roles-permissions", &admin)
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body["tenant_id"], ACME);
+    let user = s.login("user@acme.test", "acme").await;
+    let r = s
+        .get("/authsec/uflow/admin/me/roles-permissions", &user)
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]

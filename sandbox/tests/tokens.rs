@@ -26,7 +26,13 @@ async fn revoked_session_makes_token_401() {
     let second = s.login("plain@acme.test", "acme").await;
     let mine = s.get("/authsec/uflow/sessions", &second).await;
     assert_eq!(mine.status, StatusCode::OK);
-    let first_sid = s.state.jwt.decode(&first).unwrap().sid;
+    let first_sid = s
+        .state
+        .jwt
+        .decode(&first)
+        .unwrap()
+        .sid
+        .expect("extended tokens name their session");
     let sessions = mine.body["sessions"].as_array().unwrap();
     let current: Vec<_> = sessions
         .iter()

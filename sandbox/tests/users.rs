@@ -88,13 +88,13 @@ async fn update_status_and_delete_end_user() {
             Some(json!({ "first_name": "Renamed", "metadata": { "plan": "pro" } })),
         )
         .await;
-    assert_eq!(r.body["first_name"], "Renamed");
-    assert_eq!(r.body["metadata"]["plan"], "pro");
+    assert_eq!(r.body["user"]["first_name"], "Renamed");
+    assert_eq!(r.body["user"]["metadata"]["plan"], "pro");
     let r = s
         .post(
             "/authsec/uflow/admin/enduser/active",
             &t,
-            json!({ "user_id": id, "active": false }),
+            json!({ "tenant_id": ACME, "user_id": id, "active": false }),
         )
         .await;
     assert_eq!(r.body["active"], false);
@@ -190,7 +190,7 @@ async fn admins_list_invite_and_last_admin_rules() {
         .post(
             "/authsec/uflow/admin/users/active",
             &t,
-            json!({ "user_id": me, "active": false }),
+            json!({ "tenant_id": ACME, "user_id": me, "active": false }),
         )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);

@@ -2,6 +2,7 @@
 
 use super::error::ApiError;
 use super::http::Api;
+use super::nullable;
 use super::retry::Method;
 use super::url::{segment, Query};
 use crate::config::Service;
@@ -29,22 +30,29 @@ pub struct Client {
     pub email: String,
     pub status: String,
     pub active: bool,
+    #[serde(deserialize_with = "nullable::vec")]
     pub tags: Vec<String>,
+    #[serde(deserialize_with = "nullable::vec")]
     pub roles: Vec<Role>,
     pub oidc_enabled: bool,
     pub hydra_client_id: Option<String>,
     pub client_type: String,
+    #[serde(deserialize_with = "nullable::vec")]
     pub redirect_uris: Vec<String>,
+    #[serde(deserialize_with = "nullable::vec")]
     pub grant_types: Vec<String>,
+    #[serde(deserialize_with = "nullable::vec")]
     pub scopes: Vec<String>,
     pub logo_uri: Option<String>,
     pub mfa_enabled: bool,
     pub mfa_verified: bool,
+    #[serde(deserialize_with = "nullable::vec")]
     pub mfa_method: Vec<String>,
     pub mfa_default_method: Option<String>,
     pub mfa_enrolled_at: Option<String>,
     pub last_login: Option<String>,
     pub user_count: u64,
+    #[serde(deserialize_with = "nullable::vec")]
     pub authentication_methods: Vec<String>,
     pub deleted: bool,
     pub created_at: String,
@@ -61,6 +69,7 @@ pub struct Pagination {
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 pub struct ClientPage {
+    #[serde(deserialize_with = "nullable::vec")]
     pub clients: Vec<Client>,
     pub pagination: Pagination,
 }
@@ -88,14 +97,16 @@ pub struct ClientBody {
     pub oidc_enabled: Option<bool>,
 }
 
-/// What create answers: `secret_id` is the client secret, shown once.
+/// What create answers: `secret_id` is the client secret, shown once. AuthSec leaves
+/// it out when its Vault write failed (the client exists all the same).
 #[derive(Clone, Deserialize, PartialEq)]
 pub struct Created {
     pub id: String,
     pub client_id: String,
     #[serde(default)]
     pub name: String,
-    pub secret_id: String,
+    #[serde(default)]
+    pub secret_id: Option<String>,
 }
 
 impl std::fmt::Debug for Created {
@@ -122,9 +133,10 @@ impl std::fmt::Debug for Rotated {
     }
 }
 
+/// What activate and deactivate answer: `{client, message}`.
 #[derive(Deserialize)]
-struct Wrapped {
-    client: Client,
+pub(crate) struct Wrapped {
+    pub client: Client,
 }
 
 fn base(tenant_id: &str) -> String {
@@ -248,7 +260,7 @@ mod tests {
             id: "1".into(),
             client_id: "c".into(),
             name: "n".into(),
-            secret_id: "s3cr3t".into(),
+            secret_id: Some("s3cr3t".into()),
         };
         assert!(!format!("{c:?}").contains("s3cr3t"));
         let r = Rotated {

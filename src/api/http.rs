@@ -123,6 +123,24 @@ impl Api {
         )
     }
 
+    /// One GET with a given bearer token (a token not yet in the session): no
+    /// re-authentication, no retry. Answers the status and body, whatever the status.
+    pub async fn get_with_token(
+        &self,
+        service: Service,
+        path: &str,
+        token: &str,
+    ) -> Result<RawResponse, ApiError> {
+        let req = RawRequest {
+            method: Method::Get,
+            url: self.url(service, path, &Query::new()),
+            bearer: Some(token.to_string()),
+            body: None,
+        };
+        let transport = self.transport.get_value();
+        transport(req).await
+    }
+
     async fn execute(
         &self,
         method: Method,

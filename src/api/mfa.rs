@@ -2,6 +2,7 @@
 
 use super::error::ApiError;
 use super::http::Api;
+use super::nullable;
 use super::retry::Method;
 use super::url::Query;
 use crate::config::Service;
@@ -37,13 +38,17 @@ pub struct TotpDevice {
     pub is_primary: bool,
     /// False until the setup was confirmed with a code.
     pub is_active: bool,
+    /// Unix seconds from AuthSec (authsec-api.md §1.8), kept as RFC 3339 text.
+    #[serde(deserialize_with = "nullable::time_opt")]
     pub last_used: Option<String>,
+    #[serde(deserialize_with = "nullable::time")]
     pub created_at: String,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct Devices {
+    #[serde(deserialize_with = "nullable::vec")]
     pub devices: Vec<TotpDevice>,
     /// Not in the contract: shown when a server reports it.
     pub backup_codes_remaining: Option<u32>,

@@ -3,9 +3,11 @@
 use super::clients::Role;
 use super::error::ApiError;
 use super::http::Api;
+use super::nullable;
 use super::retry::Method;
 use super::url::segment;
 use crate::config::Service;
+use leptos::prelude::GetUntracked;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -13,15 +15,23 @@ use serde::{Deserialize, Serialize};
 pub struct EndUser {
     pub id: String,
     pub email: String,
+    /// The list's spelling (`EndUserSummary`).
     pub first_name: String,
     pub last_name: String,
+    /// The user record's spelling (`GET`/`PUT` one user): one name.
+    #[serde(deserialize_with = "nullable::value")]
+    pub name: String,
+    /// The user record says `active`; the list says `status`.
+    pub active: Option<bool>,
     pub phone: Option<String>,
     pub client_id: Option<String>,
     pub provider: String,
     pub status: String,
     pub email_verified: bool,
     pub mfa_enabled: bool,
+    #[serde(deserialize_with = "nullable::vec")]
     pub mfa_methods: Vec<String>,
+    #[serde(deserialize_with = "nullable::vec")]
     pub roles: Vec<Role>,
     pub created_at: String,
     pub updated_at: String,
@@ -31,10 +41,13 @@ pub struct EndUser {
 
 impl EndUser {
     pub fn is_active(&self) -> bool {
-        self.status == "active"
+        self.active.unwrap_or(self.status == "active")
     }
     pub fn full_name(&self) -> String {
-        full_name(&self.first_name, &self.last_name)
+        match self.name.trim() {
+            "" => full_name(&self.first_name, &self.last_name),
+            n => n.to_string(),
+        }
     }
 }
 
@@ -46,7 +59,11 @@ pub struct AdminUser {
     pub username: String,
     pub first_name: String,
     pub last_name: String,
+    /// What AuthSec sends (no first/last name).
+    #[serde(deserialize_with = "nullable::value")]
+    pub name: String,
     pub active: bool,
+    #[serde(deserialize_with = "nullable::vec")]
     pub roles: Vec<Role>,
     pub pending_registration: bool,
     pub created_at: String,
@@ -55,7 +72,10 @@ pub struct AdminUser {
 
 impl AdminUser {
     pub fn full_name(&self) -> String {
-        full_name(&self.first_name, &self.last_name)
+        match self.name.trim() {
+            "" => full_name(&self.first_name, &self.last_name),
+            n => n.to_string(),
+        }
     }
 }
 
@@ -68,7 +88,9 @@ pub fn full_name(first: &str, last: &str) -> String {
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(default)]
+#[serde(bound(deserialize = "U: Deserialize<'de> + Default"))]
 pub struct UserPage<U> {
+    #[serde(deserialize_with = "nullable::vec")]
     pub users: Vec<U>,
     pub total: u64,
     pub page: u32,
@@ -208,27 +230,45 @@ pub async fn get(api: &Api, tenant_id: &str, id: &str) -> Result<EndUser, ApiErr
         .await
 }
 
+/// What `PUT` answers: `{message, user}` (authsec-api.md §c).
+#[derive(Deserialize)]
+pub(crate) struct Updated {
+    pub user: EndUser,
+}
+
 pub async fn update(
     api: &Api,
     tenant_id: &str,
     id: &str,
     body: &ProfileBody,
 ) -> Result<EndUser, ApiError> {
-    api.send(Method::Put, Service::Uflow, &one(tenant_id, id), Some(body))
-        .await
+    let out: Updated = api
+        .send(Method::Put, Service::Uflow, &one(tenant_id, id), Some(body))
+        .await?;
+    Ok(out.user)
 }
 
+/// The status bodies: AuthSec requires the tenant in the body (authsec-api.md §c; it
+/// answers 400 without), the signed-in tenant here.
 #[derive(Serialize)]
 struct Active<'a> {
+    tenant_id: String,
     user_id: &'a str,
     active: bool,
 }
 
+impl<'a> Active<'a> {
+    fn new(api: &Api, user_id: &'a str, active: bool) -> Self {
+        Active {
+            tenant_id: api.auth().tenant_id().get_untracked(),
+            user_id,
+            active,
+        }
+    }
+}
+
 pub async fn set_active(api: &Api, id: &str, active: bool) -> Result<(), ApiError> {
-    let body = Active {
-        user_id: id,
-        active,
-    };
+    let body = Active::new(api, id, active);
     api.send_ok(
         Method::Post,
         Service::Uflow,
@@ -294,10 +334,7 @@ pub async fn invite(api: &Api, body: &Invite) -> Result<Invited, ApiError> {
 }
 
 pub async fn set_admin_active(api: &Api, id: &str, active: bool) -> Result<(), ApiError> {
-    let body = Active {
-        user_id: id,
-        active,
-    };
+    let body = Active::new(api, id, active);
     api.send_ok(
         Method::Post,
         Service::Uflow,

@@ -5,17 +5,20 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::Deserialize;
 
+/// The claims the console reads. AuthSec's console token (authsec-api.md §1.4) names
+/// the e-mail `email_id` and carries no `roles`: who is an admin is asked of the server
+/// at sign-in (`crate::auth::flow::open_session`), never read from the token.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 pub struct Claims {
     pub sub: String,
     #[serde(default)]
-    pub email: String,
+    email_id: String,
+    /// Other issuers' spelling (and pasted tokens of other services).
+    #[serde(default)]
+    email: String,
     #[serde(default)]
     pub tenant_id: String,
-    #[serde(default)]
-    pub roles: Vec<String>,
-    #[serde(default)]
-    pub scopes: Vec<String>,
+    /// The extension services' session id (`extended` deployments only).
     #[serde(default)]
     pub sid: Option<String>,
     #[serde(default)]
@@ -24,8 +27,13 @@ pub struct Claims {
 }
 
 impl Claims {
-    pub fn is_admin(&self) -> bool {
-        self.roles.iter().any(|r| r == "admin")
+    /// The signed-in e-mail: `email_id`, else `email`.
+    pub fn email(&self) -> &str {
+        if self.email_id.is_empty() {
+            &self.email
+        } else {
+            &self.email_id
+        }
     }
 }
 
@@ -56,22 +64,28 @@ mod tests {
     }
 
     #[test]
-    fn decodes_contract_claims() {
+    fn decodes_authsec_console_token_claims() {
+        // The claim set of /uflow/login/webauthn-callback (authsec-api.md §1.4).
         let t = token(
-            r#"{"sub":"u1","email":"admin@acme.test","tenant_id":"t1","roles":["admin"],"scopes":["clients:read"],
-                "sid":"s1","iat":1700000000,"exp":1700003600,"iss":"authsec-ai/user-flow","aud":"authsec-api"}"#,
+            r#"{"aud":"authsec-api","client_id":"u1","email_id":"owner@acme.example","exp":1776762902,
+                "iat":1776676502,"iss":"authsec-ai/auth-manager","nbf":1776676502,"project_id":"p1",
+                "sub":"u1","tenant_id":"t1","token_type":"default","user_id":"u1"}"#,
         );
         let c = decode_claims(&t).unwrap();
-        assert_eq!(c.email, "admin@acme.test");
-        assert!(c.is_admin());
-        assert_eq!(c.sid.as_deref(), Some("s1"));
-        assert_eq!(c.exp, 1_700_003_600);
+        assert_eq!(c.email(), "owner@acme.example");
+        assert_eq!(c.tenant_id, "t1");
+        assert_eq!(c.sid, None);
+        assert_eq!(c.exp, 1_776_762_902);
     }
 
     #[test]
-    fn end_user_is_not_admin() {
-        let c = decode_claims(&token(r#"{"sub":"u2","roles":[],"exp":1}"#)).unwrap();
-        assert!(!c.is_admin());
+    fn email_falls_back_to_the_email_claim() {
+        let c = decode_claims(&token(
+            r#"{"sub":"u2","email":"a@b.test","sid":"s1","exp":1}"#,
+        ))
+        .unwrap();
+        assert_eq!(c.email(), "a@b.test");
+        assert_eq!(c.sid.as_deref(), Some("s1"));
     }
 
     #[test]

@@ -14,11 +14,17 @@ pub struct Factors {
 }
 
 impl Factors {
-    /// `None` when no second factor is needed.
+    /// `None` when the account has no second factor to check. AuthSec names one
+    /// method, the account's default (`mfa_method`, `methods`, `webauthn_required`).
     pub fn of(ok: &PasswordOk) -> Option<Factors> {
-        let totp = ok.methods.iter().any(|m| m == "totp" || m == "backup_code");
-        let passkey = ok.methods.iter().any(|m| m == "webauthn" || m == "passkey");
-        (ok.mfa_required || totp || passkey).then_some(Factors { totp, passkey })
+        let named =
+            |m: &str| ok.mfa_method.as_deref() == Some(m) || ok.methods.iter().any(|x| x == m);
+        let totp = named("totp") || named("backup_code");
+        let passkey = ok.webauthn_required || named("webauthn") || named("passkey");
+        (ok.mfa_required || totp || passkey).then_some(Factors {
+            totp: totp || !passkey,
+            passkey,
+        })
     }
 }
 
@@ -27,7 +33,7 @@ impl Factors {
 pub enum StepError {
     /// Show at the form, stay on the step.
     Here(String),
-    /// The login ticket is spent or expired: start again from the password.
+    /// The sign-in can no longer finish: start again from the password.
     Restart(String),
 }
 
@@ -39,9 +45,20 @@ impl StepError {
     }
 }
 
-/// Sentences for the password step's errors.
+/// Sentences for the password step's errors (AuthSec's texts, authsec-api.md §a).
 pub fn password_error(e: &ApiError) -> String {
+    let text = e.message.to_ascii_lowercase();
     match e.status {
+        401 if text.contains("tenant domain") => {
+            "This account does not belong to that workspace. Check the workspace name.".into()
+        }
+        401 if text.contains("disabled") => {
+            "This account is disabled. Ask an admin of your workspace to enable it.".into()
+        }
+        // A password under AuthSec's 10 characters fails its binding: it cannot be right.
+        400 if text.contains("password") => {
+            "The email or password is not right. Check both and try again.".into()
+        }
         401 => "The email or password is not right. Check both and try again.".into(),
         403 => format!("{} Check the workspace name.", e.message),
         404 => "No such workspace. Check the workspace name.".into(),
@@ -49,41 +66,54 @@ pub fn password_error(e: &ApiError) -> String {
     }
 }
 
-fn ticket_problem(e: &ApiError) -> bool {
-    let m = e.message.to_ascii_lowercase();
-    m.contains("ticket") || m.contains("expired") || e.status == 410
-}
+const RESTART: &str = "That sign-in took too long. Enter your password again to restart.";
 
 /// Sentences for the second-factor step's errors.
 pub fn factor_error(e: &ApiError, backup: bool) -> StepError {
-    if ticket_problem(e) {
-        return StepError::Restart(
-            "That sign-in took too long. Enter your password again to restart.".into(),
-        );
-    }
+    let text = e.message.to_ascii_lowercase();
     match e.status {
+        400 if text.contains("not enabled") => StepError::Here(
+            "This account has no authenticator app. Use its passkey instead.".into(),
+        ),
         400 | 401 if backup => {
             StepError::Here("That backup code is not valid or was already used.".into())
         }
         400 | 401 => StepError::Here(
             "That code is not right. Enter the current 6-digit code from your app.".into(),
         ),
+        404 => StepError::Restart(RESTART.into()),
         _ => StepError::Here(e.message.clone()),
     }
 }
 
-/// Mints the token once every step passed.
+/// Mints the token once every step passed, then asks the server whether the account is
+/// an admin (the token does not say).
 pub async fn finish(api: &Api, ok: &PasswordOk, tenant_domain: &str) -> Result<Session, StepError> {
     let token = login::mint_token(api, ok).await.map_err(|e| {
-        if ticket_problem(&e) || e.status == 401 {
-            StepError::Restart(
-                "That sign-in took too long. Enter your password again to restart.".into(),
-            )
+        if e.status == 401 {
+            StepError::Restart(RESTART.into())
         } else {
             StepError::Here(e.message.clone())
         }
     })?;
-    Session::from_token(&token.access_token, tenant_domain).map_err(StepError::Here)
+    open_session(api, &token.access_token, tenant_domain)
+        .await
+        .map_err(StepError::Here)
+}
+
+/// A session for a token the server minted or the user pasted: its claims, and the
+/// admin probe's answer.
+pub async fn open_session(api: &Api, token: &str, tenant_domain: &str) -> Result<Session, String> {
+    let token = token.trim();
+    // Claims first: a pasted string that is no token never reaches the server.
+    Session::from_token(token, tenant_domain, false)?;
+    let admin = login::is_admin(api, token)
+        .await
+        .map_err(|e| match e.status {
+            401 => "The server did not accept this sign-in. Sign in again.".to_string(),
+            _ => e.message,
+        })?;
+    Session::from_token(token, tenant_domain, admin)
 }
 
 pub async fn with_code(
@@ -100,22 +130,25 @@ pub async fn with_code(
 }
 
 pub async fn with_passkey(api: &Api, ok: &PasswordOk, tenant: &str) -> Result<Session, StepError> {
-    let (admin, options) = login::begin_passkey(api, ok)
+    let options = login::begin_passkey(api, ok)
         .await
-        .map_err(|e| factor_error(&e, false))?;
+        .map_err(|e| match e.status {
+            400 if e.message.contains("origin") => StepError::Here(
+                "Passkeys do not work from this address: the server accepts them only on its own domains."
+                    .into(),
+            ),
+            404 | 500 => StepError::Here("This account has no passkey. Use another factor.".into()),
+            _ => StepError::Here(e.message.clone()),
+        })?;
     let credential = webauthn::get(&options)
         .await
         .map_err(|e| StepError::Here(e.message()))?;
-    login::finish_passkey(api, ok, admin, credential)
+    login::finish_passkey(api, ok, credential)
         .await
-        .map_err(|e| {
-            if ticket_problem(&e) {
-                factor_error(&e, false)
-            } else {
-                StepError::Here(
-                    "The passkey was not accepted. Try again, or use another factor.".into(),
-                )
-            }
+        .map_err(|_| {
+            StepError::Here(
+                "The passkey was not accepted. Try again, or use another factor.".into(),
+            )
         })?;
     finish(api, ok, tenant).await
 }
@@ -131,9 +164,11 @@ mod tests {
             tenant_domain: "acme".into(),
             email: "a@acme.test".into(),
             first_login: false,
+            otp_required: !mfa,
+            webauthn_required: methods.contains(&"webauthn"),
             mfa_required: mfa,
+            mfa_method: methods.first().map(|m| m.to_string()),
             methods: methods.iter().map(|s| s.to_string()).collect(),
-            login_ticket: "lt".into(),
         }
     }
 
@@ -170,13 +205,19 @@ mod tests {
         assert!(
             matches!(factor_error(&wrong, true), StepError::Here(m) if m.contains("backup code"))
         );
-        let spent = decode_error(
-            400,
-            r#"{"error":"login ticket expired or already used"}"#,
-            None,
-        );
-        assert!(matches!(factor_error(&spent, false), StepError::Restart(_)));
+        let gone = decode_error(404, r#"{"error":"client not found"}"#, None);
+        assert!(matches!(factor_error(&gone, false), StepError::Restart(_)));
         let bad = decode_error(401, r#"{"error":"Invalid credentials"}"#, None);
         assert!(password_error(&bad).contains("email or password"));
+        let domain = decode_error(401, r#"{"error":"Invalid tenant domain"}"#, None);
+        assert!(password_error(&domain).contains("workspace"));
+        let off = decode_error(401, r#"{"error":"Account is disabled"}"#, None);
+        assert!(password_error(&off).contains("disabled"));
+        let short = decode_error(
+            400,
+            r#"{"error":"Key: 'LoginInput.Password' Error:Field validation for 'Password' failed on the 'min' tag"}"#,
+            None,
+        );
+        assert!(password_error(&short).contains("email or password"));
     }
 }

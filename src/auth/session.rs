@@ -10,17 +10,22 @@ pub struct Session {
     pub claims: Claims,
     /// The workspace (tenant domain) the user signed in to.
     pub tenant_domain: String,
+    /// Whether the server let this account through an admin route at sign-in
+    /// (authsec-api.md §1.5); the token itself does not say.
+    admin: bool,
 }
 
 impl Session {
-    /// Builds a session from a token the server minted (or a pasted one).
-    pub fn from_token(token: &str, tenant_domain: &str) -> Result<Session, String> {
+    /// Builds a session from a token the server minted (or a pasted one); `admin` is
+    /// what the server answered the admin probe.
+    pub fn from_token(token: &str, tenant_domain: &str, admin: bool) -> Result<Session, String> {
         let token = token.trim();
         let claims = decode_claims(token)?;
         Ok(Session {
             token: token.to_string(),
             claims,
             tenant_domain: tenant_domain.to_string(),
+            admin,
         })
     }
 
@@ -30,11 +35,11 @@ impl Session {
     }
 
     pub fn email(&self) -> &str {
-        &self.claims.email
+        self.claims.email()
     }
 
     pub fn is_admin(&self) -> bool {
-        self.claims.is_admin()
+        self.admin
     }
 
     /// True when the token's `exp` (seconds) is at or before `now_s`.
@@ -48,7 +53,7 @@ impl fmt::Debug for Session {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Session")
             .field("token", &"<redacted>")
-            .field("email", &self.claims.email)
+            .field("email", &self.email())
             .field("tenant_domain", &self.tenant_domain)
             .finish()
     }
@@ -67,7 +72,7 @@ mod tests {
     #[test]
     fn debug_output_redacts_the_token() {
         let t = jwt(r#"{"sub":"u","email":"a@b.test","exp":10}"#);
-        let s = Session::from_token(&t, "acme").unwrap();
+        let s = Session::from_token(&t, "acme", false).unwrap();
         let printed = format!("{s:?}");
         assert!(!printed.contains(&t));
         assert!(printed.contains("<redacted>"));
@@ -76,9 +81,15 @@ mod tests {
 
     #[test]
     fn expiry_and_role() {
-        let s =
-            Session::from_token(&jwt(r#"{"sub":"u","roles":["admin"],"exp":10}"#), "acme").unwrap();
+        let s = Session::from_token(&jwt(r#"{"sub":"u","exp":10}"#), "acme", true).unwrap();
         assert!(s.is_admin());
+        let s = Session::from_token(
+            &jwt(r#"{"sub":"u","roles":["admin"],"exp":10}"#),
+            "acme",
+            false,
+        )
+        .unwrap();
+        assert!(!s.is_admin(), "a roles claim decides nothing");
         assert!(!s.is_expired(9));
         assert!(s.is_expired(10));
     }
@@ -86,7 +97,7 @@ mod tests {
     #[test]
     fn pasted_tokens_are_trimmed_and_checked() {
         let t = jwt(r#"{"sub":"u","exp":10}"#);
-        assert!(Session::from_token(&format!("  {t}\n"), "acme").is_ok());
-        assert!(Session::from_token("not a token", "acme").is_err());
+        assert!(Session::from_token(&format!("  {t}\n"), "acme", false).is_ok());
+        assert!(Session::from_token("not a token", "acme", false).is_err());
     }
 }

@@ -5,14 +5,16 @@ use rand::Rng;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::db::apikey::SCOPES;
 use crate::db::{Db, Session};
+use crate::state::AppState;
 use crate::util::{new_id, now};
 
-pub const ISSUER: &str = "authsec-ai/user-flow";
+/// AuthSec's console tokens (authsec-api.md §1.4).
+pub const ISSUER: &str = "authsec-ai/auth-manager";
 pub const AUDIENCE: &str = "authsec-api";
 
-/// Scopes carried by an end user's token (admins get every scope).
+/// Scopes an end user holds for the extension services (admins hold every scope).
+/// Not a claim: AuthSec's tokens carry none.
 pub const USER_SCOPES: [&str; 4] = [
     "mfa:self",
     "sessions:read",
@@ -20,18 +22,25 @@ pub const USER_SCOPES: [&str; 4] = [
     "api-keys:manage",
 ];
 
+/// The exact claim set of AuthSec's console token (`/uflow/login/webauthn-callback`,
+/// authsec-api.md §1.4): no `roles`, no `email` (`email_id`), `client_id` = the user's
+/// id. The `extended` profile adds `sid`, the session the extension services revoke.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Claims {
-    pub sub: String,
-    pub email: String,
-    pub tenant_id: String,
-    pub roles: Vec<String>,
-    pub scopes: Vec<String>,
-    pub sid: String,
-    pub iat: i64,
-    pub exp: i64,
-    pub iss: String,
     pub aud: String,
+    pub client_id: String,
+    pub email_id: String,
+    pub exp: i64,
+    pub iat: i64,
+    pub iss: String,
+    pub nbf: i64,
+    pub project_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<String>,
+    pub sub: String,
+    pub tenant_id: String,
+    pub token_type: String,
+    pub user_id: String,
 }
 
 pub struct JwtKeys {
@@ -70,35 +79,34 @@ impl JwtKeys {
     }
 }
 
-/// Opens a session for the user and mints its token. Returns (token, session id).
+/// Mints a token for the user and opens its session (named in the token as `sid` on
+/// the `extended` profile only). Returns (token, session id).
 pub fn mint(
-    keys: &JwtKeys,
+    st: &AppState,
     db: &mut Db,
     user_id: Uuid,
-    ttl_secs: u64,
     device_name: &str,
     ip: &str,
 ) -> Option<(String, Uuid)> {
     let user = db.users.get(&user_id)?;
+    let project_id = db.tenant(user.tenant_id).map(|t| t.project_id)?;
     let t = now();
-    let exp = t + chrono::Duration::seconds(ttl_secs as i64);
+    let exp = t + chrono::Duration::seconds(st.cfg.token_ttl as i64);
     let sid = new_id();
-    let scopes: Vec<String> = if user.is_admin {
-        SCOPES.iter().map(|s| s.to_string()).collect()
-    } else {
-        USER_SCOPES.iter().map(|s| s.to_string()).collect()
-    };
     let claims = Claims {
-        sub: user.id.to_string(),
-        email: user.email.clone(),
-        tenant_id: user.tenant_id.to_string(),
-        roles: user.role_names(),
-        scopes,
-        sid: sid.to_string(),
-        iat: t.timestamp(),
-        exp: exp.timestamp(),
-        iss: ISSUER.to_string(),
         aud: AUDIENCE.to_string(),
+        client_id: user.id.to_string(),
+        email_id: user.email.clone(),
+        exp: exp.timestamp(),
+        iat: t.timestamp(),
+        iss: ISSUER.to_string(),
+        nbf: t.timestamp(),
+        project_id: project_id.to_string(),
+        sid: st.cfg.extended().then(|| sid.to_string()),
+        sub: user.id.to_string(),
+        tenant_id: user.tenant_id.to_string(),
+        token_type: "default".to_string(),
+        user_id: user.id.to_string(),
     };
     let session = Session {
         id: sid,
@@ -113,5 +121,5 @@ pub fn mint(
         revoked: false,
     };
     db.sessions.insert(sid, session);
-    Some((keys.encode(&claims), sid))
+    Some((st.jwt.encode(&claims), sid))
 }

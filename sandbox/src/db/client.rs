@@ -20,7 +20,10 @@ pub struct Client {
     pub email: String,
     pub status: &'static str,
     pub active: bool,
+    /// Go's nil slice: `null` when empty (authsec-api.md §1.9).
+    #[serde(serialize_with = "crate::util::nil_if_empty")]
     pub tags: Vec<String>,
+    #[serde(serialize_with = "crate::util::always_nil")]
     pub roles: Value,
     pub oidc_enabled: bool,
     pub hydra_client_id: Option<String>,
@@ -31,6 +34,7 @@ pub struct Client {
     pub logo_uri: Option<String>,
     pub mfa_enabled: bool,
     pub mfa_verified: bool,
+    #[serde(serialize_with = "crate::util::nil_if_empty")]
     pub mfa_method: Vec<String>,
     pub mfa_default_method: Option<String>,
     pub mfa_enrolled_at: Option<Time>,

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::endusers::new_end_user;
 use crate::auth::Caller;
-use crate::error::{parse_body, ApiError, ApiResult, Shape};
+use crate::error::{check_toggle, parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::paging;
 use crate::util::validate::contains_ci;
@@ -120,6 +120,7 @@ pub async fn invite(
 
 #[derive(Deserialize)]
 pub struct StatusReq {
+    tenant_id: Option<String>,
     user_id: Option<String>,
     active: Option<bool>,
 }
@@ -150,9 +151,7 @@ pub async fn set_status(
 ) -> ApiResult<Json<Value>> {
     caller.require_admin(Shape::Gin)?;
     let req: StatusReq = parse_body(&body, Shape::Gin)?;
-    let active = req
-        .active
-        .ok_or_else(|| ApiError::field("active", "active is required"))?;
+    let active = check_toggle(&req.tenant_id, &req.user_id, req.active)?;
     let id = admin_id(&st, &caller, &req.user_id.unwrap_or_default())?;
     if !active && is_last_active(&st, &caller, id) {
         return Err(ApiError::gin(
@@ -175,12 +174,12 @@ pub async fn set_status(
         db.revoke_user_sessions(id);
     }
     let msg = if active {
-        "Admin activated"
+        "Admin user activated successfully"
     } else {
-        "Admin deactivated"
+        "Admin user deactivated successfully"
     };
     Ok(Json(
-        json!({ "message": msg, "user_id": id, "active": active }),
+        json!({ "active": active, "message": msg, "user_id": id }),
     ))
 }
 
@@ -207,4 +206,20 @@ pub async fn delete_one(
     Ok(Json(
         json!({ "message": "Admin deleted successfully", "user_id": id }),
     ))
+}
+
+/// `GET /uflow/admin/me/roles-permissions` (ADMIN guard): the tenant's role and
+/// permission vocabulary, not the caller's (authsec-api.md §e). The console calls it
+/// to learn whether the signed-in account is an admin: a 403 says it is not.
+pub async fn me_roles_permissions(caller: Caller) -> ApiResult<Json<Value>> {
+    caller.require_admin(Shape::Gin)?;
+    Ok(Json(json!({
+        "permissions": ["admin:access", "clients:read", "clients:create", "clients:update",
+                        "clients:delete", "users:delete"],
+        "resources": ["admin", "clients", "users"],
+        "roles": ["admin", "user"],
+        "scopes": [],
+        "tenant_id": caller.tenant_id,
+        "user_id": caller.user_id,
+    })))
 }

@@ -15,7 +15,7 @@ use uuid::Uuid;
 use crate::auth::Caller;
 use crate::db::user::EndUserView;
 use crate::db::{Db, User};
-use crate::error::{parse_body, ApiError, ApiResult, Shape};
+use crate::error::{check_toggle, parse_body, ApiError, ApiResult, Shape};
 use crate::seed::demo;
 use crate::state::AppState;
 use crate::util::validate::{contains_ci, is_valid_email, password_error};
@@ -140,7 +140,7 @@ pub async fn update(
     caller: Caller,
     Path((t, id)): Path<(String, String)>,
     body: Bytes,
-) -> ApiResult<Json<EndUserView>> {
+) -> ApiResult<Json<Value>> {
     let req: UpdateReq = parse_body(&body, Shape::Gin)?;
     let mut errs = BTreeMap::new();
     for (k, v) in [
@@ -197,7 +197,9 @@ pub async fn update(
         u.metadata = v;
     }
     u.updated_at = now();
-    Ok(Json(u.end_user_view()))
+    Ok(Json(
+        json!({ "message": "User updated successfully", "user": u.end_user_view() }),
+    ))
 }
 
 pub async fn delete_one(
@@ -215,6 +217,7 @@ pub async fn delete_one(
 
 #[derive(Deserialize)]
 pub struct StatusReq {
+    tenant_id: Option<String>,
     user_id: Option<String>,
     active: Option<bool>,
 }
@@ -225,9 +228,7 @@ pub async fn set_status(
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let req: StatusReq = parse_body(&body, Shape::Gin)?;
-    let active = req
-        .active
-        .ok_or_else(|| ApiError::field("active", "active is required"))?;
+    let active = check_toggle(&req.tenant_id, &req.user_id, req.active)?;
     let mut db = st.db();
     let tenant = caller.tenant_id.to_string();
     let u = end_user(&mut db, &caller, &tenant, &req.user_id.unwrap_or_default())?;
@@ -238,12 +239,12 @@ pub async fn set_status(
         db.revoke_user_sessions(uid);
     }
     let msg = if active {
-        "User activated"
+        "End user activated successfully"
     } else {
-        "User deactivated"
+        "End user deactivated successfully"
     };
     Ok(Json(
-        json!({ "message": msg, "user_id": uid, "active": active }),
+        json!({ "active": active, "message": msg, "user_id": uid }),
     ))
 }
 

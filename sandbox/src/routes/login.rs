@@ -1,4 +1,5 @@
-//! Sign-in: precheck, the password step (login ticket) and the token step.
+//! Sign-in as AuthSec does it (authsec-api.md §a): precheck, the password step, the
+//! token step.
 
 use axum::body::Bytes;
 use axum::extract::State;
@@ -10,12 +11,12 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::auth::{jwt, ClientMeta};
-use crate::db::{Db, Ticket};
-use crate::error::{parse_body, ApiError, ApiResult, Shape};
+use crate::db::{attempt_key, Attempt, Db};
+use crate::error::{bind_error, parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
-use crate::util::{now, password_hash, random_b64};
+use crate::util::{now, password_hash};
 
-pub const TICKET_TTL_SECS: i64 = 300;
+pub const ATTEMPT_TTL_SECS: i64 = 300;
 pub const MAX_PASSWORD_FAILURES: usize = 10;
 pub const FAILURE_WINDOW_SECS: i64 = 300;
 
@@ -53,165 +54,231 @@ pub struct LoginReq {
     tenant_domain: Option<String>,
 }
 
+/// `LoginInput`'s binding: `email` required + e-mail, `password` required + min=10,
+/// `tenant_domain` required (authsec-api.md §a).
+fn check_login_input(email: &str, password: &str, domain: &str) -> ApiResult<()> {
+    let mut failed = Vec::new();
+    if email.is_empty() {
+        failed.push(("Email", "required"));
+    } else if !crate::util::validate::is_valid_email(email) {
+        failed.push(("Email", "email"));
+    }
+    if password.is_empty() {
+        failed.push(("Password", "required"));
+    } else if password.chars().count() < 10 {
+        failed.push(("Password", "min"));
+    }
+    if domain.is_empty() {
+        failed.push(("TenantDomain", "required"));
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(bind_error("LoginInput", &failed))
+    }
+}
+
+/// `POST /uflow/login`: the password step. Answers `LoginResponse` (no token, no ticket);
+/// opens the sandbox's own record of the attempt (see [`Attempt`]).
 pub async fn login(State(st): State<AppState>, body: Bytes) -> ApiResult<Json<Value>> {
     let req: LoginReq = parse_body(&body, Shape::Gin)?;
     let email = req.email.unwrap_or_default().trim().to_lowercase();
     let password = req.password.unwrap_or_default();
     let domain = req.tenant_domain.unwrap_or_default();
-    if email.is_empty() || password.is_empty() {
-        let field = if email.is_empty() {
-            "email"
-        } else {
-            "password"
-        };
-        return Err(ApiError::field(field, &format!("{field} is required")));
-    }
+    check_login_input(&email, &password, domain.trim())?;
+    let invalid = || ApiError::gin(StatusCode::UNAUTHORIZED, "Invalid credentials");
     let mut db = st.db();
     let t = now();
     let failures = db.login_failures.entry(email.clone()).or_default();
     failures.retain(|f| (t - *f).num_seconds() < FAILURE_WINDOW_SECS);
     if failures.len() >= MAX_PASSWORD_FAILURES {
-        let wait = FAILURE_WINDOW_SECS - (t - failures[0]).num_seconds();
-        return Err(ApiError::rate_limited(
-            wait as u64,
-            "Too many failed login attempts",
-        ));
+        return Err(ApiError::rate_limit_exceeded());
     }
-    let tenant = resolve_tenant(&db, &domain, &email);
-    let user = tenant
-        .as_ref()
-        .and_then(|tn| db.user_by_email(tn.id, &email))
-        .cloned();
-    let ok = user.as_ref().is_some_and(|u| {
+    let password_ok = |u: &crate::db::User| {
         u.password_hash.as_deref() == Some(password_hash(u.id, &password).as_str())
-    });
-    let (Some(tenant), Some(user), true) = (tenant, user, ok) else {
-        db.login_failures.entry(email).or_default().push(t);
+    };
+    let Some(tenant) = tenant_by_domain(&db, &domain) else {
+        // AuthSec finds the account by e-mail first, then refuses the domain.
+        let holder = db
+            .users
+            .values()
+            .any(|u| u.email == email && password_ok(u));
+        if !holder {
+            db.login_failures.entry(email).or_default().push(t);
+            return Err(invalid());
+        }
         return Err(ApiError::gin(
             StatusCode::UNAUTHORIZED,
-            "Invalid credentials",
+            "Invalid tenant domain",
         ));
     };
-    if !user.active {
-        // Same answer as a wrong password: the step must not reveal account state.
+    let user = db.user_by_email(tenant.id, &email).cloned();
+    let Some(user) = user.filter(|u| password_ok(u)) else {
         db.login_failures.entry(email).or_default().push(t);
+        return Err(invalid());
+    };
+    if !user.active {
         return Err(ApiError::gin(
             StatusCode::UNAUTHORIZED,
-            "Invalid credentials",
+            "Account is disabled",
         ));
     }
     db.login_failures.remove(&email);
-    let methods = user.factors();
-    let ticket = random_b64(32);
-    db.tickets.retain(|_, tk| tk.expires_at > t);
-    db.tickets.insert(
-        ticket.clone(),
-        Ticket {
+    let key = attempt_key(tenant.id, &user.email);
+    db.attempts.retain(|_, a| a.expires_at > t);
+    db.attempts.insert(
+        key,
+        Attempt {
             user_id: user.id,
             tenant_id: tenant.id,
             email: user.email.clone(),
-            expires_at: t + Duration::seconds(TICKET_TTL_SECS),
+            expires_at: t + Duration::seconds(ATTEMPT_TTL_SECS),
             second_factor_ok: false,
             failures: 0,
         },
     );
-    Ok(Json(json!({
-        "tenant_id": tenant.id, "tenant_domain": tenant.domain, "email": user.email,
-        "first_login": user.login_count == 0, "mfa_required": !methods.is_empty(),
-        "methods": methods, "login_ticket": ticket, "expires_in": TICKET_TTL_SECS,
-    })))
+    Ok(Json(login_response(&tenant, &user)))
 }
 
-/// The tenant a sign-in names: the exact domain, else the first label of a host
-/// name (`acme.console.test`), else the one tenant that holds this email.
-fn resolve_tenant(db: &Db, domain: &str, email: &str) -> Option<crate::db::Tenant> {
+/// `LoginResponse` in struct order (authsec-api.md §a): a first sign-in looks up no
+/// factor; otherwise the default factor, or `otp_required` when there is none.
+fn login_response(tenant: &crate::db::Tenant, user: &crate::db::User) -> Value {
+    let first_login = user.last_login.is_none();
+    let mut out = serde_json::Map::new();
+    out.insert("tenant_id".into(), json!(tenant.id));
+    out.insert("tenant_domain".into(), json!(tenant.domain));
+    out.insert("email".into(), json!(user.email));
+    out.insert("first_login".into(), json!(first_login));
+    let default = user.factors().first().copied().filter(|_| !first_login);
+    out.insert(
+        "otp_required".into(),
+        json!(!first_login && default.is_none()),
+    );
+    if default == Some("webauthn") {
+        out.insert("webauthn_required".into(), json!(true));
+    }
+    out.insert("mfa_required".into(), json!(default.is_some()));
+    if let Some(m) = default {
+        out.insert("mfa_method".into(), json!(m));
+        out.insert("methods".into(), json!([m]));
+    }
+    Value::Object(out)
+}
+
+/// The tenant a sign-in names: its domain, or the first label of a host name
+/// (`acme.console.test`), case-insensitively.
+fn tenant_by_domain(db: &Db, domain: &str) -> Option<crate::db::Tenant> {
     let domain = domain.trim().to_lowercase();
-    if let Some(t) = db.tenant_by_domain(&domain) {
-        return Some(t.clone());
-    }
-    if let Some(t) = domain
-        .split('.')
-        .next()
-        .and_then(|label| db.tenant_by_domain(label))
-    {
-        return Some(t.clone());
-    }
-    let mut holders = db
-        .users
-        .values()
-        .filter(|u| u.email == email)
-        .map(|u| u.tenant_id);
-    match (holders.next(), holders.next()) {
-        (Some(id), None) => db.tenant(id).cloned(),
-        _ => None,
-    }
+    db.tenant_by_domain(&domain)
+        .or_else(|| {
+            domain
+                .split('.')
+                .next()
+                .and_then(|label| db.tenant_by_domain(label))
+        })
+        .cloned()
 }
 
-/// The live ticket, if it belongs to this email (and tenant, when given).
-pub fn ticket_mut<'a>(
+/// The live sign-in attempt of this e-mail in this tenant (`tenant` None: in any
+/// tenant, for the admin passkey rows, which name only the e-mail).
+pub fn attempt_mut<'a>(
     db: &'a mut Db,
-    ticket: &str,
     email: &str,
     tenant: Option<&str>,
-) -> ApiResult<&'a mut Ticket> {
-    let invalid = || ApiError::gin(StatusCode::UNAUTHORIZED, "invalid or expired login ticket");
+) -> Option<(String, &'a mut Attempt)> {
     let email = email.trim().to_lowercase();
-    let tk = db.tickets.get_mut(ticket).ok_or_else(invalid)?;
-    let tenant_ok = tenant.is_none_or(|t| Uuid::parse_str(t.trim()).ok() == Some(tk.tenant_id));
-    if tk.expires_at <= now() || tk.email != email || !tenant_ok {
-        return Err(invalid());
-    }
-    Ok(tk)
+    let t = now();
+    let key = match tenant {
+        Some(tn) => attempt_key(Uuid::parse_str(tn.trim()).ok()?, &email),
+        None => db
+            .attempts
+            .iter()
+            .filter(|(_, a)| a.email == email && a.expires_at > t)
+            .max_by_key(|(_, a)| a.expires_at)
+            .map(|(k, _)| k.clone())?,
+    };
+    let a = db.attempts.get_mut(&key).filter(|a| a.expires_at > t)?;
+    Some((key, a))
 }
 
 #[derive(Deserialize)]
 pub struct CallbackReq {
     email: Option<String>,
+    mfa_verified: Option<bool>,
     tenant_id: Option<String>,
-    login_ticket: Option<String>,
 }
 
+/// `POST /uflow/login/webauthn-callback` `{email, mfa_verified, tenant_id}`: the token.
+/// AuthSec trusts `mfa_verified`; the sandbox mints only when the attempt's factor
+/// passed (or the account has none), answering AuthSec's own texts otherwise.
 pub async fn callback(
     State(st): State<AppState>,
     meta: ClientMeta,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let req: CallbackReq = parse_body(&body, Shape::Gin)?;
-    let ticket_id = req.login_ticket.unwrap_or_default();
-    let mut db = st.db();
-    let tk = ticket_mut(
-        &mut db,
-        &ticket_id,
-        &req.email.unwrap_or_default(),
-        req.tenant_id.as_deref(),
-    )?
-    .clone();
-    let user = db
-        .users
-        .get(&tk.user_id)
-        .filter(|u| u.active)
-        .cloned()
-        .ok_or_else(|| {
-            ApiError::gin(StatusCode::UNAUTHORIZED, "invalid or expired login ticket")
-        })?;
-    if !user.factors().is_empty() && !tk.second_factor_ok {
+    let email = req.email.unwrap_or_default();
+    let tenant = req.tenant_id.unwrap_or_default();
+    let mut failed = Vec::new();
+    if email.trim().is_empty() {
+        failed.push(("Email", "required"));
+    }
+    if req.mfa_verified.is_none() {
+        failed.push(("MFAVerified", "required"));
+    }
+    if tenant.trim().is_empty() {
+        failed.push(("TenantID", "required"));
+    }
+    if !failed.is_empty() {
+        return Err(bind_error("WebAuthnCallbackInput", &failed));
+    }
+    if Uuid::parse_str(tenant.trim()).is_err() {
         return Err(ApiError::gin(
-            StatusCode::UNAUTHORIZED,
-            "second factor required",
+            StatusCode::BAD_REQUEST,
+            format!("invalid UUID length: {}", tenant.trim().len()),
         ));
     }
-    db.tickets.remove(&ticket_id);
-    db.auth_states.remove(&ticket_id);
+    let mfa_failed = || ApiError::gin(StatusCode::UNAUTHORIZED, "MFA verification failed");
+    if req.mfa_verified != Some(true) {
+        return Err(mfa_failed());
+    }
+    let mut db = st.db();
+    let (key, attempt) = attempt_mut(&mut db, &email, Some(&tenant)).ok_or_else(mfa_failed)?;
+    let attempt = attempt.clone();
+    let user = db
+        .users
+        .get(&attempt.user_id)
+        .cloned()
+        .ok_or_else(|| ApiError::gin(StatusCode::UNAUTHORIZED, "User not found"))?;
+    if !user.active {
+        return Err(ApiError::gin(
+            StatusCode::UNAUTHORIZED,
+            "Account is disabled",
+        ));
+    }
+    if !user.factors().is_empty() && !attempt.second_factor_ok {
+        return Err(mfa_failed());
+    }
+    db.attempts.remove(&key);
+    db.auth_states.remove(&user.id);
     let ttl = st.cfg.token_ttl;
-    let (token, _) = jwt::mint(&st.jwt, &mut db, user.id, ttl, &meta.device_name, &meta.ip)
-        .ok_or_else(ApiError::unauthorized)?;
+    let (token, _) =
+        jwt::mint(&st, &mut db, user.id, &meta.device_name, &meta.ip).ok_or_else(|| {
+            ApiError::gin(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Failed to generate token",
+            )
+        })?;
+    let first_login = user.last_login.is_none();
+    let t = now();
     if let Some(u) = db.users.get_mut(&user.id) {
-        u.last_login = Some(now());
+        u.last_login = Some(t);
         u.login_count += 1;
         u.pending_registration = false;
     }
     Ok(Json(json!({
-        "access_token": token, "token_type": "Bearer", "expires_in": ttl,
-        "tenant_id": tk.tenant_id, "email": user.email,
+        "access_token": token, "email": user.email, "expires_in": ttl,
+        "first_login": first_login, "last_login": t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "tenant_id": attempt.tenant_id, "token_type": "Bearer",
     })))
 }

@@ -1,4 +1,7 @@
-//! Second factors at sign-in: TOTP / backup codes and WebAuthn authentication.
+//! Second factors at sign-in, as AuthSec answers them (authsec-api.md §a): TOTP and
+//! backup codes (`/webauthn/totp/verifyLogin`, a backup code only in `code`) and passkeys
+//! (`/webauthn/{admin,enduser}/{begin,finish}Authentication`). None of them mints
+//! anything; each success marks the sign-in attempt that the token step checks.
 
 use axum::body::Bytes;
 use axum::extract::State;
@@ -6,98 +9,127 @@ use axum::http::{StatusCode, Uri};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
+use uuid::Uuid;
 use webauthn_rs::prelude::PublicKeyCredential;
 
-use super::login::ticket_mut;
+use super::login::attempt_mut;
 use super::totp::code_matches;
 use crate::auth::OriginChecked;
+use crate::db::{Db, User};
 use crate::error::{parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::{normalize_backup_code, now};
 
-/// Wrong codes allowed per ticket before it is burned.
+/// Wrong codes allowed per sign-in attempt before it is dropped.
 pub const MAX_CODE_FAILURES: u32 = 5;
+
+fn gin(status: StatusCode, msg: &str) -> ApiError {
+    ApiError::gin(status, msg)
+}
+
+/// Marks (`ok`) or counts a failure against the user's attempt, if one is open.
+fn record(db: &mut Db, user: &User, ok: bool) {
+    let tenant = user.tenant_id.to_string();
+    let Some((key, attempt)) = attempt_mut(db, &user.email, Some(&tenant)) else {
+        return;
+    };
+    if ok {
+        attempt.second_factor_ok = true;
+        return;
+    }
+    attempt.failures += 1;
+    if attempt.failures >= MAX_CODE_FAILURES {
+        db.attempts.remove(&key);
+    }
+}
 
 #[derive(Deserialize)]
 pub struct VerifyReq {
     email: Option<String>,
     tenant_id: Option<String>,
     code: Option<String>,
-    backup_code: Option<String>,
-    login_ticket: Option<String>,
 }
 
+/// `POST /webauthn/totp/verifyLogin` `{tenant_id, email, code}`.
 pub async fn verify_totp(
     State(st): State<AppState>,
     _o: OriginChecked,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let req: VerifyReq = parse_body(&body, Shape::Gin)?;
-    let ticket = req.login_ticket.unwrap_or_default();
-    let email = req.email.unwrap_or_default();
+    let invalid = || gin(StatusCode::BAD_REQUEST, "invalid request");
+    let req: VerifyReq = serde_json::from_slice(&body).map_err(|_| invalid())?;
+    let email = req.email.unwrap_or_default().trim().to_lowercase();
+    let tenant = req.tenant_id.unwrap_or_default();
+    let tenant_id = Uuid::parse_str(tenant.trim()).map_err(|_| invalid())?;
+    if !crate::util::validate::is_valid_email(&email) {
+        return Err(invalid());
+    }
+    let code = req.code.unwrap_or_default().trim().to_string();
     let mut db = st.db();
-    let user_id = ticket_mut(&mut db, &ticket, &email, req.tenant_id.as_deref())?.user_id;
-    let user = db
-        .users
-        .get_mut(&user_id)
-        .ok_or_else(ApiError::unauthorized)?;
+    let user_id = db
+        .user_id_by_email(tenant_id, &email)
+        .ok_or_else(|| gin(StatusCode::NOT_FOUND, "client not found"))?;
+    let user = db.users.get_mut(&user_id).ok_or_else(invalid)?;
     if !user.has_totp() {
-        return Err(ApiError::gin(
-            StatusCode::BAD_REQUEST,
-            "TOTP is not enabled for this account",
-        ));
+        let msg = if user.passkeys.is_empty() {
+            "TOTP not enabled for this account"
+        } else {
+            "TOTP not enabled for this account. Use webauthn method instead."
+        };
+        return Err(gin(StatusCode::BAD_REQUEST, msg));
     }
     let t = now();
-    let mut backup_used = false;
-    let ok = match (req.code.as_deref(), req.backup_code.as_deref()) {
-        (Some(code), _) if !code.trim().is_empty() => {
-            let dev = user
-                .totp_devices
-                .iter_mut()
-                .filter(|d| d.confirmed)
-                .find(|d| code_matches(&d.secret, code));
-            dev.map(|d| d.last_used = Some(t)).is_some()
-        }
-        (_, Some(code)) => {
-            let code = normalize_backup_code(code);
-            let before = user.backup_codes.len();
-            user.backup_codes.retain(|c| *c != code);
-            backup_used = user.backup_codes.len() < before;
-            backup_used
-        }
-        _ => return Err(ApiError::field("code", "code or backup_code is required")),
+    // AuthSec takes a backup code only in `code`, and only at 8 or 9 characters.
+    let backup = (8..=9).contains(&code.chars().count());
+    let ok = if backup {
+        let typed = normalize_backup_code(&code);
+        let before = user.backup_codes.len();
+        user.backup_codes.retain(|c| *c != typed);
+        user.backup_codes.len() < before
+    } else {
+        let dev = user
+            .totp_devices
+            .iter_mut()
+            .filter(|d| d.confirmed)
+            .find(|d| code_matches(&d.secret, &code));
+        dev.map(|d| d.last_used = Some(t)).is_some()
     };
-    let remaining = user.backup_codes.len();
-    let tk = db
-        .tickets
-        .get_mut(&ticket)
-        .ok_or_else(ApiError::unauthorized)?;
+    let user = user.clone();
+    record(&mut db, &user, ok);
     if !ok {
-        tk.failures += 1;
-        if tk.failures >= MAX_CODE_FAILURES {
-            db.tickets.remove(&ticket);
-        }
-        return Err(ApiError::gin(StatusCode::BAD_REQUEST, "invalid TOTP code"));
+        return Err(gin(StatusCode::BAD_REQUEST, "invalid TOTP code"));
     }
-    tk.second_factor_ok = true;
-    let mut out = json!({ "success": true, "method": "totp" });
-    if backup_used {
-        out["backup_code_used"] = json!(true);
-        out["remaining_backup_codes"] = json!(remaining);
-    }
-    Ok(Json(out))
+    let (message, method) = if backup {
+        ("Backup code accepted", "backup_code")
+    } else {
+        ("TOTP code valid", "totp")
+    };
+    Ok(Json(json!({
+        "success": true, "message": message, "method": method,
+        "tenant_id": tenant_id, "email": user.email,
+    })))
 }
 
 #[derive(Deserialize)]
 pub struct AuthReq {
     email: Option<String>,
     tenant_id: Option<String>,
-    login_ticket: Option<String>,
     credential: Option<Value>,
 }
 
-fn is_admin_flow(uri: &Uri) -> bool {
-    uri.path().contains("/webauthn/admin/")
+/// The account a passkey row names: an admin by e-mail (`/webauthn/admin/…`), or an
+/// end user by e-mail in the named tenant (`/webauthn/enduser/…`).
+fn account(db: &Db, uri: &Uri, email: &str, tenant: Option<&str>) -> Option<Uuid> {
+    let email = email.trim().to_lowercase();
+    if uri.path().contains("/webauthn/admin/") {
+        return db
+            .users
+            .values()
+            .find(|u| u.is_admin && u.email == email)
+            .map(|u| u.id);
+    }
+    let tenant = Uuid::parse_str(tenant?.trim()).ok()?;
+    db.user_id_by_email(tenant, &email)
 }
 
 pub async fn begin_auth(
@@ -107,36 +139,29 @@ pub async fn begin_auth(
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let req: AuthReq = parse_body(&body, Shape::Gin)?;
-    let ticket = req.login_ticket.unwrap_or_default();
+    let email = req.email.unwrap_or_default();
+    if email.trim().is_empty() {
+        return Err(gin(StatusCode::BAD_REQUEST, "email is required"));
+    }
     let mut db = st.db();
-    let user_id = ticket_mut(
-        &mut db,
-        &ticket,
-        &req.email.unwrap_or_default(),
-        req.tenant_id.as_deref(),
-    )?
-    .user_id;
+    let user_id = account(&db, &uri, &email, req.tenant_id.as_deref())
+        .ok_or_else(|| gin(StatusCode::NOT_FOUND, "user not found"))?;
     let user = db.users.get(&user_id).ok_or_else(ApiError::unauthorized)?;
-    if is_admin_flow(&uri) && !user.is_admin {
-        return Err(ApiError::gin(StatusCode::FORBIDDEN, "not an admin account"));
-    }
-    if user.passkeys.is_empty() {
-        return Err(ApiError::gin(
-            StatusCode::BAD_REQUEST,
-            "no passkeys registered for this account",
-        ));
-    }
     let creds: Vec<_> = user.passkeys.iter().map(|p| p.passkey.clone()).collect();
+    let failed = || {
+        gin(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "failed to begin authentication",
+        )
+    };
+    if creds.is_empty() {
+        return Err(failed());
+    }
     let (challenge, state) = st
         .webauthn
         .start_passkey_authentication(&creds)
-        .map_err(|e| {
-            ApiError::gin(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                format!("webauthn error: {e}"),
-            )
-        })?;
-    db.auth_states.insert(ticket, state);
+        .map_err(|_| failed())?;
+    db.auth_states.insert(user_id, state);
     Ok(Json(serde_json::to_value(challenge).unwrap_or_default()))
 }
 
@@ -147,41 +172,30 @@ pub async fn finish_auth(
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let req: AuthReq = parse_body(&body, Shape::Gin)?;
-    let ticket = req.login_ticket.unwrap_or_default();
-    let failed = || ApiError::gin(StatusCode::UNAUTHORIZED, "authentication failed");
+    let email = req.email.unwrap_or_default();
+    let (false, Some(credential)) = (email.trim().is_empty(), req.credential) else {
+        return Err(gin(
+            StatusCode::BAD_REQUEST,
+            "email and credential are required",
+        ));
+    };
+    let failed = || gin(StatusCode::UNAUTHORIZED, "authentication failed");
     let mut db = st.db();
-    let user_id = ticket_mut(
-        &mut db,
-        &ticket,
-        &req.email.unwrap_or_default(),
-        req.tenant_id.as_deref(),
-    )?
-    .user_id;
-    if is_admin_flow(&uri) && !db.users.get(&user_id).is_some_and(|u| u.is_admin) {
-        return Err(ApiError::gin(StatusCode::FORBIDDEN, "not an admin account"));
-    }
-    let cred: PublicKeyCredential = serde_json::from_value(req.credential.unwrap_or_default())
-        .map_err(|e| {
-            ApiError::new(
-                StatusCode::BAD_REQUEST,
-                json!({ "error": "invalid credential", "details": e.to_string() }),
-            )
-        })?;
+    let user_id = account(&db, &uri, &email, req.tenant_id.as_deref())
+        .ok_or_else(|| gin(StatusCode::UNAUTHORIZED, "user not found"))?;
+    let cred: PublicKeyCredential = serde_json::from_value(credential)
+        .map_err(|_| gin(StatusCode::BAD_REQUEST, "invalid credential payload"))?;
     let state = db
         .auth_states
-        .remove(&ticket)
-        .ok_or_else(|| ApiError::gin(StatusCode::BAD_REQUEST, "no authentication in progress"))?;
-    let Ok(result) = st.webauthn.finish_passkey_authentication(&cred, &state) else {
-        let burnt = db.tickets.get_mut(&ticket).is_some_and(|tk| {
-            tk.failures += 1;
-            tk.failures >= MAX_CODE_FAILURES
-        });
-        if burnt {
-            db.tickets.remove(&ticket);
-        }
+        .remove(&user_id)
+        .ok_or_else(|| gin(StatusCode::BAD_REQUEST, "no authentication session"))?;
+    let result = st.webauthn.finish_passkey_authentication(&cred, &state);
+    let user = db.users.get_mut(&user_id).ok_or_else(failed)?;
+    let Ok(result) = result else {
+        let user = user.clone();
+        record(&mut db, &user, false);
         return Err(failed());
     };
-    let user = db.users.get_mut(&user_id).ok_or_else(failed)?;
     let t = now();
     for pk in user
         .passkeys
@@ -191,8 +205,9 @@ pub async fn finish_auth(
         pk.passkey.update_credential(&result);
         pk.last_used_at = Some(t);
     }
-    if let Some(tk) = db.tickets.get_mut(&ticket) {
-        tk.second_factor_ok = true;
-    }
-    Ok(Json(json!({ "success": true })))
+    let user = user.clone();
+    record(&mut db, &user, true);
+    Ok(Json(
+        json!({ "email": user.email, "success": true, "user_id": user.id }),
+    ))
 }

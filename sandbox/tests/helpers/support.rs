@@ -102,8 +102,9 @@ impl Sbx {
             .await
     }
 
-    pub async fn callback(&self, email: &str, tenant: &str, ticket: &str) -> Resp {
-        let body = json!({ "email": email, "tenant_id": tenant, "login_ticket": ticket, "mfa_verified": true, "flow_context": "admin" });
+    /// The token step, as AuthSec's own console sends it.
+    pub async fn callback(&self, email: &str, tenant: &str) -> Resp {
+        let body = json!({ "email": email, "tenant_id": tenant, "mfa_verified": true, "flow_context": "admin" });
         self.call(
             "POST",
             "/authsec/uflow/login/webauthn-callback",
@@ -118,8 +119,7 @@ impl Sbx {
         let r = self.password(email, tenant_domain).await;
         assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
         let tenant = r.body["tenant_id"].as_str().unwrap().to_string();
-        let ticket = r.body["login_ticket"].as_str().unwrap().to_string();
-        let t = self.callback(email, &tenant, &ticket).await;
+        let t = self.callback(email, &tenant).await;
         assert_eq!(t.status, StatusCode::OK, "{:?}", t.body);
         t.body["access_token"].as_str().unwrap().to_string()
     }
@@ -127,9 +127,10 @@ impl Sbx {
     /// Signs in admin@acme.test with its seeded TOTP secret.
     pub async fn login_admin(&self) -> String {
         let r = self.password("admin@acme.test", "acme").await;
-        let ticket = r.body["login_ticket"].as_str().unwrap().to_string();
+        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
         let secret = self.state.db().facts.totp_secret.clone();
-        let body = json!({ "email": "admin@acme.test", "tenant_id": ACME, "code": totp_now(&secret), "login_ticket": ticket });
+        let body =
+            json!({ "email": "admin@acme.test", "tenant_id": ACME, "code": totp_now(&secret) });
         let v = self
             .call(
                 "POST",
@@ -139,7 +140,7 @@ impl Sbx {
             )
             .await;
         assert_eq!(v.status, StatusCode::OK, "{:?}", v.body);
-        let t = self.callback("admin@acme.test", ACME, &ticket).await;
+        let t = self.callback("admin@acme.test", ACME).await;
         assert_eq!(t.status, StatusCode::OK, "{:?}", t.body);
         t.body["access_token"].as_str().unwrap().to_string()
     }

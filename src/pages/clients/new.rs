@@ -32,11 +32,22 @@ pub fn NewClientPage() -> impl IntoView {
                 .map_err(|e| (e, d))
         }
     });
+    let go = navigate.clone();
     Effect::new(move |_| match create.value().get() {
         Some(Ok(c)) => {
             form_error.set(None);
             created.set(Some((c.id.clone(), c.name.clone())));
-            secret.set(Some(c.secret_id));
+            match c.secret_id {
+                Some(s) => secret.set(Some(s)),
+                // AuthSec created the client but could not store its secret.
+                None => {
+                    toasts.error(format!(
+                        "{} was created, but the server issued no secret for it. Its secret store did not answer; ask the AuthSec operator.",
+                        c.name
+                    ));
+                    go(&format!("/clients/{}", c.id), Default::default());
+                }
+            }
             create.value().set(None);
         }
         Some(Err((e, d))) => {

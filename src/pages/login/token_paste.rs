@@ -1,7 +1,7 @@
 //! Signing in with a pasted access token (for API-key holders).
 
 use crate::api::Api;
-use crate::auth::Session;
+use crate::auth::{flow, Session};
 use crate::components::field::unique_id;
 use leptos::prelude::*;
 
@@ -10,7 +10,7 @@ pub fn accept_token(raw: &str, tenant: &str, now_s: i64) -> Result<Session, Stri
     if raw.trim().is_empty() {
         return Err("Paste an access token.".into());
     }
-    let s = Session::from_token(raw, tenant)?;
+    let s = Session::from_token(raw, tenant, false)?;
     if s.is_expired(now_s) {
         return Err("This access token has expired. Ask for a new one.".into());
     }
@@ -24,15 +24,32 @@ pub fn TokenPaste(on_signed_in: Callback<Session>, on_back: Callback<()>) -> imp
     let error = RwSignal::new(None::<String>);
     let id = unique_id("tok");
     let err_id = format!("{id}-err");
+    let api = Api::expect();
+    // Checked here first, then the server says whether the account is an admin.
+    let open = Action::new_local(move |raw: &String| {
+        let (raw, tenant) = (raw.clone(), tenant.clone());
+        async move {
+            let now = (js_sys::Date::now() / 1000.0) as i64;
+            let checked = accept_token(&raw, &tenant, now);
+            let opened = match checked {
+                Ok(_) => flow::open_session(&api, &raw, &tenant).await,
+                Err(m) => Err(m),
+            };
+            match opened {
+                Ok(s) => {
+                    token.set(String::new());
+                    on_signed_in.try_run(s);
+                }
+                Err(m) => error.set(Some(m)),
+            }
+        }
+    });
+    let pending = open.pending();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let now = (js_sys::Date::now() / 1000.0) as i64;
-        match accept_token(&token.get_untracked(), &tenant, now) {
-            Ok(s) => {
-                token.set(String::new());
-                on_signed_in.try_run(s);
-            }
-            Err(m) => error.set(Some(m)),
+        if !pending.get_untracked() {
+            error.set(None);
+            open.dispatch(token.get_untracked());
         }
     };
     view! {
@@ -46,7 +63,7 @@ pub fn TokenPaste(on_signed_in: Callback<Session>, on_back: Callback<()>) -> imp
                 <p class="field__error" id=err_id aria-live="polite">{move || error.get()}</p>
             </div>
             <p class="muted">"The token stays in this tab's memory only and is forgotten when you sign out or reload."</p>
-            <button type="submit" class="btn btn--primary">"Continue"</button>
+            <button type="submit" class="btn btn--primary" disabled=move || pending.get()>"Continue"</button>
             <button type="button" class="btn btn--link" on:click=move |_| { on_back.try_run(()); }>"Sign in with a password instead"</button>
         </form>
     }

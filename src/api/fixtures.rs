@@ -1,0 +1,347 @@
+//! Every answer of the real backend decodes (issue 15): each fixture of
+//! `../shared/authsec-fixtures/` (authsec-ai/authsec-ai@ea80426) and of
+//! `tests/fixtures/authsec/` (the end-user sign-in rows, written from the same source) is
+//! either one the console calls, whose 2xx bodies must decode with the console's own type
+//! and say what a user would see, or one it does not call yet, named below. Every error body
+//! of every fixture must give a sentence, not JSON.
+
+use super::clients::{Client, ClientPage, Created, Wrapped};
+use super::error::decode_error;
+use super::login::{PasswordOk, TokenOk};
+use super::mfa::{Devices, TotpBegin};
+use super::users::{AdminUser, EndUser, Invited, Updated, UserPage};
+use serde::de::{DeserializeOwned, IgnoredAny};
+use serde_json::Value;
+use std::path::PathBuf;
+
+type Check = fn(&Value) -> Result<(), String>;
+
+fn decode<T: DeserializeOwned>(v: &Value) -> Result<T, String> {
+    serde_json::from_value(v.clone()).map_err(|e| e.to_string())
+}
+
+fn any(v: &Value) -> Result<(), String> {
+    decode::<IgnoredAny>(v).map(|_| ())
+}
+
+fn expect(cond: bool, what: &str) -> Result<(), String> {
+    cond.then_some(()).ok_or_else(|| what.to_string())
+}
+
+/// The fixtures of the calls the console makes, with what each answer must show.
+const CALLED: &[(&str, Check)] = &[
+    ("uflow.login", |v| {
+        let ok: PasswordOk = decode(v)?;
+        expect(
+            !ok.tenant_id.is_empty() && !ok.email.is_empty(),
+            "tenant and e-mail",
+        )
+    }),
+    ("uflow.login.webauthn-callback", |v| {
+        let t: TokenOk = decode(v)?;
+        let claims = crate::auth::claims::decode_claims(&t.access_token)?;
+        expect(
+            !claims.email().is_empty(),
+            "the token names the e-mail (email_id)",
+        )
+    }),
+    ("webauthn.totp.verifyLogin", any),
+    ("webauthn.admin.beginAuthentication", |v| {
+        expect(v.get("publicKey").is_some(), "publicKey")
+    }),
+    ("webauthn.admin.finishAuthentication", any),
+    ("uflow.admin.me.roles-permissions", any),
+    ("clientms.getClients", |v| {
+        let p: ClientPage = decode(v)?;
+        expect(p.pagination.limit > 0, "paging")
+    }),
+    ("clientms.getClient", |v| {
+        let c: Client = decode(v)?;
+        expect(!c.name.is_empty() && !c.id.is_empty(), "name and id")
+    }),
+    ("clientms.create", |v| decode::<Created>(v).map(|_| ())),
+    ("clientms.update", |v| decode::<Client>(v).map(|_| ())),
+    ("clientms.edit", |v| decode::<Client>(v).map(|_| ())),
+    ("clientms.activate", |v| {
+        let w: Wrapped = decode(v)?;
+        expect(w.client.active, "active after activate")
+    }),
+    ("clientms.deactivate", |v| {
+        let w: Wrapped = decode(v)?;
+        expect(!w.client.active, "inactive after deactivate")
+    }),
+    ("clientms.delete", any),
+    ("clientms.softDelete", any),
+    ("clientms.deleteComplete", any),
+    ("uflow.admin.enduser.list", |v| {
+        let p: UserPage<EndUser> = decode(v)?;
+        expect(
+            p.users.iter().all(|u| !u.full_name().is_empty()),
+            "every listed user has a name",
+        )
+    }),
+    ("uflow.user.enduser.get", |v| {
+        let u: EndUser = decode(v)?;
+        expect(
+            !u.full_name().is_empty() && u.is_active(),
+            "name and active",
+        )
+    }),
+    ("uflow.user.enduser.update", |v| {
+        let u: Updated = decode(v)?;
+        expect(
+            !u.user.email.is_empty() && !u.user.full_name().is_empty(),
+            "the saved user",
+        )
+    }),
+    ("uflow.admin.enduser.active", any),
+    ("uflow.user.enduser.delete", any),
+    ("uflow.admin.users.list", |v| {
+        let p: UserPage<AdminUser> = decode(v)?;
+        expect(
+            p.users.iter().all(|u| !u.full_name().is_empty()),
+            "every admin has a name",
+        )
+    }),
+    ("uflow.admin.invite", |v| {
+        let i: Invited = decode(v)?;
+        expect(!i.user_id.is_empty(), "the invited user's id")
+    }),
+    ("uflow.admin.users.active", any),
+    ("uflow.admin.users.delete", any),
+    ("uflow.auth.tenant.totp.register", |v| {
+        decode::<TotpBegin>(v).map(|_| ())
+    }),
+    ("uflow.auth.tenant.totp.confirm", any),
+    ("uflow.auth.tenant.totp.devices", |v| {
+        let d: Devices = decode(v)?;
+        expect(
+            d.devices.iter().all(|d| d.created_at.ends_with('Z')),
+            "times as dates",
+        )
+    }),
+    ("uflow.auth.tenant.totp.devices.delete", any),
+    ("uflow.auth.tenant.totp.devices.primary", any),
+];
+
+/// Fixtures of routes the console does not call (yet): access control, tenant settings,
+/// providers and the end-user sign-in rows are the next issues' work.
+const NOT_CALLED: &[&str] = &[
+    "clientms.getClients.post",
+    "clientms.health",
+    "clientms.platformSelectors",
+    "clientms.setStatus",
+    "oocmgr.health",
+    "oocmgr.oidc.addProvider",
+    "oocmgr.oidc.deleteProvider",
+    "oocmgr.oidc.editClientAuthProvider",
+    "oocmgr.oidc.getConfig",
+    "oocmgr.oidc.getProvider",
+    "oocmgr.oidc.showAuthProviders",
+    "oocmgr.oidc.templates",
+    "oocmgr.oidc.updateProvider",
+    "oocmgr.oidc.validate",
+    "oocmgr.saml.addProvider",
+    "oocmgr.saml.deleteProvider",
+    "oocmgr.saml.getProvider",
+    "oocmgr.saml.listProviders",
+    "oocmgr.saml.templates",
+    "oocmgr.saml.updateProvider",
+    "oocmgr.stats.tenant",
+    "sdkmgr.dashboard.adminUsers",
+    "sdkmgr.dashboard.statistics",
+    "uflow.admin.agentAudit",
+    "uflow.admin.api_scopes.create",
+    "uflow.admin.api_scopes.delete",
+    "uflow.admin.api_scopes.get",
+    "uflow.admin.api_scopes.list",
+    "uflow.admin.api_scopes.update",
+    "uflow.admin.bindings.create",
+    "uflow.admin.bindings.list",
+    "uflow.admin.domains.create",
+    "uflow.admin.domains.delete",
+    "uflow.admin.domains.get",
+    "uflow.admin.domains.list",
+    "uflow.admin.domains.setPrimary",
+    "uflow.admin.domains.verify",
+    "uflow.admin.groups.create",
+    "uflow.admin.groups.delete",
+    "uflow.admin.groups.get",
+    "uflow.admin.groups.list",
+    "uflow.admin.groups.map",
+    "uflow.admin.groups.unmap",
+    "uflow.admin.groups.update",
+    "uflow.admin.groups.users.bulk.add",
+    "uflow.admin.groups.users.bulk.remove",
+    "uflow.admin.invite.cancel",
+    "uflow.admin.invite.pending",
+    "uflow.admin.invite.resend",
+    "uflow.admin.oidc.providers.list",
+    "uflow.admin.oidc.providers.update",
+    "uflow.admin.permissions.create",
+    "uflow.admin.permissions.deleteByBody",
+    "uflow.admin.permissions.deleteById",
+    "uflow.admin.permissions.list",
+    "uflow.admin.permissions.resources",
+    "uflow.admin.policy.check",
+    "uflow.admin.roles.create",
+    "uflow.admin.roles.delete",
+    "uflow.admin.roles.get",
+    "uflow.admin.roles.list",
+    "uflow.admin.roles.update",
+    "uflow.admin.scim.generateToken",
+    "uflow.admin.scopes.create",
+    "uflow.admin.scopes.delete",
+    "uflow.admin.scopes.list",
+    "uflow.admin.scopes.mappings",
+    "uflow.admin.scopes.update",
+    "uflow.admin.tenants.create",
+    "uflow.admin.tenants.delete",
+    "uflow.admin.tenants.list",
+    "uflow.admin.tenants.update",
+    "uflow.admin.tenants.users",
+    "uflow.admin.users.deleteAll",
+    "uflow.auth.admin.login-hybrid",
+    "uflow.auth.admin.login",
+    "uflow.auth.admin.login.precheck",
+    "uflow.auth.tenant.totp.login",
+    "uflow.health",
+    "uflow.health.tenant",
+    "uflow.health.tenants",
+    "uflow.scim.users.create",
+    "uflow.user.admin.changePassword",
+    "uflow.user.admin.resetPassword",
+    "uflow.user.enduser.delete.post",
+    "uflow.user.enduser.active",
+    "uflow.user.enduser.deleteAll",
+    "uflow.user.enduser.list",
+    "uflow.user.enduser.status",
+    "uflow.user.register",
+    "webauthn.admin.beginRegistration",
+    "webauthn.admin.finishRegistration",
+    "webauthn.admin.mfa.loginStatus",
+    "webauthn.admin.mfa.status",
+    "webauthn.health",
+    "webauthn.totp.beginLoginSetup",
+    "webauthn.totp.confirmLoginSetup",
+    // tests/fixtures/authsec/: the end-user sign-in rows.
+    "uflow.user.login",
+    "uflow.auth.enduser.webauthn-callback",
+    "webauthn.enduser.mfa.loginStatus",
+    "webauthn.enduser.beginRegistration",
+    "webauthn.enduser.finishRegistration",
+    "webauthn.enduser.beginAuthentication",
+    "webauthn.enduser.finishAuthentication",
+    "webauthn.totp.beginSetup",
+    "webauthn.totp.confirmSetup",
+    "webauthn.totp.verify",
+];
+
+/// Every fixture file: (name, parsed JSON).
+pub(crate) fn all_fixtures() -> Vec<(String, Value)> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dirs = [
+        root.join("../shared/authsec-fixtures"),
+        root.join("tests/fixtures/authsec"),
+    ];
+    let mut out = Vec::new();
+    for dir in dirs {
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
+            panic!("{}: {e} (the fixtures are part of the test)", dir.display())
+        });
+        for entry in entries {
+            let path = entry.expect("a directory entry").path();
+            if path.extension().is_some_and(|x| x == "json") {
+                let text = std::fs::read_to_string(&path).expect("a readable fixture");
+                let v: Value = serde_json::from_str(&text)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                let name = path.file_stem().unwrap().to_string_lossy().to_string();
+                out.push((name, v));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// The body as the server sends it: `body_raw` when given, a text body as text.
+fn raw_body(resp: &Value) -> String {
+    if let Some(raw) = resp.get("body_raw").and_then(Value::as_str) {
+        return raw.to_string();
+    }
+    match resp.get("body") {
+        Some(Value::String(s)) => s.clone(),
+        Some(v) => v.to_string(),
+        None => String::new(),
+    }
+}
+
+#[test]
+fn every_fixture_is_classified_once() {
+    let fixtures = all_fixtures();
+    assert!(
+        fixtures.len() >= 130,
+        "only {} fixtures found",
+        fixtures.len()
+    );
+    let mut unknown = Vec::new();
+    for (name, _) in &fixtures {
+        let called = CALLED.iter().filter(|(n, _)| n == name).count();
+        let not = NOT_CALLED.iter().filter(|n| *n == name).count();
+        if called + not != 1 {
+            unknown.push(name.clone());
+        }
+    }
+    assert!(unknown.is_empty(), "classify these fixtures: {unknown:?}");
+    for (n, _) in CALLED {
+        assert!(fixtures.iter().any(|(f, _)| f == n), "no fixture {n}");
+    }
+}
+
+#[test]
+fn every_answer_the_console_reads_decodes() {
+    let mut failures = Vec::new();
+    let mut decoded = 0;
+    for (name, fx) in all_fixtures() {
+        let Some((_, check)) = CALLED.iter().find(|(n, _)| *n == name) else {
+            continue;
+        };
+        for resp in fx["responses"].as_array().expect("responses") {
+            let status = resp["status"].as_u64().unwrap_or(0);
+            if !(200..300).contains(&status) {
+                continue;
+            }
+            let body: Value = serde_json::from_str(&raw_body(resp)).unwrap_or(Value::Null);
+            match check(&body) {
+                Ok(()) => decoded += 1,
+                Err(e) => failures.push(format!("{name} {status}: {e}")),
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(decoded >= 40, "only {decoded} answers decoded");
+}
+
+#[test]
+fn every_error_answer_gives_a_sentence() {
+    let mut failures = Vec::new();
+    for (name, fx) in all_fixtures() {
+        for resp in fx["responses"].as_array().expect("responses") {
+            let status = resp["status"].as_u64().unwrap_or(0) as u16;
+            if status < 400 {
+                continue;
+            }
+            let e = decode_error(status, &raw_body(resp), None);
+            let m = e.message.trim();
+            if m.is_empty() || m.starts_with('{') || m.starts_with('[') {
+                failures.push(format!("{name} {status}: {m:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
