@@ -5,6 +5,7 @@ pub mod apikeys;
 pub mod apps;
 pub mod clients;
 pub mod error;
+pub mod extensions;
 #[cfg(test)]
 mod fixtures;
 pub mod http;

@@ -17,7 +17,6 @@ use axum::routing::{delete, get, patch, post, put};
 use axum::Router;
 
 use crate::config::Feature;
-use crate::error::ApiError;
 use crate::middleware;
 use crate::state::AppState;
 
@@ -30,6 +29,10 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route(&format!("{c}/getClients"), get(clients::list))
         .route(&format!("{c}/create"), post(clients_write::create))
+        .route(
+            &format!("{c}/platform-selectors"),
+            get(clients::platform_selectors),
+        )
         .route(
             &format!("{c}/delete-complete"),
             post(clients_write::hard_delete),
@@ -78,10 +81,6 @@ pub fn router(state: AppState) -> Router {
                 .put(endusers::update)
                 .delete(endusers::delete_one),
         )
-        .route(
-            &format!("{u}/user/clients/register"),
-            post(endusers::register),
-        )
         .route(&format!("{u}/admin/users/list"), post(admins::list))
         .route(
             &format!("{u}/admin/me/roles-permissions"),
@@ -109,11 +108,13 @@ pub fn router(state: AppState) -> Router {
         .route(
             &format!("{u}/auth/tenant/totp/devices/primary"),
             post(totp::make_primary),
-        )
-        .route(
-            &format!("{u}/auth/tenant/totp/backup/regenerate"),
-            post(totp::regenerate_backup),
         );
+    if on(Feature::UserCreate) {
+        r = r.route(
+            &format!("{u}/user/clients/register"),
+            post(endusers::register),
+        );
+    }
     if on(Feature::UserBatch) {
         r = r
             .route(
@@ -164,6 +165,12 @@ pub fn router(state: AppState) -> Router {
         &format!("{w}/totp/verifyLogin"),
         post(login_mfa::verify_totp),
     );
+    if on(Feature::BackupRegenerate) {
+        r = r.route(
+            &format!("{w}/totp/backup/regenerate"),
+            post(totp::regenerate_backup),
+        );
+    }
     for flow in ["admin", "enduser"] {
         r = r
             .route(
@@ -206,11 +213,22 @@ pub fn router(state: AppState) -> Router {
         );
     }
 
-    r.fallback(|| async { ApiError::not_found("Not found") })
+    // gin's answer for a path with no route (and for a wrong method: AuthSec leaves
+    // HandleMethodNotAllowed off, authsec-api.md §1.1).
+    r.fallback(gin_not_found)
+        .method_not_allowed_fallback(gin_not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::faults,
         ))
         .layer(middleware::cors(&state))
         .with_state(state)
+}
+
+async fn gin_not_found() -> impl axum::response::IntoResponse {
+    (
+        axum::http::StatusCode::NOT_FOUND,
+        [(axum::http::header::CONTENT_TYPE, "text/plain")],
+        "404 page not found",
+    )
 }

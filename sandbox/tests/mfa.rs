@@ -60,7 +60,8 @@ async fn totp_device_lifecycle_and_backup_codes() {
         )
         .await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
-    assert_eq!(bad.body["error"], "invalid TOTP code");
+    assert_eq!(bad.body["message"], "Invalid TOTP code");
+    assert_eq!(bad.body["success"], false);
     let ok = s
         .post(
             &format!("{base}/confirm"),
@@ -82,7 +83,7 @@ async fn totp_device_lifecycle_and_backup_codes() {
         StatusCode::OK
     );
     let fresh = s
-        .post(&format!("{base}/backup/regenerate"), &t, json!({}))
+        .post("/authsec/webauthn/totp/backup/regenerate", &t, json!({}))
         .await;
     let new_codes: Vec<String> =
         serde_json::from_value(fresh.body["backup_codes"].clone()).unwrap();

@@ -54,7 +54,7 @@ async fn list_search_filters_and_sort() {
         .await;
     assert_eq!(r.body["total"], 1200);
     assert_eq!(r.body["limit"], 100);
-    assert_eq!(r.body["total_pages"], 12);
+    assert!(r.body.get("total_pages").is_none(), "AuthSec sends no total_pages here");
     let r = s
         .post(
             "/authsec/uflow/admin/enduser/list",

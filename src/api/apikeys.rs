@@ -2,6 +2,7 @@
 //! on regenerate.
 
 use super::error::ApiError;
+use super::extensions::Extension;
 use super::http::Api;
 use super::retry::Method;
 use super::url::{segment, Query};
@@ -59,12 +60,15 @@ struct Create<'a> {
 }
 
 pub async fn scopes(api: &Api) -> Result<Scopes, ApiError> {
-    api.get(Service::Uflow, "/api-keys/scopes", &Query::new())
-        .await
+    let r = api
+        .get(Service::Uflow, "/api-keys/scopes", &Query::new())
+        .await;
+    api.noted(Extension::ApiKeys, r)
 }
 
 pub async fn list(api: &Api) -> Result<Vec<ApiKey>, ApiError> {
-    let l: List = api.get(Service::Uflow, "/api-keys", &Query::new()).await?;
+    let r = api.get(Service::Uflow, "/api-keys", &Query::new()).await;
+    let l: List = api.noted(Extension::ApiKeys, r)?;
     Ok(l.api_keys)
 }
 

@@ -2,6 +2,7 @@
 //! the edit form must send back everything it loaded, known fields or not.
 
 use super::error::ApiError;
+use super::extensions::Extension;
 use super::http::Api;
 use super::retry::Method;
 use super::url::{segment, Query};
@@ -21,7 +22,8 @@ struct One {
 }
 
 pub async fn list(api: &Api) -> Result<Vec<Value>, ApiError> {
-    let m: Many = api.get(Service::Apps, "/", &Query::new()).await?;
+    let r = api.get(Service::Apps, "/", &Query::new()).await;
+    let m: Many = api.noted(Extension::Apps, r)?;
     Ok(m.result)
 }
 

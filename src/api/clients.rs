@@ -1,6 +1,7 @@
 //! Clients (§2, AuthSec clientms): every row of the contract, typed.
 
 use super::error::ApiError;
+use super::extensions::Extension;
 use super::http::Api;
 use super::nullable;
 use super::retry::Method;
@@ -219,8 +220,10 @@ pub async fn delete_complete(api: &Api, tenant_id: &str, client_id: &str) -> Res
 
 pub async fn rotate_secret(api: &Api, tenant_id: &str, id: &str) -> Result<Rotated, ApiError> {
     let path = format!("{}/rotate-secret", one(tenant_id, id));
-    api.send::<(), _>(Method::Post, Service::ClientMs, &path, None)
-        .await
+    let r = api
+        .send::<(), _>(Method::Post, Service::ClientMs, &path, None)
+        .await;
+    api.noted(Extension::SecretRotation, r)
 }
 
 #[cfg(test)]

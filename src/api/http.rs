@@ -3,6 +3,7 @@
 //! the service modules; they never build URLs.
 
 use super::error::{decode_error, ApiError};
+use super::extensions::Extensions;
 use super::retry::{retry_delay_ms, Method};
 use super::transport::{fetch_transport, RawRequest, RawResponse, Transport};
 use super::url::{join, Query};
@@ -18,6 +19,7 @@ pub struct Api {
     config: StoredValue<Config>,
     transport: StoredValue<Transport, LocalStorage>,
     auth: AuthContext,
+    extensions: Extensions,
 }
 
 impl Api {
@@ -32,6 +34,7 @@ impl Api {
             config: StoredValue::new(config),
             transport: StoredValue::new_local(transport),
             auth,
+            extensions: Extensions::new(),
         };
         provide_context(api);
         api
@@ -47,6 +50,11 @@ impl Api {
 
     pub fn auth(&self) -> AuthContext {
         self.auth
+    }
+
+    /// Which extension services this server offers, as far as calls have shown.
+    pub fn extensions(&self) -> Extensions {
+        self.extensions
     }
 
     fn url(&self, service: Service, path: &str, query: &Query) -> String {

@@ -1,6 +1,7 @@
 //! MFA self-service (§4): the signed-in user's TOTP devices and backup codes.
 
 use super::error::ApiError;
+use super::extensions::Extension;
 use super::http::Api;
 use super::nullable;
 use super::retry::Method;
@@ -129,11 +130,13 @@ pub async fn make_primary(api: &Api, device_id: &str) -> Result<(), ApiError> {
 }
 
 pub async fn regenerate(api: &Api) -> Result<BackupCodes, ApiError> {
-    api.send::<(), _>(
-        Method::Post,
-        Service::Uflow,
-        &format!("{BASE}/backup/regenerate"),
-        None,
-    )
-    .await
+    let r = api
+        .send::<(), _>(
+            Method::Post,
+            Service::Webauthn,
+            "/totp/backup/regenerate",
+            None,
+        )
+        .await;
+    api.noted(Extension::BackupCodeRegeneration, r)
 }

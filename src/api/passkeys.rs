@@ -1,6 +1,7 @@
 //! Passkey enrolment for the signed-in user (§4).
 
 use super::error::ApiError;
+use super::extensions::Extension;
 use super::http::Api;
 use super::retry::Method;
 use crate::config::Service;
@@ -64,9 +65,10 @@ struct PasskeyList {
 
 /// The user's passkeys; a 404/405/501 means the server lacks the extension.
 pub async fn list(api: &Api) -> Result<Vec<Passkey>, ApiError> {
-    let l: PasskeyList = api
+    let r = api
         .get(Service::Webauthn, "/credentials", &Default::default())
-        .await?;
+        .await;
+    let l: PasskeyList = api.noted(Extension::Passkeys, r)?;
     Ok(l.passkeys)
 }
 

@@ -1,6 +1,7 @@
 //! Sessions (§5, extension): the caller's own, and the tenant's for admins.
 
 use super::error::ApiError;
+use super::extensions::Extension;
 use super::http::Api;
 use super::retry::Method;
 use super::url::{segment, Query};
@@ -41,7 +42,8 @@ pub struct RevokedAll {
 }
 
 pub async fn mine(api: &Api) -> Result<SessionPage, ApiError> {
-    api.get(Service::Uflow, "/sessions", &Query::new()).await
+    let r = api.get(Service::Uflow, "/sessions", &Query::new()).await;
+    api.noted(Extension::Sessions, r)
 }
 
 pub async fn revoke_mine(api: &Api, id: &str) -> Result<(), ApiError> {
@@ -58,7 +60,8 @@ pub async fn revoke_all_mine(api: &Api) -> Result<RevokedAll, ApiError> {
 /// Tenant sessions (admin): `query` holds `user_id`, `email`, `active`,
 /// `page` and `limit`.
 pub async fn tenant(api: &Api, query: &Query) -> Result<SessionPage, ApiError> {
-    api.get(Service::Uflow, "/admin/sessions", query).await
+    let r = api.get(Service::Uflow, "/admin/sessions", query).await;
+    api.noted(Extension::Sessions, r)
 }
 
 pub async fn revoke_any(api: &Api, id: &str) -> Result<(), ApiError> {

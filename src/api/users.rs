@@ -2,6 +2,7 @@
 
 use super::clients::Role;
 use super::error::ApiError;
+use super::extensions::Extension;
 use super::http::Api;
 use super::nullable;
 use super::retry::Method;
@@ -293,35 +294,49 @@ pub async fn delete(api: &Api, tenant_id: &str, id: &str) -> Result<(), ApiError
         .await
 }
 
+/// The end-user batch extension's bodies name the tenant (shared/extensions-api.md).
 #[derive(Serialize)]
 struct Batch<'a> {
+    tenant_id: String,
     users: &'a [BatchUser],
 }
 
 pub async fn batch_create(api: &Api, users: &[BatchUser]) -> Result<BatchResult, ApiError> {
-    api.send(
-        Method::Post,
-        Service::Uflow,
-        "/admin/enduser/batch",
-        Some(&Batch { users }),
-    )
-    .await
+    let body = Batch {
+        tenant_id: api.auth().tenant_id().get_untracked(),
+        users,
+    };
+    let r = api
+        .send(
+            Method::Post,
+            Service::Uflow,
+            "/admin/enduser/batch",
+            Some(&body),
+        )
+        .await;
+    api.noted(Extension::UserBatches, r)
 }
 
 #[derive(Serialize)]
 struct BatchIds<'a> {
+    tenant_id: String,
     users_ids: &'a [String],
 }
 
 pub async fn batch_delete(api: &Api, ids: &[String]) -> Result<BatchDeleted, ApiError> {
-    let body = BatchIds { users_ids: ids };
-    api.send(
-        Method::Post,
-        Service::Uflow,
-        "/admin/enduser/batch-delete",
-        Some(&body),
-    )
-    .await
+    let body = BatchIds {
+        tenant_id: api.auth().tenant_id().get_untracked(),
+        users_ids: ids,
+    };
+    let r = api
+        .send(
+            Method::Post,
+            Service::Uflow,
+            "/admin/enduser/batch-delete",
+            Some(&body),
+        )
+        .await;
+    api.noted(Extension::UserBatches, r)
 }
 
 pub async fn list_admins(api: &Api, q: &AdminQuery) -> Result<UserPage<AdminUser>, ApiError> {

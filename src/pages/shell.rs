@@ -34,6 +34,16 @@ pub fn Shell() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    // Which extension areas this server has: asked once per sign-in, in the background.
+    let api = Api::expect();
+    let user = Memo::new(move |_| {
+        session.with(|s| s.as_ref().map(|s| (s.email().to_string(), s.is_admin())))
+    });
+    Effect::new(move |_| {
+        if let Some((_, admin)) = user.get() {
+            leptos::task::spawn_local(crate::api::extensions::probe(api, admin));
+        }
+    });
     let sign_out = move |_| {
         auth.sign_out();
         navigate("/login", Default::default());

@@ -17,7 +17,7 @@ const CLIENTS: &str = r#"{"clients":[{"id":"c1","client_id":"cli-1","name":"Bill
 #[wasm_bindgen_test]
 async fn expired_session_asks_to_sign_in_again_then_retries() {
     let script = Script::default();
-    let old = jwt("plain@acme.test", &["admin"]);
+    let old = jwt("plain@acme.test");
     let new = format!("{old}2");
     script
         .answer(
@@ -29,13 +29,14 @@ async fn expired_session_asks_to_sign_in_again_then_retries() {
             "/uflow/login",
             200,
             r#"{"tenant_id":"t-acme","tenant_domain":"acme","email":"plain@acme.test",
-            "mfa_required":false,"methods":[],"login_ticket":"lt-9"}"#,
+            "first_login":false,"otp_required":true,"mfa_required":false}"#,
         )
         .answer(
             "/login/webauthn-callback",
             200,
             &format!(r#"{{"access_token":"{new}"}}"#),
         )
+        .answer("/admin/me/roles-permissions", 200, "{}")
         .answer("/getClients", 200, CLIENTS);
     let transport = script.transport();
     let old_token = old.clone();
@@ -43,7 +44,7 @@ async fn expired_session_asks_to_sign_in_again_then_retries() {
         let auth = AuthContext::provide();
         Api::provide_with(config(), auth, transport);
         Toasts::provide();
-        auth.sign_in(Session::from_token(&old_token, "acme").unwrap());
+        auth.sign_in(Session::from_token(&old_token, "acme", true).unwrap());
         view! { <leptos_router::components::Router><ClientsPage /></leptos_router::components::Router> <ReauthDialog /> }
     });
 
@@ -89,7 +90,7 @@ async fn cancelling_the_dialog_shows_a_clear_error_with_retry() {
         let auth = AuthContext::provide();
         Api::provide_with(config(), auth, transport);
         Toasts::provide();
-        auth.sign_in(Session::from_token(&jwt("plain@acme.test", &["admin"]), "acme").unwrap());
+        auth.sign_in(Session::from_token(&jwt("plain@acme.test"), "acme", true).unwrap());
         view! { <leptos_router::components::Router><ClientsPage /></leptos_router::components::Router> <ReauthDialog /> }
     });
     until("dialog", || {

@@ -17,7 +17,10 @@ fn mount_nav(roles: &'static [&'static str]) -> (web_sys::HtmlElement, AuthConte
         let auth = AuthContext::provide();
         Api::provide_with(config(), auth, script.transport());
         Toasts::provide();
-        auth.sign_in(Session::from_token(&jwt("someone@acme.test", roles), "acme").unwrap());
+        auth.sign_in(
+            Session::from_token(&jwt("someone@acme.test"), "acme", roles.contains(&"admin"))
+                .unwrap(),
+        );
         slot.set(Some(auth));
         view! { <Router><Nav /></Router> }
     });

@@ -25,8 +25,9 @@ fn mount_sign_in(script: &Script) -> (web_sys::HtmlElement, Signed, impl Drop) {
     (root, signed, handle)
 }
 
+/// AuthSec's `LoginResponse` for an account whose factor is TOTP (uflow.login.json).
 const PASSWORD_OK_TOTP: &str = r#"{"tenant_id":"t-acme","tenant_domain":"acme","email":"admin@acme.test",
-  "first_login":false,"mfa_required":true,"methods":["totp"],"login_ticket":"lt-1"}"#;
+  "first_login":false,"otp_required":false,"mfa_required":true,"mfa_method":"totp","methods":["totp"]}"#;
 
 #[wasm_bindgen_test]
 async fn fields_are_checked_before_anything_is_sent() {
@@ -81,20 +82,21 @@ async fn server_refusal_reads_as_a_sentence_and_keeps_input() {
 #[wasm_bindgen_test]
 async fn wrong_code_clears_the_field_and_a_right_one_signs_in() {
     let script = Script::default();
-    let token = jwt("admin@acme.test", &["admin"]);
+    let token = jwt("admin@acme.test");
     script
         .answer("/uflow/login", 200, PASSWORD_OK_TOTP)
         .answer("/totp/verifyLogin", 400, r#"{"error":"invalid TOTP code"}"#)
         .answer(
             "/totp/verifyLogin",
             200,
-            r#"{"success":true,"method":"totp"}"#,
+            r#"{"success":true,"message":"TOTP code valid","method":"totp","tenant_id":"t-acme","email":"admin@acme.test"}"#,
         )
         .answer(
             "/login/webauthn-callback",
             200,
-            &format!(r#"{{"access_token":"{token}","token_type":"Bearer","expires_in":3600}}"#),
-        );
+            &format!(r#"{{"access_token":"{token}","token_type":"Bearer","expires_in":86400}}"#),
+        )
+        .answer("/admin/me/roles-permissions", 200, r#"{"roles":["admin"]}"#);
     let (root, signed, _h) = mount_sign_in(&script);
     until("form", || has_field(&root, "Email")).await;
     type_into(&field(&root, "Email"), "admin@acme.test");
@@ -126,10 +128,50 @@ async fn wrong_code_clears_the_field_and_a_right_one_signs_in() {
 
     type_into(&field(&root, "Authentication code"), "654321");
     until("signed in", || signed.lock().unwrap().is_some()).await;
+    let session = signed.lock().unwrap().clone().unwrap();
+    assert_eq!(session.email(), "admin@acme.test", "read from email_id");
+    assert!(session.is_admin(), "the admin probe answered 200");
+    let callback = script.requests_to("/login/webauthn-callback")[0]
+        .body
+        .clone()
+        .unwrap();
     assert_eq!(
-        signed.lock().unwrap().as_ref().unwrap().email(),
-        "admin@acme.test"
+        serde_json::from_str::<serde_json::Value>(&callback).unwrap(),
+        serde_json::json!({"email":"admin@acme.test","mfa_verified":true,"tenant_id":"t-acme"})
     );
+    let probe = script.requests_to("/admin/me/roles-permissions");
+    assert_eq!(probe.len(), 1);
+    assert_eq!(probe[0].bearer.as_deref(), Some(token.as_str()));
+}
+
+#[wasm_bindgen_test]
+async fn an_account_the_admin_probe_refuses_signs_in_as_an_end_user() {
+    let script = Script::default();
+    let token = jwt("user@acme.test");
+    script
+        .answer(
+            "/uflow/login",
+            200,
+            r#"{"tenant_id":"t-acme","tenant_domain":"acme","email":"user@acme.test",
+                "first_login":false,"otp_required":true,"mfa_required":false}"#,
+        )
+        .answer(
+            "/login/webauthn-callback",
+            200,
+            &format!(r#"{{"access_token":"{token}"}}"#),
+        )
+        .answer(
+            "/admin/me/roles-permissions",
+            403,
+            r#"{"error":"insufficient_scope"}"#,
+        );
+    let (root, signed, _h) = mount_sign_in(&script);
+    until("form", || has_field(&root, "Email")).await;
+    type_into(&field(&root, "Email"), "user@acme.test");
+    type_into(&field(&root, "Password"), "Sandbox-Demo-1");
+    button(&root, "Sign in").click();
+    until("signed in", || signed.lock().unwrap().is_some()).await;
+    assert!(!signed.lock().unwrap().as_ref().unwrap().is_admin());
 }
 
 #[wasm_bindgen_test]
@@ -138,7 +180,7 @@ async fn backup_code_is_offered_instead() {
     script.answer("/uflow/login", 200, PASSWORD_OK_TOTP).answer(
         "/totp/verifyLogin",
         400,
-        r#"{"error":"invalid backup code"}"#,
+        r#"{"error":"invalid TOTP code"}"#,
     );
     let (root, _signed, _h) = mount_sign_in(&script);
     until("form", || has_field(&root, "Email")).await;
@@ -158,5 +200,7 @@ async fn backup_code_is_offered_instead() {
         .body
         .clone()
         .unwrap();
-    assert!(body.contains(r#""backup_code":"abcd-efgh""#), "{body}");
+    // AuthSec reads a backup code only from `code`.
+    assert!(body.contains(r#""code":"abcd-efgh""#), "{body}");
+    assert!(!body.contains("backup_code"), "{body}");
 }

@@ -19,11 +19,13 @@ pub fn config() -> Config {
     .unwrap()
 }
 
-/// An unsigned JWT with the given claims (the console only reads them).
-pub fn jwt(email: &str, roles: &[&str]) -> String {
+/// An unsigned JWT with AuthSec's console-token claims (authsec-api.md §1.4: `email_id`,
+/// no roles; the console only reads them).
+pub fn jwt(email: &str) -> String {
     let claims = serde_json::json!({
-        "sub": "u-1", "email": email, "tenant_id": "t-acme", "roles": roles, "scopes": [],
-        "sid": "s-1", "iat": 1, "exp": 4_000_000_000i64,
+        "aud": "authsec-api", "client_id": "u-1", "email_id": email, "exp": 4_000_000_000i64,
+        "iat": 1, "iss": "authsec-ai/auth-manager", "nbf": 1, "project_id": "t-acme",
+        "sub": "u-1", "tenant_id": "t-acme", "token_type": "default", "user_id": "u-1",
     });
     format!(
         "eyJhbGciOiJIUzI1NiJ9.{}.sig",
@@ -115,7 +117,7 @@ pub fn mount_admin(script: &Script, f: fn() -> AnyView) -> (HtmlElement, impl Dr
         let auth = AuthContext::provide();
         Api::provide_with(config(), auth, transport);
         Toasts::provide();
-        auth.sign_in(Session::from_token(&jwt("plain@acme.test", &["admin"]), "acme").unwrap());
+        auth.sign_in(Session::from_token(&jwt("plain@acme.test"), "acme", true).unwrap());
         view! { <Router>{f()}</Router> <ToastRegion /> }
     });
     (root, Guard(Some(h)))

@@ -468,8 +468,8 @@ export async function api(token, method, apiPath, body) {
 }
 
 /**
- * Signs in through the sandbox API (§1: password step, then the token step) for an
- * account without a second factor. Returns {token, tenantId, email}.
+ * Signs in through the sandbox API as AuthSec's own console does (password step, then the
+ * token step) for an account without a second factor. Returns {token, tenantId, email}.
  */
 export async function apiSignIn(email = ACCOUNTS.plain, { password = PASSWORD, workspace = 'acme' } = {}) {
   const login = await api(null, 'POST', '/authsec/uflow/login', { email, password, tenant_domain: workspace });
@@ -478,7 +478,6 @@ export async function apiSignIn(email = ACCOUNTS.plain, { password = PASSWORD, w
   const cb = await api(null, 'POST', '/authsec/uflow/login/webauthn-callback', {
     email,
     tenant_id: login.body.tenant_id,
-    login_ticket: login.body.login_ticket,
     mfa_verified: true,
     flow_context: 'admin',
   });

@@ -93,6 +93,10 @@ pub async fn invite(
     )
     .map_err(ApiError::validation)?;
     let mut db = st.db();
+    let tenant_domain = db
+        .tenant(caller.tenant_id)
+        .map(|t| t.domain.clone())
+        .unwrap_or_default();
     let taken = db.users.values().any(|x| {
         x.tenant_id == caller.tenant_id
             && (x.email == email || (x.is_admin && x.username.eq_ignore_ascii_case(&username)))
@@ -105,6 +109,8 @@ pub async fn invite(
     }
     u.is_admin = true;
     u.pending_registration = true;
+    // AuthSec answers the temporary password (and e-mails it); so does the sandbox.
+    let temporary = crate::util::random_b64(15);
     u.username = username.clone();
     let expires = u.created_at + Duration::days(7);
     let id = u.id;
@@ -112,8 +118,13 @@ pub async fn invite(
     Ok((
         StatusCode::CREATED,
         Json(json!({
-            "user_id": id, "username": username, "email": email, "expires_at": expires,
-            "email_sent": false, "message": "Invitation created (the sandbox sends no email)",
+            "message": "Admin user invited successfully. The sandbox sends no e-mail.",
+            "user_id": id, "email": email, "username": username,
+            "temporary_password": temporary,
+            "expires_at": expires.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            "email_sent": false,
+            "user": { "id": id, "email": email, "username": username, "tenant_id": caller.tenant_id,
+                      "tenant_domain": tenant_domain },
         })),
     ))
 }
@@ -203,9 +214,7 @@ pub async fn delete_one(
         ));
     }
     st.db().remove_user(id);
-    Ok(Json(
-        json!({ "message": "Admin deleted successfully", "user_id": id }),
-    ))
+    Ok(Json(json!({ "message": "Admin user soft deleted" })))
 }
 
 /// `GET /uflow/admin/me/roles-permissions` (ADMIN guard): the tenant's role and

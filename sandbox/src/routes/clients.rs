@@ -62,6 +62,39 @@ fn parse_int(
         .ok()
 }
 
+/// What `getClients` names as Hydra's public URL (deployment configuration on AuthSec).
+pub const HYDRA_PUBLIC_URL: &str = "http://127.0.0.1/hmgr";
+
+/// `GET …/clients/platform-selectors?platform=`: the workload selector keys a platform takes.
+pub async fn platform_selectors(
+    Query(q): Query<HashMap<String, String>>,
+) -> ApiResult<Json<Value>> {
+    let platform = q.get("platform").map(|p| p.trim()).unwrap_or_default();
+    let keys: &[&str] = match platform {
+        "" => {
+            return Err(ApiError::gin(
+                axum::http::StatusCode::BAD_REQUEST,
+                "platform query param is required",
+            ))
+        }
+        "kubernetes" => &[
+            "k8s:ns",
+            "k8s:sa",
+            "k8s:pod-label:app",
+            "k8s:container-name",
+        ],
+        "docker" => &["docker:label", "docker:image-id", "docker:env"],
+        "unix" => &["unix:uid", "unix:gid", "unix:path"],
+        _ => {
+            return Err(ApiError::new(
+                axum::http::StatusCode::BAD_REQUEST,
+                json!({ "error": "unsupported platform", "supported_platforms": ["kubernetes", "docker", "unix"] }),
+            ))
+        }
+    };
+    Ok(Json(json!({ "platform": platform, "selector_keys": keys })))
+}
+
 pub async fn list(
     State(st): State<AppState>,
     caller: Caller,
@@ -124,7 +157,9 @@ pub async fn list(
     hits.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
     let (items, info) = paging::slice(&hits, page, limit);
     let clients: Vec<Client> = items.into_iter().cloned().collect();
-    Ok(Json(json!({ "clients": clients, "pagination": info })))
+    Ok(Json(
+        json!({ "clients": clients, "pagination": info, "hydra_public_url": HYDRA_PUBLIC_URL }),
+    ))
 }
 
 pub async fn get_one(

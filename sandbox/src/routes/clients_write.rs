@@ -65,11 +65,7 @@ fn validate(req: &ClientReq, creating: bool) -> ApiResult<()> {
     {
         e.insert("redirect_uris".into(), msg);
     }
-    if let Some(s) = &req.status {
-        if !s.eq_ignore_ascii_case("active") && !s.eq_ignore_ascii_case("inactive") {
-            e.insert("status".into(), "status must be Active or Inactive".into());
-        }
-    }
+    // `status` is free text on AuthSec (authsec-api.md §b): not validated.
     if e.is_empty() {
         Ok(())
     } else {
@@ -171,9 +167,9 @@ pub async fn create(
     };
     apply(&mut c, req);
     let out = json!({
-        "id": c.id, "client_id": c.client_id, "tenant_id": c.tenant_id, "name": c.name,
-        "email": c.email, "active": c.active, "secret_id": secret, "created_at": c.created_at,
-        "message": "Client created successfully",
+        "id": c.id, "client_id": c.client_id, "tenant_id": c.tenant_id, "project_id": c.project_id,
+        "name": c.name, "secret_id": secret, "email": c.email, "active": c.active,
+        "created_at": c.created_at, "message": "Client registered successfully",
     });
     db.clients.insert(c.id, c);
     Ok((StatusCode::CREATED, Json(out)))

@@ -98,7 +98,7 @@ pub async fn list(
     let (items, info) = paging::slice(&hits, page, limit);
     let users: Vec<EndUserView> = items.iter().map(|u| u.end_user_view()).collect();
     Ok(Json(
-        json!({ "users": users, "total": info.total, "page": page, "limit": limit, "total_pages": info.total_pages }),
+        json!({ "limit": limit, "page": page, "total": info.total, "users": users }),
     ))
 }
 
@@ -210,9 +210,7 @@ pub async fn delete_one(
     let mut db = st.db();
     let uid = end_user(&mut db, &caller, &t, &id)?.id;
     db.remove_user(uid);
-    Ok(Json(
-        json!({ "message": "User deleted successfully", "user_id": uid }),
-    ))
+    Ok(Json(json!({ "message": "User deleted successfully" })))
 }
 
 #[derive(Deserialize)]

@@ -41,9 +41,14 @@ pub async fn precheck(State(st): State<AppState>, body: Bytes) -> ApiResult<Json
     let found = preferred
         .and_then(|t| db.user_by_email(t.id, &email))
         .or_else(|| db.users.values().find(|u| u.email == email && u.is_admin));
-    Ok(Json(match found.and_then(|u| db.tenant(u.tenant_id)) {
-        Some(t) => json!({ "exists": true, "next_step": "login", "tenant_domain": t.domain }),
-        None => json!({ "exists": false, "next_step": "register" }),
+    let found = found.and_then(|u| db.tenant(u.tenant_id).map(|t| (u, t)));
+    Ok(Json(match found {
+        Some((u, t)) => json!({
+            "exists": true, "display_name": format!("{} {}", u.first_name, u.last_name).trim(),
+            "tenant_domain": t.domain, "tenant_id": t.id, "next_step": "login",
+            "requires_password": true, "available_providers": ["email", "local"],
+        }),
+        None => json!({ "exists": false, "next_step": "bootstrap", "requires_password": false }),
     }))
 }
 

@@ -98,12 +98,23 @@ pub struct DeviceReq {
     totp_code: Option<String>,
 }
 
-fn device_idx(user: &User, id: Option<Uuid>) -> ApiResult<usize> {
+/// The tenant TOTP rows' failure shape (authsec-api.md §1.6): 400 `{success: false,
+/// message}`, plus empty `device_id` and `device_name` on confirm.
+fn totp_fail(message: &str, on_confirm: bool) -> ApiError {
+    let mut body = json!({ "success": false, "message": message });
+    if on_confirm {
+        body["device_id"] = json!("");
+        body["device_name"] = json!("");
+    }
+    ApiError::new(StatusCode::BAD_REQUEST, body)
+}
+
+fn device_idx(user: &User, id: Option<Uuid>, on_confirm: bool) -> ApiResult<usize> {
     let id = id.ok_or_else(|| ApiError::field("device_id", "device_id is required"))?;
     user.totp_devices
         .iter()
         .position(|d| d.id == id)
-        .ok_or_else(|| ApiError::not_found("Device not found"))
+        .ok_or_else(|| totp_fail("Device not found", on_confirm))
 }
 
 pub async fn confirm(
@@ -114,10 +125,10 @@ pub async fn confirm(
     let req: DeviceReq = parse_body(&body, Shape::Gin)?;
     let mut db = st.db();
     let user = me(&mut db, &caller)?;
-    let i = device_idx(user, req.device_id)?;
+    let i = device_idx(user, req.device_id, true)?;
     let code = req.totp_code.unwrap_or_default();
     if !code_matches(&user.totp_devices[i].secret, &code) {
-        return Err(ApiError::gin(StatusCode::BAD_REQUEST, "invalid TOTP code"));
+        return Err(totp_fail("Invalid TOTP code", true));
     }
     let first = !user.has_totp();
     let dev = &mut user.totp_devices[i];
@@ -128,8 +139,9 @@ pub async fn confirm(
         user.backup_codes = std::mem::take(&mut dev.pending_backup_codes);
     }
     user.updated_at = now();
+    let (id, name) = (user.totp_devices[i].id, user.totp_devices[i].name.clone());
     Ok(Json(
-        json!({ "success": true, "message": "TOTP device confirmed" }),
+        json!({ "success": true, "message": "TOTP device confirmed successfully", "device_id": id, "device_name": name }),
     ))
 }
 
@@ -143,15 +155,13 @@ pub async fn devices(State(st): State<AppState>, caller: Caller) -> ApiResult<Js
             json!({
                 "id": d.id, "device_name": d.name, "device_type": d.device_type,
                 "is_primary": d.is_primary, "is_active": d.confirmed,
-                "last_used": d.last_used, "created_at": d.created_at,
+                // Unix seconds, as AuthSec's tenant devices (authsec-api.md §1.8).
+                "last_used": d.last_used.map(|t| t.timestamp()),
+                "created_at": d.created_at.timestamp(),
             })
         })
         .collect();
-    // Not in the contract (the console shows it when present): how many
-    // unused backup codes are left.
-    Ok(Json(
-        json!({ "success": true, "devices": list, "backup_codes_remaining": user.backup_codes.len() }),
-    ))
+    Ok(Json(json!({ "success": true, "devices": list })))
 }
 
 pub async fn delete_device(
@@ -162,7 +172,7 @@ pub async fn delete_device(
     let req: DeviceReq = parse_body(&body, Shape::Gin)?;
     let mut db = st.db();
     let user = me(&mut db, &caller)?;
-    let i = device_idx(user, req.device_id)?;
+    let i = device_idx(user, req.device_id, false)?;
     let removed = user.totp_devices.remove(i);
     if removed.is_primary {
         if let Some(next) = user.totp_devices.iter_mut().find(|d| d.confirmed) {
@@ -173,7 +183,7 @@ pub async fn delete_device(
         user.backup_codes.clear();
     }
     Ok(Json(
-        json!({ "success": true, "message": "Device deleted" }),
+        json!({ "success": true, "message": "Device deleted successfully" }),
     ))
 }
 
@@ -185,7 +195,7 @@ pub async fn make_primary(
     let req: DeviceReq = parse_body(&body, Shape::Gin)?;
     let mut db = st.db();
     let user = me(&mut db, &caller)?;
-    let i = device_idx(user, req.device_id)?;
+    let i = device_idx(user, req.device_id, false)?;
     if !user.totp_devices[i].confirmed {
         return Err(ApiError::gin(
             StatusCode::BAD_REQUEST,
@@ -196,7 +206,7 @@ pub async fn make_primary(
         d.is_primary = k == i;
     }
     Ok(Json(
-        json!({ "success": true, "message": "Primary device updated" }),
+        json!({ "success": true, "message": "Device set as primary successfully" }),
     ))
 }
 

@@ -1,21 +1,29 @@
-//! The main navigation: admins see every area, end users only their own.
+//! The main navigation: admins see every area, end users only their own; an area of an
+//! extension service this server turned out to lack is left out.
 
+use crate::api::extensions::Extension;
+use crate::api::Api;
 use crate::auth::AuthContext;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// `(label, path)` of each area a role may open.
-pub fn nav_items(is_admin: bool) -> &'static [(&'static str, &'static str)] {
-    const ADMIN: &[(&str, &str)] = &[
-        ("Clients", "/clients"),
-        ("Users", "/users"),
-        ("Applications", "/apps"),
-        ("Sessions", "/sessions"),
-        ("API keys", "/api-keys"),
-        ("Security", "/account/security"),
+/// One area: label, path, and the extension it needs (None: AuthSec itself).
+pub type NavItem = (&'static str, &'static str, Option<Extension>);
+
+/// The areas a role may open.
+pub fn nav_items(is_admin: bool) -> &'static [NavItem] {
+    const ADMIN: &[NavItem] = &[
+        ("Clients", "/clients", None),
+        ("Users", "/users", None),
+        ("Applications", "/apps", Some(Extension::Apps)),
+        ("Sessions", "/sessions", Some(Extension::Sessions)),
+        ("API keys", "/api-keys", Some(Extension::ApiKeys)),
+        ("Security", "/account/security", None),
     ];
-    const END_USER: &[(&str, &str)] =
-        &[("Security", "/account/security"), ("Sessions", "/sessions")];
+    const END_USER: &[NavItem] = &[
+        ("Security", "/account/security", None),
+        ("Sessions", "/sessions", Some(Extension::Sessions)),
+    ];
     if is_admin {
         ADMIN
     } else {
@@ -26,13 +34,15 @@ pub fn nav_items(is_admin: bool) -> &'static [(&'static str, &'static str)] {
 #[component]
 pub fn Nav() -> impl IntoView {
     let auth = AuthContext::expect();
+    let extensions = Api::expect().extensions();
     view! {
         <nav class="sidenav" aria-label="Main">
             <ul>
                 {move || {
                     nav_items(auth.is_admin())
                         .iter()
-                        .map(|(label, path)| view! { <li><A href=*path>{*label}</A></li> })
+                        .filter(|(_, _, ext)| ext.is_none_or(|e| extensions.offered(e)))
+                        .map(|(label, path, _)| view! { <li><A href=*path>{*label}</A></li> })
                         .collect_view()
                 }}
             </ul>
