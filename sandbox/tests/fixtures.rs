@@ -68,8 +68,6 @@ const KNOWN_DIFFERENT: &[&str] = &[
     "clientms.edit",
     "clientms.getClient",
     "clientms.update",
-    // Paged with totals; AuthSec answers `{users}` only.
-    "uflow.admin.users.list",
     // The end-user record is the console's old one (first/last name, status), not
     // AuthSec's `User` (name, active, password_hash, groups…).
     "uflow.user.enduser.get",

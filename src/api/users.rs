@@ -339,8 +339,45 @@ pub async fn batch_delete(api: &Api, ids: &[String]) -> Result<BatchDeleted, Api
     api.noted(Extension::UserBatches, r)
 }
 
+#[derive(Deserialize)]
+struct AdminList {
+    #[serde(default, deserialize_with = "nullable::vec")]
+    users: Vec<AdminUser>,
+}
+
+/// The admins, searched and paged here: AuthSec answers every admin at once, without
+/// paging, search or totals (authsec-api.md §c.2).
 pub async fn list_admins(api: &Api, q: &AdminQuery) -> Result<UserPage<AdminUser>, ApiError> {
-    api.post_read(Service::Uflow, "/admin/users/list", q).await
+    let all: AdminList = api
+        .post_read(Service::Uflow, "/admin/users/list", &serde_json::json!({}))
+        .await?;
+    Ok(page_admins(all.users, q))
+}
+
+/// One page of `all` that matches the query's search (e-mail, name or username,
+/// case-insensitive), with the totals a paged answer would carry.
+pub fn page_admins(all: Vec<AdminUser>, q: &AdminQuery) -> UserPage<AdminUser> {
+    let needle = q.search.as_deref().unwrap_or("").trim().to_lowercase();
+    let hits: Vec<AdminUser> = all
+        .into_iter()
+        .filter(|a| {
+            needle.is_empty()
+                || [&a.email, &a.username, &a.full_name()]
+                    .iter()
+                    .any(|f| f.to_lowercase().contains(&needle))
+        })
+        .collect();
+    let limit = q.limit.max(1);
+    let page = q.page.max(1);
+    let total = hits.len() as u64;
+    let start = ((page - 1) * limit) as usize;
+    UserPage {
+        users: hits.into_iter().skip(start).take(limit as usize).collect(),
+        total,
+        page,
+        limit,
+        total_pages: total.div_ceil(u64::from(limit)) as u32,
+    }
 }
 
 pub async fn invite(api: &Api, body: &Invite) -> Result<Invited, ApiError> {
@@ -409,6 +446,32 @@ mod tests {
         };
         assert!(!format!("{n:?}").contains("hunter2"));
         assert!(!serde_json::to_string(&n).unwrap().contains("first_name"));
+    }
+
+    #[test]
+    fn admins_are_searched_and_paged_here() {
+        let admin = |email: &str, name: &str| AdminUser {
+            email: email.into(),
+            username: email.split('@').next().unwrap().into(),
+            name: name.into(),
+            ..Default::default()
+        };
+        let all: Vec<AdminUser> = (0..25)
+            .map(|i| admin(&format!("a{i}@acme.test"), &format!("Admin {i}")))
+            .chain([admin("zed@acme.test", "Ada Lovelace")])
+            .collect();
+        let q = |page, search: Option<&str>| AdminQuery {
+            page,
+            limit: 10,
+            search: search.map(str::to_string),
+        };
+        let p = page_admins(all.clone(), &q(3, None));
+        assert_eq!((p.total, p.total_pages, p.users.len()), (26, 3, 6));
+        let p = page_admins(all.clone(), &q(1, Some("LOVELACE")));
+        assert_eq!(p.total, 1);
+        assert_eq!(p.users[0].email, "zed@acme.test");
+        let p = page_admins(all, &q(1, Some("a1")));
+        assert_eq!(p.total, 11, "a1 and a10..a19 by e-mail");
     }
 
     #[test]

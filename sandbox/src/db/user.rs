@@ -134,15 +134,31 @@ impl User {
         }
     }
 
-    pub fn admin_view(&self) -> Value {
-        json!({
-            "id": self.id, "email": self.email, "username": self.username,
-            "first_name": self.first_name, "last_name": self.last_name,
-            "active": self.active, "roles": self.roles_json(),
-            "pending_registration": self.pending_registration,
-            "mfa_enabled": !self.factors().is_empty(),
-            "created_at": self.created_at, "last_login": self.last_login,
-        })
+    /// AuthSec's `AdminUser` (authsec-api.md §c.2; keys sorted, omitempty ones left out
+    /// when empty): one `name`, no first/last name.
+    pub fn admin_view(&self, tenant_domain: &str) -> Value {
+        let factors = self.factors();
+        let mut v = json!({
+            "accepted_invite": !self.pending_registration, "active": self.active,
+            "created_at": self.created_at, "email": self.email, "failed_login_attempts": 0,
+            "id": self.id, "invite_accepted": !self.pending_registration,
+            "is_primary_admin": false, "is_synced_user": false,
+            "mfa_enabled": !factors.is_empty(), "mfa_verified": !factors.is_empty(),
+            "name": format!("{} {}", self.first_name, self.last_name).trim(),
+            "password_reset_required": false, "pending": self.pending_registration,
+            "pending_registration": self.pending_registration, "provider": "local",
+            "provider_data": {}, "roles": self.roles_json(), "temporary_password": false,
+            "tenant_domain": tenant_domain, "tenant_id": self.tenant_id,
+            "updated_at": self.updated_at, "username": self.username,
+        });
+        if let Some(t) = self.last_login {
+            v["last_login"] = json!(t);
+        }
+        if let Some(m) = factors.first() {
+            v["mfa_default_method"] = json!(m);
+            v["mfa_method"] = json!(factors);
+        }
+        v
     }
 }
 

@@ -13,16 +13,6 @@ use super::endusers::new_end_user;
 use crate::auth::Caller;
 use crate::error::{check_toggle, parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
-use crate::util::paging;
-use crate::util::validate::contains_ci;
-
-#[derive(Deserialize)]
-pub struct ListReq {
-    tenant_id: Option<String>,
-    page: Option<i64>,
-    limit: Option<i64>,
-    search: Option<String>,
-}
 
 pub async fn list(
     State(st): State<AppState>,
@@ -30,33 +20,22 @@ pub async fn list(
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     caller.require_admin(Shape::Gin)?;
-    let req: ListReq = parse_body(&body, Shape::Gin)?;
-    caller.require_tenant_opt(req.tenant_id.as_deref())?;
-    let (page, limit) = paging::normalize(req.page, req.limit);
-    let search = req
-        .search
-        .map(|s| s.trim().to_lowercase())
-        .filter(|s| !s.is_empty());
+    // AuthSec ignores the body (and a body that does not bind).
+    let _ = body;
     let db = st.db();
     let mut hits: Vec<_> = db
         .users
         .values()
         .filter(|u| u.tenant_id == caller.tenant_id && u.is_admin)
-        .filter(|u| {
-            search.as_deref().is_none_or(|s| {
-                contains_ci(&u.email, s)
-                    || contains_ci(&u.username, s)
-                    || contains_ci(&u.first_name, s)
-                    || contains_ci(&u.last_name, s)
-            })
-        })
         .collect();
     hits.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
-    let (items, info) = paging::slice(&hits, page, limit);
-    let users: Vec<Value> = items.iter().map(|u| u.admin_view()).collect();
-    Ok(Json(
-        json!({ "users": users, "total": info.total, "page": page, "limit": limit, "total_pages": info.total_pages }),
-    ))
+    let domain = db
+        .tenant(caller.tenant_id)
+        .map(|t| t.domain.clone())
+        .unwrap_or_default();
+    // AuthSec answers every admin at once: no paging, no search, no totals.
+    let users: Vec<Value> = hits.iter().map(|u| u.admin_view(&domain)).collect();
+    Ok(Json(json!({ "users": users })))
 }
 
 #[derive(Deserialize)]
