@@ -362,10 +362,12 @@ csp_policy() {
 #   CRASH_TEST: the test deployment's /crash-test route, which panics on purpose
 write_config() {
   local dist="$1" api="$2" tenant="${3:-acme}" app="${4:-AuthSec Console}" sandbox="${5:-true}"
-  local crash=""
+  local crash="" client=""
   [ "${6:-false}" = true ] && crash=',"crash_test":true'
-  printf '{"api_base":"%s","tenant_domain":"%s","app_name":"%s","sandbox":%s%s}\n' \
-    "$api" "$tenant" "$app" "$sandbox" "$crash" >"$dist/config.json"
+  # The client end users sign in through (the last started sandbox's, END_USER_CLIENT).
+  [ -n "${END_USER_CLIENT:-}" ] && client=",\"end_user_client_id\":\"$END_USER_CLIENT\""
+  printf '{"api_base":"%s","tenant_domain":"%s","app_name":"%s","sandbox":%s%s%s}\n' \
+    "$api" "$tenant" "$app" "$sandbox" "$client" "$crash" >"$dist/config.json"
   rm -f "$dist/config.json.br" "$dist/config.json.gz"
 }
 
@@ -437,7 +439,7 @@ start_nginx() {
 # start-up lines into TOTP_SECRET and BACKUP_CODE. SANDBOX_EXTRA_ARGS adds arguments
 # (split on spaces). Returns 1 on failure.
 # shellcheck disable=SC2034  # read by the scripts that source this file
-SANDBOX_PID=""; TOTP_SECRET=""; BACKUP_CODE=""
+SANDBOX_PID=""; TOTP_SECRET=""; BACKUP_CODE=""; END_USER_CLIENT=""
 start_sandbox() {
   local logf="$1" port="$2"; shift 2
   local args=(--addr "127.0.0.1:$port") o
@@ -465,6 +467,9 @@ start_sandbox() {
   # shellcheck disable=SC2034
   BACKUP_CODE="$(sed 's/\x1b\[[0-9;]*m//g' "$logf" \
     | sed -n 's/.*Backup code for admin@acme\.test: *\([A-Za-z0-9-]*\).*/\1/p' | head -n 1)"
+  # shellcheck disable=SC2034
+  END_USER_CLIENT="$(sed 's/\x1b\[[0-9;]*m//g' "$logf" \
+    | sed -n 's/.*End-user client for acme: *\([0-9a-f-]*\).*/\1/p' | head -n 1)"
   log "sandbox on 127.0.0.1:$port (pid $SANDBOX_PID, log $logf)"
 }
 

@@ -38,6 +38,7 @@ struct RawConfig {
     services: ServiceOverrides,
     tenant_domain: Option<String>,
     app_name: Option<String>,
+    end_user_client_id: Option<String>,
     #[serde(default)]
     sandbox: bool,
     #[serde(default)]
@@ -51,6 +52,9 @@ pub struct Config {
     services: ServiceOverrides,
     pub tenant_domain: String,
     pub app_name: String,
+    /// The AuthSec client end users sign in through (`/uflow/user/login` needs one);
+    /// `None`: the console signs in admins only.
+    pub end_user_client_id: Option<String>,
     pub sandbox: bool,
     /// Test deployments only: opening `/crash-test` panics on purpose, to show the
     /// crash page (crate::crash). Off unless config.json says `"crash_test": true`.
@@ -74,6 +78,7 @@ impl Config {
             services: raw.services,
             tenant_domain: non_empty(raw.tenant_domain).unwrap_or_else(|| page_host.to_string()),
             app_name: non_empty(raw.app_name).unwrap_or_else(|| "AuthSec Console".into()),
+            end_user_client_id: non_empty(raw.end_user_client_id),
             sandbox: raw.sandbox,
             crash_test: raw.crash_test,
         })
@@ -142,6 +147,16 @@ mod tests {
         assert_eq!(c.app_name, "Acme admin");
         assert!(c.sandbox);
         assert!(c.crash_test);
+        assert_eq!(c.end_user_client_id, None);
+        let c = Config::parse(
+            r#"{"api_base":"http://x","end_user_client_id":" 9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d "}"#,
+            "h",
+        )
+        .unwrap();
+        assert_eq!(
+            c.end_user_client_id.as_deref(),
+            Some("9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d")
+        );
     }
 
     #[test]

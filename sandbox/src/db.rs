@@ -38,6 +38,8 @@ pub struct Attempt {
     pub user_id: Uuid,
     pub tenant_id: Uuid,
     pub email: String,
+    /// The OAuth client an end user signs in through (`None`: the admin sign-in).
+    pub client_id: Option<Uuid>,
     pub expires_at: Time,
     pub second_factor_ok: bool,
     pub failures: u32,

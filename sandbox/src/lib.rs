@@ -49,6 +49,7 @@ pub async fn run(args: Args) -> Result<(), String> {
             "Backup code for {}: {}",
             facts.admin_email, facts.backup_codes[0]
         );
+        let _ = writeln!(out, "End-user client for acme: {}", facts.default_client_id);
         let _ = out.flush();
     }
     axum::serve(

@@ -66,6 +66,11 @@ pub fn router(state: AppState) -> Router {
             post(login::precheck),
         )
         .route(&format!("{u}/login"), post(login::login))
+        .route(&format!("{u}/user/login"), post(login::user_login))
+        .route(
+            &format!("{u}/auth/enduser/webauthn-callback"),
+            post(login::enduser_callback),
+        )
         .route(
             &format!("{u}/login/webauthn-callback"),
             post(login::callback),
@@ -161,10 +166,15 @@ pub fn router(state: AppState) -> Router {
     }
 
     let w = "/authsec/webauthn";
-    r = r.route(
-        &format!("{w}/totp/verifyLogin"),
-        post(login_mfa::verify_totp),
-    );
+    r = r
+        .route(
+            &format!("{w}/totp/verifyLogin"),
+            post(login_mfa::verify_totp),
+        )
+        .route(
+            &format!("{w}/totp/verify"),
+            post(login_mfa::verify_enduser_totp),
+        );
     if on(Feature::BackupRegenerate) {
         r = r.route(
             &format!("{w}/totp/backup/regenerate"),

@@ -261,7 +261,7 @@ async fn admin_probe_answers_403_to_end_users() {
         .await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.body["tenant_id"], ACME);
-    let user = s.login("user@acme.test", "acme").await;
+    let user = s.login_end_user("user@acme.test").await;
     let r = s
         .get("/authsec/uflow/admin/me/roles-permissions", &user)
         .await;
@@ -294,4 +294,137 @@ async fn precheck_reports_the_tenant() {
         )
         .await;
     assert_eq!(r.body["next_step"], "bootstrap");
+}
+
+#[tokio::test]
+async fn end_users_sign_in_through_their_client() {
+    let s = sandbox(&["--profile", "authsec"]);
+    let client = s.state.db().facts.default_client_id.to_string();
+    // The admin route knows admins only.
+    let r = s.password("user@acme.test", "acme").await;
+    assert_eq!(r.body, json!({ "error": "Invalid credentials" }));
+
+    let login =
+        |body: serde_json::Value| s.call("POST", "/authsec/uflow/user/login", None, Some(body));
+    let r = login(json!({ "client_id": client, "email": "user@acme.test", "password": PASSWORD }))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        r.body,
+        json!({ "tenant_id": ACME, "email": "user@acme.test", "first_login": false,
+                "otp_required": false, "mfa_required": false })
+    );
+    let r = login(json!({ "client_id": "nope", "email": "user@acme.test", "password": PASSWORD }))
+        .await;
+    assert_eq!(r.body, json!({ "error": "Invalid client ID format" }));
+    let r = login(json!({ "email": "user@acme.test", "password": PASSWORD })).await;
+    assert_eq!(
+        r.body["error"],
+        "Key: 'CustomLoginInput.ClientID' Error:Field validation for 'ClientID' failed on the 'required' tag"
+    );
+    let r = login(json!({ "client_id": client, "email": "plain@acme.test", "password": PASSWORD }))
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNAUTHORIZED,
+        "admins are not end users"
+    );
+
+    let status = s
+        .call(
+            "POST",
+            "/authsec/webauthn/enduser/mfa/loginStatus",
+            None,
+            Some(json!({ "tenant_id": ACME, "email": "user@acme.test" })),
+        )
+        .await;
+    assert_eq!(status.body, json!({ "mfa_required": false }));
+
+    let token = s.login_end_user("user@acme.test").await;
+    let claims = s.state.jwt.decode(&token).unwrap();
+    assert_eq!(
+        claims.client_id, client,
+        "an end user's token names their client"
+    );
+    assert_eq!(claims.project_id, ACME);
+    assert_eq!(
+        claims.scope,
+        Some(vec!["read".to_string(), "write".to_string()])
+    );
+}
+
+#[tokio::test]
+async fn end_user_totp_and_undashed_backup_codes() {
+    let s = sandbox(&["--profile", "authsec"]);
+    let client = s.state.db().facts.default_client_id.to_string();
+    let uid = s.user_id("user@acme.test");
+    let code = {
+        let mut db = s.state.db();
+        let u = db.users.get_mut(&uid).unwrap();
+        u.backup_codes = vec!["abcd-efgh".into()];
+        u.totp_devices.push(authsec_sandbox::db::TotpDevice {
+            id: uuid::Uuid::new_v4(),
+            name: "Phone".into(),
+            device_type: "authenticator_app".into(),
+            secret: "ACMESANDBOXTOTPSECRETKEY234567AB".into(),
+            confirmed: true,
+            is_primary: true,
+            last_used: None,
+            created_at: chrono::Utc::now(),
+            pending_backup_codes: Vec::new(),
+        });
+        "ABCDEFGH"
+    };
+    let body = json!({ "client_id": client, "email": "user@acme.test", "password": PASSWORD });
+    let r = s
+        .call("POST", "/authsec/uflow/user/login", None, Some(body))
+        .await;
+    assert_eq!(
+        r.body["mfa_required"], false,
+        "the password step never says"
+    );
+    let status = s
+        .call(
+            "POST",
+            "/authsec/webauthn/enduser/mfa/loginStatus",
+            None,
+            Some(json!({ "tenant_id": ACME, "email": "user@acme.test" })),
+        )
+        .await;
+    assert_eq!(status.body["mfa_required"], true);
+    assert_eq!(status.body["methods"][0]["method_type"], "totp");
+    let cb = json!({ "email": "user@acme.test", "tenant_id": ACME, "mfa_verified": true });
+    let early = s
+        .call(
+            "POST",
+            "/authsec/uflow/auth/enduser/webauthn-callback",
+            None,
+            Some(cb.clone()),
+        )
+        .await;
+    assert_eq!(early.status, StatusCode::UNAUTHORIZED);
+    let verify =
+        |body: serde_json::Value| s.call("POST", "/authsec/webauthn/totp/verify", None, Some(body));
+    let v = verify(json!({ "tenant_id": ACME, "email": "user@acme.test", "client_id": client, "code": "ABCD-EFGH" })).await;
+    assert_eq!(
+        v.body,
+        json!({ "error": "invalid TOTP code" }),
+        "`code` is never a backup code here"
+    );
+    let v = verify(json!({ "tenant_id": ACME, "email": "user@acme.test", "client_id": client, "backup_code": code })).await;
+    assert_eq!(v.status, StatusCode::OK, "{:?}", v.body);
+    assert_eq!(v.body["method"], "backup_code");
+    let t = s
+        .call(
+            "POST",
+            "/authsec/uflow/auth/enduser/webauthn-callback",
+            None,
+            Some(cb),
+        )
+        .await;
+    assert_eq!(t.status, StatusCode::OK, "{:?}", t.body);
+    assert!(
+        t.body.get("last_login").is_none(),
+        "the end-user answer has no last_login"
+    );
 }

@@ -128,7 +128,7 @@ async fn tenant_mismatch_and_admin_role_are_enforced() {
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 
-    let user = s.login("user@acme.test", "acme").await;
+    let user = s.login_end_user("user@acme.test").await;
     let r = s.get(&clients_path(ACME, "getClients"), &user).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     let r = s.get("/authsec/apps/", &user).await;

@@ -80,7 +80,7 @@ async fn list_search_filters_and_sort() {
 async fn update_status_and_delete_end_user() {
     let s = sandbox(&[]);
     let t = s.login("plain@acme.test", "acme").await;
-    let user_token = s.login("user@acme.test", "acme").await;
+    let user_token = s.login_end_user("user@acme.test").await;
     let id = s.user_id("user@acme.test");
     let path = format!("/authsec/uflow/user/enduser/{ACME}/{id}");
     let r = s
@@ -216,7 +216,11 @@ async fn admins_list_invite_and_last_admin_rules() {
             json!({ "page": 1, "limit": 10 }),
         )
         .await;
-    assert_eq!(r.body["users"].as_array().unwrap().len(), 4, "every admin at once");
+    assert_eq!(
+        r.body["users"].as_array().unwrap().len(),
+        4,
+        "every admin at once"
+    );
     assert!(r.body.get("total").is_none(), "AuthSec answers no totals");
     let ops = r.body["users"]
         .as_array()

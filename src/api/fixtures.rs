@@ -122,6 +122,34 @@ const CALLED: &[(&str, Check)] = &[
     }),
     ("uflow.auth.tenant.totp.devices.delete", any),
     ("uflow.auth.tenant.totp.devices.primary", any),
+    // The end-user sign-in (tests/fixtures/authsec/).
+    ("uflow.user.login", |v| {
+        let ok: PasswordOk = decode(v)?;
+        expect(
+            !ok.tenant_id.is_empty() && !ok.email.is_empty(),
+            "tenant and e-mail",
+        )
+    }),
+    ("webauthn.enduser.mfa.loginStatus", |v| {
+        let methods = v["methods"].as_array().map_or(0, Vec::len);
+        expect(
+            v["mfa_required"].is_boolean() && (methods > 0) == (v["mfa_required"] == true),
+            "mfa_required with its methods",
+        )
+    }),
+    ("webauthn.totp.verify", any),
+    ("webauthn.enduser.beginAuthentication", |v| {
+        expect(v.get("publicKey").is_some(), "publicKey")
+    }),
+    ("webauthn.enduser.finishAuthentication", any),
+    ("uflow.auth.enduser.webauthn-callback", |v| {
+        let t: TokenOk = decode(v)?;
+        let claims = crate::auth::claims::decode_claims(&t.access_token)?;
+        expect(
+            !claims.email().is_empty(),
+            "the token names the e-mail (email_id)",
+        )
+    }),
 ];
 
 /// Fixtures of routes the console does not call (yet): access control, tenant settings,
@@ -224,17 +252,11 @@ const NOT_CALLED: &[&str] = &[
     "webauthn.health",
     "webauthn.totp.beginLoginSetup",
     "webauthn.totp.confirmLoginSetup",
-    // tests/fixtures/authsec/: the end-user sign-in rows.
-    "uflow.user.login",
-    "uflow.auth.enduser.webauthn-callback",
-    "webauthn.enduser.mfa.loginStatus",
+    // tests/fixtures/authsec/: end-user enrolment at sign-in (not offered yet).
     "webauthn.enduser.beginRegistration",
     "webauthn.enduser.finishRegistration",
-    "webauthn.enduser.beginAuthentication",
-    "webauthn.enduser.finishAuthentication",
     "webauthn.totp.beginSetup",
     "webauthn.totp.confirmSetup",
-    "webauthn.totp.verify",
 ];
 
 /// Every fixture file: (name, parsed JSON).

@@ -1,7 +1,15 @@
-//! Sign-in as AuthSec does it (authsec-api.md §a): the password step
-//! (`/uflow/login`, no token, no ticket), the factor check (`/webauthn/totp/verifyLogin`,
-//! a backup code in `code`; or a passkey through `/webauthn/admin/*`), the token step
-//! (`/uflow/login/webauthn-callback`), then the admin probe (§1.5).
+//! Sign-in as AuthSec does it (authsec-api.md §a), in two realms behind one form:
+//! - **admins** (the tenant's owner): the password step (`/uflow/login`, no token, no
+//!   ticket), the factor check (`/webauthn/totp/verifyLogin`, a backup code in `code`; or a
+//!   passkey through `/webauthn/admin/*`), the token (`/uflow/login/webauthn-callback`);
+//! - **end users**, when config.json names the client they sign in through and the admin
+//!   password step refused the account: `/uflow/user/login` `{client_id, email,
+//!   password}`, their factors from `/webauthn/enduser/mfa/loginStatus`, the check
+//!   (`/webauthn/totp/verify`, a backup code undashed in `backup_code`; or
+//!   `/webauthn/enduser/*`), the token (`/uflow/auth/enduser/webauthn-callback`);
+//!   tests/fixtures/authsec/ has these rows, from the source.
+//!
+//! Then the admin probe (§1.5) says which the account is.
 
 use super::error::{decode_error, ApiError};
 use super::http::Api;
@@ -10,9 +18,21 @@ use crate::config::Service;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-/// `LoginResponse` (authsec-api.md §a).
+/// Which sign-in routes an account goes through.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Realm {
+    #[default]
+    Admin,
+    /// Through this AuthSec client.
+    EndUser(String),
+}
+
+/// `LoginResponse` (authsec-api.md §a), or the end user's equivalent.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct PasswordOk {
+    /// Set by the console, not sent by the server.
+    #[serde(skip)]
+    pub realm: Realm,
     pub tenant_id: String,
     #[serde(default)]
     pub tenant_domain: String,
@@ -53,31 +73,101 @@ struct PasswordBody<'a> {
     tenant_domain: &'a str,
 }
 
+/// The password step: the admin route, then (for an account it does not know, when
+/// config.json names an end-user client) the end-user route. Both refusing answers the
+/// admin route's error.
 pub async fn password(
     api: &Api,
     email: &str,
     password: &str,
     tenant_domain: &str,
 ) -> Result<PasswordOk, ApiError> {
-    api.post_anon(
-        Service::Uflow,
-        "/login",
-        &PasswordBody {
-            email,
-            password,
-            tenant_domain,
-        },
-    )
-    .await
+    let admin = api
+        .post_anon(
+            Service::Uflow,
+            "/login",
+            &PasswordBody {
+                email,
+                password,
+                tenant_domain,
+            },
+        )
+        .await;
+    let client = api.config().end_user_client_id;
+    match (admin, client) {
+        (Err(e), Some(client)) if e.status == 401 && e.message == "Invalid credentials" => {
+            end_user_password(api, &client, email, password)
+                .await
+                .map_err(|eu| if eu.status == 401 { e } else { eu })
+        }
+        (result, _) => result,
+    }
 }
 
-/// The body of the TOTP/backup-code step; pure so host tests reach it. AuthSec reads a
-/// backup code only from `code` (its `backup_code` key is never read).
-pub fn second_factor_body(email: &str, tenant_id: &str, factor: &SecondFactor) -> Value {
-    let code = match factor {
-        SecondFactor::Totp(c) | SecondFactor::BackupCode(c) => c.trim(),
-    };
-    json!({ "email": email, "tenant_id": tenant_id, "code": code })
+#[derive(Deserialize)]
+struct EndUserStatus {
+    #[serde(default)]
+    mfa_required: bool,
+    #[serde(default, deserialize_with = "nullable::vec")]
+    methods: Vec<MfaMethod>,
+}
+
+#[derive(Deserialize)]
+struct MfaMethod {
+    #[serde(default)]
+    method_type: String,
+    #[serde(default)]
+    enabled: bool,
+}
+
+/// `/uflow/user/login` says nothing of factors (always false): `loginStatus` does.
+async fn end_user_password(
+    api: &Api,
+    client: &str,
+    email: &str,
+    password: &str,
+) -> Result<PasswordOk, ApiError> {
+    let body = json!({ "client_id": client, "email": email, "password": password });
+    let mut ok: PasswordOk = api.post_anon(Service::Uflow, "/user/login", &body).await?;
+    ok.realm = Realm::EndUser(client.to_string());
+    let status: EndUserStatus = api
+        .post_anon(
+            Service::Webauthn,
+            "/enduser/mfa/loginStatus",
+            &json!({ "tenant_id": ok.tenant_id, "email": ok.email, "client_id": client }),
+        )
+        .await?;
+    ok.methods = status
+        .methods
+        .into_iter()
+        .filter(|m| m.enabled)
+        .map(|m| m.method_type)
+        .collect();
+    ok.mfa_required = status.mfa_required && !ok.methods.is_empty();
+    ok.otp_required = !ok.mfa_required;
+    Ok(ok)
+}
+
+/// The body of the TOTP/backup-code step; pure so host tests reach it. The admin route
+/// reads a backup code only from `code` (its `backup_code` key is never read); the
+/// end-user route only from `backup_code`, compared without the dash.
+pub fn second_factor_body(ok: &PasswordOk, factor: &SecondFactor) -> Value {
+    let mut body = json!({ "email": ok.email, "tenant_id": ok.tenant_id });
+    match (&ok.realm, factor) {
+        (Realm::Admin, SecondFactor::Totp(c) | SecondFactor::BackupCode(c)) => {
+            body["code"] = json!(c.trim());
+        }
+        (Realm::EndUser(client), SecondFactor::Totp(c)) => {
+            body["client_id"] = json!(client);
+            body["code"] = json!(c.trim());
+        }
+        (Realm::EndUser(client), SecondFactor::BackupCode(c)) => {
+            body["client_id"] = json!(client);
+            let bare: String = c.chars().filter(char::is_ascii_alphanumeric).collect();
+            body["backup_code"] = json!(bare.to_ascii_uppercase());
+        }
+    }
+    body
 }
 
 pub async fn verify_code(
@@ -85,30 +175,44 @@ pub async fn verify_code(
     ok: &PasswordOk,
     factor: &SecondFactor,
 ) -> Result<(), ApiError> {
-    let body = second_factor_body(&ok.email, &ok.tenant_id, factor);
-    api.post_anon::<_, Value>(Service::Webauthn, "/totp/verifyLogin", &body)
+    let body = second_factor_body(ok, factor);
+    let path = match ok.realm {
+        Realm::Admin => "/totp/verifyLogin",
+        Realm::EndUser(_) => "/totp/verify",
+    };
+    api.post_anon::<_, Value>(Service::Webauthn, path, &body)
         .await
         .map(|_| ())
 }
 
-/// Begins a passkey assertion in the admin realm (`{email}`); answers the `publicKey`
-/// request options.
+/// The passkey rows' path and body: the admin realm by e-mail, the end-user realm by
+/// tenant, e-mail and client (AuthSec needs the client to find the user).
+fn passkey_call(ok: &PasswordOk, step: &str, credential: Option<Value>) -> (String, Value) {
+    let (path, mut body) = match &ok.realm {
+        Realm::Admin => (format!("/admin/{step}"), json!({ "email": ok.email })),
+        Realm::EndUser(client) => (
+            format!("/enduser/{step}"),
+            json!({ "tenant_id": ok.tenant_id, "email": ok.email, "client_id": client }),
+        ),
+    };
+    if let Some(c) = credential {
+        body["credential"] = c;
+    }
+    (path, body)
+}
+
+/// Begins a passkey assertion; answers the `publicKey` request options.
 pub async fn begin_passkey(api: &Api, ok: &PasswordOk) -> Result<Value, ApiError> {
-    let opts: Value = api
-        .post_anon(
-            Service::Webauthn,
-            "/admin/beginAuthentication",
-            &json!({ "email": ok.email }),
-        )
-        .await?;
+    let (path, body) = passkey_call(ok, "beginAuthentication", None);
+    let opts: Value = api.post_anon(Service::Webauthn, &path, &body).await?;
     opts.get("publicKey")
         .cloned()
         .ok_or_else(|| ApiError::decode("publicKey missing"))
 }
 
 pub async fn finish_passkey(api: &Api, ok: &PasswordOk, credential: Value) -> Result<(), ApiError> {
-    let body = json!({ "email": ok.email, "credential": credential });
-    api.post_anon::<_, Value>(Service::Webauthn, "/admin/finishAuthentication", &body)
+    let (path, body) = passkey_call(ok, "finishAuthentication", Some(credential));
+    api.post_anon::<_, Value>(Service::Webauthn, &path, &body)
         .await
         .map(|_| ())
 }
@@ -119,8 +223,11 @@ pub fn token_body(ok: &PasswordOk) -> Value {
 }
 
 pub async fn mint_token(api: &Api, ok: &PasswordOk) -> Result<TokenOk, ApiError> {
-    api.post_anon(Service::Uflow, "/login/webauthn-callback", &token_body(ok))
-        .await
+    let path = match ok.realm {
+        Realm::Admin => "/login/webauthn-callback",
+        Realm::EndUser(_) => "/auth/enduser/webauthn-callback",
+    };
+    api.post_anon(Service::Uflow, path, &token_body(ok)).await
 }
 
 /// Whether the account behind `token` is an admin of its tenant: AuthSec's tokens do not
@@ -162,19 +269,38 @@ mod tests {
     }
 
     #[test]
-    fn totp_and_backup_codes_both_go_in_code() {
-        let b = second_factor_body("a@acme.test", "t1", &SecondFactor::Totp("123456".into()));
+    fn admin_totp_and_backup_codes_both_go_in_code() {
+        let b = second_factor_body(&ok(), &SecondFactor::Totp("123456".into()));
         assert_eq!(
             b,
             json!({"email":"a@acme.test","tenant_id":"t1","code":"123456"})
         );
-        let b = second_factor_body(
-            "a@acme.test",
-            "t1",
-            &SecondFactor::BackupCode(" ABCD-EFGH ".into()),
-        );
+        let b = second_factor_body(&ok(), &SecondFactor::BackupCode(" ABCD-EFGH ".into()));
         assert_eq!(b["code"], "ABCD-EFGH");
         assert!(b.get("backup_code").is_none());
+    }
+
+    #[test]
+    fn end_user_backup_codes_go_undashed_in_backup_code_with_the_client() {
+        let mut eu = ok();
+        eu.realm = Realm::EndUser("c1".into());
+        let b = second_factor_body(&eu, &SecondFactor::BackupCode(" abcd-efgh ".into()));
+        assert_eq!(
+            b,
+            json!({"email":"a@acme.test","tenant_id":"t1","client_id":"c1","backup_code":"ABCDEFGH"})
+        );
+        let b = second_factor_body(&eu, &SecondFactor::Totp("123456".into()));
+        assert_eq!(b["code"], "123456");
+        assert_eq!(b["client_id"], "c1");
+        let (path, body) = passkey_call(&eu, "finishAuthentication", Some(json!({"id":"x"})));
+        assert_eq!(path, "/enduser/finishAuthentication");
+        assert_eq!(body["client_id"], "c1");
+        assert_eq!(body["credential"]["id"], "x");
+        let (path, body) = passkey_call(&ok(), "beginAuthentication", None);
+        assert_eq!(
+            (path.as_str(), body),
+            ("/admin/beginAuthentication", json!({"email":"a@acme.test"}))
+        );
     }
 
     #[test]

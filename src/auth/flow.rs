@@ -160,6 +160,7 @@ mod tests {
 
     fn ok(methods: &[&str], mfa: bool) -> PasswordOk {
         PasswordOk {
+            realm: Default::default(),
             tenant_id: "t".into(),
             tenant_domain: "acme".into(),
             email: "a@acme.test".into(),

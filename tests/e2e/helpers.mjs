@@ -138,7 +138,7 @@ export async function openConsole({ path: startPath = null, viewport = { width: 
     state.failedRequests.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
   });
   page.on('response', async (r) => {
-    if (!r.url().includes('/login/webauthn-callback') || r.request().method() !== 'POST') return;
+    if (!r.url().endsWith('/webauthn-callback') || r.request().method() !== 'POST') return;
     try {
       const body = await r.json();
       if (body && typeof body.access_token === 'string') state.tokens.push(body.access_token);
@@ -473,6 +473,7 @@ export async function api(token, method, apiPath, body) {
  */
 export async function apiSignIn(email = ACCOUNTS.plain, { password = PASSWORD, workspace = 'acme' } = {}) {
   const login = await api(null, 'POST', '/authsec/uflow/login', { email, password, tenant_domain: workspace });
+  if (login.status === 401) return apiSignInEndUser(email, { password });
   assert.equal(login.status, 200, `POST /authsec/uflow/login for ${email}: ${login.text}`);
   assert.equal(login.body.mfa_required, false, `${email} has a second factor; the API sign-in helper is password-only`);
   const cb = await api(null, 'POST', '/authsec/uflow/login/webauthn-callback', {
@@ -486,6 +487,24 @@ export async function apiSignIn(email = ACCOUNTS.plain, { password = PASSWORD, w
   const tenantId = String(cb.body.tenant_id ?? login.body.tenant_id);
   assert.equal(jwtClaims(cb.body.access_token).tenant_id, tenantId, 'the token is for the tenant the sign-in named');
   return { token: cb.body.access_token, tenantId, email };
+}
+
+/**
+ * Signs an end user without a second factor in through AuthSec's end-user routes, with the
+ * client the console's config.json names (`end_user_client_id`). Returns {token, tenantId, email}.
+ */
+export async function apiSignInEndUser(email, { password = PASSWORD } = {}) {
+  const config = await (await fetch(`${CONSOLE_URL()}/config.json`)).json();
+  assert.ok(config.end_user_client_id, 'config.json names no end_user_client_id');
+  const login = await api(null, 'POST', '/authsec/uflow/user/login', { client_id: config.end_user_client_id, email, password });
+  assert.equal(login.status, 200, `POST /authsec/uflow/user/login for ${email}: ${login.text}`);
+  const cb = await api(null, 'POST', '/authsec/uflow/auth/enduser/webauthn-callback', {
+    email: login.body.email,
+    tenant_id: login.body.tenant_id,
+    mfa_verified: true,
+  });
+  assert.equal(cb.status, 200, `POST /authsec/uflow/auth/enduser/webauthn-callback for ${email}: ${cb.text}`);
+  return { token: cb.body.access_token, tenantId: String(login.body.tenant_id), email };
 }
 
 /** The claims of a JWT (not verified: for reading `tenant_id`, `sub`, … in tests). */

@@ -113,7 +113,8 @@ test('enrol TOTP, sign in with each factor, regenerate codes, add and rename a p
     await screenshot(page, '05 backup codes');
     await acknowledge(page);
     await page.getByText('Authenticator app: on').waitFor();
-    await page.getByText('Backup codes: 10 left').waitFor();
+    // AuthSec reports no count of unused backup codes: the page says they are on.
+    await page.getByText('Backup codes: on').waitFor();
     await page.getByText('Only one factor is left.').waitFor();
     await screenshot(page, '06 one factor on');
 
@@ -128,7 +129,7 @@ test('enrol TOTP, sign in with each factor, regenerate codes, add and rename a p
     await submitPassword(page, { email: EMAIL });
     await submitBackupCode(page, codes[0]);
     await atSecurity(page);
-    await page.getByText('Backup codes: 9 left').waitFor();
+    await page.getByText('Backup codes: on').waitFor();
     await signOut(page);
     await submitPassword(page, { email: EMAIL });
     await submitBackupCode(page, codes[0]);

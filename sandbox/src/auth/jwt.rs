@@ -35,6 +35,9 @@ pub struct Claims {
     pub iss: String,
     pub nbf: i64,
     pub project_id: String,
+    /// End-user tokens only (`["read","write"]` for a user without roles).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
     pub sub: String,
@@ -79,29 +82,51 @@ impl JwtKeys {
     }
 }
 
+/// Who a token is for: an admin (the console token: `client_id` is the user's id) or an
+/// end user signed in through an OAuth client (`client_id` is that client, `project_id`
+/// the tenant, plus `scope`), as authsec-api.md §1.4 lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Realm {
+    Admin,
+    EndUser(Uuid),
+}
+
 /// Mints a token for the user and opens its session (named in the token as `sid` on
 /// the `extended` profile only). Returns (token, session id).
 pub fn mint(
     st: &AppState,
     db: &mut Db,
     user_id: Uuid,
-    device_name: &str,
-    ip: &str,
+    realm: Realm,
+    meta: (&str, &str),
 ) -> Option<(String, Uuid)> {
+    let (device_name, ip) = meta;
     let user = db.users.get(&user_id)?;
-    let project_id = db.tenant(user.tenant_id).map(|t| t.project_id)?;
+    let (client_id, project_id, scope) = match realm {
+        Realm::Admin => (
+            user.id,
+            db.tenant(user.tenant_id).map(|t| t.project_id)?,
+            None,
+        ),
+        Realm::EndUser(client) => (
+            user.client_id.unwrap_or(client),
+            user.tenant_id,
+            Some(vec!["read".to_string(), "write".to_string()]),
+        ),
+    };
     let t = now();
     let exp = t + chrono::Duration::seconds(st.cfg.token_ttl as i64);
     let sid = new_id();
     let claims = Claims {
         aud: AUDIENCE.to_string(),
-        client_id: user.id.to_string(),
+        client_id: client_id.to_string(),
         email_id: user.email.clone(),
         exp: exp.timestamp(),
         iat: t.timestamp(),
         iss: ISSUER.to_string(),
         nbf: t.timestamp(),
         project_id: project_id.to_string(),
+        scope,
         sid: st.cfg.extended().then(|| sid.to_string()),
         sub: user.id.to_string(),
         tenant_id: user.tenant_id.to_string(),

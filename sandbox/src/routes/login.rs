@@ -10,7 +10,8 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use crate::auth::{jwt, ClientMeta};
+use crate::auth::jwt::{self, Realm};
+use crate::auth::ClientMeta;
 use crate::db::{attempt_key, Attempt, Db};
 use crate::error::{bind_error, parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
@@ -117,7 +118,12 @@ pub async fn login(State(st): State<AppState>, body: Bytes) -> ApiResult<Json<Va
             "Invalid tenant domain",
         ));
     };
-    let user = db.user_by_email(tenant.id, &email).cloned();
+    // Only a tenant's admins sign in here (on AuthSec: its owner); end users use
+    // `/uflow/user/login`.
+    let user = db
+        .user_by_email(tenant.id, &email)
+        .filter(|u| u.is_admin)
+        .cloned();
     let Some(user) = user.filter(|u| password_ok(u)) else {
         db.login_failures.entry(email).or_default().push(t);
         return Err(invalid());
@@ -137,6 +143,7 @@ pub async fn login(State(st): State<AppState>, body: Bytes) -> ApiResult<Json<Va
             user_id: user.id,
             tenant_id: tenant.id,
             email: user.email.clone(),
+            client_id: None,
             expires_at: t + Duration::seconds(ATTEMPT_TTL_SECS),
             second_factor_ok: false,
             failures: 0,
@@ -213,15 +220,39 @@ pub struct CallbackReq {
     tenant_id: Option<String>,
 }
 
-/// `POST /uflow/login/webauthn-callback` `{email, mfa_verified, tenant_id}`: the token.
-/// AuthSec trusts `mfa_verified`; the sandbox mints only when the attempt's factor
+/// `POST /uflow/login/webauthn-callback` `{email, mfa_verified, tenant_id}`: the admin's
+/// token. AuthSec trusts `mfa_verified`; the sandbox mints only when the attempt's factor
 /// passed (or the account has none), answering AuthSec's own texts otherwise.
 pub async fn callback(
     State(st): State<AppState>,
     meta: ClientMeta,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let req: CallbackReq = parse_body(&body, Shape::Gin)?;
+    let (out, last_login) = mint_after_factor(&st, &meta, &body, false)?;
+    let mut out = out;
+    out["last_login"] = json!(last_login.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+    Ok(Json(out))
+}
+
+/// `POST /uflow/auth/enduser/webauthn-callback`: the same for an end user who signed in
+/// through `/uflow/user/login` (a token for their OAuth client).
+pub async fn enduser_callback(
+    State(st): State<AppState>,
+    meta: ClientMeta,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    mint_after_factor(&st, &meta, &body, true).map(|(out, _)| Json(out))
+}
+
+/// Binds `WebAuthnCallbackInput`, checks the attempt (of the right realm), mints; answers
+/// the common keys and the time of this sign-in.
+fn mint_after_factor(
+    st: &AppState,
+    meta: &ClientMeta,
+    body: &[u8],
+    end_user: bool,
+) -> ApiResult<(Value, crate::util::Time)> {
+    let req: CallbackReq = parse_body(body, Shape::Gin)?;
     let email = req.email.unwrap_or_default();
     let tenant = req.tenant_id.unwrap_or_default();
     let mut failed = Vec::new();
@@ -248,7 +279,9 @@ pub async fn callback(
         return Err(mfa_failed());
     }
     let mut db = st.db();
-    let (key, attempt) = attempt_mut(&mut db, &email, Some(&tenant)).ok_or_else(mfa_failed)?;
+    let (key, attempt) = attempt_mut(&mut db, &email, Some(&tenant))
+        .filter(|(_, a)| a.client_id.is_some() == end_user)
+        .ok_or_else(mfa_failed)?;
     let attempt = attempt.clone();
     let user = db
         .users
@@ -266,9 +299,9 @@ pub async fn callback(
     }
     db.attempts.remove(&key);
     db.auth_states.remove(&user.id);
-    let ttl = st.cfg.token_ttl;
-    let (token, _) =
-        jwt::mint(&st, &mut db, user.id, &meta.device_name, &meta.ip).ok_or_else(|| {
+    let realm = attempt.client_id.map_or(Realm::Admin, Realm::EndUser);
+    let (token, _) = jwt::mint(st, &mut db, user.id, realm, (&meta.device_name, &meta.ip))
+        .ok_or_else(|| {
             ApiError::gin(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Failed to generate token",
@@ -281,9 +314,78 @@ pub async fn callback(
         u.login_count += 1;
         u.pending_registration = false;
     }
+    let out = json!({
+        "access_token": token, "email": user.email, "expires_in": st.cfg.token_ttl,
+        "first_login": first_login, "tenant_id": attempt.tenant_id, "token_type": "Bearer",
+    });
+    Ok((out, t))
+}
+
+#[derive(Deserialize)]
+pub struct UserLoginReq {
+    client_id: Option<String>,
+    email: Option<String>,
+    password: Option<String>,
+}
+
+/// `POST /uflow/user/login` `{client_id, email, password}`: an end user's password step
+/// (`CustomLogin`, tests/fixtures/authsec/uflow.user.login.json). Says nothing of factors
+/// (`mfa_required` is always false: `/webauthn/enduser/mfa/loginStatus` does) and, as on
+/// AuthSec, does not look at `active` (the token step does).
+pub async fn user_login(State(st): State<AppState>, body: Bytes) -> ApiResult<Json<Value>> {
+    let req: UserLoginReq = parse_body(&body, Shape::Gin)?;
+    let client = req.client_id.unwrap_or_default();
+    let email = req.email.unwrap_or_default().trim().to_lowercase();
+    let password = req.password.unwrap_or_default();
+    let mut failed = Vec::new();
+    if client.trim().is_empty() {
+        failed.push(("ClientID", "required"));
+    }
+    if email.is_empty() {
+        failed.push(("Email", "required"));
+    }
+    if password.is_empty() {
+        failed.push(("Password", "required"));
+    }
+    if !failed.is_empty() {
+        return Err(bind_error("CustomLoginInput", &failed));
+    }
+    let client = Uuid::parse_str(client.trim())
+        .map_err(|_| ApiError::gin(StatusCode::BAD_REQUEST, "Invalid client ID format"))?;
+    let mut db = st.db();
+    let tenant_id = db
+        .clients
+        .values()
+        .find(|c| c.id == client || c.client_id == client.to_string())
+        .map(|c| c.tenant_id)
+        .ok_or_else(|| {
+            ApiError::gin(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "failed to map tenant: failed to find tenant: record not found",
+            )
+        })?;
+    let user = db
+        .user_by_email(tenant_id, &email)
+        .filter(|u| !u.is_admin)
+        .filter(|u| u.password_hash.as_deref() == Some(password_hash(u.id, &password).as_str()))
+        .cloned()
+        .ok_or_else(|| ApiError::gin(StatusCode::UNAUTHORIZED, "Invalid credentials"))?;
+    let t = now();
+    db.attempts.retain(|_, a| a.expires_at > t);
+    db.attempts.insert(
+        attempt_key(tenant_id, &user.email),
+        Attempt {
+            user_id: user.id,
+            tenant_id,
+            email: user.email.clone(),
+            client_id: Some(client),
+            expires_at: t + Duration::seconds(ATTEMPT_TTL_SECS),
+            second_factor_ok: false,
+            failures: 0,
+        },
+    );
     Ok(Json(json!({
-        "access_token": token, "email": user.email, "expires_in": ttl,
-        "first_login": first_login, "last_login": t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        "tenant_id": attempt.tenant_id, "token_type": "Bearer",
+        "tenant_id": tenant_id, "email": user.email, "first_login": user.last_login.is_none(),
+        "otp_required": false, "mfa_required": false,
     })))
 }

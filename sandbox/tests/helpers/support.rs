@@ -124,6 +124,29 @@ impl Sbx {
         t.body["access_token"].as_str().unwrap().to_string()
     }
 
+    /// Signs in an end user without a second factor through AuthSec's end-user routes
+    /// (`/uflow/user/login` with the acme client, then the end-user token step).
+    pub async fn login_end_user(&self, email: &str) -> String {
+        let client = self.state.db().facts.default_client_id.to_string();
+        let body = json!({ "client_id": client, "email": email, "password": PASSWORD });
+        let r = self
+            .call("POST", "/authsec/uflow/user/login", None, Some(body))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+        let tenant = r.body["tenant_id"].as_str().unwrap().to_string();
+        let body = json!({ "email": email, "tenant_id": tenant, "mfa_verified": true });
+        let t = self
+            .call(
+                "POST",
+                "/authsec/uflow/auth/enduser/webauthn-callback",
+                None,
+                Some(body),
+            )
+            .await;
+        assert_eq!(t.status, StatusCode::OK, "{:?}", t.body);
+        t.body["access_token"].as_str().unwrap().to_string()
+    }
+
     /// Signs in admin@acme.test with its seeded TOTP secret.
     pub async fn login_admin(&self) -> String {
         let r = self.password("admin@acme.test", "acme").await;
