@@ -193,7 +193,7 @@ async fn update_activate_and_rotate_secret() {
             None,
         )
         .await;
-    assert_eq!(r.body["client"]["status"], "Inactive");
+    assert_eq!(r.body["client"]["status"], "Development");
     assert_eq!(r.body["client"]["active"], false);
     let r = s
         .call(

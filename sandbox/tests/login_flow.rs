@@ -26,22 +26,13 @@ async fn password_totp_token_then_authenticated_call() {
     assert_eq!(early.body, json!({ "error": "MFA verification failed" }));
 
     let wrong = json!({ "email": "admin@acme.test", "tenant_id": ACME, "code": "000000" });
-    let w = s
-        .call(
-            "POST",
-            "/authsec/webauthn/totp/verifyLogin",
-            None,
-            Some(wrong),
-        )
-        .await;
+    let w = s.anon("/authsec/webauthn/totp/verifyLogin", wrong).await;
     assert_eq!(w.status, StatusCode::BAD_REQUEST);
     assert_eq!(w.body["error"], "invalid TOTP code");
 
     let code = totp_now("ACMESANDBOXTOTPSECRETKEY234567AB");
     let ok = json!({ "email": "admin@acme.test", "tenant_id": ACME, "code": code });
-    let v = s
-        .call("POST", "/authsec/webauthn/totp/verifyLogin", None, Some(ok))
-        .await;
+    let v = s.anon("/authsec/webauthn/totp/verifyLogin", ok).await;
     assert_eq!(v.status, StatusCode::OK);
     assert_eq!(
         v.body,
@@ -98,12 +89,7 @@ async fn callback_binds_as_authsec_does() {
     let s = sandbox(&[]);
     let no_flag = json!({ "email": "plain@acme.test", "tenant_id": ACME });
     let r = s
-        .call(
-            "POST",
-            "/authsec/uflow/login/webauthn-callback",
-            None,
-            Some(no_flag),
-        )
+        .anon("/authsec/uflow/login/webauthn-callback", no_flag)
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert_eq!(
@@ -112,12 +98,7 @@ async fn callback_binds_as_authsec_does() {
     );
     let bad_uuid = json!({ "email": "plain@acme.test", "tenant_id": "acme", "mfa_verified": true });
     let r = s
-        .call(
-            "POST",
-            "/authsec/uflow/login/webauthn-callback",
-            None,
-            Some(bad_uuid),
-        )
+        .anon("/authsec/uflow/login/webauthn-callback", bad_uuid)
         .await;
     assert_eq!(r.body["error"], "invalid UUID length: 4");
 }
@@ -126,15 +107,11 @@ async fn callback_binds_as_authsec_does() {
 async fn wrong_password_short_password_and_foreign_tenant() {
     let s = sandbox(&[]);
     let bad = json!({ "email": "admin@acme.test", "password": "not-the-password", "tenant_domain": "acme" });
-    let r = s
-        .call("POST", "/authsec/uflow/login", None, Some(bad))
-        .await;
+    let r = s.anon("/authsec/uflow/login", bad).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(r.body, json!({ "error": "Invalid credentials" }));
     let short = json!({ "email": "admin@acme.test", "password": "nope", "tenant_domain": "acme" });
-    let r = s
-        .call("POST", "/authsec/uflow/login", None, Some(short))
-        .await;
+    let r = s.anon("/authsec/uflow/login", short).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert_eq!(
         r.body["error"],
@@ -154,26 +131,12 @@ async fn backup_code_only_in_code_and_single_use() {
     assert_eq!(r.status, StatusCode::OK);
     // AuthSec never reads `backup_code`.
     let ignored = json!({ "email": "admin@acme.test", "tenant_id": ACME, "backup_code": code });
-    let v = s
-        .call(
-            "POST",
-            "/authsec/webauthn/totp/verifyLogin",
-            None,
-            Some(ignored),
-        )
-        .await;
+    let v = s.anon("/authsec/webauthn/totp/verifyLogin", ignored).await;
     assert_eq!(v.status, StatusCode::BAD_REQUEST, "{:?}", v.body);
     for expected in [StatusCode::OK, StatusCode::BAD_REQUEST] {
         let body =
             json!({ "email": "admin@acme.test", "tenant_id": ACME, "code": code.to_uppercase() });
-        let v = s
-            .call(
-                "POST",
-                "/authsec/webauthn/totp/verifyLogin",
-                None,
-                Some(body),
-            )
-            .await;
+        let v = s.anon("/authsec/webauthn/totp/verifyLogin", body).await;
         assert_eq!(v.status, expected, "{:?}", v.body);
         if expected == StatusCode::OK {
             assert_eq!(v.body["method"], "backup_code");
@@ -206,9 +169,7 @@ async fn ten_failures_then_429() {
     let s = sandbox(&[]);
     let bad = json!({ "email": "plain@acme.test", "password": "wrong-password", "tenant_domain": "acme" });
     for _ in 0..10 {
-        let r = s
-            .call("POST", "/authsec/uflow/login", None, Some(bad.clone()))
-            .await;
+        let r = s.anon("/authsec/uflow/login", bad.clone()).await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     }
     let r = s.password("plain@acme.test", "acme").await;
@@ -226,23 +187,13 @@ async fn webauthn_admin_realm_knows_admins_only_and_needs_passkeys() {
     let s = sandbox(&[]);
     let body = json!({ "email": "user@acme.test" });
     let b = s
-        .call(
-            "POST",
-            "/authsec/webauthn/admin/beginAuthentication",
-            None,
-            Some(body),
-        )
+        .anon("/authsec/webauthn/admin/beginAuthentication", body)
         .await;
     assert_eq!(b.status, StatusCode::NOT_FOUND);
     assert_eq!(b.body["error"], "user not found");
     let body = json!({ "email": "passkey@acme.test" });
     let e = s
-        .call(
-            "POST",
-            "/authsec/webauthn/admin/beginAuthentication",
-            None,
-            Some(body),
-        )
+        .anon("/authsec/webauthn/admin/beginAuthentication", body)
         .await;
     assert_eq!(
         e.status,
@@ -273,12 +224,7 @@ async fn precheck_reports_the_tenant() {
     let s = sandbox(&[]);
     let body = json!({ "email": "admin@globex.test", "current_domain": "localhost" });
     let r = s
-        .call(
-            "POST",
-            "/authsec/uflow/auth/admin/login/precheck",
-            None,
-            Some(body),
-        )
+        .anon("/authsec/uflow/auth/admin/login/precheck", body)
         .await;
     assert_eq!(r.body["exists"], true);
     assert_eq!(r.body["next_step"], "login");
@@ -286,12 +232,7 @@ async fn precheck_reports_the_tenant() {
     assert_eq!(r.body["requires_password"], true);
     let body = json!({ "email": "nobody@acme.test", "current_domain": "acme.localhost" });
     let r = s
-        .call(
-            "POST",
-            "/authsec/uflow/auth/admin/login/precheck",
-            None,
-            Some(body),
-        )
+        .anon("/authsec/uflow/auth/admin/login/precheck", body)
         .await;
     assert_eq!(r.body["next_step"], "bootstrap");
 }
@@ -304,8 +245,7 @@ async fn end_users_sign_in_through_their_client() {
     let r = s.password("user@acme.test", "acme").await;
     assert_eq!(r.body, json!({ "error": "Invalid credentials" }));
 
-    let login =
-        |body: serde_json::Value| s.call("POST", "/authsec/uflow/user/login", None, Some(body));
+    let login = |body: serde_json::Value| s.anon("/authsec/uflow/user/login", body);
     let r = login(json!({ "client_id": client, "email": "user@acme.test", "password": PASSWORD }))
         .await;
     assert_eq!(r.status, StatusCode::OK);
@@ -331,11 +271,9 @@ async fn end_users_sign_in_through_their_client() {
     );
 
     let status = s
-        .call(
-            "POST",
+        .anon(
             "/authsec/webauthn/enduser/mfa/loginStatus",
-            None,
-            Some(json!({ "tenant_id": ACME, "email": "user@acme.test" })),
+            json!({ "tenant_id": ACME, "email": "user@acme.test" }),
         )
         .await;
     assert_eq!(status.body, json!({ "mfa_required": false }));
@@ -376,35 +314,25 @@ async fn end_user_totp_and_undashed_backup_codes() {
         "ABCDEFGH"
     };
     let body = json!({ "client_id": client, "email": "user@acme.test", "password": PASSWORD });
-    let r = s
-        .call("POST", "/authsec/uflow/user/login", None, Some(body))
-        .await;
+    let r = s.anon("/authsec/uflow/user/login", body).await;
     assert_eq!(
         r.body["mfa_required"], false,
         "the password step never says"
     );
     let status = s
-        .call(
-            "POST",
+        .anon(
             "/authsec/webauthn/enduser/mfa/loginStatus",
-            None,
-            Some(json!({ "tenant_id": ACME, "email": "user@acme.test" })),
+            json!({ "tenant_id": ACME, "email": "user@acme.test" }),
         )
         .await;
     assert_eq!(status.body["mfa_required"], true);
     assert_eq!(status.body["methods"][0]["method_type"], "totp");
     let cb = json!({ "email": "user@acme.test", "tenant_id": ACME, "mfa_verified": true });
     let early = s
-        .call(
-            "POST",
-            "/authsec/uflow/auth/enduser/webauthn-callback",
-            None,
-            Some(cb.clone()),
-        )
+        .anon("/authsec/uflow/auth/enduser/webauthn-callback", cb.clone())
         .await;
     assert_eq!(early.status, StatusCode::UNAUTHORIZED);
-    let verify =
-        |body: serde_json::Value| s.call("POST", "/authsec/webauthn/totp/verify", None, Some(body));
+    let verify = |body: serde_json::Value| s.anon("/authsec/webauthn/totp/verify", body);
     let v = verify(json!({ "tenant_id": ACME, "email": "user@acme.test", "client_id": client, "code": "ABCD-EFGH" })).await;
     assert_eq!(
         v.body,
@@ -415,12 +343,7 @@ async fn end_user_totp_and_undashed_backup_codes() {
     assert_eq!(v.status, StatusCode::OK, "{:?}", v.body);
     assert_eq!(v.body["method"], "backup_code");
     let t = s
-        .call(
-            "POST",
-            "/authsec/uflow/auth/enduser/webauthn-callback",
-            None,
-            Some(cb),
-        )
+        .anon("/authsec/uflow/auth/enduser/webauthn-callback", cb)
         .await;
     assert_eq!(t.status, StatusCode::OK, "{:?}", t.body);
     assert!(

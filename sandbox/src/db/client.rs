@@ -51,8 +51,10 @@ pub struct Client {
 }
 
 impl Client {
+    /// AuthSec's activate/deactivate: a deactivated client's status is `Development`
+    /// (authsec-api.md §b), there is no `Inactive`.
     pub fn set_active(&mut self, active: bool) {
         self.active = active;
-        self.status = if active { "Active" } else { "Inactive" };
+        self.status = if active { "Active" } else { "Development" };
     }
 }

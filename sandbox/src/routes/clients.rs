@@ -109,15 +109,8 @@ pub async fn list(
         parse_int(&q, "page", &mut errs),
         parse_int(&q, "limit", &mut errs),
     );
-    let status = q
-        .get("status")
-        .map(|s| s.trim().to_lowercase())
-        .filter(|s| !s.is_empty());
-    if let Some(s) = &status {
-        if s != "active" && s != "inactive" {
-            errs.insert("status".into(), "status must be Active or Inactive".into());
-        }
-    }
+    // `status` is an exact, case-sensitive match on AuthSec (any text).
+    let status = q.get("status").cloned().filter(|s| !s.is_empty());
     if !errs.is_empty() {
         return Err(ApiError::validation(errs));
     }
@@ -142,11 +135,7 @@ pub async fn list(
         .values()
         .filter(|c| c.tenant_id == caller.tenant_id && c.deleted == deleted)
         .filter(|c| active.is_none_or(|a| c.active == a))
-        .filter(|c| {
-            status
-                .as_deref()
-                .is_none_or(|s| c.status.eq_ignore_ascii_case(s))
-        })
+        .filter(|c| status.as_deref().is_none_or(|s| c.status == s))
         .filter(|c| name.as_deref().is_none_or(|n| contains_ci(&c.name, n)))
         .filter(|c| email.as_deref().is_none_or(|e| contains_ci(&c.email, e)))
         .filter(|c| {

@@ -43,6 +43,17 @@ fn record(db: &mut Db, user: &User, ok: bool) {
     }
 }
 
+/// Whether `code` is the current code of one of the user's confirmed TOTP devices (that
+/// device is then marked used).
+fn use_totp(user: &mut User, code: &str, t: crate::util::Time) -> bool {
+    let dev = user
+        .totp_devices
+        .iter_mut()
+        .filter(|d| d.confirmed)
+        .find(|d| code_matches(&d.secret, code));
+    dev.map(|d| d.last_used = Some(t)).is_some()
+}
+
 #[derive(Deserialize)]
 pub struct VerifyReq {
     email: Option<String>,
@@ -87,12 +98,7 @@ pub async fn verify_totp(
         user.backup_codes.retain(|c| *c != typed);
         user.backup_codes.len() < before
     } else {
-        let dev = user
-            .totp_devices
-            .iter_mut()
-            .filter(|d| d.confirmed)
-            .find(|d| code_matches(&d.secret, &code));
-        dev.map(|d| d.last_used = Some(t)).is_some()
+        use_totp(user, &code, t)
     };
     let user = user.clone();
     record(&mut db, &user, ok);
@@ -155,14 +161,7 @@ pub async fn verify_enduser_totp(
             )
         }
         None => {
-            let code = req.code.unwrap_or_default();
-            let t = now();
-            let dev = user
-                .totp_devices
-                .iter_mut()
-                .filter(|d| d.confirmed)
-                .find(|d| code_matches(&d.secret, &code));
-            let ok = dev.map(|d| d.last_used = Some(t)).is_some();
+            let ok = use_totp(user, &req.code.unwrap_or_default(), now());
             (
                 ok,
                 "totp",

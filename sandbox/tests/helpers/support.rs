@@ -87,6 +87,11 @@ impl Sbx {
         self.send(b.body(body).unwrap()).await
     }
 
+    /// A POST without a token (the sign-in rows).
+    pub async fn anon(&self, path: &str, body: Value) -> Resp {
+        self.call("POST", path, None, Some(body)).await
+    }
+
     pub async fn get(&self, path: &str, token: &str) -> Resp {
         self.call("GET", path, Some(token), None).await
     }

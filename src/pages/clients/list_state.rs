@@ -191,13 +191,18 @@ impl ListState {
             .join(",")
     }
 
-    /// The `getClients` query for `page` (the list's own page unless walking).
+    /// The `getClients` query for `page` (the list's own page unless walking). AuthSec
+    /// matches `status` exactly, and a deactivated client's status is `Development`.
     pub fn api_query(&self, page: u32, limit: u32) -> Query {
+        let status = match self.status.as_str() {
+            "Inactive" => "Development",
+            s => s,
+        };
         Query::new()
             .add("name", self.name.trim())
             .add("email", self.email.trim())
             .add("tags", self.tags.join(","))
-            .add("status", &self.status)
+            .add("status", status)
             .opt("active", self.active.as_bool())
             .add("deleted", self.deleted)
             .add("page", page)

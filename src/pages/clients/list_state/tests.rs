@@ -56,6 +56,11 @@ fn api_query_names_every_filter_and_the_page() {
         ListState::default().api_query(1, 100).encode(),
         "deleted=false&page=1&limit=100"
     );
+    // The console's "Inactive" is AuthSec's Development.
+    assert!(parse("status=Inactive")
+        .api_query(1, 10)
+        .encode()
+        .contains("status=Development"));
 }
 
 #[test]
