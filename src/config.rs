@@ -3,32 +3,45 @@
 
 use serde::Deserialize;
 
-/// The AuthSec services the console talks to.
+/// The services the console talks to: AuthSec's (clientms, uflow, webauthn) and the
+/// extension services (shared/extensions-api.md), each with its own base URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Service {
     ClientMs,
     Uflow,
     Webauthn,
+    /// Extension: management applications.
     Apps,
+    /// Extension: sessions (default: beside uflow).
+    Sessions,
+    /// Extension: API keys (default: beside uflow).
+    ApiKeys,
+    /// Extension: passkey list, rename, delete (default: beside webauthn).
+    Passkeys,
 }
 
 impl Service {
+    /// The default base's last segment, under `{api_base}/authsec/`.
     fn path(self) -> &'static str {
         match self {
             Service::ClientMs => "clientms",
-            Service::Uflow => "uflow",
-            Service::Webauthn => "webauthn",
+            Service::Uflow | Service::Sessions | Service::ApiKeys => "uflow",
+            Service::Webauthn | Service::Passkeys => "webauthn",
             Service::Apps => "apps",
         }
     }
 }
 
+/// `services.<name>` in config.json: a full base URL for that service.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 struct ServiceOverrides {
     clientms: Option<String>,
     uflow: Option<String>,
     webauthn: Option<String>,
     apps: Option<String>,
+    sessions: Option<String>,
+    api_keys: Option<String>,
+    passkeys: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -91,6 +104,9 @@ impl Config {
             Service::Uflow => &self.services.uflow,
             Service::Webauthn => &self.services.webauthn,
             Service::Apps => &self.services.apps,
+            Service::Sessions => &self.services.sessions,
+            Service::ApiKeys => &self.services.api_keys,
+            Service::Passkeys => &self.services.passkeys,
         };
         match over.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             Some(url) => url.trim_end_matches('/').to_string(),
@@ -145,6 +161,11 @@ mod tests {
         );
         assert_eq!(c.tenant_domain, "acme");
         assert_eq!(c.app_name, "Acme admin");
+        assert_eq!(
+            c.base(Service::Sessions),
+            "http://127.0.0.1:8787/authsec/uflow",
+            "extensions default to beside their AuthSec service"
+        );
         assert!(c.sandbox);
         assert!(c.crash_test);
         assert_eq!(c.end_user_client_id, None);

@@ -61,13 +61,13 @@ struct Create<'a> {
 
 pub async fn scopes(api: &Api) -> Result<Scopes, ApiError> {
     let r = api
-        .get(Service::Uflow, "/api-keys/scopes", &Query::new())
+        .get(Service::ApiKeys, "/api-keys/scopes", &Query::new())
         .await;
     api.noted(Extension::ApiKeys, r)
 }
 
 pub async fn list(api: &Api) -> Result<Vec<ApiKey>, ApiError> {
-    let r = api.get(Service::Uflow, "/api-keys", &Query::new()).await;
+    let r = api.get(Service::ApiKeys, "/api-keys", &Query::new()).await;
     let l: List = api.noted(Extension::ApiKeys, r)?;
     Ok(l.api_keys)
 }
@@ -83,19 +83,19 @@ pub async fn create(
         scopes,
         tenant_id,
     };
-    api.send(Method::Post, Service::Uflow, "/api-keys", Some(&body))
+    api.send(Method::Post, Service::ApiKeys, "/api-keys", Some(&body))
         .await
 }
 
 pub async fn regenerate(api: &Api, key_id: &str) -> Result<WithSecret, ApiError> {
     let path = format!("/api-keys/{}/regenerate", segment(key_id));
-    api.send::<(), _>(Method::Post, Service::Uflow, &path, None)
+    api.send::<(), _>(Method::Post, Service::ApiKeys, &path, None)
         .await
 }
 
 pub async fn delete(api: &Api, key_id: &str) -> Result<(), ApiError> {
     let path = format!("/api-keys/{}", segment(key_id));
-    api.send_ok::<()>(Method::Delete, Service::Uflow, &path, None)
+    api.send_ok::<()>(Method::Delete, Service::ApiKeys, &path, None)
         .await
 }
 

@@ -117,6 +117,51 @@ fn fields_from_object(obj: &serde_json::Map<String, Value>) -> BTreeMap<String, 
         .collect()
 }
 
+/// go-playground/validator's text as gin answers a failed binding (authsec-api.md §1.6),
+/// one line per field: `Key: 'LoginInput.Password' Error:Field validation for 'Password'
+/// failed on the 'min' tag` (sometimes behind a prefix such as `Invalid request payload: `).
+/// Answers field → sentence, keyed by the JSON name (`TenantID` → `tenant_id`).
+pub fn fields_from_validator(text: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for line in text.lines() {
+        let Some(rest) = line.split("Error:Field validation for '").nth(1) else {
+            continue;
+        };
+        let mut parts = rest.split('\'');
+        let (Some(field), Some(_), Some(tag)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let sentence = match tag {
+            "required" => "This field is required.",
+            "email" => "Enter an email address like name@example.com.",
+            "min" | "gte" => "This is too short.",
+            "max" | "lte" => "This is too long.",
+            "len" => "This has the wrong length.",
+            "uuid" | "uuid4" => "This must be an id (a UUID).",
+            "url" | "uri" => "Enter a full URL.",
+            _ => "This value is not accepted.",
+        };
+        out.entry(snake_case(field))
+            .or_insert_with(|| sentence.to_string());
+    }
+    out
+}
+
+/// `TenantID` → `tenant_id`, `MFAVerified` → `mfa_verified`, `Email` → `email`.
+fn snake_case(go: &str) -> String {
+    let chars: Vec<char> = go.chars().collect();
+    let mut out = String::new();
+    for (i, c) in chars.iter().enumerate() {
+        let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+        let prev_lower = i > 0 && chars[i - 1].is_lowercase();
+        if c.is_uppercase() && i > 0 && (prev_lower || next_lower) {
+            out.push('_');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
 /// Decodes an error body of any of the three shapes:
 /// AuthSec `{"error", "message"?, "details"?}`, management apps
 /// `{"message", "error_code"}` and FastAPI `{"detail": str | [{loc, msg}]}`.
@@ -147,6 +192,20 @@ pub fn decode_error(status: u16, body: &str, retry_after: Option<u32>) -> ApiErr
     }
     // AuthSec shape: "error" is the message; "message"/"details" may add to it.
     if let Some(msg) = text(map.get("error")) {
+        // gin's binding failures name the Go struct's fields: one message per field.
+        let fields = fields_from_validator(&msg);
+        if !fields.is_empty() {
+            err.fields = fields;
+            err.message = "Some fields need attention.".into();
+            return err;
+        }
+        // The global rate limit says how long in `message`.
+        if status == 429 {
+            if let Some(m) = text(map.get("message")) {
+                err.message = m;
+                return err;
+            }
+        }
         err.message = msg;
         match map.get("details") {
             Some(Value::Object(d)) => err.fields = fields_from_object(d),

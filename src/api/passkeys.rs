@@ -66,7 +66,7 @@ struct PasskeyList {
 /// The user's passkeys; a 404/405/501 means the server lacks the extension.
 pub async fn list(api: &Api) -> Result<Vec<Passkey>, ApiError> {
     let r = api
-        .get(Service::Webauthn, "/credentials", &Default::default())
+        .get(Service::Passkeys, "/credentials", &Default::default())
         .await;
     let l: PasskeyList = api.noted(Extension::Passkeys, r)?;
     Ok(l.passkeys)
@@ -76,7 +76,7 @@ pub async fn rename(api: &Api, id: &str, name: &str) -> Result<(), ApiError> {
     let path = format!("/credentials/{}", super::url::segment(id));
     api.send_ok(
         Method::Patch,
-        Service::Webauthn,
+        Service::Passkeys,
         &path,
         Some(&json!({ "name": name })),
     )
@@ -85,6 +85,6 @@ pub async fn rename(api: &Api, id: &str, name: &str) -> Result<(), ApiError> {
 
 pub async fn delete(api: &Api, id: &str) -> Result<(), ApiError> {
     let path = format!("/credentials/{}", super::url::segment(id));
-    api.send_ok::<()>(Method::Delete, Service::Webauthn, &path, None)
+    api.send_ok::<()>(Method::Delete, Service::Passkeys, &path, None)
         .await
 }

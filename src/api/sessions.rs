@@ -42,30 +42,35 @@ pub struct RevokedAll {
 }
 
 pub async fn mine(api: &Api) -> Result<SessionPage, ApiError> {
-    let r = api.get(Service::Uflow, "/sessions", &Query::new()).await;
+    let r = api.get(Service::Sessions, "/sessions", &Query::new()).await;
     api.noted(Extension::Sessions, r)
 }
 
 pub async fn revoke_mine(api: &Api, id: &str) -> Result<(), ApiError> {
     let path = format!("/sessions/{}", segment(id));
-    api.send_ok::<()>(Method::Delete, Service::Uflow, &path, None)
+    api.send_ok::<()>(Method::Delete, Service::Sessions, &path, None)
         .await
 }
 
 pub async fn revoke_all_mine(api: &Api) -> Result<RevokedAll, ApiError> {
-    api.send::<(), _>(Method::Post, Service::Uflow, "/sessions/revoke-all", None)
-        .await
+    api.send::<(), _>(
+        Method::Post,
+        Service::Sessions,
+        "/sessions/revoke-all",
+        None,
+    )
+    .await
 }
 
 /// Tenant sessions (admin): `query` holds `user_id`, `email`, `active`,
 /// `page` and `limit`.
 pub async fn tenant(api: &Api, query: &Query) -> Result<SessionPage, ApiError> {
-    let r = api.get(Service::Uflow, "/admin/sessions", query).await;
+    let r = api.get(Service::Sessions, "/admin/sessions", query).await;
     api.noted(Extension::Sessions, r)
 }
 
 pub async fn revoke_any(api: &Api, id: &str) -> Result<(), ApiError> {
     let path = format!("/admin/sessions/{}", segment(id));
-    api.send_ok::<()>(Method::Delete, Service::Uflow, &path, None)
+    api.send_ok::<()>(Method::Delete, Service::Sessions, &path, None)
         .await
 }

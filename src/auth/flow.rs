@@ -56,7 +56,7 @@ pub fn password_error(e: &ApiError) -> String {
             "This account is disabled. Ask an admin of your workspace to enable it.".into()
         }
         // A password under AuthSec's 10 characters fails its binding: it cannot be right.
-        400 if text.contains("password") => {
+        400 if e.fields.contains_key("password") => {
             "The email or password is not right. Check both and try again.".into()
         }
         401 => "The email or password is not right. Check both and try again.".into(),

@@ -467,7 +467,7 @@ test('deactivate a row, reload (signs out), sign in again: back on the same URL 
 
     const got = (await apiGet(x.id)).body;
     assert.equal(got.active, false);
-    assert.equal(got.status, 'Inactive');
+    assert.equal(got.status, 'Development', "AuthSec's status for a deactivated client");
     await finish(page, state);
   });
 });
@@ -562,7 +562,7 @@ test('bulk: select all 30 matching across two pages and deactivate them', FLOW, 
     assert.equal(new Set(deactivations).size, 30, 'a client was deactivated twice');
     const { clients, total } = await apiAll({ tags: tag });
     assert.equal(total, 30);
-    assert.deepEqual(clients.filter((c) => c.active || c.status !== 'Inactive').map((c) => c.name), [], 'still active');
+    assert.deepEqual(clients.filter((c) => c.active || c.status !== 'Development').map((c) => c.name), [], 'still active');
     assert.deepEqual(new Set(clients.map((c) => c.id)), new Set(made.map((c) => c.id)));
 
     // The list shows it too, on both pages.

@@ -96,3 +96,40 @@ fn local_errors_read_clearly() {
     assert_eq!(ApiError::network().status, 0);
     assert!(!ApiError::timeout().is_missing_feature());
 }
+
+#[test]
+fn gin_binding_texts_become_field_messages() {
+    let e = decode_error(
+        400,
+        r#"{"error":"Key: 'LoginInput.Password' Error:Field validation for 'Password' failed on the 'min' tag"}"#,
+        None,
+    );
+    assert_eq!(e.message, "Some fields need attention.");
+    assert_eq!(e.field("password"), Some("This is too short."));
+    let e = decode_error(
+        400,
+        r#"{"error":"Invalid request payload: Key: 'toggleAdminUserActiveRequest.TenantID' Error:Field validation for 'TenantID' failed on the 'required' tag\nKey: 'toggleAdminUserActiveRequest.MFAVerified' Error:Field validation for 'MFAVerified' failed on the 'required' tag"}"#,
+        None,
+    );
+    assert_eq!(e.field("tenant_id"), Some("This field is required."));
+    assert_eq!(e.field("mfa_verified"), Some("This field is required."));
+    let e = decode_error(
+        400,
+        r#"{"error":"Key: 'RegisterClientsRequest.Email' Error:Field validation for 'Email' failed on the 'email' tag"}"#,
+        None,
+    );
+    assert_eq!(
+        e.field("email"),
+        Some("Enter an email address like name@example.com.")
+    );
+}
+
+#[test]
+fn the_global_rate_limit_says_how_long() {
+    let e = decode_error(
+        429,
+        r#"{"error":"Rate limit exceeded","limit":100,"message":"Too many requests. Maximum 100 requests per 1m0s allowed. Please try again later.","window":"1m0s"}"#,
+        None,
+    );
+    assert!(e.message.starts_with("Too many requests. Maximum 100"));
+}
