@@ -25,18 +25,7 @@ async fn expired_session_asks_to_sign_in_again_then_retries() {
             401,
             r#"{"error":"Invalid or expired token"}"#,
         )
-        .answer(
-            "/uflow/login",
-            200,
-            r#"{"tenant_id":"t-acme","tenant_domain":"acme","email":"plain@acme.test",
-            "first_login":false,"otp_required":true,"mfa_required":false}"#,
-        )
-        .answer(
-            "/login/webauthn-callback",
-            200,
-            &format!(r#"{{"access_token":"{new}"}}"#),
-        )
-        .answer("/admin/me/roles-permissions", 200, "{}")
+        .password_only_sign_in("plain@acme.test", &new, true)
         .answer("/getClients", 200, CLIENTS);
     let transport = script.transport();
     let old_token = old.clone();

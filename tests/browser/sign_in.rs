@@ -147,24 +147,7 @@ async fn wrong_code_clears_the_field_and_a_right_one_signs_in() {
 #[wasm_bindgen_test]
 async fn an_account_the_admin_probe_refuses_signs_in_as_an_end_user() {
     let script = Script::default();
-    let token = jwt("user@acme.test");
-    script
-        .answer(
-            "/uflow/login",
-            200,
-            r#"{"tenant_id":"t-acme","tenant_domain":"acme","email":"user@acme.test",
-                "first_login":false,"otp_required":true,"mfa_required":false}"#,
-        )
-        .answer(
-            "/login/webauthn-callback",
-            200,
-            &format!(r#"{{"access_token":"{token}"}}"#),
-        )
-        .answer(
-            "/admin/me/roles-permissions",
-            403,
-            r#"{"error":"insufficient_scope"}"#,
-        );
+    script.password_only_sign_in("user@acme.test", &jwt("user@acme.test"), false);
     let (root, signed, _h) = mount_sign_in(&script);
     until("form", || has_field(&root, "Email")).await;
     type_into(&field(&root, "Email"), "user@acme.test");

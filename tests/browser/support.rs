@@ -53,6 +53,26 @@ impl Script {
         self
     }
 
+    /// AuthSec's answers to a sign-in of `email` without a second factor: the password step
+    /// (signed in before, no factor), the token step with `token`, and the admin probe (200
+    /// for an admin, 403 otherwise).
+    pub fn password_only_sign_in(&self, email: &str, token: &str, admin: bool) -> &Self {
+        let password_ok = format!(
+            r#"{{"tenant_id":"t-acme","tenant_domain":"acme","email":"{email}","first_login":false,"otp_required":true,"mfa_required":false}}"#
+        );
+        self.answer("/uflow/login", 200, &password_ok)
+            .answer(
+                "/login/webauthn-callback",
+                200,
+                &format!(r#"{{"access_token":"{token}"}}"#),
+            )
+            .answer(
+                "/admin/me/roles-permissions",
+                if admin { 200 } else { 403 },
+                "{}",
+            )
+    }
+
     /// The next request whose URL holds `url_part` waits until the returned
     /// sender fires (or is dropped) before it gets its scripted answer.
     pub fn hold(&self, url_part: &str) -> futures::channel::oneshot::Sender<()> {
