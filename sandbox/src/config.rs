@@ -22,7 +22,7 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = 250,
           value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub clients: u32,
-    /// Number of end users seeded for tenant acme (user@acme.test included)
+    /// Number of end users seeded for tenant acme (user@acme.test and new-user@acme.test included)
     #[arg(long, value_name = "N", default_value_t = 1200,
           value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub users: u32,

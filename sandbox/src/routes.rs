@@ -6,6 +6,7 @@ pub mod apps;
 pub mod clients;
 pub mod clients_write;
 pub mod endusers;
+pub mod enrol;
 pub mod login;
 pub mod login_mfa;
 pub mod passkeys;
@@ -174,7 +175,20 @@ pub fn router(state: AppState) -> Router {
         .route(
             &format!("{w}/totp/verify"),
             post(login_mfa::verify_enduser_totp),
+        )
+        .route(&format!("{w}/admin/mfa/status"), post(enrol::admin_status))
+        .route(
+            &format!("{w}/admin/mfa/loginStatus"),
+            post(enrol::admin_status),
         );
+    for (begin, confirm) in [
+        ("beginLoginSetup", "confirmLoginSetup"),
+        ("beginSetup", "confirmSetup"),
+    ] {
+        r = r
+            .route(&format!("{w}/totp/{begin}"), post(enrol::totp_begin))
+            .route(&format!("{w}/totp/{confirm}"), post(enrol::totp_confirm));
+    }
     if on(Feature::BackupRegenerate) {
         r = r.route(
             &format!("{w}/totp/backup/regenerate"),

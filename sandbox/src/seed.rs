@@ -66,7 +66,7 @@ pub fn seed(args: &Args) -> Db {
         &mut rng,
         &mut texts,
         ACME_TENANT_ID,
-        args.users as usize - 1,
+        (args.users as usize).saturating_sub(2),
     );
     bulk::clients(&mut db, &mut rng, &mut texts, GLOBEX_TENANT_ID, globex, 12);
     bulk::end_users(&mut db, &mut rng, &mut texts, GLOBEX_TENANT_ID, 25);
@@ -78,6 +78,7 @@ pub fn seed(args: &Args) -> Db {
     extras::api_keys(&mut db, &mut rng, &mut texts, GLOBEX_TENANT_ID, globex, 1);
     apps::seed_apps(&mut db, &mut rng, &mut texts, ACME_TENANT_ID, acme.admin, 5);
     apps::seed_apps(&mut db, &mut rng, &mut texts, GLOBEX_TENANT_ID, globex, 1);
+    demo::first_sign_in_accounts(&mut db, &mut texts);
 
     db.facts = crate::db::DemoFacts {
         admin_email: "admin@acme.test".into(),

@@ -149,7 +149,10 @@ async fn backup_code_only_in_code_and_single_use() {
 async fn the_attempt_is_bound_to_email_and_tenant() {
     let s = sandbox(&[]);
     let r = s.password("plain@acme.test", "acme").await;
-    assert_eq!(r.body["otp_required"], true, "signed in before, no factor");
+    assert_eq!(
+        r.body["mfa_required"], true,
+        "signed in before, with a factor"
+    );
     assert_eq!(
         s.callback("user@acme.test", ACME).await.status,
         StatusCode::UNAUTHORIZED
@@ -160,8 +163,80 @@ async fn the_attempt_is_bound_to_email_and_tenant() {
     );
     assert_eq!(
         s.callback("plain@acme.test", ACME).await.status,
+        StatusCode::UNAUTHORIZED,
+        "no token before the factor passed"
+    );
+    s.demo_code(
+        "/authsec/webauthn/totp/verifyLogin",
+        "plain@acme.test",
+        ACME,
+    )
+    .await;
+    assert_eq!(
+        s.callback("plain@acme.test", ACME).await.status,
         StatusCode::OK
     );
+}
+
+#[tokio::test]
+async fn a_first_sign_in_enrols_the_authenticator_app_then_gets_its_token() {
+    let s = sandbox(&[]);
+    let setup = json!({ "email": "new@acme.test", "tenant_id": ACME });
+    let begin = s
+        .anon("/authsec/webauthn/totp/beginLoginSetup", setup.clone())
+        .await;
+    assert_eq!(
+        begin.status,
+        StatusCode::UNAUTHORIZED,
+        "not before the password"
+    );
+    let r = s.password("new@acme.test", "acme").await;
+    assert_eq!(r.body["first_login"], true);
+    let status = s
+        .anon(
+            "/authsec/webauthn/admin/mfa/loginStatus",
+            json!({ "email": "new@acme.test" }),
+        )
+        .await;
+    assert_eq!(status.body, json!({ "mfa_required": false }));
+    assert_eq!(
+        s.callback("new@acme.test", ACME).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let begin = s
+        .anon("/authsec/webauthn/totp/beginLoginSetup", setup.clone())
+        .await;
+    assert_eq!(begin.status, StatusCode::OK, "{:?}", begin.body);
+    let secret = begin.body["secret"].as_str().unwrap().to_string();
+    assert!(begin.body["otp_auth_url"]
+        .as_str()
+        .unwrap()
+        .contains(&secret));
+    let mut confirm = setup.clone();
+    confirm["secret"] = json!(secret);
+    confirm["code"] = json!("000000");
+    let wrong = s
+        .anon("/authsec/webauthn/totp/confirmLoginSetup", confirm.clone())
+        .await;
+    assert_eq!(wrong.body, json!({ "error": "invalid TOTP code" }));
+    confirm["code"] = json!(totp_now(&secret));
+    let ok = s
+        .anon("/authsec/webauthn/totp/confirmLoginSetup", confirm)
+        .await;
+    assert_eq!(ok.status, StatusCode::OK, "{:?}", ok.body);
+    let codes = ok.body["backup_codes"].as_array().unwrap();
+    assert_eq!(codes.len(), 10);
+    assert_eq!(
+        s.callback("new@acme.test", ACME).await.status,
+        StatusCode::OK
+    );
+    // The app is now the account's factor, and one of the codes works once.
+    let r = s.password("new@acme.test", "acme").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let code = codes[0].as_str().unwrap();
+    let body = json!({ "email": "new@acme.test", "tenant_id": ACME, "code": code });
+    let v = s.anon("/authsec/webauthn/totp/verifyLogin", body).await;
+    assert_eq!(v.body["method"], "backup_code", "{:?}", v.body);
 }
 
 #[tokio::test]
@@ -273,7 +348,7 @@ async fn end_users_sign_in_through_their_client() {
     let status = s
         .anon(
             "/authsec/webauthn/enduser/mfa/loginStatus",
-            json!({ "tenant_id": ACME, "email": "user@acme.test" }),
+            json!({ "tenant_id": ACME, "email": "new-user@acme.test" }),
         )
         .await;
     assert_eq!(status.body, json!({ "mfa_required": false }));
@@ -300,17 +375,6 @@ async fn end_user_totp_and_undashed_backup_codes() {
         let mut db = s.state.db();
         let u = db.users.get_mut(&uid).unwrap();
         u.backup_codes = vec!["abcd-efgh".into()];
-        u.totp_devices.push(authsec_sandbox::db::TotpDevice {
-            id: uuid::Uuid::new_v4(),
-            name: "Phone".into(),
-            device_type: "authenticator_app".into(),
-            secret: "ACMESANDBOXTOTPSECRETKEY234567AB".into(),
-            confirmed: true,
-            is_primary: true,
-            last_used: None,
-            created_at: chrono::Utc::now(),
-            pending_backup_codes: Vec::new(),
-        });
         "ABCDEFGH"
     };
     let body = json!({ "client_id": client, "email": "user@acme.test", "password": PASSWORD });

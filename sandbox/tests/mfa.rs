@@ -8,10 +8,10 @@ use axum::http::{Request, StatusCode};
 use serde_json::{json, Value};
 use support::*;
 
-async fn verify(s: &Sbx, email: &str, field: &str, code: &str) -> StatusCode {
+async fn verify(s: &Sbx, email: &str, code: &str) -> StatusCode {
     let r = s.password(email, "acme").await;
     assert_eq!(r.body["methods"], json!(["totp"]));
-    let body = json!({ "email": email, "tenant_id": ACME, field: code });
+    let body = json!({ "email": email, "tenant_id": ACME, "code": code });
     s.call(
         "POST",
         "/authsec/webauthn/totp/verifyLogin",
@@ -23,9 +23,9 @@ async fn verify(s: &Sbx, email: &str, field: &str, code: &str) -> StatusCode {
 }
 
 #[tokio::test]
-async fn totp_device_lifecycle_and_backup_codes() {
+async fn tenant_totp_devices_are_not_sign_in_factors() {
     let s = sandbox(&[]);
-    let t = s.login("plain@acme.test", "acme").await;
+    let t = s.login_end_user("user@acme.test").await;
     let base = "/authsec/uflow/auth/tenant/totp";
     let r = s
         .post(
@@ -37,21 +37,6 @@ async fn totp_device_lifecycle_and_backup_codes() {
     assert_eq!(r.status, StatusCode::OK);
     let secret = r.body["secret"].as_str().unwrap().to_string();
     let device = r.body["device_id"].as_str().unwrap().to_string();
-    assert_eq!(secret.len(), 32);
-    assert_eq!(
-        r.body["qr_code_url"],
-        format!("otpauth://totp/AuthSec:plain@acme.test?secret={secret}&issuer=AuthSec&algorithm=SHA1&digits=6&period=30")
-    );
-    let codes: Vec<String> = serde_json::from_value(r.body["backup_codes"].clone()).unwrap();
-    assert_eq!(codes.len(), 10);
-    assert!(codes
-        .iter()
-        .all(|c| c.len() == 9 && c.as_bytes()[4] == b'-'));
-
-    // Unconfirmed devices are not factors (`methods` is omitted when empty, as in Go).
-    let r = s.password("plain@acme.test", "acme").await;
-    assert_eq!(r.body["mfa_required"], false);
-    assert!(r.body.get("methods").is_none(), "{:?}", r.body);
     let bad = s
         .post(
             &format!("{base}/confirm"),
@@ -61,7 +46,6 @@ async fn totp_device_lifecycle_and_backup_codes() {
         .await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert_eq!(bad.body["message"], "Invalid TOTP code");
-    assert_eq!(bad.body["success"], false);
     let ok = s
         .post(
             &format!("{base}/confirm"),
@@ -71,16 +55,50 @@ async fn totp_device_lifecycle_and_backup_codes() {
         .await;
     assert_eq!(ok.status, StatusCode::OK);
     let list = s.get(&format!("{base}/devices"), &t).await;
-    assert_eq!(list.body["devices"][0]["is_primary"], true);
     assert_eq!(list.body["devices"][0]["is_active"], true);
+    // Sign-in reads another store: the device's code is no sign-in code.
+    let body = json!({ "email": "user@acme.test", "tenant_id": ACME, "code": totp_now(&secret) });
+    let v = s.anon("/authsec/webauthn/totp/verify", body).await;
+    assert_eq!(v.body, json!({ "error": "invalid TOTP code" }));
+}
 
+#[tokio::test]
+async fn sign_in_totp_set_up_again_replaces_the_app_and_its_backup_codes() {
+    let s = sandbox(&[]);
+    let t = s.login("plain@acme.test", "acme").await;
+    let me = json!({ "email": "plain@acme.test", "tenant_id": ACME });
+    let begin = s
+        .post("/authsec/webauthn/totp/beginLoginSetup", &t, me.clone())
+        .await;
+    assert_eq!(begin.status, StatusCode::OK, "{:?}", begin.body);
+    let secret = begin.body["secret"].as_str().unwrap().to_string();
+    let mut confirm = me.clone();
+    confirm["secret"] = json!(secret);
+    confirm["code"] = json!(totp_now(&secret));
+    let ok = s
+        .post("/authsec/webauthn/totp/confirmLoginSetup", &t, confirm)
+        .await;
+    let codes: Vec<String> = serde_json::from_value(ok.body["backup_codes"].clone()).unwrap();
+    assert_eq!(codes.len(), 10);
+    assert!(codes
+        .iter()
+        .all(|c| c.len() == 9 && c.as_bytes()[4] == b'-'));
+    let old = s.state.db().facts.totp_secret.clone();
     assert_eq!(
-        verify(&s, "plain@acme.test", "code", &totp_now(&secret)).await,
+        verify(&s, "plain@acme.test", &totp_now(&old)).await,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        verify(&s, "plain@acme.test", &totp_now(&secret)).await,
         StatusCode::OK
     );
     assert_eq!(
-        verify(&s, "plain@acme.test", "code", &codes[0]).await,
+        verify(&s, "plain@acme.test", &codes[0]).await,
         StatusCode::OK
+    );
+    assert_eq!(
+        verify(&s, "plain@acme.test", &codes[0]).await,
+        StatusCode::BAD_REQUEST
     );
     let fresh = s
         .post("/authsec/webauthn/totp/backup/regenerate", &t, json!({}))
@@ -89,35 +107,27 @@ async fn totp_device_lifecycle_and_backup_codes() {
         serde_json::from_value(fresh.body["backup_codes"].clone()).unwrap();
     assert_eq!(new_codes.len(), 10);
     assert_eq!(
-        verify(&s, "plain@acme.test", "code", &codes[1]).await,
+        verify(&s, "plain@acme.test", &codes[1]).await,
         StatusCode::BAD_REQUEST
     );
     assert_eq!(
-        verify(&s, "plain@acme.test", "code", &new_codes[1].to_uppercase()).await,
+        verify(&s, "plain@acme.test", &new_codes[1].to_uppercase()).await,
         StatusCode::OK
     );
-
     let status = s
-        .post(
-            "/authsec/webauthn/enduser/mfa/loginStatus",
-            &t,
-            json!({ "email": "plain@acme.test", "tenant_id": ACME }),
+        .anon(
+            "/authsec/webauthn/admin/mfa/status",
+            json!({ "email": "plain@acme.test" }),
         )
         .await;
     assert_eq!(status.body["mfa_required"], true);
     assert_eq!(status.body["methods"][0]["method_type"], "totp");
-
-    let del = s
-        .post(
-            &format!("{base}/devices/delete"),
-            &t,
-            json!({ "device_id": device }),
-        )
+    // Another account's factors are not the caller's to set.
+    let other = json!({ "email": "admin@acme.test", "tenant_id": ACME });
+    let r = s
+        .post("/authsec/webauthn/totp/beginLoginSetup", &t, other)
         .await;
-    assert_eq!(del.status, StatusCode::OK);
-    let r = s.password("plain@acme.test", "acme").await;
-    assert_eq!(r.body["mfa_required"], false);
-    assert!(r.body.get("methods").is_none(), "{:?}", r.body);
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
 }
 
 async fn webauthn(
@@ -141,10 +151,10 @@ async fn webauthn(
 async fn passkey_registration_begin_is_well_formed_and_bogus_finish_fails() {
     let s = sandbox(&[]);
     let t = s.login("passkey@acme.test", "acme").await;
-    let me = json!({ "email": "passkey@acme.test", "tenant_id": ACME });
+    let me = json!({ "email": "passkey@acme.test" });
     let (st, body) = webauthn(
         &s,
-        "/authsec/webauthn/enduser/beginRegistration",
+        "/authsec/webauthn/admin/beginRegistration",
         &t,
         ORIGIN,
         me.clone(),
@@ -160,14 +170,14 @@ async fn passkey_registration_begin_is_well_formed_and_bogus_finish_fails() {
         .unwrap()
         .iter()
         .any(|p| p["alg"] == -7));
-    assert!(pk["excludeCredentials"].is_array());
+    assert!(pk.get("excludeCredentials").is_none(), "as AuthSec: none");
 
-    let bogus = json!({ "email": "passkey@acme.test", "tenant_id": ACME, "name": "Laptop", "credential": {
+    let bogus = json!({ "email": "passkey@acme.test", "credential": {
         "id": "AAAA", "rawId": "AAAA", "type": "public-key",
         "response": { "attestationObject": "o2NmbXRkbm9uZQ", "clientDataJSON": "eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIn0" } } });
     let (st, body) = webauthn(
         &s,
-        "/authsec/webauthn/enduser/finishRegistration",
+        "/authsec/webauthn/admin/finishRegistration",
         &t,
         ORIGIN,
         bogus.clone(),
@@ -177,14 +187,14 @@ async fn passkey_registration_begin_is_well_formed_and_bogus_finish_fails() {
     // The state was consumed: a retry has no ceremony in progress.
     let (st, body) = webauthn(
         &s,
-        "/authsec/webauthn/enduser/finishRegistration",
+        "/authsec/webauthn/admin/finishRegistration",
         &t,
         ORIGIN,
         bogus,
     )
     .await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
-    assert_eq!(body["error"], "no registration in progress");
+    assert_eq!(body["error"], "no registration session");
 
     let (st, body) = webauthn(
         &s,
@@ -196,16 +206,20 @@ async fn passkey_registration_begin_is_well_formed_and_bogus_finish_fails() {
     .await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
     assert_eq!(body, json!({ "error": "invalid origin" }));
-    let other = json!({ "email": "admin@acme.test", "tenant_id": ACME });
+    let other = json!({ "email": "admin@acme.test" });
     let (st, _) = webauthn(
         &s,
-        "/authsec/webauthn/enduser/beginRegistration",
+        "/authsec/webauthn/admin/beginRegistration",
         &t,
         ORIGIN,
         other,
     )
     .await;
-    assert_eq!(st, StatusCode::FORBIDDEN);
+    assert_eq!(
+        st,
+        StatusCode::UNAUTHORIZED,
+        "another account's passkeys are not the caller's"
+    );
 
     let list = s.get("/authsec/webauthn/credentials", &t).await;
     assert_eq!(list.body, json!({ "passkeys": [] }));

@@ -20,8 +20,6 @@ pub struct TotpDevice {
     pub is_primary: bool,
     pub last_used: Option<Time>,
     pub created_at: Time,
-    /// Backup codes issued with the device; they replace the user's on confirmation.
-    pub pending_backup_codes: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -54,7 +52,14 @@ pub struct User {
     pub password_hash: Option<String>,
     /// Methods recorded by the directory (seed data); real factors are added on top.
     pub mfa_methods: Vec<String>,
+    /// AuthSec's tenant TOTP devices (`/uflow/auth/tenant/totp/*`): a store of their
+    /// own, which sign-in never reads (authsec-api.md §d).
     pub totp_devices: Vec<TotpDevice>,
+    /// The sign-in authenticator app's secret (`mfa_methods` 'totp', written by
+    /// `/webauthn/totp/confirmLoginSetup` or `confirmSetup`); the backup codes below go with it.
+    pub sign_in_totp: Option<String>,
+    /// When a sign-in factor last passed (`MFAMethod.last_used_at`).
+    pub factor_used_at: Option<Time>,
     pub passkeys: Vec<StoredPasskey>,
     pub backup_codes: Vec<String>,
     pub metadata: Value,
@@ -66,7 +71,7 @@ pub struct User {
 
 impl User {
     pub fn has_totp(&self) -> bool {
-        self.totp_devices.iter().any(|d| d.confirmed)
+        self.sign_in_totp.is_some()
     }
 
     /// Second factors the account can actually use at sign-in.

@@ -29,6 +29,9 @@ fn gin(status: StatusCode, msg: &str) -> ApiError {
 
 /// Marks (`ok`) or counts a failure against the user's attempt, if one is open.
 fn record(db: &mut Db, user: &User, ok: bool) {
+    if let (true, Some(u)) = (ok, db.users.get_mut(&user.id)) {
+        u.factor_used_at = Some(now());
+    }
     let tenant = user.tenant_id.to_string();
     let Some((key, attempt)) = attempt_mut(db, &user.email, Some(&tenant)) else {
         return;
@@ -43,15 +46,11 @@ fn record(db: &mut Db, user: &User, ok: bool) {
     }
 }
 
-/// Whether `code` is the current code of one of the user's confirmed TOTP devices (that
-/// device is then marked used).
-fn use_totp(user: &mut User, code: &str, t: crate::util::Time) -> bool {
-    let dev = user
-        .totp_devices
-        .iter_mut()
-        .filter(|d| d.confirmed)
-        .find(|d| code_matches(&d.secret, code));
-    dev.map(|d| d.last_used = Some(t)).is_some()
+/// Whether `code` is the current code of the user's sign-in authenticator app.
+fn use_totp(user: &User, code: &str) -> bool {
+    user.sign_in_totp
+        .as_deref()
+        .is_some_and(|secret| code_matches(secret, code))
 }
 
 #[derive(Deserialize)]
@@ -89,7 +88,6 @@ pub async fn verify_totp(
         };
         return Err(gin(StatusCode::BAD_REQUEST, msg));
     }
-    let t = now();
     // AuthSec takes a backup code only in `code`, and only at 8 or 9 characters.
     let backup = (8..=9).contains(&code.chars().count());
     let ok = if backup {
@@ -98,7 +96,7 @@ pub async fn verify_totp(
         user.backup_codes.retain(|c| *c != typed);
         user.backup_codes.len() < before
     } else {
-        use_totp(user, &code, t)
+        use_totp(user, &code)
     };
     let user = user.clone();
     record(&mut db, &user, ok);
@@ -161,7 +159,7 @@ pub async fn verify_enduser_totp(
             )
         }
         None => {
-            let ok = use_totp(user, &req.code.unwrap_or_default(), now());
+            let ok = use_totp(user, &req.code.unwrap_or_default());
             (
                 ok,
                 "totp",
@@ -190,7 +188,7 @@ pub struct AuthReq {
 
 /// The account a passkey row names: an admin by e-mail (`/webauthn/admin/…`), or an
 /// end user by e-mail in the named tenant (`/webauthn/enduser/…`).
-fn account(db: &Db, uri: &Uri, email: &str, tenant: Option<&str>) -> Option<Uuid> {
+pub fn account(db: &Db, uri: &Uri, email: &str, tenant: Option<&str>) -> Option<Uuid> {
     let email = email.trim().to_lowercase();
     if uri.path().contains("/webauthn/admin/") {
         return db

@@ -8,6 +8,11 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use webauthn_rs::prelude::RegisterPublicKeyCredential;
 
+use axum::http::Uri;
+use uuid::Uuid;
+
+use super::enrol::{enrolee, methods_answer};
+use super::login_mfa::account;
 use crate::auth::{Caller, OriginChecked};
 use crate::db::StoredPasskey;
 use crate::error::{fast_name, parse_body, ApiError, ApiResult, Shape};
@@ -18,113 +23,130 @@ use crate::util::{b64url, now};
 pub struct RegReq {
     email: Option<String>,
     tenant_id: Option<String>,
-    name: Option<String>,
+    client_id: Option<String>,
     credential: Option<Value>,
 }
 
-fn check_self(caller: &Caller, email: Option<&str>, tenant: Option<&str>) -> ApiResult<()> {
-    caller.require_tenant_opt(tenant)?;
-    match email {
-        Some(e) if e.trim().eq_ignore_ascii_case(&caller.email) => Ok(()),
-        Some(_) => Err(ApiError::gin(
-            StatusCode::FORBIDDEN,
-            "Forbidden: email does not match the signed-in account",
-        )),
-        None => Err(ApiError::field("email", "email is required")),
+/// The account a registration row names, if the caller may enrol it: by e-mail on
+/// `/webauthn/admin/…`; by tenant, e-mail and client on `/webauthn/enduser/…` (all three
+/// required there, as on AuthSec).
+fn registrant(
+    db: &mut crate::db::Db,
+    uri: &Uri,
+    caller: Option<&Caller>,
+    req: &RegReq,
+    finish: bool,
+) -> ApiResult<Uuid> {
+    let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
+    let admin = uri.path().contains("/webauthn/admin/");
+    let missing = if admin {
+        blank(&req.email) || (finish && req.credential.is_none())
+    } else {
+        blank(&req.email)
+            || blank(&req.tenant_id)
+            || blank(&req.client_id)
+            || (finish && req.credential.is_none())
+    };
+    if missing {
+        let msg = match (admin, finish) {
+            (true, false) => "email is required",
+            (true, true) => "email and credential are required",
+            (false, false) => "tenant_id, email, and client_id are required",
+            (false, true) => "tenant_id, email, client_id, and credential are required",
+        };
+        return Err(ApiError::gin(StatusCode::BAD_REQUEST, msg));
     }
+    let email = req.email.as_deref().unwrap_or_default();
+    let id = account(db, uri, email, req.tenant_id.as_deref())
+        .ok_or_else(|| ApiError::gin(StatusCode::NOT_FOUND, "user not found"))?;
+    enrolee(db, caller, id)
 }
 
+/// `POST /webauthn/{admin,enduser}/beginRegistration`: AuthSec's creation options (no
+/// `excludeCredentials`, a discouraged resident key, preferred verification).
 pub async fn begin_registration(
     State(st): State<AppState>,
     _o: OriginChecked,
-    caller: Caller,
+    uri: Uri,
+    caller: Result<Caller, ApiError>,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let req: RegReq = parse_body(&body, Shape::Gin)?;
-    check_self(&caller, req.email.as_deref(), req.tenant_id.as_deref())?;
     let mut db = st.db();
-    let user = db
-        .users
-        .get(&caller.user_id)
-        .ok_or_else(ApiError::unauthorized)?;
+    let id = registrant(&mut db, &uri, caller.as_ref().ok(), &req, false)?;
+    let user = db.users.get(&id).ok_or_else(ApiError::unauthorized)?;
     let exclude: Vec<_> = user
         .passkeys
         .iter()
         .map(|p| p.passkey.cred_id().clone())
         .collect();
-    let display = format!("{} {}", user.first_name, user.last_name);
-    let display = if display.trim().is_empty() {
-        user.email.clone()
-    } else {
-        display.trim().to_string()
+    let failed = || {
+        ApiError::gin(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Failed to begin registration",
+        )
     };
     let (challenge, state) = st
         .webauthn
-        .start_passkey_registration(user.id, &user.email, &display, Some(exclude))
-        .map_err(|e| {
-            ApiError::gin(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                format!("webauthn error: {e}"),
-            )
-        })?;
-    db.reg_states.insert(caller.user_id, state);
-    Ok(Json(serde_json::to_value(challenge).unwrap_or_default()))
+        .start_passkey_registration(user.id, &user.email, &user.email, Some(exclude))
+        .map_err(|_| failed())?;
+    db.reg_states.insert(id, state);
+    let mut v = serde_json::to_value(challenge).map_err(|_| failed())?;
+    let pk = &mut v["publicKey"];
+    let keep = |o: &Value, keys: &[&str]| -> Value {
+        keys.iter()
+            .filter_map(|k| o.get(*k).map(|x| (k.to_string(), x.clone())))
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    };
+    let mut out = keep(
+        pk,
+        &["rp", "user", "challenge", "pubKeyCredParams", "timeout"],
+    );
+    out["rp"] = keep(&pk["rp"], &["name", "id"]);
+    out["user"] = keep(&pk["user"], &["name", "displayName", "id"]);
+    out["authenticatorSelection"] =
+        json!({ "residentKey": "discouraged", "userVerification": "preferred" });
+    out["attestation"] = json!("none");
+    Ok(Json(json!({ "publicKey": out })))
 }
 
+/// `POST /webauthn/{admin,enduser}/finishRegistration` `{…, credential}`: the passkey
+/// becomes a sign-in factor; answers its id in lower-case hex.
 pub async fn finish_registration(
     State(st): State<AppState>,
     _o: OriginChecked,
-    caller: Caller,
+    uri: Uri,
+    caller: Result<Caller, ApiError>,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let req: RegReq = parse_body(&body, Shape::Gin)?;
-    check_self(&caller, req.email.as_deref(), req.tenant_id.as_deref())?;
-    let name = req
-        .name
-        .map(|n| n.trim().to_string())
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| "Passkey".into());
-    if name.chars().count() > 256 {
-        return Err(ApiError::field(
-            "name",
-            "name must be at most 256 characters",
-        ));
-    }
-    let cred: RegisterPublicKeyCredential =
-        serde_json::from_value(req.credential.unwrap_or_default()).map_err(|e| {
-            ApiError::new(
-                StatusCode::BAD_REQUEST,
-                json!({ "error": "invalid credential", "details": e.to_string() }),
-            )
-        })?;
     let mut db = st.db();
+    let id = registrant(&mut db, &uri, caller.as_ref().ok(), &req, true)?;
+    let bad = |m: &str| ApiError::gin(StatusCode::BAD_REQUEST, m);
+    let cred: RegisterPublicKeyCredential =
+        serde_json::from_value(req.credential.clone().unwrap_or_default())
+            .map_err(|_| bad("invalid credential payload"))?;
     let state = db
         .reg_states
-        .remove(&caller.user_id)
-        .ok_or_else(|| ApiError::gin(StatusCode::BAD_REQUEST, "no registration in progress"))?;
+        .remove(&id)
+        .ok_or_else(|| bad("no registration session"))?;
     let passkey = st
         .webauthn
         .finish_passkey_registration(&cred, &state)
-        .map_err(|e| {
-            ApiError::new(
-                StatusCode::BAD_REQUEST,
-                json!({ "error": "registration failed", "details": e.to_string() }),
-            )
-        })?;
+        .map_err(|_| bad("registration failed"))?;
     let transports = cred.response.transports.clone().unwrap_or_default();
     let transports: Vec<String> = transports
         .iter()
         .filter_map(|t| serde_json::to_value(t).ok()?.as_str().map(str::to_string))
         .filter(|t| t != "unknown")
         .collect();
-    let id = b64url(passkey.cred_id());
-    let user = db
-        .users
-        .get_mut(&caller.user_id)
-        .ok_or_else(ApiError::unauthorized)?;
+    let raw: &[u8] = passkey.cred_id().as_ref();
+    let hex: String = raw.iter().map(|b| format!("{b:02x}")).collect();
+    let user = db.users.get_mut(&id).ok_or_else(ApiError::unauthorized)?;
     user.passkeys.push(StoredPasskey {
-        id: id.clone(),
-        name,
+        id: b64url(passkey.cred_id()),
+        name: "Passkey".into(),
         passkey,
         created_at: now(),
         last_used_at: None,
@@ -135,7 +157,7 @@ pub async fn finish_registration(
         transports,
     });
     user.updated_at = now();
-    Ok(Json(json!({ "success": true, "credential_id": id })))
+    Ok(Json(json!({ "credential_id": hex, "success": true })))
 }
 
 pub async fn list(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
@@ -219,22 +241,5 @@ pub async fn login_status(State(st): State<AppState>, body: Bytes) -> ApiResult<
     let tenant = uuid::Uuid::parse_str(tenant.trim()).map_err(|_| not_found())?;
     let db = st.db();
     let user = db.user_by_email(tenant, &email).ok_or_else(not_found)?;
-    let factors = user.factors();
-    if factors.is_empty() {
-        return Ok(Json(json!({ "mfa_required": false })));
-    }
-    let methods: Vec<Value> = factors
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            json!({
-                "id": crate::util::new_id(), "client_id": user.id, "user_id": user.id,
-                "method_type": f, "display_name": "", "description": "", "recommended": false,
-                "method_data": {}, "enabled": true, "is_primary": i == 0, "verified": true,
-                "enrolled_at": user.created_at, "created_at": user.created_at,
-                "updated_at": user.updated_at,
-            })
-        })
-        .collect();
-    Ok(Json(json!({ "methods": methods, "mfa_required": true })))
+    Ok(Json(methods_answer(user)))
 }

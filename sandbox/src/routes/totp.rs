@@ -1,4 +1,5 @@
-//! TOTP device self-service for the signed-in user (RFC 6238, ±1 step).
+//! TOTP (RFC 6238, ±1 step): AuthSec's tenant TOTP devices (`/uflow/auth/tenant/totp/*`,
+//! a store sign-in never reads) and the regeneration of sign-in backup codes (extension).
 
 use axum::body::Bytes;
 use axum::extract::State;
@@ -78,7 +79,6 @@ pub async fn register(
         is_primary: false,
         last_used: None,
         created_at: now(),
-        pending_backup_codes: codes.clone(),
     };
     let id = device.id;
     user.totp_devices.push(device);
@@ -130,13 +130,12 @@ pub async fn confirm(
     if !code_matches(&user.totp_devices[i].secret, &code) {
         return Err(totp_fail("Invalid TOTP code", true));
     }
-    let first = !user.has_totp();
+    let first = !user.totp_devices.iter().any(|d| d.confirmed);
     let dev = &mut user.totp_devices[i];
     if !dev.confirmed {
         dev.confirmed = true;
         dev.is_primary = first;
         dev.last_used = Some(now());
-        user.backup_codes = std::mem::take(&mut dev.pending_backup_codes);
     }
     user.updated_at = now();
     let (id, name) = (user.totp_devices[i].id, user.totp_devices[i].name.clone());
@@ -178,9 +177,6 @@ pub async fn delete_device(
         if let Some(next) = user.totp_devices.iter_mut().find(|d| d.confirmed) {
             next.is_primary = true;
         }
-    }
-    if !user.has_totp() {
-        user.backup_codes.clear();
     }
     Ok(Json(
         json!({ "success": true, "message": "Device deleted successfully" }),

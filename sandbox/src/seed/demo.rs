@@ -11,7 +11,7 @@ use super::{
     base_date, ACME_TENANT_ID, ADMIN_BACKUP_CODES, ADMIN_TOTP_SECRET, DEMO_PASSWORD,
     GLOBEX_TENANT_ID,
 };
-use crate::db::{Db, Tenant, TotpDevice, User};
+use crate::db::{Db, Tenant, User};
 use crate::util::{password_hash, seeded_id};
 
 pub fn tenants(db: &mut Db, rng: &mut ChaCha8Rng) {
@@ -56,6 +56,8 @@ pub fn user(
         password_hash: None,
         mfa_methods: Vec::new(),
         totp_devices: Vec::new(),
+        sign_in_totp: None,
+        factor_used_at: None,
         passkeys: Vec::new(),
         backup_codes: Vec::new(),
         metadata: json!({}),
@@ -96,7 +98,7 @@ pub fn acme_accounts(db: &mut Db, rng: &mut ChaCha8Rng, texts: &mut Texts) -> Ac
         texts,
         (t, "passkey@acme.test", "Pat", "Passkey", true),
     );
-    demo(
+    let plain = demo(
         db,
         rng,
         texts,
@@ -105,20 +107,13 @@ pub fn acme_accounts(db: &mut Db, rng: &mut ChaCha8Rng, texts: &mut Texts) -> Ac
     let ops = demo(db, rng, texts, (t, "ops@acme.test", "Olivia", "Ops", true));
     let user = demo(db, rng, texts, (t, "user@acme.test", "Uma", "User", false));
 
-    let created = base_date() - Duration::days(200);
-    let device = TotpDevice {
-        id: seeded_id(rng),
-        name: texts.pick("Authenticator app"),
-        device_type: "authenticator_app".into(),
-        secret: ADMIN_TOTP_SECRET.into(),
-        confirmed: true,
-        is_primary: true,
-        last_used: Some(base_date() - Duration::hours(3)),
-        created_at: created,
-        pending_backup_codes: Vec::new(),
-    };
+    // Every demo account signs in with a second factor (the console enrols one before it
+    // opens otherwise): the printed authenticator secret; admin@ also has the backup codes.
+    for id in [admin, passkey, plain, user] {
+        let u = db.users.get_mut(&id).expect("demo account seeded");
+        u.sign_in_totp = Some(ADMIN_TOTP_SECRET.into());
+    }
     let a = db.users.get_mut(&admin).expect("admin seeded");
-    a.totp_devices.push(device);
     a.backup_codes = ADMIN_BACKUP_CODES.iter().map(|s| s.to_string()).collect();
     a.phone = Some("+1-555-0100".into());
     let o = db.users.get_mut(&ops).expect("ops seeded");
@@ -131,12 +126,36 @@ pub fn acme_accounts(db: &mut Db, rng: &mut ChaCha8Rng, texts: &mut Texts) -> Ac
     }
 }
 
+/// Accounts that have never signed in and have no second factor, so their first sign-in
+/// enrols one: an admin (`new@acme.test`) and an end user (`new-user@acme.test`). Their
+/// own random stream keeps every other seeded value as it was.
+pub fn first_sign_in_accounts(db: &mut Db, texts: &mut Texts) {
+    let mut rng = <ChaCha8Rng as rand::SeedableRng>::seed_from_u64(0x6e65_77);
+    for (email, first, last, admin) in [
+        ("new@acme.test", "Nina", "New", true),
+        ("new-user@acme.test", "Ned", "Newcomer", false),
+    ] {
+        let id = demo(
+            db,
+            &mut rng,
+            texts,
+            (ACME_TENANT_ID, email, first, last, admin),
+        );
+        let u = db.users.get_mut(&id).expect("seeded");
+        u.last_login = None;
+        u.login_count = 0;
+    }
+}
+
 pub fn globex_accounts(db: &mut Db, rng: &mut ChaCha8Rng, texts: &mut Texts) -> Uuid {
     let t = GLOBEX_TENANT_ID;
-    demo(
+    let id = demo(
         db,
         rng,
         texts,
         (t, "admin@globex.test", "Gus", "Globex", true),
-    )
+    );
+    let u = db.users.get_mut(&id).expect("globex admin seeded");
+    u.sign_in_totp = Some(ADMIN_TOTP_SECRET.into());
+    id
 }

@@ -119,17 +119,28 @@ impl Sbx {
         .await
     }
 
-    /// Signs in an account without a second factor and returns its token.
+    /// The seeded authenticator code of a demo account at sign-in (`path`: the admin's
+    /// `/webauthn/totp/verifyLogin` or the end user's `/webauthn/totp/verify`).
+    pub async fn demo_code(&self, path: &str, email: &str, tenant: &str) {
+        let secret = self.state.db().facts.totp_secret.clone();
+        let body = json!({ "email": email, "tenant_id": tenant, "code": totp_now(&secret) });
+        let v = self.call("POST", path, None, Some(body)).await;
+        assert_eq!(v.status, StatusCode::OK, "{path} for {email}: {:?}", v.body);
+    }
+
+    /// Signs in a demo admin (password, the seeded authenticator code) and returns its token.
     pub async fn login(&self, email: &str, tenant_domain: &str) -> String {
         let r = self.password(email, tenant_domain).await;
         assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
         let tenant = r.body["tenant_id"].as_str().unwrap().to_string();
+        self.demo_code("/authsec/webauthn/totp/verifyLogin", email, &tenant)
+            .await;
         let t = self.callback(email, &tenant).await;
         assert_eq!(t.status, StatusCode::OK, "{:?}", t.body);
         t.body["access_token"].as_str().unwrap().to_string()
     }
 
-    /// Signs in an end user without a second factor through AuthSec's end-user routes
+    /// Signs in a demo end user through AuthSec's end-user routes
     /// (`/uflow/user/login` with the acme client, then the end-user token step).
     pub async fn login_end_user(&self, email: &str) -> String {
         let client = self.state.db().facts.default_client_id.to_string();
@@ -139,6 +150,8 @@ impl Sbx {
             .await;
         assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
         let tenant = r.body["tenant_id"].as_str().unwrap().to_string();
+        self.demo_code("/authsec/webauthn/totp/verify", email, &tenant)
+            .await;
         let body = json!({ "email": email, "tenant_id": tenant, "mfa_verified": true });
         let t = self
             .call(
@@ -154,23 +167,7 @@ impl Sbx {
 
     /// Signs in admin@acme.test with its seeded TOTP secret.
     pub async fn login_admin(&self) -> String {
-        let r = self.password("admin@acme.test", "acme").await;
-        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
-        let secret = self.state.db().facts.totp_secret.clone();
-        let body =
-            json!({ "email": "admin@acme.test", "tenant_id": ACME, "code": totp_now(&secret) });
-        let v = self
-            .call(
-                "POST",
-                "/authsec/webauthn/totp/verifyLogin",
-                None,
-                Some(body),
-            )
-            .await;
-        assert_eq!(v.status, StatusCode::OK, "{:?}", v.body);
-        let t = self.callback("admin@acme.test", ACME).await;
-        assert_eq!(t.status, StatusCode::OK, "{:?}", t.body);
-        t.body["access_token"].as_str().unwrap().to_string()
+        self.login("admin@acme.test", "acme").await
     }
 }
 
