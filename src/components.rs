@@ -1,6 +1,7 @@
 //! Shared widgets.
 
 pub mod avatar;
+pub mod backup_codes;
 pub mod chip_input;
 pub mod confirm;
 pub mod confirmed;
@@ -18,6 +19,7 @@ pub mod secret_dialog;
 pub mod sign_in;
 pub mod skeleton;
 pub mod toast;
+pub mod totp_setup;
 pub mod unsaved;
 pub mod when;
 
@@ -39,5 +41,6 @@ pub use secret_dialog::SecretDialog;
 pub use sign_in::SignIn;
 pub use skeleton::TableSkeleton;
 pub use toast::{ToastRegion, Toasts};
+pub use totp_setup::TotpSetup;
 pub use unsaved::UnsavedGuard;
 pub use when::when;

@@ -88,40 +88,35 @@ pub fn backup_codes_text(app: &str, account: &str, codes: &[String]) -> String {
     out
 }
 
-/// The TOTP setup's steps. Cancel is possible at each one.
+/// The TOTP setup's steps. Cancel is possible at each one before the codes.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Step {
-    /// 1. Name the device (the register call follows).
-    Name,
-    /// 2. Waiting for the register call.
-    Registering,
-    /// 3. Scan the QR code (or type the secret).
+    /// 1. Asking the server for a new secret (or, after a failure, offering to ask again).
+    Begin,
+    /// 2. Scan the QR code (or type the secret).
     Scan,
-    /// 4. Type the 6-digit code (5. the confirm call while `confirming`).
+    /// 3. Type the 6-digit code (the confirm call while `confirming`).
     Verify,
-    /// 6. The backup codes, until "I have saved them".
+    /// 4. The backup codes, until "I have saved them".
     Codes,
     Done,
     Cancelled,
 }
 
-/// The setup's state: the step, what the server returned, and the message for
-/// the current step.
+/// The setup's state: the step and the message for the current step.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Setup {
     pub step: Step,
-    pub device_id: String,
     pub error: Option<String>,
     pub confirming: bool,
-    /// The setup cannot be finished (e.g. the server forgot it): only Restart.
+    /// The setup cannot be finished (e.g. the server forgot the account): only Restart.
     pub expired: bool,
 }
 
 impl Default for Setup {
     fn default() -> Self {
         Setup {
-            step: Step::Name,
-            device_id: String::new(),
+            step: Step::Begin,
             error: None,
             confirming: false,
             expired: false,
@@ -130,38 +125,21 @@ impl Default for Setup {
 }
 
 impl Setup {
-    /// Step 1 → 2: the name is checked first.
-    pub fn submit_name(&mut self, name: &str) -> bool {
-        let n = name.trim();
-        self.error = if n.is_empty() {
-            Some("Give the device a name you will recognise, such as \"Phone\".".into())
-        } else if n.chars().count() > 128 {
-            Some("Use at most 128 characters.".into())
-        } else {
-            None
-        };
-        if self.error.is_none() {
-            self.step = Step::Registering;
-        }
-        self.error.is_none()
-    }
-
-    /// The register call answered.
-    pub fn registered(&mut self, result: Result<String, String>) {
+    /// The begin call answered.
+    pub fn begun(&mut self, result: Result<(), String>) {
         match result {
-            Ok(id) => {
-                self.device_id = id;
+            Ok(()) => {
                 self.error = None;
                 self.step = Step::Scan;
             }
             Err(m) => {
                 self.error = Some(m);
-                self.step = Step::Name;
+                self.step = Step::Begin;
             }
         }
     }
 
-    /// Step 3 → 4.
+    /// Step 2 → 3.
     pub fn scanned(&mut self) {
         if self.step == Step::Scan {
             self.error = None;
@@ -169,7 +147,7 @@ impl Setup {
         }
     }
 
-    /// Step 4 → 3.
+    /// Step 3 → 2.
     pub fn back(&mut self) {
         if self.step == Step::Verify && !self.confirming {
             self.error = None;
@@ -199,7 +177,7 @@ impl Setup {
             }
             Err((404, _)) => {
                 self.expired = true;
-                self.error = Some("This setup has expired. Start again to get a new QR code.".into());
+                self.error = Some("This setup cannot be finished. Start again to get a new QR code.".into());
             }
             Err((400, _)) => {
                 self.error = Some(
@@ -211,14 +189,14 @@ impl Setup {
         }
     }
 
-    /// Step 6 → done.
+    /// Step 4 → done.
     pub fn acknowledged(&mut self) {
         if self.step == Step::Codes {
             self.step = Step::Done;
         }
     }
 
-    /// Cancel at any step before the codes (after confirm, the device is on:
+    /// Cancel at any step before the codes (after confirm, the app is on:
     /// the codes must be seen, so there is no cancelling then).
     pub fn cancel(&mut self) -> bool {
         if matches!(self.step, Step::Codes | Step::Done) || self.confirming {
@@ -228,13 +206,12 @@ impl Setup {
         true
     }
 
-    /// The step number shown to the user ("Step 2 of 4").
+    /// The step number shown to the user ("Step 2 of 3").
     pub fn shown_step(&self) -> u8 {
         match self.step {
-            Step::Name | Step::Registering | Step::Cancelled => 1,
-            Step::Scan => 2,
-            Step::Verify => 3,
-            Step::Codes | Step::Done => 4,
+            Step::Begin | Step::Scan | Step::Cancelled => 1,
+            Step::Verify => 2,
+            Step::Codes | Step::Done => 3,
         }
     }
 }

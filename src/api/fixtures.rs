@@ -8,7 +8,7 @@
 use super::clients::{Client, ClientPage, Created, Wrapped};
 use super::error::decode_error;
 use super::login::{PasswordOk, TokenOk};
-use super::mfa::{Devices, TotpBegin};
+use super::mfa::{enrolled_of, BackupCodes, TotpBegin};
 use super::users::{AdminUser, EndUser, Invited, Updated, UserPage};
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::Value;
@@ -109,19 +109,29 @@ const CALLED: &[(&str, Check)] = &[
     }),
     ("uflow.admin.users.active", any),
     ("uflow.admin.users.delete", any),
-    ("uflow.auth.tenant.totp.register", |v| {
-        decode::<TotpBegin>(v).map(|_| ())
-    }),
-    ("uflow.auth.tenant.totp.confirm", any),
-    ("uflow.auth.tenant.totp.devices", |v| {
-        let d: Devices = decode(v)?;
+    // Sign-in factors: which are on, the authenticator app's setup, passkey registration.
+    ("webauthn.admin.mfa.loginStatus", |v| {
+        let e = enrolled_of(v.clone()).map_err(|e| e.message)?;
         expect(
-            d.devices.iter().all(|d| d.created_at.ends_with('Z')),
-            "times as dates",
+            e.any() == (v["mfa_required"] == true),
+            "the factors with mfa_required",
         )
     }),
-    ("uflow.auth.tenant.totp.devices.delete", any),
-    ("uflow.auth.tenant.totp.devices.primary", any),
+    ("webauthn.totp.beginLoginSetup", |v| {
+        let b: TotpBegin = decode(v)?;
+        expect(
+            !b.secret.is_empty() && b.otp_auth_url.contains(&b.secret),
+            "the secret and its otpauth URI",
+        )
+    }),
+    ("webauthn.totp.confirmLoginSetup", |v| {
+        let c: BackupCodes = decode(v)?;
+        expect(c.backup_codes.len() == 10, "ten backup codes")
+    }),
+    ("webauthn.admin.beginRegistration", |v| {
+        expect(v.get("publicKey").is_some(), "publicKey")
+    }),
+    ("webauthn.admin.finishRegistration", any),
     // The end-user sign-in (tests/fixtures/authsec/).
     ("uflow.user.login", |v| {
         let ok: PasswordOk = decode(v)?;
@@ -131,12 +141,24 @@ const CALLED: &[(&str, Check)] = &[
         )
     }),
     ("webauthn.enduser.mfa.loginStatus", |v| {
-        let methods = v["methods"].as_array().map_or(0, Vec::len);
+        let e = enrolled_of(v.clone()).map_err(|e| e.message)?;
         expect(
-            v["mfa_required"].is_boolean() && (methods > 0) == (v["mfa_required"] == true),
-            "mfa_required with its methods",
+            e.any() == (v["mfa_required"] == true),
+            "the factors with mfa_required",
         )
     }),
+    ("webauthn.totp.beginSetup", |v| {
+        let b: TotpBegin = decode(v)?;
+        expect(!b.secret.is_empty(), "the secret")
+    }),
+    ("webauthn.totp.confirmSetup", |v| {
+        let c: BackupCodes = decode(v)?;
+        expect(c.backup_codes.len() == 10, "ten backup codes")
+    }),
+    ("webauthn.enduser.beginRegistration", |v| {
+        expect(v.get("publicKey").is_some(), "publicKey")
+    }),
+    ("webauthn.enduser.finishRegistration", any),
     ("webauthn.totp.verify", any),
     ("webauthn.enduser.beginAuthentication", |v| {
         expect(v.get("publicKey").is_some(), "publicKey")
@@ -232,7 +254,12 @@ const NOT_CALLED: &[&str] = &[
     "uflow.auth.admin.login-hybrid",
     "uflow.auth.admin.login",
     "uflow.auth.admin.login.precheck",
+    "uflow.auth.tenant.totp.confirm",
+    "uflow.auth.tenant.totp.devices",
+    "uflow.auth.tenant.totp.devices.delete",
+    "uflow.auth.tenant.totp.devices.primary",
     "uflow.auth.tenant.totp.login",
+    "uflow.auth.tenant.totp.register",
     "uflow.health",
     "uflow.health.tenant",
     "uflow.health.tenants",
@@ -245,18 +272,9 @@ const NOT_CALLED: &[&str] = &[
     "uflow.user.enduser.list",
     "uflow.user.enduser.status",
     "uflow.user.register",
-    "webauthn.admin.beginRegistration",
-    "webauthn.admin.finishRegistration",
-    "webauthn.admin.mfa.loginStatus",
     "webauthn.admin.mfa.status",
     "webauthn.health",
-    "webauthn.totp.beginLoginSetup",
-    "webauthn.totp.confirmLoginSetup",
     // tests/fixtures/authsec/: end-user enrolment at sign-in (not offered yet).
-    "webauthn.enduser.beginRegistration",
-    "webauthn.enduser.finishRegistration",
-    "webauthn.totp.beginSetup",
-    "webauthn.totp.confirmSetup",
 ];
 
 /// Every fixture file: (name, parsed JSON).

@@ -131,6 +131,24 @@ impl Api {
         )
     }
 
+    /// A POST to a public row that a signed-in page may also call (AuthSec's factor
+    /// rows): the bearer token goes along when there is one (AuthSec ignores it; a
+    /// stricter server may want it). Never retried.
+    pub async fn post_public<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        service: Service,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        let url = self.url(service, path, &Query::new());
+        let body = json_body(body)?;
+        let authed = self.auth.token().is_some();
+        decode(
+            self.execute(Method::Post, url, Some(body), authed, false)
+                .await?,
+        )
+    }
+
     /// One GET with a given bearer token (a token not yet in the session): no
     /// re-authentication, no retry. Answers the status and body, whatever the status.
     pub async fn get_with_token(

@@ -13,6 +13,7 @@
 
 use super::error::{decode_error, ApiError};
 use super::http::Api;
+use super::mfa;
 use super::nullable;
 use crate::config::Service;
 use serde::{Deserialize, Serialize};
@@ -75,7 +76,9 @@ struct PasswordBody<'a> {
 
 /// The password step: the admin route, then (for an account it does not know, when
 /// config.json names an end-user client) the end-user route. Both refusing answers the
-/// admin route's error.
+/// admin route's error. Then the account's factors, from the realm's `mfa/loginStatus` (as
+/// AuthSec's own console asks: the password step's answer leaves them out at a first
+/// sign-in).
 pub async fn password(
     api: &Api,
     email: &str,
@@ -94,33 +97,43 @@ pub async fn password(
         )
         .await;
     let client = api.config().end_user_client_id;
-    match (admin, client) {
+    let mut ok: PasswordOk = match (admin, client) {
         (Err(e), Some(client)) if e.status == 401 && e.message == "Invalid credentials" => {
             end_user_password(api, &client, email, password)
                 .await
-                .map_err(|eu| if eu.status == 401 { e } else { eu })
+                .map_err(|eu| if eu.status == 401 { e } else { eu })?
         }
-        (result, _) => result,
+        (result, _) => result?,
+    };
+    // 404: AuthSec knows no factor row for the account (its console reads it as none).
+    let enrolled = match mfa::enrolled(api, &ok.account()).await {
+        Err(e) if e.status == 404 => Ok(mfa::Enrolled::default()),
+        other => other,
+    }?;
+    ok.methods = [("totp", enrolled.totp), ("webauthn", enrolled.passkey)]
+        .into_iter()
+        .filter(|(_, on)| *on)
+        .map(|(m, _)| m.to_string())
+        .collect();
+    ok.mfa_method = ok.methods.first().cloned();
+    ok.mfa_required = enrolled.any();
+    ok.webauthn_required = enrolled.passkey && !enrolled.totp;
+    ok.otp_required = !enrolled.any();
+    Ok(ok)
+}
+
+impl PasswordOk {
+    /// The account whose factors the next steps check or enrol.
+    pub fn account(&self) -> mfa::Account {
+        mfa::Account {
+            realm: self.realm.clone(),
+            email: self.email.clone(),
+            tenant_id: self.tenant_id.clone(),
+        }
     }
 }
 
-#[derive(Deserialize)]
-struct EndUserStatus {
-    #[serde(default)]
-    mfa_required: bool,
-    #[serde(default, deserialize_with = "nullable::vec")]
-    methods: Vec<MfaMethod>,
-}
-
-#[derive(Deserialize)]
-struct MfaMethod {
-    #[serde(default)]
-    method_type: String,
-    #[serde(default)]
-    enabled: bool,
-}
-
-/// `/uflow/user/login` says nothing of factors (always false): `loginStatus` does.
+/// `/uflow/user/login` says nothing of factors (always false).
 async fn end_user_password(
     api: &Api,
     client: &str,
@@ -130,21 +143,6 @@ async fn end_user_password(
     let body = json!({ "client_id": client, "email": email, "password": password });
     let mut ok: PasswordOk = api.post_anon(Service::Uflow, "/user/login", &body).await?;
     ok.realm = Realm::EndUser(client.to_string());
-    let status: EndUserStatus = api
-        .post_anon(
-            Service::Webauthn,
-            "/enduser/mfa/loginStatus",
-            &json!({ "tenant_id": ok.tenant_id, "email": ok.email, "client_id": client }),
-        )
-        .await?;
-    ok.methods = status
-        .methods
-        .into_iter()
-        .filter(|m| m.enabled)
-        .map(|m| m.method_type)
-        .collect();
-    ok.mfa_required = status.mfa_required && !ok.methods.is_empty();
-    ok.otp_required = !ok.mfa_required;
     Ok(ok)
 }
 

@@ -1,58 +1,111 @@
-//! MFA self-service (§4): the signed-in user's TOTP devices and backup codes.
+//! Sign-in factors, on AuthSec's own routes (authsec-api.md §a, §d;
+//! tests/fixtures/authsec/): which factors an account has, the authenticator app's setup,
+//! passkey registration, and (extension) new backup codes. AuthSec keys these routes by
+//! the account's realm, e-mail and tenant, not by token, so they serve the sign-in (before
+//! any token) and the signed-in Security page alike.
 
 use super::error::ApiError;
 use super::extensions::Extension;
 use super::http::Api;
+use super::login::Realm;
 use super::nullable;
 use super::retry::Method;
-use super::url::Query;
 use crate::config::Service;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+use serde_json::{json, Value};
 
-const BASE: &str = "/auth/tenant/totp";
+/// Whose factors: AuthSec finds an admin by e-mail (and tenant, for TOTP) and an end user
+/// by tenant, e-mail and the client they sign in through.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Account {
+    pub realm: Realm,
+    pub email: String,
+    pub tenant_id: String,
+}
 
-/// The answer to "begin": everything the setup steps show.
+impl Account {
+    /// The route and body of one factor call; pure so host tests reach it.
+    fn call(&self, admin_path: &str, end_user_path: &str) -> (String, Value) {
+        match &self.realm {
+            Realm::Admin => (
+                admin_path.to_string(),
+                json!({ "email": self.email, "tenant_id": self.tenant_id }),
+            ),
+            Realm::EndUser(client) => (
+                end_user_path.to_string(),
+                json!({ "email": self.email, "tenant_id": self.tenant_id, "client_id": client }),
+            ),
+        }
+    }
+}
+
+/// The factors AuthSec has for the account (`MFAMethod` rows, enabled only).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Enrolled {
+    pub totp: bool,
+    pub passkey: bool,
+}
+
+impl Enrolled {
+    pub fn any(&self) -> bool {
+        self.totp || self.passkey
+    }
+}
+
+#[derive(Deserialize)]
+struct StatusAnswer {
+    #[serde(default, deserialize_with = "nullable::vec")]
+    methods: Vec<MethodRow>,
+}
+
+#[derive(Deserialize)]
+struct MethodRow {
+    #[serde(default)]
+    method_type: String,
+    #[serde(default)]
+    enabled: bool,
+}
+
+/// Reads a status answer (`{mfa_required:false}` or `{methods:[…], mfa_required:true}`).
+pub fn enrolled_of(v: Value) -> Result<Enrolled, ApiError> {
+    let a: StatusAnswer =
+        serde_json::from_value(v).map_err(|e| ApiError::decode(&e.to_string()))?;
+    let on = |t: &str| a.methods.iter().any(|m| m.enabled && m.method_type == t);
+    Ok(Enrolled {
+        totp: on("totp"),
+        passkey: on("webauthn"),
+    })
+}
+
+/// `/webauthn/admin/mfa/loginStatus {email}` or `/webauthn/enduser/mfa/loginStatus
+/// {tenant_id, email}`.
+pub async fn enrolled(api: &Api, who: &Account) -> Result<Enrolled, ApiError> {
+    let body = match who.realm {
+        Realm::Admin => json!({ "email": who.email }),
+        Realm::EndUser(_) => json!({ "email": who.email, "tenant_id": who.tenant_id }),
+    };
+    let path = match who.realm {
+        Realm::Admin => "/admin/mfa/loginStatus",
+        Realm::EndUser(_) => "/enduser/mfa/loginStatus",
+    };
+    let v: Value = api.post_public(Service::Webauthn, path, &body).await?;
+    enrolled_of(v)
+}
+
+/// The answer to "begin": what the setup steps show. Nothing is stored yet.
 #[derive(Clone, Default, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct TotpBegin {
-    pub device_id: String,
     pub secret: String,
-    pub qr_code_url: String,
-    pub backup_codes: Vec<String>,
+    pub otp_auth_url: String,
 }
 
 impl std::fmt::Debug for TotpBegin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TotpBegin")
-            .field("device_id", &self.device_id)
             .field("secret", &"<hidden>")
             .finish()
     }
-}
-
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct TotpDevice {
-    pub id: String,
-    pub device_name: String,
-    pub device_type: String,
-    pub is_primary: bool,
-    /// False until the setup was confirmed with a code.
-    pub is_active: bool,
-    /// Unix seconds from AuthSec (authsec-api.md §1.8), kept as RFC 3339 text.
-    #[serde(deserialize_with = "nullable::time_opt")]
-    pub last_used: Option<String>,
-    #[serde(deserialize_with = "nullable::time")]
-    pub created_at: String,
-}
-
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Devices {
-    #[serde(deserialize_with = "nullable::vec")]
-    pub devices: Vec<TotpDevice>,
-    /// Not in the contract: shown when a server reports it.
-    pub backup_codes_remaining: Option<u32>,
 }
 
 #[derive(Clone, Default, Deserialize, PartialEq)]
@@ -61,74 +114,53 @@ pub struct BackupCodes {
     pub backup_codes: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct Register<'a> {
-    device_name: &'a str,
-    device_type: &'a str,
+/// `beginLoginSetup` (admins) or `beginSetup` (end users).
+pub async fn totp_begin(api: &Api, who: &Account) -> Result<TotpBegin, ApiError> {
+    let (path, body) = who.call("/totp/beginLoginSetup", "/totp/beginSetup");
+    api.post_public(Service::Webauthn, &path, &body).await
 }
 
-#[derive(Serialize)]
-struct DeviceCode<'a> {
-    device_id: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    totp_code: Option<&'a str>,
+/// `confirmLoginSetup` / `confirmSetup`: the code is checked against the secret, which
+/// then replaces any earlier app and its backup codes; answers the new codes.
+pub async fn totp_confirm(
+    api: &Api,
+    who: &Account,
+    secret: &str,
+    code: &str,
+) -> Result<BackupCodes, ApiError> {
+    let (path, mut body) = who.call("/totp/confirmLoginSetup", "/totp/confirmSetup");
+    body["secret"] = json!(secret);
+    body["code"] = json!(code);
+    api.post_public(Service::Webauthn, &path, &body).await
 }
 
-pub async fn begin(api: &Api, device_name: &str) -> Result<TotpBegin, ApiError> {
-    let body = Register {
-        device_name,
-        device_type: "authenticator_app",
+/// Passkey registration in the account's realm; `credential` None begins (answers the
+/// `publicKey` creation options), Some finishes.
+pub async fn passkey_registration(
+    api: &Api,
+    who: &Account,
+    credential: Option<Value>,
+) -> Result<Value, ApiError> {
+    let step = if credential.is_some() {
+        "finishRegistration"
+    } else {
+        "beginRegistration"
     };
-    api.send(
-        Method::Post,
-        Service::Uflow,
-        &format!("{BASE}/register"),
-        Some(&body),
-    )
-    .await
+    let (path, mut body) = who.call(&format!("/admin/{step}"), &format!("/enduser/{step}"));
+    if who.realm == Realm::Admin {
+        body = json!({ "email": who.email });
+    }
+    if let Some(c) = credential {
+        body["credential"] = c;
+        return api.post_public(Service::Webauthn, &path, &body).await;
+    }
+    let v: Value = api.post_public(Service::Webauthn, &path, &body).await?;
+    v.get("publicKey")
+        .cloned()
+        .ok_or_else(|| ApiError::decode("publicKey missing"))
 }
 
-pub async fn confirm(api: &Api, device_id: &str, code: &str) -> Result<(), ApiError> {
-    let body = DeviceCode {
-        device_id,
-        totp_code: Some(code),
-    };
-    api.send_ok(
-        Method::Post,
-        Service::Uflow,
-        &format!("{BASE}/confirm"),
-        Some(&body),
-    )
-    .await
-}
-
-pub async fn devices(api: &Api) -> Result<Devices, ApiError> {
-    api.get(Service::Uflow, &format!("{BASE}/devices"), &Query::new())
-        .await
-}
-
-async fn device_call(api: &Api, what: &str, device_id: &str) -> Result<(), ApiError> {
-    let body = DeviceCode {
-        device_id,
-        totp_code: None,
-    };
-    api.send_ok(
-        Method::Post,
-        Service::Uflow,
-        &format!("{BASE}/devices/{what}"),
-        Some(&body),
-    )
-    .await
-}
-
-pub async fn delete(api: &Api, device_id: &str) -> Result<(), ApiError> {
-    device_call(api, "delete", device_id).await
-}
-
-pub async fn make_primary(api: &Api, device_id: &str) -> Result<(), ApiError> {
-    device_call(api, "primary", device_id).await
-}
-
+/// New backup codes without setting the app up again (extension).
 pub async fn regenerate(api: &Api) -> Result<BackupCodes, ApiError> {
     let r = api
         .send::<(), _>(
@@ -139,4 +171,50 @@ pub async fn regenerate(api: &Api) -> Result<BackupCodes, ApiError> {
         )
         .await;
     api.noted(Extension::BackupCodeRegeneration, r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn who(realm: Realm) -> Account {
+        Account {
+            realm,
+            email: "a@acme.test".into(),
+            tenant_id: "t1".into(),
+        }
+    }
+
+    #[test]
+    fn each_realm_names_the_account_as_authsec_finds_it() {
+        let (p, b) = who(Realm::Admin).call("/totp/beginLoginSetup", "/totp/beginSetup");
+        assert_eq!(p, "/totp/beginLoginSetup");
+        assert_eq!(b, json!({"email":"a@acme.test","tenant_id":"t1"}));
+        let (p, b) = who(Realm::EndUser("c1".into())).call("/x", "/totp/beginSetup");
+        assert_eq!(p, "/totp/beginSetup");
+        assert_eq!(b["client_id"], "c1");
+    }
+
+    #[test]
+    fn status_answers_read_as_enrolled_factors() {
+        assert_eq!(
+            enrolled_of(json!({"mfa_required": false})).unwrap(),
+            Enrolled::default()
+        );
+        let v = json!({"methods": [
+            {"method_type": "totp", "enabled": true},
+            {"method_type": "webauthn", "enabled": false}
+        ], "mfa_required": true});
+        assert_eq!(
+            enrolled_of(v).unwrap(),
+            Enrolled {
+                totp: true,
+                passkey: false
+            }
+        );
+        assert_eq!(
+            enrolled_of(json!({"methods": null})).unwrap(),
+            Enrolled::default()
+        );
+    }
 }

@@ -5,6 +5,7 @@ use super::chunks::chunk;
 use crate::api::login::PasswordOk;
 use crate::auth::flow::{Factors, StepError};
 use crate::auth::Session;
+use crate::components::sign_in::enrol::EnrolStep;
 use crate::components::sign_in::second_factor::SecondFactorStep;
 use crate::pages::account::SecurityPage;
 use crate::pages::api_keys::ApiKeysPage;
@@ -32,6 +33,13 @@ chunk!(signin_more: fn second_factor(
     on_error: Callback<StepError>,
     on_back: Callback<()>
 ) => view! { <SecondFactorStep ok factors tenant on_signed_in on_error on_back /> });
+chunk!(signin_more: fn enrol(
+    ok: PasswordOk,
+    tenant: String,
+    on_signed_in: Callback<Session>,
+    on_error: Callback<StepError>,
+    on_back: Callback<()>
+) => view! { <EnrolStep ok tenant on_signed_in on_error on_back /> });
 chunk!(signin_more: fn token_paste(on_signed_in: Callback<Session>, on_back: Callback<()>) =>
     view! { <TokenPaste on_signed_in on_back /> });
 

@@ -18,6 +18,9 @@ pub struct Claims {
     email: String,
     #[serde(default)]
     pub tenant_id: String,
+    /// An end user's token names the AuthSec client they signed in through.
+    #[serde(default)]
+    pub client_id: String,
     /// The extension services' session id (`extended` deployments only).
     #[serde(default)]
     pub sid: Option<String>,

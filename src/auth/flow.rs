@@ -4,6 +4,7 @@
 use super::session::Session;
 use super::webauthn;
 use crate::api::login::{self, PasswordOk, SecondFactor};
+use crate::api::mfa;
 use crate::api::{Api, ApiError};
 
 /// What the user must do after the password step.
@@ -129,17 +130,22 @@ pub async fn with_code(
     finish(api, ok, tenant).await
 }
 
+/// AuthSec's passkey rows refuse origins other than its own domains (authsec-api.md §1.12).
+fn passkey_error(e: &ApiError, fallback: &str) -> StepError {
+    match e.status {
+        400 if e.message.contains("origin") => StepError::Here(
+            "Passkeys do not work from this address: the server accepts them only on its own domains."
+                .into(),
+        ),
+        404 | 500 => StepError::Here(fallback.into()),
+        _ => StepError::Here(e.message.clone()),
+    }
+}
+
 pub async fn with_passkey(api: &Api, ok: &PasswordOk, tenant: &str) -> Result<Session, StepError> {
     let options = login::begin_passkey(api, ok)
         .await
-        .map_err(|e| match e.status {
-            400 if e.message.contains("origin") => StepError::Here(
-                "Passkeys do not work from this address: the server accepts them only on its own domains."
-                    .into(),
-            ),
-            404 | 500 => StepError::Here("This account has no passkey. Use another factor.".into()),
-            _ => StepError::Here(e.message.clone()),
-        })?;
+        .map_err(|e| passkey_error(&e, "This account has no passkey. Use another factor."))?;
     let credential = webauthn::get(&options)
         .await
         .map_err(|e| StepError::Here(e.message()))?;
@@ -151,6 +157,22 @@ pub async fn with_passkey(api: &Api, ok: &PasswordOk, tenant: &str) -> Result<Se
             )
         })?;
     finish(api, ok, tenant).await
+}
+
+/// A first sign-in (or one with no factor yet) with a new passkey: register it in the
+/// account's realm, then sign in with it, as AuthSec's own console does.
+pub async fn enrol_passkey(api: &Api, ok: &PasswordOk, tenant: &str) -> Result<Session, StepError> {
+    let who = ok.account();
+    let options = mfa::passkey_registration(api, &who, None)
+        .await
+        .map_err(|e| passkey_error(&e, "A passkey cannot be added for this account."))?;
+    let credential = webauthn::create(&options)
+        .await
+        .map_err(|e| StepError::Here(e.message()))?;
+    mfa::passkey_registration(api, &who, Some(credential))
+        .await
+        .map_err(|e| StepError::Here(format!("The passkey was not saved. {}", e.message)))?;
+    with_passkey(api, ok, tenant).await
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The sign-in steps as one widget: the page uses it, and so does the
 //! "Sign in again" dialog (with the email and workspace locked).
 
+pub(crate) mod enrol;
 pub(crate) mod second_factor;
 
 use super::TextField;
@@ -50,7 +51,8 @@ pub fn SignIn(
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(Errors::default());
     let alert = RwSignal::new(None::<String>);
-    let step = RwSignal::new(None::<(login::PasswordOk, Factors)>);
+    // After the password: the factor to check, or (None) one to enrol first.
+    let step = RwSignal::new(None::<(login::PasswordOk, Option<Factors>)>);
 
     let submit = Action::new_unsync(move |_: &()| async move {
         let (ws, em, pw) = (
@@ -61,18 +63,11 @@ pub fn SignIn(
         let (ws, em) = (ws.trim().to_string(), em.trim().to_string());
         match login::password(&api, &em, &pw, &ws).await {
             Err(e) => alert.set(Some(flow::password_error(&e))),
-            Ok(ok) => match Factors::of(&ok) {
-                Some(f) => {
-                    alert.set(None);
-                    step.set(Some((ok, f)));
-                }
-                None => match flow::finish(&api, &ok, &ws).await {
-                    Ok(session) => {
-                        on_signed_in.try_run(session);
-                    }
-                    Err(e) => alert.set(Some(e.message().to_string())),
-                },
-            },
+            Ok(ok) => {
+                alert.set(None);
+                let factors = Factors::of(&ok);
+                step.set(Some((ok, factors)));
+            }
         }
     });
     let pending = submit.pending();
@@ -110,10 +105,16 @@ pub fn SignIn(
                 let (ok, factors) = step.get().expect("second-factor step");
                 let tenant = workspace.get_untracked();
                 let back = Callback::new(move |_| step.set(None));
-                let load = move || {
-                    areas::second_factor(ok.clone(), factors, tenant.clone(), on_signed_in, on_factor_error, back)
-                };
-                view! { <Lazy load /> }
+                match factors {
+                    Some(f) => {
+                        let load = move || areas::second_factor(ok.clone(), f, tenant.clone(), on_signed_in, on_factor_error, back);
+                        view! { <Lazy load /> }.into_any()
+                    }
+                    None => {
+                        let load = move || areas::enrol(ok.clone(), tenant.clone(), on_signed_in, on_factor_error, back);
+                        view! { <Lazy load /> }.into_any()
+                    }
+                }
             }
         >
             <form class="stack" novalidate on:submit=on_submit>

@@ -46,15 +46,11 @@ fn backup_codes_file_numbers_each_code() {
 #[test]
 fn the_setup_walks_its_steps() {
     let mut s = Setup::default();
-    assert!(!s.submit_name("  "));
-    assert_eq!(s.step, Step::Name);
-    assert!(s.error.is_some());
-    assert!(s.submit_name("Phone"));
-    assert_eq!(s.step, Step::Registering);
-    s.registered(Ok("dev-1".into()));
-    assert_eq!((s.step.clone(), s.shown_step()), (Step::Scan, 2));
+    assert_eq!(s.step, Step::Begin);
+    s.begun(Ok(()));
+    assert_eq!((s.step.clone(), s.shown_step()), (Step::Scan, 1));
     s.scanned();
-    assert_eq!(s.step, Step::Verify);
+    assert_eq!((s.step.clone(), s.shown_step()), (Step::Verify, 2));
     assert_eq!(s.code_typed("12345"), None, "five digits wait");
     assert_eq!(
         s.code_typed("123 456").as_deref(),
@@ -80,15 +76,12 @@ fn the_setup_walks_its_steps() {
 
 #[test]
 fn cancel_works_at_every_step_before_the_codes() {
-    for steps in 0..4 {
+    for steps in 0..3 {
         let mut s = Setup::default();
         if steps > 0 {
-            s.submit_name("Phone");
+            s.begun(Ok(()));
         }
         if steps > 1 {
-            s.registered(Ok("d".into()));
-        }
-        if steps > 2 {
             s.scanned();
         }
         assert!(s.cancel(), "cancel after {steps} steps");
@@ -97,19 +90,17 @@ fn cancel_works_at_every_step_before_the_codes() {
 }
 
 #[test]
-fn a_failed_register_returns_to_the_name_and_an_expired_setup_stops() {
+fn a_failed_begin_says_why_and_an_unfinishable_setup_stops() {
     let mut s = Setup::default();
-    s.submit_name("Phone");
-    s.registered(Err("The server is busy.".into()));
+    s.begun(Err("The server is busy.".into()));
     assert_eq!(
         (s.step.clone(), s.error.as_deref()),
-        (Step::Name, Some("The server is busy."))
+        (Step::Begin, Some("The server is busy."))
     );
-    s.submit_name("Phone");
-    s.registered(Ok("d".into()));
+    s.begun(Ok(()));
     s.scanned();
     s.code_typed("111111");
-    s.confirmed(Err((404, "Device not found".into())));
+    s.confirmed(Err((404, "client not found".into())));
     assert!(s.expired);
     assert_eq!(s.code_typed("222222"), None, "only Restart is offered");
 }

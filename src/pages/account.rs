@@ -1,66 +1,79 @@
-//! `/account/security`: the signed-in user's own factors: an overview, the
-//! authenticator apps (with the stepped setup), backup codes and passkeys.
+//! `/account/security`: the signed-in user's own sign-in factors, on AuthSec's routes: an
+//! overview, the authenticator app (set up, moved, new backup codes) and passkeys.
 
 mod add_passkey;
-mod codes;
+mod app;
 mod delete_factor;
-mod devices;
 mod passkeys;
-pub mod totp_setup;
 
-use crate::api::mfa::{self, Devices};
+use crate::api::login::Realm;
+use crate::api::mfa::{self, Account, Enrolled};
 use crate::api::passkeys::{self as pk, Passkey};
 use crate::api::{Api, ApiError};
 use leptos::prelude::*;
 
-/// What the overview counts: active apps, passkeys (None: the server cannot
-/// list them), and unused backup codes when the server says.
+/// What the overview counts: the authenticator app, and the passkeys (a count when the
+/// server lists them, else whether AuthSec has one).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Factors {
-    pub apps: usize,
-    pub primary: Option<String>,
+    pub app: bool,
+    pub passkey: bool,
     pub passkeys: Option<usize>,
-    pub backup_codes: Option<u32>,
 }
 
 impl Factors {
-    pub fn of(d: &Devices, p: Option<&[Passkey]>) -> Self {
-        let active: Vec<_> = d.devices.iter().filter(|d| d.is_active).collect();
+    pub fn of(e: &Enrolled, p: Option<&[Passkey]>) -> Self {
         Factors {
-            apps: active.len(),
-            primary: active
-                .iter()
-                .find(|d| d.is_primary)
-                .map(|d| d.device_name.clone()),
+            app: e.totp,
+            passkey: e.passkey,
             passkeys: p.map(<[Passkey]>::len),
-            backup_codes: (!active.is_empty())
-                .then_some(d.backup_codes_remaining)
-                .flatten(),
         }
     }
     pub fn total(&self) -> usize {
-        self.apps + self.passkeys.unwrap_or(0)
+        usize::from(self.app) + self.passkeys.unwrap_or(usize::from(self.passkey))
     }
 }
 
-/// Shared by the page's sections: the loaded lists and a way to reload them.
+/// The signed-in account as AuthSec's factor rows name it: an admin by e-mail and tenant;
+/// an end user also by the client their token names (else config.json's).
+pub fn my_account(api: &Api) -> Account {
+    let fallback = api.config().end_user_client_id.unwrap_or_default();
+    api.auth()
+        .session()
+        .with_untracked(|s| {
+            s.as_ref().map(|s| Account {
+                realm: if s.is_admin() {
+                    Realm::Admin
+                } else if s.claims.client_id.is_empty() {
+                    Realm::EndUser(fallback.clone())
+                } else {
+                    Realm::EndUser(s.claims.client_id.clone())
+                },
+                email: s.email().to_string(),
+                tenant_id: s.claims.tenant_id.clone(),
+            })
+        })
+        .unwrap_or_default()
+}
+
+/// Shared by the page's sections: the loaded answers and a way to reload them.
 #[derive(Clone, Copy)]
 pub struct SecurityData {
-    pub devices: LocalResource<Result<Devices, ApiError>>,
+    pub enrolled: LocalResource<Result<Enrolled, ApiError>>,
     pub passkeys: LocalResource<Result<Vec<Passkey>, ApiError>>,
     pub reload: RwSignal<u32>,
 }
 
 impl SecurityData {
     pub fn factors(&self) -> Factors {
-        let d = self
-            .devices
+        let e = self
+            .enrolled
             .with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).cloned())
             .unwrap_or_default();
         let p = self
             .passkeys
             .with(|p| p.as_ref().and_then(|r| r.as_ref().ok()).cloned());
-        Factors::of(&d, p.as_deref())
+        Factors::of(&e, p.as_deref())
     }
     pub fn refresh(&self) {
         self.reload.update(|n| *n += 1);
@@ -72,9 +85,9 @@ pub fn SecurityPage() -> impl IntoView {
     let api = Api::expect();
     let reload = RwSignal::new(0u32);
     let data = SecurityData {
-        devices: LocalResource::new(move || {
+        enrolled: LocalResource::new(move || {
             reload.track();
-            async move { mfa::devices(&api).await }
+            async move { mfa::enrolled(&api, &my_account(&api)).await }
         }),
         passkeys: LocalResource::new(move || {
             reload.track();
@@ -86,7 +99,7 @@ pub fn SecurityPage() -> impl IntoView {
     view! {
         <h1>"Security"</h1>
         <Overview />
-        <devices::AppsSection />
+        <app::AppSection />
         <passkeys::PasskeysSection />
     }
 }
@@ -97,9 +110,9 @@ fn Overview() -> impl IntoView {
     let f = Memo::new(move |_| data.factors());
     // Counting factors from a failed or half-loaded answer would claim "off".
     let loaded = move || {
-        data.devices.with(|d| matches!(d, Some(Ok(_)))) && data.passkeys.with(Option::is_some)
+        data.enrolled.with(|d| matches!(d, Some(Ok(_)))) && data.passkeys.with(Option::is_some)
     };
-    let failed = move || data.devices.with(|d| matches!(d, Some(Err(_))));
+    let failed = move || data.enrolled.with(|d| matches!(d, Some(Err(_))));
     view! {
         <section class="card stack" aria-labelledby="overview-h">
             <h2 id="overview-h">"Two-factor sign-in"</h2>
@@ -110,20 +123,13 @@ fn Overview() -> impl IntoView {
             }>
                 {move || {
                     let f = f.get();
-                    let mut items = Vec::new();
-                    items.push(match f.apps {
-                        0 => "Authenticator app: off".to_string(),
-                        1 => "Authenticator app: on".to_string(),
-                        n => format!("Authenticator apps: {n}"),
+                    let mut items = vec![format!("Authenticator app: {}", if f.app { "on" } else { "off" })];
+                    items.push(match f.passkeys {
+                        Some(n) => format!("Passkeys: {n}"),
+                        None => format!("Passkey: {}", if f.passkey { "on" } else { "off" }),
                     });
-                    if let Some(p) = f.primary.clone() { items.push(format!("Primary: {p}")); }
-                    if let Some(n) = f.passkeys { items.push(format!("Passkeys: {n}")); }
-                    if f.apps > 0 {
-                        items.push(match f.backup_codes {
-                            Some(0) => "Backup codes: none left. Make new ones below.".to_string(),
-                            Some(n) => format!("Backup codes: {n} left"),
-                            None => "Backup codes: on".to_string(),
-                        });
+                    if f.app {
+                        items.push("Backup codes: on".to_string());
                     }
                     view! {
                         <ul class="plain overview">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>

@@ -73,10 +73,10 @@ fn DemoAccounts() -> impl IntoView {
             <summary>"Demo accounts (sandbox)"</summary>
             <p>"Password for every account: " <code>"Sandbox-Demo-1"</code> ", workspace " <code>"acme"</code></p>
             <ul>
-                <li><code>"admin@acme.test"</code> " — admin with an authenticator app (secret printed by the sandbox)"</li>
-                <li><code>"passkey@acme.test"</code> " — admin; add a passkey under Security"</li>
-                <li><code>"plain@acme.test"</code> " — admin without a second factor"</li>
-                <li><code>"user@acme.test"</code> " — end user"</li>
+                <li><code>"admin@acme.test"</code> " — admin; authenticator app (secret printed by the sandbox) and backup codes"</li>
+                <li><code>"passkey@acme.test"</code> ", " <code>"plain@acme.test"</code> " — admins with the same authenticator app; add a passkey under Security"</li>
+                <li><code>"user@acme.test"</code> " — end user with the same app"</li>
+                <li><code>"new@acme.test"</code> ", " <code>"new-user@acme.test"</code> " — an admin and an end user signing in for the first time: they set up a factor"</li>
                 <li><code>"admin@globex.test"</code> " — another tenant (workspace " <code>"globex"</code> ")"</li>
             </ul>
         </details>

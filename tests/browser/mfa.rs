@@ -1,9 +1,11 @@
-//! The authenticator-app setup in a real DOM: its steps, cancel at each one,
-//! a wrong code (cleared, focused, still on the step), submit on the sixth
-//! digit, the QR code's module count, and the codes' acknowledgement.
+//! The authenticator-app setup in a real DOM, on AuthSec's login-setup rows: its steps,
+//! cancel at each one, a wrong code (cleared, focused, still on the step), submit on the
+//! sixth digit with the secret echoed back, the QR code's module count, and the codes'
+//! acknowledgement.
 
 use super::support::*;
-use authsec_console::pages::account::totp_setup::TotpSetup;
+use authsec_console::api::mfa::Account;
+use authsec_console::components::TotpSetup;
 use leptos::prelude::*;
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
@@ -12,10 +14,23 @@ use wasm_bindgen_test::wasm_bindgen_test;
 const URI: &str = "otpauth://totp/AuthSec:ada%40acme.test?secret=JBSWY3DPEHPK3PXP&issuer=AuthSec&algorithm=SHA1&digits=6&period=30";
 
 fn begun() -> String {
-    let codes: Vec<String> = (0..10).map(|i| format!("abcd-{i:04}")).collect();
-    serde_json::json!({"success": true, "device_id": "dev-1", "secret": "JBSWY3DPEHPK3PXP",
-        "qr_code_url": URI, "backup_codes": codes, "message": "ok"})
+    serde_json::json!({"secret": "JBSWY3DPEHPK3PXP", "qr_code": "iVBOR", "manual_entry": "JBSWY3DPEHPK3PXP",
+        "issuer": "AuthSec", "account": "ada@acme.test", "otp_auth_url": URI})
     .to_string()
+}
+
+fn confirmed() -> String {
+    let codes: Vec<String> = (0..10).map(|i| format!("ABCD-{i:04}")).collect();
+    serde_json::json!({"success": true, "message": "TOTP enabled successfully", "backup_codes": codes})
+        .to_string()
+}
+
+fn ada() -> Account {
+    Account {
+        email: "ada@acme.test".into(),
+        tenant_id: "t-acme".into(),
+        ..Default::default()
+    }
 }
 
 thread_local! {
@@ -25,7 +40,7 @@ thread_local! {
 fn mount_setup(script: &Script) -> (web_sys::HtmlElement, impl Drop) {
     CLOSED.with(|c| c.set(None));
     mount_admin(script, || {
-        view! { <TotpSetup on_close=Callback::new(|done: bool| CLOSED.with(|c| c.set(Some(done)))) /> }.into_any()
+        view! { <TotpSetup account=ada() on_close=Callback::new(|done: bool| CLOSED.with(|c| c.set(Some(done)))) /> }.into_any()
     })
 }
 
@@ -34,23 +49,26 @@ fn closed() -> Option<bool> {
 }
 
 async fn to_scan(root: &web_sys::HtmlElement, script: &Script) {
-    until("name step", || has_field(root, "Device name")).await;
-    button(root, "Continue").click();
     until("scan step", || text(root).contains("Scan this code")).await;
-    assert_eq!(script.requests_to("/totp/register").len(), 1);
+    let begin = script.requests_to("/totp/beginLoginSetup");
+    assert_eq!(begin.len(), 1, "one begin, on opening");
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(begin[0].body.as_deref().unwrap()).unwrap(),
+        serde_json::json!({"email": "ada@acme.test", "tenant_id": "t-acme"})
+    );
 }
 
 #[wasm_bindgen_test]
 async fn the_steps_a_wrong_code_and_submit_on_the_sixth_digit() {
     let script = Script::default();
     script
-        .answer("/totp/register", 200, &begun())
-        .answer("/totp/confirm", 400, r#"{"error":"invalid TOTP code"}"#)
+        .answer("/totp/beginLoginSetup", 200, &begun())
         .answer(
-            "/totp/confirm",
-            200,
-            r#"{"success":true,"message":"TOTP device confirmed"}"#,
-        );
+            "/totp/confirmLoginSetup",
+            400,
+            r#"{"error":"invalid TOTP code"}"#,
+        )
+        .answer("/totp/confirmLoginSetup", 200, &confirmed());
     let (root, _g) = mount_setup(&script);
     to_scan(&root, &script).await;
 
@@ -89,7 +107,7 @@ async fn the_steps_a_wrong_code_and_submit_on_the_sixth_digit() {
         leptos::task::tick().await;
     }
     assert!(
-        script.requests_to("/totp/confirm").is_empty(),
+        script.requests_to("/totp/confirmLoginSetup").is_empty(),
         "five digits are not sent"
     );
     type_into(&code, "123 456");
@@ -97,13 +115,14 @@ async fn the_steps_a_wrong_code_and_submit_on_the_sixth_digit() {
         text(&root).contains("That code is not right")
     })
     .await;
-    let sent = script.requests_to("/totp/confirm");
+    let sent = script.requests_to("/totp/confirmLoginSetup");
     assert_eq!(sent.len(), 1, "sent on the sixth digit, without a click");
-    assert!(sent[0]
-        .body
-        .as_deref()
-        .unwrap()
-        .contains(r#""totp_code":"123456""#));
+    let body: serde_json::Value = serde_json::from_str(sent[0].body.as_deref().unwrap()).unwrap();
+    assert_eq!(body["code"], "123456");
+    assert_eq!(
+        body["secret"], "JBSWY3DPEHPK3PXP",
+        "the secret goes back to be stored"
+    );
     let code = field(&root, "6-digit code from the app");
     until("field cleared", || code.value().is_empty()).await;
     let focused = document()
@@ -116,7 +135,7 @@ async fn the_steps_a_wrong_code_and_submit_on_the_sixth_digit() {
     );
 
     type_into(&code, "654321");
-    until("codes step", || text(&root).contains("abcd-0009")).await;
+    until("codes step", || text(&root).contains("ABCD-0009")).await;
     let done = button(&root, "Done");
     assert!(
         done.has_attribute("disabled"),
@@ -138,25 +157,10 @@ async fn the_steps_a_wrong_code_and_submit_on_the_sixth_digit() {
 }
 
 #[wasm_bindgen_test]
-async fn cancel_on_the_first_step_sends_nothing() {
-    let script = Script::default();
-    let (root, _g) = mount_setup(&script);
-    until("name step", || has_field(&root, "Device name")).await;
-    button(&root, "Cancel").click();
-    until("closed", || closed().is_some()).await;
-    assert_eq!(closed(), Some(false));
-    assert!(script.log.borrow().is_empty());
-}
-
-#[wasm_bindgen_test]
-async fn cancel_after_registering_removes_the_unfinished_device() {
+async fn cancel_at_each_step_stores_nothing() {
     for at_verify in [false, true] {
         let script = Script::default();
-        script.answer("/totp/register", 200, &begun()).answer(
-            "/totp/devices/delete",
-            200,
-            r#"{"success":true}"#,
-        );
+        script.answer("/totp/beginLoginSetup", 200, &begun());
         let (root, g) = mount_setup(&script);
         to_scan(&root, &script).await;
         if at_verify {
@@ -169,26 +173,30 @@ async fn cancel_after_registering_removes_the_unfinished_device() {
         button(&root, "Cancel").click();
         until("closed", || closed().is_some()).await;
         assert_eq!(closed(), Some(false));
-        until("device removed", || {
-            script.requests_to("/totp/devices/delete").len() == 1
-        })
-        .await;
-        assert!(script.requests_to("/totp/devices/delete")[0]
-            .body
-            .as_deref()
-            .unwrap()
-            .contains("dev-1"));
+        assert_eq!(
+            script.log.borrow().len(),
+            1,
+            "AuthSec stores nothing before the code"
+        );
         drop(g);
     }
 }
 
 #[wasm_bindgen_test]
-async fn an_empty_name_is_refused_at_the_field() {
+async fn a_failed_begin_says_why_and_offers_to_try_again() {
     let script = Script::default();
+    script
+        .answer(
+            "/totp/beginLoginSetup",
+            404,
+            r#"{"error":"client not found"}"#,
+        )
+        .answer("/totp/beginLoginSetup", 200, &begun());
     let (root, _g) = mount_setup(&script);
-    until("name step", || has_field(&root, "Device name")).await;
-    type_into(&field(&root, "Device name"), "  ");
-    button(&root, "Continue").click();
-    until("message", || text(&root).contains("Give the device a name")).await;
-    assert!(script.log.borrow().is_empty());
+    until("message", || {
+        text(&root).contains("The setup could not start.")
+    })
+    .await;
+    button(&root, "Try again").click();
+    until("scan step", || text(&root).contains("Scan this code")).await;
 }

@@ -25,7 +25,7 @@ async fn expired_session_asks_to_sign_in_again_then_retries() {
             401,
             r#"{"error":"Invalid or expired token"}"#,
         )
-        .password_only_sign_in("plain@acme.test", &new, true)
+        .totp_sign_in("plain@acme.test", &new, true)
         .answer("/getClients", 200, CLIENTS);
     let transport = script.transport();
     let old_token = old.clone();
@@ -51,6 +51,7 @@ async fn expired_session_asks_to_sign_in_again_then_retries() {
 
     type_into(&field(&dialog, "Password"), "Sandbox-Demo-1");
     button(&dialog, "Sign in").click();
+    enter_code(&dialog).await;
     until("list after retry", || {
         text(&root).contains("Billing portal")
     })

@@ -85,6 +85,7 @@ async fn wrong_code_clears_the_field_and_a_right_one_signs_in() {
     let token = jwt("admin@acme.test");
     script
         .answer("/uflow/login", 200, PASSWORD_OK_TOTP)
+        .answer("/mfa/loginStatus", 200, TOTP_ON)
         .answer("/totp/verifyLogin", 400, r#"{"error":"invalid TOTP code"}"#)
         .answer(
             "/totp/verifyLogin",
@@ -147,12 +148,13 @@ async fn wrong_code_clears_the_field_and_a_right_one_signs_in() {
 #[wasm_bindgen_test]
 async fn an_account_the_admin_probe_refuses_signs_in_as_an_end_user() {
     let script = Script::default();
-    script.password_only_sign_in("user@acme.test", &jwt("user@acme.test"), false);
+    script.totp_sign_in("user@acme.test", &jwt("user@acme.test"), false);
     let (root, signed, _h) = mount_sign_in(&script);
     until("form", || has_field(&root, "Email")).await;
     type_into(&field(&root, "Email"), "user@acme.test");
     type_into(&field(&root, "Password"), "Sandbox-Demo-1");
     button(&root, "Sign in").click();
+    enter_code(&root).await;
     until("signed in", || signed.lock().unwrap().is_some()).await;
     assert!(!signed.lock().unwrap().as_ref().unwrap().is_admin());
 }
@@ -160,11 +162,10 @@ async fn an_account_the_admin_probe_refuses_signs_in_as_an_end_user() {
 #[wasm_bindgen_test]
 async fn backup_code_is_offered_instead() {
     let script = Script::default();
-    script.answer("/uflow/login", 200, PASSWORD_OK_TOTP).answer(
-        "/totp/verifyLogin",
-        400,
-        r#"{"error":"invalid TOTP code"}"#,
-    );
+    script
+        .answer("/uflow/login", 200, PASSWORD_OK_TOTP)
+        .answer("/mfa/loginStatus", 200, TOTP_ON)
+        .answer("/totp/verifyLogin", 400, r#"{"error":"invalid TOTP code"}"#);
     let (root, _signed, _h) = mount_sign_in(&script);
     until("form", || has_field(&root, "Email")).await;
     type_into(&field(&root, "Email"), "admin@acme.test");

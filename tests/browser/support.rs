@@ -38,6 +38,16 @@ pub fn jwt(email: &str) -> String {
 /// A request held until its sender fires.
 type Gate = (String, futures::channel::oneshot::Receiver<()>);
 
+/// `mfa/loginStatus` for an account with the authenticator app on.
+pub const TOTP_ON: &str =
+    r#"{"methods":[{"method_type":"totp","enabled":true}],"mfa_required":true}"#;
+
+/// Types a code into the second-factor step once it shows (six digits submit by themselves).
+pub async fn enter_code(root: &Element) {
+    until("second step", || has_field(root, "Authentication code")).await;
+    type_into(&field(root, "Authentication code"), "123456");
+}
+
 #[derive(Clone, Default)]
 pub struct Script {
     answers: Rc<RefCell<VecDeque<(String, u16, String)>>>,
@@ -53,14 +63,21 @@ impl Script {
         self
     }
 
-    /// AuthSec's answers to a sign-in of `email` without a second factor: the password step
-    /// (signed in before, no factor), the token step with `token`, and the admin probe (200
-    /// for an admin, 403 otherwise).
-    pub fn password_only_sign_in(&self, email: &str, token: &str, admin: bool) -> &Self {
+    /// AuthSec's answers to a sign-in of `email` with the authenticator app: the password
+    /// step, its factors (`mfa/loginStatus`), the code check, the token step with `token`,
+    /// and the admin probe (200 for an admin, 403 otherwise). The test types the code
+    /// ([`enter_code`]).
+    pub fn totp_sign_in(&self, email: &str, token: &str, admin: bool) -> &Self {
         let password_ok = format!(
-            r#"{{"tenant_id":"t-acme","tenant_domain":"acme","email":"{email}","first_login":false,"otp_required":true,"mfa_required":false}}"#
+            r#"{{"tenant_id":"t-acme","tenant_domain":"acme","email":"{email}","first_login":false,"otp_required":false,"mfa_required":true,"mfa_method":"totp","methods":["totp"]}}"#
         );
         self.answer("/uflow/login", 200, &password_ok)
+            .answer("/mfa/loginStatus", 200, TOTP_ON)
+            .answer(
+                "/totp/verifyLogin",
+                200,
+                r#"{"success":true,"method":"totp"}"#,
+            )
             .answer(
                 "/login/webauthn-callback",
                 200,

@@ -9,6 +9,7 @@ import {
   PASSWORD,
   ACCOUNTS,
   assertClean,
+  codeNow,
   follow,
   goto,
   heading,
@@ -144,6 +145,10 @@ test('keyboard only: sign in, open New client, fill the form, create, store the 
     await tabTo(page, (f) => f.name === 'Password');
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press('Enter');
+    // The code field takes the focus; six digits send themselves.
+    await page.getByLabel('Authentication code', { exact: true }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('autocomplete') === 'one-time-code');
+    await page.keyboard.type(codeNow());
     await page.waitForURL((u) => u.pathname === '/clients');
     await page.locator('main tbody tr').first().waitFor();
 

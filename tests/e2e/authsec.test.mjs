@@ -15,8 +15,8 @@ for (const [to, from] of [['CONSOLE_URL', 'AUTHSEC_CONSOLE_URL'], ['SANDBOX_URL'
 
 const {
   ACCOUNTS, BACKUP_CODE, api, apiSignIn, assertClean, assertNoTokenLeak, expectShell, follow, goto,
-  heading, jwtClaims, mainNav, navLinks, screenshot, signOut, submitBackupCode, submitPassword,
-  submitTotp, totp, waitForPath, withConsole,
+  heading, jwtClaims, mainNav, navLinks, screenshot, signOut, submitBackupCode, submitCode, submitPassword,
+  submitTotp, totp, virtualAuthenticator, waitForPath, withConsole,
 } = await import('./helpers.mjs');
 
 const FLOW = { timeout: 240_000 };
@@ -90,6 +90,7 @@ test('on AuthSec itself an account the admin probe refuses is an end user', FLOW
   await withConsole(t, async ({ page, state }) => {
     await goto(page, '/login');
     await submitPassword(page, { email: ACCOUNTS.user });
+    await submitCode(page, ACCOUNTS.user);
     await waitForPath(page, /^\/account\/security/);
     await expectShell(page, ACCOUNTS.user);
     await mainNav(page).getByRole('link', { name: 'Sessions', exact: true }).waitFor({ state: 'detached' });
@@ -102,4 +103,67 @@ test('on AuthSec itself an account the admin probe refuses is an end user', FLOW
   const missing = await api(token, 'GET', '/authsec/uflow/sessions');
   assert.equal(missing.status, 404);
   assert.equal(missing.text, '404 page not found');
+});
+
+/** Sets up the authenticator app in the open setup, keeps the codes; answers the key. */
+async function setUpApp(page) {
+  await page.getByRole('button', { name: 'Set up an authenticator app', exact: true }).click();
+  await page.locator('.qr').waitFor();
+  const secret = (await page.getByLabel('Setup key', { exact: true }).innerText()).replace(/\s+/g, '');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByLabel('6-digit code from the app', { exact: true }).fill(await totp(secret));
+  const codes = await page.getByRole('list', { name: 'Backup codes' }).getByRole('listitem').allTextContents();
+  assert.equal(codes.length, 10);
+  await page.getByRole('checkbox', { name: 'I have saved these codes' }).check();
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  return secret;
+}
+
+/** Adds a passkey on Security (AuthSec's registration rows for the account's realm). */
+async function addPasskey(page) {
+  await page.getByRole('button', { name: 'Add a passkey', exact: true }).click();
+  await page.getByRole('button', { name: 'Create passkey', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Passkey added' }).waitFor();
+  await page.getByText('Passkey: on').waitFor();
+  await page.getByText('This server does not list passkeys').waitFor();
+}
+
+test('on AuthSec itself a first sign-in sets up a factor before the console opens; then a passkey signs in', FLOW, async (t) => {
+  await withConsole(t, async ({ page, state }) => {
+    const authenticator = await virtualAuthenticator(page);
+    // The tenant's admin, first sign-in, no factor yet.
+    await goto(page, '/login');
+    await submitPassword(page, { email: 'new@acme.test' });
+    await heading(page, 'Set up two-factor sign-in').waitFor();
+    assert.equal(state.tokens.length, 0, 'no token before a factor is on');
+    await screenshot(page, 'first sign-in: set up a factor');
+    await setUpApp(page);
+    await waitForPath(page, /^\/clients(\?|$)/);
+    await expectShell(page, 'new@acme.test');
+    await follow(page, '/account/security');
+    await page.getByText('Authenticator app: on').waitFor();
+    await addPasskey(page);
+    await screenshot(page, 'admin passkey added');
+    await signOut(page);
+    await submitPassword(page, { email: 'new@acme.test' });
+    await page.getByRole('button', { name: 'Use your passkey', exact: true }).click();
+    await waitForPath(page, /^\/clients(\?|$)/);
+    assert.equal((await authenticator.credentials()).length, 1);
+    await signOut(page);
+
+    // An end user, first sign-in: the app, then a passkey of their own, which signs in.
+    await submitPassword(page, { email: 'new-user@acme.test' });
+    await heading(page, 'Set up two-factor sign-in').waitFor();
+    await setUpApp(page);
+    await waitForPath(page, /^\/account\/security/);
+    await page.getByText('Authenticator app: on').waitFor();
+    await addPasskey(page);
+    await screenshot(page, 'end user passkey added');
+    await signOut(page);
+    await submitPassword(page, { email: 'new-user@acme.test' });
+    await page.getByRole('button', { name: 'Use your passkey', exact: true }).click();
+    await waitForPath(page, /^\/account\/security/);
+    assert.equal((await authenticator.credentials()).length, 2);
+    await finish(page, state);
+  });
 });

@@ -12,7 +12,7 @@ for (const [to, from] of [['CONSOLE_URL', 'EXPIRY_CONSOLE_URL'], ['SANDBOX_URL',
   process.env[to] = process.env[from];
 }
 
-const { PASSWORD, api, apiSignIn, assertClean, assertNoTokenLeak, heading, openConsole, screenshot, signInPlain } =
+const { ACCOUNTS, PASSWORD, api, apiSignIn, assertClean, assertNoTokenLeak, heading, openConsole, screenshot, signInPlain, submitCode } =
   await import('./helpers.mjs');
 
 const TTL_S = 60;
@@ -25,13 +25,14 @@ async function waitUntilPast(since, ms) {
   if (left > 0) await new Promise((r) => setTimeout(r, left));
 }
 
-/** Answers the "Sign in again" dialog with the password. */
+/** Answers the "Sign in again" dialog with the password and the authenticator code. */
 async function reauthenticate(page) {
   const dialog = page.getByRole('dialog', { name: 'Sign in again' });
   await dialog.waitFor({ timeout: 20_000 });
   await screenshot(page, 'sign in again');
   await dialog.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await button(dialog, 'Sign in').click();
+  await submitCode(page, ACCOUNTS.plain);
   await dialog.waitFor({ state: 'hidden' });
 }
 

@@ -16,7 +16,7 @@ for (const [to, from] of [['CONSOLE_URL', 'FAULTS_CONSOLE_URL'], ['SANDBOX_URL',
   process.env[to] = process.env[from];
 }
 
-const { ACCOUNTS, PASSWORD, SANDBOX_URL, api, assertClean, follow, goto, heading, screenshot, withConsole } =
+const { ACCOUNTS, PASSWORD, SANDBOX_URL, api, assertClean, codeNow, follow, goto, heading, screenshot, withConsole } =
   await import('./helpers.mjs');
 
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
@@ -119,6 +119,13 @@ async function signIn(page, stats) {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       if (new URL(page.url()).pathname === '/clients') break;
+      // The second step: the authenticator code (six digits send themselves).
+      const code = page.getByLabel('Authentication code', { exact: true });
+      if ((await code.count()) > 0 && (await code.isVisible()) && (await code.isEnabled()) && (await code.inputValue()) === '') {
+        await code.fill(codeNow());
+        await page.waitForTimeout(300);
+        continue;
+      }
       const alert = page.getByRole('alert').filter({ hasText: /\S/ });
       if ((await alert.count()) > 0 && (await alert.first().isVisible()) && !(await signInButton.isDisabled().catch(() => true))) break;
       await page.waitForTimeout(100);

@@ -303,6 +303,18 @@ export async function assertNoTokenLeak(page, token) {
 
 const lastCodes = new Map();
 
+/** Authenticator secrets of accounts this run enrolled (the demo accounts share TOTP_SECRET). */
+const secrets = new Map();
+export const secretFor = (email) => secrets.get(String(email).toLowerCase()) ?? TOTP_SECRET();
+export const rememberSecret = (email, secret) => secrets.set(String(email).toLowerCase(), secret);
+
+/** The current code for `secret` at once (the sandbox does not refuse a replayed code). */
+export function codeNow(secret = TOTP_SECRET()) {
+  const code = execFileSync('oathtool', ['--totp', '-b', secret], { encoding: 'utf8' }).trim();
+  assert.match(code, /^\d{6}$/);
+  return code;
+}
+
 /**
  * A TOTP code from oathtool (an independent implementation). If the code equals the
  * last one this process used for the secret (a server may refuse a replay), waits
@@ -372,6 +384,11 @@ export async function submitTotp(page, code) {
   await screenshot(page, 'two-factor code');
 }
 
+/** Second-factor step with the account's current authenticator code (demo or enrolled). */
+export async function submitCode(page, email) {
+  await submitTotp(page, codeNow(secretFor(email)));
+}
+
 /** Second-factor step with a backup code. */
 export async function submitBackupCode(page, code) {
   await heading(page, 'Two-factor authentication').waitFor();
@@ -416,14 +433,15 @@ export async function waitForPath(page, re, timeout = 15_000) {
 
 /**
  * On the sign-in page (after a redirect from a protected page, or after a reload):
- * signs in with a password only (an account without a second factor, plain@ by
- * default) and waits until the page named by `?next=` is open again (path and query
- * exactly), or the admin home /clients when there is no `next`.
+ * signs in with the password and the account's authenticator code (plain@ by default)
+ * and waits until the page named by `?next=` is open again (path and query exactly), or
+ * the admin home /clients when there is no `next`.
  */
 export async function completeSignIn(page, email = ACCOUNTS.plain) {
   await heading(page, 'Sign in').waitFor();
   const next = new URL(page.url()).searchParams.get('next');
   await submitPassword(page, { email });
+  await submitCode(page, email);
   if (next) {
     const want = new URL(next, CONSOLE_URL());
     const target = want.pathname + want.search;
@@ -436,7 +454,7 @@ export async function completeSignIn(page, email = ACCOUNTS.plain) {
 
 /**
  * Opens `startPath` signed out (a fresh browser is), which sends to the sign-in page
- * with `?next=`; signs in as plain@acme.test (password only) and waits to land back
+ * with `?next=`; signs in as plain@acme.test (password and code) and waits to land back
  * on `startPath`.
  */
 export async function signInPlain(page, startPath = '/clients') {
@@ -468,39 +486,60 @@ export async function api(token, method, apiPath, body) {
 }
 
 /**
- * Signs in through the sandbox API as AuthSec's own console does (password step, then the
- * token step) for an account without a second factor. Returns {token, tenantId, email}.
+ * Signs in through the sandbox API as AuthSec's own console does: the password step, the
+ * factor check with the account's authenticator code (`/webauthn/totp/verifyLogin`), the
+ * token step. Returns {token, tenantId, email}. An account the admin route does not know
+ * signs in as an end user.
  */
 export async function apiSignIn(email = ACCOUNTS.plain, { password = PASSWORD, workspace = 'acme' } = {}) {
   const login = await api(null, 'POST', '/authsec/uflow/login', { email, password, tenant_domain: workspace });
   if (login.status === 401) return apiSignInEndUser(email, { password });
   assert.equal(login.status, 200, `POST /authsec/uflow/login for ${email}: ${login.text}`);
-  assert.equal(login.body.mfa_required, false, `${email} has a second factor; the API sign-in helper is password-only`);
+  const tenant_id = login.body.tenant_id;
+  const v = await api(null, 'POST', '/authsec/webauthn/totp/verifyLogin', { email, tenant_id, code: codeNow(secretFor(email)) });
+  assert.equal(v.status, 200, `verifyLogin for ${email}: ${v.text}`);
   const cb = await api(null, 'POST', '/authsec/uflow/login/webauthn-callback', {
     email,
-    tenant_id: login.body.tenant_id,
+    tenant_id,
     mfa_verified: true,
     flow_context: 'admin',
   });
   assert.equal(cb.status, 200, `POST /authsec/uflow/login/webauthn-callback for ${email}: ${cb.text}`);
   assert.equal(typeof cb.body.access_token, 'string');
-  const tenantId = String(cb.body.tenant_id ?? login.body.tenant_id);
+  const tenantId = String(cb.body.tenant_id ?? tenant_id);
   assert.equal(jwtClaims(cb.body.access_token).tenant_id, tenantId, 'the token is for the tenant the sign-in named');
   return { token: cb.body.access_token, tenantId, email };
 }
 
 /**
- * Signs an end user without a second factor in through AuthSec's end-user routes, with the
- * client the console's config.json names (`end_user_client_id`). Returns {token, tenantId, email}.
+ * Signs an end user in through AuthSec's end-user routes, with the client the console's
+ * config.json names (`end_user_client_id`): the password, the authenticator code (an
+ * account with no factor yet first sets one up, `/webauthn/totp/beginSetup` and
+ * `confirmSetup`, and its secret is remembered for later sign-ins), the token.
+ * Returns {token, tenantId, email}.
  */
 export async function apiSignInEndUser(email, { password = PASSWORD } = {}) {
   const config = await (await fetch(`${CONSOLE_URL()}/config.json`)).json();
   assert.ok(config.end_user_client_id, 'config.json names no end_user_client_id');
-  const login = await api(null, 'POST', '/authsec/uflow/user/login', { client_id: config.end_user_client_id, email, password });
+  const client_id = config.end_user_client_id;
+  const login = await api(null, 'POST', '/authsec/uflow/user/login', { client_id, email, password });
   assert.equal(login.status, 200, `POST /authsec/uflow/user/login for ${email}: ${login.text}`);
+  const who = { email: login.body.email, tenant_id: login.body.tenant_id, client_id };
+  const status = await api(null, 'POST', '/authsec/webauthn/enduser/mfa/loginStatus', who);
+  if (status.body && status.body.mfa_required === false) {
+    const begin = await api(null, 'POST', '/authsec/webauthn/totp/beginSetup', who);
+    assert.equal(begin.status, 200, `beginSetup for ${email}: ${begin.text}`);
+    const { secret } = begin.body;
+    const ok = await api(null, 'POST', '/authsec/webauthn/totp/confirmSetup', { ...who, secret, code: codeNow(secret) });
+    assert.equal(ok.status, 200, `confirmSetup for ${email}: ${ok.text}`);
+    rememberSecret(email, secret);
+  } else {
+    const v = await api(null, 'POST', '/authsec/webauthn/totp/verify', { ...who, code: codeNow(secretFor(email)) });
+    assert.equal(v.status, 200, `totp/verify for ${email}: ${v.text}`);
+  }
   const cb = await api(null, 'POST', '/authsec/uflow/auth/enduser/webauthn-callback', {
-    email: login.body.email,
-    tenant_id: login.body.tenant_id,
+    email: who.email,
+    tenant_id: who.tenant_id,
     mfa_verified: true,
   });
   assert.equal(cb.status, 200, `POST /authsec/uflow/auth/enduser/webauthn-callback for ${email}: ${cb.text}`);

@@ -22,6 +22,7 @@ import {
   PASSWORD,
   screenshot,
   signInPlain,
+  submitCode,
   submitPassword,
   withConsole,
 } from './helpers.mjs';
@@ -52,11 +53,13 @@ test('my sessions: revoke another one, then sign out everywhere else; the other 
   try {
     await goto(second.page, '/login');
     await submitPassword(second.page, { email });
+    await submitCode(second.page, email);
     await second.page.waitForURL((u) => u.pathname === '/account/security');
 
     await withConsole(t, async ({ page, state }) => {
       await goto(page, '/login');
       await submitPassword(page, { email });
+      await submitCode(page, email);
       await page.waitForURL((u) => u.pathname === '/account/security');
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions', exact: true }).click();
       await heading(page, 'Sessions').waitFor();

@@ -1,10 +1,9 @@
-// MFA self-service on /account/security, as a fresh end user of this run:
-// enrol an authenticator app (the QR code decoded back to the URI by jsQR,
-// the code computed by oathtool from the key read off the page), keep the
-// backup codes, sign in with a TOTP code and with a backup code (single use),
-// regenerate the codes (old ones stop working), add, rename and sign in with a
-// passkey (Chromium's virtual authenticator), then delete the factors, the
-// last one behind its warning.
+// Sign-in factors on AuthSec's routes, as a fresh end user of this run: the first sign-in
+// sets up an authenticator app before the console opens (the QR code decoded back to the
+// URI by jsQR, the code computed by oathtool from the key read off the page), keeps the
+// backup codes; then sign-in with a TOTP code and with a backup code (single use), new
+// backup codes (old ones stop working), add, rename and sign in with a passkey (Chromium's
+// virtual authenticator), delete it, and move to another app (the old one stops working).
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -20,6 +19,7 @@ import {
   goto,
   heading,
   PASSWORD,
+  codeNow,
   screenshot,
   signOut,
   submitBackupCode,
@@ -62,22 +62,18 @@ async function acknowledge(page) {
   await done.click();
 }
 
-test('enrol TOTP, sign in with each factor, regenerate codes, add and rename a passkey, delete the last factor behind its warning', FLOW, async (t) => {
+test('a first sign-in sets up the app; each factor signs in; new codes; a passkey added, renamed, used, deleted; the app moved', FLOW, async (t) => {
   await createUser();
   await withConsole(t, async ({ page, state }) => {
     const authenticator = await virtualAuthenticator(page);
     await goto(page, '/login');
     await submitPassword(page, { email: EMAIL });
-    await atSecurity(page);
-    await heading(page, 'Security').waitFor();
-    await page.getByText('Two-factor sign-in is off').waitFor();
-    await screenshot(page, '01 overview with no factor');
+    await heading(page, 'Set up two-factor sign-in').waitFor();
+    assert.equal(state.tokens.length, 0, 'no token before a factor is on');
+    await screenshot(page, '01 first sign-in asks for a factor');
 
-    // 1. Enrol an authenticator app.
-    await button(page, 'Add an authenticator app').click();
-    await page.getByLabel('Device name', { exact: true }).fill('Test phone');
-    await screenshot(page, '02 name the device');
-    await button(page, 'Continue').click();
+    // 1. Set up the authenticator app.
+    await button(page, 'Set up an authenticator app').click();
     const qr = page.locator('.qr');
     await qr.waitFor();
     const uri = await page.getByRole('link', { name: 'Open in an authenticator app on this device' }).getAttribute('href');
@@ -86,7 +82,7 @@ test('enrol TOTP, sign in with each factor, regenerate codes, add and rename a p
     assert.match(grouped, /^([A-Z2-7]{4} )*[A-Z2-7]{1,4}$/, 'the key in groups of four');
     const secret = grouped.replace(/\s+/g, '');
     assert.equal(new URL(uri).searchParams.get('secret'), secret);
-    await screenshot(page, '03 scan the QR code');
+    await screenshot(page, '02 scan the QR code');
     // The QR code scans: decoded from the rendered pixels by an independent decoder.
     const png = PNG.sync.read(await qr.screenshot());
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
@@ -97,26 +93,26 @@ test('enrol TOTP, sign in with each factor, regenerate codes, add and rename a p
     const codeBox = page.getByLabel('6-digit code from the app', { exact: true });
     await codeBox.waitFor();
     // A wrong code first: said, field cleared, still on the step.
-    const wrong = String((Number(await totp(secret)) + 1) % 1_000_000).padStart(6, '0');
+    const wrong = String((Number(codeNow(secret)) + 1) % 1_000_000).padStart(6, '0');
     await codeBox.fill(wrong);
     await page.getByText('That code is not right').waitFor();
     assert.equal(await codeBox.inputValue(), '');
-    await screenshot(page, '04 wrong code');
+    await screenshot(page, '03 wrong code');
     await codeBox.fill(await totp(secret));
     await page.getByText('Your authenticator app is on.').waitFor();
-    // 2. Keep the backup codes (and the .txt has them).
+    // 2. Keep the backup codes (and the .txt has them); then the console opens.
     const codes = await shownCodes(page);
     const dl = page.waitForEvent('download');
     await button(page, 'Download .txt').click();
     const txt = fs.readFileSync(await (await dl).path(), 'utf8');
     for (const c of codes) assert.ok(txt.includes(c), `the file holds ${c}`);
-    await screenshot(page, '05 backup codes');
+    await screenshot(page, '04 backup codes');
     await acknowledge(page);
+    await atSecurity(page);
     await page.getByText('Authenticator app: on').waitFor();
-    // AuthSec reports no count of unused backup codes: the page says they are on.
     await page.getByText('Backup codes: on').waitFor();
     await page.getByText('Only one factor is left.').waitFor();
-    await screenshot(page, '06 one factor on');
+    await screenshot(page, '05 one factor on');
 
     // 3. Sign in with a TOTP code.
     await signOut(page);
@@ -129,25 +125,24 @@ test('enrol TOTP, sign in with each factor, regenerate codes, add and rename a p
     await submitPassword(page, { email: EMAIL });
     await submitBackupCode(page, codes[0]);
     await atSecurity(page);
-    await page.getByText('Backup codes: on').waitFor();
     await signOut(page);
     await submitPassword(page, { email: EMAIL });
     await submitBackupCode(page, codes[0]);
     await page.getByText('That backup code is not valid or was already used.').waitFor();
-    await screenshot(page, '07 used backup code refused');
+    await screenshot(page, '06 used backup code refused');
     await goto(page, '/login');
     await submitPassword(page, { email: EMAIL });
     await submitTotp(page, await totp(secret));
     await atSecurity(page);
 
-    // 5. New backup codes: the old ones stop working.
+    // 5. New backup codes (extension): the old ones stop working.
     await button(page, 'Make new backup codes').click();
     const confirm = page.getByRole('dialog', { name: 'Make new backup codes' });
     await button(confirm, 'Make new codes').click();
     await page.getByText('Your old backup codes no longer work.').waitFor();
     const fresh = await shownCodes(page);
     assert.equal(fresh.filter((c) => codes.includes(c)).length, 0, 'all codes are new');
-    await screenshot(page, '08 new backup codes');
+    await screenshot(page, '07 new backup codes');
     await acknowledge(page);
     await signOut(page);
     await submitPassword(page, { email: EMAIL });
@@ -158,7 +153,7 @@ test('enrol TOTP, sign in with each factor, regenerate codes, add and rename a p
     await submitBackupCode(page, fresh[0]);
     await atSecurity(page);
 
-    // 6. Add a passkey, rename it, sign in with it.
+    // 6. Add a passkey (the end-user realm), rename it, sign in with it.
     await button(page, 'Add a passkey').click();
     await button(page, 'Create passkey').click();
     await toast(page, 'Passkey added').waitFor();
@@ -171,7 +166,7 @@ test('enrol TOTP, sign in with each factor, regenerate codes, add and rename a p
     await toast(page, 'The passkey was renamed.').waitFor();
     await passkeys.getByText('Work laptop', { exact: true }).waitFor();
     await passkeys.getByText('This device', { exact: true }).waitFor();
-    await screenshot(page, '09 passkey renamed');
+    await screenshot(page, '08 passkey renamed');
     const before = await authenticator.credentials();
     await signOut(page);
     await submitPassword(page, { email: EMAIL });
@@ -180,31 +175,32 @@ test('enrol TOTP, sign in with each factor, regenerate codes, add and rename a p
     const after = await authenticator.credentials();
     assert.ok(after[0].signCount > before[0].signCount, 'the passkey signed in');
 
-    // 7. Delete the passkey (not the last factor), then the app (the last one).
+    // 7. Delete the passkey (the app stays, so no last-factor warning).
     await button(passkeys, 'Delete Work laptop').click();
-    let dlg = page.getByRole('dialog', { name: 'Delete factor' });
+    const dlg = page.getByRole('dialog', { name: 'Delete factor' });
     assert.equal(await dlg.getByText('This is your last two-factor method').count(), 0);
     await button(dlg, 'Delete').click();
     await toast(page, 'The passkey Work laptop was deleted.').waitFor();
-    await button(page, 'Delete Test phone').click();
-    dlg = page.getByRole('dialog', { name: 'Delete factor' });
-    await dlg.getByText('This is your last two-factor method').waitFor();
-    assert.equal(await button(dlg, 'Delete').isDisabled(), true, 'the warning must be ticked');
-    await screenshot(page, '10 last factor warning');
-    await dlg.getByRole('checkbox', { name: 'I understand; delete my last factor' }).check();
-    await button(dlg, 'Delete').click();
-    await toast(page, 'Test phone was deleted.').waitFor();
-    await page.getByText('Two-factor sign-in is off').waitFor();
-    await screenshot(page, '11 no factor left');
+    await page.getByText('Passkeys: 0').waitFor();
 
-    // The server agrees: a password alone signs in now, with no device left.
-    const s = await apiSignIn(EMAIL);
-    const d = await api(s.token, 'GET', '/authsec/uflow/auth/tenant/totp/devices');
-    assert.deepEqual(d.body.devices, []);
-    await eventually(async () => {
-      const p = await api(s.token, 'GET', '/authsec/webauthn/credentials');
-      assert.deepEqual(p.body.passkeys, []);
-    });
+    // 8. Move to another app: the new key works, the old one no longer does.
+    await button(page, 'Move to another app').click();
+    await page.getByText('The new app replaces the one you use now').waitFor();
+    await page.locator('.qr').waitFor();
+    const moved = (await page.getByLabel('Setup key', { exact: true }).innerText()).replace(/\s+/g, '');
+    assert.notEqual(moved, secret);
+    await button(page, 'Next').click();
+    await page.getByLabel('6-digit code from the app', { exact: true }).fill(await totp(moved));
+    await shownCodes(page);
+    await acknowledge(page);
+    await screenshot(page, '09 moved to another app');
+    await signOut(page);
+    await submitPassword(page, { email: EMAIL });
+    await submitTotp(page, codeNow(secret));
+    await page.getByText('That code is not right').waitFor();
+    await submitTotp(page, await totp(moved));
+    await atSecurity(page);
+
     for (const token of state.tokens) await assertNoTokenLeak(page, token);
     await assertClean(page);
   });

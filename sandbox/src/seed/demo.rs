@@ -130,7 +130,7 @@ pub fn acme_accounts(db: &mut Db, rng: &mut ChaCha8Rng, texts: &mut Texts) -> Ac
 /// enrols one: an admin (`new@acme.test`) and an end user (`new-user@acme.test`). Their
 /// own random stream keeps every other seeded value as it was.
 pub fn first_sign_in_accounts(db: &mut Db, texts: &mut Texts) {
-    let mut rng = <ChaCha8Rng as rand::SeedableRng>::seed_from_u64(0x6e65_77);
+    let mut rng = <ChaCha8Rng as rand::SeedableRng>::seed_from_u64(0x006e_6577);
     for (email, first, last, admin) in [
         ("new@acme.test", "Nina", "New", true),
         ("new-user@acme.test", "Ned", "Newcomer", false),

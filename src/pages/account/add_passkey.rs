@@ -1,37 +1,31 @@
-//! "Add a passkey": begin → `navigator.credentials.create` → finish.
+//! "Add a passkey": the realm's `beginRegistration` → `navigator.credentials.create` →
+//! `finishRegistration` (AuthSec names no passkey; a server that lists them can rename it).
 
-use crate::api::{passkeys, Api};
-use crate::auth::{webauthn, AuthContext};
-use crate::components::{TextField, Toasts};
+use super::my_account;
+use crate::api::{mfa, Api};
+use crate::auth::webauthn;
+use crate::components::Toasts;
 use leptos::prelude::*;
 
 #[component]
 pub fn AddPasskey(#[prop(optional)] on_added: Option<Callback<()>>) -> impl IntoView {
     let api = Api::expect();
-    let auth = AuthContext::expect();
     let toasts = Toasts::expect();
     let open = RwSignal::new(false);
-    let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let supported = webauthn::is_supported();
 
     let create = Action::new_unsync(move |_: &()| async move {
-        let (email, tenant) = auth
-            .session()
-            .with_untracked(|s| {
-                s.as_ref()
-                    .map(|s| (s.email().to_string(), s.claims.tenant_id.clone()))
-            })
-            .unwrap_or_default();
-        let label = name.get_untracked().trim().to_string();
+        let who = my_account(&api);
         let result = async {
-            let options = passkeys::begin_registration(&api, &email, &tenant)
+            let options = mfa::passkey_registration(&api, &who, None)
                 .await
                 .map_err(|e| e.message)?;
             let credential = webauthn::create(&options).await.map_err(|e| e.message())?;
-            passkeys::finish_registration(&api, &email, &tenant, &label, credential)
+            mfa::passkey_registration(&api, &who, Some(credential))
                 .await
-                .map_err(|e| e.message)
+                .map(|_| ())
+                .map_err(|e| format!("The passkey was not saved. {}", e.message))
         };
         match result.await {
             // The page may be gone by now (the ceremony takes a while): try_.
@@ -49,20 +43,6 @@ pub fn AddPasskey(#[prop(optional)] on_added: Option<Callback<()>>) -> impl Into
         }
     });
     let pending = create.pending();
-    let start = move |_| {
-        let ua = window().navigator().user_agent().unwrap_or_default();
-        name.set(webauthn::device_label(&ua));
-        error.set(None);
-        open.set(true);
-    };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if name.with_untracked(|n| n.trim().is_empty()) {
-            error.set(Some("Give the passkey a name you will recognise.".into()));
-        } else if !pending.get_untracked() {
-            create.dispatch(());
-        }
-    };
 
     if !supported {
         return view! { <p class="muted">"This browser does not support passkeys, so one cannot be added here."</p> }.into_any();
@@ -70,17 +50,18 @@ pub fn AddPasskey(#[prop(optional)] on_added: Option<Callback<()>>) -> impl Into
     view! {
         <Show
             when=move || open.get()
-            fallback=move || view! { <button type="button" class="btn" on:click=start>"Add a passkey"</button> }
+            fallback=move || view! { <button type="button" class="btn" on:click=move |_| { error.set(None); open.set(true); }>"Add a passkey"</button> }
         >
-            <form class="stack" novalidate on:submit=submit>
-                <TextField label="Passkey name" value=name error=error autocomplete="off" />
+            <div class="stack">
+                <p>"Your browser will ask you to confirm with this device's screen lock or a security key."</p>
+                <p class="alert" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
                 <div class="row">
-                    <button type="submit" class="btn btn--primary" disabled=move || pending.get()>
+                    <button type="button" class="btn btn--primary" disabled=move || pending.get() on:click=move |_| { if !pending.get_untracked() { create.dispatch(()); } }>
                         {move || if pending.get() { "Waiting for your device…" } else if error.with(Option::is_some) { "Try again" } else { "Create passkey" }}
                     </button>
-                    <button type="button" class="btn btn--link" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="button" class="btn btn--link" disabled=move || pending.get() on:click=move |_| open.set(false)>"Cancel"</button>
                 </div>
-            </form>
+            </div>
         </Show>
     }
     .into_any()

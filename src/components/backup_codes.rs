@@ -1,16 +1,18 @@
 //! Backup codes shown once: Copy, Download as `.txt`, Print, and an "I have
 //! saved them" acknowledgement before the user can go on.
 
-use crate::auth::AuthContext;
 use crate::components::download::download;
 use crate::components::CopyButton;
 use crate::mfa::backup_codes_text;
 use leptos::prelude::*;
 
 #[component]
-pub fn BackupCodes(codes: Vec<String>, on_done: Callback<()>) -> impl IntoView {
-    let auth = AuthContext::expect();
-    let account = auth.email().unwrap_or_default();
+pub fn BackupCodes(
+    /// The e-mail the codes sign in (named in the downloaded file).
+    account: String,
+    codes: Vec<String>,
+    on_done: Callback<()>,
+) -> impl IntoView {
     let text = StoredValue::new(backup_codes_text("AuthSec", &account, &codes));
     let saved = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);

@@ -1,52 +1,61 @@
-//! "Add an authenticator app": name → register → scan the QR code → type the
-//! code (sent on the sixth digit) → backup codes. Cancel at any step before
-//! the codes; an abandoned setup is removed so it does not linger.
+//! Setting up the authenticator app that sign-in asks for, on AuthSec's routes: a new
+//! secret (nothing stored yet) → scan the QR code → type the code (sent on the sixth
+//! digit; it stores the app) → backup codes. Used at a first sign-in and on Security;
+//! setting it up again replaces the earlier app and codes.
 
-use super::codes::BackupCodes;
-use crate::api::mfa::{self, TotpBegin};
+use super::backup_codes::BackupCodes;
+use crate::api::mfa::{self, Account, TotpBegin};
 use crate::api::Api;
-use crate::components::{CopyButton, Qr, TextField};
+use crate::components::{CopyButton, Qr};
 use crate::mfa::{group_secret, Setup, Step};
 use leptos::html;
 use leptos::prelude::*;
 
-const STEPS: [&str; 4] = ["Name", "Scan", "Verify", "Backup codes"];
+const STEPS: [&str; 3] = ["Scan", "Verify", "Backup codes"];
 
 #[component]
-pub fn TotpSetup(on_close: Callback<bool>) -> impl IntoView {
+pub fn TotpSetup(
+    account: Account,
+    /// Told `true` once the codes were acknowledged, `false` on Cancel.
+    on_close: Callback<bool>,
+    /// Whether an app is on already (the new one replaces it).
+    #[prop(optional)]
+    replacing: bool,
+) -> impl IntoView {
     let api = Api::expect();
     let setup = RwSignal::new(Setup::default());
     let begun = StoredValue::new(None::<TotpBegin>);
-    let name = RwSignal::new("Phone".to_string());
+    let codes = StoredValue::new(Vec::<String>::new());
     let code = RwSignal::new(String::new());
     let code_input = NodeRef::<html::Input>::new();
     let step = Memo::new(move |_| setup.with(|s| s.step.clone()));
+    let email = account.email.clone();
+    let account = StoredValue::new(account);
 
-    let register = Action::new_local(move |n: &String| {
-        let n = n.trim().to_string();
-        async move { mfa::begin(&api, &n).await }
+    let begin = Action::new_local(move |_: &()| {
+        let who = account.get_value();
+        async move { mfa::totp_begin(&api, &who).await }
     });
     Effect::new(move |_| {
-        if let Some(r) = register.value().get() {
-            register.value().set(None);
-            let r = r.map(|b| {
-                let id = b.device_id.clone();
-                begun.set_value(Some(b));
-                id
-            });
+        if let Some(r) = begin.value().get() {
+            begin.value().set(None);
+            let r = r.map(|b| begun.set_value(Some(b)));
             setup.update(|s| {
-                s.registered(r.map_err(|e| format!("The app could not be added. {}", e.message)))
+                s.begun(r.map_err(|e| format!("The setup could not start. {}", e.message)))
             });
         }
     });
+    begin.dispatch(());
     let confirm = Action::new_local(move |c: &String| {
-        let (c, id) = (c.clone(), setup.with_untracked(|s| s.device_id.clone()));
-        async move { mfa::confirm(&api, &id, &c).await }
+        let (c, who) = (c.clone(), account.get_value());
+        let secret = begun.with_value(|b| b.as_ref().map(|b| b.secret.clone()).unwrap_or_default());
+        async move { mfa::totp_confirm(&api, &who, &secret, &c).await }
     });
     Effect::new(move |_| {
         if let Some(r) = confirm.value().get() {
             confirm.value().set(None);
             let wrong_code = matches!(&r, Err(e) if e.status == 400);
+            let r = r.map(|b| codes.set_value(b.backup_codes));
             setup.update(|s| s.confirmed(r.map_err(|e| (e.status, e.message))));
             if wrong_code {
                 // A wrong code: clear the field and put the cursor back.
@@ -67,29 +76,15 @@ pub fn TotpSetup(on_close: Callback<bool>) -> impl IntoView {
     });
 
     let cancel = move || {
-        // While the register call runs its device id is unknown: wait for it.
-        if register.pending().get_untracked() {
-            return;
-        }
         if setup.try_update(|s| s.cancel()).unwrap_or(false) {
-            let id = setup.with_untracked(|s| s.device_id.clone());
-            if !id.is_empty() {
-                // The unconfirmed device is of no use: remove it (best effort).
-                leptos::task::spawn_local(async move {
-                    let _ = mfa::delete(&api, &id).await;
-                });
-            }
             on_close.try_run(false);
         }
     };
     let restart = move || {
-        let id = setup.with_untracked(|s| s.device_id.clone());
-        leptos::task::spawn_local(async move {
-            let _ = mfa::delete(&api, &id).await;
-        });
         begun.set_value(None);
         code.set(String::new());
         setup.set(Setup::default());
+        begin.dispatch(());
     };
     let on_code = move |_| {
         let typed = code.get_untracked();
@@ -101,10 +96,16 @@ pub fn TotpSetup(on_close: Callback<bool>) -> impl IntoView {
     let b = move |f: fn(&TotpBegin) -> String| {
         begun.with_value(|b| b.as_ref().map(f).unwrap_or_default())
     };
+    let title = if replacing {
+        "Move to another authenticator app"
+    } else {
+        "Set up an authenticator app"
+    };
 
     view! {
         <section class="card stack setup" aria-labelledby="setup-h">
-            <h2 id="setup-h">"Add an authenticator app"</h2>
+            <h2 id="setup-h">{title}</h2>
+            {replacing.then(|| view! { <p class="alert alert--warning" role="note">"The new app replaces the one you use now, and new backup codes replace the old ones, once you confirm a code from it."</p> })}
             <ol class="steps" aria-label="Steps">
                 {STEPS.iter().enumerate().map(|(i, s)| {
                     let n = i as u8 + 1;
@@ -112,29 +113,21 @@ pub fn TotpSetup(on_close: Callback<bool>) -> impl IntoView {
                 }).collect_view()}
             </ol>
             {move || match step.get() {
-                Step::Name | Step::Registering | Step::Cancelled => view! {
-                    <form class="stack" novalidate on:submit=move |ev| {
-                        ev.prevent_default();
-                        if !register.pending().get_untracked() && setup.try_update(|s| s.submit_name(&name.get_untracked())).unwrap_or(false) {
-                            register.dispatch(name.get_untracked());
-                        }
-                    }>
-                        <TextField label="Device name" value=name error=error autocomplete="off" hint="The name shown in your list of devices, such as \"Phone\"." />
-                        <div class="actions">
-                            <button type="button" class="btn" disabled=move || register.pending().get() on:click=move |_| cancel()>"Cancel"</button>
-                            <button type="submit" class="btn btn--primary" disabled=move || register.pending().get()>
-                                {move || if register.pending().get() { "Creating…" } else { "Continue" }}
-                            </button>
-                        </div>
-                    </form>
+                Step::Begin | Step::Cancelled => view! {
+                    <p role="status" aria-live="polite">{move || begin.pending().get().then_some("Preparing your setup key…")}</p>
+                    <p class="alert" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+                    <div class="actions">
+                        <button type="button" class="btn" disabled=move || begin.pending().get() on:click=move |_| cancel()>"Cancel"</button>
+                        <button type="button" class="btn btn--primary" hidden=move || error.with(Option::is_none) disabled=move || begin.pending().get() on:click=move |_| restart()>"Try again"</button>
+                    </div>
                 }.into_any(),
                 Step::Scan => view! {
                     <p>"Scan this code with your authenticator app (such as Google Authenticator, 1Password or Authy)."</p>
-                    <Qr text=b(|b| b.qr_code_url.clone()) label="QR code for your authenticator app" />
+                    <Qr text=b(|b| b.otp_auth_url.clone()) label="QR code for your authenticator app" />
                     <p>"Or type this key into the app:"</p>
                     <p class="secret-key"><code class="mono" aria-label="Setup key">{b(|b| group_secret(&b.secret))}</code>
                         <CopyButton value=Signal::derive(move || b(|b| b.secret.clone())) label="Copy the setup key" /></p>
-                    <p><a href=b(|b| b.qr_code_url.clone())>"Open in an authenticator app on this device"</a></p>
+                    <p><a href=b(|b| b.otp_auth_url.clone())>"Open in an authenticator app on this device"</a></p>
                     <div class="actions">
                         <button type="button" class="btn" on:click=move |_| cancel()>"Cancel"</button>
                         <button type="button" class="btn btn--primary" on:click=move |_| setup.update(Setup::scanned)>"Next"</button>
@@ -165,7 +158,7 @@ pub fn TotpSetup(on_close: Callback<bool>) -> impl IntoView {
                 }.into_any(),
                 Step::Codes | Step::Done => view! {
                     <p class="alert alert--info" role="status">"Your authenticator app is on. From now on, sign-in asks for a code from it."</p>
-                    <BackupCodes codes=begun.with_value(|b| b.as_ref().map(|b| b.backup_codes.clone()).unwrap_or_default())
+                    <BackupCodes account=email.clone() codes=codes.get_value()
                         on_done=Callback::new(move |_| { setup.update(Setup::acknowledged); on_close.try_run(true); }) />
                 }.into_any(),
             }}

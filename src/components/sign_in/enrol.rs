@@ -1,0 +1,74 @@
+//! The step for an account with no second factor yet (a first sign-in, or one whose
+//! factor was never set up): it sets one up on AuthSec's routes before the console opens.
+//! AuthSec e-mails such accounts a one-time code that no route checks (authsec-api.md §a),
+//! so the console never asks for it.
+
+use crate::api::login::PasswordOk;
+use crate::api::Api;
+use crate::auth::flow::{self, StepError};
+use crate::auth::{webauthn, Session};
+use crate::components::TotpSetup;
+use leptos::prelude::*;
+
+#[component]
+pub fn EnrolStep(
+    ok: PasswordOk,
+    tenant: String,
+    on_signed_in: Callback<Session>,
+    /// Told of a spent sign-in (`StepError::Restart`) so the caller restarts.
+    on_error: Callback<StepError>,
+    on_back: Callback<()>,
+) -> impl IntoView {
+    let api = Api::expect();
+    let alert = RwSignal::new(None::<String>);
+    let app = RwSignal::new(false);
+    let email = ok.email.clone();
+    let account = ok.account();
+    let ok = StoredValue::new(ok);
+    let tenant = StoredValue::new(tenant);
+    let done = move |r: Result<Session, StepError>| match r {
+        Ok(s) => {
+            on_signed_in.try_run(s);
+        }
+        Err(e) => {
+            alert.try_set(Some(e.message().to_string()));
+            on_error.try_run(e);
+        }
+    };
+    // The app is on once its code was confirmed (that was the factor check): the token.
+    let finish = Action::new_unsync(move |_: &()| async move {
+        done(flow::finish(&api, &ok.get_value(), &tenant.get_value()).await);
+    });
+    let passkey = Action::new_unsync(move |_: &()| async move {
+        done(flow::enrol_passkey(&api, &ok.get_value(), &tenant.get_value()).await);
+    });
+    let busy = Signal::derive(move || finish.pending().get() || passkey.pending().get());
+    let on_close = Callback::new(move |on: bool| {
+        app.set(false);
+        if on {
+            finish.dispatch(());
+        }
+    });
+
+    view! {
+        <div class="stack">
+            <h1>"Set up two-factor sign-in"</h1>
+            <p class="muted">"Signed in as " <strong>{email}</strong> ". This account has no second factor yet: set one up to finish signing in."</p>
+            <p class="alert" role="alert" hidden=move || alert.with(Option::is_none)>{move || alert.get()}</p>
+            <p role="status" aria-live="polite">{move || finish.pending().get().then_some("Signing you in…")}</p>
+            <Show when=move || app.get() fallback=move || view! {
+                <button type="button" class="btn btn--primary" disabled=move || busy.get() on:click=move |_| { alert.set(None); app.set(true); }>
+                    "Set up an authenticator app"
+                </button>
+                {webauthn::is_supported().then(|| view! {
+                    <button type="button" class="btn" disabled=move || busy.get() on:click=move |_| { alert.set(None); passkey.dispatch(()); }>
+                        {move || if passkey.pending().get() { "Waiting for your device…" } else { "Use a passkey" }}
+                    </button>
+                })}
+                <button type="button" class="btn btn--link" disabled=move || busy.get() on:click=move |_| { on_back.try_run(()); }>"Start over"</button>
+            }>
+                <TotpSetup account=account.clone() on_close />
+            </Show>
+        </div>
+    }
+}
