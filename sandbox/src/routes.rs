@@ -66,6 +66,7 @@ pub fn router(state: AppState) -> Router {
             &format!("{u}/auth/admin/login/precheck"),
             post(login::precheck),
         )
+        .route(&format!("{u}/auth/admin/login"), post(login::admin_login))
         .route(&format!("{u}/login"), post(login::login))
         .route(&format!("{u}/user/login"), post(login::user_login))
         .route(
@@ -87,6 +88,14 @@ pub fn router(state: AppState) -> Router {
                 .put(endusers::update)
                 .delete(endusers::delete_one),
         )
+        .route(
+            &format!("{u}/user/enduser/delete_all/{{tenant_id}}/{{user_id}}"),
+            delete(endusers::delete_all),
+        )
+        .route(
+            &format!("{u}/scim/v2/{{client_id}}/{{project_id}}/Users"),
+            post(endusers::scim_create),
+        )
         .route(&format!("{u}/admin/users/list"), post(admins::list))
         .route(
             &format!("{u}/admin/me/roles-permissions"),
@@ -97,6 +106,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             &format!("{u}/admin/users/{{user_id}}"),
             delete(admins::delete_one),
+        )
+        .route(
+            &format!("{u}/admin/users/delete_all/{{user_id}}"),
+            delete(admins::delete_all),
         )
         .route(
             &format!("{u}/auth/tenant/totp/register"),

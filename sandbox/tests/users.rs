@@ -42,46 +42,60 @@ async fn register_conflict_and_password_rule() {
 }
 
 #[tokio::test]
-async fn list_search_filters_and_sort() {
+async fn the_list_pages_everyone_and_ignores_filters_as_authsec_does() {
     let s = sandbox(&[]);
     let t = s.login("plain@acme.test", "acme").await;
-    let r = s
-        .post(
-            "/authsec/uflow/admin/enduser/list",
-            &t,
-            json!({ "tenant_id": ACME, "page": 1, "limit": 500 }),
-        )
-        .await;
+    let list = |body: Value| {
+        let s = &s;
+        let t = t.clone();
+        async move { s.post("/authsec/uflow/admin/enduser/list", &t, body).await }
+    };
+    let r = list(json!({ "tenant_id": ACME, "page": 1, "limit": 500 })).await;
     assert_eq!(r.body["total"], 1200);
-    assert_eq!(r.body["limit"], 100);
+    assert_eq!(r.body["limit"], 500, "no clamp");
+    assert_eq!(r.body["users"].as_array().unwrap().len(), 500);
     assert!(
         r.body.get("total_pages").is_none(),
         "AuthSec sends no total_pages here"
     );
-    let r = s
-        .post(
-            "/authsec/uflow/admin/enduser/list",
-            &t,
-            json!({ "search": "USER@acme", "limit": 10 }),
-        )
-        .await;
-    assert!(r.body["users"]
-        .as_array()
+    let all = list(json!({ "tenant_id": ACME, "limit": 0 })).await;
+    assert_eq!(
+        all.body["users"].as_array().unwrap().len(),
+        1200,
+        "0 is everyone"
+    );
+    assert_eq!(all.body["limit"], 1200);
+    let keys: Vec<&str> = all.body["users"][0]
+        .as_object()
         .unwrap()
-        .iter()
-        .any(|u| u["email"] == "user@acme.test"));
-    let r = s.post("/authsec/uflow/admin/enduser/list", &t, json!({ "status": "inactive", "mfa_enabled": true, "sort_by": "email", "sort_direction": "asc", "limit": 100 })).await;
-    let users = r.body["users"].as_array().unwrap();
-    assert!(!users.is_empty());
-    assert!(users
-        .iter()
-        .all(|u| u["status"] == "inactive" && u["mfa_enabled"] == true));
-    let emails: Vec<&str> = users.iter().map(|u| u["email"].as_str().unwrap()).collect();
-    assert!(emails.windows(2).all(|w| w[0] <= w[1]));
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "client_id",
+            "created_at",
+            "email",
+            "first_name",
+            "id",
+            "last_name",
+            "provider",
+            "roles",
+            "status",
+            "updated_at"
+        ],
+        "EndUserSummary"
+    );
+    let filtered = list(json!({ "tenant_id": ACME, "limit": 0, "search": "user@acme", "status": "inactive", "sort_by": "email" })).await;
+    assert_eq!(
+        filtered.body["users"], all.body["users"],
+        "search, status and sort are not AuthSec's"
+    );
 }
 
 #[tokio::test]
-async fn update_status_and_delete_end_user() {
+async fn update_takes_one_name_delete_deactivates_and_delete_all_removes() {
     let s = sandbox(&[]);
     let t = s.login("plain@acme.test", "acme").await;
     let user_token = s.login_end_user("user@acme.test").await;
@@ -92,11 +106,16 @@ async fn update_status_and_delete_end_user() {
             "PUT",
             &path,
             Some(&t),
-            Some(json!({ "first_name": "Renamed", "metadata": { "plan": "pro" } })),
+            Some(json!({ "name": "Uma Renamed-User", "first_name": "ignored", "active": false })),
         )
         .await;
-    assert_eq!(r.body["user"]["first_name"], "Renamed");
-    assert_eq!(r.body["user"]["metadata"]["plan"], "pro");
+    assert_eq!(r.body["message"], "User updated successfully");
+    assert_eq!(r.body["user"]["name"], "Uma Renamed-User");
+    assert_eq!(r.body["user"]["active"], true, "active is not applied");
+    assert_eq!(r.body["user"]["groups"], Value::Null);
+    let got = s.get(&path, &t).await;
+    assert_eq!(got.body["name"], "Uma Renamed-User");
+    assert_eq!(got.body["groups"], json!([]));
     let r = s
         .post(
             "/authsec/uflow/admin/enduser/active",
@@ -111,8 +130,52 @@ async fn update_status_and_delete_end_user() {
         StatusCode::UNAUTHORIZED
     );
     let r = s.call("DELETE", &path, Some(&t), None).await;
-    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body, json!({ "message": "User deleted successfully" }));
+    assert_eq!(
+        s.get(&path, &t).await.body["active"],
+        false,
+        "DELETE only deactivates"
+    );
+    let all = format!("/authsec/uflow/user/enduser/delete_all/{ACME}/{id}");
+    let r = s.call("DELETE", &all, Some(&t), Some(json!({}))).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = s
+        .call(
+            "DELETE",
+            &all,
+            Some(&t),
+            Some(json!({ "tenant_id": ACME, "user_id": id.to_string() })),
+        )
+        .await;
+    assert_eq!(
+        r.body["message"],
+        "User and all related data deleted successfully"
+    );
     assert_eq!(s.get(&path, &t).await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn scim_creates_an_end_user_with_the_admins_token() {
+    let s = sandbox(&[]);
+    let t = s.login("plain@acme.test", "acme").await;
+    let client = s.state.db().facts.default_client_id;
+    let path = format!("/authsec/uflow/scim/v2/{client}/{ACME}/Users");
+    let body = json!({ "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "scim.one@acme.test",
+        "name": { "givenName": "Sam", "familyName": "Scim" },
+        "emails": [{ "value": "scim.one@acme.test", "type": "work", "primary": true }], "active": true });
+    let r = s.post(&path, &t, body.clone()).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    assert_eq!(r.body["displayName"], "Sam Scim");
+    let id = r.body["id"].as_str().unwrap().to_string();
+    let got = s
+        .get(&format!("/authsec/uflow/user/enduser/{ACME}/{id}"), &t)
+        .await;
+    assert_eq!(got.body["provider"], "scim");
+    let again = s.post(&path, &t, body).await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    assert_eq!(again.body["scimType"], "uniqueness");
+    let bad = s.post(&path, &t, json!({ "emails": [] })).await;
+    assert_eq!(bad.body["detail"], "userName is required");
 }
 
 #[tokio::test]

@@ -38,13 +38,6 @@ pub struct Client {
     pub oidc_enabled: bool,
     pub hydra_client_id: Option<String>,
     pub client_type: String,
-    #[serde(deserialize_with = "nullable::vec")]
-    pub redirect_uris: Vec<String>,
-    #[serde(deserialize_with = "nullable::vec")]
-    pub grant_types: Vec<String>,
-    #[serde(deserialize_with = "nullable::vec")]
-    pub scopes: Vec<String>,
-    pub logo_uri: Option<String>,
     pub mfa_enabled: bool,
     pub mfa_verified: bool,
     #[serde(deserialize_with = "nullable::vec")]
@@ -87,15 +80,29 @@ pub struct ClientBody {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub redirect_uris: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub grant_types: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scopes: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub logo_uri: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub oidc_enabled: Option<bool>,
+}
+
+impl ClientBody {
+    /// What AuthSec's create binds (`RegisterClientsRequest`): name, e-mail, type.
+    fn for_create(&self) -> ClientBody {
+        ClientBody {
+            name: self.name.clone(),
+            email: self.email.clone(),
+            client_type: self.client_type.clone(),
+            ..Default::default()
+        }
+    }
+
+    /// What create leaves for an update: the tags and the OIDC switch, when set.
+    fn after_create(&self) -> Option<ClientBody> {
+        let body = ClientBody {
+            tags: self.tags.clone().filter(|t| !t.is_empty()),
+            oidc_enabled: self.oidc_enabled.filter(|on| *on),
+            ..Default::default()
+        };
+        (body != ClientBody::default()).then_some(body)
+    }
 }
 
 /// What create answers: `secret_id` is the client secret, shown once. AuthSec leaves
@@ -162,14 +169,27 @@ pub async fn get(api: &Api, tenant_id: &str, id: &str) -> Result<Client, ApiErro
         .await
 }
 
-pub async fn create(api: &Api, tenant_id: &str, body: &ClientBody) -> Result<Created, ApiError> {
-    api.send(
-        Method::Post,
-        Service::ClientMs,
-        &format!("{}/create", base(tenant_id)),
-        Some(body),
-    )
-    .await
+/// Creates a client from the whole form: AuthSec's create takes name, e-mail and type;
+/// tags and OIDC follow in one update. The client exists once create answered, so a
+/// failed update comes back beside it (never as the create's failure, and never retried).
+pub async fn create(
+    api: &Api,
+    tenant_id: &str,
+    body: &ClientBody,
+) -> Result<(Created, Option<ApiError>), ApiError> {
+    let created: Created = api
+        .send(
+            Method::Post,
+            Service::ClientMs,
+            &format!("{}/create", base(tenant_id)),
+            Some(&body.for_create()),
+        )
+        .await?;
+    let rest = match body.after_create() {
+        Some(b) => update(api, tenant_id, &created.id, &b).await.err(),
+        None => None,
+    };
+    Ok((created, rest))
 }
 
 pub async fn update(
@@ -240,8 +260,31 @@ mod tests {
         .unwrap();
         assert_eq!(c.roles[0].name, "admin");
         assert_eq!(c.user_count, 4);
-        assert_eq!(c.logo_uri, None);
-        assert!(c.redirect_uris.is_empty());
+    }
+
+    #[test]
+    fn create_sends_what_authsec_binds_and_the_rest_in_an_update() {
+        let whole = ClientBody {
+            name: Some("A".into()),
+            email: Some("a@x.io".into()),
+            client_type: Some("ai_agent".into()),
+            tags: Some(vec!["prod".into()]),
+            oidc_enabled: Some(false),
+        };
+        assert_eq!(
+            serde_json::to_value(whole.for_create()).unwrap(),
+            serde_json::json!({"name":"A","email":"a@x.io","client_type":"ai_agent"})
+        );
+        assert_eq!(
+            serde_json::to_value(whole.after_create().unwrap()).unwrap(),
+            serde_json::json!({"tags":["prod"]})
+        );
+        let plain = ClientBody {
+            tags: Some(vec![]),
+            oidc_enabled: Some(false),
+            ..whole.clone()
+        };
+        assert_eq!(plain.after_create(), None, "nothing to update");
     }
 
     #[test]

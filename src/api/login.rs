@@ -53,6 +53,15 @@ pub struct PasswordOk {
     /// At most one element: the account's default factor.
     #[serde(default, deserialize_with = "nullable::vec")]
     pub methods: Vec<String>,
+    /// An invited admin's route answers a token at once when the account has no factor.
+    #[serde(default)]
+    pub token: Option<String>,
+    /// Signed in with the invitation's temporary password.
+    #[serde(default)]
+    pub password_change_required: bool,
+    /// Set by the console: the account came through the invited admins' route.
+    #[serde(skip)]
+    pub invited: bool,
 }
 
 #[derive(Deserialize)]
@@ -97,13 +106,22 @@ pub async fn password(
         )
         .await;
     let client = api.config().end_user_client_id;
-    let mut ok: PasswordOk = match (admin, client) {
-        (Err(e), Some(client)) if e.status == 401 && e.message == "Invalid credentials" => {
-            end_user_password(api, &client, email, password)
-                .await
-                .map_err(|eu| if eu.status == 401 { e } else { eu })?
+    let mut ok: PasswordOk = match admin {
+        // Not the tenant's owner: an invited admin (their own route), or an end user.
+        Err(e) if e.status == 401 && e.message == "Invalid credentials" => {
+            match invited_password(api, email, password, tenant_domain).await {
+                Ok(ok) => return Ok(ok),
+                Err(ie) if ie.status != 401 => return Err(ie),
+                Err(_) => {}
+            }
+            match client {
+                Some(client) => end_user_password(api, &client, email, password)
+                    .await
+                    .map_err(|eu| if eu.status == 401 { e } else { eu })?,
+                None => return Err(e),
+            }
         }
-        (result, _) => result?,
+        result => result?,
     };
     // 404: AuthSec knows no factor row for the account (its console reads it as none).
     let enrolled = match mfa::enrolled(api, &ok.account()).await {
@@ -131,6 +149,27 @@ impl PasswordOk {
             tenant_id: self.tenant_id.clone(),
         }
     }
+}
+
+/// `/uflow/auth/admin/login`, AuthSec's route for admins who are not the tenant's owner:
+/// a token at once for an account without a factor (AuthSec checks none for them), or the
+/// factor it has and no token.
+async fn invited_password(
+    api: &Api,
+    email: &str,
+    password: &str,
+    tenant_domain: &str,
+) -> Result<PasswordOk, ApiError> {
+    let body = PasswordBody {
+        email,
+        password,
+        tenant_domain,
+    };
+    let mut ok: PasswordOk = api
+        .post_anon(Service::Uflow, "/auth/admin/login", &body)
+        .await?;
+    ok.invited = true;
+    Ok(ok)
 }
 
 /// `/uflow/user/login` says nothing of factors (always false).

@@ -30,7 +30,8 @@ pub struct EndUser {
     pub status: String,
     pub email_verified: bool,
     pub mfa_enabled: bool,
-    #[serde(deserialize_with = "nullable::vec")]
+    /// The record's `mfa_method` (AuthSec's spelling), or `mfa_methods`.
+    #[serde(alias = "mfa_method", deserialize_with = "nullable::vec")]
     pub mfa_methods: Vec<String>,
     #[serde(deserialize_with = "nullable::vec")]
     pub roles: Vec<Role>,
@@ -97,23 +98,24 @@ pub struct UserPage<U> {
     pub page: u32,
     pub limit: u32,
     pub total_pages: u32,
+    /// How many rows the server sent, when the console searched them itself.
+    #[serde(skip)]
+    pub scanned: u64,
 }
 
-/// The end-user list request (§3 "list end users").
-#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+/// What the end-user list shows: AuthSec answers every end user at once and has no
+/// search, status or sort (authsec-api.md §c.1), so [`list`] applies these here.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EndUserQuery {
     pub tenant_id: String,
     pub page: u32,
     pub limit: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// E-mail or name, case-insensitive.
     pub search: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `active` or `inactive`.
     pub status: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mfa_enabled: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `created_at` (default) or `email`.
     pub sort_by: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sort_direction: Option<String>,
 }
 
@@ -129,34 +131,46 @@ pub struct AdminQuery {
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct ProfileBody {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
+    pub name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
 }
 
-#[derive(Clone, Serialize, PartialEq)]
+/// A new end user, created through SCIM (AuthSec has no admin create route; its SCIM
+/// rows take the admin's token, authsec-api.md §c): AuthSec e-mails a temporary password.
+#[derive(Clone, Debug, PartialEq)]
 pub struct NewEndUser {
     pub tenant_id: String,
     pub email: String,
-    pub password: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub first_name: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub last_name: String,
-    pub provider: &'static str,
 }
 
-impl std::fmt::Debug for NewEndUser {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NewEndUser")
-            .field("email", &self.email)
-            .field("password", &"<hidden>")
-            .finish()
+impl NewEndUser {
+    /// The SCIM 2.0 `User` AuthSec reads (`userName`, `name`, `emails`, `active`).
+    pub fn scim(&self) -> serde_json::Value {
+        let display = full_name(&self.first_name, &self.last_name);
+        let mut v = serde_json::json!({
+            "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
+            "userName": self.email,
+            "name": { "givenName": self.first_name, "familyName": self.last_name },
+            "emails": [{ "value": self.email, "type": "work", "primary": true }],
+            "active": true,
+            "externalId": self.email,
+        });
+        if !display.is_empty() {
+            v["displayName"] = serde_json::json!(display);
+        }
+        v
     }
+}
+
+/// What SCIM create answers: the new user's id.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Created {
+    pub id: String,
+    #[serde(rename = "userName", default)]
+    pub email: String,
 }
 
 /// One row of a batch create.
@@ -221,9 +235,66 @@ fn one(tenant_id: &str, id: &str) -> String {
     format!("/user/enduser/{}/{}", segment(tenant_id), segment(id))
 }
 
+/// The end users: AuthSec's whole list (`limit` 0 is every user), searched, filtered,
+/// sorted and paged here.
 pub async fn list(api: &Api, q: &EndUserQuery) -> Result<UserPage<EndUser>, ApiError> {
-    api.post_read(Service::Uflow, "/admin/enduser/list", q)
-        .await
+    Ok(page_end_users(all(api, &q.tenant_id).await?, q))
+}
+
+/// Every end user of the tenant, in AuthSec's order (`limit` 0 is everyone).
+pub async fn all(api: &Api, tenant_id: &str) -> Result<Vec<EndUser>, ApiError> {
+    let body = serde_json::json!({ "tenant_id": tenant_id, "page": 1, "limit": 0 });
+    let page: UserPage<EndUser> = api
+        .post_read(Service::Uflow, "/admin/enduser/list", &body)
+        .await?;
+    Ok(page.users)
+}
+
+/// One page of `all` as the query asks for it, with the totals a paged answer carries.
+pub fn page_end_users(all: Vec<EndUser>, q: &EndUserQuery) -> UserPage<EndUser> {
+    let scanned = all.len() as u64;
+    let needle = q.search.as_deref().unwrap_or("").trim().to_lowercase();
+    let mut hits: Vec<EndUser> = all
+        .into_iter()
+        .filter(|u| {
+            needle.is_empty()
+                || [&u.email, &u.full_name()]
+                    .iter()
+                    .any(|f| f.to_lowercase().contains(&needle))
+        })
+        .filter(|u| match q.status.as_deref() {
+            Some("active") => u.is_active(),
+            Some("inactive") => !u.is_active(),
+            _ => true,
+        })
+        .collect();
+    let asc = q.sort_direction.as_deref() == Some("asc");
+    hits.sort_by(|a, b| {
+        let ord = match q.sort_by.as_deref() {
+            Some("email") => a.email.to_lowercase().cmp(&b.email.to_lowercase()),
+            _ => a.created_at.cmp(&b.created_at),
+        };
+        (if asc { ord } else { ord.reverse() }).then_with(|| a.id.cmp(&b.id))
+    });
+    UserPage {
+        scanned,
+        ..page_of(hits, q.page, q.limit)
+    }
+}
+
+/// Cuts page `page` of `limit` rows (both at least 1) out of `hits`.
+fn page_of<U>(hits: Vec<U>, page: u32, limit: u32) -> UserPage<U> {
+    let (page, limit) = (page.max(1), limit.max(1));
+    let total = hits.len() as u64;
+    let start = ((page - 1) * limit) as usize;
+    UserPage {
+        users: hits.into_iter().skip(start).take(limit as usize).collect(),
+        total,
+        page,
+        limit,
+        total_pages: total.div_ceil(u64::from(limit)) as u32,
+        scanned: 0,
+    }
 }
 
 pub async fn get(api: &Api, tenant_id: &str, id: &str) -> Result<EndUser, ApiError> {
@@ -279,19 +350,65 @@ pub async fn set_active(api: &Api, id: &str, active: bool) -> Result<(), ApiErro
     .await
 }
 
-pub async fn create(api: &Api, body: &NewEndUser) -> Result<EndUser, ApiError> {
-    api.send(
-        Method::Post,
-        Service::Uflow,
-        "/user/clients/register",
-        Some(body),
-    )
-    .await
+/// Creates an end user through SCIM: `/scim/v2/{client}/{project}/Users`, the client being
+/// the one end users sign in through (config.json's `end_user_client_id`; else the
+/// tenant's own id, which AuthSec maps to the tenant) and the project the tenant.
+pub async fn create(api: &Api, user: &NewEndUser) -> Result<Created, ApiError> {
+    let client = api
+        .config()
+        .end_user_client_id
+        .unwrap_or_else(|| user.tenant_id.clone());
+    let path = format!(
+        "/scim/v2/{}/{}/Users",
+        segment(&client),
+        segment(&user.tenant_id)
+    );
+    api.send(Method::Post, Service::Uflow, &path, Some(&user.scim()))
+        .await
 }
 
+/// Deletes the end user and their data: AuthSec's `DELETE` on the user only deactivates,
+/// `delete_all` removes (its body names tenant and user; the path is not read).
 pub async fn delete(api: &Api, tenant_id: &str, id: &str) -> Result<(), ApiError> {
-    api.send_ok::<()>(Method::Delete, Service::Uflow, &one(tenant_id, id), None)
+    let path = format!(
+        "/user/enduser/delete_all/{}/{}",
+        segment(tenant_id),
+        segment(id)
+    );
+    let body = serde_json::json!({ "tenant_id": tenant_id, "user_id": id });
+    api.send_ok(Method::Delete, Service::Uflow, &path, Some(&body))
         .await
+}
+
+/// Creates `users` one SCIM request each, four at a time (AuthSec has no batch route; the
+/// batch extension is used where the server has it), answering as a batch would: a 409
+/// is a duplicate, any other refusal a failed row. Passwords are not sent: AuthSec
+/// e-mails each user a temporary one.
+pub async fn scim_batch(api: &Api, users: &[BatchUser]) -> BatchResult {
+    use futures::stream::{self, StreamExt};
+    let tenant_id = api.auth().tenant_id().get_untracked();
+    let outcomes: Vec<(String, Result<Created, ApiError>)> = stream::iter(users.iter())
+        .map(|u| {
+            let new = NewEndUser {
+                tenant_id: tenant_id.clone(),
+                email: u.email.clone(),
+                first_name: u.first_name.clone(),
+                last_name: u.last_name.clone(),
+            };
+            async move { (new.email.clone(), create(api, &new).await) }
+        })
+        .buffered(4)
+        .collect()
+        .await;
+    let mut out = BatchResult::default();
+    for (email, r) in outcomes {
+        match r {
+            Ok(_) => out.success_created_count += 1,
+            Err(e) if e.status == 409 => out.duplicate_emails.push(email),
+            Err(_) => out.fail_create_emails.push(email),
+        }
+    }
+    out
 }
 
 /// The end-user batch extension's bodies name the tenant (shared/extensions-api.md).
@@ -367,17 +484,7 @@ pub fn page_admins(all: Vec<AdminUser>, q: &AdminQuery) -> UserPage<AdminUser> {
                     .any(|f| f.to_lowercase().contains(&needle))
         })
         .collect();
-    let limit = q.limit.max(1);
-    let page = q.page.max(1);
-    let total = hits.len() as u64;
-    let start = ((page - 1) * limit) as usize;
-    UserPage {
-        users: hits.into_iter().skip(start).take(limit as usize).collect(),
-        total,
-        page,
-        limit,
-        total_pages: total.div_ceil(u64::from(limit)) as u32,
-    }
+    page_of(hits, q.page, q.limit)
 }
 
 pub async fn invite(api: &Api, body: &Invite) -> Result<Invited, ApiError> {
@@ -396,15 +503,71 @@ pub async fn set_admin_active(api: &Api, id: &str, active: bool) -> Result<(), A
     .await
 }
 
+/// Deletes an admin and their data: AuthSec's `DELETE /admin/users/:id` only deactivates;
+/// `delete_all` removes (its body names tenant and user).
 pub async fn delete_admin(api: &Api, id: &str) -> Result<(), ApiError> {
-    let path = format!("/admin/users/{}", segment(id));
-    api.send_ok::<()>(Method::Delete, Service::Uflow, &path, None)
+    let path = format!("/admin/users/delete_all/{}", segment(id));
+    let body = Active::new(api, id, false);
+    let body = serde_json::json!({ "tenant_id": body.tenant_id, "user_id": id });
+    api.send_ok(Method::Delete, Service::Uflow, &path, Some(&body))
         .await
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn user(id: &str, email: &str, name: &str, active: bool, created: &str) -> EndUser {
+        EndUser {
+            id: id.into(),
+            email: email.into(),
+            first_name: name.into(),
+            status: if active { "active" } else { "inactive" }.into(),
+            created_at: created.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn end_users_are_searched_filtered_sorted_and_paged_here() {
+        let all = vec![
+            user("1", "ada@acme.test", "Ada", true, "2026-01-03T00:00:00Z"),
+            user("2", "bob@acme.test", "Bob", false, "2026-01-01T00:00:00Z"),
+            user("3", "cy@acme.test", "Ada Cy", true, "2026-01-02T00:00:00Z"),
+        ];
+        let q = EndUserQuery {
+            page: 1,
+            limit: 10,
+            ..Default::default()
+        };
+        let ids = |p: UserPage<EndUser>| p.users.into_iter().map(|u| u.id).collect::<Vec<_>>();
+        assert_eq!(
+            ids(page_end_users(all.clone(), &q)),
+            ["1", "3", "2"],
+            "newest first"
+        );
+        let q2 = EndUserQuery {
+            search: Some("ADA".into()),
+            sort_by: Some("email".into()),
+            sort_direction: Some("asc".into()),
+            ..q.clone()
+        };
+        assert_eq!(ids(page_end_users(all.clone(), &q2)), ["1", "3"]);
+        let q3 = EndUserQuery {
+            status: Some("inactive".into()),
+            ..q.clone()
+        };
+        assert_eq!(ids(page_end_users(all.clone(), &q3)), ["2"]);
+        let p = page_end_users(
+            all,
+            &EndUserQuery {
+                page: 2,
+                limit: 2,
+                ..q
+            },
+        );
+        assert_eq!((p.total, p.total_pages, p.users.len()), (3, 2, 1));
+    }
 
     #[test]
     fn decodes_an_end_user_and_tolerates_missing_optionals() {
@@ -420,32 +583,19 @@ mod tests {
     }
 
     #[test]
-    fn list_query_leaves_out_unset_filters() {
-        let q = EndUserQuery {
-            tenant_id: "t".into(),
-            page: 2,
-            limit: 25,
-            mfa_enabled: Some(false),
-            ..Default::default()
-        };
-        assert_eq!(
-            serde_json::to_string(&q).unwrap(),
-            r#"{"tenant_id":"t","page":2,"limit":25,"mfa_enabled":false}"#
-        );
-    }
-
-    #[test]
-    fn passwords_never_reach_debug_output() {
+    fn a_new_user_is_a_scim_user_named_by_email() {
         let n = NewEndUser {
             tenant_id: "t".into(),
-            email: "a@b.io".into(),
-            password: "hunter2-secret".into(),
-            first_name: String::new(),
+            email: "ada@b.io".into(),
+            first_name: "Ada".into(),
             last_name: String::new(),
-            provider: "password",
         };
-        assert!(!format!("{n:?}").contains("hunter2"));
-        assert!(!serde_json::to_string(&n).unwrap().contains("first_name"));
+        let v = n.scim();
+        assert_eq!(v["userName"], "ada@b.io");
+        assert_eq!(v["emails"][0]["value"], "ada@b.io");
+        assert_eq!(v["displayName"], "Ada");
+        assert_eq!(v["name"]["givenName"], "Ada");
+        assert!(v.get("password").is_none(), "AuthSec sets and e-mails one");
     }
 
     #[test]

@@ -102,6 +102,20 @@ pub async fn finish(api: &Api, ok: &PasswordOk, tenant_domain: &str) -> Result<S
         .map_err(StepError::Here)
 }
 
+/// What an invited admin's sign-in leads to: the token AuthSec gave for an account
+/// without a factor, or (with a factor) the sentence for the case AuthSec cannot serve.
+pub async fn invited(api: &Api, ok: &PasswordOk, tenant_domain: &str) -> Result<Session, String> {
+    match &ok.token {
+        Some(token) => open_session(api, token, tenant_domain)
+            .await
+            .map(Session::invited),
+        None => Err(INVITED_WITH_FACTOR.into()),
+    }
+}
+
+/// AuthSec checks an invited admin's factor nowhere that would give them a token.
+pub const INVITED_WITH_FACTOR: &str = "This account is an invited admin with two-factor sign-in turned on, and this AuthSec server has no route that signs such accounts in. Ask the workspace owner to turn your second factor off, or to sign in themselves.";
+
 /// A session for a token the server minted or the user pasted: its claims, and the
 /// admin probe's answer.
 pub async fn open_session(api: &Api, token: &str, tenant_domain: &str) -> Result<Session, String> {
@@ -192,6 +206,9 @@ mod tests {
             mfa_required: mfa,
             mfa_method: methods.first().map(|m| m.to_string()),
             methods: methods.iter().map(|s| s.to_string()).collect(),
+            token: None,
+            password_change_required: false,
+            invited: false,
         }
     }
 

@@ -13,6 +13,8 @@ pub struct Session {
     /// Whether the server let this account through an admin route at sign-in
     /// (authsec-api.md §1.5); the token itself does not say.
     admin: bool,
+    /// Signed in through the invited admins' route (no second factor possible there).
+    invited: bool,
 }
 
 impl Session {
@@ -26,7 +28,22 @@ impl Session {
             claims,
             tenant_domain: tenant_domain.to_string(),
             admin,
+            invited: false,
         })
+    }
+
+    /// Marks a session opened through the invited admins' route.
+    pub fn invited(self) -> Session {
+        Session {
+            invited: true,
+            ..self
+        }
+    }
+
+    /// Whether this is an invited admin's session: AuthSec checks no factor for them at
+    /// sign-in, and one turned on would lock them out.
+    pub fn is_invited(&self) -> bool {
+        self.invited
     }
 
     /// The bearer token, for the `http` module's Authorization header only.

@@ -63,6 +63,12 @@ pub fn SignIn(
         let (ws, em) = (ws.trim().to_string(), em.trim().to_string());
         match login::password(&api, &em, &pw, &ws).await {
             Err(e) => alert.set(Some(flow::password_error(&e))),
+            Ok(ok) if ok.invited => match flow::invited(&api, &ok, &ws).await {
+                Ok(session) => {
+                    on_signed_in.try_run(session);
+                }
+                Err(m) => alert.set(Some(m)),
+            },
             Ok(ok) => {
                 alert.set(None);
                 let factors = Factors::of(&ok);

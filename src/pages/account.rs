@@ -96,12 +96,29 @@ pub fn SecurityPage() -> impl IntoView {
         reload,
     };
     provide_context(data);
+    let invited = api
+        .auth()
+        .session()
+        .with_untracked(|s| s.as_ref().is_some_and(|s| s.is_invited()));
+    if invited {
+        // AuthSec signs invited admins in by password alone and checks no factor for them:
+        // one turned on would lock them out (authsec-api.md §a).
+        return view! {
+            <h1>"Security"</h1>
+            <section class="card stack" aria-labelledby="invited-h">
+                <h2 id="invited-h">"Two-factor sign-in"</h2>
+                <p class="alert alert--warning" role="note">"You are an invited admin. This AuthSec server signs invited admins in with their password alone and has no route that checks a second factor for them: turning one on would lock you out, so it cannot be set up here. Keep your password strong and unique."</p>
+            </section>
+        }
+        .into_any();
+    }
     view! {
         <h1>"Security"</h1>
         <Overview />
         <app::AppSection />
         <passkeys::PasskeysSection />
     }
+    .into_any()
 }
 
 #[component]

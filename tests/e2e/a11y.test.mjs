@@ -164,8 +164,6 @@ test('keyboard only: sign in, open New client, fill the form, create, store the 
     await tabTo(page, (f) => f.tag === 'input' && f.name.startsWith('Tags'));
     await page.keyboard.type('keyboard');
     await page.keyboard.press('Enter');
-    await tabTo(page, (f) => f.name.startsWith('Redirect URI 1'));
-    await page.keyboard.type('https://kbd.example.com/callback');
     await tabTo(page, (f) => f.type === 'checkbox' && f.name === 'OIDC enabled');
     await page.keyboard.press('Space');
     await tabTo(page, (f) => f.name === 'Create client');
@@ -180,7 +178,7 @@ test('keyboard only: sign in, open New client, fill the form, create, store the 
     await page.waitForURL((u) => /^\/clients\/[^/]+$/.test(u.pathname) && u.pathname !== '/clients/new');
     await heading(page, name).waitFor();
     assert.ok(await page.getByText('keyboard', { exact: true }).first().isVisible(), 'the tag was saved');
-    assert.ok(await page.getByText('https://kbd.example.com/callback').first().isVisible(), 'the redirect URI was saved');
+
     assert.ok(state.tokens.length >= 1);
     await screenshot(page, 'created by keyboard');
     await assertClean(page);

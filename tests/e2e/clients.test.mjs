@@ -57,16 +57,17 @@ const clientsBase = (tenantId) => `/authsec/clientms/tenants/${tenantId}/clients
 
 const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 
-/** Creates a client through the API; returns the create answer ({id, client_id, name, …}). */
+/**
+ * Creates a client through the API as AuthSec takes it (create binds name, e-mail and
+ * type; tags and the rest follow in one update); returns the create answer ({id, …}).
+ */
 async function apiCreate({ name, tags = [], email = `${slug(name)}@e2e.acme.test`, ...rest }) {
-  const r = await clientsApi('POST', '/create', {
-    name,
-    email,
-    tags,
-    redirect_uris: ['https://e2e.example.com/callback'],
-    ...rest,
-  });
+  const r = await clientsApi('POST', '/create', { name, email });
   assert.equal(r.status, 201, `create ${name}: ${r.text}`);
+  if (tags.length > 0 || Object.keys(rest).length > 0) {
+    const u = await clientsApi('PUT', `/${r.body.id}`, { tags, ...rest });
+    assert.equal(u.status, 200, `update ${name}: ${u.text}`);
+  }
   return r.body;
 }
 
@@ -263,9 +264,12 @@ test('create a client: the secret is shown once, the dialog closes only via "I h
     await tags.press('Enter');
     await button(page, `Remove ${tag}`).waitFor();
     assert.equal(await tags.inputValue(), '', 'Enter turns the typed tag into a chip');
-    await page.getByRole('group', { name: 'Redirect URIs' }).getByLabel('Redirect URI 1', { exact: true })
-      .fill('https://e2e.example.com/callback');
+    await page.getByLabel('Client type', { exact: true }).selectOption('ai_agent');
     await page.getByRole('checkbox', { name: 'OIDC enabled', exact: true }).check();
+    // What AuthSec keeps of a client, and nothing it would drop.
+    for (const gone of ['Redirect URI 1', 'Scopes', 'Logo URL']) {
+      assert.equal(await page.getByLabel(gone, { exact: true }).count(), 0, `${gone} is not offered`);
+    }
     await screenshot(page, 'new client form');
 
     // A double click must still create one client.
@@ -305,8 +309,8 @@ test('create a client: the secret is shown once, the dialog closes only via "I h
     assert.equal(same[0].id, id);
     assert.equal(same[0].email, email);
     assert.deepEqual(same[0].tags, [tag]);
-    assert.deepEqual(same[0].redirect_uris, ['https://e2e.example.com/callback']);
-    assert.equal(same[0].oidc_enabled, true);
+    assert.equal(same[0].client_type, 'ai_agent');
+    assert.equal(same[0].oidc_enabled, true, 'tags and OIDC reached AuthSec through its update');
     assert.equal(same[0].status, 'Active');
     await finish(page, state);
   });

@@ -77,7 +77,7 @@ export function stateOf(page) {
  * `securitypolicyviolation` listener installed before any page script, reported
  * through a binding so that reloads lose nothing, plus Chromium's console
  * "Content Security Policy" messages), and each access_token minted by
- * `…/login/webauthn-callback`.
+ * `…/webauthn-callback` (or `token` by the invited admins' `/auth/admin/login`).
  * Returns {browser, context, page, state, close}.
  */
 export async function openConsole({ path: startPath = null, viewport = { width: 1280, height: 800 } } = {}) {
@@ -138,10 +138,13 @@ export async function openConsole({ path: startPath = null, viewport = { width: 
     state.failedRequests.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
   });
   page.on('response', async (r) => {
-    if (!r.url().endsWith('/webauthn-callback') || r.request().method() !== 'POST') return;
+    const minting = r.url().endsWith('/webauthn-callback') || r.url().endsWith('/auth/admin/login');
+    if (!minting || r.request().method() !== 'POST') return;
     try {
       const body = await r.json();
-      if (body && typeof body.access_token === 'string') state.tokens.push(body.access_token);
+      // The callbacks answer `access_token`; the invited admins' route, `token`.
+      const token = body && (body.access_token ?? body.token);
+      if (typeof token === 'string') state.tokens.push(token);
     } catch (_) {
       /* not JSON, or the page went away */
     }

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
 import {
+  ACCOUNTS,
   CONSOLE_ORIGIN,
   JWT_RE,
   PASSWORD,
@@ -20,6 +21,7 @@ import {
   screenshot,
   signInPlain,
   signOut,
+  submitCode,
   where,
   withConsole,
 } from './helpers.mjs';
@@ -128,6 +130,7 @@ test('the token reaches no storage, URL, console, message or CSV, through errors
     assertNoToken(await dialog.innerText(), state.tokens, 'the re-authentication dialog');
     await dialog.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await submitCode(page, ACCOUNTS.plain);
     await dialog.waitFor({ state: 'hidden' });
     await page.locator('main tbody tr').first().waitFor();
     assert.equal(state.tokens.length, 2, 're-authentication minted a second token');

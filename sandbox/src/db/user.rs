@@ -49,6 +49,9 @@ pub struct User {
     pub email_verified: bool,
     pub is_admin: bool,
     pub pending_registration: bool,
+    /// Invited by another admin (`/uflow/admin/invite`): not the tenant's owner, so
+    /// `/uflow/login` refuses them and `/uflow/auth/admin/login` is their route.
+    pub invited: bool,
     pub password_hash: Option<String>,
     /// Methods recorded by the directory (seed data); real factors are added on top.
     pub mfa_methods: Vec<String>,
@@ -114,6 +117,78 @@ impl User {
         } else {
             "inactive"
         }
+    }
+
+    /// One name, as AuthSec's `User` has it (the sandbox keeps first and last).
+    pub fn name(&self) -> String {
+        format!("{} {}", self.first_name.trim(), self.last_name.trim())
+            .trim()
+            .to_string()
+    }
+
+    /// Sets the one name: the first word is the first name, the rest the last.
+    pub fn set_name(&mut self, name: &str) {
+        let name = name.trim();
+        let (first, last) = name.split_once(' ').unwrap_or((name, ""));
+        self.first_name = first.to_string();
+        self.last_name = last.trim().to_string();
+    }
+
+    /// AuthSec's end-user `User` record (authsec-api.md §c.1, the GET/PUT answer; keys in
+    /// struct order, omitempty ones left out): `groups` is `[]` when preloaded (GET),
+    /// `null` otherwise (PUT).
+    pub fn record_json(&self, tenant_domain: &str, groups_loaded: bool) -> Value {
+        let factors = self.factors();
+        let mut m = serde_json::Map::new();
+        let mut put = |k: &str, v: Value| {
+            m.insert(k.to_string(), v);
+        };
+        put("id", json!(self.id));
+        put("client_id", json!(self.client_id.unwrap_or(self.tenant_id)));
+        put("tenant_id", json!(self.tenant_id));
+        put("project_id", json!(self.tenant_id));
+        put("name", json!(self.name()));
+        put("username", json!(self.username));
+        put("email", json!(self.email));
+        put(
+            "password_hash",
+            json!(self.password_hash.as_deref().unwrap_or("")),
+        );
+        put("tenant_domain", json!(tenant_domain));
+        put("provider", json!(self.provider));
+        put("provider_id", json!(self.email));
+        put("active", json!(self.active));
+        put(
+            "groups",
+            if groups_loaded {
+                json!([])
+            } else {
+                Value::Null
+            },
+        );
+        put("mfa_enabled", json!(!factors.is_empty()));
+        if !factors.is_empty() {
+            put("mfa_method", json!(factors));
+            put("mfa_default_method", json!(factors[0]));
+        }
+        put("mfa_verified", json!(!factors.is_empty()));
+        put("created_at", json!(self.created_at));
+        put("updated_at", json!(self.updated_at));
+        if let Some(t) = self.last_login {
+            put("last_login", json!(t));
+        }
+        put("is_synced_user", json!(false));
+        Value::Object(m)
+    }
+
+    /// AuthSec's `EndUserSummary` (the admin list's rows; keys sorted).
+    pub fn summary_json(&self) -> Value {
+        json!({
+            "client_id": self.client_id.map(|c| c.to_string()).unwrap_or_default(),
+            "created_at": self.created_at, "email": self.email, "first_name": self.first_name,
+            "id": self.id, "last_name": self.last_name, "provider": self.provider,
+            "roles": self.roles_json(), "status": self.status(), "updated_at": self.updated_at,
+        })
     }
 
     pub fn end_user_view(&self) -> EndUserView {

@@ -26,7 +26,8 @@ pub async fn list(
     let mut hits: Vec<_> = db
         .users
         .values()
-        .filter(|u| u.tenant_id == caller.tenant_id && u.is_admin)
+        // Only active admins (authsec-api.md §c.2): a deactivated one leaves the list.
+        .filter(|u| u.tenant_id == caller.tenant_id && u.is_admin && u.active)
         .collect();
     hits.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
     let domain = db
@@ -88,8 +89,10 @@ pub async fn invite(
     }
     u.is_admin = true;
     u.pending_registration = true;
+    u.invited = true;
     // AuthSec answers the temporary password (and e-mails it); so does the sandbox.
     let temporary = crate::util::random_b64(15);
+    u.password_hash = Some(crate::util::password_hash(u.id, &temporary));
     u.username = username.clone();
     let expires = u.created_at + Duration::days(7);
     let id = u.id;
@@ -192,8 +195,60 @@ pub async fn delete_one(
             "You cannot delete your own account",
         ));
     }
-    st.db().remove_user(id);
+    // AuthSec's DELETE only deactivates (authsec-api.md §c.2).
+    if let Some(u) = st.db().users.get_mut(&id) {
+        u.active = false;
+    }
     Ok(Json(json!({ "message": "Admin user soft deleted" })))
+}
+
+#[derive(Deserialize)]
+pub struct DeleteAllReq {
+    tenant_id: Option<String>,
+    user_id: Option<String>,
+}
+
+/// `DELETE /admin/users/delete_all/:user_id` with `{tenant_id, user_id}` (the path is not
+/// read): the admin and their data, gone.
+pub async fn delete_all(
+    State(st): State<AppState>,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    caller.require_admin(Shape::Gin)?;
+    let req: DeleteAllReq = serde_json::from_slice(&body).unwrap_or(DeleteAllReq {
+        tenant_id: None,
+        user_id: None,
+    });
+    let (Some(t), Some(raw)) = (req.tenant_id, req.user_id) else {
+        return Err(ApiError::gin(
+            StatusCode::BAD_REQUEST,
+            "Invalid request payload: Key: 'DeleteAdminRequest.UserID' Error:Field validation for 'UserID' failed on the 'required' tag",
+        ));
+    };
+    if caller.require_tenant(&t).is_err() {
+        return Err(ApiError::gin(
+            StatusCode::FORBIDDEN,
+            "Cross-tenant deletion is not allowed",
+        ));
+    }
+    let id = admin_id(&st, &caller, &raw)
+        .map_err(|_| ApiError::gin(StatusCode::NOT_FOUND, "Admin user not found"))?;
+    if id == caller.user_id || is_last_active(&st, &caller, id) {
+        return Err(ApiError::gin(
+            StatusCode::FORBIDDEN,
+            "Cannot delete the last active admin in the tenant",
+        ));
+    }
+    let passkeys = st.db().users.get(&id).map_or(0, |u| u.passkeys.len());
+    st.db().remove_user(id);
+    Ok(Json(json!({
+        "deleted_counts": { "backup_codes": 0, "refresh_tokens": 0, "role_bindings": 1,
+            "sessions": 0, "totp_secrets": 0, "user_groups": 0, "users": 1,
+            "webauthn_credentials": passkeys },
+        "message": "Admin user and all related data deleted successfully",
+        "user_id": id,
+    })))
 }
 
 /// `GET /uflow/admin/me/roles-permissions` (ADMIN guard): the tenant's role and

@@ -12,7 +12,6 @@ use crate::db::{Client, Db};
 use crate::error::{ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::paging;
-use crate::util::validate::contains_ci;
 
 /// Checks the path tenant and the admin role for every clientms row.
 pub fn guard(caller: &Caller, tenant: &str) -> ApiResult<()> {
@@ -49,17 +48,6 @@ fn parse_bool(
             None
         }
     }
-}
-
-fn parse_int(
-    q: &HashMap<String, String>,
-    key: &str,
-    errs: &mut BTreeMap<String, String>,
-) -> Option<i64> {
-    let raw = q.get(key).map(|s| s.trim()).filter(|s| !s.is_empty())?;
-    raw.parse()
-        .map_err(|_| errs.insert(key.into(), format!("{key} must be an integer")))
-        .ok()
 }
 
 /// What `getClients` names as Hydra's public URL (deployment configuration on AuthSec).
@@ -105,22 +93,20 @@ pub async fn list(
     let mut errs = BTreeMap::new();
     let active = parse_bool(&q, "active", &mut errs);
     let deleted = parse_bool(&q, "deleted", &mut errs).unwrap_or(false);
-    let (page, limit) = paging::normalize(
-        parse_int(&q, "page", &mut errs),
-        parse_int(&q, "limit", &mut errs),
-    );
+    // clientms: a limit of 0, above 100 or not a number is 10, not clamped to 100
+    // (authsec-api.md §1.7).
+    let num = |k: &str| q.get(k).and_then(|s| s.trim().parse::<i64>().ok());
+    let limit = num("limit").filter(|l| (1..=100).contains(l));
+    let (page, limit) = paging::normalize(num("page"), limit);
     // `status` is an exact, case-sensitive match on AuthSec (any text).
     let status = q.get("status").cloned().filter(|s| !s.is_empty());
     if !errs.is_empty() {
         return Err(ApiError::validation(errs));
     }
-    let lower = |k: &str| {
-        q.get(k)
-            .map(|s| s.trim().to_lowercase())
-            .filter(|s| !s.is_empty())
-    };
-    let (name, email) = (lower("name"), lower("email"));
-    let tags: Vec<String> = lower("tags")
+    // `name` and `email` are SQL `LIKE %x%` on AuthSec: case-sensitive.
+    let exact = |k: &str| q.get(k).cloned().filter(|s| !s.is_empty());
+    let (name, email) = (exact("name"), exact("email"));
+    let tags: Vec<String> = exact("tags")
         .map(|t| {
             t.split(',')
                 .map(|s| s.trim().to_string())
@@ -136,16 +122,14 @@ pub async fn list(
         .filter(|c| c.tenant_id == caller.tenant_id && c.deleted == deleted)
         .filter(|c| active.is_none_or(|a| c.active == a))
         .filter(|c| status.as_deref().is_none_or(|s| c.status == s))
-        .filter(|c| name.as_deref().is_none_or(|n| contains_ci(&c.name, n)))
-        .filter(|c| email.as_deref().is_none_or(|e| contains_ci(&c.email, e)))
-        .filter(|c| {
-            tags.iter()
-                .all(|t| c.tags.iter().any(|ct| ct.to_lowercase() == *t))
-        })
+        .filter(|c| name.as_deref().is_none_or(|n| c.name.contains(n)))
+        .filter(|c| email.as_deref().is_none_or(|e| c.email.contains(e)))
+        // Postgres `tags && $1`: any of the tags, exactly.
+        .filter(|c| tags.is_empty() || tags.iter().any(|t| c.tags.contains(t)))
         .collect();
     hits.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
     let (items, info) = paging::slice(&hits, page, limit);
-    let clients: Vec<Client> = items.into_iter().cloned().collect();
+    let clients: Vec<Value> = items.into_iter().map(|c| c.json(true)).collect();
     Ok(Json(
         json!({ "clients": clients, "pagination": info, "hydra_public_url": HYDRA_PUBLIC_URL }),
     ))
@@ -155,9 +139,9 @@ pub async fn get_one(
     State(st): State<AppState>,
     caller: Caller,
     Path((tenant, id)): Path<(String, String)>,
-) -> ApiResult<Json<Client>> {
+) -> ApiResult<Json<Value>> {
     guard(&caller, &tenant)?;
     let db = st.db();
     let id = find(&db, caller.tenant_id, &id)?;
-    Ok(Json(db.clients[&id].clone()))
+    Ok(Json(db.clients[&id].json(false)))
 }

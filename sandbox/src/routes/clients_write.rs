@@ -1,7 +1,5 @@
 //! Client create / update / status / delete / rotate-secret (clientms).
 
-use std::collections::BTreeMap;
-
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -11,100 +9,72 @@ use serde_json::{json, Value};
 
 use super::clients::{find, guard};
 use crate::auth::Caller;
-use crate::db::client::CLIENT_TYPES;
 use crate::db::Client;
-use crate::error::{parse_body, ApiError, ApiResult, Shape};
+use crate::error::{bind_error, parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
-use crate::util::validate::{is_valid_email, redirect_uri_error};
+use crate::util::validate::is_valid_email;
 use crate::util::{new_id, now, random_b64, sha256_hex};
 
+/// The fields AuthSec's create (`RegisterClientsRequest`) and update (`UpdateClientRequest`)
+/// read; anything else in a body (redirect URIs, scopes, grant types, a logo…) is ignored,
+/// as Go's JSON binding ignores unknown keys (authsec-api.md §b).
 #[derive(Deserialize, Default)]
 pub struct ClientReq {
     name: Option<String>,
     email: Option<String>,
     client_type: Option<String>,
+    /// Update only.
     tags: Option<Vec<String>>,
-    redirect_uris: Option<Vec<String>>,
-    grant_types: Option<Vec<String>>,
-    scopes: Option<Vec<String>>,
-    logo_uri: Option<String>,
     oidc_enabled: Option<bool>,
     active: Option<bool>,
     status: Option<String>,
 }
 
-fn validate(req: &ClientReq, creating: bool) -> ApiResult<()> {
-    let mut e = BTreeMap::new();
-    match &req.name {
-        None if creating => drop(e.insert("name".into(), "name is required".into())),
-        Some(n) if n.trim().is_empty() || n.chars().count() > 256 => {
-            e.insert("name".into(), "name must be 1-256 characters".into());
-        }
+/// Create's binding: `name` required (1-256), `email` required, an address (≤ 512),
+/// `client_type` ≤ 100; failures read as gin's text.
+fn validate_create(req: &ClientReq) -> ApiResult<()> {
+    let mut failed = Vec::new();
+    match req.name.as_deref() {
+        None | Some("") => failed.push(("Name", "required")),
+        Some(n) if n.chars().count() > 256 => failed.push(("Name", "max")),
         _ => {}
     }
-    match &req.email {
-        None if creating => drop(e.insert("email".into(), "email is required".into())),
-        Some(m) if !is_valid_email(m.trim()) => {
-            drop(e.insert("email".into(), "email must be a valid address".into()))
-        }
+    match req.email.as_deref() {
+        None | Some("") => failed.push(("Email", "required")),
+        Some(m) if !is_valid_email(m) => failed.push(("Email", "email")),
+        Some(m) if m.chars().count() > 512 => failed.push(("Email", "max")),
         _ => {}
     }
-    if let Some(t) = &req.client_type {
-        if !CLIENT_TYPES.contains(&t.as_str()) {
-            e.insert(
-                "client_type".into(),
-                "client_type must be application, ai_agent, confidential or public".into(),
-            );
-        }
-    }
-    if let Some(msg) = req
-        .redirect_uris
-        .iter()
-        .flatten()
-        .find_map(|u| redirect_uri_error(u))
+    if req
+        .client_type
+        .as_deref()
+        .is_some_and(|t| t.chars().count() > 100)
     {
-        e.insert("redirect_uris".into(), msg);
+        failed.push(("ClientType", "max"));
     }
-    // `status` is free text on AuthSec (authsec-api.md §b): not validated.
-    if e.is_empty() {
+    if failed.is_empty() {
         Ok(())
     } else {
-        Err(ApiError::validation(e))
+        Err(bind_error("RegisterClientsRequest", &failed))
     }
 }
 
 fn apply(c: &mut Client, req: ClientReq) {
     if let Some(v) = req.name {
-        c.name = v.trim().to_string();
+        c.name = v;
     }
     if let Some(v) = req.email {
-        c.email = v.trim().to_lowercase();
+        c.email = v;
     }
     if let Some(v) = req.client_type {
         c.client_type = v;
     }
     if let Some(v) = req.tags {
-        c.tags = v
-            .into_iter()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect();
-    }
-    if let Some(v) = req.redirect_uris {
-        c.redirect_uris = v;
-    }
-    if let Some(v) = req.grant_types {
-        c.grant_types = v;
-    }
-    if let Some(v) = req.scopes {
-        c.scopes = v;
-    }
-    if let Some(v) = req.logo_uri {
-        c.logo_uri = Some(v).filter(|s| !s.is_empty());
+        c.tags = v;
     }
     if let Some(v) = req.oidc_enabled {
         c.oidc_enabled = v;
-        c.hydra_client_id = v.then(|| format!("hydra-{}", c.client_id));
+        c.hydra_client_id = v.then(|| format!("{}-main-client", c.client_id));
     }
     if let Some(s) = req.status {
         c.set_active(s.eq_ignore_ascii_case("active"));
@@ -122,8 +92,10 @@ pub async fn create(
     body: Bytes,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     guard(&caller, &tenant)?;
-    let req: ClientReq = parse_body(&body, Shape::Gin)?;
-    validate(&req, true)?;
+    let mut req: ClientReq = parse_body(&body, Shape::Gin)?;
+    validate_create(&req)?;
+    // Create takes no tags and no OIDC switch (update does).
+    (req.tags, req.oidc_enabled, req.active, req.status) = (None, None, None, None);
     let mut db = st.db();
     let (project_id, org_id) = db
         .tenant(caller.tenant_id)
@@ -147,10 +119,6 @@ pub async fn create(
         oidc_enabled: false,
         hydra_client_id: None,
         client_type: "application".into(),
-        redirect_uris: vec![],
-        grant_types: vec!["authorization_code".into(), "refresh_token".into()],
-        scopes: vec!["openid".into(), "profile".into(), "email".into()],
-        logo_uri: None,
         mfa_enabled: false,
         mfa_verified: false,
         mfa_method: vec![],
@@ -180,10 +148,9 @@ pub async fn update(
     caller: Caller,
     Path((tenant, id)): Path<(String, String)>,
     body: Bytes,
-) -> ApiResult<Json<Client>> {
+) -> ApiResult<Json<Value>> {
     guard(&caller, &tenant)?;
     let req: ClientReq = parse_body(&body, Shape::Gin)?;
-    validate(&req, false)?;
     let mut db = st.db();
     let id = find(&db, caller.tenant_id, &id)?;
     let c = db
@@ -191,7 +158,7 @@ pub async fn update(
         .get_mut(&id)
         .ok_or_else(|| ApiError::not_found("Client not found"))?;
     apply(c, req);
-    Ok(Json(c.clone()))
+    Ok(Json(c.json(false)))
 }
 
 fn set_active(
@@ -215,7 +182,7 @@ fn set_active(
     } else {
         "Client deactivated successfully"
     };
-    Ok(Json(json!({ "message": msg, "client": c })))
+    Ok(Json(json!({ "message": msg, "client": c.json(false) })))
 }
 
 pub async fn activate(

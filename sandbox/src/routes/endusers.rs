@@ -18,7 +18,7 @@ use crate::db::{Db, User};
 use crate::error::{check_toggle, parse_body, ApiError, ApiResult, Shape};
 use crate::seed::demo;
 use crate::state::AppState;
-use crate::util::validate::{contains_ci, is_valid_email, password_error};
+use crate::util::validate::{is_valid_email, password_error};
 use crate::util::{new_id, now, paging, password_hash};
 
 #[derive(Deserialize)]
@@ -26,11 +26,6 @@ pub struct ListReq {
     tenant_id: Option<String>,
     page: Option<i64>,
     limit: Option<i64>,
-    search: Option<String>,
-    status: Option<String>,
-    mfa_enabled: Option<bool>,
-    sort_by: Option<String>,
-    sort_direction: Option<String>,
 }
 
 pub async fn list(
@@ -41,62 +36,23 @@ pub async fn list(
     caller.require_admin(Shape::Gin)?;
     let req: ListReq = parse_body(&body, Shape::Gin)?;
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
-    let (page, limit) = paging::normalize(req.page, req.limit);
-    let search = req
-        .search
-        .map(|s| s.trim().to_lowercase())
-        .filter(|s| !s.is_empty());
-    let status = req
-        .status
-        .map(|s| s.to_lowercase())
-        .filter(|s| !s.is_empty());
-    if status
-        .as_deref()
-        .is_some_and(|s| s != "active" && s != "inactive")
-    {
-        return Err(ApiError::field(
-            "status",
-            "status must be active or inactive",
-        ));
-    }
-    let sort_by = req.sort_by.unwrap_or_else(|| "created_at".into());
-    if !["created_at", "email", "last_login"].contains(&sort_by.as_str()) {
-        return Err(ApiError::field(
-            "sort_by",
-            "sort_by must be created_at, email or last_login",
-        ));
-    }
-    let asc = req
-        .sort_direction
-        .is_some_and(|d| d.eq_ignore_ascii_case("asc"));
+    // AuthSec loads every end user and pages in memory, in no set order; it has no
+    // search, status, MFA or sort keys (authsec-api.md §c.1, §1.7): a page of 0 or less
+    // is 1, a limit of 0 or less is every user.
     let db = st.db();
     let mut hits: Vec<&User> = db
         .users
         .values()
         .filter(|u| u.tenant_id == caller.tenant_id && !u.is_admin)
-        .filter(|u| status.as_deref().is_none_or(|s| u.status() == s))
-        .filter(|u| {
-            req.mfa_enabled
-                .is_none_or(|m| u.all_mfa_methods().is_empty() != m)
-        })
-        .filter(|u| {
-            search.as_deref().is_none_or(|s| {
-                contains_ci(&u.email, s)
-                    || contains_ci(&u.first_name, s)
-                    || contains_ci(&u.last_name, s)
-            })
-        })
         .collect();
-    hits.sort_by(|a, b| {
-        let ord = match sort_by.as_str() {
-            "email" => a.email.cmp(&b.email),
-            "last_login" => a.last_login.cmp(&b.last_login),
-            _ => a.created_at.cmp(&b.created_at),
-        };
-        (if asc { ord } else { ord.reverse() }).then(a.id.cmp(&b.id))
-    });
+    hits.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+    let page = req.page.filter(|p| *p >= 1).unwrap_or(1) as usize;
+    let limit = match req.limit {
+        Some(l) if l >= 1 => l as usize,
+        _ => hits.len().max(1),
+    };
     let (items, info) = paging::slice(&hits, page, limit);
-    let users: Vec<EndUserView> = items.iter().map(|u| u.end_user_view()).collect();
+    let users: Vec<Value> = items.iter().map(|u| u.summary_json()).collect();
     Ok(Json(
         json!({ "limit": limit, "page": page, "total": info.total, "users": users }),
     ))
@@ -121,18 +77,26 @@ pub async fn get_one(
     State(st): State<AppState>,
     caller: Caller,
     Path((t, id)): Path<(String, String)>,
-) -> ApiResult<Json<EndUserView>> {
+) -> ApiResult<Json<Value>> {
     let mut db = st.db();
-    Ok(Json(end_user(&mut db, &caller, &t, &id)?.end_user_view()))
+    let domain = tenant_domain(&db, caller.tenant_id);
+    Ok(Json(
+        end_user(&mut db, &caller, &t, &id)?.record_json(&domain, true),
+    ))
 }
 
+fn tenant_domain(db: &Db, tenant: uuid::Uuid) -> String {
+    db.tenant(tenant)
+        .map(|t| t.domain.clone())
+        .unwrap_or_default()
+}
+
+/// What AuthSec's update applies (authsec-api.md §c.1): nothing else in a body is read.
 #[derive(Deserialize)]
 pub struct UpdateReq {
-    first_name: Option<String>,
-    last_name: Option<String>,
+    name: Option<String>,
+    username: Option<String>,
     email: Option<String>,
-    phone: Option<String>,
-    metadata: Option<Value>,
 }
 
 pub async fn update(
@@ -142,63 +106,25 @@ pub async fn update(
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let req: UpdateReq = parse_body(&body, Shape::Gin)?;
-    let mut errs = BTreeMap::new();
-    for (k, v) in [
-        ("first_name", &req.first_name),
-        ("last_name", &req.last_name),
-    ] {
-        if v.as_ref().is_some_and(|s| s.chars().count() > 256) {
-            errs.insert(k.to_string(), format!("{k} must be at most 256 characters"));
-        }
-    }
-    if req
-        .email
-        .as_ref()
-        .is_some_and(|e| !is_valid_email(e.trim()))
-    {
-        errs.insert("email".into(), "email must be a valid address".into());
-    }
-    if req.metadata.as_ref().is_some_and(|m| !m.is_object()) {
-        errs.insert("metadata".into(), "metadata must be an object".into());
-    }
-    if !errs.is_empty() {
-        return Err(ApiError::validation(errs));
-    }
     let mut db = st.db();
     let uid = end_user(&mut db, &caller, &t, &id)?.id;
-    if let Some(e) = &req.email {
-        if db
-            .user_by_email(caller.tenant_id, e)
-            .is_some_and(|u| u.id != uid)
-        {
-            return Err(ApiError::gin(
-                StatusCode::CONFLICT,
-                "User with this email already exists",
-            ));
-        }
-    }
+    let domain = tenant_domain(&db, caller.tenant_id);
     let u = db
         .users
         .get_mut(&uid)
-        .ok_or_else(|| ApiError::not_found("User not found"))?;
-    if let Some(v) = req.first_name {
-        u.first_name = v;
+        .ok_or_else(|| ApiError::gin(StatusCode::NOT_FOUND, "user not found"))?;
+    if let Some(v) = req.name {
+        u.set_name(&v);
     }
-    if let Some(v) = req.last_name {
-        u.last_name = v;
+    if let Some(v) = req.username {
+        u.username = v;
     }
     if let Some(v) = req.email {
-        u.email = v.trim().to_lowercase();
-    }
-    if let Some(v) = req.phone {
-        u.phone = Some(v).filter(|p| !p.trim().is_empty());
-    }
-    if let Some(v) = req.metadata {
-        u.metadata = v;
+        u.email = v;
     }
     u.updated_at = now();
     Ok(Json(
-        json!({ "message": "User updated successfully", "user": u.end_user_view() }),
+        json!({ "message": "User updated successfully", "user": u.record_json(&domain, false) }),
     ))
 }
 
@@ -209,8 +135,94 @@ pub async fn delete_one(
 ) -> ApiResult<Json<Value>> {
     let mut db = st.db();
     let uid = end_user(&mut db, &caller, &t, &id)?.id;
-    db.remove_user(uid);
+    // AuthSec's DELETE only deactivates (authsec-api.md §c.1).
+    last_active_guard(&db, caller.tenant_id, uid, "deactivate")?;
+    if let Some(u) = db.users.get_mut(&uid) {
+        u.active = false;
+        u.updated_at = now();
+    }
     Ok(Json(json!({ "message": "User deleted successfully" })))
+}
+
+/// AuthSec refuses to leave a tenant without an active end user.
+fn last_active_guard(db: &Db, tenant: uuid::Uuid, uid: uuid::Uuid, verb: &str) -> ApiResult<()> {
+    let others = db
+        .users
+        .values()
+        .any(|u| u.tenant_id == tenant && !u.is_admin && u.active && u.id != uid);
+    if others {
+        Ok(())
+    } else {
+        Err(ApiError::gin(
+            StatusCode::BAD_REQUEST,
+            format!("cannot {verb} the last active user in this tenant"),
+        ))
+    }
+}
+
+#[derive(Deserialize)]
+pub struct DeleteAllReq {
+    tenant_id: Option<String>,
+    user_id: Option<String>,
+}
+
+/// `DELETE /user/enduser/delete_all/:tenant_id/:user_id` with `{tenant_id, user_id}` (the
+/// path is not read): the end user and their data, gone.
+pub async fn delete_all(
+    State(st): State<AppState>,
+    caller: Caller,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    let req: DeleteAllReq = serde_json::from_slice(&body).unwrap_or(DeleteAllReq {
+        tenant_id: None,
+        user_id: None,
+    });
+    let mut failed = Vec::new();
+    if req.tenant_id.as_deref().is_none_or(str::is_empty) {
+        failed.push(("TenantID", "required"));
+    }
+    if req.user_id.as_deref().is_none_or(str::is_empty) {
+        failed.push(("UserID", "required"));
+    }
+    if !failed.is_empty() {
+        let e = crate::error::bind_error("DeleteUserRequest", &failed);
+        let text = e.body["error"].as_str().unwrap_or_default().to_string();
+        return Err(ApiError::gin(
+            StatusCode::BAD_REQUEST,
+            format!("Invalid request: {text}"),
+        ));
+    }
+    let (t, id) = (
+        req.tenant_id.unwrap_or_default(),
+        req.user_id.unwrap_or_default(),
+    );
+    if caller.require_tenant(&t).is_err() {
+        return Err(ApiError::gin(
+            StatusCode::FORBIDDEN,
+            "cross-tenant deletion is not allowed",
+        ));
+    }
+    let mut db = st.db();
+    let uid = end_user(&mut db, &caller, &t, &id)
+        .map_err(|_| ApiError::gin(StatusCode::NOT_FOUND, "User not found"))?
+        .id;
+    last_active_guard(&db, caller.tenant_id, uid, "delete")?;
+    let (codes, passkeys) = db
+        .users
+        .get(&uid)
+        .map(|u| (u.backup_codes.len(), u.passkeys.len()))
+        .unwrap_or_default();
+    db.remove_user(uid);
+    Ok(Json(json!({
+        "deleted_counts": {
+            "backup_codes": codes, "ciba_auth_requests": 0, "ciba_push_devices": 0,
+            "refresh_tokens": 0, "role_bindings": 1, "sessions": 0, "totp_secrets": 0,
+            "user_groups": 0, "users": 1, "voice_identity_links": 0,
+            "webauthn_credentials": passkeys,
+        },
+        "message": "User and all related data deleted successfully",
+        "user_id": uid,
+    })))
 }
 
 #[derive(Deserialize)]
@@ -332,4 +344,124 @@ pub async fn register(
     let view = u.end_user_view();
     db.users.insert(u.id, u);
     Ok((StatusCode::CREATED, Json(view)))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct ScimUser {
+    user_name: Option<String>,
+    display_name: Option<String>,
+    name: Option<ScimName>,
+    emails: Option<Vec<ScimEmail>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct ScimName {
+    given_name: Option<String>,
+    family_name: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ScimEmail {
+    value: Option<String>,
+    primary: Option<bool>,
+}
+
+fn scim_error(status: StatusCode, detail: &str, scim_type: Option<&str>) -> ApiError {
+    let mut body = json!({
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"],
+        "detail": detail, "status": status.as_u16().to_string(),
+    });
+    if let Some(t) = scim_type {
+        body["scimType"] = json!(t);
+    }
+    ApiError::new(status, body)
+}
+
+/// `POST /scim/v2/{client_id}/{project_id}/Users` (authsec-api.md §c): an end user of the
+/// token's tenant, signing in through `client_id`, with a temporary password AuthSec
+/// e-mails (never answered). The sandbox takes only admins' tokens here.
+pub async fn scim_create(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path((client, _project)): Path<(String, String)>,
+    body: Bytes,
+) -> ApiResult<(
+    StatusCode,
+    [(axum::http::HeaderName, &'static str); 1],
+    Json<Value>,
+)> {
+    caller.require_admin(Shape::Gin)?;
+    let client = uuid::Uuid::parse_str(client.trim()).map_err(|e| {
+        scim_error(
+            StatusCode::BAD_REQUEST,
+            &format!("invalid client_id format: {e}"),
+            None,
+        )
+    })?;
+    let req: ScimUser = serde_json::from_slice(&body).map_err(|e| {
+        scim_error(
+            StatusCode::BAD_REQUEST,
+            &format!("Invalid request: {e}"),
+            None,
+        )
+    })?;
+    let user_name = req.user_name.unwrap_or_default().trim().to_string();
+    if user_name.is_empty() {
+        return Err(scim_error(
+            StatusCode::BAD_REQUEST,
+            "userName is required",
+            Some("invalidValue"),
+        ));
+    }
+    let emails = req.emails.unwrap_or_default();
+    let email = emails
+        .iter()
+        .find(|e| e.primary == Some(true))
+        .or(emails.first())
+        .and_then(|e| e.value.clone())
+        .unwrap_or_else(|| user_name.clone())
+        .trim()
+        .to_lowercase();
+    let name = req.name.unwrap_or_default();
+    let (first, last) = (
+        name.given_name.unwrap_or_default(),
+        name.family_name.unwrap_or_default(),
+    );
+    let mut db = st.db();
+    if db.user_by_email(caller.tenant_id, &email).is_some() {
+        return Err(scim_error(
+            StatusCode::CONFLICT,
+            "User with this email already exists",
+            Some("uniqueness"),
+        ));
+    }
+    let secret = crate::util::random_b64(15);
+    let mut u = new_end_user(caller.tenant_id, &email, None, &first, &last)
+        .map_err(|_| scim_error(StatusCode::BAD_REQUEST, "Invalid request: email", None))?;
+    if let Some(d) = req.display_name.filter(|d| !d.trim().is_empty()) {
+        u.set_name(&d);
+    }
+    u.password_hash = Some(password_hash(u.id, &secret));
+    u.provider = "scim".into();
+    u.client_id = Some(client);
+    let t = u.created_at;
+    let out = json!({
+        "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
+        "id": u.id, "userName": user_name, "displayName": u.name(),
+        "emails": [{ "value": u.email, "type": "work", "primary": true }],
+        "active": true,
+        "meta": { "resourceType": "User", "created": t, "lastModified": t,
+            "location": format!("/uflow/scim/v2/{client}/{}/Users/{}", caller.tenant_id, u.id) },
+    });
+    db.users.insert(u.id, u);
+    Ok((
+        StatusCode::CREATED,
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "application/scim+json; charset=utf-8",
+        )],
+        Json(out),
+    ))
 }

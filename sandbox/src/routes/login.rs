@@ -122,7 +122,7 @@ pub async fn login(State(st): State<AppState>, body: Bytes) -> ApiResult<Json<Va
     // `/uflow/user/login`.
     let user = db
         .user_by_email(tenant.id, &email)
-        .filter(|u| u.is_admin)
+        .filter(|u| u.is_admin && !u.invited)
         .cloned();
     let Some(user) = user.filter(|u| password_ok(u)) else {
         db.login_failures.entry(email).or_default().push(t);
@@ -390,4 +390,106 @@ pub async fn user_login(State(st): State<AppState>, body: Bytes) -> ApiResult<Js
         "tenant_id": tenant_id, "email": user.email, "first_login": user.last_login.is_none(),
         "otp_required": false, "mfa_required": false,
     })))
+}
+
+/// `POST /uflow/auth/admin/login` `{email, password, tenant_domain?}`: the route AuthSec
+/// gives admins who are not the tenant's owner (invited ones, authsec-api.md §a). A token
+/// at once when the account has no second factor (AuthSec checks none for them);
+/// otherwise the factor it has, and no token (no route exchanges a factor for theirs).
+pub async fn admin_login(
+    State(st): State<AppState>,
+    meta: ClientMeta,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    let req: LoginReq = parse_body(&body, Shape::Gin)?;
+    let email = req.email.unwrap_or_default().trim().to_lowercase();
+    let password = req.password.unwrap_or_default();
+    let mut failed = Vec::new();
+    if email.is_empty() {
+        failed.push(("Email", "required"));
+    } else if !crate::util::validate::is_valid_email(&email) {
+        failed.push(("Email", "email"));
+    }
+    if password.is_empty() {
+        failed.push(("Password", "required"));
+    } else if password.chars().count() < 10 {
+        failed.push(("Password", "min"));
+    }
+    if !failed.is_empty() {
+        return Err(bind_error("AdminLoginInput", &failed));
+    }
+    let mut db = st.db();
+    let domain = req.tenant_domain.unwrap_or_default();
+    let tenant = (!domain.trim().is_empty())
+        .then(|| tenant_by_domain(&db, &domain))
+        .flatten();
+    let not_found = || {
+        ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            json!({ "error": "Invalid credentials for this tenant",
+                    "hint": "User not found. Ensure you are using the correct tenant domain." }),
+        )
+    };
+    let user = db
+        .users
+        .values()
+        .find(|u| {
+            u.is_admin && u.email == email && tenant.as_ref().is_none_or(|t| t.id == u.tenant_id)
+        })
+        .cloned()
+        .ok_or_else(not_found)?;
+    if user.password_hash.as_deref() != Some(password_hash(user.id, &password).as_str()) {
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            json!({ "error": "Invalid credentials",
+                    "message": "Invalid password. 2 attempt(s) remaining before account lockout." }),
+        ));
+    }
+    if !user.active {
+        return Err(ApiError::gin(
+            StatusCode::UNAUTHORIZED,
+            "Account is disabled",
+        ));
+    }
+    let tenant_domain = db
+        .tenant(user.tenant_id)
+        .map(|t| t.domain.clone())
+        .unwrap_or_default();
+    let first_login = user.last_login.is_none();
+    let factor = user.factors().first().copied();
+    let mut out = json!({
+        "email": user.email, "first_login": first_login,
+        "methods": factor.map(|m| json!([m])).unwrap_or(Value::Null),
+        "mfa_method": factor.unwrap_or(""), "mfa_required": factor.is_some(),
+        "otp_required": factor == Some("totp"), "tenant_domain": tenant_domain,
+        "tenant_id": user.tenant_id,
+    });
+    if let Some(m) = factor {
+        out["webauthn_required"] = json!(m == "webauthn");
+        return Ok(Json(out));
+    }
+    let (token, _) = jwt::mint(
+        &st,
+        &mut db,
+        user.id,
+        Realm::Admin,
+        (&meta.device_name, &meta.ip),
+    )
+    .ok_or_else(|| {
+        ApiError::gin(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Failed to generate token",
+        )
+    })?;
+    out["token"] = json!(token);
+    if user.pending_registration {
+        out["message"] = json!("Please change your password on first login");
+        out["password_change_required"] = json!(true);
+        out["temporary_password"] = json!(true);
+    }
+    if let Some(u) = db.users.get_mut(&user.id) {
+        u.last_login = Some(now());
+        u.login_count += 1;
+    }
+    Ok(Json(out))
 }

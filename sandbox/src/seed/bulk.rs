@@ -83,11 +83,6 @@ pub fn clients(
         let mfa = rng.random_bool(0.25);
         let id = seeded_id(rng);
         let client_id = seeded_id(rng).to_string();
-        let grants: Vec<String> = match client_type {
-            "ai_agent" | "confidential" => vec!["client_credentials".into()],
-            "public" => vec!["authorization_code".into()],
-            _ => vec!["authorization_code".into(), "refresh_token".into()],
-        };
         let mut client = Client {
             id,
             hydra_client_id: oidc.then(|| format!("hydra-{client_id}")),
@@ -107,13 +102,11 @@ pub fn clients(
             roles,
             oidc_enabled: oidc,
             client_type: client_type.into(),
-            redirect_uris: vec![format!("https://{}.apps.example.com/callback", &slug)],
-            grant_types: grants,
-            scopes: vec!["openid".into(), "profile".into(), "email".into()],
-            logo_uri: rng
-                .random_bool(0.3)
-                .then(|| format!("https://cdn.example.com/logos/{i}.png")),
-            mfa_enabled: mfa,
+            // (A draw kept from an earlier field, so every later seeded value stays.)
+            mfa_enabled: {
+                let _ = rng.random_bool(0.3);
+                mfa
+            },
             mfa_verified: mfa && rng.random_bool(0.7),
             mfa_method: if mfa { vec!["totp".into()] } else { vec![] },
             mfa_default_method: mfa.then(|| "totp".to_string()),

@@ -53,6 +53,7 @@ pub fn user(
         email_verified: true,
         is_admin: false,
         pending_registration: false,
+        invited: false,
         password_hash: None,
         mfa_methods: Vec::new(),
         totp_devices: Vec::new(),

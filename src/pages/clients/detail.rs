@@ -212,6 +212,7 @@ fn Detail(client: Client, reload: RwSignal<u32>) -> impl IntoView {
                     submit_label="Save changes"
                     on_submit=Callback::new(move |d| { save.dispatch(d); })
                     on_cancel=Callback::new(move |_| editing.set(false))
+                    editing=true
                 />
             </div>
         </Show>

@@ -11,7 +11,7 @@ use crate::components::Toasts;
 use crate::csv;
 use leptos::prelude::*;
 
-pub const HEADER: [&str; 19] = [
+pub const HEADER: [&str; 16] = [
     "id",
     "client_id",
     "name",
@@ -23,9 +23,6 @@ pub const HEADER: [&str; 19] = [
     "oidc_enabled",
     "mfa",
     "user_count",
-    "redirect_uris",
-    "grant_types",
-    "scopes",
     "hydra_client_id",
     "deleted",
     "created_at",
@@ -49,9 +46,6 @@ pub fn to_csv(clients: &[Client]) -> String {
             yes_no(c.oidc_enabled).into(),
             mfa_label(c),
             c.user_count.to_string(),
-            c.redirect_uris.join(";"),
-            c.grant_types.join(";"),
-            c.scopes.join(" "),
             c.hydra_client_id.clone().unwrap_or_default(),
             yes_no(c.deleted).into(),
             c.created_at.clone(),

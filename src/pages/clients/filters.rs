@@ -97,7 +97,7 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
                 <input type="search" bind:value=email on:input=on_input />
             </label>
             <label class="filters__field">
-                "Tags"
+                "Tags (any of them)"
                 <input type="search" bind:value=tags on:input=on_input placeholder="prod, eu" />
             </label>
             <label class="filters__field">

@@ -27,15 +27,21 @@ pub fn NewClientPage() -> impl IntoView {
     let create = Action::new_local(move |d: &Draft| {
         let (d, t) = (d.clone(), tenant.get_untracked());
         async move {
-            clients::create(&api, &t, &d.create_body())
+            clients::create(&api, &t, &d.body())
                 .await
                 .map_err(|e| (e, d))
         }
     });
     let go = navigate.clone();
     Effect::new(move |_| match create.value().get() {
-        Some(Ok(c)) => {
+        Some(Ok((c, rest))) => {
             form_error.set(None);
+            if let Some(e) = rest {
+                toasts.error(format!(
+                    "{} was created, but its tags and OIDC setting were not saved. {} Set them on its page.",
+                    c.name, e.message
+                ));
+            }
             created.set(Some((c.id.clone(), c.name.clone())));
             match c.secret_id {
                 Some(s) => secret.set(Some(s)),

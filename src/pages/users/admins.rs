@@ -82,7 +82,9 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
                     active: true,
                     ..
                 } => format!("{email} was activated."),
-                AdminAct::SetActive { email, .. } => format!("{email} was deactivated."),
+                AdminAct::SetActive { email, .. } => format!(
+                    "{email} was deactivated. This server lists only active admins, so they leave this list."
+                ),
                 AdminAct::Delete { email, .. } => format!("{email} was deleted."),
             });
             reload.update(|n| *n += 1);
@@ -181,7 +183,7 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
             title="Confirm"
             message=Signal::derive(move || match act.item.get() {
                 Some(AdminAct::SetActive { email, active: true, .. }) => format!("Activate {email}? They can sign in and manage this workspace again."),
-                Some(AdminAct::SetActive { email, .. }) => format!("Deactivate {email}? They are signed out and cannot sign in until activated."),
+                Some(AdminAct::SetActive { email, .. }) => format!("Deactivate {email}? They cannot sign in, and this server stops listing them (it lists only active admins), so they cannot be activated here again."),
                 Some(AdminAct::Delete { email, .. }) => format!("Delete the admin {email}? This cannot be undone."),
                 None => String::new(),
             })

@@ -4,7 +4,7 @@
 mod profile;
 mod sessions;
 
-use super::end_table::mfa_label;
+use super::end_table::{mfa_label, provider_label};
 use crate::api::users::{self, EndUser};
 use crate::api::Api;
 use crate::auth::AuthContext;
@@ -97,9 +97,9 @@ fn Detail(user: EndUser, reload: RwSignal<u32>) -> impl IntoView {
             <button type="button" class="btn btn--danger-ghost" on:click=move |_| ask.ask(Ask::Delete)>"Delete"</button>
         </div>
         <dl class="facts">
-            <dt>"Email"</dt><dd>{email.clone()}" "{if user.email_verified { "(verified)" } else { "(not verified)" }}</dd>
-            <dt>"Sign-in"</dt><dd>{user.provider.clone()}</dd>
-            <dt>"Last login"</dt><dd>{when(user.last_login.as_deref())}" · "{user.login_count}" logins"</dd>
+            <dt>"Email"</dt><dd>{email.clone()}</dd>
+            <dt>"Sign-in"</dt><dd>{provider_label(&user.provider)}</dd>
+            <dt>"Last login"</dt><dd>{when(user.last_login.as_deref())}</dd>
             <dt>"Created"</dt><dd>{when(Some(user.created_at.as_str()))}</dd>
         </dl>
         <section class="card" aria-labelledby="profile-h">

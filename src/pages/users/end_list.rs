@@ -1,5 +1,7 @@
-//! The end users tab: search, status and MFA filters, a sortable table with
-//! row selection, bulk actions and the pager.
+//! The end users tab: search and status filter, a sortable table with row selection,
+//! bulk actions and the pager. AuthSec sends every end user at once and filters nothing,
+//! so the search, filter, sort and paging happen here (and the page says so when the
+//! list is large).
 
 use super::bulk::{BulkBar, Picked};
 use super::end_table::{EndUserTable, Skeleton};
@@ -9,11 +11,13 @@ use crate::api::error::ErrorKind;
 use crate::api::users;
 use crate::api::Api;
 use crate::auth::AuthContext;
-use crate::components::list_url::Tri;
 use crate::components::LoadFailed;
 use crate::components::{keyed_fetch, Pager, SearchInput};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+
+/// Above this many end users the page says that it searches them itself.
+const LARGE: u64 = 2_000;
 
 #[component]
 pub fn EndUserList(url: UsersUrl) -> impl IntoView {
@@ -22,10 +26,21 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
     let state = url.state;
     let reload = RwSignal::new(0u32);
     let selected = RwSignal::new(BTreeMap::<String, Picked>::new());
-    let data = keyed_fetch(
-        move || (state.get(), tenant.get(), reload.get()),
-        move |(s, t, _)| async move { users::list(&api, &s.end_user_query(&t)).await },
+    // Everyone, once per tenant and reload; the view's page is cut from it here.
+    let all = keyed_fetch(
+        move || (tenant.get(), reload.get()),
+        move |(t, _)| async move { users::all(&api, &t).await },
     );
+    let data = Memo::new(move |_| {
+        let q = state.with(|s| s.end_user_query(""));
+        all.with(|d| {
+            d.as_ref().map(|r| {
+                r.as_ref()
+                    .map(|list| users::page_end_users(list.clone(), &q))
+                    .map_err(Clone::clone)
+            })
+        })
+    });
     // New filters mean a new set: the selection no longer applies.
     Effect::new(move |prev: Option<UsersState>| {
         let s = state.get();
@@ -60,21 +75,20 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
                     <option value="inactive">"Inactive"</option>
                 </select>
             </label>
-            <label class="filters__field">
-                "MFA"
-                <select prop:value=move || state.with(|s| s.mfa.key()) on:change=select(|s, v| s.mfa = Tri::parse(v))>
-                    <option value="">"Any"</option>
-                    <option value="true">"Enrolled"</option>
-                    <option value="false">"Not enrolled"</option>
-                </select>
-            </label>
             <button type="button" class="btn btn--link" disabled=move || !state.with(UsersState::is_filtered)
                 on:click=move |_| url.go(state.get_untracked().cleared(), false)>"Clear filters"</button>
         </form>
+        {move || {
+            let n = data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.scanned)).unwrap_or(0);
+            (n > LARGE).then(|| view! {
+                <p class="muted" role="note">{format!("This server sends all {n} end users at once: searching, filtering and sorting happen in your browser, so they may take a moment.")}</p>
+            })
+        }}
         <BulkBar selected=selected on_done=Callback::new(move |_| reload.update(|n| *n += 1)) />
         <Transition fallback=|| view! { <Skeleton /> }>
             {move || Suspend::new(async move {
-                match data.await {
+                let _ = all.await;
+                match data.get().unwrap_or_else(|| Err(crate::api::ApiError::aborted())) {
                     Ok(page) => view! { <EndUserTable page=page url=url selected=selected /> }.into_any(),
                     Err(e) if e.kind == ErrorKind::Aborted => view! { <Skeleton /> }.into_any(),
                     Err(e) => view! {

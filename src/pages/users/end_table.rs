@@ -26,28 +26,15 @@ pub fn mfa_label(method: &str) -> String {
     }
 }
 
-#[component]
-pub fn MfaIcons(methods: Vec<String>) -> impl IntoView {
-    if methods.is_empty() {
-        return view! { <span class="muted">"None"</span> }.into_any();
+/// How the user signs in, as AuthSec's `provider` names it.
+pub fn provider_label(provider: &str) -> String {
+    match provider {
+        "" | "custom" | "password" | "local" => "Password".into(),
+        "ad_sync" => "Active Directory".into(),
+        "entra_id" => "Microsoft Entra ID".into(),
+        "scim" => "SCIM".into(),
+        other => other.to_string(),
     }
-    methods
-        .into_iter()
-        .map(|m| {
-            let label = mfa_label(&m);
-            let path = match m.as_str() {
-                "totp" => "M7 2h10a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm0 3v13h10V5zm5 14.5a1 1 0 1 0 0 .01z",
-                "webauthn" => "M14 3a5 5 0 0 0-4.6 7L3 16.4V21h4.6v-2.3h2.3v-2.3h2.3l1.4-1.4A5 5 0 1 0 14 3zm2 3.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z",
-                _ => "M12 2 4 5v6c0 5 3.4 9.7 8 11 4.6-1.3 8-6 8-11V5z",
-            };
-            view! {
-                <span class="mfa-icon" role="img" aria-label=label.clone() title=label>
-                    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path d=path fill="currentColor" /></svg>
-                </span>
-            }
-        })
-        .collect_view()
-        .into_any()
 }
 
 #[component]
@@ -121,10 +108,7 @@ pub fn EndUserTable(
                         </th>
                         <SortHeader url=url sort=Sort::Email label="User" />
                         <th scope="col">"Status"</th>
-                        <th scope="col">"Email verified"</th>
-                        <th scope="col">"MFA"</th>
-                        <SortHeader url=url sort=Sort::LastLogin label="Last login" />
-                        <th scope="col" class="num">"Logins"</th>
+                        <th scope="col">"Sign-in"</th>
                         <SortHeader url=url sort=Sort::Created label="Created" />
                     </tr>
                 </thead>
@@ -175,10 +159,7 @@ fn Row(user: EndUser, selected: RwSignal<BTreeMap<String, Picked>>) -> impl Into
                 </div>
             </td>
             <td><span class="badge" class:badge--ok=active class:badge--off=!active>{if active { "Active" } else { "Inactive" }}</span></td>
-            <td>{if user.email_verified { "Verified" } else { "Not verified" }}</td>
-            <td><MfaIcons methods=user.mfa_methods.clone() /></td>
-            <td>{when(user.last_login.as_deref())}</td>
-            <td class="num">{user.login_count}</td>
+            <td>{provider_label(&user.provider)}</td>
             <td>{when(Some(user.created_at.as_str()))}</td>
         </tr>
     }

@@ -7,6 +7,8 @@ pub mod model;
 pub mod report;
 mod view;
 
+use crate::api::extensions::Extension;
+use crate::api::users;
 use model::{chunks, Parser, Row};
 use report::Report;
 
@@ -43,7 +45,8 @@ pub async fn parse_in_slices(
 }
 
 /// Sends the rows at `todo` in batches, recording each answer in `report`,
-/// until done or `cancelled()` says stop (checked between batches).
+/// until done or `cancelled()` says stop (checked between batches). Where the server
+/// lacks the batch extension (AuthSec itself), each batch goes as SCIM requests instead.
 pub async fn upload(
     api: &crate::api::Api,
     rows: &[Row],
@@ -56,7 +59,14 @@ pub async fn upload(
             return;
         }
         let batch: Vec<_> = idx.iter().map(|i| rows[*i].user.clone()).collect();
-        let r = crate::api::users::batch_create(api, &batch).await;
+        let r = if api.extensions().offered(Extension::UserBatches) {
+            match crate::api::users::batch_create(api, &batch).await {
+                Err(e) if e.is_missing_feature() => Ok(users::scim_batch(api, &batch).await),
+                r => r,
+            }
+        } else {
+            Ok(users::scim_batch(api, &batch).await)
+        };
         on_batch(idx, r);
     }
 }

@@ -3,7 +3,6 @@
 
 use crate::api::url::Query;
 use crate::api::users::{AdminQuery, EndUserQuery};
-use crate::components::list_url::Tri;
 use crate::components::UrlState;
 use crate::paging::{add_paging, parse_page, parse_size, DEFAULT_SIZE};
 
@@ -14,12 +13,12 @@ pub enum Tab {
     Admins,
 }
 
+/// The sorts AuthSec's list rows allow (they carry no last sign-in).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Sort {
     #[default]
     Created,
     Email,
-    LastLogin,
 }
 
 impl Sort {
@@ -27,11 +26,10 @@ impl Sort {
         match self {
             Sort::Created => "created_at",
             Sort::Email => "email",
-            Sort::LastLogin => "last_login",
         }
     }
     fn parse(s: &str) -> Option<Sort> {
-        [Sort::Created, Sort::Email, Sort::LastLogin]
+        [Sort::Created, Sort::Email]
             .into_iter()
             .find(|x| x.key() == s)
     }
@@ -48,7 +46,6 @@ pub struct UsersState {
     pub search: String,
     /// `active`, `inactive` or empty for any (end users only).
     pub status: String,
-    pub mfa: Tri,
     pub sort: Sort,
     pub asc: bool,
     pub page: u32,
@@ -61,7 +58,6 @@ impl Default for UsersState {
             tab: Tab::EndUsers,
             search: String::new(),
             status: String::new(),
-            mfa: Tri::Any,
             sort: Sort::Created,
             asc: false,
             page: 1,
@@ -79,7 +75,6 @@ impl UrlState for UsersState {
                 "tab" if v == "admins" => s.tab = Tab::Admins,
                 "q" => s.search = v.to_string(),
                 "status" if v == "active" || v == "inactive" => s.status = v.to_string(),
-                "mfa" => s.mfa = Tri::parse(v),
                 "sort" => s.sort = Sort::parse(v).unwrap_or_default(),
                 "dir" if v == "asc" || v == "desc" => dir = Some(v == "asc"),
                 "page" => s.page = parse_page(v),
@@ -96,10 +91,7 @@ impl UrlState for UsersState {
         if self.tab == Tab::Admins {
             q = q.add("tab", "admins");
         }
-        q = q
-            .add("q", &self.search)
-            .add("status", &self.status)
-            .add("mfa", self.mfa.key());
+        q = q.add("q", &self.search).add("status", &self.status);
         if self.sort != Sort::Created {
             q = q.add("sort", self.sort.key());
         }
@@ -125,7 +117,6 @@ impl UsersState {
             limit: self.size,
             search: (!search.is_empty()).then(|| search.to_string()),
             status: (!self.status.is_empty()).then(|| self.status.clone()),
-            mfa_enabled: self.mfa.as_bool(),
             sort_by: Some(self.sort.key().to_string()),
             sort_direction: Some(if self.asc { "asc" } else { "desc" }.to_string()),
         }
@@ -142,7 +133,7 @@ impl UsersState {
 
     /// True when a filter narrows the list.
     pub fn is_filtered(&self) -> bool {
-        !self.search.trim().is_empty() || !self.status.is_empty() || self.mfa != Tri::Any
+        !self.search.trim().is_empty() || !self.status.is_empty()
     }
 
     /// Same tab, size and sort; no filters, page 1.
@@ -186,7 +177,6 @@ impl UsersState {
         self.tab == other.tab
             && self.search.trim() == other.search.trim()
             && self.status == other.status
-            && self.mfa == other.mfa
     }
 }
 

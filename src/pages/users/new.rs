@@ -1,5 +1,6 @@
-//! `/users/new`: create an end user. The password shows its rule and a
-//! strength meter; an email that exists links to that user.
+//! `/users/new`: create an end user through SCIM, the one way AuthSec's admins have
+//! (authsec-api.md §c): AuthSec e-mails the new user a temporary password, so there is no
+//! password here. An email that exists links to that user.
 
 use crate::api::users::{self, EndUserQuery, NewEndUser};
 use crate::api::{Api, ApiError};
@@ -12,18 +13,10 @@ use leptos_router::hooks::use_navigate;
 use std::collections::BTreeMap;
 
 /// Field messages for a new user; empty when it can be sent.
-pub fn check(
-    email: &str,
-    password: &str,
-    first: &str,
-    last: &str,
-) -> BTreeMap<&'static str, String> {
+pub fn check(email: &str, first: &str, last: &str) -> BTreeMap<&'static str, String> {
     let mut e = BTreeMap::new();
     if let Some(m) = validate::email(email) {
         e.insert("email", m.to_string());
-    }
-    if let Some(m) = validate::password(password) {
-        e.insert("password", m.to_string());
     }
     for (k, v) in [("first_name", first), ("last_name", last)] {
         if let Some(m) = validate::name(v) {
@@ -55,8 +48,7 @@ pub fn NewUserPage() -> impl IntoView {
     let toasts = Toasts::expect();
     let tenant = AuthContext::expect().tenant_id();
     let navigate = use_navigate();
-    let (email, password, first, last) = (
-        RwSignal::new(String::new()),
+    let (email, first, last) = (
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
@@ -66,7 +58,7 @@ pub fn NewUserPage() -> impl IntoView {
     let exists = RwSignal::new(None::<String>);
     // Anything typed and not created yet (a success navigates away at once).
     let dirty = Memo::new(move |_| {
-        [email, password, first, last]
+        [email, first, last]
             .iter()
             .any(|s| s.with(|v| !v.trim().is_empty()))
     });
@@ -92,19 +84,17 @@ pub fn NewUserPage() -> impl IntoView {
         None => {}
     });
     let err = move |k: &'static str| Signal::derive(move || errors.with(|e| e.get(k).cloned()));
-    let strength = move || password.with(|p| validate::password_strength(p));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if create.pending().get_untracked() {
             return;
         }
-        let (e, p, f, l) = (
+        let (e, f, l) = (
             email.get_untracked(),
-            password.get_untracked(),
             first.get_untracked(),
             last.get_untracked(),
         );
-        let problems = check(&e, &p, &f, &l);
+        let problems = check(&e, &f, &l);
         form_error.set(None);
         exists.set(None);
         let ok = problems.is_empty();
@@ -113,10 +103,8 @@ pub fn NewUserPage() -> impl IntoView {
             create.dispatch(NewEndUser {
                 tenant_id: tenant.get_untracked(),
                 email: e.trim().to_string(),
-                password: p,
                 first_name: f.trim().to_string(),
                 last_name: l.trim().to_string(),
-                provider: "password",
             });
         }
     };
@@ -132,14 +120,9 @@ pub fn NewUserPage() -> impl IntoView {
                     <A href=format!("/users/{}", crate::api::url::segment(&id))>"Open that user"</A>
                 </p>
             })}
-            <TextField label="Password" value=password input_type="password" autocomplete="new-password" required=true
-                hint=validate::PASSWORD_RULE error=err("password") />
-            <div class="meter" aria-live="polite">
-                <meter min="0" max="4" low="2" high="3" optimum="4" value=move || strength().0 aria-label="Password strength"></meter>
-                <span>{move || strength().1}</span>
-            </div>
             <TextField label="First name" value=first autocomplete="off" error=err("first_name") />
             <TextField label="Last name" value=last autocomplete="off" error=err("last_name") />
+            <p class="muted">"AuthSec e-mails the new user a temporary password. At their first sign-in they set up a second factor."</p>
             <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
             <div class="actions">
                 <A href="/users" attr:class="btn">"Cancel"</A>
@@ -167,7 +150,7 @@ fn show_error(
         return;
     }
     let mut f = BTreeMap::new();
-    for k in ["email", "password", "first_name", "last_name"] {
+    for k in ["email", "first_name", "last_name"] {
         if let Some(m) = e.field(k) {
             f.insert(k, m.to_string());
         }
@@ -182,11 +165,11 @@ mod tests {
 
     #[test]
     fn checks_every_field() {
-        assert!(check("a@b.io", "Abcdefghi1", "Ada", "").is_empty());
-        let e = check("nope", "short", &"x".repeat(300), "");
+        assert!(check("a@b.io", "Ada", "").is_empty());
+        let e = check("nope", &"x".repeat(300), "");
         assert_eq!(
             e.keys().copied().collect::<Vec<_>>(),
-            vec!["email", "first_name", "password"]
+            vec!["email", "first_name"]
         );
     }
 }

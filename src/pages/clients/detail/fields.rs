@@ -22,15 +22,6 @@ pub fn Fields(client: Client) -> impl IntoView {
             v.join(", ")
         }
     };
-    let roles = if c.roles.is_empty() {
-        "—".to_string()
-    } else {
-        c.roles
-            .iter()
-            .map(|r| r.name.clone())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let id_row = |label: &'static str, value: String| {
         let copy = format!("Copy {label}");
         view! {
@@ -46,18 +37,11 @@ pub fn Fields(client: Client) -> impl IntoView {
             <dt>"Email"</dt><dd>{c.email.clone()}</dd>
             <dt>"Type"</dt><dd>{c.client_type.clone()}</dd>
             <dt>"Tags"</dt><dd>{list(&c.tags)}</dd>
-            <dt>"Roles"</dt><dd>{roles}</dd>
             <dt>"OIDC"</dt><dd>{yes_no(c.oidc_enabled)}</dd>
-            <dt>"Redirect URIs"</dt><dd><ul class="plain">{c.redirect_uris.iter().map(|u| view! { <li><code>{u.clone()}</code></li> }).collect_view()}</ul>{c.redirect_uris.is_empty().then_some("—")}</dd>
-            <dt>"Grant types"</dt><dd>{list(&c.grant_types)}</dd>
-            <dt>"Scopes"</dt><dd>{c.scopes.join(" ")}</dd>
-            <dt>"Logo"</dt><dd>{c.logo_uri.clone().unwrap_or_else(|| "—".into())}</dd>
             <dt>"MFA"</dt><dd>{mfa_label(&c)}</dd>
             <dt>"MFA verified"</dt><dd>{yes_no(c.mfa_verified)}</dd>
             <dt>"MFA default method"</dt><dd>{c.mfa_default_method.clone().unwrap_or_else(|| "—".into())}</dd>
             <dt>"MFA enrolled"</dt><dd>{when(&c.mfa_enrolled_at)}</dd>
-            <dt>"Authentication methods"</dt><dd>{list(&c.authentication_methods)}</dd>
-            <dt>"Users"</dt><dd>{c.user_count}</dd>
             <dt>"Last login"</dt><dd>{when(&c.last_login)}</dd>
             <dt>"Created"</dt><dd>{when(&Some(c.created_at.clone()))}</dd>
             <dt>"Updated"</dt><dd>{when(&Some(c.updated_at.clone()))}</dd>

@@ -1,5 +1,6 @@
-//! The profile form: names, email and phone, checked before sending; only
-//! changed fields are sent, and a failure keeps what was typed.
+//! The profile form: the name and email AuthSec keeps for an end user (its update
+//! applies nothing else), checked before sending; only changed fields are sent, and a
+//! failure keeps what was typed.
 
 use crate::api::users::{self, EndUser, ProfileBody};
 use crate::api::{Api, ApiError};
@@ -11,19 +12,15 @@ use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Profile {
-    pub first_name: String,
-    pub last_name: String,
+    pub name: String,
     pub email: String,
-    pub phone: String,
 }
 
 impl Profile {
     pub fn of(u: &EndUser) -> Self {
         Profile {
-            first_name: u.first_name.clone(),
-            last_name: u.last_name.clone(),
+            name: u.full_name(),
             email: u.email.clone(),
-            phone: u.phone.clone().unwrap_or_default(),
         }
     }
 
@@ -33,16 +30,8 @@ impl Profile {
         if let Some(m) = validate::email(&self.email) {
             e.insert("email", m.to_string());
         }
-        if let Some(m) = validate::phone(&self.phone) {
-            e.insert("phone", m.to_string());
-        }
-        for (k, v) in [
-            ("first_name", &self.first_name),
-            ("last_name", &self.last_name),
-        ] {
-            if let Some(m) = validate::name(v) {
-                e.insert(k, m.to_string());
-            }
+        if let Some(m) = validate::name(&self.name) {
+            e.insert("name", m.to_string());
         }
         e
     }
@@ -52,10 +41,8 @@ impl Profile {
         let diff =
             |now: &str, was: &str| (now.trim() != was.trim()).then(|| now.trim().to_string());
         ProfileBody {
-            first_name: diff(&self.first_name, &before.first_name),
-            last_name: diff(&self.last_name, &before.last_name),
+            name: diff(&self.name, &before.name),
             email: diff(&self.email, &before.email),
-            phone: diff(&self.phone, &before.phone),
         }
     }
 }
@@ -68,17 +55,10 @@ pub fn ProfileForm(user: EndUser, on_saved: Callback<EndUser>) -> impl IntoView 
     let before = StoredValue::new(Profile::of(&user));
     let id = StoredValue::new(user.id.clone());
     let p = before.get_value();
-    let (first, last, email, phone) = (
-        RwSignal::new(p.first_name),
-        RwSignal::new(p.last_name),
-        RwSignal::new(p.email),
-        RwSignal::new(p.phone),
-    );
+    let (name, email) = (RwSignal::new(p.name), RwSignal::new(p.email));
     let typed = move || Profile {
-        first_name: first.get_untracked(),
-        last_name: last.get_untracked(),
+        name: name.get_untracked(),
         email: email.get_untracked(),
-        phone: phone.get_untracked(),
     };
     let errors = RwSignal::new(BTreeMap::<&'static str, String>::new());
     let form_error = RwSignal::new(None::<String>);
@@ -90,10 +70,8 @@ pub fn ProfileForm(user: EndUser, on_saved: Callback<EndUser>) -> impl IntoView 
     let saved = RwSignal::new(before.get_value());
     let dirty = Memo::new(move |_| {
         let now = Profile {
-            first_name: first.get(),
-            last_name: last.get(),
+            name: name.get(),
             email: email.get(),
-            phone: phone.get(),
         };
         saved.with(|s| now.changes(s) != ProfileBody::default())
     });
@@ -133,10 +111,8 @@ pub fn ProfileForm(user: EndUser, on_saved: Callback<EndUser>) -> impl IntoView 
         <UnsavedGuard dirty=dirty />
         <form class="stack" on:submit=submit novalidate aria-label="Profile">
             <div class="fields">
-                <TextField label="First name" value=first autocomplete="off" error=err("first_name") />
-                <TextField label="Last name" value=last autocomplete="off" error=err("last_name") />
+                <TextField label="Name" value=name autocomplete="off" error=err("name") />
                 <TextField label="Email" value=email input_type="email" autocomplete="off" error=err("email") />
-                <TextField label="Phone" value=phone input_type="tel" autocomplete="off" error=err("phone") />
             </div>
             <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
             <div class="actions">
@@ -157,7 +133,7 @@ fn show_error(
     if e.status == 409 {
         f.insert("email", "Another user already has this email.".to_string());
     }
-    for k in ["first_name", "last_name", "email", "phone"] {
+    for k in ["name", "email"] {
         if let Some(m) = e.field(k) {
             f.insert(k, m.to_string());
         }
@@ -173,32 +149,31 @@ mod tests {
     #[test]
     fn only_changed_fields_are_sent() {
         let before = Profile {
-            first_name: "Ada".into(),
-            last_name: "L".into(),
+            name: "Ada L".into(),
             email: "ada@x.io".into(),
-            phone: String::new(),
         };
         let mut now = before.clone();
-        now.last_name = " Lovelace ".into();
-        now.phone = "+44 20 7946 0958".into();
+        now.name = " Ada Lovelace ".into();
         let b = now.changes(&before);
-        assert_eq!(b.last_name.as_deref(), Some("Lovelace"));
-        assert_eq!(b.phone.as_deref(), Some("+44 20 7946 0958"));
-        assert_eq!((b.first_name, b.email), (None, None));
+        assert_eq!(b.name.as_deref(), Some("Ada Lovelace"));
+        assert_eq!(b.email, None);
         assert_eq!(before.changes(&before), ProfileBody::default());
+        assert_eq!(
+            serde_json::to_value(&b).unwrap(),
+            serde_json::json!({"name": "Ada Lovelace"}),
+            "one name, as AuthSec's update takes it"
+        );
     }
 
     #[test]
-    fn checks_email_phone_and_names() {
+    fn checks_email_and_name() {
         let p = Profile {
             email: "bad".into(),
-            phone: "12".into(),
-            first_name: "x".repeat(257),
-            ..Default::default()
+            name: "x".repeat(257),
         };
         assert_eq!(
             p.check().keys().copied().collect::<Vec<_>>(),
-            vec!["email", "first_name", "phone"]
+            vec!["email", "name"]
         );
     }
 }
