@@ -80,9 +80,6 @@ pub enum Feature {
     UserBatch,
     /// Backup-code regeneration for console sign-in (`/webauthn/totp/backup/regenerate`).
     BackupRegenerate,
-    /// An admin route that creates one end user (`/uflow/user/clients/register` answering
-    /// a user; on AuthSec that path registers an OAuth client instead).
-    UserCreate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

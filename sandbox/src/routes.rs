@@ -128,12 +128,6 @@ pub fn router(state: AppState) -> Router {
             &format!("{u}/auth/tenant/totp/devices/primary"),
             post(totp::make_primary),
         );
-    if on(Feature::UserCreate) {
-        r = r.route(
-            &format!("{u}/user/clients/register"),
-            post(endusers::register),
-        );
-    }
     if on(Feature::UserBatch) {
         r = r
             .route(

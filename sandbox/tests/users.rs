@@ -8,40 +8,6 @@ use serde_json::{json, Value};
 use support::*;
 
 #[tokio::test]
-async fn register_conflict_and_password_rule() {
-    let s = sandbox(&[]);
-    let t = s.login("plain@acme.test", "acme").await;
-    let body = json!({ "tenant_id": ACME, "email": "New.Person@acme.test", "password": "Abcdefgh12", "first_name": "New", "provider": "password" });
-    let r = s
-        .post("/authsec/uflow/user/clients/register", &t, body.clone())
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
-    assert_eq!(r.body["email"], "new.person@acme.test");
-    assert_eq!(r.body["status"], "active");
-    let r = s
-        .post("/authsec/uflow/user/clients/register", &t, body)
-        .await;
-    assert_eq!(r.status, StatusCode::CONFLICT);
-    assert_eq!(
-        r.body,
-        json!({ "error": "User with this email already exists" })
-    );
-    let weak = json!({ "tenant_id": ACME, "email": "weak@acme.test", "password": "short" });
-    let r = s
-        .post("/authsec/uflow/user/clients/register", &t, weak)
-        .await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(r.body["details"]["password"].is_string());
-    let other = json!({ "tenant_id": GLOBEX, "email": "x@acme.test", "password": "Abcdefgh12" });
-    assert_eq!(
-        s.post("/authsec/uflow/user/clients/register", &t, other)
-            .await
-            .status,
-        StatusCode::FORBIDDEN
-    );
-}
-
-#[tokio::test]
 async fn the_list_pages_everyone_and_ignores_filters_as_authsec_does() {
     let s = sandbox(&[]);
     let t = s.login("plain@acme.test", "acme").await;

@@ -9,7 +9,7 @@ use super::clients::{Client, ClientPage, Created, Wrapped};
 use super::error::decode_error;
 use super::login::{PasswordOk, TokenOk};
 use super::mfa::{enrolled_of, BackupCodes, TotpBegin};
-use super::users::{AdminUser, EndUser, Invited, Updated, UserPage};
+use super::users::{AdminUser, Created as ScimCreated, EndUser, Invited, Updated, UserPage};
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -95,7 +95,11 @@ const CALLED: &[(&str, Check)] = &[
         )
     }),
     ("uflow.admin.enduser.active", any),
-    ("uflow.user.enduser.delete", any),
+    ("uflow.user.enduser.deleteAll", any),
+    ("uflow.scim.users.create", |v| {
+        let c: ScimCreated = decode(v)?;
+        expect(!c.id.is_empty(), "the new user's id")
+    }),
     ("uflow.admin.users.list", |v| {
         let p: UserPage<AdminUser> = decode(v)?;
         expect(
@@ -108,7 +112,15 @@ const CALLED: &[(&str, Check)] = &[
         expect(!i.user_id.is_empty(), "the invited user's id")
     }),
     ("uflow.admin.users.active", any),
-    ("uflow.admin.users.delete", any),
+    ("uflow.admin.users.deleteAll", any),
+    // Invited admins' sign-in: a token for an account without a factor, else its factor.
+    ("uflow.auth.admin.login", |v| {
+        let ok: PasswordOk = decode(v)?;
+        expect(
+            ok.token.is_some() != ok.mfa_required,
+            "a token, or the factor that stops it",
+        )
+    }),
     // Sign-in factors: which are on, the authenticator app's setup, passkey registration.
     ("webauthn.admin.mfa.loginStatus", |v| {
         let e = enrolled_of(v.clone()).map_err(|e| e.message)?;
@@ -250,10 +262,10 @@ const NOT_CALLED: &[&str] = &[
     "uflow.admin.tenants.list",
     "uflow.admin.tenants.update",
     "uflow.admin.tenants.users",
-    "uflow.admin.users.deleteAll",
     "uflow.auth.admin.login-hybrid",
-    "uflow.auth.admin.login",
     "uflow.auth.admin.login.precheck",
+    "uflow.admin.users.delete",
+    "uflow.user.enduser.delete",
     "uflow.auth.tenant.totp.confirm",
     "uflow.auth.tenant.totp.devices",
     "uflow.auth.tenant.totp.devices.delete",
@@ -263,12 +275,10 @@ const NOT_CALLED: &[&str] = &[
     "uflow.health",
     "uflow.health.tenant",
     "uflow.health.tenants",
-    "uflow.scim.users.create",
     "uflow.user.admin.changePassword",
     "uflow.user.admin.resetPassword",
     "uflow.user.enduser.delete.post",
     "uflow.user.enduser.active",
-    "uflow.user.enduser.deleteAll",
     "uflow.user.enduser.list",
     "uflow.user.enduser.status",
     "uflow.user.register",

@@ -46,6 +46,15 @@ pub fn TextField(
         }
     };
     let node_ref = node_ref.unwrap_or_default();
+    // The `autofocus` attribute works once per document; a single-page app focuses the
+    // field itself when it appears.
+    if autofocus {
+        Effect::new(move |_| {
+            if let Some(i) = node_ref.get() {
+                let _ = i.focus();
+            }
+        });
+    }
     view! {
         <div class="field" class:field--invalid=invalid>
             <label for=id.clone()>{label}</label>

@@ -112,6 +112,7 @@ async function setUpApp(page) {
   const secret = (await page.getByLabel('Setup key', { exact: true }).innerText()).replace(/\s+/g, '');
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await page.getByLabel('6-digit code from the app', { exact: true }).fill(await totp(secret));
+  await page.getByText('Your authenticator app is on.').waitFor();
   const codes = await page.getByRole('list', { name: 'Backup codes' }).getByRole('listitem').allTextContents();
   assert.equal(codes.length, 10);
   await page.getByRole('checkbox', { name: 'I have saved these codes' }).check();

@@ -128,6 +128,7 @@ test('on AuthSec itself: end users searched here, created through SCIM, renamed 
     await button(confirm, 'Confirm').click();
     await toast(page, `${email} was activated.`).waitFor();
     await button(page, 'Delete').click();
+    await confirm.getByRole('textbox').fill(email);
     await button(confirm, 'Confirm').click();
     await toast(page, `${email} was deleted.`).waitFor();
     await page.waitForURL((u) => u.pathname === '/users');

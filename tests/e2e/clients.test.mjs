@@ -633,7 +633,7 @@ test('delete: soft delete from the row, then permanently from "Deleted clients" 
 
     const soft = await apiGet(x.id);
     assert.equal(soft.status, 200);
-    assert.equal(soft.body.deleted, true);
+    assert.equal(soft.body.status, 'Deleted', "AuthSec's status for a deleted client");
     assert.equal((await apiPage({ tags: tag })).pagination.total, 0);
     assert.equal((await apiPage({ tags: tag, deleted: true })).pagination.total, 1);
 

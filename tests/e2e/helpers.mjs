@@ -549,6 +549,25 @@ export async function apiSignInEndUser(email, { password = PASSWORD } = {}) {
   return { token: cb.body.access_token, tenantId: String(login.body.tenant_id), email };
 }
 
+/**
+ * Creates an end user with a known password through the end-user batch extension (the
+ * `extended` sandbox; AuthSec itself creates users only through SCIM, with a password it
+ * e-mails). Returns the user's row of the admin list ({id, email, first_name, …}).
+ */
+export async function apiCreateEndUser(email, { first = '', last = '', password = PASSWORD } = {}) {
+  const s = await apiSignIn();
+  const r = await api(s.token, 'POST', '/authsec/uflow/admin/enduser/batch', {
+    tenant_id: s.tenantId,
+    users: [{ email, first_name: first, last_name: last, password }],
+  });
+  assert.equal(r.status, 200, `batch create ${email}: ${r.text}`);
+  assert.equal(r.body.success_created_count, 1, `batch create ${email}: ${r.text}`);
+  const all = await api(s.token, 'POST', '/authsec/uflow/admin/enduser/list', { tenant_id: s.tenantId, page: 1, limit: 0 });
+  const row = (all.body.users ?? []).find((u) => u.email === email.toLowerCase());
+  assert.ok(row, `${email} is listed`);
+  return row;
+}
+
 /** The claims of a JWT (not verified: for reading `tenant_id`, `sub`, … in tests). */
 export function jwtClaims(token) {
   return JSON.parse(Buffer.from(String(token).split('.')[1], 'base64url').toString('utf8'));

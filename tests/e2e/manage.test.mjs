@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   api,
+  apiCreateEndUser,
   apiSignIn,
   assertClean,
   assertNoTokenLeak,
@@ -37,11 +38,8 @@ const toast = (page, text) => page.getByRole('status').filter({ hasText: text })
 async function newEndUser(what) {
   const admin = await apiSignIn();
   const email = `${PREFIX}-${what}@e2e.acme.test`;
-  const r = await api(admin.token, 'POST', '/authsec/uflow/user/clients/register', {
-    tenant_id: admin.tenantId, email, password: PASSWORD, provider: 'password',
-  });
-  assert.equal(r.status, 201, r.text);
-  return { email, id: r.body.id, admin };
+  const row = await apiCreateEndUser(email);
+  return { email, id: row.id, admin };
 }
 
 const alive = async (token) => (await api(token, 'GET', '/authsec/uflow/sessions')).status;

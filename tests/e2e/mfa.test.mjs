@@ -12,7 +12,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import {
   api,
-  apiSignIn,
+  apiCreateEndUser,
   assertClean,
   assertNoTokenLeak,
   eventually,
@@ -39,11 +39,7 @@ const toast = (page, text) => page.getByRole('status').filter({ hasText: text })
 const atSecurity = (page) => page.waitForURL((u) => u.pathname === '/account/security', { timeout: 20_000 });
 
 async function createUser() {
-  const admin = await apiSignIn();
-  const r = await api(admin.token, 'POST', '/authsec/uflow/user/clients/register', {
-    tenant_id: admin.tenantId, email: EMAIL, password: PASSWORD, first_name: 'Mfa', last_name: 'Tester', provider: 'password',
-  });
-  assert.equal(r.status, 201, r.text);
+  await apiCreateEndUser(EMAIL, { first: 'Mfa', last: 'Tester' });
 }
 
 /** The backup codes shown on the page. */

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import {
   api,
+  apiCreateEndUser,
   apiSignIn,
   assertClean,
   assertNoTokenLeak,
@@ -50,12 +51,7 @@ async function uflow(method, p, body) {
 }
 
 async function apiCreateUser(email, first = '', last = '') {
-  const { tenantId } = await admin();
-  const r = await uflow('POST', '/user/clients/register', {
-    tenant_id: tenantId, email, password: PASSWORD, first_name: first, last_name: last, provider: 'password',
-  });
-  assert.equal(r.status, 201, `register ${email}: ${r.text}`);
-  return r.body;
+  return apiCreateEndUser(email, { first, last });
 }
 
 async function apiGetUser(id) {

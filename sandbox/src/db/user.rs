@@ -1,6 +1,5 @@
 //! Users (admins and end users share one record), their TOTP devices and passkeys.
 
-use serde::Serialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
 use webauthn_rs::prelude::Passkey;
@@ -191,29 +190,6 @@ impl User {
         })
     }
 
-    pub fn end_user_view(&self) -> EndUserView {
-        let methods = self.all_mfa_methods();
-        EndUserView {
-            id: self.id,
-            email: self.email.clone(),
-            first_name: self.first_name.clone(),
-            last_name: self.last_name.clone(),
-            phone: self.phone.clone(),
-            client_id: self.client_id,
-            provider: self.provider.clone(),
-            status: self.status(),
-            email_verified: self.email_verified,
-            mfa_enabled: !methods.is_empty(),
-            mfa_methods: methods,
-            roles: self.roles_json(),
-            metadata: self.metadata.clone(),
-            created_at: self.created_at,
-            updated_at: self.updated_at,
-            last_login: self.last_login,
-            login_count: self.login_count,
-        }
-    }
-
     /// AuthSec's `AdminUser` (authsec-api.md §c.2; keys sorted, omitempty ones left out
     /// when empty): one `name`, no first/last name.
     pub fn admin_view(&self, tenant_domain: &str) -> Value {
@@ -240,25 +216,4 @@ impl User {
         }
         v
     }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct EndUserView {
-    pub id: Uuid,
-    pub email: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub phone: Option<String>,
-    pub client_id: Option<Uuid>,
-    pub provider: String,
-    pub status: &'static str,
-    pub email_verified: bool,
-    pub mfa_enabled: bool,
-    pub mfa_methods: Vec<String>,
-    pub roles: Value,
-    pub metadata: Value,
-    pub created_at: Time,
-    pub updated_at: Time,
-    pub last_login: Option<Time>,
-    pub login_count: u64,
 }

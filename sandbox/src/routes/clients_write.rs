@@ -214,6 +214,8 @@ pub async fn soft_delete(
         .get_mut(&id)
         .ok_or_else(|| ApiError::not_found("Client not found"))?;
     c.deleted = true;
+    c.active = false;
+    c.status = "Deleted";
     c.updated_at = now();
     Ok(Json(
         json!({ "message": "Client deleted successfully", "id": id, "deleted": true }),

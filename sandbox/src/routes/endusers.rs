@@ -13,7 +13,6 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::auth::Caller;
-use crate::db::user::EndUserView;
 use crate::db::{Db, User};
 use crate::error::{check_toggle, parse_body, ApiError, ApiResult, Shape};
 use crate::seed::demo;
@@ -258,17 +257,6 @@ pub async fn set_status(
     ))
 }
 
-#[derive(Deserialize)]
-pub struct RegisterReq {
-    tenant_id: Option<String>,
-    client_id: Option<String>,
-    email: Option<String>,
-    password: Option<String>,
-    first_name: Option<String>,
-    last_name: Option<String>,
-    provider: Option<String>,
-}
-
 /// Validates and builds a new end user; `Err` carries per-field messages.
 pub fn new_end_user(
     tenant: Uuid,
@@ -300,50 +288,6 @@ pub fn new_end_user(
     u.updated_at = t;
     u.password_hash = password.map(|p| password_hash(u.id, p));
     Ok(u)
-}
-
-pub async fn register(
-    State(st): State<AppState>,
-    caller: Caller,
-    body: Bytes,
-) -> ApiResult<(StatusCode, Json<EndUserView>)> {
-    caller.require_admin(Shape::Gin)?;
-    let req: RegisterReq = parse_body(&body, Shape::Gin)?;
-    caller.require_tenant_opt(req.tenant_id.as_deref())?;
-    let email = req.email.unwrap_or_default().trim().to_lowercase();
-    let password = req.password.unwrap_or_default();
-    let mut u = new_end_user(
-        caller.tenant_id,
-        &email,
-        Some(&password),
-        &req.first_name.unwrap_or_default(),
-        &req.last_name.unwrap_or_default(),
-    )
-    .map_err(ApiError::validation)?;
-    u.provider = req.provider.unwrap_or_else(|| "password".into());
-    let mut db = st.db();
-    if db.user_by_email(caller.tenant_id, &email).is_some() {
-        return Err(ApiError::gin(
-            StatusCode::CONFLICT,
-            "User with this email already exists",
-        ));
-    }
-    u.client_id = match req
-        .client_id
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-    {
-        None => None,
-        Some(key) => Some(
-            crate::routes::clients::find(&db, caller.tenant_id, key).map_err(|_| {
-                ApiError::field("client_id", "client_id names no client of this tenant")
-            })?,
-        ),
-    };
-    let view = u.end_user_view();
-    db.users.insert(u.id, u);
-    Ok((StatusCode::CREATED, Json(view)))
 }
 
 #[derive(Deserialize, Default)]

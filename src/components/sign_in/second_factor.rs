@@ -81,12 +81,6 @@ pub fn SecondFactorStep(
         field_error.set(None);
         verify.dispatch(factor);
     };
-    // The code field takes the focus when the step opens (keyboard users type at once).
-    Effect::new(move |_| {
-        if let Some(i) = input.get() {
-            let _ = i.focus();
-        }
-    });
     // Submit by itself once six digits are in (typed or pasted with spaces).
     Effect::new(move |_| {
         let typed = code.get();
