@@ -37,6 +37,12 @@ async function apiThrough(token, method, path, body) {
 async function apiSession() {
   const login = await apiThrough(null, 'POST', '/authsec/uflow/login', { email: ACCOUNTS.plain, password: PASSWORD, tenant_domain: 'acme' });
   assert.equal(login.status, 200, login.text);
+  const code = await apiThrough(null, 'POST', '/authsec/webauthn/totp/verifyLogin', {
+    email: ACCOUNTS.plain,
+    tenant_id: login.body.tenant_id,
+    code: codeNow(),
+  });
+  assert.equal(code.status, 200, code.text);
   const cb = await apiThrough(null, 'POST', '/authsec/uflow/login/webauthn-callback', {
     email: ACCOUNTS.plain,
     tenant_id: login.body.tenant_id,
