@@ -28,8 +28,9 @@ pub enum Realm {
     EndUser(String),
 }
 
-/// `LoginResponse` (authsec-api.md §a), or the end user's equivalent.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+/// `LoginResponse` (authsec-api.md §a), or the end user's equivalent. Its `Debug` hides
+/// the invited admins' token.
+#[derive(Clone, Deserialize, PartialEq)]
 pub struct PasswordOk {
     /// Set by the console, not sent by the server.
     #[serde(skip)]
@@ -62,6 +63,19 @@ pub struct PasswordOk {
     /// Set by the console: the account came through the invited admins' route.
     #[serde(skip)]
     pub invited: bool,
+}
+
+impl std::fmt::Debug for PasswordOk {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PasswordOk")
+            .field("realm", &self.realm)
+            .field("tenant_id", &self.tenant_id)
+            .field("email", &self.email)
+            .field("methods", &self.methods)
+            .field("invited", &self.invited)
+            .field("token", &self.token.as_ref().map(|_| "<hidden>"))
+            .finish()
+    }
 }
 
 #[derive(Deserialize)]
@@ -107,18 +121,27 @@ pub async fn password(
         .await;
     let client = api.config().end_user_client_id;
     let mut ok: PasswordOk = match admin {
-        // Not the tenant's owner: an invited admin (their own route), or an end user.
+        // Not the tenant's owner: an end user (through config.json's client), else an
+        // invited admin (their own route, rate-limited, so tried last).
         Err(e) if e.status == 401 && e.message == "Invalid credentials" => {
-            match invited_password(api, email, password, tenant_domain).await {
-                Ok(ok) => return Ok(ok),
-                Err(ie) if ie.status != 401 => return Err(ie),
-                Err(_) => {}
-            }
-            match client {
-                Some(client) => end_user_password(api, &client, email, password)
-                    .await
-                    .map_err(|eu| if eu.status == 401 { e } else { eu })?,
-                None => return Err(e),
+            let end_user = match client {
+                Some(client) => Some(end_user_password(api, &client, email, password).await),
+                None => None,
+            };
+            match end_user {
+                Some(Ok(ok)) => ok,
+                Some(Err(eu)) if eu.status != 401 => return Err(eu),
+                _ => {
+                    return match invited_password(api, email, password, tenant_domain).await {
+                        Ok(ok) => Ok(ok),
+                        // Not an admin of this tenant either (or that route is busy): the
+                        // owner route's answer stands.
+                        Err(ie) if ie.status == 429 || ie.message.contains("for this tenant") => {
+                            Err(e)
+                        }
+                        Err(ie) => Err(ie),
+                    };
+                }
             }
         }
         result => result?,

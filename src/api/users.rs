@@ -238,7 +238,7 @@ fn one(tenant_id: &str, id: &str) -> String {
 /// The end users: AuthSec's whole list (`limit` 0 is every user), searched, filtered,
 /// sorted and paged here.
 pub async fn list(api: &Api, q: &EndUserQuery) -> Result<UserPage<EndUser>, ApiError> {
-    Ok(page_end_users(all(api, &q.tenant_id).await?, q))
+    Ok(page_end_users(&all(api, &q.tenant_id).await?, q))
 }
 
 /// Every end user of the tenant, in AuthSec's order (`limit` 0 is everyone).
@@ -251,11 +251,12 @@ pub async fn all(api: &Api, tenant_id: &str) -> Result<Vec<EndUser>, ApiError> {
 }
 
 /// One page of `all` as the query asks for it, with the totals a paged answer carries.
-pub fn page_end_users(all: Vec<EndUser>, q: &EndUserQuery) -> UserPage<EndUser> {
+/// Only the rows of the page are copied.
+pub fn page_end_users(all: &[EndUser], q: &EndUserQuery) -> UserPage<EndUser> {
     let scanned = all.len() as u64;
     let needle = q.search.as_deref().unwrap_or("").trim().to_lowercase();
-    let mut hits: Vec<EndUser> = all
-        .into_iter()
+    let mut hits: Vec<&EndUser> = all
+        .iter()
         .filter(|u| {
             needle.is_empty()
                 || [&u.email, &u.full_name()]
@@ -276,9 +277,14 @@ pub fn page_end_users(all: Vec<EndUser>, q: &EndUserQuery) -> UserPage<EndUser> 
         };
         (if asc { ord } else { ord.reverse() }).then_with(|| a.id.cmp(&b.id))
     });
+    let page = page_of(hits, q.page, q.limit);
     UserPage {
+        users: page.users.into_iter().cloned().collect(),
+        total: page.total,
+        page: page.page,
+        limit: page.limit,
+        total_pages: page.total_pages,
         scanned,
-        ..page_of(hits, q.page, q.limit)
     }
 }
 
@@ -542,7 +548,7 @@ mod tests {
         };
         let ids = |p: UserPage<EndUser>| p.users.into_iter().map(|u| u.id).collect::<Vec<_>>();
         assert_eq!(
-            ids(page_end_users(all.clone(), &q)),
+            ids(page_end_users(&all, &q)),
             ["1", "3", "2"],
             "newest first"
         );
@@ -552,14 +558,14 @@ mod tests {
             sort_direction: Some("asc".into()),
             ..q.clone()
         };
-        assert_eq!(ids(page_end_users(all.clone(), &q2)), ["1", "3"]);
+        assert_eq!(ids(page_end_users(&all, &q2)), ["1", "3"]);
         let q3 = EndUserQuery {
             status: Some("inactive".into()),
             ..q.clone()
         };
-        assert_eq!(ids(page_end_users(all.clone(), &q3)), ["2"]);
+        assert_eq!(ids(page_end_users(&all, &q3)), ["2"]);
         let p = page_end_users(
-            all,
+            &all,
             &EndUserQuery {
                 page: 2,
                 limit: 2,

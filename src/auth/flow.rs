@@ -56,6 +56,16 @@ pub fn password_error(e: &ApiError) -> String {
         401 if text.contains("disabled") => {
             "This account is disabled. Ask an admin of your workspace to enable it.".into()
         }
+        // The invited admins' route: a lockout, a required reset, an expired invitation.
+        401 if ["locked", "reset", "expired"]
+            .iter()
+            .any(|w| text.contains(w)) =>
+        {
+            format!(
+                "{}. Reset your password with AuthSec's \"Forgot password\".",
+                e.message.trim_end_matches('.')
+            )
+        }
         // A password under AuthSec's 10 characters fails its binding: it cannot be right.
         400 if e.fields.contains_key("password") => {
             "The email or password is not right. Check both and try again.".into()
@@ -114,7 +124,7 @@ pub async fn invited(api: &Api, ok: &PasswordOk, tenant_domain: &str) -> Result<
 }
 
 /// AuthSec checks an invited admin's factor nowhere that would give them a token.
-pub const INVITED_WITH_FACTOR: &str = "This account is an invited admin with two-factor sign-in turned on, and this AuthSec server has no route that signs such accounts in. Ask the workspace owner to turn your second factor off, or to sign in themselves.";
+pub const INVITED_WITH_FACTOR: &str = "This account is an invited admin with two-factor sign-in turned on, and this AuthSec server has no route that signs such accounts in. The workspace owner can still sign in and manage the workspace.";
 
 /// A session for a token the server minted or the user pasted: its claims, and the
 /// admin probe's answer.
@@ -174,8 +184,9 @@ pub async fn with_passkey(api: &Api, ok: &PasswordOk, tenant: &str) -> Result<Se
 }
 
 /// A first sign-in (or one with no factor yet) with a new passkey: register it in the
-/// account's realm, then sign in with it, as AuthSec's own console does.
-pub async fn enrol_passkey(api: &Api, ok: &PasswordOk, tenant: &str) -> Result<Session, StepError> {
+/// account's realm; the caller then signs in with it ([`with_passkey`]), as AuthSec's own
+/// console does.
+pub async fn register_passkey(api: &Api, ok: &PasswordOk) -> Result<(), StepError> {
     let who = ok.account();
     let options = mfa::passkey_registration(api, &who, None)
         .await
@@ -185,8 +196,8 @@ pub async fn enrol_passkey(api: &Api, ok: &PasswordOk, tenant: &str) -> Result<S
         .map_err(|e| StepError::Here(e.message()))?;
     mfa::passkey_registration(api, &who, Some(credential))
         .await
-        .map_err(|e| StepError::Here(format!("The passkey was not saved. {}", e.message)))?;
-    with_passkey(api, ok, tenant).await
+        .map(|_| ())
+        .map_err(|e| StepError::Here(format!("The passkey was not saved. {}", e.message)))
 }
 
 #[cfg(test)]

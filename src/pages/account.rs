@@ -152,7 +152,8 @@ fn Overview() -> impl IntoView {
                         <ul class="plain overview">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
                         {match f.total() {
                             0 => Some(view! { <p class="alert alert--warning" role="note">"Two-factor sign-in is off: your password alone protects this account. Add an authenticator app or a passkey."</p> }.into_any()),
-                            1 => Some(view! { <p class="alert alert--warning" role="note">"Only one factor is left. If you lose that device you will need your backup codes; consider adding a second factor."</p> }.into_any()),
+                            1 if f.app => Some(view! { <p class="alert alert--warning" role="note">"Only one factor is left. If you lose that device you will need your backup codes; consider adding a second factor."</p> }.into_any()),
+                            1 => Some(view! { <p class="alert alert--warning" role="note">"Only one factor is left, and a passkey has no backup codes: if you lose that device you cannot sign in. Add an authenticator app too."</p> }.into_any()),
                             _ => None,
                         }}
                     }

@@ -61,7 +61,11 @@ async fn fields_are_checked_before_anything_is_sent() {
 #[wasm_bindgen_test]
 async fn server_refusal_reads_as_a_sentence_and_keeps_input() {
     let script = Script::default();
-    script.answer("/uflow/login", 401, r#"{"error":"Invalid credentials"}"#);
+    script.answer("/uflow/login", 401, r#"{"error":"Invalid credentials"}"#).answer(
+        "/auth/admin/login",
+        401,
+        r#"{"error":"Invalid credentials for this tenant","hint":"User not found. Ensure you are using the correct tenant domain."}"#,
+    );
     let (root, signed, _h) = mount_sign_in(&script);
     until("form", || has_field(&root, "Email")).await;
     type_into(&field(&root, "Email"), "admin@acme.test");
@@ -77,6 +81,39 @@ async fn server_refusal_reads_as_a_sentence_and_keeps_input() {
     let sent = script.requests_to("/uflow/login");
     assert_eq!(sent.len(), 1);
     assert!(sent[0].bearer.is_none(), "sign-in rows carry no token");
+    assert_eq!(
+        script.requests_to("/auth/admin/login").len(),
+        1,
+        "an invited admin's route was tried too"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_invited_admin_signs_in_through_their_own_route() {
+    let script = Script::default();
+    let token = jwt("second@acme.test");
+    script
+        .answer("/uflow/login", 401, r#"{"error":"Invalid credentials"}"#)
+        .answer(
+            "/auth/admin/login",
+            200,
+            &format!(
+                r#"{{"email":"second@acme.test","first_login":true,"methods":null,"mfa_method":"","mfa_required":false,"otp_required":false,"tenant_domain":"acme","tenant_id":"t-acme","token":"{token}"}}"#
+            ),
+        )
+        .answer("/admin/me/roles-permissions", 200, "{}");
+    let (root, signed, _h) = mount_sign_in(&script);
+    until("form", || has_field(&root, "Email")).await;
+    type_into(&field(&root, "Email"), "second@acme.test");
+    type_into(&field(&root, "Password"), "Temporary-Pass-1");
+    button(&root, "Sign in").click();
+    until("signed in", || signed.lock().unwrap().is_some()).await;
+    let session = signed.lock().unwrap().clone().unwrap();
+    assert!(session.is_invited() && session.is_admin());
+    assert!(
+        script.requests_to("/totp/").is_empty(),
+        "AuthSec checks no factor for invited admins, and none is enrolled"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -27,11 +27,15 @@ use crate::state::AppState;
 use crate::util::{backup_codes, now};
 
 /// The user whose factor is being enrolled, if the caller may enrol it: the account's own
-/// token, or its open sign-in attempt (the password passed).
+/// token, or (for an account with no factor yet, i.e. its first one) its open sign-in
+/// attempt, the password having passed. A factor never replaces another on a password alone.
 pub fn enrolee(db: &mut Db, caller: Option<&Caller>, user_id: Uuid) -> ApiResult<Uuid> {
     let user = db.users.get(&user_id).cloned().ok_or_else(refused)?;
     if caller.is_some_and(|c| c.user_id == user_id) {
         return Ok(user_id);
+    }
+    if !user.factors().is_empty() {
+        return Err(refused());
     }
     let tenant = user.tenant_id.to_string();
     attempt_mut(db, &user.email, Some(&tenant))

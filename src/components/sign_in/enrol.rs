@@ -1,7 +1,8 @@
 //! The step for an account with no second factor yet (a first sign-in, or one whose
 //! factor was never set up): it sets one up on AuthSec's routes before the console opens.
 //! AuthSec e-mails such accounts a one-time code that no route checks (authsec-api.md §a),
-//! so the console never asks for it.
+//! so the console never asks for it. Once a factor is on, a failure afterwards offers only
+//! to finish signing in, never to set one up again (which would replace it).
 
 use crate::api::login::PasswordOk;
 use crate::api::Api;
@@ -9,6 +10,13 @@ use crate::auth::flow::{self, StepError};
 use crate::auth::{webauthn, Session};
 use crate::components::TotpSetup;
 use leptos::prelude::*;
+
+/// Which factor this step has set up.
+#[derive(Clone, Copy, PartialEq)]
+enum Done {
+    App,
+    Passkey,
+}
 
 #[component]
 pub fn EnrolStep(
@@ -22,11 +30,12 @@ pub fn EnrolStep(
     let api = Api::expect();
     let alert = RwSignal::new(None::<String>);
     let app = RwSignal::new(false);
+    let done = RwSignal::new(None::<Done>);
     let email = ok.email.clone();
     let account = ok.account();
     let ok = StoredValue::new(ok);
     let tenant = StoredValue::new(tenant);
-    let done = move |r: Result<Session, StepError>| match r {
+    let outcome = move |r: Result<Session, StepError>| match r {
         Ok(s) => {
             on_signed_in.try_run(s);
         }
@@ -37,18 +46,50 @@ pub fn EnrolStep(
     };
     // The app is on once its code was confirmed (that was the factor check): the token.
     let finish = Action::new_unsync(move |_: &()| async move {
-        done(flow::finish(&api, &ok.get_value(), &tenant.get_value()).await);
+        outcome(flow::finish(&api, &ok.get_value(), &tenant.get_value()).await);
     });
+    // A new passkey: registered once, then used to sign in (again on a retry).
     let passkey = Action::new_unsync(move |_: &()| async move {
-        done(flow::enrol_passkey(&api, &ok.get_value(), &tenant.get_value()).await);
+        let o = ok.get_value();
+        if done.get_untracked() != Some(Done::Passkey) {
+            if let Err(e) = flow::register_passkey(&api, &o).await {
+                return outcome(Err(e));
+            }
+            done.try_set(Some(Done::Passkey));
+        }
+        outcome(flow::with_passkey(&api, &o, &tenant.get_value()).await);
     });
     let busy = Signal::derive(move || finish.pending().get() || passkey.pending().get());
     let on_close = Callback::new(move |on: bool| {
         app.set(false);
         if on {
+            done.set(Some(Done::App));
             finish.dispatch(());
         }
     });
+    let choose = move || {
+        view! {
+            <button type="button" class="btn btn--primary" disabled=move || busy.get() on:click=move |_| { alert.set(None); app.set(true); }>
+                "Set up an authenticator app"
+            </button>
+            {webauthn::is_supported().then(|| view! {
+                <button type="button" class="btn" disabled=move || busy.get() on:click=move |_| { alert.set(None); passkey.dispatch(()); }>
+                    {move || if passkey.pending().get() { "Waiting for your device…" } else { "Use a passkey" }}
+                </button>
+            })}
+        }
+    };
+    let retry = move |d: Done| {
+        let (label, go) = match d {
+            Done::App => ("Finish signing in", finish),
+            Done::Passkey => ("Sign in with your new passkey", passkey),
+        };
+        view! {
+            <button type="button" class="btn btn--primary" disabled=move || busy.get() on:click=move |_| { alert.set(None); go.dispatch(()); }>
+                {label}
+            </button>
+        }
+    };
 
     view! {
         <div class="stack">
@@ -57,14 +98,10 @@ pub fn EnrolStep(
             <p class="alert" role="alert" hidden=move || alert.with(Option::is_none)>{move || alert.get()}</p>
             <p role="status" aria-live="polite">{move || finish.pending().get().then_some("Signing you in…")}</p>
             <Show when=move || app.get() fallback=move || view! {
-                <button type="button" class="btn btn--primary" disabled=move || busy.get() on:click=move |_| { alert.set(None); app.set(true); }>
-                    "Set up an authenticator app"
-                </button>
-                {webauthn::is_supported().then(|| view! {
-                    <button type="button" class="btn" disabled=move || busy.get() on:click=move |_| { alert.set(None); passkey.dispatch(()); }>
-                        {move || if passkey.pending().get() { "Waiting for your device…" } else { "Use a passkey" }}
-                    </button>
-                })}
+                {move || match done.get() {
+                    None => choose().into_any(),
+                    Some(d) => retry(d).into_any(),
+                }}
                 <button type="button" class="btn btn--link" disabled=move || busy.get() on:click=move |_| { on_back.try_run(()); }>"Start over"</button>
             }>
                 <TotpSetup account=account.clone() on_close />

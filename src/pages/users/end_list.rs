@@ -36,7 +36,7 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
         all.with(|d| {
             d.as_ref().map(|r| {
                 r.as_ref()
-                    .map(|list| users::page_end_users(list.clone(), &q))
+                    .map(|list| users::page_end_users(list, &q))
                     .map_err(Clone::clone)
             })
         })
