@@ -56,6 +56,10 @@ impl Enrolled {
 struct StatusAnswer {
     #[serde(default, deserialize_with = "nullable::vec")]
     methods: Vec<MethodRow>,
+    /// On a verified custom domain with no passkey registered for it: the account's
+    /// passkeys do not work here, so one must be registered (authsec-api.md §a).
+    #[serde(default)]
+    requires_registration: bool,
 }
 
 #[derive(Deserialize)]
@@ -73,7 +77,7 @@ pub fn enrolled_of(v: Value) -> Result<Enrolled, ApiError> {
     let on = |t: &str| a.methods.iter().any(|m| m.enabled && m.method_type == t);
     Ok(Enrolled {
         totp: on("totp"),
-        passkey: on("webauthn"),
+        passkey: on("webauthn") && !a.requires_registration,
     })
 }
 
@@ -216,5 +220,10 @@ mod tests {
             enrolled_of(json!({"methods": null})).unwrap(),
             Enrolled::default()
         );
+        // A custom domain without a passkey for it: the passkey does not count there, so
+        // an account with only a passkey sets one up (AuthSec's console does the same).
+        let v = json!({"methods": [{"method_type": "webauthn", "enabled": true}],
+            "mfa_required": true, "requires_registration": true});
+        assert_eq!(enrolled_of(v).unwrap(), Enrolled::default());
     }
 }
