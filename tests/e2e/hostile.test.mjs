@@ -124,6 +124,8 @@ test('hostile strings everywhere: nothing executes, text is literal, layouts hol
 
     for (const l of lists) {
       await follow(page, l);
+      // The list's rows, not the page before them (the seeded rows carry the strings).
+      await page.locator('main tbody tr').first().waitFor();
       await check(l, { list: true });
       await screenshot(page, l);
       const base = new URL(l, CONSOLE_ORIGIN()).pathname;
