@@ -297,7 +297,9 @@ test('invite two admins, delete one, deactivate the other (AuthSec then stops li
     const [created] = await apiAdmins(email);
     assert.equal(created.email, email);
 
-    await uflow('POST', '/admin/invite', { email: other, username: `${PREFIX}-ops2`.slice(0, 60), tenant_id: (await admin()).tenantId });
+    const invited = await uflow('POST', '/admin/invite', { email: other, username: `${PREFIX}-ops2`.slice(0, 60), tenant_id: (await admin()).tenantId });
+    assert.equal(invited.status, 201, `invite ${other}: ${invited.text}`);
+    assert.equal((await apiAdmins(other)).length, 1, `${other} is listed`);
 
     await page.getByRole('searchbox', { name: /^Search/ }).fill(email);
     const table = page.getByRole('table', { name: 'Admins' });
@@ -313,6 +315,7 @@ test('invite two admins, delete one, deactivate the other (AuthSec then stops li
     await eventually(async () => assert.equal((await apiAdmins(email)).length, 0));
 
     await page.getByRole('searchbox', { name: /^Search/ }).fill(other);
+    await page.waitForURL((u) => u.searchParams.get('q') === other, { timeout: 10_000 });
     const row2 = table.getByRole('row').filter({ hasText: other });
     await button(row2, 'Deactivate').click();
     await button(confirm, 'Confirm').click();
