@@ -81,12 +81,7 @@ impl Api {
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
-        let url = self.url(service, path, &Query::new());
-        let body = json_body(body)?;
-        decode(
-            self.execute(Method::Post, url, Some(body), true, true)
-                .await?,
-        )
+        self.post_json(service, path, body, true, true).await
     }
 
     /// A write with the bearer token; never retried by itself (except once
@@ -123,12 +118,7 @@ impl Api {
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
-        let url = self.url(service, path, &Query::new());
-        let body = json_body(body)?;
-        decode(
-            self.execute(Method::Post, url, Some(body), false, false)
-                .await?,
-        )
+        self.post_json(service, path, body, false, false).await
     }
 
     /// A POST to a public row that a signed-in page may also call (AuthSec's factor
@@ -140,11 +130,23 @@ impl Api {
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
+        let authed = self.auth.token().is_some();
+        self.post_json(service, path, body, authed, false).await
+    }
+
+    /// One JSON POST: with the bearer token or not, retried like a read or never.
+    async fn post_json<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        service: Service,
+        path: &str,
+        body: &B,
+        authed: bool,
+        read: bool,
+    ) -> Result<T, ApiError> {
         let url = self.url(service, path, &Query::new());
         let body = json_body(body)?;
-        let authed = self.auth.token().is_some();
         decode(
-            self.execute(Method::Post, url, Some(body), authed, false)
+            self.execute(Method::Post, url, Some(body), authed, read)
                 .await?,
         )
     }

@@ -202,12 +202,6 @@ pub async fn delete_one(
     Ok(Json(json!({ "message": "Admin user soft deleted" })))
 }
 
-#[derive(Deserialize)]
-pub struct DeleteAllReq {
-    tenant_id: Option<String>,
-    user_id: Option<String>,
-}
-
 /// `DELETE /admin/users/delete_all/:user_id` with `{tenant_id, user_id}` (the path is not
 /// read): the admin and their data, gone.
 pub async fn delete_all(
@@ -216,10 +210,7 @@ pub async fn delete_all(
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     caller.require_admin(Shape::Gin)?;
-    let req: DeleteAllReq = serde_json::from_slice(&body).unwrap_or(DeleteAllReq {
-        tenant_id: None,
-        user_id: None,
-    });
+    let req = super::endusers::DeleteAllReq::of(&body);
     let (Some(t), Some(raw)) = (req.tenant_id, req.user_id) else {
         return Err(ApiError::gin(
             StatusCode::BAD_REQUEST,

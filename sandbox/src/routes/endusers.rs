@@ -159,10 +159,18 @@ fn last_active_guard(db: &Db, tenant: uuid::Uuid, uid: uuid::Uuid, verb: &str) -
     }
 }
 
-#[derive(Deserialize)]
+/// The body of both `delete_all` rows (end users and admins): `{tenant_id, user_id}`; a
+/// body that does not parse names neither.
+#[derive(Deserialize, Default)]
 pub struct DeleteAllReq {
-    tenant_id: Option<String>,
-    user_id: Option<String>,
+    pub tenant_id: Option<String>,
+    pub user_id: Option<String>,
+}
+
+impl DeleteAllReq {
+    pub fn of(body: &[u8]) -> Self {
+        serde_json::from_slice(body).unwrap_or_default()
+    }
 }
 
 /// `DELETE /user/enduser/delete_all/:tenant_id/:user_id` with `{tenant_id, user_id}` (the
@@ -172,10 +180,7 @@ pub async fn delete_all(
     caller: Caller,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let req: DeleteAllReq = serde_json::from_slice(&body).unwrap_or(DeleteAllReq {
-        tenant_id: None,
-        user_id: None,
-    });
+    let req = DeleteAllReq::of(&body);
     let mut failed = Vec::new();
     if req.tenant_id.as_deref().is_none_or(str::is_empty) {
         failed.push(("TenantID", "required"));
