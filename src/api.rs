@@ -3,7 +3,9 @@
 
 pub mod apikeys;
 pub mod apps;
+pub mod claims;
 pub mod clients;
+pub mod credentials;
 pub mod error;
 pub mod extensions;
 #[cfg(test)]
@@ -19,5 +21,6 @@ pub mod transport;
 pub mod url;
 pub mod users;
 
+pub use credentials::{Credentials, Reauth};
 pub use error::ApiError;
 pub use http::Api;

@@ -1,22 +1,23 @@
 //! The route table and the root contexts.
 
 pub(crate) mod areas;
-pub(crate) mod chunks;
 
 use crate::api::transport::Transport;
 use crate::api::Api;
 use crate::auth::AuthContext;
+use crate::chunks::Lazy;
 use crate::components::{ToastRegion, Toasts};
 use crate::config::Config;
-use crate::pages::login::{home_path, LoginPage};
+use crate::pages::login::LoginPage;
 use crate::pages::misc::{AdminOnly, NotFound};
 use crate::pages::shell::Shell;
-use chunks::Lazy;
+use crate::routes::seg::*;
+use crate::routes::{login_then, Page};
 use leptos::prelude::*;
 use leptos_router::components::{ProtectedParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::path;
 use leptos_router::NavigateOptions;
+use leptos_router::{ParamSegment as P, StaticSegment as S};
 
 /// Where a signed-out visitor is sent: the sign-in, remembering the page.
 fn login_redirect() -> String {
@@ -26,31 +27,13 @@ fn login_redirect() -> String {
         loc.pathname().unwrap_or_default(),
         loc.search().unwrap_or_default()
     );
-    let next: String = form_urlencoded::byte_serialize(here.as_bytes()).collect();
-    if here == "/" || here.is_empty() {
-        "/login".into()
-    } else {
-        format!("/login?next={next}")
-    }
+    login_then(&here)
 }
 
 macro_rules! admin {
     ($load:path) => {
         || view! { <AdminOnly><Lazy load=$load /></AdminOnly> }
     };
-}
-
-/// The console's routes (the table lives in the signed-in chunk, `SignedInRoutes`):
-/// a signed-out visitor to one of them is sent to the sign-in, to any other path
-/// "Page not found", without fetching that chunk.
-pub fn is_console_path(path: &str) -> bool {
-    let segs: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
-    match segs.as_slice() {
-        [] | ["sessions"] | ["api-keys"] | ["account", "security"] => true,
-        ["clients" | "users" | "apps"] => true,
-        ["clients" | "users" | "apps", id] => !id.is_empty(),
-        _ => false,
-    }
 }
 
 #[component]
@@ -87,10 +70,10 @@ fn SignedOut() -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
     let page = Memo::new(move |_| {
-        location.pathname.with(|p| match p.as_str() {
-            "/login" => SignedOutPage::Login,
-            p if is_console_path(p) => SignedOutPage::ToLogin,
-            _ => SignedOutPage::NotFound,
+        location.pathname.with(|p| match Page::parse(p) {
+            Some(Page::Login) => SignedOutPage::Login,
+            Some(_) => SignedOutPage::ToLogin,
+            None => SignedOutPage::NotFound,
         })
     });
     Effect::new(move || {
@@ -127,60 +110,26 @@ pub fn SignedInRoutes() -> impl IntoView {
     // what was typed in it, must survive that.
     let signed_in_now = Memo::new(move |_| auth.is_signed_in());
     let signed_in = move || Some(signed_in_now.get());
-    let home = move || view! { <Redirect path=home_path(auth.is_admin()) /> };
+    let home = move || view! { <Redirect path=Page::home_of(auth.is_admin()).path() /> };
     view! {
         <Routes fallback=|| view! { <NotFound /> }>
-            <Route path=path!("/login") view=LoginPage />
-            <ProtectedParentRoute path=path!("") view=Shell condition=signed_in redirect_path=login_redirect>
-                <Route path=path!("/") view=home />
-                <Route path=path!("/clients") view=admin!(areas::clients) />
-                <Route path=path!("/clients/new") view=admin!(areas::new_client) />
-                <Route path=path!("/clients/:id") view=admin!(areas::client_detail) />
-                <Route path=path!("/users") view=admin!(areas::users) />
-                <Route path=path!("/users/new") view=admin!(areas::new_user) />
-                <Route path=path!("/users/import") view=admin!(areas::import_users) />
-                <Route path=path!("/users/:id") view=admin!(areas::user_detail) />
-                <Route path=path!("/apps") view=admin!(areas::apps) />
-                <Route path=path!("/apps/new") view=admin!(areas::new_app) />
-                <Route path=path!("/apps/:id") view=admin!(areas::app_detail) />
-                <Route path=path!("/api-keys") view=admin!(areas::api_keys) />
-                <Route path=path!("/sessions") view=|| view! { <Lazy load=areas::sessions /> } />
-                <Route path=path!("/account/security") view=|| view! { <Lazy load=areas::security /> } />
+            <Route path=(S(LOGIN),) view=LoginPage />
+            <ProtectedParentRoute path=() view=Shell condition=signed_in redirect_path=login_redirect>
+                <Route path=() view=home />
+                <Route path=(S(CLIENTS),) view=admin!(areas::clients) />
+                <Route path=(S(CLIENTS), S(NEW)) view=admin!(areas::new_client) />
+                <Route path=(S(CLIENTS), P(ID)) view=admin!(areas::client_detail) />
+                <Route path=(S(USERS),) view=admin!(areas::users) />
+                <Route path=(S(USERS), S(NEW)) view=admin!(areas::new_user) />
+                <Route path=(S(USERS), S(IMPORT)) view=admin!(areas::import_users) />
+                <Route path=(S(USERS), P(ID)) view=admin!(areas::user_detail) />
+                <Route path=(S(APPS),) view=admin!(areas::apps) />
+                <Route path=(S(APPS), S(NEW)) view=admin!(areas::new_app) />
+                <Route path=(S(APPS), P(ID)) view=admin!(areas::app_detail) />
+                <Route path=(S(API_KEYS),) view=admin!(areas::api_keys) />
+                <Route path=(S(SESSIONS),) view=|| view! { <Lazy load=areas::sessions /> } />
+                <Route path=(S(ACCOUNT), S(SECURITY)) view=|| view! { <Lazy load=areas::security /> } />
             </ProtectedParentRoute>
         </Routes>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_console_path;
-
-    #[test]
-    fn console_paths_are_known_without_the_route_table() {
-        for p in [
-            "/",
-            "/clients",
-            "/clients/",
-            "/clients/new",
-            "/clients/c-1",
-            "/users/import",
-            "/users/u1",
-            "/apps/a1",
-            "/api-keys",
-            "/sessions",
-            "/account/security",
-            "/users//",
-        ] {
-            assert!(is_console_path(p), "{p}");
-        }
-        for p in [
-            "/no/such/page",
-            "/clients/1/2",
-            "/account",
-            "/keys",
-            "/login/x",
-        ] {
-            assert!(!is_console_path(p), "{p}");
-        }
     }
 }

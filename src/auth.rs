@@ -1,6 +1,5 @@
 //! Sign-in flow and the in-memory session.
 
-pub mod claims;
 pub mod context;
 pub mod flow;
 pub mod session;

@@ -4,14 +4,18 @@
 pub mod api;
 mod app;
 pub mod auth;
+pub mod chunks;
 pub mod components;
 pub mod config;
 pub mod crash;
 pub mod csv;
+pub mod hooks;
 pub mod mfa;
 pub mod pages;
 pub mod paging;
+pub mod routes;
 pub mod time;
+pub mod url;
 pub mod validate;
 
 pub use app::App;

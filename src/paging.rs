@@ -19,7 +19,7 @@ pub fn parse_size(v: &str) -> u32 {
 }
 
 /// Adds `page` and `size` to a URL query, leaving out the defaults.
-pub fn add_paging(q: crate::api::url::Query, page: u32, size: u32) -> crate::api::url::Query {
+pub fn add_paging(q: crate::url::Query, page: u32, size: u32) -> crate::url::Query {
     let q = if page > 1 { q.add("page", page) } else { q };
     if size != DEFAULT_SIZE {
         q.add("size", size)

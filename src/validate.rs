@@ -42,7 +42,7 @@ pub fn next_path(next: Option<&str>) -> Option<String> {
     let local = n.starts_with('/')
         && !n.starts_with("//")
         && !n.starts_with("/\\")
-        && !n.starts_with("/login");
+        && !n.starts_with(&crate::routes::Page::Login.path());
     (local && !n.chars().any(char::is_control)).then(|| n.to_string())
 }
 

@@ -39,7 +39,7 @@ const CALLED: &[(&str, Check)] = &[
     }),
     ("uflow.login.webauthn-callback", |v| {
         let t: TokenOk = decode(v)?;
-        let claims = crate::auth::claims::decode_claims(&t.access_token)?;
+        let claims = super::claims::decode_claims(&t.access_token)?;
         expect(
             !claims.email().is_empty(),
             "the token names the e-mail (email_id)",
@@ -182,7 +182,7 @@ const CALLED: &[(&str, Check)] = &[
     ("webauthn.enduser.finishAuthentication", any),
     ("uflow.auth.enduser.webauthn-callback", |v| {
         let t: TokenOk = decode(v)?;
-        let claims = crate::auth::claims::decode_claims(&t.access_token)?;
+        let claims = super::claims::decode_claims(&t.access_token)?;
         expect(
             !claims.email().is_empty(),
             "the token names the e-mail (email_id)",

@@ -2,12 +2,12 @@
 //! the 401 → "sign in again" → retry hand-off. Pages call typed functions in
 //! the service modules; they never build URLs.
 
+use super::credentials::Credentials;
 use super::error::{decode_error, ApiError};
 use super::extensions::Extensions;
 use super::retry::{retry_delay_ms, Method};
 use super::transport::{fetch_transport, RawRequest, RawResponse, Transport};
 use super::url::{join, Query};
-use crate::auth::AuthContext;
 use crate::config::{Config, Service};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -18,22 +18,26 @@ use serde::Serialize;
 pub struct Api {
     config: StoredValue<Config>,
     transport: StoredValue<Transport, LocalStorage>,
-    auth: AuthContext,
+    credentials: Credentials,
     extensions: Extensions,
 }
 
 impl Api {
     /// Provides the client with the real `fetch` transport.
-    pub fn provide(config: Config, auth: AuthContext) -> Self {
-        Self::provide_with(config, auth, fetch_transport())
+    pub fn provide(config: Config, credentials: impl Into<Credentials>) -> Self {
+        Self::provide_with(config, credentials, fetch_transport())
     }
 
     /// Provides the client with a given transport (tests script one).
-    pub fn provide_with(config: Config, auth: AuthContext, transport: Transport) -> Self {
+    pub fn provide_with(
+        config: Config,
+        credentials: impl Into<Credentials>,
+        transport: Transport,
+    ) -> Self {
         let api = Api {
             config: StoredValue::new(config),
             transport: StoredValue::new_local(transport),
-            auth,
+            credentials: credentials.into(),
             extensions: Extensions::new(),
         };
         provide_context(api);
@@ -48,8 +52,9 @@ impl Api {
         self.config.get_value()
     }
 
-    pub fn auth(&self) -> AuthContext {
-        self.auth
+    /// The signed-in tenant's id (AuthSec wants it in some bodies).
+    pub(crate) fn tenant_id(&self) -> String {
+        self.credentials.tenant_id()
     }
 
     /// Which extension services this server offers, as far as calls have shown.
@@ -130,7 +135,7 @@ impl Api {
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
-        let authed = self.auth.token().is_some();
+        let authed = self.credentials.token().is_some();
         self.post_json(service, path, body, authed, false).await
     }
 
@@ -183,7 +188,11 @@ impl Api {
         let mut reauthed = false;
         loop {
             attempt += 1;
-            let bearer = if authed { self.auth.token() } else { None };
+            let bearer = if authed {
+                self.credentials.token()
+            } else {
+                None
+            };
             let had_token = bearer.is_some();
             let req = RawRequest {
                 method,
@@ -211,7 +220,7 @@ impl Api {
             }
             if resp.status == 401 && authed && had_token && !reauthed {
                 reauthed = true;
-                if self.auth.request_reauth().await {
+                if self.credentials.reauth().request().await {
                     attempt -= 1;
                     continue;
                 }

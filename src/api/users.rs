@@ -8,7 +8,6 @@ use super::nullable;
 use super::retry::Method;
 use super::url::segment;
 use crate::config::Service;
-use leptos::prelude::GetUntracked;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -338,7 +337,7 @@ struct Active<'a> {
 impl<'a> Active<'a> {
     fn new(api: &Api, user_id: &'a str, active: bool) -> Self {
         Active {
-            tenant_id: api.auth().tenant_id().get_untracked(),
+            tenant_id: api.tenant_id(),
             user_id,
             active,
         }
@@ -392,7 +391,7 @@ pub async fn delete(api: &Api, tenant_id: &str, id: &str) -> Result<(), ApiError
 /// e-mails each user a temporary one.
 pub async fn scim_batch(api: &Api, users: &[BatchUser]) -> BatchResult {
     use futures::stream::{self, StreamExt};
-    let tenant_id = api.auth().tenant_id().get_untracked();
+    let tenant_id = api.tenant_id();
     let outcomes: Vec<(String, Result<Created, ApiError>)> = stream::iter(users.iter())
         .map(|u| {
             let new = NewEndUser {
@@ -426,7 +425,7 @@ struct Batch<'a> {
 
 pub async fn batch_create(api: &Api, users: &[BatchUser]) -> Result<BatchResult, ApiError> {
     let body = Batch {
-        tenant_id: api.auth().tenant_id().get_untracked(),
+        tenant_id: api.tenant_id(),
         users,
     };
     let r = api
@@ -448,7 +447,7 @@ struct BatchIds<'a> {
 
 pub async fn batch_delete(api: &Api, ids: &[String]) -> Result<BatchDeleted, ApiError> {
     let body = BatchIds {
-        tenant_id: api.auth().tenant_id().get_untracked(),
+        tenant_id: api.tenant_id(),
         users_ids: ids,
     };
     let r = api

@@ -1,12 +1,7 @@
 //! One `chunk!` per routed page, grouped into one wasm chunk per area: the first
 //! visit to an area fetches its chunk, later pages of the area are already there.
 
-use super::chunks::chunk;
-use crate::api::login::PasswordOk;
-use crate::auth::flow::{Factors, StepError};
-use crate::auth::Session;
-use crate::components::sign_in::enrol::EnrolStep;
-use crate::components::sign_in::second_factor::SecondFactorStep;
+use crate::chunks::chunk;
 use crate::pages::account::SecurityPage;
 use crate::pages::api_keys::ApiKeysPage;
 use crate::pages::apps::detail::AppDetailPage;
@@ -15,7 +10,6 @@ use crate::pages::apps::AppsPage;
 use crate::pages::clients::detail::ClientDetailPage;
 use crate::pages::clients::new::NewClientPage;
 use crate::pages::clients::ClientsPage;
-use crate::pages::login::token_paste::TokenPaste;
 use crate::pages::sessions::SessionsPage;
 use crate::pages::users::detail::UserDetailPage;
 use crate::pages::users::import::ImportPage;
@@ -25,24 +19,6 @@ use leptos::prelude::*;
 
 // Everything after the sign-in form: the first load is only the form itself.
 chunk!(signed_in: fn signed_in() => view! { <super::SignedInRoutes /> });
-chunk!(signin_more: fn second_factor(
-    ok: PasswordOk,
-    factors: Factors,
-    tenant: String,
-    on_signed_in: Callback<Session>,
-    on_error: Callback<StepError>,
-    on_back: Callback<()>
-) => view! { <SecondFactorStep ok factors tenant on_signed_in on_error on_back /> });
-chunk!(signin_more: fn enrol(
-    ok: PasswordOk,
-    tenant: String,
-    on_signed_in: Callback<Session>,
-    on_error: Callback<StepError>,
-    on_back: Callback<()>
-) => view! { <EnrolStep ok tenant on_signed_in on_error on_back /> });
-chunk!(signin_more: fn token_paste(on_signed_in: Callback<Session>, on_back: Callback<()>) =>
-    view! { <TokenPaste on_signed_in on_back /> });
-
 chunk!(clients: fn clients() => view! { <ClientsPage /> });
 chunk!(clients: fn new_client() => view! { <NewClientPage /> });
 chunk!(clients: fn client_detail() => view! { <ClientDetailPage /> });

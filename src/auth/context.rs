@@ -1,17 +1,16 @@
-//! The session as a context signal, and the re-authentication hand-off the
-//! `http` module uses when a call answers 401.
+//! The session as a context signal. The API client reads the token and the tenant
+//! through [`Credentials`], and waits on the [`Reauth`] hand-off when a call answers 401.
 
 use super::session::Session;
-use futures::channel::oneshot;
+use crate::api::{Credentials, Reauth};
 use leptos::prelude::*;
 
 /// Small, `Copy`, provided once at the root.
 #[derive(Clone, Copy)]
 pub struct AuthContext {
     session: RwSignal<Option<Session>>,
-    reauth_open: RwSignal<bool>,
     tenant_id: Memo<String>,
-    waiters: StoredValue<Vec<oneshot::Sender<bool>>>,
+    reauth: Reauth,
 }
 
 impl AuthContext {
@@ -27,8 +26,7 @@ impl AuthContext {
         let ctx = AuthContext {
             session,
             tenant_id,
-            reauth_open: RwSignal::new(false),
-            waiters: StoredValue::new(Vec::new()),
+            reauth: Reauth::default(),
         };
         provide_context(ctx);
         ctx
@@ -63,15 +61,18 @@ impl AuthContext {
             .with(|s| s.as_ref().map(|s| s.email().to_string()))
     }
 
-    /// The bearer token, read without tracking (the `http` module only).
-    pub(crate) fn token(&self) -> Option<String> {
-        self.session
-            .with_untracked(|s| s.as_ref().map(|s| s.token().to_string()))
-    }
-
     pub fn sign_in(&self, session: Session) {
         self.session.set(Some(session));
         self.finish_reauth(true);
+    }
+
+    /// A fresh session from a sign-in step: it lands here first, then `then` (the page
+    /// that asked) is told. A page that went away while the server answered does not
+    /// lose the sign-in.
+    pub fn accept(&self, session: Session, then: Callback<Session>) {
+        self.sign_in(session.clone());
+        // `try_`: the asking page may be gone (Back during the check); the session is in.
+        then.try_run(session);
     }
 
     /// Drops the session and releases anyone waiting for re-authentication.
@@ -82,27 +83,21 @@ impl AuthContext {
 
     /// Whether the "Sign in again" dialog should show.
     pub fn reauth_open(&self) -> Signal<bool> {
-        self.reauth_open.into()
+        self.reauth.is_open()
     }
 
-    /// Asks the user to sign in again; resolves `true` once they did, `false`
-    /// if they gave up. Concurrent callers share one dialog.
-    pub async fn request_reauth(&self) -> bool {
-        let (tx, rx) = oneshot::channel();
-        self.waiters.update_value(|w| w.push(tx));
-        self.reauth_open.set(true);
-        rx.await.unwrap_or(false)
-    }
-
-    /// Closes the dialog and wakes every waiter with the outcome.
+    /// Closes the "Sign in again" dialog and wakes the calls waiting on it.
     pub fn finish_reauth(&self, signed_in: bool) {
-        self.reauth_open.set(false);
-        let waiters = self
-            .waiters
-            .try_update_value(std::mem::take)
-            .unwrap_or_default();
-        for w in waiters {
-            let _ = w.send(signed_in);
-        }
+        self.reauth.finish(signed_in);
+    }
+}
+
+/// The API client's view of the session.
+impl From<AuthContext> for Credentials {
+    fn from(auth: AuthContext) -> Self {
+        let session = auth.session;
+        let token =
+            Signal::derive(move || session.with(|s| s.as_ref().map(|s| s.token().to_string())));
+        Credentials::new(token, auth.tenant_id.into(), auth.reauth)
     }
 }

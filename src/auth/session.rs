@@ -1,7 +1,7 @@
 //! The signed-in session. It lives in memory only: never in storage, cookies
 //! or the URL, so a reload signs the user out by design.
 
-use super::claims::{decode_claims, Claims};
+use crate::api::claims::{decode_claims, Claims};
 use std::fmt;
 
 #[derive(Clone, PartialEq)]

@@ -11,7 +11,7 @@ pub fn BackupCodes(
     /// The e-mail the codes sign in (named in the downloaded file).
     account: String,
     codes: Vec<String>,
-    on_done: Callback<()>,
+    #[prop(into)] on_done: Callback<()>,
 ) -> impl IntoView {
     let text = StoredValue::new(backup_codes_text("AuthSec", &account, &codes));
     let saved = RwSignal::new(false);
@@ -34,7 +34,7 @@ pub fn BackupCodes(
             <p class="alert" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
             <label class="check no-print"><input type="checkbox" bind:checked=saved />"I have saved these codes"</label>
             <div class="actions no-print">
-                <button type="button" class="btn btn--primary" disabled=move || !saved.get() on:click=move |_| { on_done.try_run(()); }>"Done"</button>
+                <button type="button" class="btn btn--primary" disabled=move || !saved.get() on:click=move |_| on_done.run(())>"Done"</button>
             </div>
         </div>
     }

@@ -20,8 +20,8 @@ pub fn ConfirmDialog(
     /// The failure to show inside the dialog, if the action failed.
     #[prop(optional, into)]
     error: Signal<Option<String>>,
-    on_confirm: Callback<()>,
-    on_cancel: Callback<()>,
+    #[prop(into)] on_confirm: Callback<()>,
+    #[prop(into)] on_cancel: Callback<()>,
     #[prop(optional)] danger: bool,
 ) -> impl IntoView {
     let typed = RwSignal::new(String::new());
@@ -45,7 +45,7 @@ pub fn ConfirmDialog(
                 on:submit=move |ev| {
                     ev.prevent_default();
                     if matches() && !pending.get_untracked() {
-                        on_confirm.try_run(());
+                        on_confirm.run(());
                     }
                 }
             >
@@ -58,7 +58,7 @@ pub fn ConfirmDialog(
                 </Show>
                 <p class="alert" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
                 <div class="actions">
-                    <button type="button" class="btn" on:click=move |_| { on_cancel.try_run(()); }>"Cancel"</button>
+                    <button type="button" class="btn" on:click=move |_| on_cancel.run(())>"Cancel"</button>
                     <button
                         type="submit"
                         class="btn"

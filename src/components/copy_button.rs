@@ -31,7 +31,7 @@ pub fn CopyButton(
             if copy_text(&v).await {
                 copied.set(true);
                 set_timeout(
-                    move || copied.try_set(false).map_or((), |_| ()),
+                    move || copied.set(false),
                     std::time::Duration::from_millis(1500),
                 );
             } else {

@@ -17,7 +17,7 @@ pub fn LoadFailed(
     /// What failed, as the sentence's subject: "The users".
     what: &'static str,
     error: ApiError,
-    on_retry: Callback<()>,
+    #[prop(into)] on_retry: Callback<()>,
     /// The sentence for a 404 (a detail page's missing item).
     #[prop(optional)]
     not_found: Option<&'static str>,
@@ -25,7 +25,7 @@ pub fn LoadFailed(
     view! {
         <div class="alert" role="alert">
             <p>{load_failed_text(what, &error, not_found)}</p>
-            <button type="button" class="btn" on:click=move |_| { on_retry.try_run(()); }>"Retry"</button>
+            <button type="button" class="btn" on:click=move |_| on_retry.run(())>"Retry"</button>
         </div>
     }
 }

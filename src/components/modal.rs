@@ -11,7 +11,7 @@ pub fn Modal(
     #[prop(into)] title: String,
     /// Escape calls this; without it the dialog cannot be dismissed that way
     /// (e.g. a secret shown once).
-    #[prop(optional)]
+    #[prop(optional, into)]
     on_cancel: Option<Callback<()>>,
     children: ChildrenFn,
 ) -> impl IntoView {
@@ -35,7 +35,7 @@ pub fn Modal(
             on:cancel=move |ev: leptos::ev::Event| {
                 ev.prevent_default();
                 if let Some(cb) = on_cancel {
-                    cb.try_run(());
+                    cb.run(());
                 }
             }
             on:close=move |_| {
@@ -43,7 +43,8 @@ pub fn Modal(
                 // let us cancel) while the page still wants it open.
                 if open.get_untracked() {
                     match on_cancel {
-                        Some(cb) => { cb.try_run(()); },
+                        // `try_`: the browser may close it while the page is being torn down.
+                        Some(cb) => { cb.try_run(()); }
                         None => {
                             if let Some(d) = dialog.get_untracked() {
                                 let _ = d.show_modal();

@@ -10,6 +10,7 @@ pub fn Pager(
     #[prop(into)] size: Signal<u32>,
     #[prop(into)] total: Signal<u64>,
     /// Called with the new (page, size).
+    #[prop(into)]
     on_change: Callback<(u32, u32)>,
     #[prop(default = "Pagination")] label: &'static str,
 ) -> impl IntoView {
@@ -17,7 +18,7 @@ pub fn Pager(
     let go = move |p: u32| {
         let p = p.clamp(1, pages());
         if p != page.get_untracked() {
-            on_change.try_run((p, size.get_untracked()));
+            on_change.run((p, size.get_untracked()));
         }
     };
     let typed = RwSignal::new(String::new());
@@ -34,7 +35,7 @@ pub fn Pager(
                     prop:value=move || size.get().to_string()
                     on:change=move |ev| {
                         if let Ok(s) = event_target_value(&ev).parse::<u32>() {
-                            on_change.try_run((1, s));
+                            on_change.run((1, s));
                         }
                     }
                 >

@@ -16,7 +16,7 @@ pub fn SecretDialog(
     #[prop(optional, into)]
     label: Option<String>,
     /// Runs after the secret has been cleared.
-    #[prop(optional)]
+    #[prop(optional, into)]
     on_stored: Option<Callback<()>>,
 ) -> impl IntoView {
     let label = label.unwrap_or_else(|| "Client secret".into());
@@ -25,7 +25,7 @@ pub fn SecretDialog(
     let done = move |_| {
         secret.set(None);
         if let Some(cb) = on_stored {
-            cb.try_run(());
+            cb.run(());
         }
     };
     view! {

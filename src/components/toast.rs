@@ -48,7 +48,7 @@ impl Toasts {
         });
         let items = self.items;
         set_timeout(
-            move || items.try_update(|v| v.retain(|t| t.id != id)).unwrap_or(()),
+            move || items.update(|v| v.retain(|t| t.id != id)),
             Duration::from_secs(8),
         );
     }

@@ -17,6 +17,7 @@ const STEPS: [&str; 3] = ["Scan", "Verify", "Backup codes"];
 pub fn TotpSetup(
     account: Account,
     /// Told `true` once the codes were acknowledged, `false` on Cancel.
+    #[prop(into)]
     on_close: Callback<bool>,
     /// Whether an app is on already (the new one replaces it).
     #[prop(optional)]
@@ -76,8 +77,10 @@ pub fn TotpSetup(
     });
 
     let cancel = move || {
-        if setup.try_update(|s| s.cancel()).unwrap_or(false) {
-            on_close.try_run(false);
+        let mut closed = false;
+        setup.update(|s| closed = s.cancel());
+        if closed {
+            on_close.run(false);
         }
     };
     let restart = move || {
@@ -88,7 +91,9 @@ pub fn TotpSetup(
     };
     let on_code = move |_| {
         let typed = code.get_untracked();
-        if let Some(c) = setup.try_update(|s| s.code_typed(&typed)).flatten() {
+        let mut checked = None;
+        setup.update(|s| checked = s.code_typed(&typed));
+        if let Some(c) = checked {
             confirm.dispatch(c);
         }
     };
@@ -159,7 +164,7 @@ pub fn TotpSetup(
                 Step::Codes | Step::Done => view! {
                     <p class="alert alert--info" role="status">"Your authenticator app is on. From now on, sign-in asks for a code from it."</p>
                     <BackupCodes account=email.clone() codes=codes.get_value()
-                        on_done=Callback::new(move |_| { setup.update(Setup::acknowledged); on_close.try_run(true); }) />
+                        on_done=move |_| { setup.update(Setup::acknowledged); on_close.run(true); } />
                 }.into_any(),
             }}
         </section>

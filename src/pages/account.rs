@@ -10,6 +10,7 @@ use crate::api::login::Realm;
 use crate::api::mfa::{self, Account, Enrolled};
 use crate::api::passkeys::{self as pk, Passkey};
 use crate::api::{Api, ApiError};
+use crate::auth::AuthContext;
 use leptos::prelude::*;
 
 /// What the overview counts: the authenticator app, and the passkeys (a count when the
@@ -36,10 +37,9 @@ impl Factors {
 
 /// The signed-in account as AuthSec's factor rows name it: an admin by e-mail and tenant;
 /// an end user also by the client their token names (else config.json's).
-pub fn my_account(api: &Api) -> Account {
+pub fn my_account(api: &Api, auth: AuthContext) -> Account {
     let fallback = api.config().end_user_client_id.unwrap_or_default();
-    api.auth()
-        .session()
+    auth.session()
         .with_untracked(|s| {
             s.as_ref().map(|s| Account {
                 realm: if s.is_admin() {
@@ -83,11 +83,12 @@ impl SecurityData {
 #[component]
 pub fn SecurityPage() -> impl IntoView {
     let api = Api::expect();
+    let auth = AuthContext::expect();
     let reload = RwSignal::new(0u32);
     let data = SecurityData {
         enrolled: LocalResource::new(move || {
             reload.track();
-            async move { mfa::enrolled(&api, &my_account(&api)).await }
+            async move { mfa::enrolled(&api, &my_account(&api, auth)).await }
         }),
         passkeys: LocalResource::new(move || {
             reload.track();
@@ -96,8 +97,7 @@ pub fn SecurityPage() -> impl IntoView {
         reload,
     };
     provide_context(data);
-    let invited = api
-        .auth()
+    let invited = auth
         .session()
         .with_untracked(|s| s.as_ref().is_some_and(|s| s.is_invited()));
     if invited {

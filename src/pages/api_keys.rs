@@ -5,9 +5,8 @@ use crate::api::apikeys::{self, ApiKey};
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::LoadFailed;
-use crate::components::{
-    use_confirmed, when, ConfirmDialog, Modal, SecretDialog, TextField, Toasts,
-};
+use crate::components::{when, ConfirmDialog, Modal, SecretDialog, TextField, Toasts};
+use crate::hooks::use_confirmed;
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -103,20 +102,20 @@ pub fn ApiKeysPage() -> impl IntoView {
                     }.into_any(),
                     Err(e) if e.is_missing_feature() => view! { <p class="alert alert--info" role="status">"This server does not offer API keys."</p> }.into_any(),
                     Err(e) => view! {
-                        <LoadFailed what="The API keys" error=e on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+                        <LoadFailed what="The API keys" error=e on_retry=move |_| reload.update(|n| *n += 1) />
                     }.into_any(),
                 }
             })}
         </Transition>
         <Show when=move || creating.get()>
             <NewKeyDialog
-                on_close=Callback::new(move |_| creating.set(false))
-                on_created=Callback::new(move |(name, key): (String, String)| {
+                on_close=move |_| creating.set(false)
+                on_created=move |(name, key): (String, String)| {
                     creating.set(false);
                     subject.set(format!("the API key {name}"));
                     secret.set(Some(key));
                     reload.update(|n| *n += 1);
-                })
+                }
             />
         </Show>
         <SecretDialog secret=secret title="API key" label="API key" subject=Signal::derive(move || subject.get()) />
@@ -139,7 +138,10 @@ pub fn ApiKeysPage() -> impl IntoView {
 }
 
 #[component]
-fn NewKeyDialog(on_close: Callback<()>, on_created: Callback<(String, String)>) -> impl IntoView {
+fn NewKeyDialog(
+    #[prop(into)] on_close: Callback<()>,
+    #[prop(into)] on_created: Callback<(String, String)>,
+) -> impl IntoView {
     let api = Api::expect();
     let tenant = AuthContext::expect().tenant_id();
     let scopes = LocalResource::new(move || async move { apikeys::scopes(&api).await });
@@ -158,7 +160,7 @@ fn NewKeyDialog(on_close: Callback<()>, on_created: Callback<(String, String)>) 
     Effect::new(move |_| match create.value().get() {
         Some(Ok(done)) => {
             create.value().set(None);
-            on_created.try_run(done);
+            on_created.run(done);
         }
         Some(Err(e)) => {
             errors.set((
@@ -182,7 +184,7 @@ fn NewKeyDialog(on_close: Callback<()>, on_created: Callback<(String, String)>) 
     };
     view! {
         <Modal open=Signal::derive(|| true) title="New API key"
-            on_cancel=Callback::new(move |_| if !create.pending().get_untracked() { { on_close.try_run(()); } })>
+            on_cancel=move |_| if !create.pending().get_untracked() { on_close.run(()) }>
             <form class="stack" novalidate on:submit=submit>
                 <TextField label="Name" value=name autocomplete="off" error=Signal::derive(move || errors.with(|e| e.0.clone())) />
                 <fieldset class="scopes">
@@ -208,7 +210,7 @@ fn NewKeyDialog(on_close: Callback<()>, on_created: Callback<(String, String)>) 
                 </fieldset>
                 <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
                 <div class="actions">
-                    <button type="button" class="btn" disabled=move || create.pending().get() on:click=move |_| { on_close.try_run(()); }>"Cancel"</button>
+                    <button type="button" class="btn" disabled=move || create.pending().get() on:click=move |_| on_close.run(())>"Cancel"</button>
                     <button type="submit" class="btn btn--primary" disabled=move || create.pending().get()>
                         {move || if create.pending().get() { "Creating…" } else { "Create key" }}
                     </button>

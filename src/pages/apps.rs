@@ -7,10 +7,12 @@ mod form_view;
 pub mod model;
 pub mod new;
 
-use crate::api::url::{segment, Query};
 use crate::api::{apps, Api};
 use crate::components::LoadFailed;
-use crate::components::{when, ListUrl, SearchInput, TableSkeleton, UrlState};
+use crate::components::{when, SearchInput, TableSkeleton};
+use crate::hooks::{ListUrl, UrlState};
+use crate::routes::Page;
+use crate::url::Query;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use serde_json::Value;
@@ -64,7 +66,7 @@ pub fn domain_of(app: &Value) -> (String, Option<String>) {
 #[component]
 pub fn AppsPage() -> impl IntoView {
     let api = Api::expect();
-    let url = ListUrl::<AppsState>::new("/apps");
+    let url = ListUrl::<AppsState>::new(Page::Apps);
     let state = url.state;
     let reload = RwSignal::new(0u32);
     let data = LocalResource::new(move || {
@@ -79,7 +81,7 @@ pub fn AppsPage() -> impl IntoView {
         let protocol = apps::text(a, "authentication_protocol").to_uppercase();
         view! {
             <tr>
-                <td class="truncate" title=title><A href=format!("/apps/{}", segment(id))>{name}</A></td>
+                <td class="truncate" title=title><A href=Page::App(id).path()>{name}</A></td>
                 <td>{apps::text(a, "client_type").to_string()}</td>
                 <td>{protocol}</td>
                 <td class="truncate">{domain}{status.map(|s| {
@@ -95,11 +97,11 @@ pub fn AppsPage() -> impl IntoView {
         <div class="page-head">
             <h1>"Applications"</h1>
             <span class="page-head__spacer"></span>
-            <A href="/apps/new" attr:class="btn btn--primary">"New application"</A>
+            <A href=Page::NewApp.path() attr:class="btn btn--primary">"New application"</A>
         </div>
         <form class="filters" role="search" aria-label="Filter applications" on:submit=|ev| ev.prevent_default()>
             <SearchInput label="Search" placeholder="Application name" value=Signal::derive(move || state.with(|s| s.q.clone()))
-                on_commit=Callback::new(move |q: String| url.go(AppsState { q }, true)) />
+                on_commit=move |q: String| url.go(AppsState { q }, true) />
         </form>
         <Transition fallback=|| view! { <TableSkeleton label="Loading applications" /> }>
             {move || Suspend::new(async move {
@@ -121,7 +123,7 @@ pub fn AppsPage() -> impl IntoView {
                     }
                     Err(e) if e.is_missing_feature() => view! { <p class="alert alert--info" role="status">"This server does not offer management applications."</p> }.into_any(),
                     Err(e) => view! {
-                        <LoadFailed what="The applications" error=e on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+                        <LoadFailed what="The applications" error=e on_retry=move |_| reload.update(|n| *n += 1) />
                     }.into_any(),
                 }
             })}

@@ -19,8 +19,10 @@ use crate::api::clients;
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::LoadFailed;
-use crate::components::{keyed_fetch, ConfirmDialog, Pager, Toasts};
+use crate::components::{ConfirmDialog, Pager, Toasts};
+use crate::hooks::keyed_fetch;
 use crate::paging::page_count;
+use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use list_state::ListState;
@@ -35,14 +37,14 @@ pub enum Pending {
 }
 
 /// The clients list's URL state.
-pub type ListUrl = crate::components::ListUrl<ListState>;
+pub type ListUrl = crate::hooks::ListUrl<ListState>;
 
 #[component]
 pub fn ClientsPage() -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
     let tenant = AuthContext::expect().tenant_id();
-    let url = ListUrl::new("/clients");
+    let url = ListUrl::new(Page::Clients);
     let state = url.state;
     let reload = RwSignal::new(0u32);
     let selection = Selection::provide();
@@ -136,17 +138,17 @@ pub fn ClientsPage() -> impl IntoView {
             <h1>"Clients"</h1>
             <span class="page-head__spacer"></span>
             <export::ExportButton state=state />
-            <A href="/clients/new" attr:class="btn btn--primary">"New client"</A>
+            <A href=Page::NewClient.path() attr:class="btn btn--primary">"New client"</A>
         </div>
         <filters::FilterBar url=url />
-        <bulk::BulkBar total=total state=state on_done=Callback::new(move |_| reload.update(|n| *n += 1)) />
+        <bulk::BulkBar total=total state=state on_done=move |_| reload.update(|n| *n += 1) />
         <Transition fallback=|| view! { <Skeleton /> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(page) => view! { <Table page=page url=url ask=ask /> }.into_any(),
                     Err(e) if e.kind == crate::api::error::ErrorKind::Aborted => view! { <Skeleton /> }.into_any(),
                     Err(e) => view! {
-                        <LoadFailed what="The clients" error=e on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+                        <LoadFailed what="The clients" error=e on_retry=move |_| reload.update(|n| *n += 1) />
                     }.into_any(),
                 }
             })}
@@ -172,8 +174,8 @@ pub fn ClientsPage() -> impl IntoView {
             })
             pending=run.pending()
             error=confirm_error
-            on_confirm=Callback::new(move |_| if let Some(p) = pending.get_untracked() { run.dispatch(p); })
-            on_cancel=Callback::new(move |_| pending.set(None))
+            on_confirm=move |_| if let Some(p) = pending.get_untracked() { run.dispatch(p); }
+            on_cancel=move |_| pending.set(None)
             danger=true
         />
     }

@@ -1,30 +1,22 @@
 //! `/login`: password and second factor, or a pasted access token.
 
+pub mod sign_in;
+mod steps;
 pub(crate) mod token_paste;
 
 use crate::api::Api;
-use crate::app::areas;
-use crate::app::chunks::Lazy;
-use crate::auth::{AuthContext, Session};
-use crate::components::SignIn;
+use crate::auth::Session;
+use crate::chunks::Lazy;
+use crate::routes::Page;
 use crate::validate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-
-/// Where a user lands after sign-in when no `?next=` says otherwise.
-pub fn home_path(is_admin: bool) -> &'static str {
-    if is_admin {
-        "/clients"
-    } else {
-        "/account/security"
-    }
-}
+pub use sign_in::SignIn;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let api = Api::expect();
-    let auth = AuthContext::expect();
     let query = use_query_map();
     let navigate = use_navigate();
     let config = api.config();
@@ -32,8 +24,7 @@ pub fn LoginPage() -> impl IntoView {
 
     let done = Callback::new(move |session: Session| {
         let next = query.with_untracked(|q| validate::next_path(q.get("next").as_deref()));
-        let target = next.unwrap_or_else(|| home_path(session.is_admin()).to_string());
-        auth.sign_in(session);
+        let target = next.unwrap_or_else(|| Page::home_of(session.is_admin()).path());
         navigate(
             &target,
             NavigateOptions {
@@ -51,7 +42,7 @@ pub fn LoginPage() -> impl IntoView {
                     when=move || !show_token.get()
                     fallback=move || {
                         let back = Callback::new(move |_| show_token.set(false));
-                        view! { <Lazy load=move || areas::token_paste(done, back) /> }
+                        view! { <Lazy load=move || steps::token_paste(done, back) /> }
                     }
                 >
                     <SignIn title="Sign in" on_signed_in=done />

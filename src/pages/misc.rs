@@ -1,6 +1,7 @@
 //! Small pages: not found, not allowed, and areas still to be built.
 
 use crate::auth::AuthContext;
+use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -10,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
         <main id="main" class="content narrow">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
-            <A href="/">"Go to the console"</A>
+            <A href=Page::Home.path()>"Go to the console"</A>
         </main>
     }
 }

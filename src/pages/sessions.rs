@@ -9,7 +9,9 @@ use crate::api::sessions::{self, Session};
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::LoadFailed;
-use crate::components::{use_confirmed, when, ConfirmDialog, Toasts};
+use crate::components::{when, ConfirmDialog, Toasts};
+use crate::hooks::use_confirmed;
+use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 pub use state::SessionsState;
@@ -63,7 +65,7 @@ fn MySessions() -> impl IntoView {
                 if s.is_current {
                     // This device's session is gone: its token no longer works.
                     auth.sign_out();
-                    navigate("/login", Default::default());
+                    navigate(&Page::Login.path(), Default::default());
                     return;
                 }
                 toasts.success(format!("The session on {} was revoked.", s.device_name));
@@ -110,7 +112,7 @@ fn MySessions() -> impl IntoView {
                         }.into_any(),
                         Err(e) if e.is_missing_feature() => view! { <p class="alert alert--info" role="status">"This server does not list sessions."</p> }.into_any(),
                         Err(e) => view! {
-                            <LoadFailed what="Your sessions" error=e on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+                            <LoadFailed what="Your sessions" error=e on_retry=move |_| reload.update(|n| *n += 1) />
                         }.into_any(),
                     }
                 })}

@@ -7,6 +7,7 @@ mod theme;
 
 use crate::api::Api;
 use crate::auth::AuthContext;
+use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_navigate;
@@ -46,7 +47,7 @@ pub fn Shell() -> impl IntoView {
     });
     let sign_out = move |_| {
         auth.sign_out();
-        navigate("/login", Default::default());
+        navigate(&Page::Login.path(), Default::default());
     };
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>

@@ -11,7 +11,8 @@ mod invite;
 pub mod list_state;
 pub mod new;
 
-use crate::components::ListUrl;
+use crate::hooks::ListUrl;
+use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use list_state::{Tab, UsersState};
@@ -20,7 +21,7 @@ pub type UsersUrl = ListUrl<UsersState>;
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    let url = UsersUrl::new("/users");
+    let url = UsersUrl::new(Page::Users);
     let state = url.state;
     let tab = Memo::new(move |_| state.with(|s| s.tab));
     let tab_id = |t: Tab| {
@@ -61,8 +62,8 @@ pub fn UsersPage() -> impl IntoView {
             <h1>"Users"</h1>
             <span class="page-head__spacer"></span>
             <Show when=move || tab.get() == Tab::EndUsers>
-                <A href="/users/import" attr:class="btn">"Import CSV"</A>
-                <A href="/users/new" attr:class="btn btn--primary">"New user"</A>
+                <A href=Page::ImportUsers.path() attr:class="btn">"Import CSV"</A>
+                <A href=Page::NewUser.path() attr:class="btn btn--primary">"New user"</A>
             </Show>
         </div>
         <div class="tabs" role="tablist" aria-label="User kinds">

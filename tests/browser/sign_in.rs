@@ -4,7 +4,8 @@
 use super::support::*;
 use authsec_console::api::Api;
 use authsec_console::auth::{AuthContext, Session};
-use authsec_console::components::{SignIn, Toasts};
+use authsec_console::components::Toasts;
+use authsec_console::pages::login::SignIn;
 use leptos::prelude::*;
 use std::sync::{Arc, Mutex};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -224,4 +225,86 @@ async fn backup_code_is_offered_instead() {
     // AuthSec reads a backup code only from `code`.
     assert!(body.contains(r#""code":"abcd-efgh""#), "{body}");
     assert!(!body.contains("backup_code"), "{body}");
+}
+
+/// Mounts the sign-in behind a switch that takes it away (Back, the dialog closed). The
+/// page's callback lives inside, as `LoginPage`'s does, so it goes with it.
+fn mount_removable(
+    script: &Script,
+) -> (web_sys::HtmlElement, AuthContext, RwSignal<bool>, impl Drop) {
+    let shown = RwSignal::new(true);
+    let auth_out = Arc::new(Mutex::new(None::<AuthContext>));
+    let out = auth_out.clone();
+    let transport = script.transport();
+    let (root, handle) = mount(move || {
+        let auth = AuthContext::provide();
+        *out.lock().unwrap() = Some(auth);
+        Api::provide_with(config(), auth, transport);
+        Toasts::provide();
+        view! {
+            <Show when=move || shown.get()>
+                {
+                    let done = Callback::new(|_: Session| ());
+                    view! { <SignIn title="Sign in" on_signed_in=done /> }
+                }
+            </Show>
+        }
+    });
+    let auth = auth_out.lock().unwrap().unwrap();
+    (root, auth, shown, handle)
+}
+
+async fn up_to_the_code(root: &web_sys::HtmlElement) {
+    until("form", || has_field(root, "Email")).await;
+    type_into(&field(root, "Email"), "admin@acme.test");
+    type_into(&field(root, "Password"), "Sandbox-Demo-1");
+    button(root, "Sign in").click();
+    enter_code(root).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_sign_in_whose_form_went_away_meanwhile_still_signs_in() {
+    let script = Script::default();
+    script.totp_sign_in("admin@acme.test", &jwt("admin@acme.test"), true);
+    let gate = script.hold("/totp/verifyLogin");
+    let (root, auth, shown, _h) = mount_removable(&script);
+    up_to_the_code(&root).await;
+    until("code sent", || {
+        !script.requests_to("/totp/verifyLogin").is_empty()
+    })
+    .await;
+    shown.set(false);
+    until("form gone", || !has_field(&root, "Authentication code")).await;
+    let _ = gate.send(());
+    until("signed in", || auth.is_signed_in()).await;
+    assert_eq!(auth.email().as_deref(), Some("admin@acme.test"));
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_code_for_a_step_that_went_away_is_dropped_quietly() {
+    let script = Script::default();
+    script
+        .answer("/uflow/login", 200, PASSWORD_OK_TOTP)
+        .answer("/mfa/loginStatus", 200, TOTP_ON)
+        .answer("/totp/verifyLogin", 400, r#"{"error":"invalid TOTP code"}"#);
+    let gate = script.hold("/totp/verifyLogin");
+    let (root, auth, shown, _h) = mount_removable(&script);
+    up_to_the_code(&root).await;
+    until("code sent", || {
+        !script.requests_to("/totp/verifyLogin").is_empty()
+    })
+    .await;
+    shown.set(false);
+    until("form gone", || !has_field(&root, "Authentication code")).await;
+    // The refusal arrives for a step that is gone: it used to focus the step's field
+    // (a disposed NodeRef) and panic. Now nothing happens.
+    let _ = gate.send(());
+    settle().await;
+    assert!(text(&root).trim().is_empty());
+    assert!(!auth.is_signed_in());
+    assert_eq!(
+        script.requests_to("/totp/verifyLogin").len(),
+        1,
+        "not sent again"
+    );
 }

@@ -192,6 +192,14 @@ pub async fn until(what: &str, cond: impl Fn() -> bool) {
     panic!("timed out waiting for: {what}");
 }
 
+/// Lets everything already queued run to its end: the answers released before it are
+/// handled (a macrotask boundary: every microtask before it has run).
+pub async fn settle() {
+    leptos::task::tick().await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    leptos::task::tick().await;
+}
+
 pub fn text(root: &Element) -> String {
     root.text_content().unwrap_or_default()
 }

@@ -3,20 +3,21 @@
 
 use super::my_account;
 use crate::api::{mfa, Api};
-use crate::auth::webauthn;
+use crate::auth::{webauthn, AuthContext};
 use crate::components::Toasts;
 use leptos::prelude::*;
 
 #[component]
-pub fn AddPasskey(#[prop(optional)] on_added: Option<Callback<()>>) -> impl IntoView {
+pub fn AddPasskey(#[prop(optional, into)] on_added: Option<Callback<()>>) -> impl IntoView {
     let api = Api::expect();
+    let auth = AuthContext::expect();
     let toasts = Toasts::expect();
     let open = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let supported = webauthn::is_supported();
 
     let create = Action::new_unsync(move |_: &()| async move {
-        let who = my_account(&api);
+        let who = my_account(&api, auth);
         let result = async {
             let options = mfa::passkey_registration(&api, &who, None)
                 .await
@@ -28,17 +29,18 @@ pub fn AddPasskey(#[prop(optional)] on_added: Option<Callback<()>>) -> impl Into
                 .map_err(|e| format!("The passkey was not saved. {}", e.message))
         };
         match result.await {
-            // The page may be gone by now (the ceremony takes a while): try_.
+            // The page may be gone by now: `set` on a disposed signal does nothing.
             Ok(()) => {
-                open.try_set(false);
-                error.try_set(None);
+                open.set(false);
+                error.set(None);
                 toasts.success("Passkey added");
                 if let Some(cb) = on_added {
+                    // `try_`: the page may be gone by now (the ceremony takes a while).
                     cb.try_run(());
                 }
             }
             Err(m) => {
-                error.try_set(Some(m));
+                error.set(Some(m));
             }
         }
     });

@@ -5,17 +5,20 @@
 use super::{my_account, SecurityData};
 use crate::api::extensions::Extension;
 use crate::api::{mfa, Api};
+use crate::auth::AuthContext;
 use crate::components::backup_codes::BackupCodes;
-use crate::components::{use_confirmed, ConfirmDialog, TotpSetup};
+use crate::components::{ConfirmDialog, TotpSetup};
+use crate::hooks::use_confirmed;
 use leptos::prelude::*;
 
 #[component]
 pub fn AppSection() -> impl IntoView {
     let api = Api::expect();
+    let auth = AuthContext::expect();
     let data = expect_context::<SecurityData>();
     let adding = RwSignal::new(false);
     let new_codes = RwSignal::new(None::<Vec<String>>);
-    let email = api.auth().email().unwrap_or_default();
+    let email = auth.email().unwrap_or_default();
     let on = Signal::derive(move || data.factors().app);
     let regenerate = use_confirmed(
         move |_: ()| async move {
@@ -54,14 +57,14 @@ pub fn AppSection() -> impl IntoView {
                     <p class="muted">"This server makes new backup codes only with a new setup: Move to another app (it can be the same app) to get ten new ones."</p>
                 </Show>
             }>
-                <TotpSetup account=my_account(&api) replacing=on.get_untracked()
-                    on_close=Callback::new(move |done: bool| { adding.set(false); if done { data.refresh(); } }) />
+                <TotpSetup account=my_account(&api, auth) replacing=on.get_untracked()
+                    on_close=move |done: bool| { adding.set(false); if done { data.refresh(); } } />
             </Show>
             {move || new_codes.get().map(|codes| view! {
                 <section class="card stack" aria-labelledby="newcodes-h">
                     <h3 id="newcodes-h">"Your new backup codes"</h3>
                     <p class="alert alert--info" role="status">"Your old backup codes no longer work."</p>
-                    <BackupCodes account=email2.clone() codes=codes on_done=Callback::new(move |_| new_codes.set(None)) />
+                    <BackupCodes account=email2.clone() codes=codes on_done=move |_| new_codes.set(None) />
                 </section>
             })}
             <ConfirmDialog

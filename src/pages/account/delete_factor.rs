@@ -14,7 +14,7 @@ pub fn DeleteFactor(
     #[prop(into)] pending: Signal<bool>,
     #[prop(into)] error: Signal<Option<String>>,
     on_confirm: Callback<()>,
-    on_cancel: Callback<()>,
+    #[prop(into)] on_cancel: Callback<()>,
 ) -> impl IntoView {
     let understood = RwSignal::new(false);
     Effect::new(move |_| {
@@ -25,7 +25,7 @@ pub fn DeleteFactor(
     let ready = move || !pending.get() && (!is_last.get() || understood.get());
     view! {
         <Modal open=open title="Delete factor" on_cancel=on_cancel>
-            <form class="stack" on:submit=move |ev| { ev.prevent_default(); if ready() { on_confirm.try_run(()); } }>
+            <form class="stack" on:submit=move |ev| { ev.prevent_default(); if ready() { on_confirm.run(()); } }>
                 <p>{move || format!("Delete {}? It can no longer be used to sign in.", what.get())}</p>
                 <Show when=move || is_last.get()>
                     <p class="alert alert--warning" role="note">"This is your last two-factor method. Without it, your password alone protects your account, and your backup codes stop working."</p>
@@ -33,7 +33,7 @@ pub fn DeleteFactor(
                 </Show>
                 <p class="alert" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
                 <div class="actions">
-                    <button type="button" class="btn" on:click=move |_| { on_cancel.try_run(()); }>"Cancel"</button>
+                    <button type="button" class="btn" on:click=move |_| on_cancel.run(())>"Cancel"</button>
                     <button type="submit" class="btn btn--danger" disabled=move || !ready()>"Delete"</button>
                 </div>
             </form>

@@ -8,7 +8,8 @@ use super::SecurityData;
 use crate::api::passkeys::{self as pk, Passkey};
 use crate::api::Api;
 use crate::components::LoadFailed;
-use crate::components::{use_confirmed, when, Toasts};
+use crate::components::{when, Toasts};
+use crate::hooks::use_confirmed;
 use leptos::prelude::*;
 
 /// A transport as words (the icon's text alternative).
@@ -121,12 +122,12 @@ pub fn PasskeysSection() -> impl IntoView {
                         Ok(list) => view! { <ul class="plain devices" aria-label="Passkeys">{list.into_iter().map(row).collect_view()}</ul> }.into_any(),
                         Err(e) if e.is_missing_feature() => view! { <p class="muted">"This server does not list passkeys, so they cannot be renamed or deleted here. You can still add one."</p> }.into_any(),
                         Err(e) => view! {
-                            <LoadFailed what="Your passkeys" error=e on_retry=Callback::new(move |_| data.refresh()) />
+                            <LoadFailed what="Your passkeys" error=e on_retry=move |_| data.refresh() />
                         }.into_any(),
                     }
                 })}
             </Transition>
-            <AddPasskey on_added=Callback::new(move |_| data.refresh()) />
+            <AddPasskey on_added=move |_| data.refresh() />
             <DeleteFactor
                 open=delete.open()
                 what=Signal::derive(move || delete.item.with(|p| p.as_ref().map(|p| format!("the passkey {}", p.name)).unwrap_or_default()))

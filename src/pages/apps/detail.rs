@@ -7,7 +7,9 @@ use super::form_view::SectionFields;
 use super::model::{all_method_defaults, body, read, validate};
 use crate::api::{apps, Api};
 use crate::components::LoadFailed;
-use crate::components::{use_confirmed, ConfirmDialog, CopyButton, Toasts};
+use crate::components::{ConfirmDialog, CopyButton, Toasts};
+use crate::hooks::use_confirmed;
+use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -26,13 +28,13 @@ pub fn AppDetailPage() -> impl IntoView {
         async move { apps::get(&api, &id).await }
     });
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb"><A href="/apps">"Applications"</A>" / Application"</nav>
+        <nav class="crumbs" aria-label="Breadcrumb"><A href=Page::Apps.path()>"Applications"</A>" / Application"</nav>
         <Transition fallback=|| view! { <div class="skeleton-table" aria-busy="true" aria-label="Loading application"><div class="skeleton-row"></div></div> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(app) => view! { <Editor app=app reload=reload /> }.into_any(),
                     Err(e) => view! {
-                        <LoadFailed what="The application" error=e not_found="This application does not exist in this workspace." on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+                        <LoadFailed what="The application" error=e not_found="This application does not exist in this workspace." on_retry=move |_| reload.update(|n| *n += 1) />
                     }.into_any(),
                 }
             })}
@@ -118,7 +120,7 @@ fn Editor(app: Value, reload: RwSignal<u32>) -> impl IntoView {
         move |id: String| async move { apps::delete(&api, &id).await.map(|_| id) },
         move |_| {
             toasts.success("The application was deleted.");
-            navigate("/apps", Default::default());
+            navigate(&Page::Apps.path(), Default::default());
         },
     );
     let dname = name.clone();

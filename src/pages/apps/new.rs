@@ -7,6 +7,7 @@ use super::form_view::SectionFields;
 use super::model::{create_body, is_on, read, template, validate, Form};
 use crate::api::{apps, Api};
 use crate::components::{SecretDialog, Toasts, UnsavedGuard};
+use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -124,15 +125,12 @@ pub fn NewAppPage() -> impl IntoView {
     let on_stored = Callback::new(move |_| {
         if let Some((id, name)) = created.get_untracked() {
             toasts.success(format!("{name} was created."));
-            navigate(
-                &format!("/apps/{}", crate::api::url::segment(&id)),
-                Default::default(),
-            );
+            navigate(&Page::App(&id).path(), Default::default());
         }
     });
     view! {
         <UnsavedGuard dirty=dirty />
-        <nav class="crumbs" aria-label="Breadcrumb"><A href="/apps">"Applications"</A>" / New application"</nav>
+        <nav class="crumbs" aria-label="Breadcrumb"><A href=Page::Apps.path()>"Applications"</A>" / New application"</nav>
         <h1>"New application"</h1>
         <ol class="steps steps--nav" aria-label="Steps">
             {Section::ALL.iter().map(|s| s.label()).chain(["Review"]).enumerate().map(|(i, label)| view! {
@@ -164,7 +162,7 @@ pub fn NewAppPage() -> impl IntoView {
             }}
             <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
             <div class="actions">
-                <A href="/apps" attr:class="btn">"Cancel"</A>
+                <A href=Page::Apps.path() attr:class="btn">"Cancel"</A>
                 <button type="button" class="btn" disabled=move || step.get() == 0 on:click=move |_| go(step.get_untracked().saturating_sub(1))>"Back"</button>
                 <Show when={move || step.get() < REVIEW} fallback=move || view! {
                     <button type="button" class="btn btn--primary" disabled=move || create.pending().get() on:click=submit>

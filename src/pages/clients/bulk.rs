@@ -53,7 +53,7 @@ pub fn summary(op: BulkOp, o: &Outcome) -> String {
 pub fn BulkBar(
     #[prop(into)] total: Signal<u64>,
     state: Memo<ListState>,
-    on_done: Callback<()>,
+    #[prop(into)] on_done: Callback<()>,
 ) -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
@@ -97,7 +97,7 @@ pub fn BulkBar(
                 {
                     Ok(cs) => cs.iter().map(Picked::of).collect(),
                     Err(e) => {
-                        running.try_set(None);
+                        running.set(None);
                         toasts.error(format!(
                             "Could not list the matching clients: {}",
                             e.message
@@ -108,7 +108,7 @@ pub fn BulkBar(
             } else {
                 sel.picked()
             };
-            progress.try_update(|p| p.total = targets.len());
+            progress.update(|p| p.total = targets.len());
             let results = stream::iter(targets.into_iter().map(|p| {
                 let t = t.clone();
                 async move {
@@ -121,7 +121,7 @@ pub fn BulkBar(
                             .map(|_| ()),
                         BulkOp::Delete => clients::soft_delete(&api, &t, &p.id).await,
                     };
-                    progress.try_update(|o| match &r {
+                    progress.update(|o| match &r {
                         Ok(()) => o.ok += 1,
                         Err(e) => o.failed.push((p.name.clone(), e.message.clone())),
                     });
@@ -135,8 +135,8 @@ pub fn BulkBar(
             let Some(outcome) = progress.try_get_untracked() else {
                 return;
             };
-            running.try_set(None);
-            last.try_set(Some((op, outcome.clone())));
+            running.set(None);
+            last.set(Some((op, outcome.clone())));
             if outcome.failed.is_empty() {
                 sel.clear();
             } else {
@@ -150,6 +150,7 @@ pub fn BulkBar(
                 sel.clear();
                 sel.set_many(&keep, true);
             }
+            // `try_`: a bulk job goes on when its page is gone; then nobody is told.
             on_done.try_run(());
         });
     };

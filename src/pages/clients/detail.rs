@@ -11,6 +11,7 @@ use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::LoadFailed;
 use crate::components::{ConfirmDialog, SecretDialog, Toasts, UnsavedGuard};
+use crate::routes::Page;
 use fields::Fields;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -37,13 +38,13 @@ pub fn ClientDetailPage() -> impl IntoView {
         async move { clients::get(&api, &t, &id).await }
     });
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb"><A href="/clients">"Clients"</A>" / Client"</nav>
+        <nav class="crumbs" aria-label="Breadcrumb"><A href=Page::Clients.path()>"Clients"</A>" / Client"</nav>
         <Transition fallback=|| view! { <div class="skeleton-table" aria-busy="true" aria-label="Loading client"><div class="skeleton-row"></div><div class="skeleton-row"></div></div> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(c) => view! { <Detail client=c reload=reload /> }.into_any(),
                     Err(e) => view! {
-                        <LoadFailed what="The client" error=e not_found="This client does not exist in this workspace." on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+                        <LoadFailed what="The client" error=e not_found="This client does not exist in this workspace." on_retry=move |_| reload.update(|n| *n += 1) />
                     }.into_any(),
                 }
             })}
@@ -145,7 +146,7 @@ fn Detail(client: Client, reload: RwSignal<u32>) -> impl IntoView {
                 }
                 Some(Ask::DeleteForever) => {
                     toasts.success(format!("{name2} was deleted permanently."));
-                    navigate("/clients", Default::default());
+                    navigate(&Page::Clients.path(), Default::default());
                 }
                 None => {}
             }
@@ -210,8 +211,8 @@ fn Detail(client: Client, reload: RwSignal<u32>) -> impl IntoView {
                     form_error=form_error
                     pending=save.pending()
                     submit_label="Save changes"
-                    on_submit=Callback::new(move |d| { save.dispatch(d); })
-                    on_cancel=Callback::new(move |_| editing.set(false))
+                    on_submit=move |d| { save.dispatch(d); }
+                    on_cancel=move |_| editing.set(false)
                     editing=true
                 />
             </div>
@@ -224,10 +225,10 @@ fn Detail(client: Client, reload: RwSignal<u32>) -> impl IntoView {
             type_to_confirm=Signal::derive(move || (ask.get() == Some(Ask::DeleteForever)).then(|| c.with_value(|c| c.name.clone())))
             pending=act.pending()
             error=ask_error
-            on_confirm=Callback::new(move |_| if let Some(a) = ask.get_untracked() { act.dispatch(a); })
-            on_cancel=Callback::new(move |_| ask.set(None))
+            on_confirm=move |_| if let Some(a) = ask.get_untracked() { act.dispatch(a); }
+            on_cancel=move |_| ask.set(None)
             danger=true
         />
-        <SecretDialog secret=secret title="New client secret" subject=subject on_stored=Callback::new(move |_| toasts.success("The secret was rotated.")) />
+        <SecretDialog secret=secret title="New client secret" subject=subject on_stored=move |_| toasts.success("The secret was rotated.") />
     }
 }

@@ -80,13 +80,13 @@ pub fn ExportButton(state: Memo<ListState>) -> impl IntoView {
                 &t,
                 &s,
                 |d, n| {
-                    done.try_set(d);
-                    total.try_set(n);
+                    done.set(d);
+                    total.set(n);
                 },
                 move || cancel.try_get_untracked().unwrap_or(true),
             )
             .await;
-            running.try_set(false);
+            running.set(false);
             match result {
                 Ok(rows) => {
                     let day = js_sys::Date::new_0()

@@ -3,12 +3,9 @@
 
 use super::list_state::{split_list, Column, ListState, Tri};
 use super::ListUrl;
+use crate::hooks::use_debounce;
 use leptos::html;
 use leptos::prelude::*;
-use std::time::Duration;
-
-/// How long typing must pause before the list asks the server.
-pub const DEBOUNCE_MS: u64 = 250;
 
 #[component]
 pub fn FilterBar(url: ListUrl) -> impl IntoView {
@@ -16,25 +13,20 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let tags = RwSignal::new(String::new());
-    let timer = StoredValue::new_local(None::<TimeoutHandle>);
-    let cancel_pending = move || {
-        if let Some(h) = timer.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
-    };
+    let debounce = use_debounce();
 
     // The URL is the truth: Back/Forward and shared links refill the inputs,
     // unless the user is mid-typing (a debounce is pending).
     Effect::new(move |_| {
         let s = state.get();
-        if timer.with_value(Option::is_none) {
+        if !debounce.is_pending() {
             name.set(s.name.clone());
             email.set(s.email.clone());
             tags.set(s.tags.join(", "));
         }
     });
     let apply_text = move || {
-        cancel_pending();
+        debounce.cancel();
         let (n, e, t) = (
             name.get_untracked(),
             email.get_untracked(),
@@ -52,12 +44,7 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
             );
         }
     };
-    let on_input = move |_| {
-        cancel_pending();
-        let h = set_timeout_with_handle(apply_text, Duration::from_millis(DEBOUNCE_MS)).ok();
-        timer.set_value(h);
-    };
-    on_cleanup(cancel_pending);
+    let on_input = move |_| debounce.schedule(apply_text);
 
     let name_input = NodeRef::<html::Input>::new();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -124,7 +111,7 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
                 </select>
             </label>
             <button type="button" class="btn btn--link" disabled=move || !state.with(ListState::is_filtered) on:click=move |_| {
-                cancel_pending();
+                debounce.cancel();
                 url.go(state.get_untracked().cleared(), false);
             }>"Clear filters"</button>
             <ColumnChooser url=url />

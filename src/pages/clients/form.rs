@@ -96,8 +96,8 @@ pub fn ClientForm(
     form_error: Signal<Option<String>>,
     #[prop(into)] pending: Signal<bool>,
     #[prop(into)] submit_label: String,
-    on_submit: Callback<Draft>,
-    #[prop(optional)] on_cancel: Option<Callback<()>>,
+    #[prop(into)] on_submit: Callback<Draft>,
+    #[prop(optional, into)] on_cancel: Option<Callback<()>>,
     /// Editing an existing client: AuthSec's update does not take the type, so it is
     /// not offered.
     #[prop(optional)]
@@ -114,7 +114,7 @@ pub fn ClientForm(
         let ok = e.is_empty();
         errors.set(e);
         if ok {
-            on_submit.try_run(d);
+            on_submit.run(d);
         } else {
             request_animation_frame(focus_first_invalid);
         }
@@ -140,7 +140,7 @@ pub fn ClientForm(
                 "OIDC enabled"
             </label>
             <div class="actions">
-                {on_cancel.map(|cb| view! { <button type="button" class="btn" on:click=move |_| { cb.try_run(()); }>"Cancel"</button> })}
+                {on_cancel.map(|cb| view! { <button type="button" class="btn" on:click=move |_| cb.run(())>"Cancel"</button> })}
                 <button type="submit" class="btn btn--primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
                     {submit_label}
                 </button>

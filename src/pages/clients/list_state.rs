@@ -1,10 +1,10 @@
 //! The client list's state (filters, page, size, columns) as it lives in the
 //! URL query, and the API query it asks for. Pure, so host tests reach it.
 
-use crate::api::url::Query;
-pub use crate::components::list_url::Tri;
-use crate::components::UrlState;
+pub use crate::hooks::list_url::Tri;
+use crate::hooks::UrlState;
 use crate::paging::{add_paging, parse_page, parse_size, DEFAULT_SIZE};
+use crate::url::Query;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Column {

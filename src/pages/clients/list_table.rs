@@ -5,6 +5,7 @@ use super::list_state::{table_class, Column, ListState};
 use super::{row, selection, ListUrl, Pending, Selection};
 use crate::api::clients::ClientPage;
 use crate::components::TableSkeleton;
+use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -14,7 +15,11 @@ pub fn Skeleton() -> impl IntoView {
 }
 
 #[component]
-pub fn Table(page: ClientPage, url: ListUrl, ask: Callback<Pending>) -> impl IntoView {
+pub fn Table(
+    page: ClientPage,
+    url: ListUrl,
+    #[prop(into)] ask: Callback<Pending>,
+) -> impl IntoView {
     let state = url.state;
     let selection = Selection::expect();
     if page.clients.is_empty() {
@@ -29,7 +34,7 @@ pub fn Table(page: ClientPage, url: ListUrl, ask: Callback<Pending>) -> impl Int
                 } else {
                     view! {
                         <p>"This workspace has no clients yet."</p>
-                        <A href="/clients/new" attr:class="btn btn--primary">"Create the first client"</A>
+                        <A href=Page::NewClient.path() attr:class="btn btn--primary">"Create the first client"</A>
                     }.into_any()
                 }}
             </div>

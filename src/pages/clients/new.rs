@@ -7,6 +7,7 @@ use crate::api::clients;
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::{SecretDialog, Toasts, UnsavedGuard};
+use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -51,7 +52,7 @@ pub fn NewClientPage() -> impl IntoView {
                         "{} was created, but the server issued no secret for it. Its secret store did not answer; ask the AuthSec operator.",
                         c.name
                     ));
-                    go(&format!("/clients/{}", c.id), Default::default());
+                    go(&Page::Client(&c.id).path(), Default::default());
                 }
             }
             create.value().set(None);
@@ -74,11 +75,11 @@ pub fn NewClientPage() -> impl IntoView {
     let on_stored = Callback::new(move |_| {
         if let Some((id, name)) = created.get_untracked() {
             toasts.success(format!("{name} was created."));
-            navigate(&format!("/clients/{id}"), Default::default());
+            navigate(&Page::Client(&id).path(), Default::default());
         }
     });
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb"><A href="/clients">"Clients"</A>" / New client"</nav>
+        <nav class="crumbs" aria-label="Breadcrumb"><A href=Page::Clients.path()>"Clients"</A>" / New client"</nav>
         <h1>"New client"</h1>
         <div class="narrow-form">
             <ClientForm
@@ -87,7 +88,7 @@ pub fn NewClientPage() -> impl IntoView {
                 form_error=form_error
                 pending=create.pending()
                 submit_label="Create client"
-                on_submit=Callback::new(move |d| { create.dispatch(d); })
+                on_submit=move |d| { create.dispatch(d); }
             />
         </div>
         <SecretDialog secret=secret title="Client secret" subject=subject on_stored=on_stored />

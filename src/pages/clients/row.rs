@@ -7,6 +7,7 @@ use crate::api::clients::{self, Client};
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::{CopyButton, Toasts};
+use crate::routes::Page;
 use crate::time;
 use leptos::prelude::*;
 
@@ -40,7 +41,7 @@ pub fn StatusBadge(#[prop(into)] active: Signal<bool>) -> impl IntoView {
 }
 
 #[component]
-pub fn ClientRow(client: Client, ask: Callback<Pending>) -> impl IntoView {
+pub fn ClientRow(client: Client, #[prop(into)] ask: Callback<Pending>) -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
     let tenant = AuthContext::expect().tenant_id();
@@ -61,13 +62,13 @@ pub fn ClientRow(client: Client, ask: Callback<Pending>) -> impl IntoView {
             let (id, name, t) = (id.clone(), name.clone(), tenant.get_untracked());
             leptos::task::spawn_local(async move {
                 let result = clients::set_active(&api, &t, &id, want).await;
-                busy.try_set(false);
+                busy.set(false);
                 match result {
                     Ok(c) => {
-                        active.try_set(c.active);
+                        active.set(c.active);
                     }
                     Err(e) => {
-                        active.try_set(!want);
+                        active.set(!want);
                         let verb = if want { "activate" } else { "deactivate" };
                         toasts.error(format!("Could not {verb} {name}: {}", e.message));
                     }
@@ -81,14 +82,14 @@ pub fn ClientRow(client: Client, ask: Callback<Pending>) -> impl IntoView {
         move |_| {
             if deleted_view {
                 {
-                    ask.try_run(Pending::HardDelete {
+                    ask.run(Pending::HardDelete {
                         client_id: client_id.clone(),
                         name: name.clone(),
                     });
                 }
             } else {
                 {
-                    ask.try_run(Pending::SoftDelete {
+                    ask.run(Pending::SoftDelete {
                         id: id.clone(),
                         name: name.clone(),
                     });
@@ -125,11 +126,8 @@ pub fn ClientRow(client: Client, ask: Callback<Pending>) -> impl IntoView {
         }
     );
     let mfa = mfa_label(&client);
-    let (name_title, name_link, href) = (
-        name.clone(),
-        name.clone(),
-        format!("/clients/{}", client.id),
-    );
+    let (name_title, name_link, href) =
+        (name.clone(), name.clone(), Page::Client(&client.id).path());
     view! {
         <tr class:row--selected=move || selection.has(&picked.id)>
             <td class="table__check">

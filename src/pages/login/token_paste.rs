@@ -1,7 +1,7 @@
 //! Signing in with a pasted access token (for API-key holders).
 
 use crate::api::Api;
-use crate::auth::{flow, Session};
+use crate::auth::{flow, AuthContext, Session};
 use crate::components::field::unique_id;
 use leptos::prelude::*;
 
@@ -25,6 +25,7 @@ pub fn TokenPaste(on_signed_in: Callback<Session>, on_back: Callback<()>) -> imp
     let id = unique_id("tok");
     let err_id = format!("{id}-err");
     let api = Api::expect();
+    let auth = AuthContext::expect();
     // Checked here first, then the server says whether the account is an admin.
     let open = Action::new_local(move |raw: &String| {
         let (raw, tenant) = (raw.clone(), tenant.clone());
@@ -38,7 +39,7 @@ pub fn TokenPaste(on_signed_in: Callback<Session>, on_back: Callback<()>) -> imp
             match opened {
                 Ok(s) => {
                     token.set(String::new());
-                    on_signed_in.try_run(s);
+                    auth.accept(s, on_signed_in);
                 }
                 Err(m) => error.set(Some(m)),
             }
@@ -64,7 +65,7 @@ pub fn TokenPaste(on_signed_in: Callback<Session>, on_back: Callback<()>) -> imp
             </div>
             <p class="muted">"The token stays in this tab's memory only and is forgotten when you sign out or reload."</p>
             <button type="submit" class="btn btn--primary" disabled=move || pending.get()>"Continue"</button>
-            <button type="button" class="btn btn--link" on:click=move |_| { on_back.try_run(()); }>"Sign in with a password instead"</button>
+            <button type="button" class="btn btn--link" on:click=move |_| on_back.run(())>"Sign in with a password instead"</button>
         </form>
     }
 }

@@ -1,9 +1,9 @@
 //! The tenant sessions list's URL state: email filter, active, page, size.
 
-use crate::api::url::Query;
-use crate::components::list_url::Tri;
-use crate::components::UrlState;
+use crate::hooks::list_url::Tri;
+use crate::hooks::UrlState;
 use crate::paging::{add_paging, parse_page, parse_size, DEFAULT_SIZE};
+use crate::url::Query;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SessionsState {

@@ -4,14 +4,12 @@
 use super::SessionsState;
 use crate::api::error::ErrorKind;
 use crate::api::sessions::{self, Session};
-use crate::api::url::segment;
 use crate::api::Api;
-use crate::components::list_url::Tri;
 use crate::components::LoadFailed;
-use crate::components::{
-    keyed_fetch, use_confirmed, when, ConfirmDialog, ListUrl, Pager, SearchInput, TableSkeleton,
-    Toasts,
-};
+use crate::components::{when, ConfirmDialog, Pager, SearchInput, TableSkeleton, Toasts};
+use crate::hooks::list_url::Tri;
+use crate::hooks::{keyed_fetch, use_confirmed, ListUrl};
+use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -19,7 +17,7 @@ use leptos_router::components::A;
 pub fn TenantSessions() -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
-    let url = ListUrl::<SessionsState>::new("/sessions");
+    let url = ListUrl::<SessionsState>::new(Page::Sessions);
     let state = url.state;
     let reload = RwSignal::new(0u32);
     let data = keyed_fetch(
@@ -44,7 +42,7 @@ pub fn TenantSessions() -> impl IntoView {
     let row = move |s: Session| {
         let live = s.is_active.unwrap_or(true);
         let email = s.user_email.clone().unwrap_or_default();
-        let href = format!("/users/{}", segment(s.user_id.as_deref().unwrap_or("")));
+        let href = Page::User(s.user_id.as_deref().unwrap_or("")).path();
         let label = format!("Revoke the session of {email} on {}", s.device_name);
         let s2 = s.clone();
         view! {
@@ -66,7 +64,7 @@ pub fn TenantSessions() -> impl IntoView {
             <h2 id="tenant-h">"All sessions in this workspace"</h2>
             <form class="filters" role="search" aria-label="Filter sessions" on:submit=|ev| ev.prevent_default()>
                 <SearchInput label="User email" value=Signal::derive(move || state.with(|s| s.email.clone()))
-                    on_commit=Callback::new(move |q: String| url.filter(|s| s.email = q, true)) />
+                    on_commit=move |q: String| url.filter(|s| s.email = q, true) />
                 <label class="filters__field">"Status"
                     <select prop:value=move || state.with(|s| s.active.key()) on:change=move |ev| { let v = event_target_value(&ev); url.filter(|s| s.active = Tri::parse(&v), false); }>
                         <option value="">"Any"</option><option value="true">"Active"</option><option value="false">"Ended"</option>
@@ -87,13 +85,13 @@ pub fn TenantSessions() -> impl IntoView {
                         Err(e) if e.is_missing_feature() => view! { <p class="alert alert--info" role="status">"This server does not list the workspace's sessions."</p> }.into_any(),
                         Err(e) if e.kind == ErrorKind::Aborted => view! { <TableSkeleton label="Loading sessions" /> }.into_any(),
                         Err(e) => view! {
-                            <LoadFailed what="The sessions" error=e on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+                            <LoadFailed what="The sessions" error=e on_retry=move |_| reload.update(|n| *n += 1) />
                         }.into_any(),
                     }
                 })}
             </Transition>
             <Pager page=Signal::derive(move || state.with(|s| s.page)) size=Signal::derive(move || state.with(|s| s.size)) total=total
-                on_change=Callback::new(move |(p, size): (u32, u32)| url.page(p, |s| s.size = size)) label="Sessions pages" />
+                on_change=move |(p, size): (u32, u32)| url.page(p, |s| s.size = size) label="Sessions pages" />
             <ConfirmDialog
                 open=revoke.open()
                 title="Revoke session"

@@ -4,25 +4,26 @@
 use crate::api::extensions::Extension;
 use crate::api::Api;
 use crate::auth::AuthContext;
+use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// One area: label, path, and the extension it needs (None: AuthSec itself).
-pub type NavItem = (&'static str, &'static str, Option<Extension>);
+/// One area: label, page, and the extension it needs (None: AuthSec itself).
+pub type NavItem = (&'static str, Page<'static>, Option<Extension>);
 
 /// The areas a role may open.
 pub fn nav_items(is_admin: bool) -> &'static [NavItem] {
     const ADMIN: &[NavItem] = &[
-        ("Clients", "/clients", None),
-        ("Users", "/users", None),
-        ("Applications", "/apps", Some(Extension::Apps)),
-        ("Sessions", "/sessions", Some(Extension::Sessions)),
-        ("API keys", "/api-keys", Some(Extension::ApiKeys)),
-        ("Security", "/account/security", None),
+        ("Clients", Page::Clients, None),
+        ("Users", Page::Users, None),
+        ("Applications", Page::Apps, Some(Extension::Apps)),
+        ("Sessions", Page::Sessions, Some(Extension::Sessions)),
+        ("API keys", Page::ApiKeys, Some(Extension::ApiKeys)),
+        ("Security", Page::Security, None),
     ];
     const END_USER: &[NavItem] = &[
-        ("Security", "/account/security", None),
-        ("Sessions", "/sessions", Some(Extension::Sessions)),
+        ("Security", Page::Security, None),
+        ("Sessions", Page::Sessions, Some(Extension::Sessions)),
     ];
     if is_admin {
         ADMIN
@@ -42,7 +43,7 @@ pub fn Nav() -> impl IntoView {
                     nav_items(auth.is_admin())
                         .iter()
                         .filter(|(_, _, ext)| ext.is_none_or(|e| extensions.offered(e)))
-                        .map(|(label, path, _)| view! { <li><A href=*path>{*label}</A></li> })
+                        .map(|(label, page, _)| view! { <li><A href=page.path()>{*label}</A></li> })
                         .collect_view()
                 }}
             </ul>

@@ -2,7 +2,8 @@
 //! is retried afterwards, so nothing on the page is lost.
 
 use crate::auth::AuthContext;
-use crate::components::{Modal, SignIn};
+use crate::components::Modal;
+use crate::pages::login::SignIn;
 use leptos::prelude::*;
 
 #[component]
@@ -10,7 +11,8 @@ pub fn ReauthDialog() -> impl IntoView {
     let auth = AuthContext::expect();
     let session = auth.session();
     let give_up = Callback::new(move |_| auth.finish_reauth(false));
-    let signed_in = Callback::new(move |s| auth.sign_in(s));
+    // The sign-in itself closes the dialog (`AuthContext::accept`): nothing more to do.
+    let signed_in = Callback::new(|_| ());
     view! {
         <Modal open=auth.reauth_open() title="Sign in again" on_cancel=give_up>
             <p>"Your session has ended. Sign in again to carry on; nothing on this page is lost."</p>
@@ -19,7 +21,7 @@ pub fn ReauthDialog() -> impl IntoView {
                     .with_untracked(|s| s.as_ref().map(|s| (s.email().to_string(), s.tenant_domain.clone())))
                     .map(|locked| view! { <SignIn locked on_signed_in=signed_in /> })
             }}
-            <button type="button" class="btn btn--link" on:click=move |_| { give_up.try_run(()); }>"Cancel"</button>
+            <button type="button" class="btn btn--link" on:click=move |_| give_up.run(())>"Cancel"</button>
         </Modal>
     }
 }

@@ -11,9 +11,8 @@ use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
 use crate::components::when;
 use crate::components::LoadFailed;
-use crate::components::{
-    keyed_fetch, use_confirmed, Avatar, ConfirmDialog, Pager, SearchInput, Toasts,
-};
+use crate::components::{Avatar, ConfirmDialog, Pager, SearchInput, Toasts};
+use crate::hooks::{keyed_fetch, use_confirmed};
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -142,10 +141,10 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
                 label="Search"
                 placeholder="Email, name or username"
                 value=Signal::derive(move || state.with(|s| s.search.clone()))
-                on_commit=Callback::new(move |q: String| url.filter(|s| s.search = q, true))
+                on_commit=move |q: String| url.filter(|s| s.search = q, true)
             />
             <span class="page-head__spacer"></span>
-            <InviteButton on_invited=Callback::new(move |_| reload.update(|n| *n += 1)) />
+            <InviteButton on_invited=move |_| reload.update(|n| *n += 1) />
         </div>
         <Transition fallback=|| view! { <Skeleton /> }>
             {move || Suspend::new(async move {
@@ -167,7 +166,7 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
                     }.into_any(),
                     Err(e) if e.kind == ErrorKind::Aborted => view! { <Skeleton /> }.into_any(),
                     Err(e) => view! {
-                        <LoadFailed what="The admins" error=e on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+                        <LoadFailed what="The admins" error=e on_retry=move |_| reload.update(|n| *n += 1) />
                     }.into_any(),
                 }
             })}
@@ -176,7 +175,7 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
             page=Signal::derive(move || state.with(|s| s.page))
             size=Signal::derive(move || state.with(|s| s.size))
             total=total
-            on_change=Callback::new(move |(p, size): (u32, u32)| url.page(p, |s| s.size = size))
+            on_change=move |(p, size): (u32, u32)| url.page(p, |s| s.size = size)
         />
         <ConfirmDialog
             open=act.open()

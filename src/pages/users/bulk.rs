@@ -68,7 +68,7 @@ async fn run(
         BulkOp::Deactivate => {
             let results = stream::iter(targets.into_iter().map(|p| async move {
                 let r = users::set_active(&api, &p.id, false).await;
-                progress.try_update(|o| match &r {
+                progress.update(|o| match &r {
                     Ok(()) => o.ok += 1,
                     Err(e) => o.failed.push((p.email.clone(), e.message.clone())),
                 });
@@ -83,7 +83,7 @@ async fn run(
             for chunk in targets.chunks(crate::pages::users::import::model::CHUNK) {
                 let ids: Vec<String> = chunk.iter().map(|p| p.id.clone()).collect();
                 let r = users::batch_delete(&api, &ids).await;
-                progress.try_update(|o| {
+                progress.update(|o| {
                     for p in chunk {
                         match &r {
                             Ok(d) if d.missing_ids.contains(&p.id) => o.failed.push((
@@ -114,7 +114,7 @@ async fn run(
 #[component]
 pub fn BulkBar(
     selected: RwSignal<BTreeMap<String, Picked>>,
-    on_done: Callback<()>,
+    #[prop(into)] on_done: Callback<()>,
 ) -> impl IntoView {
     let api = Api::expect();
     let running = RwSignal::new(None::<BulkOp>);
@@ -136,13 +136,14 @@ pub fn BulkBar(
         });
         leptos::task::spawn_local(async move {
             let failed = run(api, op, targets, progress).await;
-            running.try_set(None);
+            running.set(None);
             // The page may be gone by now (another tab or page): never panic.
             if let Some(p) = progress.try_get_untracked() {
-                last.try_set(Some((op, p)));
+                last.set(Some((op, p)));
             }
             // Keep only the failures selected, so a retry is one click.
-            selected.try_update(|m| m.retain(|id, _| failed.contains(id)));
+            selected.update(|m| m.retain(|id, _| failed.contains(id)));
+            // `try_`: a bulk job goes on when its page is gone; then nobody is told.
             on_done.try_run(());
         });
     };

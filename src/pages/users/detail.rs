@@ -10,7 +10,9 @@ use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::when;
 use crate::components::LoadFailed;
-use crate::components::{use_confirmed, Avatar, ConfirmDialog, Toasts};
+use crate::components::{Avatar, ConfirmDialog, Toasts};
+use crate::hooks::use_confirmed;
+use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -35,13 +37,13 @@ pub fn UserDetailPage() -> impl IntoView {
         async move { users::get(&api, &t, &id).await }
     });
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb"><A href="/users">"Users"</A>" / User"</nav>
+        <nav class="crumbs" aria-label="Breadcrumb"><A href=Page::Users.path()>"Users"</A>" / User"</nav>
         <Transition fallback=|| view! { <div class="skeleton-table" aria-busy="true" aria-label="Loading user"><div class="skeleton-row"></div><div class="skeleton-row"></div></div> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(u) => view! { <Detail user=u reload=reload /> }.into_any(),
                     Err(e) => view! {
-                        <LoadFailed what="The user" error=e not_found="This user does not exist in this workspace." on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+                        <LoadFailed what="The user" error=e not_found="This user does not exist in this workspace." on_retry=move |_| reload.update(|n| *n += 1) />
                     }.into_any(),
                 }
             })}
@@ -78,7 +80,7 @@ fn Detail(user: EndUser, reload: RwSignal<u32>) -> impl IntoView {
                 Ask::SetActive(false) => toasts.success(format!("{e} was deactivated.")),
                 Ask::Delete => {
                     toasts.success(format!("{e} was deleted."));
-                    navigate("/users", Default::default());
+                    navigate(&Page::Users.path(), Default::default());
                     return;
                 }
             }
@@ -104,7 +106,7 @@ fn Detail(user: EndUser, reload: RwSignal<u32>) -> impl IntoView {
         </dl>
         <section class="card" aria-labelledby="profile-h">
             <h2 id="profile-h">"Profile"</h2>
-            <profile::ProfileForm user=user.clone() on_saved=Callback::new(move |_| reload.update(|n| *n += 1)) />
+            <profile::ProfileForm user=user.clone() on_saved=move |_| reload.update(|n| *n += 1) />
         </section>
         <section class="card" aria-labelledby="mfa-h">
             <h2 id="mfa-h">"Two-factor methods"</h2>

@@ -12,7 +12,8 @@ use crate::api::users;
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::LoadFailed;
-use crate::components::{keyed_fetch, Pager, SearchInput};
+use crate::components::{Pager, SearchInput};
+use crate::hooks::keyed_fetch;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -65,7 +66,7 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
                 label="Search"
                 placeholder="Email or name"
                 value=Signal::derive(move || state.with(|s| s.search.clone()))
-                on_commit=Callback::new(move |q: String| url.filter(|s| s.search = q, true))
+                on_commit=move |q: String| url.filter(|s| s.search = q, true)
             />
             <label class="filters__field">
                 "Status"
@@ -84,7 +85,7 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
                 <p class="muted" role="note">{format!("This server sends all {n} end users at once: searching, filtering and sorting happen in your browser, so they may take a moment.")}</p>
             })
         }}
-        <BulkBar selected=selected on_done=Callback::new(move |_| reload.update(|n| *n += 1)) />
+        <BulkBar selected=selected on_done=move |_| reload.update(|n| *n += 1) />
         <Transition fallback=|| view! { <Skeleton /> }>
             {move || Suspend::new(async move {
                 let _ = all.await;
@@ -92,7 +93,7 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
                     Ok(page) => view! { <EndUserTable page=page url=url selected=selected /> }.into_any(),
                     Err(e) if e.kind == ErrorKind::Aborted => view! { <Skeleton /> }.into_any(),
                     Err(e) => view! {
-                        <LoadFailed what="The users" error=e on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+                        <LoadFailed what="The users" error=e on_retry=move |_| reload.update(|n| *n += 1) />
                     }.into_any(),
                 }
             })}
@@ -101,7 +102,7 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
             page=Signal::derive(move || state.with(|s| s.page))
             size=Signal::derive(move || state.with(|s| s.size))
             total=total
-            on_change=Callback::new(move |(p, size): (u32, u32)| url.page(p, |s| s.size = size))
+            on_change=move |(p, size): (u32, u32)| url.page(p, |s| s.size = size)
         />
     }
 }

@@ -6,6 +6,7 @@ use super::list_state::{Sort, UsersState};
 use super::UsersUrl;
 use crate::api::users::{EndUser, UserPage};
 use crate::components::{when, Avatar, TableSkeleton};
+use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::collections::BTreeMap;
@@ -80,7 +81,7 @@ pub fn EndUserTable(
                 } else {
                     view! {
                         <p>"No end users yet."</p>
-                        <A href="/users/new" attr:class="btn btn--primary">"Create the first user"</A>
+                        <A href=Page::NewUser.path() attr:class="btn btn--primary">"Create the first user"</A>
                     }.into_any()
                 }}
             </div>
@@ -137,7 +138,7 @@ fn Row(user: EndUser, selected: RwSignal<BTreeMap<String, Picked>>) -> impl Into
     } else {
         name.clone()
     };
-    let href = format!("/users/{}", crate::api::url::segment(&user.id));
+    let href = Page::User(&user.id).path();
     let label = format!("Select {}", user.email);
     let active = user.is_active();
     view! {

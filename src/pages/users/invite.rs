@@ -32,7 +32,7 @@ pub fn outcome(i: &Invited) -> String {
 }
 
 #[component]
-pub fn InviteButton(on_invited: Callback<()>) -> impl IntoView {
+pub fn InviteButton(#[prop(into)] on_invited: Callback<()>) -> impl IntoView {
     let api = Api::expect();
     let tenant = AuthContext::expect().tenant_id();
     let open = RwSignal::new(false);
@@ -56,7 +56,7 @@ pub fn InviteButton(on_invited: Callback<()>) -> impl IntoView {
                 s.set(String::new());
             }
             send.value().set(None);
-            on_invited.try_run(());
+            on_invited.run(());
         }
         Some(Err(e)) => show_error(&e, errors, form_error),
         None => {}
@@ -93,7 +93,7 @@ pub fn InviteButton(on_invited: Callback<()>) -> impl IntoView {
                     <p role="status">{move || done.get()}</p>
                     <div class="actions">
                         <button type="button" class="btn" on:click=move |_| done.set(None)>"Invite another"</button>
-                        <button type="button" class="btn btn--primary" on:click=move |_| { close.try_run(()); }>"Done"</button>
+                        <button type="button" class="btn btn--primary" on:click=move |_| close.run(())>"Done"</button>
                     </div>
                 }
             >
@@ -106,7 +106,7 @@ pub fn InviteButton(on_invited: Callback<()>) -> impl IntoView {
                     <TextField label="Last name" value=last autocomplete="off" />
                     <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
                     <div class="actions">
-                        <button type="button" class="btn" on:click=move |_| { close.try_run(()); }>"Cancel"</button>
+                        <button type="button" class="btn" on:click=move |_| close.run(())>"Cancel"</button>
                         <button type="submit" class="btn btn--primary" disabled=move || send.pending().get()>
                             {move || if send.pending().get() { "Sending…" } else { "Send invitation" }}
                         </button>

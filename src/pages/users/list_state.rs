@@ -1,10 +1,10 @@
 //! The users page's state as it lives in the URL query: the tab, the search,
 //! the filters, the sort and the page. Pure, so host tests reach it.
 
-use crate::api::url::Query;
 use crate::api::users::{AdminQuery, EndUserQuery};
-use crate::components::UrlState;
+use crate::hooks::UrlState;
 use crate::paging::{add_paging, parse_page, parse_size, DEFAULT_SIZE};
+use crate::url::Query;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Tab {

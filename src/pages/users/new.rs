@@ -6,6 +6,7 @@ use crate::api::users::{self, EndUserQuery, NewEndUser};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
 use crate::components::{TextField, Toasts, UnsavedGuard};
+use crate::routes::Page;
 use crate::validate;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -75,10 +76,7 @@ pub fn NewUserPage() -> impl IntoView {
         Some(Ok(u)) => {
             create.value().set(None);
             toasts.success(format!("{} was created.", u.email));
-            navigate(
-                &format!("/users/{}", crate::api::url::segment(&u.id)),
-                Default::default(),
-            );
+            navigate(&Page::User(&u.id).path(), Default::default());
         }
         Some(Err((e, id))) => show_error(&e, id, errors, form_error, exists),
         None => {}
@@ -110,14 +108,14 @@ pub fn NewUserPage() -> impl IntoView {
     };
     view! {
         <UnsavedGuard dirty=dirty />
-        <nav class="crumbs" aria-label="Breadcrumb"><A href="/users">"Users"</A>" / New user"</nav>
+        <nav class="crumbs" aria-label="Breadcrumb"><A href=Page::Users.path()>"Users"</A>" / New user"</nav>
         <h1>"New user"</h1>
         <form class="narrow-form stack" on:submit=submit novalidate>
             <TextField label="Email" value=email input_type="email" autocomplete="off" required=true error=err("email") />
             {move || exists.get().map(|id| view! {
                 <p class="alert alert--info" role="status">
                     "A user with this email exists. "
-                    <A href=format!("/users/{}", crate::api::url::segment(&id))>"Open that user"</A>
+                    <A href=Page::User(&id).path()>"Open that user"</A>
                 </p>
             })}
             <TextField label="First name" value=first autocomplete="off" error=err("first_name") />
@@ -125,7 +123,7 @@ pub fn NewUserPage() -> impl IntoView {
             <p class="muted">"AuthSec e-mails the new user a temporary password. At their first sign-in they set up a second factor."</p>
             <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
             <div class="actions">
-                <A href="/users" attr:class="btn">"Cancel"</A>
+                <A href=Page::Users.path() attr:class="btn">"Cancel"</A>
                 <button type="submit" class="btn btn--primary" disabled=move || create.pending().get()>
                     {move || if create.pending().get() { "Creating…" } else { "Create user" }}
                 </button>

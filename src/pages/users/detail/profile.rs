@@ -48,7 +48,7 @@ impl Profile {
 }
 
 #[component]
-pub fn ProfileForm(user: EndUser, on_saved: Callback<EndUser>) -> impl IntoView {
+pub fn ProfileForm(user: EndUser, #[prop(into)] on_saved: Callback<EndUser>) -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
     let tenant = AuthContext::expect().tenant_id();
@@ -81,7 +81,7 @@ pub fn ProfileForm(user: EndUser, on_saved: Callback<EndUser>) -> impl IntoView 
             before.set_value(Profile::of(&u));
             saved.set(Profile::of(&u));
             toasts.success("The profile was saved.");
-            on_saved.try_run(u);
+            on_saved.run(u);
         }
         Some(Err(e)) => show_error(&e, errors, form_error),
         None => {}

@@ -2,11 +2,12 @@
 //! each revocable after a confirmation.
 
 use crate::api::sessions::{self, Session};
-use crate::api::url::Query;
 use crate::api::Api;
 use crate::components::when;
 use crate::components::LoadFailed;
-use crate::components::{use_confirmed, ConfirmDialog, Toasts};
+use crate::components::{ConfirmDialog, Toasts};
+use crate::hooks::use_confirmed;
+use crate::url::Query;
 use leptos::prelude::*;
 
 #[component]
@@ -71,7 +72,7 @@ pub fn UserSessions(user_id: String) -> impl IntoView {
                         }.into_any(),
                         Err(e) if e.is_missing_feature() => view! { <p class="muted">"This server does not list sessions."</p> }.into_any(),
                         Err(e) => view! {
-                            <LoadFailed what="The sessions" error=e on_retry=Callback::new(move |_| reload.update(|n| *n += 1)) />
+                            <LoadFailed what="The sessions" error=e on_retry=move |_| reload.update(|n| *n += 1) />
                         }.into_any(),
                     }
                 })}}

@@ -6,6 +6,7 @@ use super::report::{Outcome, Report};
 use super::{new_report, parse_in_slices, to_send, upload, Stage};
 use crate::api::Api;
 use crate::components::download_csv;
+use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen_futures::JsFuture;
@@ -61,7 +62,7 @@ pub fn ImportPage() -> impl IntoView {
             let parsed = match file_bytes(file).await {
                 Ok(b) => {
                     parse_in_slices(b, |r, s| {
-                        stage.try_set(Stage::Reading(r, s));
+                        stage.set(Stage::Reading(r, s));
                     })
                     .await
                 }
@@ -74,10 +75,10 @@ pub fn ImportPage() -> impl IntoView {
                     empty.set(e);
                     report.set(new_report(&r));
                     rows.set_value(r);
-                    stage.try_set(Stage::Preview);
+                    stage.set(Stage::Preview);
                 }
                 Err(m) => {
-                    stage.try_set(Stage::Refused(m));
+                    stage.set(Stage::Refused(m));
                 }
             }
         });
@@ -99,13 +100,13 @@ pub fn ImportPage() -> impl IntoView {
                 |idx, r| {
                     sent += idx.len();
                     report.update(|rep| rep.apply(idx, &r));
-                    stage.try_set(Stage::Uploading(sent, n));
+                    stage.set(Stage::Uploading(sent, n));
                 },
                 // Leaving the page stops the upload after the batch in flight.
                 move || cancel.try_get_untracked().unwrap_or(true),
             )
             .await;
-            stage.try_set(Stage::Done);
+            stage.set(Stage::Done);
         });
     };
     let reset = move || {
@@ -141,7 +142,7 @@ pub fn ImportPage() -> impl IntoView {
         _ => (0, 1),
     };
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb"><A href="/users">"Users"</A>" / Import"</nav>
+        <nav class="crumbs" aria-label="Breadcrumb"><A href=Page::Users.path()>"Users"</A>" / Import"</nav>
         <h1>"Import users from CSV"</h1>
         <p class="muted">"The first row names the columns: " <code>"email"</code> " (required), " <code>"first_name"</code> ", " <code>"last_name"</code> ", " <code>"password"</code> " (optional). Rows are checked here before anything is sent."</p>
         {move || match phase.get() {
@@ -165,8 +166,8 @@ pub fn ImportPage() -> impl IntoView {
                 </div>
             }.into_any(),
             Phase::Preview => view! { <Preview rows=rows empty=empty bad=bad problems_only=problems_only file_name=file_name
-                on_send=Callback::new(move |_| send(rows.with_value(|r| super::model::chunks(r).concat())))
-                on_reset=Callback::new(move |_| reset()) /> }.into_any(),
+                on_send=move |_| send(rows.with_value(|r| super::model::chunks(r).concat()))
+                on_reset=move |_| reset() /> }.into_any(),
             Phase::Uploading => view! {
                 <div class="stack" role="status">
                     <progress aria-label="Import progress" max=move || counts().1.max(1) value=move || counts().0></progress>
@@ -177,8 +178,8 @@ pub fn ImportPage() -> impl IntoView {
                 </div>
             }.into_any(),
             Phase::Done => view! { <ReportView report=report file_name=file_name
-                on_retry=Callback::new(move |_| send(report.with_untracked(Report::retryable)))
-                on_reset=Callback::new(move |_| reset()) /> }.into_any(),
+                on_retry=move |_| send(report.with_untracked(Report::retryable))
+                on_reset=move |_| reset() /> }.into_any(),
         }}
     }
 }
@@ -190,8 +191,8 @@ fn Preview(
     bad: RwSignal<usize>,
     problems_only: RwSignal<bool>,
     file_name: RwSignal<String>,
-    on_send: Callback<()>,
-    on_reset: Callback<()>,
+    #[prop(into)] on_send: Callback<()>,
+    #[prop(into)] on_reset: Callback<()>,
 ) -> impl IntoView {
     let total = rows.with_value(Vec::len);
     let sendable = rows.with_value(|r| to_send(r));
@@ -235,8 +236,8 @@ fn Preview(
                 {(n > SHOWN).then(|| view! { <p class="muted">{format!("Showing the first {SHOWN} of {n} rows.")}</p> })}
             }}}
             <div class="actions">
-                <button type="button" class="btn" on:click=move |_| { on_reset.try_run(()); }>"Choose another file"</button>
-                <button type="button" class="btn btn--primary" disabled=sendable == 0 on:click=move |_| { on_send.try_run(()); }>
+                <button type="button" class="btn" on:click=move |_| on_reset.run(())>"Choose another file"</button>
+                <button type="button" class="btn btn--primary" disabled=sendable == 0 on:click=move |_| on_send.run(())>
                     {format!("Import {sendable} users")}
                 </button>
             </div>
@@ -248,8 +249,8 @@ fn Preview(
 fn ReportView(
     report: RwSignal<Report>,
     file_name: RwSignal<String>,
-    on_retry: Callback<()>,
-    on_reset: Callback<()>,
+    #[prop(into)] on_retry: Callback<()>,
+    #[prop(into)] on_reset: Callback<()>,
 ) -> impl IntoView {
     let counts = Memo::new(move |_| report.with(Report::counts));
     let download_error = RwSignal::new(None::<String>);
@@ -278,10 +279,10 @@ fn ReportView(
                     }
                 }>"Download report (CSV)"</button>
                 <Show when=move || retryable() != 0>
-                    <button type="button" class="btn" on:click=move |_| { on_retry.try_run(()); }>{move || format!("Send the {} remaining rows again", retryable())}</button>
+                    <button type="button" class="btn" on:click=move |_| on_retry.run(())>{move || format!("Send the {} remaining rows again", retryable())}</button>
                 </Show>
-                <button type="button" class="btn btn--primary" on:click=move |_| { on_reset.try_run(()); }>"Import another file"</button>
-                <A href="/users" attr:class="btn btn--link">"Back to users"</A>
+                <button type="button" class="btn btn--primary" on:click=move |_| on_reset.run(())>"Import another file"</button>
+                <A href=Page::Users.path() attr:class="btn btn--link">"Back to users"</A>
             </div>
         </section>
     }

@@ -2,6 +2,7 @@
 //! Every list page (clients, users, sessions…) keeps its filters, page and
 //! size here, so Back/Forward and shared links reopen the same view.
 
+use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -21,7 +22,7 @@ type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
 
 pub struct ListUrl<S: UrlState> {
     pub state: Memo<S>,
-    path: &'static str,
+    page: Page<'static>,
     navigate: StoredValue<Navigate, LocalStorage>,
 }
 
@@ -33,8 +34,8 @@ impl<S: UrlState> Clone for ListUrl<S> {
 impl<S: UrlState> Copy for ListUrl<S> {}
 
 impl<S: UrlState> ListUrl<S> {
-    /// The state of the current URL; `path` is the list's own route.
-    pub fn new(path: &'static str) -> Self {
+    /// The state of the current URL; `page` is the list's own.
+    pub fn new(page: Page<'static>) -> Self {
         let query = use_query_map();
         let state = Memo::new(move |_| {
             query.with(|q| S::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
@@ -42,7 +43,7 @@ impl<S: UrlState> ListUrl<S> {
         let nav = use_navigate();
         ListUrl {
             state,
-            path,
+            page,
             navigate: StoredValue::new_local(Box::new(nav)),
         }
     }
@@ -51,9 +52,9 @@ impl<S: UrlState> ListUrl<S> {
     pub fn go(&self, next: S, replace: bool) {
         let q = next.to_query();
         let url = if q.is_empty() {
-            self.path.to_string()
+            self.page.path()
         } else {
-            format!("{}?{q}", self.path)
+            format!("{}?{q}", self.page.path())
         };
         let opts = NavigateOptions {
             replace,

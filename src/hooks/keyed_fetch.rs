@@ -20,11 +20,15 @@ where
 {
     let in_flight = StoredValue::new_local(None::<(K, AbortHandle)>);
     let abort_unless = move |key: Option<&K>| {
-        let stale = in_flight.try_update_value(|f| match f {
-            Some((k, _)) if Some(&*k) == key => None,
-            _ => f.take(),
+        // `update_value` does nothing on a disposed store (the cleanup below may meet one).
+        let mut stale = None;
+        in_flight.update_value(|f| {
+            stale = match f {
+                Some((k, _)) if Some(&*k) == key => None,
+                _ => f.take(),
+            }
         });
-        if let Some(Some((_, h))) = stale {
+        if let Some((_, h)) = stale {
             h.abort();
         }
     };
@@ -32,8 +36,8 @@ where
         let k = key();
         abort_unless(Some(&k));
         let (fut, handle) = abortable(fetch(k.clone()));
-        // try_: a resource may run after its component is gone.
-        in_flight.try_update_value(|f| *f = Some((k, handle)));
+        // A resource may run after its component is gone: a disposed store keeps nothing.
+        in_flight.set_value(Some((k, handle)));
         async move { fut.await.unwrap_or_else(|_| Err(ApiError::aborted())) }
     });
     // The resource may wait for its running fetch before starting the next:

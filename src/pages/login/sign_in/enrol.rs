@@ -7,7 +7,7 @@
 use crate::api::login::PasswordOk;
 use crate::api::Api;
 use crate::auth::flow::{self, StepError};
-use crate::auth::{webauthn, Session};
+use crate::auth::{webauthn, AuthContext, Session};
 use crate::components::TotpSetup;
 use leptos::prelude::*;
 
@@ -22,12 +22,14 @@ enum Done {
 pub fn EnrolStep(
     ok: PasswordOk,
     tenant: String,
-    on_signed_in: Callback<Session>,
+    #[prop(into)] on_signed_in: Callback<Session>,
     /// Told of a spent sign-in (`StepError::Restart`) so the caller restarts.
+    #[prop(into)]
     on_error: Callback<StepError>,
-    on_back: Callback<()>,
+    #[prop(into)] on_back: Callback<()>,
 ) -> impl IntoView {
     let api = Api::expect();
+    let auth = AuthContext::expect();
     let alert = RwSignal::new(None::<String>);
     let app = RwSignal::new(false);
     let done = RwSignal::new(None::<Done>);
@@ -36,11 +38,10 @@ pub fn EnrolStep(
     let ok = StoredValue::new(ok);
     let tenant = StoredValue::new(tenant);
     let outcome = move |r: Result<Session, StepError>| match r {
-        Ok(s) => {
-            on_signed_in.try_run(s);
-        }
+        Ok(s) => auth.accept(s, on_signed_in),
         Err(e) => {
-            alert.try_set(Some(e.message().to_string()));
+            alert.set(Some(e.message().to_string()));
+            // `try_`: this runs after an answer; the step may be gone by then.
             on_error.try_run(e);
         }
     };
@@ -50,14 +51,14 @@ pub fn EnrolStep(
     });
     // A new passkey: registered once, then used to sign in (again on a retry).
     let passkey = Action::new_unsync(move |_: &()| async move {
-        let o = ok.get_value();
+        let (o, t) = (ok.get_value(), tenant.get_value());
         if done.get_untracked() != Some(Done::Passkey) {
             if let Err(e) = flow::register_passkey(&api, &o).await {
                 return outcome(Err(e));
             }
-            done.try_set(Some(Done::Passkey));
+            done.set(Some(Done::Passkey));
         }
-        outcome(flow::with_passkey(&api, &o, &tenant.get_value()).await);
+        outcome(flow::with_passkey(&api, &o, &t).await);
     });
     let busy = Signal::derive(move || finish.pending().get() || passkey.pending().get());
     let on_close = Callback::new(move |on: bool| {
@@ -102,7 +103,7 @@ pub fn EnrolStep(
                     None => choose().into_any(),
                     Some(d) => retry(d).into_any(),
                 }}
-                <button type="button" class="btn btn--link" disabled=move || busy.get() on:click=move |_| { on_back.try_run(()); }>"Start over"</button>
+                <button type="button" class="btn btn--link" disabled=move || busy.get() on:click=move |_| on_back.run(())>"Start over"</button>
             }>
                 <TotpSetup account=account.clone() on_close />
             </Show>

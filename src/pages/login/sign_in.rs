@@ -4,12 +4,12 @@
 pub(crate) mod enrol;
 pub(crate) mod second_factor;
 
-use super::TextField;
+use super::steps;
 use crate::api::{login, Api};
-use crate::app::areas;
-use crate::app::chunks::Lazy;
 use crate::auth::flow::{self, Factors, StepError};
-use crate::auth::Session;
+use crate::auth::{AuthContext, Session};
+use crate::chunks::Lazy;
+use crate::components::TextField;
 use crate::validate;
 use leptos::prelude::*;
 
@@ -37,9 +37,10 @@ pub fn SignIn(
     /// `(email, workspace)` to re-authenticate a known user.
     #[prop(optional)]
     locked: Option<(String, String)>,
-    on_signed_in: Callback<Session>,
+    #[prop(into)] on_signed_in: Callback<Session>,
 ) -> impl IntoView {
     let api = Api::expect();
+    let auth = AuthContext::expect();
     let is_locked = locked.is_some();
     let (locked_email, locked_ws) = locked.unwrap_or_default();
     let workspace = RwSignal::new(if is_locked {
@@ -64,9 +65,7 @@ pub fn SignIn(
         match login::password(&api, &em, &pw, &ws).await {
             Err(e) => alert.set(Some(flow::password_error(&e))),
             Ok(ok) if ok.invited => match flow::invited(&api, &ok, &ws).await {
-                Ok(session) => {
-                    on_signed_in.try_run(session);
-                }
+                Ok(session) => auth.accept(session, on_signed_in),
                 Err(m) => alert.set(Some(m)),
             },
             Ok(ok) => {
@@ -113,11 +112,11 @@ pub fn SignIn(
                 let back = Callback::new(move |_| step.set(None));
                 match factors {
                     Some(f) => {
-                        let load = move || areas::second_factor(ok.clone(), f, tenant.clone(), on_signed_in, on_factor_error, back);
+                        let load = move || steps::second_factor(ok.clone(), f, tenant.clone(), on_signed_in, on_factor_error, back);
                         view! { <Lazy load /> }.into_any()
                     }
                     None => {
-                        let load = move || areas::enrol(ok.clone(), tenant.clone(), on_signed_in, on_factor_error, back);
+                        let load = move || steps::enrol(ok.clone(), tenant.clone(), on_signed_in, on_factor_error, back);
                         view! { <Lazy load /> }.into_any()
                     }
                 }

@@ -3,7 +3,7 @@
 use crate::api::login::{PasswordOk, SecondFactor};
 use crate::api::Api;
 use crate::auth::flow::{self, Factors, StepError};
-use crate::auth::Session;
+use crate::auth::{AuthContext, Session};
 use crate::components::TextField;
 use crate::validate;
 use leptos::html;
@@ -14,12 +14,14 @@ pub fn SecondFactorStep(
     ok: PasswordOk,
     factors: Factors,
     tenant: String,
-    on_signed_in: Callback<Session>,
+    #[prop(into)] on_signed_in: Callback<Session>,
     /// Told of a spent ticket (`StepError::Restart`) so the caller restarts.
+    #[prop(into)]
     on_error: Callback<StepError>,
-    on_back: Callback<()>,
+    #[prop(into)] on_back: Callback<()>,
 ) -> impl IntoView {
     let api = Api::expect();
+    let auth = AuthContext::expect();
     let code = RwSignal::new(String::new());
     let backup = RwSignal::new(false);
     let alert = RwSignal::new(None::<String>);
@@ -29,30 +31,29 @@ pub fn SecondFactorStep(
     let ok = StoredValue::new(ok);
     let tenant = StoredValue::new(tenant);
 
+    // Runs after an answer: the step may be gone by then (Back, the dialog closed).
     let fail = move |e: StepError| {
         code.set(String::new());
-        if let Some(i) = input.get_untracked() {
+        // `try_`: a disposed field is no field to focus.
+        if let Some(Some(i)) = input.try_get_untracked() {
             let _ = i.focus();
         }
         alert.set(Some(e.message().to_string()));
+        // `try_`: nobody is left to restart the sign-in when the step is gone.
         on_error.try_run(e);
     };
     let verify = Action::new_unsync(move |factor: &SecondFactor| {
         let factor = factor.clone();
         async move {
             match flow::with_code(&api, &ok.get_value(), &tenant.get_value(), factor).await {
-                Ok(s) => {
-                    on_signed_in.try_run(s);
-                }
+                Ok(s) => auth.accept(s, on_signed_in),
                 Err(e) => fail(e),
             }
         }
     });
     let passkey = Action::new_unsync(move |_: &()| async move {
         match flow::with_passkey(&api, &ok.get_value(), &tenant.get_value()).await {
-            Ok(s) => {
-                on_signed_in.try_run(s);
-            }
+            Ok(s) => auth.accept(s, on_signed_in),
             Err(e) => fail(e),
         }
     });
@@ -112,7 +113,7 @@ pub fn SecondFactorStep(
                     "Use your passkey"
                 </button>
             </Show>
-            <button type="button" class="btn btn--link" on:click=move |_| { on_back.try_run(()); }>"Start over"</button>
+            <button type="button" class="btn btn--link" on:click=move |_| on_back.run(())>"Start over"</button>
         </div>
     }
 }

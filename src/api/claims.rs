@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 /// The claims the console reads. AuthSec's console token (authsec-api.md §1.4) names
 /// the e-mail `email_id` and carries no `roles`: who is an admin is asked of the server
-/// at sign-in (`crate::auth::flow::open_session`), never read from the token.
+/// at sign-in (the sign-in flow's `open_session`), never read from the token.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 pub struct Claims {
     pub sub: String,

@@ -29,11 +29,11 @@ macro_rules! chunk {
     ($module:ident: fn $name:ident($($arg:ident: $ty:ty),*) => $body:expr) => {
         #[cfg(feature = "split")]
         #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::app::chunks::ChunkFailed> {
+        pub fn $name($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::chunks::ChunkFailed> {
             Ok(::leptos::prelude::IntoAny::into_any($body))
         }
         #[cfg(not(feature = "split"))]
-        pub async fn $name($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::app::chunks::ChunkFailed> {
+        pub async fn $name($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, $crate::chunks::ChunkFailed> {
             Ok(::leptos::prelude::IntoAny::into_any($body))
         }
     };

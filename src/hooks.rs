@@ -1,0 +1,13 @@
+//! Hooks: reactive helpers a component calls once and keeps (`use_*` returning a
+//! small `Copy` struct, as leptos-use does). They own no markup; widgets live in
+//! `components`.
+
+pub mod confirmed;
+pub mod debounce;
+pub mod keyed_fetch;
+pub mod list_url;
+
+pub use confirmed::{use_confirmed, Confirmed};
+pub use debounce::{use_debounce, Debounce, DEBOUNCE_MS};
+pub use keyed_fetch::keyed_fetch;
+pub use list_url::{ListUrl, UrlState};
