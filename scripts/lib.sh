@@ -23,10 +23,12 @@ SANDBOX_BIN="${SANDBOX_BIN:-$AUTHSEC_ROOT/target/$SANDBOX_PROFILE/authsec-sandbo
 BROTLI_MODULE="/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 CHROMIUM_BIN="${CHROMIUM_BIN:-/usr/bin/chromium}"
 CHROMEDRIVER_BIN="${CHROMEDRIVER_BIN:-/usr/bin/chromedriver}"
-# Debian packages the scripts use. nodejs/npm are only installed when `node` is
+# Debian packages, by what needs them. nodejs/npm are only installed when `node` is
 # missing (this machine kind ships Node 20 from elsewhere; Debian 12's is 18).
-DEBS=(chromium chromium-driver nginx libnginx-mod-http-brotli-static oathtool brotli
-      gzip curl libssl-dev pkg-config ca-certificates)
+DEBS_HOST=(pkg-config libssl-dev ca-certificates)     # cargo test: the sandbox may link libssl
+DEBS_BROWSER=(chromium chromium-driver)                # wasm-bindgen tests in headless Chromium
+DEBS_STACK=(chromium nginx libnginx-mod-http-brotli-static brotli gzip curl oathtool)
+LEPTOSFMT_VERSION="0.1.33"
 
 # Seconds for the bounded readiness loops.
 READY_TIMEOUT="${READY_TIMEOUT:-60}"
@@ -119,17 +121,48 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 }
 
+# ensure_debs [host] [browser] [stack]: the packages those parts need (default: all).
+# "stack" is the served console: nginx, the sandbox, Chromium driven by node.
 ensure_debs() {
-  apt_install "${DEBS[@]}"
-  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-    apt_install nodejs npm
+  local parts=("$@") want=() part
+  [ "${#parts[@]}" -eq 0 ] && parts=(host browser stack)
+  for part in "${parts[@]}"; do
+    case "$part" in
+      host) want+=("${DEBS_HOST[@]}") ;;
+      browser) want+=("${DEBS_BROWSER[@]}") ;;
+      stack) want+=("${DEBS_HOST[@]}" "${DEBS_STACK[@]}") ;;
+      *) die "ensure_debs: unknown part $part" ;;
+    esac
+  done
+  apt_install "${want[@]}"
+  case " ${parts[*]} " in
+    *" browser "*|*" stack "*)
+      [ -x "$CHROMIUM_BIN" ] || die "$CHROMIUM_BIN missing after install" ;;
+  esac
+  case " ${parts[*]} " in
+    *" browser "*) [ -x "$CHROMEDRIVER_BIN" ] || die "$CHROMEDRIVER_BIN missing after install" ;;
+  esac
+  case " ${parts[*]} " in
+    *" stack "*)
+      [ -f "$BROTLI_MODULE" ] || die "$BROTLI_MODULE missing (package libnginx-mod-http-brotli-static)"
+      if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+        apt_install nodejs npm
+      fi
+      local major
+      major="$(node -p 'process.versions.node.split(".")[0]')"
+      [ "$major" -ge 20 ] || die "Node.js >= 20 is needed by playwright-core (found $(node --version))"
+      ;;
+  esac
+}
+
+# leptosfmt (the view! formatter, leptosfmt.toml) into .tools/leptosfmt.
+ensure_leptosfmt() {
+  local bin="$TOOLS_DIR/leptosfmt/bin/leptosfmt"
+  if [ "$("$bin" --version 2>/dev/null | awk '{print $2}')" != "$LEPTOSFMT_VERSION" ]; then
+    log "cargo install --locked leptosfmt@$LEPTOSFMT_VERSION (about 2 minutes)"
+    cargo install --locked "leptosfmt@$LEPTOSFMT_VERSION" --root "$TOOLS_DIR/leptosfmt"
   fi
-  local major
-  major="$(node -p 'process.versions.node.split(".")[0]')"
-  [ "$major" -ge 20 ] || die "Node.js >= 20 is needed by playwright-core (found $(node --version))"
-  [ -x "$CHROMIUM_BIN" ] || die "$CHROMIUM_BIN missing after install"
-  [ -x "$CHROMEDRIVER_BIN" ] || die "$CHROMEDRIVER_BIN missing after install"
-  [ -f "$BROTLI_MODULE" ] || die "$BROTLI_MODULE missing (package libnginx-mod-http-brotli-static)"
+  LEPTOSFMT="$bin"
 }
 
 # The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
@@ -212,7 +245,7 @@ ensure_node_deps() {
 }
 
 ensure_all() {
-  ensure_debs
+  ensure_debs host browser stack
   ensure_toolchain
   ensure_node_deps
 }

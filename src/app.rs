@@ -53,10 +53,12 @@ pub fn App(config: Config, #[prop(optional)] transport: Option<Transport>) -> im
         Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || auth.is_signed_in());
     view! {
         <Router>
-            {move || if entered.get() {
-                view! { <Lazy load=areas::signed_in /> }.into_any()
-            } else {
-                view! { <SignedOut /> }.into_any()
+            {move || {
+                if entered.get() {
+                    view! { <Lazy load=areas::signed_in /> }.into_any()
+                } else {
+                    view! { <SignedOut /> }.into_any()
+                }
             }}
         </Router>
         <ToastRegion />
@@ -114,7 +116,12 @@ pub fn SignedInRoutes() -> impl IntoView {
     view! {
         <Routes fallback=|| view! { <NotFound /> }>
             <Route path=(S(LOGIN),) view=LoginPage />
-            <ProtectedParentRoute path=() view=Shell condition=signed_in redirect_path=login_redirect>
+            <ProtectedParentRoute
+                path=()
+                view=Shell
+                condition=signed_in
+                redirect_path=login_redirect
+            >
                 <Route path=() view=home />
                 <Route path=(S(CLIENTS),) view=admin!(areas::clients) />
                 <Route path=(S(CLIENTS), S(NEW)) view=admin!(areas::new_client) />
@@ -128,7 +135,10 @@ pub fn SignedInRoutes() -> impl IntoView {
                 <Route path=(S(APPS), P(ID)) view=admin!(areas::app_detail) />
                 <Route path=(S(API_KEYS),) view=admin!(areas::api_keys) />
                 <Route path=(S(SESSIONS),) view=|| view! { <Lazy load=areas::sessions /> } />
-                <Route path=(S(ACCOUNT), S(SECURITY)) view=|| view! { <Lazy load=areas::security /> } />
+                <Route
+                    path=(S(ACCOUNT), S(SECURITY))
+                    view=|| view! { <Lazy load=areas::security /> }
+                />
             </ProtectedParentRoute>
         </Routes>
     }

@@ -60,9 +60,13 @@ where
         }))
     };
     view! {
-        <Suspense fallback=|| view! { <p class="muted chunk-loading" role="status">"Loading…"</p> }>
-            {view}
-        </Suspense>
+        <Suspense fallback=|| {
+            view! {
+                <p class="muted chunk-loading" role="status">
+                    "Loading…"
+                </p>
+            }
+        }>{view}</Suspense>
     }
 }
 

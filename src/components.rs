@@ -2,11 +2,15 @@
 
 pub mod avatar;
 pub mod backup_codes;
+pub mod bulk;
 pub mod chip_input;
 pub mod confirm;
 pub mod copy_button;
+pub mod detail_page;
 pub mod download;
 pub mod field;
+pub mod form_parts;
+pub mod list_body;
 pub mod load_failed;
 pub mod modal;
 pub mod pager;
@@ -20,11 +24,15 @@ pub mod unsaved;
 pub mod when;
 
 pub use avatar::Avatar;
+pub use bulk::{BulkBar, BulkDelete, BulkJob};
 pub use chip_input::ChipInput;
-pub use confirm::ConfirmDialog;
+pub use confirm::{ConfirmDialog, ConfirmedDialog};
 pub use copy_button::CopyButton;
+pub use detail_page::DetailPage;
 pub use download::download_csv;
 pub use field::TextField;
+pub use form_parts::{FormAlert, SubmitButton};
+pub use list_body::{DataTable, ListBody};
 pub use load_failed::LoadFailed;
 pub use modal::Modal;
 pub use pager::Pager;

@@ -46,7 +46,15 @@ fn StartupError(message: String) -> impl IntoView {
         <main id="main" class="content narrow">
             <h1>"The console cannot start"</h1>
             <p role="alert">{message}</p>
-            <button type="button" class="btn" on:click=|_| { let _ = window().location().reload(); }>"Reload"</button>
+            <button
+                type="button"
+                class="btn"
+                on:click=|_| {
+                    let _ = window().location().reload();
+                }
+            >
+                "Reload"
+            </button>
         </main>
     }
 }

@@ -31,7 +31,11 @@ pub fn tint(email: &str) -> u8 {
 #[component]
 pub fn Avatar(#[prop(into)] name: String, #[prop(into)] email: String) -> impl IntoView {
     let class = format!("avatar avatar--{}", tint(&email));
-    view! { <span class=class aria-hidden="true">{initials(&name, &email)}</span> }
+    view! {
+        <span class=class aria-hidden="true">
+            {initials(&name, &email)}
+        </span>
+    }
 }
 
 #[cfg(test)]

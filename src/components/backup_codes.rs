@@ -1,6 +1,7 @@
 //! Backup codes shown once: Copy, Download as `.txt`, Print, and an "I have
 //! saved them" acknowledgement before the user can go on.
 
+use super::FormAlert;
 use crate::components::download::download;
 use crate::components::CopyButton;
 use crate::mfa::backup_codes_text;
@@ -18,23 +19,65 @@ pub fn BackupCodes(
     let error = RwSignal::new(None::<String>);
     view! {
         <div class="stack print-area">
-            <p>"Each code signs you in once if your authenticator app is not at hand. They are shown only now: keep them somewhere safe."</p>
+            <p>
+                "Each code signs you in once if your authenticator app is not at hand. They are shown only now: keep them somewhere safe."
+            </p>
             <ol class="codes" aria-label="Backup codes">
                 {codes.into_iter().map(|c| view! { <li class="mono">{c}</li> }).collect_view()}
             </ol>
             <div class="row no-print">
-                <CopyButton value=Signal::derive(move || text.get_value()) label="Copy the backup codes" text="Copy" />
-                <button type="button" class="btn btn--small" on:click=move |_| {
-                    if download("backup-codes.txt", "text/plain;charset=utf-8", &text.get_value()).is_err() {
-                        error.set(Some("The file could not be downloaded by this browser. Copy the codes instead.".into()));
+                <CopyButton
+                    value=Signal::derive(move || text.get_value())
+                    label="Copy the backup codes"
+                    text="Copy"
+                />
+                <button
+                    type="button"
+                    class="btn btn--small"
+                    on:click=move |_| {
+                        if download(
+                                "backup-codes.txt",
+                                "text/plain;charset=utf-8",
+                                &text.get_value(),
+                            )
+                            .is_err()
+                        {
+                            error
+                                .set(
+                                    Some(
+                                        "The file could not be downloaded by this browser. Copy the codes instead."
+                                            .into(),
+                                    ),
+                                );
+                        }
                     }
-                }>"Download .txt"</button>
-                <button type="button" class="btn btn--small" on:click=move |_| { let _ = window().print(); }>"Print"</button>
+                >
+                    "Download .txt"
+                </button>
+                <button
+                    type="button"
+                    class="btn btn--small"
+                    on:click=move |_| {
+                        let _ = window().print();
+                    }
+                >
+                    "Print"
+                </button>
             </div>
-            <p class="alert" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
-            <label class="check no-print"><input type="checkbox" bind:checked=saved />"I have saved these codes"</label>
+            <FormAlert error=error />
+            <label class="check no-print">
+                <input type="checkbox" bind:checked=saved />
+                "I have saved these codes"
+            </label>
             <div class="actions no-print">
-                <button type="button" class="btn btn--primary" disabled=move || !saved.get() on:click=move |_| on_done.run(())>"Done"</button>
+                <button
+                    type="button"
+                    class="btn btn--primary"
+                    disabled=move || !saved.get()
+                    on:click=move |_| on_done.run(())
+                >
+                    "Done"
+                </button>
             </div>
         </div>
     }

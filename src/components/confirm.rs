@@ -2,7 +2,9 @@
 //! disabled until that exact text is typed (for what cannot be undone).
 
 use super::field::unique_id;
+use super::FormAlert;
 use super::Modal;
+use crate::hooks::Confirmed;
 use leptos::prelude::*;
 
 #[component]
@@ -56,7 +58,7 @@ pub fn ConfirmDialog(
                         <input id=input_id.get_value() type="text" autocomplete="off" spellcheck="false" bind:value=typed />
                     </div>
                 </Show>
-                <p class="alert" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+                <FormAlert error=error />
                 <div class="actions">
                     <button type="button" class="btn" on:click=move |_| on_cancel.run(())>"Cancel"</button>
                     <button
@@ -72,5 +74,54 @@ pub fn ConfirmDialog(
                 </div>
             </form>
         </Modal>
+    }
+}
+
+/// The dialog of a [`Confirmed`] action, written once: open while an item waits,
+/// its message (and the text to type, for what cannot be undone) made from that
+/// item, the action's pending state and failure inside.
+///
+/// ```ignore
+/// let delete = use_confirmed(move |k: ApiKey| async move { apikeys::delete(&api, &k.key_id).await.map(|_| k) },
+///                            move |k| toasts.success(format!("{} was deleted.", k.name)));
+/// view! {
+///     <button on:click=move |_| delete.ask(key.clone())>"Delete"</button>
+///     <ConfirmedDialog of=delete title="Delete API key" confirm_label="Delete" danger=true
+///         message=|k: ApiKey| format!("Delete {}? Anything using it stops working.", k.name) />
+/// }
+/// ```
+#[component]
+pub fn ConfirmedDialog<A>(
+    of: Confirmed<A>,
+    #[prop(into)] title: String,
+    /// The question, from the waiting item.
+    #[prop(into)]
+    message: Callback<A, String>,
+    #[prop(into)] confirm_label: String,
+    /// The text to type before confirming, from the waiting item (`None`: no typing).
+    #[prop(optional, into)]
+    type_to_confirm: Option<Callback<A, Option<String>>>,
+    #[prop(optional)] danger: bool,
+) -> impl IntoView
+where
+    A: Clone + Send + Sync + 'static,
+{
+    let item = of.item;
+    let from_item = move |f: Callback<A, String>| item.get().map(|a| f.run(a));
+    view! {
+        <ConfirmDialog
+            open=of.open()
+            title=title
+            message=Signal::derive(move || from_item(message).unwrap_or_default())
+            confirm_label=confirm_label
+            type_to_confirm=Signal::derive(move || {
+                type_to_confirm.and_then(|t| item.get().and_then(|a| t.run(a)))
+            })
+            pending=of.pending()
+            error=of.error()
+            on_confirm=of.confirm()
+            on_cancel=of.cancel()
+            danger=danger
+        />
     }
 }

@@ -43,7 +43,12 @@ pub fn CopyButton(
     };
     let text = text.unwrap_or_else(|| "Copy".into());
     view! {
-        <button type="button" class="btn btn--small btn--ghost copy" aria-label=label on:click=on_click>
+        <button
+            type="button"
+            class="btn btn--small btn--ghost copy"
+            aria-label=label
+            on:click=on_click
+        >
             {move || if copied.get() { "Copied".to_string() } else { text.clone() }}
         </button>
     }

@@ -25,7 +25,9 @@ pub fn LoadFailed(
     view! {
         <div class="alert" role="alert">
             <p>{load_failed_text(what, &error, not_found)}</p>
-            <button type="button" class="btn" on:click=move |_| on_retry.run(())>"Retry"</button>
+            <button type="button" class="btn" on:click=move |_| on_retry.run(())>
+                "Retry"
+            </button>
         </div>
     }
 }

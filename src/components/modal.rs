@@ -39,12 +39,11 @@ pub fn Modal(
                 }
             }
             on:close=move |_| {
-                // The browser closed it (e.g. a repeated Escape it would not
-                // let us cancel) while the page still wants it open.
                 if open.get_untracked() {
                     match on_cancel {
-                        // `try_`: the browser may close it while the page is being torn down.
-                        Some(cb) => { cb.try_run(()); }
+                        Some(cb) => {
+                            cb.try_run(());
+                        }
                         None => {
                             if let Some(d) = dialog.get_untracked() {
                                 let _ = d.show_modal();
@@ -54,7 +53,9 @@ pub fn Modal(
                 }
             }
         >
-            <h2 id=title_id class="modal__title">{title}</h2>
+            <h2 id=title_id class="modal__title">
+                {title}
+            </h2>
             <Show when=move || open.get()>{children()}</Show>
         </dialog>
     }

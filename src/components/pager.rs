@@ -39,13 +39,34 @@ pub fn Pager(
                         }
                     }
                 >
-                    {PAGE_SIZES.iter().map(|s| view! { <option value=s.to_string()>{s.to_string()}</option> }).collect_view()}
+                    {PAGE_SIZES
+                        .iter()
+                        .map(|s| view! { <option value=s.to_string()>{s.to_string()}</option> })
+                        .collect_view()}
                 </select>
             </label>
-            <span class="pager__range" aria-live="polite">{move || range_label(page.get(), size.get(), total.get())}</span>
+            <span class="pager__range" aria-live="polite">
+                {move || range_label(page.get(), size.get(), total.get())}
+            </span>
             <span class="pager__buttons">
-                <button type="button" class="btn btn--small" aria-label="First page" disabled={move || page.get() <= 1} on:click=move |_| go(1)>"«"</button>
-                <button type="button" class="btn btn--small" aria-label="Previous page" disabled={move || page.get() <= 1} on:click=move |_| go(page.get_untracked().saturating_sub(1))>"‹"</button>
+                <button
+                    type="button"
+                    class="btn btn--small"
+                    aria-label="First page"
+                    disabled=move || { page.get() <= 1 }
+                    on:click=move |_| go(1)
+                >
+                    "«"
+                </button>
+                <button
+                    type="button"
+                    class="btn btn--small"
+                    aria-label="Previous page"
+                    disabled=move || { page.get() <= 1 }
+                    on:click=move |_| go(page.get_untracked().saturating_sub(1))
+                >
+                    "‹"
+                </button>
                 <label class="pager__page">
                     "Page "
                     <input
@@ -55,12 +76,32 @@ pub fn Pager(
                         inputmode="numeric"
                         bind:value=typed
                         on:change=move |_| submit_typed()
-                        on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); submit_typed() }
-                    />
-                    {move || format!(" of {}", pages())}
+                        on:keydown=move |ev| {
+                            if ev.key() == "Enter" {
+                                ev.prevent_default();
+                                submit_typed()
+                            }
+                        }
+                    /> {move || format!(" of {}", pages())}
                 </label>
-                <button type="button" class="btn btn--small" aria-label="Next page" disabled={move || page.get() >= pages()} on:click=move |_| go(page.get_untracked() + 1)>"›"</button>
-                <button type="button" class="btn btn--small" aria-label="Last page" disabled={move || page.get() >= pages()} on:click=move |_| go(pages())>"»"</button>
+                <button
+                    type="button"
+                    class="btn btn--small"
+                    aria-label="Next page"
+                    disabled=move || { page.get() >= pages() }
+                    on:click=move |_| go(page.get_untracked() + 1)
+                >
+                    "›"
+                </button>
+                <button
+                    type="button"
+                    class="btn btn--small"
+                    aria-label="Last page"
+                    disabled=move || { page.get() >= pages() }
+                    on:click=move |_| go(pages())
+                >
+                    "»"
+                </button>
             </span>
         </nav>
     }

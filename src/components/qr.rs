@@ -26,11 +26,13 @@ pub fn qr_svg(text: &str) -> Option<(String, usize)> {
 #[component]
 pub fn Qr(#[prop(into)] text: String, #[prop(into)] label: String) -> impl IntoView {
     match qr_svg(&text) {
-        Some((svg, modules)) => view! {
-            <div class="qr" role="img" aria-label=label data-modules=modules inner_html=svg></div>
-        }
+        Some((svg, modules)) => view! { <div class="qr" role="img" aria-label=label data-modules=modules inner_html=svg></div> }
         .into_any(),
-        None => view! { <p class="alert" role="alert">"The QR code could not be drawn; type the key below instead."</p> }.into_any(),
+        None => view! {
+            <p class="alert" role="alert">
+                "The QR code could not be drawn; type the key below instead."
+            </p>
+        }.into_any(),
     }
 }
 

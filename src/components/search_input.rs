@@ -40,7 +40,12 @@ pub fn SearchInput(
                 type="search"
                 bind:value=typed
                 on:input=on_input
-                on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); commit(); }
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" {
+                        ev.prevent_default();
+                        commit();
+                    }
+                }
                 placeholder=placeholder
             />
         </label>

@@ -33,12 +33,22 @@ pub fn SecretDialog(
             <div class="stack secret">
                 <p>"The secret for " {move || subject.get()} ":"</p>
                 <div class="secret__value">
-                    <input type="text" readonly aria-label=label.clone() class="mono" prop:value=value on:focus=move |ev| {
-                        use wasm_bindgen::JsCast;
-                        if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                            i.select();
+                    <input
+                        type="text"
+                        readonly
+                        aria-label=label.clone()
+                        class="mono"
+                        prop:value=value
+                        on:focus=move |ev| {
+                            use wasm_bindgen::JsCast;
+                            if let Some(i) = ev
+                                .target()
+                                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                            {
+                                i.select();
+                            }
                         }
-                    } />
+                    />
                     <CopyButton value=value label="Copy secret" text="Copy secret" />
                 </div>
                 <p class="alert alert--warning" role="note">
@@ -46,7 +56,9 @@ pub fn SecretDialog(
                     " Store it in your secret manager now. If it is lost, rotate the secret to get a new one."
                 </p>
                 <div class="actions">
-                    <button type="button" class="btn btn--primary" on:click=done>"I have stored it"</button>
+                    <button type="button" class="btn btn--primary" on:click=done>
+                        "I have stored it"
+                    </button>
                 </div>
             </div>
         </Modal>

@@ -4,6 +4,7 @@
 //! setting it up again replaces the earlier app and codes.
 
 use super::backup_codes::BackupCodes;
+use super::FormAlert;
 use crate::api::mfa::{self, Account, TotpBegin};
 use crate::api::Api;
 use crate::components::{CopyButton, Qr};
@@ -110,36 +111,99 @@ pub fn TotpSetup(
     view! {
         <section class="card stack setup" aria-labelledby="setup-h">
             <h2 id="setup-h">{title}</h2>
-            {replacing.then(|| view! { <p class="alert alert--warning" role="note">"The new app replaces the one you use now, and new backup codes replace the old ones, once you confirm a code from it."</p> })}
+            {replacing
+                .then(|| {
+                    view! {
+                        <p class="alert alert--warning" role="note">
+                            "The new app replaces the one you use now, and new backup codes replace the old ones, once you confirm a code from it."
+                        </p>
+                    }
+                })}
             <ol class="steps" aria-label="Steps">
-                {STEPS.iter().enumerate().map(|(i, s)| {
-                    let n = i as u8 + 1;
-                    view! { <li aria-current=move || (setup.with(Setup::shown_step) == n).then_some("step")>{*s}</li> }
-                }).collect_view()}
+                {STEPS
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        let n = i as u8 + 1;
+                        view! {
+                            <li aria-current=move || {
+                                (setup.with(Setup::shown_step) == n).then_some("step")
+                            }>{*s}</li>
+                        }
+                    })
+                    .collect_view()}
             </ol>
             {move || match step.get() {
-                Step::Begin | Step::Cancelled => view! {
-                    <p role="status" aria-live="polite">{move || begin.pending().get().then_some("Preparing your setup key…")}</p>
-                    <p class="alert" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
-                    <div class="actions">
-                        <button type="button" class="btn" disabled=move || begin.pending().get() on:click=move |_| cancel()>"Cancel"</button>
-                        <button type="button" class="btn btn--primary" hidden=move || error.with(Option::is_none) disabled=move || begin.pending().get() on:click=move |_| restart()>"Try again"</button>
-                    </div>
-                }.into_any(),
-                Step::Scan => view! {
-                    <p>"Scan this code with your authenticator app (such as Google Authenticator, 1Password or Authy)."</p>
-                    <Qr text=b(|b| b.otp_auth_url.clone()) label="QR code for your authenticator app" />
-                    <p>"Or type this key into the app:"</p>
-                    <p class="secret-key"><code class="mono" aria-label="Setup key">{b(|b| group_secret(&b.secret))}</code>
-                        <CopyButton value=Signal::derive(move || b(|b| b.secret.clone())) label="Copy the setup key" /></p>
-                    <p><a href=b(|b| b.otp_auth_url.clone())>"Open in an authenticator app on this device"</a></p>
-                    <div class="actions">
-                        <button type="button" class="btn" on:click=move |_| cancel()>"Cancel"</button>
-                        <button type="button" class="btn btn--primary" on:click=move |_| setup.update(Setup::scanned)>"Next"</button>
-                    </div>
-                }.into_any(),
-                Step::Verify => view! {
-                    <form class="stack" novalidate on:submit=move |ev| { ev.prevent_default(); on_code(()); }>
+                Step::Begin | Step::Cancelled => {
+                    view! {
+                        <p role="status" aria-live="polite">
+                            {move || begin.pending().get().then_some("Preparing your setup key…")}
+                        </p>
+                        <FormAlert error=error />
+                        <div class="actions">
+                            <button
+                                type="button"
+                                class="btn"
+                                disabled=move || begin.pending().get()
+                                on:click=move |_| cancel()
+                            >
+                                "Cancel"
+                            </button>
+                            <button
+                                type="button"
+                                class="btn btn--primary"
+                                hidden=move || error.with(Option::is_none)
+                                disabled=move || begin.pending().get()
+                                on:click=move |_| restart()
+                            >
+                                "Try again"
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Step::Scan => {
+                    view! {
+                        <p>
+                            "Scan this code with your authenticator app (such as Google Authenticator, 1Password or Authy)."
+                        </p>
+                        <Qr
+                            text=b(|b| b.otp_auth_url.clone())
+                            label="QR code for your authenticator app"
+                        />
+                        <p>"Or type this key into the app:"</p>
+                        <p class="secret-key">
+                            <code class="mono" aria-label="Setup key">
+                                {b(|b| group_secret(&b.secret))}
+                            </code>
+                            <CopyButton
+                                value=Signal::derive(move || b(|b| b.secret.clone()))
+                                label="Copy the setup key"
+                            />
+                        </p>
+                        <p>
+                            <a href=b(|b| {
+                                b.otp_auth_url.clone()
+                            })>"Open in an authenticator app on this device"</a>
+                        </p>
+                        <div class="actions">
+                            <button type="button" class="btn" on:click=move |_| cancel()>
+                                "Cancel"
+                            </button>
+                            <button
+                                type="button"
+                                class="btn btn--primary"
+                                on:click=move |_| setup.update(Setup::scanned)
+                            >
+                                "Next"
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Step::Verify => {
+                    view! {
+                        <form class="stack" novalidate on:submit=move |ev| { ev.prevent_default(); on_code(()); }>
                         <div class="field" class:field--invalid=move || error.with(Option::is_some)>
                             <label for="totp-code">"6-digit code from the app"</label>
                             <input id="totp-code" node_ref=code_input type="text" inputmode="numeric" autocomplete="one-time-code"
@@ -160,12 +224,25 @@ pub fn TotpSetup(
                             </Show>
                         </div>
                     </form>
-                }.into_any(),
-                Step::Codes | Step::Done => view! {
-                    <p class="alert alert--info" role="status">"Your authenticator app is on. From now on, sign-in asks for a code from it."</p>
-                    <BackupCodes account=email.clone() codes=codes.get_value()
-                        on_done=move |_| { setup.update(Setup::acknowledged); on_close.run(true); } />
-                }.into_any(),
+                    }
+                        .into_any()
+                }
+                Step::Codes | Step::Done => {
+                    view! {
+                        <p class="alert alert--info" role="status">
+                            "Your authenticator app is on. From now on, sign-in asks for a code from it."
+                        </p>
+                        <BackupCodes
+                            account=email.clone()
+                            codes=codes.get_value()
+                            on_done=move |_| {
+                                setup.update(Setup::acknowledged);
+                                on_close.run(true);
+                            }
+                        />
+                    }
+                        .into_any()
+                }
             }}
         </section>
     }

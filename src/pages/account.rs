@@ -61,7 +61,6 @@ pub fn my_account(api: &Api, auth: AuthContext) -> Account {
 pub struct SecurityData {
     pub enrolled: LocalResource<Result<Enrolled, ApiError>>,
     pub passkeys: LocalResource<Result<Vec<Passkey>, ApiError>>,
-    pub reload: RwSignal<u32>,
 }
 
 impl SecurityData {
@@ -76,7 +75,8 @@ impl SecurityData {
         Factors::of(&e, p.as_deref())
     }
     pub fn refresh(&self) {
-        self.reload.update(|n| *n += 1);
+        self.enrolled.refetch();
+        self.passkeys.refetch();
     }
 }
 
@@ -84,17 +84,11 @@ impl SecurityData {
 pub fn SecurityPage() -> impl IntoView {
     let api = Api::expect();
     let auth = AuthContext::expect();
-    let reload = RwSignal::new(0u32);
     let data = SecurityData {
-        enrolled: LocalResource::new(move || {
-            reload.track();
-            async move { mfa::enrolled(&api, &my_account(&api, auth)).await }
+        enrolled: LocalResource::new(move || async move {
+            mfa::enrolled(&api, &my_account(&api, auth)).await
         }),
-        passkeys: LocalResource::new(move || {
-            reload.track();
-            async move { pk::list(&api).await }
-        }),
-        reload,
+        passkeys: LocalResource::new(move || async move { pk::list(&api).await }),
     };
     provide_context(data);
     let invited = auth
@@ -107,7 +101,9 @@ pub fn SecurityPage() -> impl IntoView {
             <h1>"Security"</h1>
             <section class="card stack" aria-labelledby="invited-h">
                 <h2 id="invited-h">"Two-factor sign-in"</h2>
-                <p class="alert alert--warning" role="note">"You are an invited admin. This AuthSec server signs invited admins in with their password alone and has no route that checks a second factor for them: turning one on would lock you out, so it cannot be set up here. Keep your password strong and unique."</p>
+                <p class="alert alert--warning" role="note">
+                    "You are an invited admin. This AuthSec server signs invited admins in with their password alone and has no route that checks a second factor for them: turning one on would lock you out, so it cannot be set up here. Keep your password strong and unique."
+                </p>
             </section>
         }
         .into_any();
@@ -133,27 +129,71 @@ fn Overview() -> impl IntoView {
     view! {
         <section class="card stack" aria-labelledby="overview-h">
             <h2 id="overview-h">"Two-factor sign-in"</h2>
-            <Show when=loaded fallback=move || if failed() {
-                view! { <p class="alert" role="alert">"Your sign-in methods could not be loaded, so what is on cannot be shown. Reload the page to try again."</p> }.into_any()
-            } else {
-                view! { <p class="muted">"Loading your factors…"</p> }.into_any()
-            }>
+            <Show
+                when=loaded
+                fallback=move || {
+                    if failed() {
+                        view! {
+                            <p class="alert" role="alert">
+                                "Your sign-in methods could not be loaded, so what is on cannot be shown. Reload the page to try again."
+                            </p>
+                        }
+                            .into_any()
+                    } else {
+                        view! { <p class="muted">"Loading your factors…"</p> }.into_any()
+                    }
+                }
+            >
                 {move || {
                     let f = f.get();
-                    let mut items = vec![format!("Authenticator app: {}", if f.app { "on" } else { "off" })];
-                    items.push(match f.passkeys {
-                        Some(n) => format!("Passkeys: {n}"),
-                        None => format!("Passkey: {}", if f.passkey { "on" } else { "off" }),
-                    });
+                    let mut items = vec![
+                        format!("Authenticator app: {}", if f.app { "on" } else { "off" }),
+                    ];
+                    items
+                        .push(
+                            match f.passkeys {
+                                Some(n) => format!("Passkeys: {n}"),
+                                None => format!("Passkey: {}", if f.passkey { "on" } else { "off" }),
+                            },
+                        );
                     if f.app {
                         items.push("Backup codes: on".to_string());
                     }
                     view! {
-                        <ul class="plain overview">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                        <ul class="plain overview">
+                            {items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}
+                        </ul>
                         {match f.total() {
-                            0 => Some(view! { <p class="alert alert--warning" role="note">"Two-factor sign-in is off: your password alone protects this account. Add an authenticator app or a passkey."</p> }.into_any()),
-                            1 if f.app => Some(view! { <p class="alert alert--warning" role="note">"Only one factor is left. If you lose that device you will need your backup codes; consider adding a second factor."</p> }.into_any()),
-                            1 => Some(view! { <p class="alert alert--warning" role="note">"Only one factor is left, and a passkey has no backup codes: if you lose that device you cannot sign in. Add an authenticator app too."</p> }.into_any()),
+                            0 => {
+                                Some(
+                                    view! {
+                                        <p class="alert alert--warning" role="note">
+                                            "Two-factor sign-in is off: your password alone protects this account. Add an authenticator app or a passkey."
+                                        </p>
+                                    }
+                                        .into_any(),
+                                )
+                            }
+                            1 if f.app => {
+                                Some(
+                                    view! {
+                                        <p class="alert alert--warning" role="note">
+                                            "Only one factor is left. If you lose that device you will need your backup codes; consider adding a second factor."
+                                        </p>
+                                    }
+                                        .into_any(),
+                                )
+                            }
+                            1 => {
+                                Some(
+                                    view! {
+                                        <p class="alert alert--warning" role="note">
+                                            "Only one factor is left, and a passkey has no backup codes: if you lose that device you cannot sign in. Add an authenticator app too."
+                                        </p>
+                                    }
+                                        .into_any(),
+                                )
+                            }
                             _ => None,
                         }}
                     }

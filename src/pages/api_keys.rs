@@ -4,8 +4,10 @@
 use crate::api::apikeys::{self, ApiKey};
 use crate::api::Api;
 use crate::auth::AuthContext;
-use crate::components::LoadFailed;
-use crate::components::{when, ConfirmDialog, Modal, SecretDialog, TextField, Toasts};
+use crate::components::{
+    when, ConfirmedDialog, DataTable, ListBody, Modal, SecretDialog, TextField, Toasts,
+};
+use crate::components::{FormAlert, SubmitButton};
 use crate::hooks::use_confirmed;
 use leptos::prelude::*;
 
@@ -35,11 +37,7 @@ pub fn check(name: &str, scopes: &[String]) -> (Option<String>, Option<String>) 
 pub fn ApiKeysPage() -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
-    let reload = RwSignal::new(0u32);
-    let keys = LocalResource::new(move || {
-        reload.track();
-        async move { apikeys::list(&api).await }
-    });
+    let keys = LocalResource::new(move || async move { apikeys::list(&api).await });
     let secret = RwSignal::new(None::<String>);
     let subject = RwSignal::new(String::new());
     let act = use_confirmed(
@@ -62,7 +60,7 @@ pub fn ApiKeysPage() -> impl IntoView {
                 )),
                 Act::Delete(k) => toasts.success(format!("{} was deleted.", k.name)),
             }
-            reload.update(|n| *n += 1);
+            keys.refetch();
         },
     );
     let creating = RwSignal::new(false);
@@ -86,27 +84,32 @@ pub fn ApiKeysPage() -> impl IntoView {
         <div class="page-head">
             <h1>"API keys"</h1>
             <span class="page-head__spacer"></span>
-            <button type="button" class="btn btn--primary" on:click=move |_| creating.set(true)>"New API key"</button>
+            <button type="button" class="btn btn--primary" on:click=move |_| creating.set(true)>
+                "New API key"
+            </button>
         </div>
-        <p class="muted">"An API key acts for you from scripts and services: send it as " <code>"Authorization: Bearer <key>"</code> "."</p>
-        <Transition fallback=|| view! { <crate::components::TableSkeleton label="Loading API keys" /> }>
-            {move || Suspend::new(async move {
-                match keys.await {
-                    Ok(list) if list.is_empty() => view! { <div class="empty"><p>"No API keys yet."</p></div> }.into_any(),
-                    Ok(list) => view! {
-                        <div class="table-wrap"><table class="table" aria-label="API keys">
-                            <thead><tr><th scope="col">"Name"</th><th scope="col">"Scopes"</th><th scope="col">"Created"</th>
-                                <th scope="col">"Last used"</th><th scope="col">"Status"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
-                            <tbody>{list.into_iter().map(row).collect_view()}</tbody>
-                        </table></div>
-                    }.into_any(),
-                    Err(e) if e.is_missing_feature() => view! { <p class="alert alert--info" role="status">"This server does not offer API keys."</p> }.into_any(),
-                    Err(e) => view! {
-                        <LoadFailed what="The API keys" error=e on_retry=move |_| reload.update(|n| *n += 1) />
-                    }.into_any(),
+        <p class="muted">
+            "An API key acts for you from scripts and services: send it as "
+            <code>"Authorization: Bearer <key>"</code> "."
+        </p>
+        <ListBody
+            data=keys
+            loading="Loading API keys"
+            what="The API keys"
+            missing="This server does not offer API keys."
+            is_empty=Vec::is_empty
+            empty=|| "No API keys yet."
+            rows=move |list| {
+                view! {
+                    <DataTable
+                        label="API keys"
+                        columns=&["Name", "Scopes", "Created", "Last used", "Status", ""]
+                    >
+                        {list.into_iter().map(row).collect_view()}
+                    </DataTable>
                 }
-            })}
-        </Transition>
+            }
+        />
         <Show when=move || creating.get()>
             <NewKeyDialog
                 on_close=move |_| creating.set(false)
@@ -114,24 +117,28 @@ pub fn ApiKeysPage() -> impl IntoView {
                     creating.set(false);
                     subject.set(format!("the API key {name}"));
                     secret.set(Some(key));
-                    reload.update(|n| *n += 1);
+                    keys.refetch();
                 }
             />
         </Show>
-        <SecretDialog secret=secret title="API key" label="API key" subject=Signal::derive(move || subject.get()) />
-        <ConfirmDialog
-            open=act.open()
+        <SecretDialog
+            secret=secret
+            title="API key"
+            label="API key"
+            subject=Signal::derive(move || subject.get())
+        />
+        <ConfirmedDialog
+            of=act
             title="Confirm"
-            message=Signal::derive(move || match act.item.get() {
-                Some(Act::Regenerate(k)) => format!("Make a new key for {}? The current key stops working at once.", k.name),
-                Some(Act::Delete(k)) => format!("Delete {}? Anything using it stops working at once.", k.name),
-                None => String::new(),
-            })
+            message=|a: Act| match a {
+                Act::Regenerate(k) => {
+                    format!("Make a new key for {}? The current key stops working at once.", k.name)
+                }
+                Act::Delete(k) => {
+                    format!("Delete {}? Anything using it stops working at once.", k.name)
+                }
+            }
             confirm_label="Confirm"
-            pending=act.pending()
-            error=act.error()
-            on_confirm=act.confirm()
-            on_cancel=act.cancel()
             danger=true
         />
     }
@@ -183,37 +190,85 @@ fn NewKeyDialog(
         }
     };
     view! {
-        <Modal open=Signal::derive(|| true) title="New API key"
-            on_cancel=move |_| if !create.pending().get_untracked() { on_close.run(()) }>
+        <Modal
+            open=Signal::derive(|| true)
+            title="New API key"
+            on_cancel=move |_| {
+                if !create.pending().get_untracked() {
+                    on_close.run(())
+                }
+            }
+        >
             <form class="stack" novalidate on:submit=submit>
-                <TextField label="Name" value=name autocomplete="off" error=Signal::derive(move || errors.with(|e| e.0.clone())) />
+                <TextField
+                    label="Name"
+                    value=name
+                    autocomplete="off"
+                    error=Signal::derive(move || errors.with(|e| e.0.clone()))
+                />
                 <fieldset class="scopes">
                     <legend>"Scopes"</legend>
-                    <Transition fallback=|| view! { <p class="muted">"Loading scopes…"</p> }>
+                    <Transition fallback=|| {
+                        view! { <p class="muted">"Loading scopes…"</p> }
+                    }>
                         {move || Suspend::new(async move {
                             match scopes.await {
-                                Ok(s) => s.scopes.into_iter().map(|sc| {
-                                    let (a, b) = (sc.clone(), sc.clone());
+                                Ok(s) => {
+                                    s.scopes
+                                        .into_iter()
+                                        .map(|sc| {
+                                            let (a, b) = (sc.clone(), sc.clone());
+                                            view! {
+                                                <label class="check">
+                                                    <input
+                                                        type="checkbox"
+                                                        prop:checked=move || picked.with(|p| p.contains(&a))
+                                                        on:change=move |ev| {
+                                                            let on = event_target_checked(&ev);
+                                                            let s = b.clone();
+                                                            picked
+                                                                .update(|p| {
+                                                                    p.retain(|x| *x != s);
+                                                                    if on {
+                                                                        p.push(s);
+                                                                    }
+                                                                });
+                                                        }
+                                                    />
+                                                    <code>{sc}</code>
+                                                </label>
+                                            }
+                                        })
+                                        .collect_view()
+                                        .into_any()
+                                }
+                                Err(e) => {
                                     view! {
-                                        <label class="check"><input type="checkbox"
-                                            prop:checked=move || picked.with(|p| p.contains(&a))
-                                            on:change=move |ev| { let on = event_target_checked(&ev); let s = b.clone();
-                                                picked.update(|p| { p.retain(|x| *x != s); if on { p.push(s); } }); } />
-                                            <code>{sc}</code></label>
+                                        <p class="alert" role="alert">
+                                            "The scopes could not be loaded. "
+                                            {e.message}
+                                        </p>
                                     }
-                                }).collect_view().into_any(),
-                                Err(e) => view! { <p class="alert" role="alert">"The scopes could not be loaded. " {e.message}</p> }.into_any(),
+                                        .into_any()
+                                }
                             }
                         })}
                     </Transition>
-                    <p class="field__error" aria-live="polite">{move || errors.with(|e| e.1.clone())}</p>
+                    <p class="field__error" aria-live="polite">
+                        {move || errors.with(|e| e.1.clone())}
+                    </p>
                 </fieldset>
-                <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
+                <FormAlert error=form_error />
                 <div class="actions">
-                    <button type="button" class="btn" disabled=move || create.pending().get() on:click=move |_| on_close.run(())>"Cancel"</button>
-                    <button type="submit" class="btn btn--primary" disabled=move || create.pending().get()>
-                        {move || if create.pending().get() { "Creating…" } else { "Create key" }}
+                    <button
+                        type="button"
+                        class="btn"
+                        disabled=move || create.pending().get()
+                        on:click=move |_| on_close.run(())
+                    >
+                        "Cancel"
                     </button>
+                    <SubmitButton pending=create.pending() label="Create key" busy="Creating…" />
                 </div>
             </form>
         </Modal>

@@ -8,8 +8,7 @@ pub mod model;
 pub mod new;
 
 use crate::api::{apps, Api};
-use crate::components::LoadFailed;
-use crate::components::{when, SearchInput, TableSkeleton};
+use crate::components::{when, DataTable, ListBody, SearchInput};
 use crate::hooks::{ListUrl, UrlState};
 use crate::routes::Page;
 use crate::url::Query;
@@ -68,10 +67,14 @@ pub fn AppsPage() -> impl IntoView {
     let api = Api::expect();
     let url = ListUrl::<AppsState>::new(Page::Apps);
     let state = url.state;
-    let reload = RwSignal::new(0u32);
+    // The server has no search: the list is fetched once and filtered here.
+    let all = LocalResource::new(move || async move { apps::list(&api).await });
     let data = LocalResource::new(move || {
-        reload.track();
-        async move { apps::list(&api).await }
+        let q = state.with(|s| s.q.clone());
+        async move {
+            all.await
+                .map(|list| matching(&list, &q).into_iter().cloned().collect())
+        }
     });
     let row = |a: &Value| {
         let id = apps::text(a, "app_id");
@@ -81,14 +84,22 @@ pub fn AppsPage() -> impl IntoView {
         let protocol = apps::text(a, "authentication_protocol").to_uppercase();
         view! {
             <tr>
-                <td class="truncate" title=title><A href=Page::App(id).path()>{name}</A></td>
+                <td class="truncate" title=title>
+                    <A href=Page::App(id).path()>{name}</A>
+                </td>
                 <td>{apps::text(a, "client_type").to_string()}</td>
                 <td>{protocol}</td>
-                <td class="truncate">{domain}{status.map(|s| {
-                    let ok = s == "active";
-                    let bad = s == "failed";
-                    view! { " " <span class="badge" class:badge--ok=ok class:badge--off=bad>{s}</span> }
-                })}</td>
+                <td class="truncate">
+                    {domain}
+                    {status
+                        .map(|s| {
+                            let ok = s == "active";
+                            let bad = s == "failed";
+                            view! {
+                                " " <span class="badge" class:badge--ok=ok class:badge--off=bad>{s}</span>
+                            }
+                        })}
+                </td>
                 <td>{when(Some(apps::text(a, "created_at")))}</td>
             </tr>
         }
@@ -97,36 +108,47 @@ pub fn AppsPage() -> impl IntoView {
         <div class="page-head">
             <h1>"Applications"</h1>
             <span class="page-head__spacer"></span>
-            <A href=Page::NewApp.path() attr:class="btn btn--primary">"New application"</A>
+            <A href=Page::NewApp.path() attr:class="btn btn--primary">
+                "New application"
+            </A>
         </div>
-        <form class="filters" role="search" aria-label="Filter applications" on:submit=|ev| ev.prevent_default()>
-            <SearchInput label="Search" placeholder="Application name" value=Signal::derive(move || state.with(|s| s.q.clone()))
-                on_commit=move |q: String| url.go(AppsState { q }, true) />
+        <form
+            class="filters"
+            role="search"
+            aria-label="Filter applications"
+            on:submit=|ev| ev.prevent_default()
+        >
+            <SearchInput
+                label="Search"
+                placeholder="Application name"
+                value=Signal::derive(move || state.with(|s| s.q.clone()))
+                on_commit=move |q: String| url.go(AppsState { q }, true)
+            />
         </form>
-        <Transition fallback=|| view! { <TableSkeleton label="Loading applications" /> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(list) => {
-                        let q = state.with(|s| s.q.clone());
-                        let hits = matching(&list, &q);
-                        if hits.is_empty() {
-                            view! { <div class="empty"><p>{if q.trim().is_empty() { "No applications yet." } else { "No application matches this name." }}</p></div> }.into_any()
-                        } else {
-                            view! {
-                                <div class="table-wrap"><table class="table" aria-label="Applications">
-                                    <thead><tr><th scope="col">"Name"</th><th scope="col">"Client type"</th><th scope="col">"Protocol"</th>
-                                        <th scope="col">"Domain"</th><th scope="col">"Created"</th></tr></thead>
-                                    <tbody>{hits.into_iter().map(row).collect_view()}</tbody>
-                                </table></div>
-                            }.into_any()
-                        }
-                    }
-                    Err(e) if e.is_missing_feature() => view! { <p class="alert alert--info" role="status">"This server does not offer management applications."</p> }.into_any(),
-                    Err(e) => view! {
-                        <LoadFailed what="The applications" error=e on_retry=move |_| reload.update(|n| *n += 1) />
-                    }.into_any(),
+        <ListBody
+            data
+            loading="Loading applications"
+            what="The applications"
+            missing="This server does not offer management applications."
+            is_empty=Vec::is_empty
+            on_retry=move || all.refetch()
+            empty=move || {
+                if state.with(|s| s.q.trim().is_empty()) {
+                    "No applications yet."
+                } else {
+                    "No application matches this name."
                 }
-            })}
-        </Transition>
+            }
+            rows=move |hits| {
+                view! {
+                    <DataTable
+                        label="Applications"
+                        columns=&["Name", "Client type", "Protocol", "Domain", "Created"]
+                    >
+                        {hits.iter().map(row).collect_view()}
+                    </DataTable>
+                }
+            }
+        />
     }
 }

@@ -12,22 +12,49 @@ pub mod list_state;
 mod list_table;
 pub mod new;
 mod row;
-mod selection;
 mod walk;
 
 use crate::api::clients;
 use crate::api::Api;
 use crate::auth::AuthContext;
-use crate::components::LoadFailed;
-use crate::components::{ConfirmDialog, Pager, Toasts};
-use crate::hooks::keyed_fetch;
+use crate::components::{ConfirmedDialog, ListBody, Pager, Toasts};
+use crate::hooks::{keyed_fetch, use_confirmed, Pick};
 use crate::paging::page_count;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use list_state::ListState;
-use list_table::{Skeleton, Table};
-pub use selection::Selection;
+use list_table::Table;
+
+/// What a bulk action needs to know about a client.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PickedClient {
+    pub id: String,
+    pub client_id: String,
+    pub name: String,
+}
+
+impl PickedClient {
+    pub fn of(c: &clients::Client) -> Self {
+        PickedClient {
+            id: c.id.clone(),
+            client_id: c.client_id.clone(),
+            name: c.name.clone(),
+        }
+    }
+}
+
+impl Pick for PickedClient {
+    fn key(&self) -> &str {
+        &self.id
+    }
+    fn label(&self) -> &str {
+        &self.name
+    }
+}
+
+/// Which clients are selected: picked rows (any page), or every match.
+pub type Selection = crate::hooks::Selection<PickedClient>;
 
 /// What a row asks the page to do after confirmation.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,12 +73,11 @@ pub fn ClientsPage() -> impl IntoView {
     let tenant = AuthContext::expect().tenant_id();
     let url = ListUrl::new(Page::Clients);
     let state = url.state;
-    let reload = RwSignal::new(0u32);
     let selection = Selection::provide();
 
     let data = keyed_fetch(
-        move || (state.get(), tenant.get(), reload.get()),
-        move |(s, t, _)| async move { clients::list(&api, &t, &s.api_query(s.page, s.size)).await },
+        move || (state.get(), tenant.get()),
+        move |(s, t)| async move { clients::list(&api, &t, &s.api_query(s.page, s.size)).await },
     );
 
     // New filters mean a new set: the selection no longer applies.
@@ -75,12 +101,7 @@ pub fn ClientsPage() -> impl IntoView {
         data.with(|d| {
             d.as_ref()
                 .and_then(|r| r.as_ref().ok())
-                .map(|p| {
-                    p.clients
-                        .iter()
-                        .map(selection::Picked::of)
-                        .collect::<Vec<_>>()
-                })
+                .map(|p| p.clients.iter().map(PickedClient::of).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     });
@@ -98,38 +119,28 @@ pub fn ClientsPage() -> impl IntoView {
         }
     });
 
-    let pending = RwSignal::new(None::<Pending>);
-    let confirm_error = RwSignal::new(None::<String>);
-    let run = Action::new_local(move |p: &Pending| {
-        let (p, t) = (p.clone(), tenant.get_untracked());
-        async move {
-            match &p {
-                Pending::SoftDelete { id, .. } => clients::soft_delete(&api, &t, id).await,
-                Pending::HardDelete { client_id, .. } => {
-                    clients::delete_complete(&api, &t, client_id).await
+    let delete = use_confirmed(
+        move |p: Pending| {
+            let t = tenant.get_untracked();
+            async move {
+                match &p {
+                    Pending::SoftDelete { id, .. } => clients::soft_delete(&api, &t, id).await,
+                    Pending::HardDelete { client_id, .. } => {
+                        clients::delete_complete(&api, &t, client_id).await
+                    }
                 }
+                .map(|_| p)
             }
-            .map(|_| p)
-        }
-    });
-    Effect::new(move |_| match run.value().get() {
-        Some(Ok(p)) => {
-            let name = match &p {
+        },
+        move |p| {
+            toasts.success(match &p {
                 Pending::SoftDelete { name, .. } => format!("{name} was deleted."),
                 Pending::HardDelete { name, .. } => format!("{name} was deleted permanently."),
-            };
-            toasts.success(name);
-            pending.set(None);
-            run.value().set(None);
-            reload.update(|n| *n += 1);
-        }
-        Some(Err(e)) => confirm_error.set(Some(e.message)),
-        None => {}
-    });
-    let ask = Callback::new(move |p: Pending| {
-        confirm_error.set(None);
-        pending.set(Some(p));
-    });
+            });
+            data.refetch();
+        },
+    );
+    let ask = Callback::new(move |p: Pending| delete.ask(p));
 
     let on_page = Callback::new(move |(page, size): (u32, u32)| url.page(page, |s| s.size = size));
 
@@ -138,44 +149,42 @@ pub fn ClientsPage() -> impl IntoView {
             <h1>"Clients"</h1>
             <span class="page-head__spacer"></span>
             <export::ExportButton state=state />
-            <A href=Page::NewClient.path() attr:class="btn btn--primary">"New client"</A>
+            <A href=Page::NewClient.path() attr:class="btn btn--primary">
+                "New client"
+            </A>
         </div>
         <filters::FilterBar url=url />
-        <bulk::BulkBar total=total state=state on_done=move |_| reload.update(|n| *n += 1) />
-        <Transition fallback=|| view! { <Skeleton /> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(page) => view! { <Table page=page url=url ask=ask /> }.into_any(),
-                    Err(e) if e.kind == crate::api::error::ErrorKind::Aborted => view! { <Skeleton /> }.into_any(),
-                    Err(e) => view! {
-                        <LoadFailed what="The clients" error=e on_retry=move |_| reload.update(|n| *n += 1) />
-                    }.into_any(),
-                }
-            })}
-        </Transition>
+        <bulk::ClientBulkBar total=total state=state on_done=move |_| data.refetch() />
+        <ListBody
+            data
+            loading="Loading clients"
+            what="The clients"
+            rows=move |page| view! { <Table page=page url=url ask=ask /> }
+        />
         <Pager
             page=Signal::derive(move || state.get().page)
             size=Signal::derive(move || state.get().size)
             total=total
             on_change=on_page
         />
-        <ConfirmDialog
-            open=Signal::derive(move || pending.with(Option::is_some))
+        <ConfirmedDialog
+            of=delete
             title="Delete client"
-            message=Signal::derive(move || match pending.get() {
-                Some(Pending::SoftDelete { name, .. }) => format!("Delete {name}? It stops working at once; it stays listed under Deleted."),
-                Some(Pending::HardDelete { name, .. }) => format!("Delete {name} permanently? This cannot be undone."),
-                None => String::new(),
-            })
+            message=|p: Pending| match p {
+                Pending::SoftDelete { name, .. } => {
+                    format!(
+                        "Delete {name}? It stops working at once; it stays listed under Deleted.",
+                    )
+                }
+                Pending::HardDelete { name, .. } => {
+                    format!("Delete {name} permanently? This cannot be undone.")
+                }
+            }
             confirm_label="Delete"
-            type_to_confirm=Signal::derive(move || match pending.get() {
-                Some(Pending::HardDelete { name, .. }) => Some(name),
+            type_to_confirm=|p: Pending| match p {
+                Pending::HardDelete { name, .. } => Some(name),
                 _ => None,
-            })
-            pending=run.pending()
-            error=confirm_error
-            on_confirm=move |_| if let Some(p) = pending.get_untracked() { run.dispatch(p); }
-            on_cancel=move |_| pending.set(None)
+            }
             danger=true
         />
     }

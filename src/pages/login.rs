@@ -46,7 +46,11 @@ pub fn LoginPage() -> impl IntoView {
                     }
                 >
                     <SignIn title="Sign in" on_signed_in=done />
-                    <button type="button" class="btn btn--link" on:click=move |_| show_token.set(true)>
+                    <button
+                        type="button"
+                        class="btn btn--link"
+                        on:click=move |_| show_token.set(true)
+                    >
                         "Use an access token"
                     </button>
                 </Show>
@@ -62,13 +66,37 @@ fn DemoAccounts() -> impl IntoView {
     view! {
         <details class="demo">
             <summary>"Demo accounts (sandbox)"</summary>
-            <p>"Password for every account: " <code>"Sandbox-Demo-1"</code> ", workspace " <code>"acme"</code></p>
+            <p>
+                "Password for every account: " <code>"Sandbox-Demo-1"</code> ", workspace "
+                <code>"acme"</code>
+            </p>
             <ul>
-                <li><code>"admin@acme.test"</code> " — admin; authenticator app (secret printed by the sandbox) and backup codes"</li>
-                <li><code>"passkey@acme.test"</code> ", " <code>"plain@acme.test"</code> " — admins with the same authenticator app; add a passkey under Security"</li>
-                <li><code>"user@acme.test"</code> " — end user with the same app"</li>
-                <li><code>"new@acme.test"</code> ", " <code>"new-user@acme.test"</code> " — an admin and an end user signing in for the first time: they set up a factor"</li>
-                <li><code>"admin@globex.test"</code> " — another tenant (workspace " <code>"globex"</code> ")"</li>
+                <li>
+                    <code>"admin@acme.test"</code>
+                    " — admin; authenticator app (secret printed by the sandbox) and backup codes"
+                </li>
+                <li>
+                    <code>"passkey@acme.test"</code>
+                    ", "
+                    <code>"plain@acme.test"</code>
+                    " — admins with the same authenticator app; add a passkey under Security"
+                </li>
+                <li>
+                    <code>"user@acme.test"</code>
+                    " — end user with the same app"
+                </li>
+                <li>
+                    <code>"new@acme.test"</code>
+                    ", "
+                    <code>"new-user@acme.test"</code>
+                    " — an admin and an end user signing in for the first time: they set up a factor"
+                </li>
+                <li>
+                    <code>"admin@globex.test"</code>
+                    " — another tenant (workspace "
+                    <code>"globex"</code>
+                    ")"
+                </li>
             </ul>
         </details>
     }

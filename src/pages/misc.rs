@@ -10,7 +10,9 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <main id="main" class="content narrow">
             <h1>"Page not found"</h1>
-            <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
+            <p>
+                "There is nothing at this address. It may have moved, or the link may be mistyped."
+            </p>
             <A href=Page::Home.path()>"Go to the console"</A>
         </main>
     }
@@ -23,9 +25,13 @@ pub fn AdminOnly(children: ChildrenFn) -> impl IntoView {
     view! {
         <Show
             when=move || auth.is_admin()
-            fallback=|| view! {
-                <h1>"Not available"</h1>
-                <p>"This area is for workspace admins. Your own security settings and sessions are in the menu."</p>
+            fallback=|| {
+                view! {
+                    <h1>"Not available"</h1>
+                    <p>
+                        "This area is for workspace admins. Your own security settings and sessions are in the menu."
+                    </p>
+                }
             }
         >
             {children()}

@@ -5,16 +5,25 @@
 mod state;
 mod tenant;
 
-use crate::api::sessions::{self, Session};
+use crate::api::sessions::{self, Session, SessionPage};
 use crate::api::Api;
 use crate::auth::AuthContext;
-use crate::components::LoadFailed;
-use crate::components::{when, ConfirmDialog, Toasts};
+use crate::components::{when, ConfirmedDialog, DataTable, ListBody, Toasts};
 use crate::hooks::use_confirmed;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 pub use state::SessionsState;
+
+/// The columns of a session table (yours, and a user's).
+pub const SESSION_COLUMNS: &[&str] = &[
+    "Device",
+    "IP address",
+    "Location",
+    "Signed in",
+    "Last active",
+    "",
+];
 
 #[derive(Clone, Debug, PartialEq)]
 enum Ask {
@@ -40,11 +49,7 @@ fn MySessions() -> impl IntoView {
     let auth = AuthContext::expect();
     let toasts = Toasts::expect();
     let navigate = use_navigate();
-    let reload = RwSignal::new(0u32);
-    let data = LocalResource::new(move || {
-        reload.track();
-        async move { sessions::mine(&api).await }
-    });
+    let data = LocalResource::new(move || async move { sessions::mine(&api).await });
     let ask = use_confirmed(
         move |a: Ask| async move {
             match &a {
@@ -70,7 +75,7 @@ fn MySessions() -> impl IntoView {
                 }
                 toasts.success(format!("The session on {} was revoked.", s.device_name));
             }
-            reload.update(|n| *n += 1);
+            data.refetch();
         },
     );
     let row = move |s: Session| {
@@ -98,39 +103,45 @@ fn MySessions() -> impl IntoView {
             <div class="page-head">
                 <h2 id="mine-h">"Your sessions"</h2>
                 <span class="page-head__spacer"></span>
-                <button type="button" class="btn" on:click=move |_| ask.ask(Ask::Others)>"Sign out everywhere else"</button>
+                <button type="button" class="btn" on:click=move |_| ask.ask(Ask::Others)>
+                    "Sign out everywhere else"
+                </button>
             </div>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(p) => view! {
-                            <div class="table-wrap"><table class="table" aria-label="Your sessions">
-                                <thead><tr><th scope="col">"Device"</th><th scope="col">"IP address"</th><th scope="col">"Location"</th>
-                                    <th scope="col">"Signed in"</th><th scope="col">"Last active"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
-                                <tbody>{p.sessions.into_iter().map(row).collect_view()}</tbody>
-                            </table></div>
-                        }.into_any(),
-                        Err(e) if e.is_missing_feature() => view! { <p class="alert alert--info" role="status">"This server does not list sessions."</p> }.into_any(),
-                        Err(e) => view! {
-                            <LoadFailed what="Your sessions" error=e on_retry=move |_| reload.update(|n| *n += 1) />
-                        }.into_any(),
+            <ListBody
+                data
+                loading="Loading your sessions"
+                what="Your sessions"
+                missing="This server does not list sessions."
+                is_empty=|p: &SessionPage| p.sessions.is_empty()
+                empty=|| "No sessions."
+                rows=move |p: SessionPage| {
+                    view! {
+                        <DataTable label="Your sessions" columns=SESSION_COLUMNS>
+                            {p.sessions.into_iter().map(row).collect_view()}
+                        </DataTable>
                     }
-                })}
-            </Transition>
-            <ConfirmDialog
-                open=ask.open()
+                }
+            />
+            <ConfirmedDialog
+                of=ask
                 title="Confirm"
-                message=Signal::derive(move || match ask.item.get() {
-                    Some(Ask::One(s)) if s.is_current => "Revoke this device's session? You will be signed out here.".to_string(),
-                    Some(Ask::One(s)) => format!("Revoke the session on {} ({})? That device is signed out at its next request.", s.device_name, s.ip_address),
-                    Some(Ask::Others) => "Sign out every other device? Only this session stays signed in.".to_string(),
-                    None => String::new(),
-                })
+                message=|a: Ask| match a {
+                    Ask::One(s) if s.is_current => {
+                        "Revoke this device's session? You will be signed out here.".to_string()
+                    }
+                    Ask::One(s) => {
+                        format!(
+                            "Revoke the session on {} ({})? That device is signed out at its next request.",
+                            s.device_name,
+                            s.ip_address,
+                        )
+                    }
+                    Ask::Others => {
+                        "Sign out every other device? Only this session stays signed in."
+                            .to_string()
+                    }
+                }
                 confirm_label="Confirm"
-                pending=ask.pending()
-                error=ask.error()
-                on_confirm=ask.confirm()
-                on_cancel=ask.cancel()
                 danger=true
             />
         </section>

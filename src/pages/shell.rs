@@ -50,15 +50,21 @@ pub fn Shell() -> impl IntoView {
         navigate(&Page::Login.path(), Default::default());
     };
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">
+            "Skip to content"
+        </a>
         <div class="shell">
             <header class="topbar">
                 <span class="brand">{app_name}</span>
-                <span class="topbar__tenant" title="Workspace">{tenant}</span>
+                <span class="topbar__tenant" title="Workspace">
+                    {tenant}
+                </span>
                 <span class="topbar__spacer"></span>
                 <span class="topbar__user">{email}</span>
                 <ThemeToggle />
-                <button type="button" class="btn btn--small" on:click=sign_out>"Sign out"</button>
+                <button type="button" class="btn btn--small" on:click=sign_out>
+                    "Sign out"
+                </button>
             </header>
             <Nav />
             <main id="main" class="content" tabindex="-1">

@@ -41,20 +41,24 @@ pub fn UsersPage() -> impl IntoView {
                 class="tabs__tab"
                 aria-selected=move || if tab.get() == t { "true" } else { "false" }
                 tabindex=move || if tab.get() == t { "0" } else { "-1" }
-                on:click=move |_| if tab.get_untracked() != t { url.go(state.get_untracked().on_tab(t), false) }
+                on:click=move |_| {
+                    if tab.get_untracked() != t {
+                        url.go(state.get_untracked().on_tab(t), false)
+                    }
+                }
                 on:keydown=move |ev| {
-                    // Arrow keys move between the two tabs (WAI-ARIA tabs).
                     if ev.key() == "ArrowRight" || ev.key() == "ArrowLeft" {
                         let other = if t == Tab::EndUsers { Tab::Admins } else { Tab::EndUsers };
                         url.go(state.get_untracked().on_tab(other), false);
-                        // Focus follows the selection.
                         if let Some(el) = document().get_element_by_id(tab_id(other)) {
                             use wasm_bindgen::JsCast;
                             let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
                         }
                     }
                 }
-            >{label}</button>
+            >
+                {label}
+            </button>
         }
     };
     view! {
@@ -62,8 +66,12 @@ pub fn UsersPage() -> impl IntoView {
             <h1>"Users"</h1>
             <span class="page-head__spacer"></span>
             <Show when=move || tab.get() == Tab::EndUsers>
-                <A href=Page::ImportUsers.path() attr:class="btn">"Import CSV"</A>
-                <A href=Page::NewUser.path() attr:class="btn btn--primary">"New user"</A>
+                <A href=Page::ImportUsers.path() attr:class="btn">
+                    "Import CSV"
+                </A>
+                <A href=Page::NewUser.path() attr:class="btn btn--primary">
+                    "New user"
+                </A>
             </Show>
         </div>
         <div class="tabs" role="tablist" aria-label="User kinds">

@@ -4,6 +4,7 @@
 use super::my_account;
 use crate::api::{mfa, Api};
 use crate::auth::{webauthn, AuthContext};
+use crate::components::FormAlert;
 use crate::components::Toasts;
 use leptos::prelude::*;
 
@@ -47,21 +48,65 @@ pub fn AddPasskey(#[prop(optional, into)] on_added: Option<Callback<()>>) -> imp
     let pending = create.pending();
 
     if !supported {
-        return view! { <p class="muted">"This browser does not support passkeys, so one cannot be added here."</p> }.into_any();
+        return view! {
+            <p class="muted">
+                "This browser does not support passkeys, so one cannot be added here."
+            </p>
+        }
+        .into_any();
     }
     view! {
         <Show
             when=move || open.get()
-            fallback=move || view! { <button type="button" class="btn" on:click=move |_| { error.set(None); open.set(true); }>"Add a passkey"</button> }
+            fallback=move || {
+                view! {
+                    <button
+                        type="button"
+                        class="btn"
+                        on:click=move |_| {
+                            error.set(None);
+                            open.set(true);
+                        }
+                    >
+                        "Add a passkey"
+                    </button>
+                }
+            }
         >
             <div class="stack">
-                <p>"Your browser will ask you to confirm with this device's screen lock or a security key."</p>
-                <p class="alert" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+                <p>
+                    "Your browser will ask you to confirm with this device's screen lock or a security key."
+                </p>
+                <FormAlert error=error />
                 <div class="row">
-                    <button type="button" class="btn btn--primary" disabled=move || pending.get() on:click=move |_| { if !pending.get_untracked() { create.dispatch(()); } }>
-                        {move || if pending.get() { "Waiting for your device…" } else if error.with(Option::is_some) { "Try again" } else { "Create passkey" }}
+                    <button
+                        type="button"
+                        class="btn btn--primary"
+                        disabled=move || pending.get()
+                        on:click=move |_| {
+                            if !pending.get_untracked() {
+                                create.dispatch(());
+                            }
+                        }
+                    >
+                        {move || {
+                            if pending.get() {
+                                "Waiting for your device…"
+                            } else if error.with(Option::is_some) {
+                                "Try again"
+                            } else {
+                                "Create passkey"
+                            }
+                        }}
                     </button>
-                    <button type="button" class="btn btn--link" disabled=move || pending.get() on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button
+                        type="button"
+                        class="btn btn--link"
+                        disabled=move || pending.get()
+                        on:click=move |_| open.set(false)
+                    >
+                        "Cancel"
+                    </button>
                 </div>
             </div>
         </Show>

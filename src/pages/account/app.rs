@@ -7,7 +7,7 @@ use crate::api::extensions::Extension;
 use crate::api::{mfa, Api};
 use crate::auth::AuthContext;
 use crate::components::backup_codes::BackupCodes;
-use crate::components::{ConfirmDialog, TotpSetup};
+use crate::components::{ConfirmedDialog, TotpSetup};
 use crate::hooks::use_confirmed;
 use leptos::prelude::*;
 
@@ -39,13 +39,20 @@ pub fn AppSection() -> impl IntoView {
     view! {
         <section class="card stack" aria-labelledby="app-h">
             <h2 id="app-h">"Authenticator app"</h2>
-            <p class="muted">{move || if on.get() {
-                "Sign-in asks for a code from your authenticator app, or one of your backup codes."
-            } else {
-                "An app such as Google Authenticator, 1Password or Authy gives a new sign-in code every 30 seconds."
-            }}</p>
-            <Show when=move || adding.get() fallback=move || view! {
-                <div class="row">
+            <p class="muted">
+                {move || {
+                    if on.get() {
+                        "Sign-in asks for a code from your authenticator app, or one of your backup codes."
+                    } else {
+                        "An app such as Google Authenticator, 1Password or Authy gives a new sign-in code every 30 seconds."
+                    }
+                }}
+            </p>
+            <Show
+                when=move || adding.get()
+                fallback=move || {
+                    view! {
+                        <div class="row">
                     <button type="button" class="btn" class:btn--primary=move || !on.get() on:click=move |_| adding.set(true)>
                         {move || if on.get() { "Move to another app" } else { "Set up an authenticator app" }}
                     </button>
@@ -56,26 +63,47 @@ pub fn AppSection() -> impl IntoView {
                 <Show when=move || on.get() && !regen_offered()>
                     <p class="muted">"This server makes new backup codes only with a new setup: Move to another app (it can be the same app) to get ten new ones."</p>
                 </Show>
-            }>
-                <TotpSetup account=my_account(&api, auth) replacing=on.get_untracked()
-                    on_close=move |done: bool| { adding.set(false); if done { data.refresh(); } } />
+                    }
+                }
+            >
+                <TotpSetup
+                    account=my_account(&api, auth)
+                    replacing=on.get_untracked()
+                    on_close=move |done: bool| {
+                        adding.set(false);
+                        if done {
+                            data.refresh();
+                        }
+                    }
+                />
             </Show>
-            {move || new_codes.get().map(|codes| view! {
-                <section class="card stack" aria-labelledby="newcodes-h">
-                    <h3 id="newcodes-h">"Your new backup codes"</h3>
-                    <p class="alert alert--info" role="status">"Your old backup codes no longer work."</p>
-                    <BackupCodes account=email2.clone() codes=codes on_done=move |_| new_codes.set(None) />
-                </section>
-            })}
-            <ConfirmDialog
-                open=regenerate.open()
+            {move || {
+                new_codes
+                    .get()
+                    .map(|codes| {
+                        view! {
+                            <section class="card stack" aria-labelledby="newcodes-h">
+                                <h3 id="newcodes-h">"Your new backup codes"</h3>
+                                <p class="alert alert--info" role="status">
+                                    "Your old backup codes no longer work."
+                                </p>
+                                <BackupCodes
+                                    account=email2.clone()
+                                    codes=codes
+                                    on_done=move |_| new_codes.set(None)
+                                />
+                            </section>
+                        }
+                    })
+            }}
+            <ConfirmedDialog
+                of=regenerate
                 title="Make new backup codes"
-                message="Make ten new backup codes? Your current codes stop working at once."
+                message=|_| {
+                    "Make ten new backup codes? Your current codes stop working at once."
+                        .to_string()
+                }
                 confirm_label="Make new codes"
-                pending=regenerate.pending()
-                error=regenerate.error()
-                on_confirm=regenerate.confirm()
-                on_cancel=regenerate.cancel()
             />
         </section>
     }

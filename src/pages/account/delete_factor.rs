@@ -1,6 +1,7 @@
 //! Deleting a factor: a plain confirmation, or, for the last one, a warning
 //! that must be ticked before the button works.
 
+use crate::components::FormAlert;
 use crate::components::Modal;
 use leptos::prelude::*;
 
@@ -25,16 +26,35 @@ pub fn DeleteFactor(
     let ready = move || !pending.get() && (!is_last.get() || understood.get());
     view! {
         <Modal open=open title="Delete factor" on_cancel=on_cancel>
-            <form class="stack" on:submit=move |ev| { ev.prevent_default(); if ready() { on_confirm.run(()); } }>
-                <p>{move || format!("Delete {}? It can no longer be used to sign in.", what.get())}</p>
+            <form
+                class="stack"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    if ready() {
+                        on_confirm.run(());
+                    }
+                }
+            >
+                <p>
+                    {move || format!("Delete {}? It can no longer be used to sign in.", what.get())}
+                </p>
                 <Show when=move || is_last.get()>
-                    <p class="alert alert--warning" role="note">"This is your last two-factor method. Without it, your password alone protects your account, and your backup codes stop working."</p>
-                    <label class="check"><input type="checkbox" bind:checked=understood />"I understand; delete my last factor"</label>
+                    <p class="alert alert--warning" role="note">
+                        "This is your last two-factor method. Without it, your password alone protects your account, and your backup codes stop working."
+                    </p>
+                    <label class="check">
+                        <input type="checkbox" bind:checked=understood />
+                        "I understand; delete my last factor"
+                    </label>
                 </Show>
-                <p class="alert" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+                <FormAlert error=error />
                 <div class="actions">
-                    <button type="button" class="btn" on:click=move |_| on_cancel.run(())>"Cancel"</button>
-                    <button type="submit" class="btn btn--danger" disabled=move || !ready()>"Delete"</button>
+                    <button type="button" class="btn" on:click=move |_| on_cancel.run(())>
+                        "Cancel"
+                    </button>
+                    <button type="submit" class="btn btn--danger" disabled=move || !ready()>
+                        "Delete"
+                    </button>
                 </div>
             </form>
         </Modal>

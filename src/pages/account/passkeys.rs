@@ -71,41 +71,105 @@ pub fn PasskeysSection() -> impl IntoView {
         let start_name = p.name.clone();
         view! {
             <li class="device">
-                <Show when=editing.clone() fallback=move || {
-                    let (p, p2, start_name) = (p.clone(), p2.clone(), start_name.clone());
-                    let id = id2.clone();
-                    view! {
-                        <div class="device__text">
-                            <strong class="truncate" title=p.name.clone()>{p.name.clone()}</strong>
-                            <span class="muted">"Added " {when(Some(p.created_at.as_str()))} " · last used " {when(p.last_used_at.as_deref())}</span>
-                            <span class="transports">{p.transports.iter().map(|t| view! {
-                                <span class="transport" title=transport_label(t).to_string()>
-                                    <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true"><path fill="currentColor" d=transport_path(t) /></svg>
-                                    {transport_label(t).to_string()}
+                <Show
+                    when=editing.clone()
+                    fallback=move || {
+                        let (p, p2, start_name) = (p.clone(), p2.clone(), start_name.clone());
+                        let id = id2.clone();
+                        view! {
+                            <div class="device__text">
+                                <strong class="truncate" title=p.name.clone()>
+                                    {p.name.clone()}
+                                </strong>
+                                <span class="muted">
+                                    "Added " {when(Some(p.created_at.as_str()))} " · last used "
+                                    {when(p.last_used_at.as_deref())}
                                 </span>
-                            }).collect_view()}</span>
-                        </div>
-                        <div class="row">
-                            <button type="button" class="btn btn--small" aria-label=format!("Rename {}", p.name)
-                                on:click=move |_| { rename_error.set(None); new_name.set(start_name.clone()); renaming.set(Some(id.clone())); }>"Rename"</button>
-                            <button type="button" class="btn btn--small btn--danger-ghost" aria-label=format!("Delete {}", p.name)
-                                on:click=move |_| delete.ask(p2.clone())>"Delete"</button>
-                        </div>
-                    }
-                }>
-                    <form class="row" on:submit={let id = id3.clone(); move |ev| {
-                        ev.prevent_default();
-                        let n = new_name.get_untracked();
-                        if n.trim().is_empty() || n.chars().count() > 64 {
-                            rename_error.set(Some("Use 1 to 64 characters.".into()));
-                        } else if !rename.pending().get_untracked() {
-                            rename.dispatch((id.clone(), n));
+                                <span class="transports">
+                                    {p
+                                        .transports
+                                        .iter()
+                                        .map(|t| {
+                                            view! {
+                                                <span
+                                                    class="transport"
+                                                    title=transport_label(t).to_string()
+                                                >
+                                                    <svg
+                                                        viewBox="0 0 24 24"
+                                                        width="14"
+                                                        height="14"
+                                                        aria-hidden="true"
+                                                    >
+                                                        <path fill="currentColor" d=transport_path(t) />
+                                                    </svg>
+                                                    {transport_label(t).to_string()}
+                                                </span>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </span>
+                            </div>
+                            <div class="row">
+                                <button
+                                    type="button"
+                                    class="btn btn--small"
+                                    aria-label=format!("Rename {}", p.name)
+                                    on:click=move |_| {
+                                        rename_error.set(None);
+                                        new_name.set(start_name.clone());
+                                        renaming.set(Some(id.clone()));
+                                    }
+                                >
+                                    "Rename"
+                                </button>
+                                <button
+                                    type="button"
+                                    class="btn btn--small btn--danger-ghost"
+                                    aria-label=format!("Delete {}", p.name)
+                                    on:click=move |_| delete.ask(p2.clone())
+                                >
+                                    "Delete"
+                                </button>
+                            </div>
                         }
-                    }}>
-                        <label class="filters__field">"New name"<input type="text" bind:value=new_name autocomplete="off" /></label>
-                        <button type="submit" class="btn btn--small btn--primary" disabled=move || rename.pending().get()>"Save"</button>
-                        <button type="button" class="btn btn--small" on:click=move |_| renaming.set(None)>"Cancel"</button>
-                        <p class="field__error" role="alert">{move || rename_error.get()}</p>
+                    }
+                >
+                    <form
+                        class="row"
+                        on:submit={
+                            let id = id3.clone();
+                            move |ev| {
+                                ev.prevent_default();
+                                let n = new_name.get_untracked();
+                                if n.trim().is_empty() || n.chars().count() > 64 {
+                                    rename_error.set(Some("Use 1 to 64 characters.".into()));
+                                } else if !rename.pending().get_untracked() {
+                                    rename.dispatch((id.clone(), n));
+                                }
+                            }
+                        }
+                    >
+                        <label class="filters__field">
+                            "New name"<input type="text" bind:value=new_name autocomplete="off" />
+                        </label>
+                        <button
+                            type="submit"
+                            class="btn btn--small btn--primary"
+                            disabled=move || rename.pending().get()
+                        >
+                            "Save"
+                        </button>
+                        <button
+                            type="button"
+                            class="btn btn--small"
+                            on:click=move |_| renaming.set(None)
+                        >
+                            "Cancel"
+                        </button>
+                        <p class="field__error" role="alert">
+                            {move || rename_error.get()}
+                        </p>
                     </form>
                 </Show>
             </li>
@@ -114,23 +178,58 @@ pub fn PasskeysSection() -> impl IntoView {
     view! {
         <section class="card stack" aria-labelledby="passkeys-h">
             <h2 id="passkeys-h">"Passkeys"</h2>
-            <p class="muted">"A passkey signs you in with your device's screen lock or a security key, and cannot be phished."</p>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <p class="muted">
+                "A passkey signs you in with your device's screen lock or a security key, and cannot be phished."
+            </p>
+            <Transition fallback=|| {
+                view! { <p class="muted">"Loading…"</p> }
+            }>
                 {move || Suspend::new(async move {
                     match data.passkeys.await {
-                        Ok(list) if list.is_empty() => view! { <p class="muted">"No passkey yet."</p> }.into_any(),
-                        Ok(list) => view! { <ul class="plain devices" aria-label="Passkeys">{list.into_iter().map(row).collect_view()}</ul> }.into_any(),
-                        Err(e) if e.is_missing_feature() => view! { <p class="muted">"This server does not list passkeys, so they cannot be renamed or deleted here. You can still add one."</p> }.into_any(),
-                        Err(e) => view! {
-                            <LoadFailed what="Your passkeys" error=e on_retry=move |_| data.refresh() />
-                        }.into_any(),
+                        Ok(list) if list.is_empty() => {
+                            view! { <p class="muted">"No passkey yet."</p> }.into_any()
+                        }
+                        Ok(list) => {
+                            view! {
+                                <ul class="plain devices" aria-label="Passkeys">
+                                    {list.into_iter().map(row).collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
+                        Err(e) if e.is_missing_feature() => {
+                            view! {
+                                <p class="muted">
+                                    "This server does not list passkeys, so they cannot be renamed or deleted here. You can still add one."
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        Err(e) => {
+                            view! {
+                                <LoadFailed
+                                    what="Your passkeys"
+                                    error=e
+                                    on_retry=move |_| data.refresh()
+                                />
+                            }
+                                .into_any()
+                        }
                     }
                 })}
             </Transition>
             <AddPasskey on_added=move |_| data.refresh() />
             <DeleteFactor
                 open=delete.open()
-                what=Signal::derive(move || delete.item.with(|p| p.as_ref().map(|p| format!("the passkey {}", p.name)).unwrap_or_default()))
+                what=Signal::derive(move || {
+                    delete
+                        .item
+                        .with(|p| {
+                            p.as_ref()
+                                .map(|p| format!("the passkey {}", p.name))
+                                .unwrap_or_default()
+                        })
+                })
                 is_last=is_last
                 pending=delete.pending()
                 error=delete.error()

@@ -6,39 +6,28 @@ use super::fields::Section;
 use super::form_view::SectionFields;
 use super::model::{all_method_defaults, body, read, validate};
 use crate::api::{apps, Api};
-use crate::components::LoadFailed;
-use crate::components::{ConfirmDialog, CopyButton, Toasts};
+use crate::components::FormAlert;
+use crate::components::{ConfirmedDialog, CopyButton, DetailPage, Toasts};
 use crate::hooks::use_confirmed;
 use crate::routes::Page;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 #[component]
 pub fn AppDetailPage() -> impl IntoView {
     let api = Api::expect();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let reload = RwSignal::new(0u32);
-    let data = LocalResource::new(move || {
-        let id = id.get();
-        reload.track();
-        async move { apps::get(&api, &id).await }
-    });
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb"><A href=Page::Apps.path()>"Applications"</A>" / Application"</nav>
-        <Transition fallback=|| view! { <div class="skeleton-table" aria-busy="true" aria-label="Loading application"><div class="skeleton-row"></div></div> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(app) => view! { <Editor app=app reload=reload /> }.into_any(),
-                    Err(e) => view! {
-                        <LoadFailed what="The application" error=e not_found="This application does not exist in this workspace." on_retry=move |_| reload.update(|n| *n += 1) />
-                    }.into_any(),
-                }
-            })}
-        </Transition>
+        <DetailPage
+            list=Page::Apps
+            list_label="Applications"
+            kind="Application"
+            what="The application"
+            not_found="This application does not exist in this workspace."
+            fetch=move |id| async move { apps::get(&api, &id).await }
+            view=|app, reload| view! { <Editor app=app reload=reload /> }
+        />
     }
 }
 
@@ -48,7 +37,7 @@ pub fn unchanged_since(loaded: &Value, current: &Value) -> bool {
 }
 
 #[component]
-fn Editor(app: Value, reload: RwSignal<u32>) -> impl IntoView {
+fn Editor(app: Value, #[prop(into)] reload: Callback<()>) -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
     let navigate = use_navigate();
@@ -123,49 +112,93 @@ fn Editor(app: Value, reload: RwSignal<u32>) -> impl IntoView {
             navigate(&Page::Apps.path(), Default::default());
         },
     );
-    let dname = name.clone();
+    let dname = StoredValue::new(name.clone());
     view! {
         <div class="page-head">
-            <h1 class="truncate" title=name.clone()>{name.clone()}</h1>
+            <h1 class="truncate" title=name.clone()>
+                {name.clone()}
+            </h1>
             <span class="page-head__spacer"></span>
-            <button type="button" class="btn btn--danger-ghost" on:click=move |_| delete.ask(app_id.clone())>"Delete"</button>
+            <button
+                type="button"
+                class="btn btn--danger-ghost"
+                on:click=move |_| delete.ask(app_id.clone())
+            >
+                "Delete"
+            </button>
         </div>
-        <p class="id-cell">"Client ID " <code class="mono">{client_id.clone()}</code>
-            <CopyButton value=Signal::derive(move || client_id.clone()) label="Copy the client ID" /></p>
+        <p class="id-cell">
+            "Client ID " <code class="mono">{client_id.clone()}</code>
+            <CopyButton
+                value=Signal::derive(move || client_id.clone())
+                label="Copy the client ID"
+            />
+        </p>
         <div class="tabs" role="tablist" aria-label="Settings">
-            {Section::ALL.into_iter().map(|s| view! {
-                <button type="button" role="tab" class="tabs__tab" aria-selected=move || (tab.get() == s).to_string()
-                    on:click=move |_| tab.set(s)>{s.label()}</button>
-            }).collect_view()}
+            {Section::ALL
+                .into_iter()
+                .map(|s| {
+                    view! {
+                        <button
+                            type="button"
+                            role="tab"
+                            class="tabs__tab"
+                            aria-selected=move || (tab.get() == s).to_string()
+                            on:click=move |_| tab.set(s)
+                        >
+                            {s.label()}
+                        </button>
+                    }
+                })
+                .collect_view()}
         </div>
         <section class="card stack" role="tabpanel" aria-label=move || tab.get().label()>
-            <div class="fields">{move || view! { <SectionFields section=tab.get() form=form errors=errors /> }}</div>
+            <div class="fields">
+                {move || view! { <SectionFields section=tab.get() form=form errors=errors /> }}
+            </div>
             <Show when=move || conflict.get()>
                 <div class="alert alert--warning" role="alert">
-                    <p>"Someone changed this application since you opened it. Your edits are still here."</p>
+                    <p>
+                        "Someone changed this application since you opened it. Your edits are still here."
+                    </p>
                     <div class="row">
-                        <button type="button" class="btn" on:click=move |_| reload.update(|n| *n += 1)>"Load their version (drop my edits)"</button>
-                        <button type="button" class="btn btn--primary" disabled=move || save.pending().get() on:click=move |_| submit(true)>"Save mine anyway"</button>
+                        <button type="button" class="btn" on:click=move |_| reload.run(())>
+                            "Load their version (drop my edits)"
+                        </button>
+                        <button
+                            type="button"
+                            class="btn btn--primary"
+                            disabled=move || save.pending().get()
+                            on:click=move |_| submit(true)
+                        >
+                            "Save mine anyway"
+                        </button>
                     </div>
                 </div>
             </Show>
-            <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
+            <FormAlert error=form_error />
             <div class="actions">
-                <button type="button" class="btn btn--primary" disabled=move || save.pending().get() on:click=move |_| submit(false)>
+                <button
+                    type="button"
+                    class="btn btn--primary"
+                    disabled=move || save.pending().get()
+                    on:click=move |_| submit(false)
+                >
                     {move || if save.pending().get() { "Saving…" } else { "Save changes" }}
                 </button>
             </div>
         </section>
-        <ConfirmDialog
-            open=delete.open()
+        <ConfirmedDialog
+            of=delete
             title="Delete application"
-            message=format!("Delete {dname}? Its clients stop working at once. This cannot be undone.")
+            message=move |_| {
+                format!(
+                    "Delete {}? Its clients stop working at once. This cannot be undone.",
+                    dname.get_value(),
+                )
+            }
             confirm_label="Delete"
-            type_to_confirm=Signal::derive(move || delete.item.with(|i| i.is_some().then(|| dname.clone())))
-            pending=delete.pending()
-            error=delete.error()
-            on_confirm=delete.confirm()
-            on_cancel=delete.cancel()
+            type_to_confirm=move |_| Some(dname.get_value())
             danger=true
         />
     }

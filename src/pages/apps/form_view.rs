@@ -12,8 +12,12 @@ pub type Errors = RwSignal<BTreeMap<&'static str, String>>;
 #[component]
 pub fn SectionFields(section: Section, form: RwSignal<Form>, errors: Errors) -> impl IntoView {
     if section == Section::Login {
-        return view! { <div class="methods"><LoginMethods form=form errors=errors /></div> }
-            .into_any();
+        return view! {
+            <div class="methods">
+                <LoginMethods form=form errors=errors />
+            </div>
+        }
+        .into_any();
     }
     FIELDS
         .iter()
@@ -68,8 +72,15 @@ fn FieldControl(f: Field, form: RwSignal<Form>, errors: Errors) -> impl IntoView
         Kind::Bool => {
             return view! {
                 <div class="field field--check">
-                    <label class="check"><input type="checkbox" id=id.clone() prop:checked=move || value() == "true"
-                        on:change=move |ev| set(event_target_checked(&ev).to_string()) />{f.label}</label>
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            id=id.clone()
+                            prop:checked=move || value() == "true"
+                            on:change=move |ev| set(event_target_checked(&ev).to_string())
+                        />
+                        {f.label}
+                    </label>
                 </div>
             }
             .into_any()
@@ -77,15 +88,29 @@ fn FieldControl(f: Field, form: RwSignal<Form>, errors: Errors) -> impl IntoView
         Kind::Choice(opts) => {
             let opts: Vec<(String, String)> = opts.iter().map(|(v, l)| (v.to_string(), l.to_string())).collect();
             view! {
-                <select id=id.clone() prop:value=value on:change=move |ev| set(event_target_value(&ev)) aria-describedby=err_id.clone()>
+                <select
+                    id=id.clone()
+                    prop:value=value
+                    on:change=move |ev| set(event_target_value(&ev))
+                    aria-describedby=err_id.clone()
+                >
                     {move || {
-                        // A value this console does not know is kept and shown as is.
                         let cur = value();
                         let mut all = opts.clone();
                         if !cur.is_empty() && !all.iter().any(|(v, _)| *v == cur) {
                             all.push((cur.clone(), cur.clone()));
                         }
-                        all.into_iter().map(|(v, l)| { let sel = v == cur; view! { <option value=v selected=sel>{l}</option> } }).collect_view()
+                        all.into_iter()
+                            .map(|(v, l)| {
+                                let sel = v == cur;
+                                // A value this console does not know is kept and shown as is.
+                                view! {
+                                    <option value=v selected=sel>
+                                        {l}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
                     }}
                 </select>
             }
@@ -93,7 +118,17 @@ fn FieldControl(f: Field, form: RwSignal<Form>, errors: Errors) -> impl IntoView
         }
         Kind::IntChoice(opts) => view! {
             <select id=id.clone() prop:value=value on:change=move |ev| set(event_target_value(&ev))>
-                {opts.iter().map(|n| { let sel = n.to_string() == initial; view! { <option value=n.to_string() selected=sel>{n.to_string()}</option> } }).collect_view()}
+                {opts
+                    .iter()
+                    .map(|n| {
+                        let sel = n.to_string() == initial;
+                        view! {
+                            <option value=n.to_string() selected=sel>
+                                {n.to_string()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
         }
         .into_any(),
@@ -121,8 +156,16 @@ fn FieldControl(f: Field, form: RwSignal<Form>, errors: Errors) -> impl IntoView
             .into_any()
         }
         Kind::Origins => view! {
-            <textarea id=id.clone() rows="3" prop:value=value on:input=move |ev| set(event_target_value(&ev))
-                aria-invalid=move || invalid().to_string() aria-describedby=err_id.clone()>{initial.clone()}</textarea>
+            <textarea
+                id=id.clone()
+                rows="3"
+                prop:value=value
+                on:input=move |ev| set(event_target_value(&ev))
+                aria-invalid=move || invalid().to_string()
+                aria-describedby=err_id.clone()
+            >
+                {initial.clone()}
+            </textarea>
         }
         .into_any(),
         kind => {
@@ -133,9 +176,18 @@ fn FieldControl(f: Field, form: RwSignal<Form>, errors: Errors) -> impl IntoView
                 _ => ("text", None),
             };
             view! {
-                <input id=id.clone() type=ty inputmode=mode autocomplete="off" spellcheck="false" value=initial prop:value=value
+                <input
+                    id=id.clone()
+                    type=ty
+                    inputmode=mode
+                    autocomplete="off"
+                    spellcheck="false"
+                    value=initial
+                    prop:value=value
                     on:input=move |ev| set(event_target_value(&ev))
-                    aria-invalid=move || invalid().to_string() aria-describedby=err_id.clone() />
+                    aria-invalid=move || invalid().to_string()
+                    aria-describedby=err_id.clone()
+                />
             }
             .into_any()
         }

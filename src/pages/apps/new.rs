@@ -6,6 +6,7 @@ use super::fields::{Kind, Section, FIELDS, METHODS};
 use super::form_view::SectionFields;
 use super::model::{create_body, is_on, read, template, validate, Form};
 use crate::api::{apps, Api};
+use crate::components::FormAlert;
 use crate::components::{SecretDialog, Toasts, UnsavedGuard};
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -130,14 +131,32 @@ pub fn NewAppPage() -> impl IntoView {
     });
     view! {
         <UnsavedGuard dirty=dirty />
-        <nav class="crumbs" aria-label="Breadcrumb"><A href=Page::Apps.path()>"Applications"</A>" / New application"</nav>
+        <nav class="crumbs" aria-label="Breadcrumb">
+            <A href=Page::Apps.path()>"Applications"</A>
+            " / New application"
+        </nav>
         <h1>"New application"</h1>
         <ol class="steps steps--nav" aria-label="Steps">
-            {Section::ALL.iter().map(|s| s.label()).chain(["Review"]).enumerate().map(|(i, label)| view! {
-                <li aria-current=move || (step.get() == i).then_some("step")>
-                    <button type="button" class="btn btn--link" on:click=move |_| go(i) disabled={move || i > step.get() + 1}>{label}</button>
-                </li>
-            }).collect_view()}
+            {Section::ALL
+                .iter()
+                .map(|s| s.label())
+                .chain(["Review"])
+                .enumerate()
+                .map(|(i, label)| {
+                    view! {
+                        <li aria-current=move || (step.get() == i).then_some("step")>
+                            <button
+                                type="button"
+                                class="btn btn--link"
+                                on:click=move |_| go(i)
+                                disabled=move || { i > step.get() + 1 }
+                            >
+                                {label}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ol>
         <section class="card stack" aria-live="polite">
             {move || {
@@ -146,33 +165,99 @@ pub fn NewAppPage() -> impl IntoView {
                     let section = Section::ALL[s];
                     view! {
                         <h2>{format!("Step {} of 5: {}", s + 1, section.label())}</h2>
-                        <div class="fields"><SectionFields section=section form=form errors=errors /></div>
-                    }.into_any()
+                        <div class="fields">
+                            <SectionFields section=section form=form errors=errors />
+                        </div>
+                    }
+                        .into_any()
                 } else {
                     view! {
                         <h2>"Step 5 of 5: Review"</h2>
-                        {Section::ALL.iter().enumerate().map(|(i, sec)| view! {
-                            <div class="review">
-                                <h3>{sec.label()}" " <button type="button" class="btn btn--link btn--small" on:click=move |_| step.set(i)>{format!("Edit {}", sec.label().to_lowercase())}</button></h3>
-                                <ul class="plain">{form.with(|f| summary(f, *sec)).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                            </div>
-                        }).collect_view()}
-                    }.into_any()
+                        {Section::ALL
+                            .iter()
+                            .enumerate()
+                            .map(|(i, sec)| {
+                                view! {
+                                    <div class="review">
+                                        <h3>
+                                            {sec.label()}" "
+                                            <button
+                                                type="button"
+                                                class="btn btn--link btn--small"
+                                                on:click=move |_| step.set(i)
+                                            >
+                                                {format!("Edit {}", sec.label().to_lowercase())}
+                                            </button>
+                                        </h3>
+                                        <ul class="plain">
+                                            {form
+                                                .with(|f| summary(f, *sec))
+                                                .into_iter()
+                                                .map(|l| view! { <li>{l}</li> })
+                                                .collect_view()}
+                                        </ul>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    }
+                        .into_any()
                 }
             }}
-            <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
+            <FormAlert error=form_error />
             <div class="actions">
-                <A href=Page::Apps.path() attr:class="btn">"Cancel"</A>
-                <button type="button" class="btn" disabled=move || step.get() == 0 on:click=move |_| go(step.get_untracked().saturating_sub(1))>"Back"</button>
-                <Show when={move || step.get() < REVIEW} fallback=move || view! {
-                    <button type="button" class="btn btn--primary" disabled=move || create.pending().get() on:click=submit>
-                        {move || if create.pending().get() { "Creating…" } else { "Create application" }}
+                <A href=Page::Apps.path() attr:class="btn">
+                    "Cancel"
+                </A>
+                <button
+                    type="button"
+                    class="btn"
+                    disabled=move || step.get() == 0
+                    on:click=move |_| go(step.get_untracked().saturating_sub(1))
+                >
+                    "Back"
+                </button>
+                <Show
+                    when=move || { step.get() < REVIEW }
+                    fallback=move || {
+                        view! {
+                            <button
+                                type="button"
+                                class="btn btn--primary"
+                                disabled=move || create.pending().get()
+                                on:click=submit
+                            >
+                                {move || {
+                                    if create.pending().get() {
+                                        "Creating…"
+                                    } else {
+                                        "Create application"
+                                    }
+                                }}
+                            </button>
+                        }
+                    }
+                >
+                    <button
+                        type="button"
+                        class="btn btn--primary"
+                        on:click=move |_| go(step.get_untracked() + 1)
+                    >
+                        "Next"
                     </button>
-                }>
-                    <button type="button" class="btn btn--primary" on:click=move |_| go(step.get_untracked() + 1)>"Next"</button>
                 </Show>
             </div>
         </section>
-        <SecretDialog secret=secret title="Client secret" subject=Signal::derive(move || created.with(|c| c.as_ref().map(|(_, n)| format!("the application {n}")).unwrap_or_default())) on_stored=on_stored />
+        <SecretDialog
+            secret=secret
+            title="Client secret"
+            subject=Signal::derive(move || {
+                created
+                    .with(|c| {
+                        c.as_ref().map(|(_, n)| format!("the application {n}")).unwrap_or_default()
+                    })
+            })
+            on_stored=on_stored
+        />
     }
 }

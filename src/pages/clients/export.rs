@@ -111,12 +111,24 @@ pub fn ExportButton(state: Memo<ListState>) -> impl IntoView {
     view! {
         <Show
             when=move || running.get()
-            fallback=move || view! { <button type="button" class="btn" on:click=start>"Export CSV"</button> }
+            fallback=move || {
+                view! {
+                    <button type="button" class="btn" on:click=start>
+                        "Export CSV"
+                    </button>
+                }
+            }
         >
             <span class="export" role="status">
-                <progress aria-label="Export progress" max=move || total.get().max(1) value=move || done.get()></progress>
+                <progress
+                    aria-label="Export progress"
+                    max=move || total.get().max(1)
+                    value=move || done.get()
+                ></progress>
                 <span class="muted">{move || format!("{} of {}", done.get(), total.get())}</span>
-                <button type="button" class="btn btn--small" on:click=move |_| cancel.set(true)>"Cancel export"</button>
+                <button type="button" class="btn btn--small" on:click=move |_| cancel.set(true)>
+                    "Cancel export"
+                </button>
             </span>
         </Show>
     }

@@ -74,14 +74,28 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
         }
     };
     view! {
-        <form class="filters" role="search" aria-label="Filter clients" on:submit=move |ev| { ev.prevent_default(); apply_text(); }>
+        <form
+            class="filters"
+            role="search"
+            aria-label="Filter clients"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                apply_text();
+            }
+        >
             <label class="filters__field">
                 "Name"
-                <input type="search" node_ref=name_input bind:value=name on:input=on_input aria-keyshortcuts="/" placeholder="Press / to search" />
+                <input
+                    type="search"
+                    node_ref=name_input
+                    bind:value=name
+                    on:input=on_input
+                    aria-keyshortcuts="/"
+                    placeholder="Press / to search"
+                />
             </label>
             <label class="filters__field">
-                "Email"
-                <input type="search" bind:value=email on:input=on_input />
+                "Email" <input type="search" bind:value=email on:input=on_input />
             </label>
             <label class="filters__field">
                 "Tags (any of them)"
@@ -89,7 +103,10 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
             </label>
             <label class="filters__field">
                 "Status"
-                <select prop:value=move || state.with(|s| s.status.clone()) on:change=select(|s, v| s.status = v.to_string())>
+                <select
+                    prop:value=move || state.with(|s| s.status.clone())
+                    on:change=select(|s, v| s.status = v.to_string())
+                >
                     <option value="">"Any"</option>
                     <option value="Active">"Active"</option>
                     <option value="Inactive">"Inactive"</option>
@@ -97,7 +114,10 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
             </label>
             <label class="filters__field">
                 "Active"
-                <select prop:value=move || state.with(|s| s.active.key()) on:change=select(|s, v| s.active = Tri::parse(v))>
+                <select
+                    prop:value=move || state.with(|s| s.active.key())
+                    on:change=select(|s, v| s.active = Tri::parse(v))
+                >
                     <option value="">"Any"</option>
                     <option value="true">"Yes"</option>
                     <option value="false">"No"</option>
@@ -105,15 +125,25 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
             </label>
             <label class="filters__field">
                 "Show"
-                <select prop:value=move || if state.with(|s| s.deleted) { "deleted" } else { "" } on:change=select(|s, v| s.deleted = v == "deleted")>
+                <select
+                    prop:value=move || if state.with(|s| s.deleted) { "deleted" } else { "" }
+                    on:change=select(|s, v| s.deleted = v == "deleted")
+                >
                     <option value="">"Current clients"</option>
                     <option value="deleted">"Deleted clients"</option>
                 </select>
             </label>
-            <button type="button" class="btn btn--link" disabled=move || !state.with(ListState::is_filtered) on:click=move |_| {
-                debounce.cancel();
-                url.go(state.get_untracked().cleared(), false);
-            }>"Clear filters"</button>
+            <button
+                type="button"
+                class="btn btn--link"
+                disabled=move || !state.with(ListState::is_filtered)
+                on:click=move |_| {
+                    debounce.cancel();
+                    url.go(state.get_untracked().cleared(), false);
+                }
+            >
+                "Clear filters"
+            </button>
             <ColumnChooser url=url />
         </form>
     }
@@ -127,20 +157,25 @@ fn ColumnChooser(url: ListUrl) -> impl IntoView {
             <summary class="btn btn--small">"Columns"</summary>
             <fieldset class="columns__menu">
                 <legend class="visually-hidden">"Visible columns"</legend>
-                {Column::ALL.into_iter().map(|c| view! {
-                    <label class="check">
-                        <input
-                            type="checkbox"
-                            prop:checked=move || state.with(|s| s.shows(c))
-                            on:change=move |_| {
-                                let mut s = state.get_untracked();
-                                s.toggle_column(c);
-                                url.go(s, true);
-                            }
-                        />
-                        {c.label()}
-                    </label>
-                }).collect_view()}
+                {Column::ALL
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <label class="check">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || state.with(|s| s.shows(c))
+                                    on:change=move |_| {
+                                        let mut s = state.get_untracked();
+                                        s.toggle_column(c);
+                                        url.go(s, true);
+                                    }
+                                />
+                                {c.label()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
             </fieldset>
         </details>
     }

@@ -7,6 +7,7 @@ use super::draft::{server_fields, Draft, CLIENT_TYPES};
 use crate::api::ApiError;
 use crate::components::field::unique_id;
 use crate::components::{ChipInput, TextField};
+use crate::components::{FormAlert, SubmitButton};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -95,7 +96,7 @@ pub fn ClientForm(
     #[prop(into)]
     form_error: Signal<Option<String>>,
     #[prop(into)] pending: Signal<bool>,
-    #[prop(into)] submit_label: String,
+    submit_label: &'static str,
     #[prop(into)] on_submit: Callback<Draft>,
     #[prop(optional, into)] on_cancel: Option<Callback<()>>,
     /// Editing an existing client: AuthSec's update does not take the type, so it is
@@ -122,28 +123,53 @@ pub fn ClientForm(
     let type_id = unique_id("ctype");
     view! {
         <form class="form stack" novalidate on:submit=submit>
-            <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
-            <TextField label="Name" value=fields.name error=err("name") required=true autofocus=true />
-            <TextField label="Email" value=fields.email error=err("email") input_type="email" autocomplete="off" required=true />
-            {(!editing).then(|| view! {
-                <div class="field" class:field--invalid=move || err("client_type").with(Option::is_some)>
+            <FormAlert error=form_error />
+            <TextField
+                label="Name"
+                value=fields.name
+                error=err("name")
+                required=true
+                autofocus=true
+            />
+            <TextField
+                label="Email"
+                value=fields.email
+                error=err("email")
+                input_type="email"
+                autocomplete="off"
+                required=true
+            />
+            {(!editing)
+                .then(|| {
+                    view! {
+                        <div class="field" class:field--invalid=move || err("client_type").with(Option::is_some)>
                     <label for=type_id.clone()>"Client type"</label>
                     <select id=type_id.clone() prop:value=move || fields.client_type.get() on:change=move |ev| fields.client_type.set(event_target_value(&ev))>
                         {CLIENT_TYPES.iter().map(|(k, l)| view! { <option value=*k>{*l}</option> }).collect_view()}
                     </select>
                     <p class="field__error" aria-live="polite">{move || err("client_type").get()}</p>
                 </div>
-            })}
-            <ChipInput label="Tags" values=fields.tags hint="Press Enter or comma after each tag." error=err("tags") />
+                    }
+                })}
+            <ChipInput
+                label="Tags"
+                values=fields.tags
+                hint="Press Enter or comma after each tag."
+                error=err("tags")
+            />
             <label class="check">
                 <input type="checkbox" bind:checked=fields.oidc />
                 "OIDC enabled"
             </label>
             <div class="actions">
-                {on_cancel.map(|cb| view! { <button type="button" class="btn" on:click=move |_| cb.run(())>"Cancel"</button> })}
-                <button type="submit" class="btn btn--primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
-                    {submit_label}
-                </button>
+                {on_cancel
+                    .map(|cb| {
+                        view! {
+                            <button type="button" class="btn" on:click=move |_| cb.run(())>
+                                "Cancel"
+                            </button>
+                        }
+                    })} <SubmitButton pending=pending label=submit_label />
             </div>
         </form>
     }

@@ -2,7 +2,7 @@
 //! states, and the loading skeleton.
 
 use super::list_state::{table_class, Column, ListState};
-use super::{row, selection, ListUrl, Pending, Selection};
+use super::{row, ListUrl, Pending, PickedClient, Selection};
 use crate::api::clients::ClientPage;
 use crate::components::TableSkeleton;
 use crate::routes::Page;
@@ -29,19 +29,29 @@ pub fn Table(
                 {if filtered {
                     view! {
                         <p>"No clients match these filters."</p>
-                        <button type="button" class="btn" on:click=move |_| url.go(state.get_untracked().cleared(), false)>"Clear filters"</button>
-                    }.into_any()
+                        <button
+                            type="button"
+                            class="btn"
+                            on:click=move |_| url.go(state.get_untracked().cleared(), false)
+                        >
+                            "Clear filters"
+                        </button>
+                    }
+                        .into_any()
                 } else {
                     view! {
                         <p>"This workspace has no clients yet."</p>
-                        <A href=Page::NewClient.path() attr:class="btn btn--primary">"Create the first client"</A>
-                    }.into_any()
+                        <A href=Page::NewClient.path() attr:class="btn btn--primary">
+                            "Create the first client"
+                        </A>
+                    }
+                        .into_any()
                 }}
             </div>
         }
         .into_any();
     }
-    let ids: Vec<selection::Picked> = page.clients.iter().map(selection::Picked::of).collect();
+    let ids: Vec<PickedClient> = page.clients.iter().map(PickedClient::of).collect();
     let all_here = {
         let ids = ids.clone();
         move || !ids.is_empty() && ids.iter().all(|p| selection.has(&p.id))
@@ -59,17 +69,32 @@ pub fn Table(
                                 type="checkbox"
                                 aria-label="Select all on this page"
                                 prop:checked=all_here.clone()
-                                on:change=move |ev| selection.set_many(&ids, event_target_checked(&ev))
+                                on:change=move |ev| {
+                                    selection.set_many(&ids, event_target_checked(&ev))
+                                }
                             />
                         </th>
-                        {Column::ALL.into_iter().map(|c| view! {
-                            <th scope="col" class=c.cell_class()>{c.label()}</th>
-                        }).collect_view()}
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        {Column::ALL
+                            .into_iter()
+                            .map(|c| {
+                                view! {
+                                    <th scope="col" class=c.cell_class()>
+                                        {c.label()}
+                                    </th>
+                                }
+                            })
+                            .collect_view()}
+                        <th scope="col">
+                            <span class="visually-hidden">"Actions"</span>
+                        </th>
                     </tr>
                 </thead>
                 <tbody>
-                    {page.clients.into_iter().map(|c| view! { <row::ClientRow client=c ask=ask /> }).collect_view()}
+                    {page
+                        .clients
+                        .into_iter()
+                        .map(|c| view! { <row::ClientRow client=c ask=ask /> })
+                        .collect_view()}
                 </tbody>
             </table>
         </div>

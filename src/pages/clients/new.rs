@@ -79,7 +79,10 @@ pub fn NewClientPage() -> impl IntoView {
         }
     });
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb"><A href=Page::Clients.path()>"Clients"</A>" / New client"</nav>
+        <nav class="crumbs" aria-label="Breadcrumb">
+            <A href=Page::Clients.path()>"Clients"</A>
+            " / New client"
+        </nav>
         <h1>"New client"</h1>
         <div class="narrow-form">
             <ClientForm
@@ -88,7 +91,9 @@ pub fn NewClientPage() -> impl IntoView {
                 form_error=form_error
                 pending=create.pending()
                 submit_label="Create client"
-                on_submit=move |d| { create.dispatch(d); }
+                on_submit=move |d| {
+                    create.dispatch(d);
+                }
             />
         </div>
         <SecretDialog secret=secret title="Client secret" subject=subject on_stored=on_stored />

@@ -1,8 +1,8 @@
 //! One client row: optimistic activate/deactivate that rolls back when the
 //! server refuses, a copy button for the client_id, and delete.
 
-use super::selection::{Picked, Selection};
 use super::Pending;
+use super::{PickedClient, Selection};
 use crate::api::clients::{self, Client};
 use crate::api::Api;
 use crate::auth::AuthContext;
@@ -48,7 +48,7 @@ pub fn ClientRow(client: Client, #[prop(into)] ask: Callback<Pending>) -> impl I
     let selection = Selection::expect();
     let active = RwSignal::new(client.active);
     let busy = RwSignal::new(false);
-    let picked = Picked::of(&client);
+    let picked = PickedClient::of(&client);
     let (id, name) = (client.id.clone(), client.name.clone());
     let toggle = {
         let (id, name) = (id.clone(), name.clone());
@@ -139,7 +139,7 @@ pub fn ClientRow(client: Client, #[prop(into)] ask: Callback<Pending>) -> impl I
                         move || selection.has(&id)
                     }
                     on:change={
-                        let p = Picked::of(&client);
+                        let p = PickedClient::of(&client);
                         move |ev| selection.set(&p, event_target_checked(&ev))
                     }
                 />

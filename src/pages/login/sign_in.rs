@@ -9,6 +9,7 @@ use crate::api::{login, Api};
 use crate::auth::flow::{self, Factors, StepError};
 use crate::auth::{AuthContext, Session};
 use crate::chunks::Lazy;
+use crate::components::SubmitButton;
 use crate::components::TextField;
 use crate::validate;
 use leptos::prelude::*;
@@ -112,11 +113,24 @@ pub fn SignIn(
                 let back = Callback::new(move |_| step.set(None));
                 match factors {
                     Some(f) => {
-                        let load = move || steps::second_factor(ok.clone(), f, tenant.clone(), on_signed_in, on_factor_error, back);
+                        let load = move || steps::second_factor(
+                            ok.clone(),
+                            f,
+                            tenant.clone(),
+                            on_signed_in,
+                            on_factor_error,
+                            back,
+                        );
                         view! { <Lazy load /> }.into_any()
                     }
                     None => {
-                        let load = move || steps::enrol(ok.clone(), tenant.clone(), on_signed_in, on_factor_error, back);
+                        let load = move || steps::enrol(
+                            ok.clone(),
+                            tenant.clone(),
+                            on_signed_in,
+                            on_factor_error,
+                            back,
+                        );
                         view! { <Lazy load /> }.into_any()
                     }
                 }
@@ -124,15 +138,41 @@ pub fn SignIn(
         >
             <form class="stack" novalidate on:submit=on_submit>
                 {title.map(|t| view! { <h1>{t}</h1> })}
-                {move || alert.get().map(|m| view! { <p class="alert" role="alert">{m}</p> })}
+                {move || {
+                    alert
+                        .get()
+                        .map(|m| {
+                            view! {
+                                <p class="alert" role="alert">
+                                    {m}
+                                </p>
+                            }
+                        })
+                }}
                 {if is_locked {
-                    view! { <p class="muted">"Signed in as " <strong>{locked_email.clone()}</strong></p> }.into_any()
+                    view! {
+                        <p class="muted">"Signed in as " <strong>{locked_email.clone()}</strong></p>
+                    }
+                        .into_any()
                 } else {
                     view! {
-                        <TextField label="Workspace" value=workspace error=err(|e| e.workspace.clone()) autocomplete="organization" required=true />
-                        <TextField label="Email" value=email error=err(|e| e.email.clone()) input_type="email" autocomplete="username" required=true />
+                        <TextField
+                            label="Workspace"
+                            value=workspace
+                            error=err(|e| e.workspace.clone())
+                            autocomplete="organization"
+                            required=true
+                        />
+                        <TextField
+                            label="Email"
+                            value=email
+                            error=err(|e| e.email.clone())
+                            input_type="email"
+                            autocomplete="username"
+                            required=true
+                        />
                     }
-                    .into_any()
+                        .into_any()
                 }}
                 <TextField
                     label="Password"
@@ -143,9 +183,7 @@ pub fn SignIn(
                     required=true
                     autofocus=is_locked
                 />
-                <button type="submit" class="btn btn--primary" disabled=move || pending.get()>
-                    {move || if pending.get() { "Signing in…" } else { "Sign in" }}
-                </button>
+                <SubmitButton pending=pending label="Sign in" busy="Signing in…" />
             </form>
         </Show>
     }

@@ -2,11 +2,9 @@
 //! page in the URL; each session revocable; the email links to the user.
 
 use super::SessionsState;
-use crate::api::error::ErrorKind;
-use crate::api::sessions::{self, Session};
+use crate::api::sessions::{self, Session, SessionPage};
 use crate::api::Api;
-use crate::components::LoadFailed;
-use crate::components::{when, ConfirmDialog, Pager, SearchInput, TableSkeleton, Toasts};
+use crate::components::{when, ConfirmedDialog, DataTable, ListBody, Pager, SearchInput, Toasts};
 use crate::hooks::list_url::Tri;
 use crate::hooks::{keyed_fetch, use_confirmed, ListUrl};
 use crate::routes::Page;
@@ -19,10 +17,9 @@ pub fn TenantSessions() -> impl IntoView {
     let toasts = Toasts::expect();
     let url = ListUrl::<SessionsState>::new(Page::Sessions);
     let state = url.state;
-    let reload = RwSignal::new(0u32);
     let data = keyed_fetch(
-        move || (state.get(), reload.get()),
-        move |(s, _)| async move { sessions::tenant(&api, &s.api_query()).await },
+        move || state.get(),
+        move |s| async move { sessions::tenant(&api, &s.api_query()).await },
     );
     let total = Memo::new(move |_| {
         data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.total))
@@ -36,7 +33,7 @@ pub fn TenantSessions() -> impl IntoView {
                 s.user_email.clone().unwrap_or_default(),
                 s.device_name
             ));
-            reload.update(|n| *n += 1);
+            data.refetch();
         },
     );
     let row = move |s: Session| {
@@ -62,47 +59,76 @@ pub fn TenantSessions() -> impl IntoView {
     view! {
         <section class="card stack" aria-labelledby="tenant-h">
             <h2 id="tenant-h">"All sessions in this workspace"</h2>
-            <form class="filters" role="search" aria-label="Filter sessions" on:submit=|ev| ev.prevent_default()>
-                <SearchInput label="User email" value=Signal::derive(move || state.with(|s| s.email.clone()))
-                    on_commit=move |q: String| url.filter(|s| s.email = q, true) />
-                <label class="filters__field">"Status"
-                    <select prop:value=move || state.with(|s| s.active.key()) on:change=move |ev| { let v = event_target_value(&ev); url.filter(|s| s.active = Tri::parse(&v), false); }>
-                        <option value="">"Any"</option><option value="true">"Active"</option><option value="false">"Ended"</option>
+            <form
+                class="filters"
+                role="search"
+                aria-label="Filter sessions"
+                on:submit=|ev| ev.prevent_default()
+            >
+                <SearchInput
+                    label="User email"
+                    value=Signal::derive(move || state.with(|s| s.email.clone()))
+                    on_commit=move |q: String| url.filter(|s| s.email = q, true)
+                />
+                <label class="filters__field">
+                    "Status"
+                    <select
+                        prop:value=move || state.with(|s| s.active.key())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            url.filter(|s| s.active = Tri::parse(&v), false);
+                        }
+                    >
+                        <option value="">"Any"</option>
+                        <option value="true">"Active"</option>
+                        <option value="false">"Ended"</option>
                     </select>
                 </label>
             </form>
-            <Transition fallback=|| view! { <TableSkeleton label="Loading sessions" /> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(p) if p.sessions.is_empty() => view! { <div class="empty"><p>"No sessions match."</p></div> }.into_any(),
-                        Ok(p) => view! {
-                            <div class="table-wrap"><table class="table" aria-label="Workspace sessions">
-                                <thead><tr><th scope="col">"User"</th><th scope="col">"Device"</th><th scope="col">"IP address"</th><th scope="col">"Location"</th>
-                                    <th scope="col">"Last active"</th><th scope="col">"Status"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
-                                <tbody>{p.sessions.into_iter().map(row).collect_view()}</tbody>
-                            </table></div>
-                        }.into_any(),
-                        Err(e) if e.is_missing_feature() => view! { <p class="alert alert--info" role="status">"This server does not list the workspace's sessions."</p> }.into_any(),
-                        Err(e) if e.kind == ErrorKind::Aborted => view! { <TableSkeleton label="Loading sessions" /> }.into_any(),
-                        Err(e) => view! {
-                            <LoadFailed what="The sessions" error=e on_retry=move |_| reload.update(|n| *n += 1) />
-                        }.into_any(),
+            <ListBody
+                data
+                loading="Loading sessions"
+                what="The sessions"
+                missing="This server does not list the workspace's sessions."
+                is_empty=|p: &SessionPage| p.sessions.is_empty()
+                empty=|| "No sessions match."
+                rows=move |p: SessionPage| {
+                    view! {
+                        <DataTable
+                            label="Workspace sessions"
+                            columns=&[
+                                "User",
+                                "Device",
+                                "IP address",
+                                "Location",
+                                "Last active",
+                                "Status",
+                                "",
+                            ]
+                        >
+                            {p.sessions.into_iter().map(row).collect_view()}
+                        </DataTable>
                     }
-                })}
-            </Transition>
-            <Pager page=Signal::derive(move || state.with(|s| s.page)) size=Signal::derive(move || state.with(|s| s.size)) total=total
-                on_change=move |(p, size): (u32, u32)| url.page(p, |s| s.size = size) label="Sessions pages" />
-            <ConfirmDialog
-                open=revoke.open()
+                }
+            />
+            <Pager
+                page=Signal::derive(move || state.with(|s| s.page))
+                size=Signal::derive(move || state.with(|s| s.size))
+                total=total
+                on_change=move |(p, size): (u32, u32)| url.page(p, |s| s.size = size)
+                label="Sessions pages"
+            />
+            <ConfirmedDialog
+                of=revoke
                 title="Revoke session"
-                message=Signal::derive(move || revoke.item.with(|s| s.as_ref().map(|s| format!(
-                    "Revoke the session of {} on {}? That device is signed out at its next request.",
-                    s.user_email.clone().unwrap_or_default(), s.device_name)).unwrap_or_default()))
+                message=|s: Session| {
+                    format!(
+                        "Revoke the session of {} on {}? That device is signed out at its next request.",
+                        s.user_email.unwrap_or_default(),
+                        s.device_name,
+                    )
+                }
                 confirm_label="Revoke"
-                pending=revoke.pending()
-                error=revoke.error()
-                on_confirm=revoke.confirm()
-                on_cancel=revoke.cancel()
                 danger=true
             />
         </section>

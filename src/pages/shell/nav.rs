@@ -43,7 +43,13 @@ pub fn Nav() -> impl IntoView {
                     nav_items(auth.is_admin())
                         .iter()
                         .filter(|(_, _, ext)| ext.is_none_or(|e| extensions.offered(e)))
-                        .map(|(label, page, _)| view! { <li><A href=page.path()>{*label}</A></li> })
+                        .map(|(label, page, _)| {
+                            view! {
+                                <li>
+                                    <A href=page.path()>{*label}</A>
+                                </li>
+                            }
+                        })
                         .collect_view()
                 }}
             </ul>

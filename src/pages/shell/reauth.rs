@@ -15,13 +15,19 @@ pub fn ReauthDialog() -> impl IntoView {
     let signed_in = Callback::new(|_| ());
     view! {
         <Modal open=auth.reauth_open() title="Sign in again" on_cancel=give_up>
-            <p>"Your session has ended. Sign in again to carry on; nothing on this page is lost."</p>
+            <p>
+                "Your session has ended. Sign in again to carry on; nothing on this page is lost."
+            </p>
             {move || {
                 session
-                    .with_untracked(|s| s.as_ref().map(|s| (s.email().to_string(), s.tenant_domain.clone())))
+                    .with_untracked(|s| {
+                        s.as_ref().map(|s| (s.email().to_string(), s.tenant_domain.clone()))
+                    })
                     .map(|locked| view! { <SignIn locked on_signed_in=signed_in /> })
             }}
-            <button type="button" class="btn btn--link" on:click=move |_| give_up.run(())>"Cancel"</button>
+            <button type="button" class="btn btn--link" on:click=move |_| give_up.run(())>
+                "Cancel"
+            </button>
         </Modal>
     }
 }

@@ -2,16 +2,13 @@
 //! Acting on oneself is not offered; the server's 403 for the last active
 //! admin becomes a sentence that says what to do instead.
 
-use super::end_table::Skeleton;
 use super::invite::InviteButton;
 use super::UsersUrl;
-use crate::api::error::ErrorKind;
 use crate::api::users::{self, AdminUser};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
 use crate::components::when;
-use crate::components::LoadFailed;
-use crate::components::{Avatar, ConfirmDialog, Pager, SearchInput, Toasts};
+use crate::components::{Avatar, ConfirmedDialog, DataTable, ListBody, Pager, SearchInput, Toasts};
 use crate::hooks::{keyed_fetch, use_confirmed};
 use leptos::prelude::*;
 
@@ -51,10 +48,9 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
             .unwrap_or_default()
     });
     let state = url.state;
-    let reload = RwSignal::new(0u32);
     let data = keyed_fetch(
-        move || (state.get(), reload.get()),
-        move |(s, _)| async move { users::list_admins(&api, &s.admin_query()).await },
+        move || state.get(),
+        move |s| async move { users::list_admins(&api, &s.admin_query()).await },
     );
     let total = Memo::new(move |_| {
         data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.total))
@@ -86,7 +82,7 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
                 ),
                 AdminAct::Delete { email, .. } => format!("{email} was deleted."),
             });
-            reload.update(|n| *n += 1);
+            data.refetch();
         },
     );
     let rows = move |list: Vec<AdminUser>| {
@@ -144,57 +140,52 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
                 on_commit=move |q: String| url.filter(|s| s.search = q, true)
             />
             <span class="page-head__spacer"></span>
-            <InviteButton on_invited=move |_| reload.update(|n| *n += 1) />
+            <InviteButton on_invited=move |_| data.refetch() />
         </div>
-        <Transition fallback=|| view! { <Skeleton /> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(p) if p.users.is_empty() => view! { <div class="empty"><p>"No admins match this search."</p></div> }.into_any(),
-                    Ok(p) => view! {
-                        <div class="table-wrap">
-                            <table class="table" aria-label="Admins">
-                                <thead><tr>
-                                    <th scope="col">"Admin"</th>
-                                    <th scope="col">"Status"</th>
-                                    <th scope="col">"Last login"</th>
-                                    <th scope="col">"Created"</th>
-                                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                                </tr></thead>
-                                <tbody>{rows(p.users)}</tbody>
-                            </table>
-                        </div>
-                    }.into_any(),
-                    Err(e) if e.kind == ErrorKind::Aborted => view! { <Skeleton /> }.into_any(),
-                    Err(e) => view! {
-                        <LoadFailed what="The admins" error=e on_retry=move |_| reload.update(|n| *n += 1) />
-                    }.into_any(),
+        <ListBody
+            data
+            loading="Loading admins"
+            what="The admins"
+            is_empty=|p| p.users.is_empty()
+            empty=|| "No admins match this search."
+            rows=move |p| {
+                view! {
+                    <DataTable
+                        label="Admins"
+                        columns=&["Admin", "Status", "Last login", "Created", ""]
+                    >
+                        {rows(p.users)}
+                    </DataTable>
                 }
-            })}
-        </Transition>
+            }
+        />
         <Pager
             page=Signal::derive(move || state.with(|s| s.page))
             size=Signal::derive(move || state.with(|s| s.size))
             total=total
             on_change=move |(p, size): (u32, u32)| url.page(p, |s| s.size = size)
         />
-        <ConfirmDialog
-            open=act.open()
+        <ConfirmedDialog
+            of=act
             title="Confirm"
-            message=Signal::derive(move || match act.item.get() {
-                Some(AdminAct::SetActive { email, active: true, .. }) => format!("Activate {email}? They can sign in and manage this workspace again."),
-                Some(AdminAct::SetActive { email, .. }) => format!("Deactivate {email}? They cannot sign in, and this server stops listing them (it lists only active admins), so they cannot be activated here again."),
-                Some(AdminAct::Delete { email, .. }) => format!("Delete the admin {email}? This cannot be undone."),
-                None => String::new(),
-            })
+            message=|a: AdminAct| match a {
+                AdminAct::SetActive { email, active: true, .. } => {
+                    format!("Activate {email}? They can sign in and manage this workspace again.")
+                }
+                AdminAct::SetActive { email, .. } => {
+                    format!(
+                        "Deactivate {email}? They cannot sign in, and this server stops listing them (it lists only active admins), so they cannot be activated here again.",
+                    )
+                }
+                AdminAct::Delete { email, .. } => {
+                    format!("Delete the admin {email}? This cannot be undone.")
+                }
+            }
             confirm_label="Confirm"
-            type_to_confirm=Signal::derive(move || match act.item.get() {
-                Some(AdminAct::Delete { email, .. }) => Some(email),
+            type_to_confirm=|a: AdminAct| match a {
+                AdminAct::Delete { email, .. } => Some(email),
                 _ => None,
-            })
-            pending=act.pending()
-            error=act.error()
-            on_confirm=act.confirm()
-            on_cancel=act.cancel()
+            }
             danger=true
         />
     }

@@ -1,184 +1,103 @@
-//! Bulk deactivate or delete over the selected end users, with a progress
-//! bar and a result per user. One failure never stops the rest.
+//! Bulk deactivate or delete over the selected end users, on the shared bulk
+//! bar (components::bulk). Deletion goes through the batch route, a chunk at a time.
 
+use crate::api::error::ErrorKind;
 use crate::api::users::{self, EndUser};
 use crate::api::Api;
-use futures::stream::{self, StreamExt};
+use crate::api::ApiError;
+use crate::components::bulk::Progress;
+use crate::components::{BulkBar, BulkDelete, BulkJob};
+use crate::hooks::Pick;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 /// What a bulk action needs to know about a user.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Picked {
+pub struct PickedUser {
     pub id: String,
     pub email: String,
 }
 
-impl Picked {
+impl PickedUser {
     pub fn of(u: &EndUser) -> Self {
-        Picked {
+        PickedUser {
             id: u.id.clone(),
             email: u.email.clone(),
         }
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BulkOp {
-    Deactivate,
-    Delete,
-}
-
-/// How many status requests run at once.
-const PARALLEL: usize = 4;
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Progress {
-    pub total: usize,
-    pub ok: usize,
-    /// (email, the reason)
-    pub failed: Vec<(String, String)>,
-}
-
-impl Progress {
-    pub fn done(&self) -> usize {
-        self.ok + self.failed.len()
+impl Pick for PickedUser {
+    fn key(&self) -> &str {
+        &self.id
     }
-    /// "12 deleted, 1 failed."
-    pub fn summary(&self, op: BulkOp) -> String {
-        let past = match op {
-            BulkOp::Deactivate => "deactivated",
-            BulkOp::Delete => "deleted",
-        };
-        match self.failed.len() {
-            0 => format!("{} {past}.", self.ok),
-            n => format!("{} {past}, {n} failed.", self.ok),
-        }
+    fn label(&self) -> &str {
+        &self.email
     }
 }
 
-async fn run(
+/// Which end users are selected.
+pub type UserSelection = crate::hooks::Selection<PickedUser>;
+
+/// Deletes in chunks through the batch route; the users that were not deleted.
+async fn delete_all(
     api: Api,
-    op: BulkOp,
-    targets: Vec<Picked>,
+    targets: Vec<PickedUser>,
     progress: RwSignal<Progress>,
-) -> Vec<String> {
-    let mut failed_ids = Vec::new();
-    match op {
-        BulkOp::Deactivate => {
-            let results = stream::iter(targets.into_iter().map(|p| async move {
-                let r = users::set_active(&api, &p.id, false).await;
-                progress.update(|o| match &r {
-                    Ok(()) => o.ok += 1,
-                    Err(e) => o.failed.push((p.email.clone(), e.message.clone())),
-                });
-                (p.id, r.is_ok())
-            }))
-            .buffer_unordered(PARALLEL)
-            .collect::<Vec<_>>()
-            .await;
-            failed_ids.extend(results.into_iter().filter(|r| !r.1).map(|r| r.0));
-        }
-        BulkOp::Delete => {
-            for chunk in targets.chunks(crate::pages::users::import::model::CHUNK) {
-                let ids: Vec<String> = chunk.iter().map(|p| p.id.clone()).collect();
-                let r = users::batch_delete(&api, &ids).await;
-                progress.update(|o| {
-                    for p in chunk {
-                        match &r {
-                            Ok(d) if d.missing_ids.contains(&p.id) => o.failed.push((
-                                p.email.clone(),
-                                "Not found: it may have been deleted already.".into(),
-                            )),
-                            Ok(_) => o.ok += 1,
-                            Err(e) => o.failed.push((p.email.clone(), e.message.clone())),
-                        }
-                    }
-                });
-                let missing = r
-                    .as_ref()
-                    .map(|d| d.missing_ids.clone())
-                    .unwrap_or_default();
-                failed_ids.extend(
-                    chunk
-                        .iter()
-                        .filter(|p| r.is_err() || missing.contains(&p.id))
-                        .map(|p| p.id.clone()),
-                );
+) -> Vec<PickedUser> {
+    progress.update(|p| p.total = targets.len());
+    let mut failed = Vec::new();
+    for chunk in targets.chunks(crate::pages::users::import::model::CHUNK) {
+        let ids: Vec<String> = chunk.iter().map(|p| p.id.clone()).collect();
+        let r = users::batch_delete(&api, &ids).await;
+        for p in chunk {
+            let one = match &r {
+                Ok(d) if d.missing_ids.contains(&p.id) => Err(ApiError::new(
+                    ErrorKind::Http,
+                    404,
+                    "Not found: it may have been deleted already.",
+                )),
+                Ok(_) => Ok(()),
+                Err(e) => Err(e.clone()),
+            };
+            progress.update(|o| o.record(&p.email, &one));
+            if one.is_err() {
+                failed.push(p.clone());
             }
         }
     }
-    failed_ids
+    failed
 }
 
 #[component]
-pub fn BulkBar(
-    selected: RwSignal<BTreeMap<String, Picked>>,
-    #[prop(into)] on_done: Callback<()>,
-) -> impl IntoView {
+pub fn UserBulkBar(selected: UserSelection, #[prop(into)] on_done: Callback<()>) -> impl IntoView {
     let api = Api::expect();
-    let running = RwSignal::new(None::<BulkOp>);
-    let progress = RwSignal::new(Progress::default());
-    let last = RwSignal::new(None::<(BulkOp, Progress)>);
-    let confirm_delete = RwSignal::new(false);
-    let count = move || selected.with(BTreeMap::len);
-    let start = move |op: BulkOp| {
-        if running.get_untracked().is_some() {
-            return;
-        }
-        let targets: Vec<Picked> = selected.with_untracked(|m| m.values().cloned().collect());
-        confirm_delete.set(false);
-        running.set(Some(op));
-        last.set(None);
-        progress.set(Progress {
-            total: targets.len(),
-            ..Default::default()
-        });
-        leptos::task::spawn_local(async move {
-            let failed = run(api, op, targets, progress).await;
-            running.set(None);
-            // The page may be gone by now (another tab or page): never panic.
-            if let Some(p) = progress.try_get_untracked() {
-                last.set(Some((op, p)));
-            }
-            // Keep only the failures selected, so a retry is one click.
-            selected.update(|m| m.retain(|id, _| failed.contains(id)));
-            // `try_`: a bulk job goes on when its page is gone; then nobody is told.
-            on_done.try_run(());
-        });
+    let job = BulkJob::new();
+    let count = Signal::derive(move || selected.count());
+    let deactivate = move || {
+        let one = move |p: PickedUser| async move { users::set_active(&api, &p.id, false).await };
+        job.each("deactivated", selected, one, on_done);
+    };
+    let delete = move || {
+        let (targets, progress) = (selected.picked(), job.progress);
+        job.run(
+            "deleted",
+            selected,
+            async move { Some(delete_all(api, targets, progress).await) },
+            on_done,
+        );
     };
     view! {
-        <Show when=move || count() != 0 || running.get().is_some() || last.with(Option::is_some)>
-            <section class="bulk" aria-label="Bulk actions">
-                <Show when=move || running.get().is_none() && count() != 0>
-                    <span class="bulk__count">{move || format!("{} selected", count())}</span>
-                    <button type="button" class="btn btn--small" on:click=move |_| start(BulkOp::Deactivate)>"Deactivate selected"</button>
-                    <Show
-                        when=move || confirm_delete.get()
-                        fallback=move || view! { <button type="button" class="btn btn--small btn--danger-ghost" on:click=move |_| confirm_delete.set(true)>"Delete selected"</button> }
-                    >
-                        <button type="button" class="btn btn--small btn--danger" on:click=move |_| start(BulkOp::Delete)>
-                            {move || format!("Confirm: delete {} permanently", count())}
-                        </button>
-                    </Show>
-                    <button type="button" class="btn btn--small btn--link" on:click=move |_| { selected.update(BTreeMap::clear); confirm_delete.set(false); }>"Clear selection"</button>
-                </Show>
-                <Show when=move || running.get().is_some()>
-                    <progress aria-label="Bulk progress" max=move || progress.with(|p| p.total.max(1)) value=move || progress.with(Progress::done)></progress>
-                    <span role="status">{move || progress.with(|p| format!("{} of {} done", p.done(), p.total))}</span>
-                </Show>
-                {move || last.get().map(|(op, o)| view! {
-                    <div class="bulk__result" role="status">
-                        <p>{o.summary(op)}</p>
-                        <Show when={let n = o.failed.len(); move || n > 0}>
-                            <ul class="bulk__failures" aria-label="Failed items">
-                                {o.failed.iter().map(|(n, m)| view! { <li><strong>{n.clone()}</strong>": "{m.clone()}</li> }).collect_view()}
-                            </ul>
-                        </Show>
-                        <button type="button" class="btn btn--small btn--link" on:click=move |_| last.set(None)>"Dismiss"</button>
-                    </div>
-                })}
-            </section>
-        </Show>
+        <BulkBar job count on_clear=move || selected.clear()>
+            <button type="button" class="btn btn--small" on:click=move |_| deactivate()>
+                "Deactivate selected"
+            </button>
+            <BulkDelete
+                job
+                confirm=Signal::derive(move || {
+                    format!("Confirm: delete {} permanently", count.get())
+                })
+                on_confirm=move || delete()
+            />
+        </BulkBar>
     }
 }

@@ -9,13 +9,11 @@ use crate::api::users::{self, EndUser};
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::when;
-use crate::components::LoadFailed;
-use crate::components::{Avatar, ConfirmDialog, Toasts};
+use crate::components::{Avatar, ConfirmedDialog, DetailPage, Toasts};
 use crate::hooks::use_confirmed;
 use crate::routes::Page;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 pub use profile::Profile;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -28,31 +26,24 @@ enum Ask {
 pub fn UserDetailPage() -> impl IntoView {
     let api = Api::expect();
     let tenant = AuthContext::expect().tenant_id();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let reload = RwSignal::new(0u32);
-    let data = LocalResource::new(move || {
-        let (t, id) = (tenant.get(), id.get());
-        reload.track();
-        async move { users::get(&api, &t, &id).await }
-    });
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb"><A href=Page::Users.path()>"Users"</A>" / User"</nav>
-        <Transition fallback=|| view! { <div class="skeleton-table" aria-busy="true" aria-label="Loading user"><div class="skeleton-row"></div><div class="skeleton-row"></div></div> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(u) => view! { <Detail user=u reload=reload /> }.into_any(),
-                    Err(e) => view! {
-                        <LoadFailed what="The user" error=e not_found="This user does not exist in this workspace." on_retry=move |_| reload.update(|n| *n += 1) />
-                    }.into_any(),
-                }
-            })}
-        </Transition>
+        <DetailPage
+            list=Page::Users
+            list_label="Users"
+            kind="User"
+            what="The user"
+            not_found="This user does not exist in this workspace."
+            fetch=move |id| {
+                let t = tenant.get();
+                async move { users::get(&api, &t, &id).await }
+            }
+            view=|u, reload| view! { <Detail user=u reload=reload /> }
+        />
     }
 }
 
 #[component]
-fn Detail(user: EndUser, reload: RwSignal<u32>) -> impl IntoView {
+fn Detail(user: EndUser, #[prop(into)] reload: Callback<()>) -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
     let tenant = AuthContext::expect().tenant_id();
@@ -84,7 +75,7 @@ fn Detail(user: EndUser, reload: RwSignal<u32>) -> impl IntoView {
                     return;
                 }
             }
-            reload.update(|n| *n += 1);
+            reload.run(());
         },
     );
     view! {
@@ -106,7 +97,7 @@ fn Detail(user: EndUser, reload: RwSignal<u32>) -> impl IntoView {
         </dl>
         <section class="card" aria-labelledby="profile-h">
             <h2 id="profile-h">"Profile"</h2>
-            <profile::ProfileForm user=user.clone() on_saved=move |_| reload.update(|n| *n += 1) />
+            <profile::ProfileForm user=user.clone() on_saved=move |_| reload.run(()) />
         </section>
         <section class="card" aria-labelledby="mfa-h">
             <h2 id="mfa-h">"Two-factor methods"</h2>
@@ -117,24 +108,23 @@ fn Detail(user: EndUser, reload: RwSignal<u32>) -> impl IntoView {
             }}
         </section>
         <sessions::UserSessions user_id=user.id.clone() />
-        <ConfirmDialog
-            open=ask.open()
+        <ConfirmedDialog
+            of=ask
             title="Confirm"
-            message=Signal::derive(move || {
+            message=move |a: Ask| {
                 let e = u.with_value(|u| u.email.clone());
-                match ask.item.get() {
-                    Some(Ask::SetActive(true)) => format!("Activate {e}? They can sign in again."),
-                    Some(Ask::SetActive(false)) => format!("Deactivate {e}? They cannot sign in until activated; their data is kept."),
-                    Some(Ask::Delete) => format!("Delete {e} and all their data? This cannot be undone."),
-                    None => String::new(),
+                match a {
+                    Ask::SetActive(true) => format!("Activate {e}? They can sign in again."),
+                    Ask::SetActive(false) => {
+                        format!(
+                            "Deactivate {e}? They cannot sign in until activated; their data is kept.",
+                        )
+                    }
+                    Ask::Delete => format!("Delete {e} and all their data? This cannot be undone."),
                 }
-            })
+            }
             confirm_label="Confirm"
-            type_to_confirm=Signal::derive(move || matches!(ask.item.get(), Some(Ask::Delete)).then(|| u.with_value(|u| u.email.clone())))
-            pending=ask.pending()
-            error=ask.error()
-            on_confirm=ask.confirm()
-            on_cancel=ask.cancel()
+            type_to_confirm=move |a: Ask| (a == Ask::Delete).then(|| u.with_value(|u| u.email.clone()))
             danger=true
         />
     }

@@ -3,7 +3,7 @@
 //! so the search, filter, sort and paging happen here (and the page says so when the
 //! list is large).
 
-use super::bulk::{BulkBar, Picked};
+use super::bulk::{UserBulkBar, UserSelection};
 use super::end_table::{EndUserTable, Skeleton};
 use super::list_state::UsersState;
 use super::UsersUrl;
@@ -15,7 +15,6 @@ use crate::components::LoadFailed;
 use crate::components::{Pager, SearchInput};
 use crate::hooks::keyed_fetch;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 /// Above this many end users the page says that it searches them itself.
 const LARGE: u64 = 2_000;
@@ -25,12 +24,11 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
     let api = Api::expect();
     let tenant = AuthContext::expect().tenant_id();
     let state = url.state;
-    let reload = RwSignal::new(0u32);
-    let selected = RwSignal::new(BTreeMap::<String, Picked>::new());
-    // Everyone, once per tenant and reload; the view's page is cut from it here.
+    let selected = UserSelection::new();
+    // Everyone, once per tenant (and again on `refetch`); the view's page is cut from it here.
     let all = keyed_fetch(
-        move || (tenant.get(), reload.get()),
-        move |(t, _)| async move { users::all(&api, &t).await },
+        move || tenant.get(),
+        move |t| async move { users::all(&api, &t).await },
     );
     let data = Memo::new(move |_| {
         let q = state.with(|s| s.end_user_query(""));
@@ -46,7 +44,7 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
     Effect::new(move |prev: Option<UsersState>| {
         let s = state.get();
         if prev.is_some_and(|p| !p.same_filter(&s)) {
-            selected.update(BTreeMap::clear);
+            selected.clear();
         }
         s
     });
@@ -61,7 +59,12 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
         }
     };
     view! {
-        <form class="filters" role="search" aria-label="Filter end users" on:submit=|ev| ev.prevent_default()>
+        <form
+            class="filters"
+            role="search"
+            aria-label="Filter end users"
+            on:submit=|ev| ev.prevent_default()
+        >
             <SearchInput
                 label="Search"
                 placeholder="Email or name"
@@ -70,31 +73,56 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
             />
             <label class="filters__field">
                 "Status"
-                <select prop:value=move || state.with(|s| s.status.clone()) on:change=select(|s, v| s.status = v.to_string())>
+                <select
+                    prop:value=move || state.with(|s| s.status.clone())
+                    on:change=select(|s, v| s.status = v.to_string())
+                >
                     <option value="">"Any"</option>
                     <option value="active">"Active"</option>
                     <option value="inactive">"Inactive"</option>
                 </select>
             </label>
-            <button type="button" class="btn btn--link" disabled=move || !state.with(UsersState::is_filtered)
-                on:click=move |_| url.go(state.get_untracked().cleared(), false)>"Clear filters"</button>
+            <button
+                type="button"
+                class="btn btn--link"
+                disabled=move || !state.with(UsersState::is_filtered)
+                on:click=move |_| url.go(state.get_untracked().cleared(), false)
+            >
+                "Clear filters"
+            </button>
         </form>
         {move || {
-            let n = data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.scanned)).unwrap_or(0);
-            (n > LARGE).then(|| view! {
-                <p class="muted" role="note">{format!("This server sends all {n} end users at once: searching, filtering and sorting happen in your browser, so they may take a moment.")}</p>
-            })
+            let n = data
+                .with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.scanned))
+                .unwrap_or(0);
+            (n > LARGE)
+                .then(|| {
+                    view! {
+                        <p class="muted" role="note">
+                            {format!(
+                                "This server sends all {n} end users at once: searching, filtering and sorting happen in your browser, so they may take a moment.",
+                            )}
+                        </p>
+                    }
+                })
         }}
-        <BulkBar selected=selected on_done=move |_| reload.update(|n| *n += 1) />
-        <Transition fallback=|| view! { <Skeleton /> }>
+        <UserBulkBar selected=selected on_done=move |_| all.refetch() />
+        <Transition fallback=|| {
+            view! { <Skeleton /> }
+        }>
             {move || Suspend::new(async move {
                 let _ = all.await;
                 match data.get().unwrap_or_else(|| Err(crate::api::ApiError::aborted())) {
-                    Ok(page) => view! { <EndUserTable page=page url=url selected=selected /> }.into_any(),
+                    Ok(page) => {
+                        view! { <EndUserTable page=page url=url selected=selected /> }.into_any()
+                    }
                     Err(e) if e.kind == ErrorKind::Aborted => view! { <Skeleton /> }.into_any(),
-                    Err(e) => view! {
-                        <LoadFailed what="The users" error=e on_retry=move |_| reload.update(|n| *n += 1) />
-                    }.into_any(),
+                    Err(e) => {
+                        view! {
+                            <LoadFailed what="The users" error=e on_retry=move |_| all.refetch() />
+                        }
+                            .into_any()
+                    }
                 }
             })}
         </Transition>

@@ -1,7 +1,7 @@
 //! The end users table: sortable headers, a selectable row per user, the
 //! empty states and the loading skeleton.
 
-use super::bulk::Picked;
+use super::bulk::{PickedUser, UserSelection};
 use super::list_state::{Sort, UsersState};
 use super::UsersUrl;
 use crate::api::users::{EndUser, UserPage};
@@ -9,7 +9,6 @@ use crate::components::{when, Avatar, TableSkeleton};
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use std::collections::BTreeMap;
 
 #[component]
 pub fn Skeleton() -> impl IntoView {
@@ -55,8 +54,15 @@ fn SortHeader(url: UsersUrl, sort: Sort, label: &'static str) -> impl IntoView {
     };
     view! {
         <th scope="col" aria-sort=aria>
-            <button type="button" class="sort" on:click=move |_| url.go(state.get_untracked().sorted_by(sort), false)>
-                {label}<span class="sort__arrow" aria-hidden="true">{arrow}</span>
+            <button
+                type="button"
+                class="sort"
+                on:click=move |_| url.go(state.get_untracked().sorted_by(sort), false)
+            >
+                {label}
+                <span class="sort__arrow" aria-hidden="true">
+                    {arrow}
+                </span>
             </button>
         </th>
     }
@@ -66,7 +72,7 @@ fn SortHeader(url: UsersUrl, sort: Sort, label: &'static str) -> impl IntoView {
 pub fn EndUserTable(
     page: UserPage<EndUser>,
     url: UsersUrl,
-    selected: RwSignal<BTreeMap<String, Picked>>,
+    selected: UserSelection,
 ) -> impl IntoView {
     let state = url.state;
     if page.users.is_empty() {
@@ -76,22 +82,32 @@ pub fn EndUserTable(
                 {if filtered {
                     view! {
                         <p>"No users match these filters."</p>
-                        <button type="button" class="btn" on:click=move |_| url.go(state.get_untracked().cleared(), false)>"Clear filters"</button>
-                    }.into_any()
+                        <button
+                            type="button"
+                            class="btn"
+                            on:click=move |_| url.go(state.get_untracked().cleared(), false)
+                        >
+                            "Clear filters"
+                        </button>
+                    }
+                        .into_any()
                 } else {
                     view! {
                         <p>"No end users yet."</p>
-                        <A href=Page::NewUser.path() attr:class="btn btn--primary">"Create the first user"</A>
-                    }.into_any()
+                        <A href=Page::NewUser.path() attr:class="btn btn--primary">
+                            "Create the first user"
+                        </A>
+                    }
+                        .into_any()
                 }}
             </div>
         }
         .into_any();
     }
-    let picks: Vec<Picked> = page.users.iter().map(Picked::of).collect();
+    let picks: Vec<PickedUser> = page.users.iter().map(PickedUser::of).collect();
     let all_here = {
         let picks = picks.clone();
-        move || selected.with(|m| picks.iter().all(|p| m.contains_key(&p.id)))
+        move || selected.has_all(&picks)
     };
     view! {
         <div class="table-wrap">
@@ -99,13 +115,15 @@ pub fn EndUserTable(
                 <thead>
                     <tr>
                         <th scope="col" class="table__check">
-                            <input type="checkbox" aria-label="Select all on this page" prop:checked=all_here
+                            <input
+                                type="checkbox"
+                                aria-label="Select all on this page"
+                                prop:checked=all_here
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
-                                    selected.update(|m| for p in &picks {
-                                        if on { m.insert(p.id.clone(), p.clone()); } else { m.remove(&p.id); }
-                                    });
-                                } />
+                                    selected.set_many(&picks, on);
+                                }
+                            />
                         </th>
                         <SortHeader url=url sort=Sort::Email label="User" />
                         <th scope="col">"Status"</th>
@@ -114,7 +132,11 @@ pub fn EndUserTable(
                     </tr>
                 </thead>
                 <tbody>
-                    {page.users.into_iter().map(|u| view! { <Row user=u selected=selected /> }).collect_view()}
+                    {page
+                        .users
+                        .into_iter()
+                        .map(|u| view! { <Row user=u selected=selected /> })
+                        .collect_view()}
                 </tbody>
             </table>
         </div>
@@ -123,12 +145,12 @@ pub fn EndUserTable(
 }
 
 #[component]
-fn Row(user: EndUser, selected: RwSignal<BTreeMap<String, Picked>>) -> impl IntoView {
-    let pick = Picked::of(&user);
+fn Row(user: EndUser, selected: UserSelection) -> impl IntoView {
+    let pick = PickedUser::of(&user);
     let id = user.id.clone();
     let is_sel = {
         let id = id.clone();
-        move || selected.with(|m| m.contains_key(&id))
+        move || selected.has(&id)
     };
     let is_sel2 = is_sel.clone();
     let email = user.email.clone();
@@ -147,7 +169,7 @@ fn Row(user: EndUser, selected: RwSignal<BTreeMap<String, Picked>>) -> impl Into
                 <input type="checkbox" aria-label=label prop:checked=is_sel
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        selected.update(|m| if on { m.insert(pick.id.clone(), pick.clone()); } else { m.remove(&pick.id); });
+                        selected.set(&pick, on);
                     } />
             </td>
             <td>

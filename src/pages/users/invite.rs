@@ -4,6 +4,7 @@
 use crate::api::users::{self, Invite, Invited};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
+use crate::components::{FormAlert, SubmitButton};
 use crate::components::{Modal, TextField};
 use crate::time::absolute;
 use crate::validate;
@@ -85,31 +86,65 @@ pub fn InviteButton(#[prop(into)] on_invited: Callback<()>) -> impl IntoView {
         done.set(None);
     });
     view! {
-        <button type="button" class="btn btn--primary" on:click=move |_| { form_error.set(None); open.set(true) }>"Invite admin"</button>
+        <button
+            type="button"
+            class="btn btn--primary"
+            on:click=move |_| {
+                form_error.set(None);
+                open.set(true)
+            }
+        >
+            "Invite admin"
+        </button>
         <Modal open=open title="Invite an admin" on_cancel=close>
             <Show
                 when=move || done.with(Option::is_none)
-                fallback=move || view! {
-                    <p role="status">{move || done.get()}</p>
-                    <div class="actions">
-                        <button type="button" class="btn" on:click=move |_| done.set(None)>"Invite another"</button>
-                        <button type="button" class="btn btn--primary" on:click=move |_| close.run(())>"Done"</button>
-                    </div>
+                fallback=move || {
+                    view! {
+                        <p role="status">{move || done.get()}</p>
+                        <div class="actions">
+                            <button type="button" class="btn" on:click=move |_| done.set(None)>
+                                "Invite another"
+                            </button>
+                            <button
+                                type="button"
+                                class="btn btn--primary"
+                                on:click=move |_| close.run(())
+                            >
+                                "Done"
+                            </button>
+                        </div>
+                    }
                 }
             >
                 <form class="stack" on:submit=submit novalidate>
-                    <TextField label="Email" value=email input_type="email" autocomplete="off" required=true
-                        error=Signal::derive(move || errors.with(|e| e.0.clone())) />
-                    <TextField label="Username" value=username autocomplete="off" required=true
-                        error=Signal::derive(move || errors.with(|e| e.1.clone())) />
+                    <TextField
+                        label="Email"
+                        value=email
+                        input_type="email"
+                        autocomplete="off"
+                        required=true
+                        error=Signal::derive(move || errors.with(|e| e.0.clone()))
+                    />
+                    <TextField
+                        label="Username"
+                        value=username
+                        autocomplete="off"
+                        required=true
+                        error=Signal::derive(move || errors.with(|e| e.1.clone()))
+                    />
                     <TextField label="First name" value=first autocomplete="off" />
                     <TextField label="Last name" value=last autocomplete="off" />
-                    <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
+                    <FormAlert error=form_error />
                     <div class="actions">
-                        <button type="button" class="btn" on:click=move |_| close.run(())>"Cancel"</button>
-                        <button type="submit" class="btn btn--primary" disabled=move || send.pending().get()>
-                            {move || if send.pending().get() { "Sending…" } else { "Send invitation" }}
+                        <button type="button" class="btn" on:click=move |_| close.run(())>
+                            "Cancel"
                         </button>
+                        <SubmitButton
+                            pending=send.pending()
+                            label="Send invitation"
+                            busy="Sending…"
+                        />
                     </div>
                 </form>
             </Show>

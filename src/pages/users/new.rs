@@ -5,6 +5,7 @@
 use crate::api::users::{self, EndUserQuery, NewEndUser};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
+use crate::components::{FormAlert, SubmitButton};
 use crate::components::{TextField, Toasts, UnsavedGuard};
 use crate::routes::Page;
 use crate::validate;
@@ -108,25 +109,43 @@ pub fn NewUserPage() -> impl IntoView {
     };
     view! {
         <UnsavedGuard dirty=dirty />
-        <nav class="crumbs" aria-label="Breadcrumb"><A href=Page::Users.path()>"Users"</A>" / New user"</nav>
+        <nav class="crumbs" aria-label="Breadcrumb">
+            <A href=Page::Users.path()>"Users"</A>
+            " / New user"
+        </nav>
         <h1>"New user"</h1>
         <form class="narrow-form stack" on:submit=submit novalidate>
-            <TextField label="Email" value=email input_type="email" autocomplete="off" required=true error=err("email") />
-            {move || exists.get().map(|id| view! {
-                <p class="alert alert--info" role="status">
-                    "A user with this email exists. "
-                    <A href=Page::User(&id).path()>"Open that user"</A>
-                </p>
-            })}
+            <TextField
+                label="Email"
+                value=email
+                input_type="email"
+                autocomplete="off"
+                required=true
+                error=err("email")
+            />
+            {move || {
+                exists
+                    .get()
+                    .map(|id| {
+                        view! {
+                            <p class="alert alert--info" role="status">
+                                "A user with this email exists. "
+                                <A href=Page::User(&id).path()>"Open that user"</A>
+                            </p>
+                        }
+                    })
+            }}
             <TextField label="First name" value=first autocomplete="off" error=err("first_name") />
             <TextField label="Last name" value=last autocomplete="off" error=err("last_name") />
-            <p class="muted">"AuthSec e-mails the new user a temporary password. At their first sign-in they set up a second factor."</p>
-            <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
+            <p class="muted">
+                "AuthSec e-mails the new user a temporary password. At their first sign-in they set up a second factor."
+            </p>
+            <FormAlert error=form_error />
             <div class="actions">
-                <A href=Page::Users.path() attr:class="btn">"Cancel"</A>
-                <button type="submit" class="btn btn--primary" disabled=move || create.pending().get()>
-                    {move || if create.pending().get() { "Creating…" } else { "Create user" }}
-                </button>
+                <A href=Page::Users.path() attr:class="btn">
+                    "Cancel"
+                </A>
+                <SubmitButton pending=create.pending() label="Create user" busy="Creating…" />
             </div>
         </form>
     }

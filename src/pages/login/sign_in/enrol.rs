@@ -8,6 +8,7 @@ use crate::api::login::PasswordOk;
 use crate::api::Api;
 use crate::auth::flow::{self, StepError};
 use crate::auth::{webauthn, AuthContext, Session};
+use crate::components::FormAlert;
 use crate::components::TotpSetup;
 use leptos::prelude::*;
 
@@ -70,14 +71,39 @@ pub fn EnrolStep(
     });
     let choose = move || {
         view! {
-            <button type="button" class="btn btn--primary" disabled=move || busy.get() on:click=move |_| { alert.set(None); app.set(true); }>
+            <button
+                type="button"
+                class="btn btn--primary"
+                disabled=move || busy.get()
+                on:click=move |_| {
+                    alert.set(None);
+                    app.set(true);
+                }
+            >
                 "Set up an authenticator app"
             </button>
-            {webauthn::is_supported().then(|| view! {
-                <button type="button" class="btn" disabled=move || busy.get() on:click=move |_| { alert.set(None); passkey.dispatch(()); }>
-                    {move || if passkey.pending().get() { "Waiting for your device…" } else { "Use a passkey" }}
-                </button>
-            })}
+            {webauthn::is_supported()
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="btn"
+                            disabled=move || busy.get()
+                            on:click=move |_| {
+                                alert.set(None);
+                                passkey.dispatch(());
+                            }
+                        >
+                            {move || {
+                                if passkey.pending().get() {
+                                    "Waiting for your device…"
+                                } else {
+                                    "Use a passkey"
+                                }
+                            }}
+                        </button>
+                    }
+                })}
         }
     };
     let retry = move |d: Done| {
@@ -86,7 +112,15 @@ pub fn EnrolStep(
             Done::Passkey => ("Sign in with your new passkey", passkey),
         };
         view! {
-            <button type="button" class="btn btn--primary" disabled=move || busy.get() on:click=move |_| { alert.set(None); go.dispatch(()); }>
+            <button
+                type="button"
+                class="btn btn--primary"
+                disabled=move || busy.get()
+                on:click=move |_| {
+                    alert.set(None);
+                    go.dispatch(());
+                }
+            >
                 {label}
             </button>
         }
@@ -95,16 +129,33 @@ pub fn EnrolStep(
     view! {
         <div class="stack">
             <h1>"Set up two-factor sign-in"</h1>
-            <p class="muted">"Signed in as " <strong>{email}</strong> ". This account has no second factor yet: set one up to finish signing in."</p>
-            <p class="alert" role="alert" hidden=move || alert.with(Option::is_none)>{move || alert.get()}</p>
-            <p role="status" aria-live="polite">{move || finish.pending().get().then_some("Signing you in…")}</p>
-            <Show when=move || app.get() fallback=move || view! {
-                {move || match done.get() {
-                    None => choose().into_any(),
-                    Some(d) => retry(d).into_any(),
-                }}
-                <button type="button" class="btn btn--link" disabled=move || busy.get() on:click=move |_| on_back.run(())>"Start over"</button>
-            }>
+            <p class="muted">
+                "Signed in as " <strong>{email}</strong>
+                ". This account has no second factor yet: set one up to finish signing in."
+            </p>
+            <FormAlert error=alert />
+            <p role="status" aria-live="polite">
+                {move || finish.pending().get().then_some("Signing you in…")}
+            </p>
+            <Show
+                when=move || app.get()
+                fallback=move || {
+                    view! {
+                        {move || match done.get() {
+                            None => choose().into_any(),
+                            Some(d) => retry(d).into_any(),
+                        }}
+                        <button
+                            type="button"
+                            class="btn btn--link"
+                            disabled=move || busy.get()
+                            on:click=move |_| on_back.run(())
+                        >
+                            "Start over"
+                        </button>
+                    }
+                }
+            >
                 <TotpSetup account=account.clone() on_close />
             </Show>
         </div>

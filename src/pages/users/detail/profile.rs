@@ -5,6 +5,7 @@
 use crate::api::users::{self, EndUser, ProfileBody};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
+use crate::components::{FormAlert, SubmitButton};
 use crate::components::{TextField, Toasts, UnsavedGuard};
 use crate::validate;
 use leptos::prelude::*;
@@ -112,13 +113,17 @@ pub fn ProfileForm(user: EndUser, #[prop(into)] on_saved: Callback<EndUser>) -> 
         <form class="stack" on:submit=submit novalidate aria-label="Profile">
             <div class="fields">
                 <TextField label="Name" value=name autocomplete="off" error=err("name") />
-                <TextField label="Email" value=email input_type="email" autocomplete="off" error=err("email") />
+                <TextField
+                    label="Email"
+                    value=email
+                    input_type="email"
+                    autocomplete="off"
+                    error=err("email")
+                />
             </div>
-            <p class="alert" role="alert" hidden=move || form_error.with(Option::is_none)>{move || form_error.get()}</p>
+            <FormAlert error=form_error />
             <div class="actions">
-                <button type="submit" class="btn btn--primary" disabled=move || save.pending().get()>
-                    {move || if save.pending().get() { "Saving…" } else { "Save profile" }}
-                </button>
+                <SubmitButton pending=save.pending() label="Save profile" busy="Saving…" />
             </div>
         </form>
     }

@@ -5,8 +5,9 @@ use crate::api::sessions::{self, Session};
 use crate::api::Api;
 use crate::components::when;
 use crate::components::LoadFailed;
-use crate::components::{ConfirmDialog, Toasts};
+use crate::components::{ConfirmedDialog, DataTable, Toasts};
 use crate::hooks::use_confirmed;
+use crate::pages::sessions::SESSION_COLUMNS;
 use crate::url::Query;
 use leptos::prelude::*;
 
@@ -14,7 +15,6 @@ use leptos::prelude::*;
 pub fn UserSessions(user_id: String) -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
-    let reload = RwSignal::new(0u32);
     // The id is owned by the fetcher, not a StoredValue: a resource may run its
     // first fetch after its component is gone (created and replaced at once while
     // the page reloads), and a disposed StoredValue panics.
@@ -22,7 +22,6 @@ pub fn UserSessions(user_id: String) -> impl IntoView {
     // time the user page reloads, and its suspense may poll the resource after
     // a replaced section is gone (an arena resource panics then).
     let data = ArcLocalResource::new(move || {
-        reload.track();
         let q = Query::new()
             .add("user_id", user_id.clone())
             .add("active", true)
@@ -30,64 +29,84 @@ pub fn UserSessions(user_id: String) -> impl IntoView {
             .add("limit", 100);
         async move { sessions::tenant(&api, &q).await }
     });
+    let reload = {
+        let data = data.clone();
+        Callback::new(move |_| data.refetch())
+    };
     let revoke = use_confirmed(
         move |s: Session| async move { sessions::revoke_any(&api, &s.id).await.map(|_| s) },
         move |s| {
             toasts.success(format!("The session on {} was revoked.", s.device_name));
-            reload.update(|n| *n += 1);
+            reload.run(());
         },
     );
+    let row = move |s: Session| {
+        let label = format!("Revoke the session on {}", s.device_name);
+        let ask = s.clone();
+        view! {
+            <tr>
+                <td>{s.device_name.clone()}</td>
+                <td class="mono">{s.ip_address.clone()}</td>
+                <td>{s.location.clone()}</td>
+                <td>{when(Some(s.created_at.as_str()))}</td>
+                <td>{when(Some(s.last_accessed.as_str()))}</td>
+                <td>
+                    <button
+                        type="button"
+                        class="btn btn--small btn--danger-ghost"
+                        aria-label=label
+                        on:click=move |_| revoke.ask(ask.clone())
+                    >
+                        "Revoke"
+                    </button>
+                </td>
+            </tr>
+        }
+    };
     view! {
         <section class="card" aria-labelledby="sessions-h">
             <h2 id="sessions-h">"Sessions"</h2>
-            <Transition fallback=|| view! { <p class="muted">"Loading sessions…"</p> }>
-                {move || { let data = data.clone(); Suspend::new(async move {
-                    match data.await {
-                        Ok(p) if p.sessions.is_empty() => view! { <p class="muted">"No active sessions."</p> }.into_any(),
-                        Ok(p) => view! {
-                            <table class="table" aria-label="Sessions">
-                                <thead><tr>
-                                    <th scope="col">"Device"</th><th scope="col">"IP address"</th><th scope="col">"Location"</th>
-                                    <th scope="col">"Signed in"</th><th scope="col">"Last active"</th>
-                                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                                </tr></thead>
-                                <tbody>
-                                    {p.sessions.into_iter().map(|s| {
-                                        let label = format!("Revoke the session on {}", s.device_name);
-                                        let s2 = s.clone();
-                                        view! {
-                                            <tr>
-                                                <td>{s.device_name.clone()}</td>
-                                                <td class="mono">{s.ip_address.clone()}</td>
-                                                <td>{s.location.clone()}</td>
-                                                <td>{when(Some(s.created_at.as_str()))}</td>
-                                                <td>{when(Some(s.last_accessed.as_str()))}</td>
-                                                <td><button type="button" class="btn btn--small btn--danger-ghost" aria-label=label
-                                                    on:click=move |_| revoke.ask(s2.clone())>"Revoke"</button></td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any(),
-                        Err(e) if e.is_missing_feature() => view! { <p class="muted">"This server does not list sessions."</p> }.into_any(),
-                        Err(e) => view! {
-                            <LoadFailed what="The sessions" error=e on_retry=move |_| reload.update(|n| *n += 1) />
-                        }.into_any(),
-                    }
-                })}}
+            <Transition fallback=|| {
+                view! { <p class="muted">"Loading sessions…"</p> }
+            }>
+                {move || {
+                    let data = data.clone();
+                    Suspend::new(async move {
+                        match data.await {
+                            Ok(p) if p.sessions.is_empty() => {
+                                view! { <p class="muted">"No active sessions."</p> }.into_any()
+                            }
+                            Ok(p) => {
+                                view! {
+                                    <DataTable label="Sessions" columns=SESSION_COLUMNS>
+                                        {p.sessions.into_iter().map(row).collect_view()}
+                                    </DataTable>
+                                }
+                                    .into_any()
+                            }
+                            Err(e) if e.is_missing_feature() => {
+                                view! { <p class="muted">"This server does not list sessions."</p> }
+                                    .into_any()
+                            }
+                            Err(e) => {
+                                view! { <LoadFailed what="The sessions" error=e on_retry=reload /> }
+                                    .into_any()
+                            }
+                        }
+                    })
+                }}
             </Transition>
-            <ConfirmDialog
-                open=revoke.open()
+            <ConfirmedDialog
+                of=revoke
                 title="Revoke session"
-                message=Signal::derive(move || revoke.item.with(|s| s.as_ref().map(|s| format!(
-                    "Revoke the session on {} ({})? That device is signed out at its next request.", s.device_name, s.ip_address
-                )).unwrap_or_default()))
+                message=|s: Session| {
+                    format!(
+                        "Revoke the session on {} ({})? That device is signed out at its next request.",
+                        s.device_name,
+                        s.ip_address,
+                    )
+                }
                 confirm_label="Revoke"
-                pending=revoke.pending()
-                error=revoke.error()
-                on_confirm=revoke.confirm()
-                on_cancel=revoke.cancel()
                 danger=true
             />
         </section>

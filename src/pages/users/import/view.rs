@@ -6,6 +6,7 @@ use super::report::{Outcome, Report};
 use super::{new_report, parse_in_slices, to_send, upload, Stage};
 use crate::api::Api;
 use crate::components::download_csv;
+use crate::components::FormAlert;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -142,12 +143,20 @@ pub fn ImportPage() -> impl IntoView {
         _ => (0, 1),
     };
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb"><A href=Page::Users.path()>"Users"</A>" / Import"</nav>
+        <nav class="crumbs" aria-label="Breadcrumb">
+            <A href=Page::Users.path()>"Users"</A>
+            " / Import"
+        </nav>
         <h1>"Import users from CSV"</h1>
-        <p class="muted">"The first row names the columns: " <code>"email"</code> " (required), " <code>"first_name"</code> ", " <code>"last_name"</code> ", " <code>"password"</code> " (optional). Rows are checked here before anything is sent."</p>
+        <p class="muted">
+            "The first row names the columns: " <code>"email"</code> " (required), "
+            <code>"first_name"</code> ", " <code>"last_name"</code> ", " <code>"password"</code>
+            " (optional). Rows are checked here before anything is sent."
+        </p>
         {move || match phase.get() {
-            Phase::Pick => view! {
-                <div class="dropzone" class:dropzone--over=move || dragging.get()
+            Phase::Pick => {
+                view! {
+                    <div class="dropzone" class:dropzone--over=move || dragging.get()
                     on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
                     on:dragleave=move |_| dragging.set(false)
                     on:drop=on_drop>
@@ -158,28 +167,75 @@ pub fn ImportPage() -> impl IntoView {
                     <p class="muted">"or drop it here"</p>
                 </div>
                 {move || match stage.get() { Stage::Refused(m) => Some(view! { <p class="alert" role="alert">{m}</p> }), _ => None }}
-            }.into_any(),
-            Phase::Reading => view! {
-                <div role="status">
-                    <progress aria-label="Reading the file" max=move || counts().1.max(1) value=move || counts().0></progress>
-                    <span>{format!("Reading {}…", file_name.get_untracked())}</span>
-                </div>
-            }.into_any(),
-            Phase::Preview => view! { <Preview rows=rows empty=empty bad=bad problems_only=problems_only file_name=file_name
-                on_send=move |_| send(rows.with_value(|r| super::model::chunks(r).concat()))
-                on_reset=move |_| reset() /> }.into_any(),
-            Phase::Uploading => view! {
-                <div class="stack" role="status">
-                    <progress aria-label="Import progress" max=move || counts().1.max(1) value=move || counts().0></progress>
-                    <span>{move || { let (done, n) = counts(); format!("{done} of {n} rows sent") }}</span>
-                    <button type="button" class="btn" disabled=move || cancel.get() on:click=move |_| cancel.set(true)>
-                        {move || if cancel.get() { "Stopping after this batch…" } else { "Cancel" }}
-                    </button>
-                </div>
-            }.into_any(),
-            Phase::Done => view! { <ReportView report=report file_name=file_name
-                on_retry=move |_| send(report.with_untracked(Report::retryable))
-                on_reset=move |_| reset() /> }.into_any(),
+                }
+                    .into_any()
+            }
+            Phase::Reading => {
+                view! {
+                    <div role="status">
+                        <progress
+                            aria-label="Reading the file"
+                            max=move || counts().1.max(1)
+                            value=move || counts().0
+                        ></progress>
+                        <span>{format!("Reading {}…", file_name.get_untracked())}</span>
+                    </div>
+                }
+                    .into_any()
+            }
+            Phase::Preview => {
+                view! {
+                    <Preview
+                        rows=rows
+                        empty=empty
+                        bad=bad
+                        problems_only=problems_only
+                        file_name=file_name
+                        on_send=move |_| send(rows.with_value(|r| super::model::chunks(r).concat()))
+                        on_reset=move |_| reset()
+                    />
+                }
+                    .into_any()
+            }
+            Phase::Uploading => {
+                view! {
+                    <div class="stack" role="status">
+                        <progress
+                            aria-label="Import progress"
+                            max=move || counts().1.max(1)
+                            value=move || counts().0
+                        ></progress>
+                        <span>
+                            {move || {
+                                let (done, n) = counts();
+                                format!("{done} of {n} rows sent")
+                            }}
+                        </span>
+                        <button
+                            type="button"
+                            class="btn"
+                            disabled=move || cancel.get()
+                            on:click=move |_| cancel.set(true)
+                        >
+                            {move || {
+                                if cancel.get() { "Stopping after this batch…" } else { "Cancel" }
+                            }}
+                        </button>
+                    </div>
+                }
+                    .into_any()
+            }
+            Phase::Done => {
+                view! {
+                    <ReportView
+                        report=report
+                        file_name=file_name
+                        on_retry=move |_| send(report.with_untracked(Report::retryable))
+                        on_reset=move |_| reset()
+                    />
+                }
+                    .into_any()
+            }
         }}
     }
 }
@@ -212,32 +268,73 @@ fn Preview(
     view! {
         <section class="card stack" aria-labelledby="preview-h">
             <h2 id="preview-h">{move || format!("Preview of {}", file_name.get())}</h2>
-            <p role="status">{move || format!(
-                "{total} rows: {sendable} ready to import, {} with problems (not sent){}.",
-                bad.get(),
-                match empty.get() { 0 => String::new(), n => format!(", {n} empty lines skipped") }
-            )}</p>
-            <label class="check"><input type="checkbox" bind:checked=problems_only />"Show only rows with problems"</label>
-            {move || { let (list, n) = shown(); view! {
-                <table class="table" aria-label="Import preview">
-                    <thead><tr><th scope="col">"Line"</th><th scope="col">"Email"</th><th scope="col">"First name"</th><th scope="col">"Last name"</th><th scope="col">"Problems"</th></tr></thead>
-                    <tbody>
-                        {list.into_iter().map(|r| { let ok = r.is_valid(); view! {
-                            <tr class:row--bad=!ok>
+            <p role="status">
+                {move || {
+                    format!(
+                        "{total} rows: {sendable} ready to import, {} with problems (not sent){}.",
+                        bad.get(),
+                        match empty.get() {
+                            0 => String::new(),
+                            n => format!(", {n} empty lines skipped"),
+                        },
+                    )
+                }}
+            </p>
+            <label class="check">
+                <input type="checkbox" bind:checked=problems_only />
+                "Show only rows with problems"
+            </label>
+            {move || {
+                let (list, n) = shown();
+                view! {
+                    <table class="table" aria-label="Import preview">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Line"</th>
+                                <th scope="col">"Email"</th>
+                                <th scope="col">"First name"</th>
+                                <th scope="col">"Last name"</th>
+                                <th scope="col">"Problems"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {list
+                                .into_iter()
+                                .map(|r| {
+                                    let ok = r.is_valid();
+                                    view! {
+                                        <tr class:row--bad=!ok>
                                 <td class="num">{r.line}</td>
                                 <td class="truncate" title=r.user.email.clone()>{r.user.email.clone()}</td>
                                 <td class="truncate">{r.user.first_name.clone()}</td>
                                 <td class="truncate">{r.user.last_name.clone()}</td>
                                 <td>{if ok { "OK".to_string() } else { r.problems.join(" ") }}</td>
                             </tr>
-                        }}).collect_view()}
-                    </tbody>
-                </table>
-                {(n > SHOWN).then(|| view! { <p class="muted">{format!("Showing the first {SHOWN} of {n} rows.")}</p> })}
-            }}}
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                    {(n > SHOWN)
+                        .then(|| {
+                            view! {
+                                <p class="muted">
+                                    {format!("Showing the first {SHOWN} of {n} rows.")}
+                                </p>
+                            }
+                        })}
+                }
+            }}
             <div class="actions">
-                <button type="button" class="btn" on:click=move |_| on_reset.run(())>"Choose another file"</button>
-                <button type="button" class="btn btn--primary" disabled=sendable == 0 on:click=move |_| on_send.run(())>
+                <button type="button" class="btn" on:click=move |_| on_reset.run(())>
+                    "Choose another file"
+                </button>
+                <button
+                    type="button"
+                    class="btn btn--primary"
+                    disabled=sendable == 0
+                    on:click=move |_| on_send.run(())
+                >
                     {format!("Import {sendable} users")}
                 </button>
             </div>
@@ -258,31 +355,86 @@ fn ReportView(
     view! {
         <section class="card stack" aria-labelledby="report-h">
             <h2 id="report-h">"Import report"</h2>
-            <p role="status" class="report-counts">{move || counts.with(|c| format!(
-                "{} created, {} duplicates, {} failed, {} invalid, {} not sent.",
-                c.created, c.duplicate, c.failed, c.invalid, c.not_sent
-            ))}</p>
+            <p role="status" class="report-counts">
+                {move || {
+                    counts
+                        .with(|c| {
+                            format!(
+                                "{} created, {} duplicates, {} failed, {} invalid, {} not sent.",
+                                c.created,
+                                c.duplicate,
+                                c.failed,
+                                c.invalid,
+                                c.not_sent,
+                            )
+                        })
+                }}
+            </p>
             <table class="table" aria-label="Rows not created">
-                <thead><tr><th scope="col">"Line"</th><th scope="col">"Email"</th><th scope="col">"Result"</th><th scope="col">"Detail"</th></tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">"Line"</th>
+                        <th scope="col">"Email"</th>
+                        <th scope="col">"Result"</th>
+                        <th scope="col">"Detail"</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {move || report.with(|r| r.lines.iter().filter(|l| l.2 != Outcome::Created).take(SHOWN).map(|(line, email, o)| view! {
-                        <tr><td class="num">{*line}</td><td class="truncate">{email.clone()}</td><td>{o.label()}</td><td>{o.detail().to_string()}</td></tr>
-                    }).collect_view())}
+                    {move || {
+                        report
+                            .with(|r| {
+                                r.lines
+                                    .iter()
+                                    .filter(|l| l.2 != Outcome::Created)
+                                    .take(SHOWN)
+                                    .map(|(line, email, o)| {
+                                        view! {
+                                            <tr>
+                                                <td class="num">{*line}</td>
+                                                <td class="truncate">{email.clone()}</td>
+                                                <td>{o.label()}</td>
+                                                <td>{o.detail().to_string()}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                    }}
                 </tbody>
             </table>
-            <p class="alert" role="alert" hidden=move || download_error.with(Option::is_none)>{move || download_error.get()}</p>
+            <FormAlert error=download_error />
             <div class="actions">
-                <button type="button" class="btn" on:click=move |_| {
-                    let name = format!("import-report-{}.csv", file_name.get_untracked().trim_end_matches(".csv"));
-                    if download_csv(&name, &report.with_untracked(Report::to_csv)).is_err() {
-                        download_error.set(Some("The report could not be downloaded by this browser.".into()));
+                <button
+                    type="button"
+                    class="btn"
+                    on:click=move |_| {
+                        let name = format!(
+                            "import-report-{}.csv",
+                            file_name.get_untracked().trim_end_matches(".csv"),
+                        );
+                        if download_csv(&name, &report.with_untracked(Report::to_csv)).is_err() {
+                            download_error
+                                .set(
+                                    Some(
+                                        "The report could not be downloaded by this browser.".into(),
+                                    ),
+                                );
+                        }
                     }
-                }>"Download report (CSV)"</button>
+                >
+                    "Download report (CSV)"
+                </button>
                 <Show when=move || retryable() != 0>
-                    <button type="button" class="btn" on:click=move |_| on_retry.run(())>{move || format!("Send the {} remaining rows again", retryable())}</button>
+                    <button type="button" class="btn" on:click=move |_| on_retry.run(())>
+                        {move || format!("Send the {} remaining rows again", retryable())}
+                    </button>
                 </Show>
-                <button type="button" class="btn btn--primary" on:click=move |_| on_reset.run(())>"Import another file"</button>
-                <A href=Page::Users.path() attr:class="btn btn--link">"Back to users"</A>
+                <button type="button" class="btn btn--primary" on:click=move |_| on_reset.run(())>
+                    "Import another file"
+                </button>
+                <A href=Page::Users.path() attr:class="btn btn--link">
+                    "Back to users"
+                </A>
             </div>
         </section>
     }

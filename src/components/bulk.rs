@@ -1,0 +1,315 @@
+//! A bulk action over a selection, written once: the bar with the count and the
+//! page's action buttons, a progress bar while it runs, then "12 deleted, 1
+//! failed." with a line per failure. One failure never stops the rest; after the
+//! run only the failed rows stay selected, so a retry is one click.
+//!
+//! ```ignore
+//! let job = BulkJob::new();
+//! let deactivate = move |_| job.start("deactivated", selection.picked(), move |u: PickedUser| {
+//!     async move { users::set_active(&api, &u.id, false).await }
+//! }, selection, on_done);
+//! view! {
+//!     <BulkBar job count=Signal::derive(move || selection.count()) on_clear=move || selection.clear()>
+//!         <button class="btn btn--small" on:click=deactivate>"Deactivate selected"</button>
+//!         <BulkDelete job label="Delete selected" confirm=... on_confirm=... />
+//!     </BulkBar>
+//! }
+//! ```
+
+use crate::api::ApiError;
+use crate::hooks::{Pick, Selection};
+use futures::stream::{self, StreamExt};
+use leptos::prelude::*;
+use std::future::Future;
+
+/// How many requests a bulk run keeps in flight.
+pub const PARALLEL: usize = 4;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Progress {
+    pub total: usize,
+    pub ok: usize,
+    /// (the row's label, the server's reason)
+    pub failed: Vec<(String, String)>,
+}
+
+impl Progress {
+    pub fn done(&self) -> usize {
+        self.ok + self.failed.len()
+    }
+    /// "12 deleted, 1 failed." for `past` = "deleted".
+    pub fn summary(&self, past: &str) -> String {
+        match self.failed.len() {
+            0 => format!("{} {past}.", self.ok),
+            n => format!("{} {past}, {n} failed.", self.ok),
+        }
+    }
+    pub fn record(&mut self, label: &str, r: &Result<(), ApiError>) {
+        match r {
+            Ok(()) => self.ok += 1,
+            Err(e) => self.failed.push((label.to_string(), e.message.clone())),
+        }
+    }
+}
+
+/// The state of one bulk bar: whether a run is under way, its progress, the
+/// last run's result and whether the two-step delete waits for its second click.
+pub struct BulkJob {
+    pub running: RwSignal<bool>,
+    pub progress: RwSignal<Progress>,
+    last: RwSignal<Option<(&'static str, Progress)>>,
+    pub confirming: RwSignal<bool>,
+}
+
+impl Clone for BulkJob {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl Copy for BulkJob {}
+
+impl BulkJob {
+    pub fn new() -> Self {
+        BulkJob {
+            running: RwSignal::new(false),
+            progress: RwSignal::new(Progress::default()),
+            last: RwSignal::new(None),
+            confirming: RwSignal::new(false),
+        }
+    }
+
+    /// Runs `work` unless a run is under way. `work` sets `progress.total` and
+    /// records each row, and returns the rows that failed: they stay selected in
+    /// `selection`; then `on_done` (a reload) runs. `None`: nothing ran (the work
+    /// said why itself); the selection stays as it was. The run goes on if the page is
+    /// left meanwhile: a write the user asked for is not cut off halfway.
+    pub fn run<P, Fut>(
+        &self,
+        past: &'static str,
+        selection: Selection<P>,
+        work: Fut,
+        on_done: Callback<()>,
+    ) where
+        P: Pick,
+        Fut: Future<Output = Option<Vec<P>>> + 'static,
+    {
+        if self.running.get_untracked() {
+            return;
+        }
+        let BulkJob {
+            running,
+            progress,
+            last,
+            confirming,
+        } = *self;
+        confirming.set(false);
+        running.set(true);
+        last.set(None);
+        progress.set(Progress::default());
+        leptos::task::spawn_local(async move {
+            let Some(failed) = work.await else {
+                running.set(false);
+                return;
+            };
+            // `try_`: the page (and these signals) may be gone when the run ends;
+            // then there is nobody to tell. `set` on a disposed signal does nothing.
+            let Some(outcome) = progress.try_get_untracked() else {
+                return;
+            };
+            running.set(false);
+            last.set(Some((past, outcome)));
+            selection.keep_only(&failed);
+            on_done.try_run(());
+        });
+    }
+
+    /// `run` over the selected rows with one request per row (`one`), PARALLEL
+    /// at a time.
+    pub fn each<P, Fut>(
+        &self,
+        past: &'static str,
+        selection: Selection<P>,
+        one: impl Fn(P) -> Fut + 'static,
+        on_done: Callback<()>,
+    ) where
+        P: Pick,
+        Fut: Future<Output = Result<(), ApiError>> + 'static,
+    {
+        let targets = selection.picked();
+        let progress = self.progress;
+        let work = async move { Some(each_of(targets, progress, one).await) };
+        self.run(past, selection, work, on_done);
+    }
+}
+
+impl Default for BulkJob {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// One request per target, PARALLEL at a time, each recorded in `progress`;
+/// the targets that failed.
+pub async fn each_of<P: Pick, Fut>(
+    targets: Vec<P>,
+    progress: RwSignal<Progress>,
+    one: impl Fn(P) -> Fut,
+) -> Vec<P>
+where
+    Fut: Future<Output = Result<(), ApiError>>,
+{
+    progress.update(|p| p.total = targets.len());
+    let one = &one;
+    stream::iter(targets.into_iter().map(|p| async move {
+        let r = one(p.clone()).await;
+        progress.update(|o| o.record(p.label(), &r));
+        (p, r.is_ok())
+    }))
+    .buffer_unordered(PARALLEL)
+    .filter_map(|(p, ok)| async move { (!ok).then_some(p) })
+    .collect()
+    .await
+}
+
+/// The bar: shown while rows are selected, a run is under way or its result waits
+/// to be dismissed. `children` are the page's action buttons.
+#[component]
+pub fn BulkBar(
+    job: BulkJob,
+    #[prop(into)] count: Signal<usize>,
+    #[prop(into)] on_clear: Callback<()>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let BulkJob {
+        running,
+        progress,
+        last,
+        confirming,
+    } = job;
+    let children = StoredValue::new(children);
+    view! {
+        <Show when=move || count.get() != 0 || running.get() || last.with(Option::is_some)>
+            <section class="bulk" aria-label="Bulk actions">
+                <Show when=move || !running.get() && count.get() != 0>
+                    <span class="bulk__count">{move || format!("{} selected", count.get())}</span>
+                    {children.read_value()()}
+                    <button
+                        type="button"
+                        class="btn btn--small btn--link"
+                        on:click=move |_| {
+                            on_clear.run(());
+                            confirming.set(false);
+                        }
+                    >
+                        "Clear selection"
+                    </button>
+                </Show>
+                <Show when=move || running.get()>
+                    <progress
+                        aria-label="Bulk progress"
+                        max=move || progress.with(|p| p.total.max(1))
+                        value=move || progress.with(Progress::done)
+                    ></progress>
+                    <span role="status">
+                        {move || progress.with(|p| format!("{} of {} done", p.done(), p.total))}
+                    </span>
+                </Show>
+                {move || last.get().map(|(past, o)| view! { <RunResult past o last /> })}
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn RunResult(
+    past: &'static str,
+    o: Progress,
+    last: RwSignal<Option<(&'static str, Progress)>>,
+) -> impl IntoView {
+    let failures = (!o.failed.is_empty()).then(|| {
+        view! {
+            <ul class="bulk__failures" aria-label="Failed items">
+                {o
+                    .failed
+                    .iter()
+                    .map(|(n, m)| {
+                        view! {
+                            <li>
+                                <strong>{n.clone()}</strong>
+                                ": "
+                                {m.clone()}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    });
+    view! {
+        <div class="bulk__result" role="status">
+            <p>{o.summary(past)}</p>
+            {failures}
+            <button type="button" class="btn btn--small btn--link" on:click=move |_| last.set(None)>
+                "Dismiss"
+            </button>
+        </div>
+    }
+}
+
+/// The two-step delete of a bulk bar: "Delete selected", then the confirming
+/// button that says how many.
+#[component]
+pub fn BulkDelete(
+    job: BulkJob,
+    /// The second button's words: "Confirm: delete 3".
+    #[prop(into)]
+    confirm: Signal<String>,
+    #[prop(into)] on_confirm: Callback<()>,
+) -> impl IntoView {
+    let confirming = job.confirming;
+    view! {
+        <Show
+            when=move || confirming.get()
+            fallback=move || {
+                view! {
+                    <button
+                        type="button"
+                        class="btn btn--small btn--danger-ghost"
+                        on:click=move |_| confirming.set(true)
+                    >
+                        "Delete selected"
+                    </button>
+                }
+            }
+        >
+            <button
+                type="button"
+                class="btn btn--small btn--danger"
+                on:click=move |_| on_confirm.run(())
+            >
+                {move || confirm.get()}
+            </button>
+        </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summaries_name_failures() {
+        let o = Progress {
+            total: 30,
+            ok: 28,
+            failed: vec![("a".into(), "x".into()), ("b".into(), "y".into())],
+        };
+        assert_eq!(o.summary("deactivated"), "28 deactivated, 2 failed.");
+        let all = Progress {
+            total: 3,
+            ok: 3,
+            failed: vec![],
+        };
+        assert_eq!(all.summary("deleted"), "3 deleted.");
+    }
+}

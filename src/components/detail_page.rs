@@ -1,0 +1,90 @@
+//! A detail page, written once: the breadcrumb back to its list, the item loaded
+//! by the route's `:id` (again whenever the id, or what `fetch` reads, changes),
+//! a skeleton while it loads, the not-found sentence for a 404 or what failed
+//! with Retry, and the item handed to the page with a `reload` that refetches.
+//!
+//! ```ignore
+//! view! {
+//!     <DetailPage
+//!         list=Page::Apps
+//!         list_label="Applications"
+//!         kind="Application"
+//!         what="The application"
+//!         not_found="This application does not exist in this workspace."
+//!         fetch=move |id| async move { apps::get(&api, &id).await }
+//!         view=|app, reload| view! { <Editor app reload /> }
+//!     />
+//! }
+//! ```
+
+use super::LoadFailed;
+use crate::api::ApiError;
+use crate::routes::Page;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use std::future::Future;
+
+#[component]
+pub fn DetailPage<T, F, Fut, R, V>(
+    /// The list this item belongs to, for the breadcrumb.
+    list: Page<'static>,
+    list_label: &'static str,
+    /// The item's kind: "Client" (the breadcrumb's last part, "Loading client").
+    kind: &'static str,
+    /// The subject of the failure sentence: "The client".
+    what: &'static str,
+    /// The sentence for a 404.
+    not_found: &'static str,
+    /// Loads the item with this id; signals it reads are tracked (the tenant).
+    fetch: F,
+    /// The page for the loaded item, with a callback that loads it again.
+    view: R,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    F: Fn(String) -> Fut + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+    R: Fn(T, Callback<()>) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let data = LocalResource::new(move || fetch(id.get()));
+    let reload = Callback::new(move |_| data.refetch());
+    let loading = format!("Loading {}", kind.to_lowercase());
+    view! {
+        <nav class="crumbs" aria-label="Breadcrumb">
+            <A href=list.path()>{list_label}</A>
+            {format!(" / {kind}")}
+        </nav>
+        <Transition fallback=move || {
+            view! {
+                <div class="skeleton-table" aria-busy="true" aria-label=loading.clone()>
+                    <div class="skeleton-row"></div>
+                    <div class="skeleton-row"></div>
+                </div>
+            }
+        }>
+            {move || {
+                let view = view.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(item) => view(item, reload).into_view().into_any(),
+                        Err(e) => {
+                            view! {
+                                <LoadFailed
+                                    what=what
+                                    error=e
+                                    not_found=not_found
+                                    on_retry=move |_| data.refetch()
+                                />
+                            }
+                                .into_any()
+                        }
+                    }
+                })
+            }}
+        </Transition>
+    }
+}

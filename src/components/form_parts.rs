@@ -1,0 +1,51 @@
+//! The two ends of every form, written once: the form-level failure (announced,
+//! hidden while there is none) and the submit button that is disabled and says
+//! what it is doing while the request runs, so nothing is sent twice.
+//!
+//! ```ignore
+//! view! {
+//!     <form on:submit=submit>
+//!         <TextField label="Name" value=name error=err("name") />
+//!         <FormAlert error=form_error />
+//!         <div class="actions">
+//!             <SubmitButton pending=create.pending() label="Create key" busy="Creating…" />
+//!         </div>
+//!     </form>
+//! }
+//! ```
+
+use leptos::prelude::*;
+
+/// The failure of the whole form (or step), in a live region; hidden while `None`.
+#[component]
+pub fn FormAlert(#[prop(into)] error: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <p class="alert" role="alert" hidden=move || error.with(Option::is_none)>
+            {move || error.get()}
+        </p>
+    }
+}
+
+/// The primary submit button: disabled while `pending`, saying `busy` then.
+#[component]
+pub fn SubmitButton(
+    #[prop(into)] pending: Signal<bool>,
+    label: &'static str,
+    /// What the button says while the request runs (default: the label).
+    #[prop(optional)]
+    busy: Option<&'static str>,
+    /// Extra classes: "btn--small", or "btn--danger" instead of primary.
+    #[prop(default = "btn--primary")]
+    class: &'static str,
+) -> impl IntoView {
+    view! {
+        <button
+            type="submit"
+            class=format!("btn {class}")
+            disabled=move || pending.get()
+            aria-busy=move || pending.get().to_string()
+        >
+            {move || if pending.get() { busy.unwrap_or(label) } else { label }}
+        </button>
+    }
+}

@@ -1,0 +1,133 @@
+//! The body of a list page, written once: a skeleton while the rows load (and while
+//! a newer request replaces an aborted one), the rows, a sentence when there are
+//! none (the caller's `empty` says whether filters hid them), the server's own
+//! sentence when it lacks the route, or what failed with a Retry that refetches.
+//!
+//! ```ignore
+//! let data = keyed_fetch(move || state.get(), move |s| async move { api_keys::list(&api).await });
+//! view! {
+//!     <ListBody
+//!         data
+//!         loading="Loading API keys"
+//!         what="The API keys"
+//!         missing="This server does not offer API keys."
+//!         is_empty=Vec::is_empty
+//!         empty=|| "No API keys yet."
+//!         rows=move |list: Vec<ApiKey>| view! {
+//!             <DataTable label="API keys" columns=&["Name", "Created", ""]>
+//!                 {list.into_iter().map(row).collect_view()}
+//!             </DataTable>
+//!         }
+//!     />
+//! }
+//! ```
+//! Reload after a write with `data.refetch()`.
+
+use super::{LoadFailed, TableSkeleton};
+use crate::api::error::ErrorKind;
+use crate::api::ApiError;
+use leptos::prelude::*;
+
+#[component]
+pub fn ListBody<T, R, V>(
+    data: LocalResource<Result<T, ApiError>>,
+    /// The skeleton's accessible name: "Loading API keys".
+    loading: &'static str,
+    /// The subject of the failure sentence: "The API keys".
+    what: &'static str,
+    /// The sentence for a server without this route (None: such a server fails like any).
+    #[prop(optional)]
+    missing: Option<&'static str>,
+    /// Whether an answer has no rows (None: `rows` shows its own empty state).
+    #[prop(optional)]
+    is_empty: Option<fn(&T) -> bool>,
+    /// What an empty answer shows (a sentence, or why the filters found nothing).
+    #[prop(optional, into)]
+    empty: ViewFn,
+    /// The rows of a non-empty answer.
+    rows: R,
+    /// What Retry does when `data` derives from another resource (default: `data.refetch()`).
+    #[prop(optional, into)]
+    on_retry: Option<Callback<()>>,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    R: Fn(T) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Transition fallback=move || {
+            view! { <TableSkeleton label=loading /> }
+        }>
+            {move || {
+                let (rows, empty) = (rows.clone(), empty.clone());
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(t) if is_empty.is_some_and(|f| f(&t)) => {
+                            view! {
+                                <div class="empty">
+                                    <p>{empty.run()}</p>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        Ok(t) => rows(t).into_view().into_any(),
+                        Err(e) if e.kind == ErrorKind::Aborted => {
+                            view! { <TableSkeleton label=loading /> }.into_any()
+                        }
+                        Err(e) if missing.is_some() && e.is_missing_feature() => {
+                            view! {
+                                <p class="alert alert--info" role="status">
+                                    {missing}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        Err(e) => {
+                            view! {
+                                <LoadFailed
+                                    what=what
+                                    error=e
+                                    on_retry=move |_| match on_retry {
+                                        Some(r) => r.run(()),
+                                        None => data.refetch(),
+                                    }
+                                />
+                            }
+                                .into_any()
+                        }
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
+
+/// A table with its wrapper and a header row; an empty column name is the
+/// visually hidden "Actions".
+#[component]
+pub fn DataTable(
+    label: &'static str,
+    columns: &'static [&'static str],
+    children: Children,
+) -> impl IntoView {
+    let head = |c: &&'static str| match *c {
+        "" => view! {
+            <th scope="col">
+                <span class="visually-hidden">"Actions"</span>
+            </th>
+        }
+        .into_any(),
+        c => view! { <th scope="col">{c}</th> }.into_any(),
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="table" aria-label=label>
+                <thead>
+                    <tr>{columns.iter().map(head).collect_view()}</tr>
+                </thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
+    }
+}
