@@ -3,9 +3,11 @@
 pub mod jwt;
 pub mod scope;
 
+use std::marker::PhantomData;
 use std::net::SocketAddr;
+use std::ops::Deref;
 
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use uuid::Uuid;
@@ -61,6 +63,47 @@ impl Caller {
     }
 }
 
+/// The error shape of the service a route belongs to, for an extractor's refusal.
+pub trait ShapeOf: Send + Sync + 'static {
+    const SHAPE: Shape;
+}
+/// gin's `{"error": …}` (uflow, clientms).
+pub struct GinShape;
+/// The apps service's shape.
+pub struct AppShape;
+/// The sessions extension's shape.
+pub struct FastShape;
+impl ShapeOf for GinShape {
+    const SHAPE: Shape = Shape::Gin;
+}
+impl ShapeOf for AppShape {
+    const SHAPE: Shape = Shape::App;
+}
+impl ShapeOf for FastShape {
+    const SHAPE: Shape = Shape::Fast;
+}
+
+/// A caller with the admin role: admin handlers take this instead of opening with
+/// the check; anyone else gets the service's 403 (in `S`'s shape).
+pub struct Admin<S: ShapeOf = GinShape>(pub Caller, PhantomData<S>);
+
+impl<S: ShapeOf> Deref for Admin<S> {
+    type Target = Caller;
+    fn deref(&self) -> &Caller {
+        &self.0
+    }
+}
+
+impl<S: ShapeOf> FromRequestParts<AppState> for Admin<S> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let caller = Caller::from_request_parts(parts, state).await?;
+        caller.require_admin(S::SHAPE)?;
+        Ok(Admin(caller, PhantomData))
+    }
+}
+
 fn bearer(parts: &Parts) -> Option<&str> {
     let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
@@ -81,7 +124,12 @@ impl FromRequestParts<AppState> for Caller {
             jwt_caller(state, token)?
         };
         if caller.api_key.is_some() {
-            let needed = scope::required(parts.method.as_str(), parts.uri.path());
+            // The full path: a nested router sees its part only.
+            let path = match parts.extensions.get::<OriginalUri>() {
+                Some(OriginalUri(uri)) => uri.path().to_string(),
+                None => parts.uri.path().to_string(),
+            };
+            let needed = scope::required(parts.method.as_str(), &path);
             if !caller.scopes.iter().any(|s| s == needed) {
                 return Err(ApiError::gin(
                     StatusCode::FORBIDDEN,

@@ -56,6 +56,10 @@ pub struct Args {
     /// Remove an extension route group so it answers 404 (repeatable)
     #[arg(long = "disable", value_enum, value_name = "FEATURE")]
     pub disable: Vec<Feature>,
+    /// Write the demo facts (URL, password, accounts, TOTP secret, a backup code, the
+    /// end-user client) to this JSON file once listening, for scripts and tests
+    #[arg(long, value_name = "FILE")]
+    pub facts: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -27,15 +27,43 @@ pub fn build(args: Args) -> Result<(Router, AppState), String> {
     Ok((router, state))
 }
 
-/// Binds the loopback address, prints the start-up lines and serves until Ctrl-C.
+/// The demo facts as JSON: what a script or test needs to sign in to this sandbox.
+pub fn facts_json(state: &AppState, url: &str) -> serde_json::Value {
+    let facts = state.db().facts.clone();
+    serde_json::json!({
+        "sandbox_url": url,
+        "password": seed::DEMO_PASSWORD,
+        "accounts": seed::demo::DEMO_ACCOUNTS,
+        "totp_secret": facts.totp_secret,
+        "backup_code": facts.backup_codes.first(),
+        "end_user_client_id": facts.default_client_id,
+        "tenants": { "acme": facts.acme_tenant_id, "globex": facts.globex_tenant_id },
+    })
+}
+
+/// Writes `json` to `path` whole (a temporary file renamed), so a reader never
+/// sees half of it.
+fn write_facts(path: &std::path::Path, json: &serde_json::Value) -> Result<(), String> {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, format!("{json:#}\n"))
+        .and_then(|_| std::fs::rename(&tmp, path))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Binds the loopback address, prints the start-up lines (and writes the facts
+/// file with `--facts`) and serves until Ctrl-C.
 pub async fn run(args: Args) -> Result<(), String> {
     let addr = args.addr;
+    let facts_path = args.facts.clone();
     let (router, state) = build(args)?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot bind {addr}: {e}"))?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     let facts = state.db().facts.clone();
+    if let Some(path) = &facts_path {
+        write_facts(path, &facts_json(&state, &format!("http://{local}")))?;
+    }
     {
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "AuthSec sandbox listening on http://{local}");

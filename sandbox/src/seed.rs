@@ -81,7 +81,7 @@ pub fn seed(args: &Args) -> Db {
     demo::first_sign_in_accounts(&mut db, &mut texts);
 
     db.facts = crate::db::DemoFacts {
-        admin_email: "admin@acme.test".into(),
+        admin_email: demo::email("admin").into(),
         totp_secret: ADMIN_TOTP_SECRET.into(),
         backup_codes: ADMIN_BACKUP_CODES.iter().map(|s| s.to_string()).collect(),
         acme_tenant_id: ACME_TENANT_ID,

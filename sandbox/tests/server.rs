@@ -137,3 +137,51 @@ fn refuses_non_loopback_addresses() {
     assert!(args.validate().is_err());
     assert!(Args::from_list(["--addr", "[::1]:0"]).validate().is_ok());
 }
+
+#[tokio::test]
+async fn the_facts_file_signs_every_listed_account_in() {
+    let s = sandbox(&[]);
+    let facts = authsec_sandbox::facts_json(&s.state, "http://127.0.0.1:8787");
+    assert_eq!(facts["password"], "Sandbox-Demo-1");
+    let accounts = facts["accounts"].as_array().unwrap();
+    assert!(accounts.iter().any(|a| a["key"] == "admin"));
+    let client = facts["end_user_client_id"].clone();
+    for a in accounts {
+        let (email, workspace) = (
+            a["email"].as_str().unwrap(),
+            a["workspace"].as_str().unwrap(),
+        );
+        let r = if a["admin"] == true {
+            s.password(email, workspace).await
+        } else {
+            let body =
+                json!({ "client_id": client, "email": email, "password": facts["password"] });
+            s.anon("/authsec/uflow/user/login", body).await
+        };
+        assert_eq!(r.status, StatusCode::OK, "{email}: {:?}", r.body);
+    }
+    let secret = facts["totp_secret"].as_str().unwrap();
+    assert!(!totp_now(secret).is_empty());
+    assert!(facts["backup_code"].as_str().is_some_and(|c| !c.is_empty()));
+}
+
+#[tokio::test]
+async fn unknown_paths_and_wrong_methods_answer_gins_plain_404() {
+    let s = sandbox(&[]);
+    for (method, path) in [
+        ("GET", "/authsec/uflow/login"),
+        ("DELETE", "/authsec/webauthn/totp/verifyLogin"),
+        ("GET", "/authsec/uflow/no-such-route"),
+        ("POST", "/authsec/clientms/tenants/t1/clients/no-such-route"),
+        ("GET", "/nowhere"),
+    ] {
+        let req = Request::builder()
+            .method(method)
+            .uri(path)
+            .body(Body::empty())
+            .unwrap();
+        let r = s.send(req).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{method} {path}");
+        assert_eq!(r.body, "404 page not found", "{method} {path}");
+    }
+}

@@ -3,23 +3,35 @@
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::routing::{delete, get, post};
 use axum::Json;
+use axum::Router;
 use chrono::Duration;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
 use super::endusers::new_end_user;
-use crate::auth::Caller;
+use crate::auth::{Admin, Caller};
 use crate::error::{check_toggle, parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
 
+/// Admins under `/authsec/uflow`.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/admin/users/list", post(list))
+        .route("/admin/me/roles-permissions", get(me_roles_permissions))
+        .route("/admin/invite", post(invite))
+        .route("/admin/users/active", post(set_status))
+        .route("/admin/users/{user_id}", delete(delete_one))
+        .route("/admin/users/delete_all/{user_id}", delete(delete_all))
+}
+
 pub async fn list(
     State(st): State<AppState>,
-    caller: Caller,
+    caller: Admin,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    caller.require_admin(Shape::Gin)?;
     // AuthSec ignores the body (and a body that does not bind).
     let _ = body;
     let db = st.db();
@@ -50,10 +62,9 @@ pub struct InviteReq {
 
 pub async fn invite(
     State(st): State<AppState>,
-    caller: Caller,
+    caller: Admin,
     body: Bytes,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
-    caller.require_admin(Shape::Gin)?;
     let req: InviteReq = parse_body(&body, Shape::Gin)?;
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
     let email = req.email.unwrap_or_default().trim().to_lowercase();
@@ -139,10 +150,9 @@ fn is_last_active(st: &AppState, caller: &Caller, id: Uuid) -> bool {
 
 pub async fn set_status(
     State(st): State<AppState>,
-    caller: Caller,
+    caller: Admin,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    caller.require_admin(Shape::Gin)?;
     let req: StatusReq = parse_body(&body, Shape::Gin)?;
     let active = check_toggle(&req.tenant_id, &req.user_id, req.active)?;
     let id = admin_id(&st, &caller, &req.user_id.unwrap_or_default())?;
@@ -178,10 +188,9 @@ pub async fn set_status(
 
 pub async fn delete_one(
     State(st): State<AppState>,
-    caller: Caller,
+    caller: Admin,
     Path(raw): Path<String>,
 ) -> ApiResult<Json<Value>> {
-    caller.require_admin(Shape::Gin)?;
     let id = admin_id(&st, &caller, &raw)?;
     if is_last_active(&st, &caller, id) {
         return Err(ApiError::gin(
@@ -206,10 +215,9 @@ pub async fn delete_one(
 /// read): the admin and their data, gone.
 pub async fn delete_all(
     State(st): State<AppState>,
-    caller: Caller,
+    caller: Admin,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    caller.require_admin(Shape::Gin)?;
     let req = super::endusers::DeleteAllReq::of(&body);
     let (Some(t), Some(raw)) = (req.tenant_id, req.user_id) else {
         return Err(ApiError::gin(
@@ -245,8 +253,7 @@ pub async fn delete_all(
 /// `GET /uflow/admin/me/roles-permissions` (ADMIN guard): the tenant's role and
 /// permission vocabulary, not the caller's (authsec-api.md §e). The console calls it
 /// to learn whether the signed-in account is an admin: a 403 says it is not.
-pub async fn me_roles_permissions(caller: Caller) -> ApiResult<Json<Value>> {
-    caller.require_admin(Shape::Gin)?;
+pub async fn me_roles_permissions(caller: Admin) -> ApiResult<Json<Value>> {
     Ok(Json(json!({
         "permissions": ["admin:access", "clients:read", "clients:create", "clients:update",
                         "clients:delete", "users:delete"],

@@ -3,7 +3,9 @@
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::routing::{delete, get, post};
 use axum::Json;
+use axum::Router;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -14,6 +16,15 @@ use crate::db::ApiKey;
 use crate::error::{fast_name, parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::{new_id, now, random_b64, sha256_hex};
+
+/// The API-key extension under `/authsec/uflow`.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api-keys/scopes", get(scopes))
+        .route("/api-keys", get(list).post(create))
+        .route("/api-keys/{key_id}/regenerate", post(regenerate))
+        .route("/api-keys/{key_id}", delete(delete_one))
+}
 
 fn not_found() -> ApiError {
     ApiError::fast(StatusCode::NOT_FOUND, "API key not found")

@@ -3,15 +3,29 @@
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::routing::{get, put};
 use axum::Json;
+use axum::Router;
 use serde_json::{json, Map, Value};
 
-use crate::auth::Caller;
+use crate::auth::{Admin, AppShape};
 use crate::db::App;
 use crate::error::{parse_body, ApiError, ApiResult, Shape};
 use crate::seed::apps::blank;
 use crate::state::AppState;
 use crate::util::{new_id, now, random_b64, sha256_hex};
+
+/// The apps extension at `/authsec/apps` (with and without the trailing slash, as
+/// gin answers both).
+pub fn routes(enabled: bool) -> Router<AppState> {
+    if !enabled {
+        return Router::new();
+    }
+    Router::new()
+        .route("/authsec/apps", get(list).post(create))
+        .route("/authsec/apps/", get(list).post(create))
+        .route("/authsec/apps/{app_id}", put(update).delete(delete_one))
+}
 
 fn not_found() -> ApiError {
     ApiError::app(StatusCode::NOT_FOUND, "Application not found")
@@ -21,8 +35,7 @@ fn bad(msg: String) -> ApiError {
     ApiError::app(StatusCode::BAD_REQUEST, msg)
 }
 
-pub async fn list(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
-    caller.require_admin(Shape::App)?;
+pub async fn list(State(st): State<AppState>, caller: Admin<AppShape>) -> ApiResult<Json<Value>> {
     let db = st.db();
     let mut apps: Vec<&App> = db
         .apps
@@ -39,10 +52,9 @@ pub async fn list(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<
 
 pub async fn create(
     State(st): State<AppState>,
-    caller: Caller,
+    caller: Admin<AppShape>,
     body: Bytes,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
-    caller.require_admin(Shape::App)?;
     let body: Map<String, Value> = parse_body(&body, Shape::App)?;
     if body
         .get("app_name")
@@ -73,11 +85,10 @@ pub async fn create(
 
 pub async fn update(
     State(st): State<AppState>,
-    caller: Caller,
+    caller: Admin<AppShape>,
     Path(id): Path<String>,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    caller.require_admin(Shape::App)?;
     let body: Map<String, Value> = parse_body(&body, Shape::App)?;
     let mut db = st.db();
     let app = db
@@ -96,10 +107,9 @@ pub async fn update(
 
 pub async fn delete_one(
     State(st): State<AppState>,
-    caller: Caller,
+    caller: Admin<AppShape>,
     Path(id): Path<String>,
 ) -> ApiResult<StatusCode> {
-    caller.require_admin(Shape::App)?;
     let mut db = st.db();
     if db
         .apps

@@ -1,5 +1,7 @@
 //! Client listing and lookup (clientms).
 
+use axum::routing::{get, patch, post};
+use axum::Router;
 use std::collections::{BTreeMap, HashMap};
 
 use axum::extract::{Path, Query, State};
@@ -12,6 +14,29 @@ use crate::db::{Client, Db};
 use crate::error::{ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::paging;
+
+/// clientms, under `/authsec/clientms/tenants/{tenant_id}/clients`.
+pub fn routes(rotate_secret: bool) -> Router<AppState> {
+    use super::clients_write as w;
+    let r = Router::new()
+        .route("/getClients", get(list))
+        .route("/create", post(w::create))
+        .route("/platform-selectors", get(platform_selectors))
+        .route("/delete-complete", post(w::hard_delete))
+        .route(
+            "/{id}",
+            get(get_one)
+                .put(w::update)
+                .patch(w::update)
+                .delete(w::soft_delete),
+        )
+        .route("/{id}/activate", patch(w::activate))
+        .route("/{id}/deactivate", patch(w::deactivate));
+    if rotate_secret {
+        return r.route("/{id}/rotate-secret", post(w::rotate_secret));
+    }
+    r
+}
 
 /// Checks the path tenant and the admin role for every clientms row.
 pub fn guard(caller: &Caller, tenant: &str) -> ApiResult<()> {

@@ -1,5 +1,7 @@
 //! End users (uflow): list, get, update, delete, status and register.
 
+use axum::routing::{delete, get, post};
+use axum::Router;
 use std::collections::BTreeMap;
 
 use axum::body::Bytes;
@@ -12,13 +14,29 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use crate::auth::Caller;
+use crate::auth::{Admin, Caller};
 use crate::db::{Db, User};
 use crate::error::{check_toggle, parse_body, ApiError, ApiResult, Shape};
 use crate::seed::demo;
 use crate::state::AppState;
 use crate::util::validate::{is_valid_email, password_error};
 use crate::util::{new_id, now, paging, password_hash};
+
+/// End users under `/authsec/uflow`.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/admin/enduser/list", post(list))
+        .route("/admin/enduser/active", post(set_status))
+        .route(
+            "/user/enduser/{tenant_id}/{user_id}",
+            get(get_one).put(update).delete(delete_one),
+        )
+        .route(
+            "/user/enduser/delete_all/{tenant_id}/{user_id}",
+            delete(delete_all),
+        )
+        .route("/scim/v2/{client_id}/{project_id}/Users", post(scim_create))
+}
 
 #[derive(Deserialize)]
 pub struct ListReq {
@@ -29,10 +47,9 @@ pub struct ListReq {
 
 pub async fn list(
     State(st): State<AppState>,
-    caller: Caller,
+    caller: Admin,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    caller.require_admin(Shape::Gin)?;
     let req: ListReq = parse_body(&body, Shape::Gin)?;
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
     // AuthSec loads every end user and pages in memory, in no set order; it has no
@@ -333,7 +350,7 @@ fn scim_error(status: StatusCode, detail: &str, scim_type: Option<&str>) -> ApiE
 /// e-mails (never answered). The sandbox takes only admins' tokens here.
 pub async fn scim_create(
     State(st): State<AppState>,
-    caller: Caller,
+    caller: Admin,
     Path((client, _project)): Path<(String, String)>,
     body: Bytes,
 ) -> ApiResult<(
@@ -341,7 +358,6 @@ pub async fn scim_create(
     [(axum::http::HeaderName, &'static str); 1],
     Json<Value>,
 )> {
-    caller.require_admin(Shape::Gin)?;
     let client = uuid::Uuid::parse_str(client.trim()).map_err(|e| {
         scim_error(
             StatusCode::BAD_REQUEST,

@@ -8,9 +8,11 @@
 //! or have passed its password in a live sign-in attempt.
 
 use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::{StatusCode, Uri};
+use axum::extract::{OriginalUri, State};
+use axum::http::StatusCode;
+use axum::routing::post;
 use axum::Json;
+use axum::Router;
 use rand::Rng;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -25,6 +27,28 @@ use crate::db::{Db, User};
 use crate::error::{parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::{backup_codes, now};
+
+/// Enrolment and MFA status under `/authsec/webauthn`.
+pub fn routes(backup_regenerate: bool) -> Router<AppState> {
+    let mut r = Router::new()
+        .route("/admin/mfa/status", post(admin_status))
+        .route("/admin/mfa/loginStatus", post(admin_status));
+    for (begin, confirm) in [
+        ("beginLoginSetup", "confirmLoginSetup"),
+        ("beginSetup", "confirmSetup"),
+    ] {
+        r = r
+            .route(&format!("/totp/{begin}"), post(totp_begin))
+            .route(&format!("/totp/{confirm}"), post(totp_confirm));
+    }
+    if backup_regenerate {
+        r = r.route(
+            "/totp/backup/regenerate",
+            post(super::totp::regenerate_backup),
+        );
+    }
+    r
+}
 
 /// The user whose factor is being enrolled, if the caller may enrol it: the account's own
 /// token, or (for an account with no factor yet, i.e. its first one) its open sign-in
@@ -164,7 +188,7 @@ pub struct StatusReq {
 /// the admin's sign-in factors.
 pub async fn admin_status(
     State(st): State<AppState>,
-    uri: Uri,
+    OriginalUri(uri): OriginalUri,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let req: StatusReq = parse_body(&body, Shape::Gin)?;

@@ -4,7 +4,9 @@
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::routing::post;
 use axum::Json;
+use axum::Router;
 use chrono::Duration;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -16,6 +18,17 @@ use crate::db::{attempt_key, Attempt, Db};
 use crate::error::{bind_error, parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::{now, password_hash};
+
+/// The sign-in routes under `/authsec/uflow`.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/auth/admin/login/precheck", post(precheck))
+        .route("/auth/admin/login", post(admin_login))
+        .route("/login", post(login))
+        .route("/user/login", post(user_login))
+        .route("/auth/enduser/webauthn-callback", post(enduser_callback))
+        .route("/login/webauthn-callback", post(callback))
+}
 
 pub const ATTEMPT_TTL_SECS: i64 = 300;
 pub const MAX_PASSWORD_FAILURES: usize = 10;

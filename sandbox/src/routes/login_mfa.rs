@@ -4,9 +4,11 @@
 //! anything; each success marks the sign-in attempt that the token step checks.
 
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{OriginalUri, State};
 use axum::http::{StatusCode, Uri};
+use axum::routing::post;
 use axum::Json;
+use axum::Router;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -19,6 +21,19 @@ use crate::db::{Db, User};
 use crate::error::{parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::{normalize_backup_code, now};
+
+/// Second factors at sign-in under `/authsec/webauthn`.
+pub fn routes() -> Router<AppState> {
+    let mut r = Router::new()
+        .route("/totp/verifyLogin", post(verify_totp))
+        .route("/totp/verify", post(verify_enduser_totp));
+    for flow in ["admin", "enduser"] {
+        r = r
+            .route(&format!("/{flow}/beginAuthentication"), post(begin_auth))
+            .route(&format!("/{flow}/finishAuthentication"), post(finish_auth));
+    }
+    r
+}
 
 /// Wrong codes allowed per sign-in attempt before it is dropped.
 pub const MAX_CODE_FAILURES: u32 = 5;
@@ -204,7 +219,7 @@ pub fn account(db: &Db, uri: &Uri, email: &str, tenant: Option<&str>) -> Option<
 pub async fn begin_auth(
     State(st): State<AppState>,
     _o: OriginChecked,
-    uri: Uri,
+    OriginalUri(uri): OriginalUri,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let req: AuthReq = parse_body(&body, Shape::Gin)?;
@@ -237,7 +252,7 @@ pub async fn begin_auth(
 pub async fn finish_auth(
     State(st): State<AppState>,
     _o: OriginChecked,
-    uri: Uri,
+    OriginalUri(uri): OriginalUri,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let req: AuthReq = parse_body(&body, Shape::Gin)?;

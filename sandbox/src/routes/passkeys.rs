@@ -1,9 +1,11 @@
 //! Passkey registration (webauthn-rs), the passkey list extension and MFA status.
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
+use axum::routing::{get, patch, post};
 use axum::Json;
+use axum::Router;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use webauthn_rs::prelude::RegisterPublicKeyCredential;
@@ -18,6 +20,28 @@ use crate::db::StoredPasskey;
 use crate::error::{fast_name, parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::{b64url, now};
+
+/// Passkey registration (and the credentials extension) under `/authsec/webauthn`.
+pub fn routes(credentials: bool) -> Router<AppState> {
+    let mut r = Router::new().route("/enduser/mfa/loginStatus", post(login_status));
+    for flow in ["admin", "enduser"] {
+        r = r
+            .route(
+                &format!("/{flow}/beginRegistration"),
+                post(begin_registration),
+            )
+            .route(
+                &format!("/{flow}/finishRegistration"),
+                post(finish_registration),
+            );
+    }
+    if credentials {
+        r = r
+            .route("/credentials", get(list))
+            .route("/credentials/{id}", patch(rename).delete(remove));
+    }
+    r
+}
 
 #[derive(Deserialize)]
 pub struct RegReq {
@@ -67,7 +91,7 @@ fn registrant(
 pub async fn begin_registration(
     State(st): State<AppState>,
     _o: OriginChecked,
-    uri: Uri,
+    OriginalUri(uri): OriginalUri,
     caller: Result<Caller, ApiError>,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
@@ -116,7 +140,7 @@ pub async fn begin_registration(
 pub async fn finish_registration(
     State(st): State<AppState>,
     _o: OriginChecked,
-    uri: Uri,
+    OriginalUri(uri): OriginalUri,
     caller: Result<Caller, ApiError>,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {

@@ -1,5 +1,7 @@
 //! Sessions (extension): the caller's own, and the tenant's for admins.
 
+use axum::routing::{delete, get, post};
+use axum::Router;
 use std::collections::HashMap;
 
 use axum::extract::{Path, Query, State};
@@ -8,11 +10,21 @@ use axum::Json;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use crate::auth::Caller;
+use crate::auth::{Admin, Caller, FastShape};
 use crate::db::Session;
-use crate::error::{ApiError, ApiResult, Shape};
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::util::{now, paging};
+
+/// The sessions extension under `/authsec/uflow`.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/sessions", get(mine))
+        .route("/sessions/revoke-all", post(revoke_all))
+        .route("/sessions/{id}", delete(revoke_mine))
+        .route("/admin/sessions", get(tenant_list))
+        .route("/admin/sessions/{id}", delete(revoke_any))
+}
 
 fn not_found() -> ApiError {
     ApiError::fast(StatusCode::NOT_FOUND, "Session not found")
@@ -66,10 +78,9 @@ pub async fn revoke_all(State(st): State<AppState>, caller: Caller) -> ApiResult
 
 pub async fn tenant_list(
     State(st): State<AppState>,
-    caller: Caller,
+    caller: Admin<FastShape>,
     Query(q): Query<HashMap<String, String>>,
 ) -> ApiResult<Json<Value>> {
-    caller.require_admin(Shape::Fast)?;
     let int = |k: &str| q.get(k).and_then(|v| v.trim().parse::<i64>().ok());
     let (page, limit) = paging::normalize(int("page"), int("limit"));
     let user_id = q
@@ -130,10 +141,9 @@ pub async fn tenant_list(
 
 pub async fn revoke_any(
     State(st): State<AppState>,
-    caller: Caller,
+    caller: Admin<FastShape>,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
-    caller.require_admin(Shape::Fast)?;
     let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
     let mut db = st.db();
     let s = db

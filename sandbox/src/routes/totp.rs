@@ -4,7 +4,9 @@
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::routing::{get, post};
 use axum::Json;
+use axum::Router;
 use rand::Rng;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -16,6 +18,17 @@ use crate::db::{TotpDevice, User};
 use crate::error::{parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::{backup_codes, new_id, now};
+
+/// The tenant's TOTP devices under `/authsec/uflow`.
+pub fn routes() -> Router<AppState> {
+    let t = "/auth/tenant/totp";
+    Router::new()
+        .route(&format!("{t}/register"), post(register))
+        .route(&format!("{t}/confirm"), post(confirm))
+        .route(&format!("{t}/devices"), get(devices))
+        .route(&format!("{t}/devices/delete"), post(delete_device))
+        .route(&format!("{t}/devices/primary"), post(make_primary))
+}
 
 pub const ISSUER: &str = "AuthSec";
 

@@ -1,5 +1,7 @@
 //! Batch end-user create / delete (extension; at most 1,000 per request).
 
+use axum::routing::post;
+use axum::Router;
 use std::collections::HashSet;
 
 use axum::body::Bytes;
@@ -10,9 +12,16 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use super::endusers::new_end_user;
-use crate::auth::Caller;
+use crate::auth::Admin;
 use crate::error::{parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
+
+/// The user-batch extension under `/authsec/uflow`.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/admin/enduser/batch", post(create))
+        .route("/admin/enduser/batch-delete", post(delete))
+}
 
 pub const MAX_BATCH: usize = 1000;
 
@@ -32,10 +41,9 @@ pub struct CreateReq {
 
 pub async fn create(
     State(st): State<AppState>,
-    caller: Caller,
+    caller: Admin,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    caller.require_admin(Shape::Gin)?;
     let req: CreateReq = parse_body(&body, Shape::Gin)?;
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
     let users = req
@@ -89,10 +97,9 @@ pub struct DeleteReq {
 
 pub async fn delete(
     State(st): State<AppState>,
-    caller: Caller,
+    caller: Admin,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    caller.require_admin(Shape::Gin)?;
     let req: DeleteReq = parse_body(&body, Shape::Gin)?;
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
     let ids = req

@@ -3,6 +3,7 @@
 use chrono::Duration;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -13,6 +14,97 @@ use super::{
 };
 use crate::db::{Db, Tenant, User};
 use crate::util::{password_hash, seeded_id};
+
+/// One demo sign-in. [`DEMO_ACCOUNTS`] is the only list: the seed, the facts file
+/// (`--facts`), `scripts/dev`, the sign-in page (through config.json) and the e2e
+/// helpers all read it.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct DemoAccount {
+    /// How scripts and tests name it.
+    pub key: &'static str,
+    pub email: &'static str,
+    pub workspace: &'static str,
+    pub admin: bool,
+    /// What signing in with it shows.
+    pub note: &'static str,
+}
+
+const fn account(
+    key: &'static str,
+    email: &'static str,
+    workspace: &'static str,
+    admin: bool,
+    note: &'static str,
+) -> DemoAccount {
+    DemoAccount {
+        key,
+        email,
+        workspace,
+        admin,
+        note,
+    }
+}
+
+pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
+    account(
+        "admin",
+        "admin@acme.test",
+        "acme",
+        true,
+        "admin with the authenticator app and backup codes",
+    ),
+    account(
+        "passkey",
+        "passkey@acme.test",
+        "acme",
+        true,
+        "admin with the app: add a passkey under Security, then sign in with it",
+    ),
+    account(
+        "plain",
+        "plain@acme.test",
+        "acme",
+        true,
+        "admin with the app",
+    ),
+    account(
+        "user",
+        "user@acme.test",
+        "acme",
+        false,
+        "end user with the app: Security (and Sessions on the extended profile)",
+    ),
+    account(
+        "new",
+        "new@acme.test",
+        "acme",
+        true,
+        "admin who never signed in: sets up a second factor first (once per start)",
+    ),
+    account(
+        "new_user",
+        "new-user@acme.test",
+        "acme",
+        false,
+        "end user who never signed in: sets up a second factor first (once per start)",
+    ),
+    account(
+        "globex",
+        "admin@globex.test",
+        "globex",
+        true,
+        "admin of another workspace, with the app",
+    ),
+];
+
+/// The email of the demo account `key`.
+pub fn email(key: &str) -> &'static str {
+    DEMO_ACCOUNTS
+        .iter()
+        .find(|a| a.key == key)
+        .map(|a| a.email)
+        .unwrap_or_else(|| panic!("no demo account {key}"))
+}
 
 pub fn tenants(db: &mut Db, rng: &mut ChaCha8Rng) {
     for (id, domain, name) in [
@@ -92,21 +184,16 @@ pub struct AcmeIds {
 
 pub fn acme_accounts(db: &mut Db, rng: &mut ChaCha8Rng, texts: &mut Texts) -> AcmeIds {
     let t = ACME_TENANT_ID;
-    let admin = demo(db, rng, texts, (t, "admin@acme.test", "Ada", "Admin", true));
+    let admin = demo(db, rng, texts, (t, email("admin"), "Ada", "Admin", true));
     let passkey = demo(
         db,
         rng,
         texts,
-        (t, "passkey@acme.test", "Pat", "Passkey", true),
+        (t, email("passkey"), "Pat", "Passkey", true),
     );
-    let plain = demo(
-        db,
-        rng,
-        texts,
-        (t, "plain@acme.test", "Paul", "Plain", true),
-    );
+    let plain = demo(db, rng, texts, (t, email("plain"), "Paul", "Plain", true));
     let ops = demo(db, rng, texts, (t, "ops@acme.test", "Olivia", "Ops", true));
-    let user = demo(db, rng, texts, (t, "user@acme.test", "Uma", "User", false));
+    let user = demo(db, rng, texts, (t, email("user"), "Uma", "User", false));
 
     // Every demo account signs in with a second factor (the console enrols one before it
     // opens otherwise): the printed authenticator secret; admin@ also has the backup codes.
@@ -133,8 +220,8 @@ pub fn acme_accounts(db: &mut Db, rng: &mut ChaCha8Rng, texts: &mut Texts) -> Ac
 pub fn first_sign_in_accounts(db: &mut Db, texts: &mut Texts) {
     let mut rng = <ChaCha8Rng as rand::SeedableRng>::seed_from_u64(0x006e_6577);
     for (email, first, last, admin) in [
-        ("new@acme.test", "Nina", "New", true),
-        ("new-user@acme.test", "Ned", "Newcomer", false),
+        (email("new"), "Nina", "New", true),
+        (email("new_user"), "Ned", "Newcomer", false),
     ] {
         let id = demo(
             db,
@@ -150,12 +237,7 @@ pub fn first_sign_in_accounts(db: &mut Db, texts: &mut Texts) {
 
 pub fn globex_accounts(db: &mut Db, rng: &mut ChaCha8Rng, texts: &mut Texts) -> Uuid {
     let t = GLOBEX_TENANT_ID;
-    let id = demo(
-        db,
-        rng,
-        texts,
-        (t, "admin@globex.test", "Gus", "Globex", true),
-    );
+    let id = demo(db, rng, texts, (t, email("globex"), "Gus", "Globex", true));
     let u = db.users.get_mut(&id).expect("globex admin seeded");
     u.sign_in_totp = Some(ADMIN_TOTP_SECRET.into());
     id
