@@ -43,12 +43,12 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
 
 const DEBOUNCE_MS = 250;
-const ACCOUNT = 'plain@acme.test';
-const PASSWORD = 'Sandbox-Demo-1';
+const ACCOUNT = ACCOUNTS.plain;
+
 const WORKSPACE = 'acme';
 const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 // The same Chromium flags as the end-to-end tests.
-import { LAUNCH_ARGS } from '../tests/e2e/helpers.mjs';
+import { ACCOUNTS, LAUNCH_ARGS, PASSWORD } from '../tests/e2e/helpers.mjs';
 import { env, fmt, loadChromium, median, medianOr, netProbe, nums, pause } from './lib.mjs';
 // Name-filter terms (adjectives of the seeded client names): a different one per run,
 // so each run changes the table.

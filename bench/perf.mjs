@@ -43,14 +43,14 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 // The same Chromium flags as the end-to-end tests.
-import { LAUNCH_ARGS } from '../tests/e2e/helpers.mjs';
+import { ACCOUNTS, LAUNCH_ARGS, PASSWORD } from '../tests/e2e/helpers.mjs';
 import { loadChromium, median } from './lib.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
 
-const ACCOUNT = 'plain@acme.test';
-const PASSWORD = 'Sandbox-Demo-1';
+const ACCOUNT = ACCOUNTS.plain;
+
 const WORKSPACE = 'acme';
 const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const EMAIL_INPUT = 'input[autocomplete=username]';

@@ -36,7 +36,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { api, apiSignIn, LAUNCH_ARGS } from '../tests/e2e/helpers.mjs';
+import { ACCOUNTS, api, apiSignIn, LAUNCH_ARGS } from '../tests/e2e/helpers.mjs';
 import { env, fmt, loadChromium, median, medianOr, netProbe, nums, pause } from './lib.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -300,7 +300,7 @@ async function signIn(page, consoleUrl) {
   await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
   const ws = page.getByLabel('Workspace', { exact: true });
   if ((await ws.inputValue()) !== 'acme') await ws.fill('acme');
-  await page.getByLabel('Email', { exact: true }).fill('plain@acme.test');
+  await page.getByLabel('Email', { exact: true }).fill(ACCOUNTS.plain);
   await page.getByLabel('Password', { exact: true }).fill('Sandbox-Demo-1');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL((u) => u.pathname === '/clients', { timeout: 30_000 });

@@ -395,12 +395,21 @@ csp_policy() {
 #   CRASH_TEST: the test deployment's /crash-test route, which panics on purpose
 write_config() {
   local dist="$1" api="$2" tenant="${3:-acme}" app="${4:-AuthSec Console}" sandbox="${5:-true}"
-  local crash="" client=""
-  [ "${6:-false}" = true ] && crash=',"crash_test":true'
-  # The client end users sign in through (the last started sandbox's, END_USER_CLIENT).
-  [ -n "${END_USER_CLIENT:-}" ] && client=",\"end_user_client_id\":\"$END_USER_CLIENT\""
-  printf '{"api_base":"%s","tenant_domain":"%s","app_name":"%s","sandbox":%s%s%s}\n' \
-    "$api" "$tenant" "$app" "$sandbox" "$client" "$crash" >"$dist/config.json"
+  # From the last started sandbox's facts (SANDBOX_FACTS): the client end users sign
+  # in through and, for a sandbox, the demo accounts the sign-in page lists.
+  node -e 'const fs = require("fs");
+    const [out, api, tenant, app, sandbox, crash, factsFile] = process.argv.slice(1);
+    const c = { api_base: api, tenant_domain: tenant, app_name: app, sandbox: sandbox === "true" };
+    if (factsFile) {
+      const f = JSON.parse(fs.readFileSync(factsFile, "utf8"));
+      c.end_user_client_id = f.end_user_client_id;
+      if (c.sandbox) {
+        c.demo = { password: f.password, accounts: f.accounts.map(({ email, workspace, note }) => ({ email, workspace, note })) };
+      }
+    }
+    if (crash === "true") c.crash_test = true;
+    fs.writeFileSync(out, JSON.stringify(c) + "\n");' \
+    "$dist/config.json" "$api" "$tenant" "$app" "$sandbox" "${6:-false}" "${SANDBOX_FACTS:-}"
   rm -f "$dist/config.json.br" "$dist/config.json.gz"
 }
 
@@ -467,22 +476,44 @@ start_nginx() {
 }
 
 # ---------------------------------------------------------------- sandbox
-# start_sandbox LOG PORT ALLOW_ORIGIN...: runs the release sandbox as a registered
-# child, waits for /healthz, then reads the demo TOTP secret and backup code from its
-# start-up lines into TOTP_SECRET and BACKUP_CODE. SANDBOX_EXTRA_ARGS adds arguments
-# (split on spaces). Returns 1 on failure.
+# fact FILE KEY: one value of a sandbox facts file (`--facts`), by a dotted key
+# ("totp_secret", "tenants.acme"); empty when absent. Read with node (every part
+# that starts a sandbox has it).
+fact() {
+  node -e 'const f = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const v = process.argv[2].split(".").reduce((o, k) => (o == null ? o : o[k]), f);
+    process.stdout.write(v == null ? "" : String(v));' "$1" "$2"
+}
+
+# demo_sign_ins FACTS: the demo accounts, password, TOTP secret and backup code of a
+# sandbox, as lines for a terminal.
+demo_sign_ins() {
+  node -e 'const f = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const w = Math.max(...f.accounts.map((a) => a.email.length)) + 2;
+    console.log(`  Demo sign-ins (password ${f.password}):`);
+    for (const a of f.accounts) console.log(`    ${a.email.padEnd(w)}${a.workspace}: ${a.note}`);
+    console.log(`  Authenticator secret: ${f.totp_secret} (code now: oathtool --totp -b ${f.totp_secret})`);
+    console.log(`  A backup code of ${f.backup_code_of} (single use): ${f.backup_code}`);' "$1"
+}
+
+# start_sandbox LOG PORT ALLOW_ORIGIN...: runs the sandbox as a registered child, waits
+# for /healthz and for the demo facts it writes beside LOG (LOG without .log, plus
+# .facts.json): SANDBOX_FACTS names that file; TOTP_SECRET, BACKUP_CODE and
+# END_USER_CLIENT are read from it. SANDBOX_EXTRA_ARGS adds arguments (split on
+# spaces). Returns 1 on failure.
 # shellcheck disable=SC2034  # read by the scripts that source this file
-SANDBOX_PID=""; TOTP_SECRET=""; BACKUP_CODE=""; END_USER_CLIENT=""
+SANDBOX_PID=""; SANDBOX_FACTS=""; TOTP_SECRET=""; BACKUP_CODE=""; END_USER_CLIENT=""
 start_sandbox() {
   local logf="$1" port="$2"; shift 2
-  local args=(--addr "127.0.0.1:$port") o
+  local facts="${logf%.log}.facts.json"
+  local args=(--addr "127.0.0.1:$port" --facts "$facts") o
   for o in "$@"; do args+=(--allow-origin "$o"); done
   if [ -n "${SANDBOX_EXTRA_ARGS:-}" ]; then
     # shellcheck disable=SC2206
     args+=($SANDBOX_EXTRA_ARGS)
   fi
   if [ ! -x "$SANDBOX_BIN" ]; then warn "$SANDBOX_BIN missing: build it first"; return 1; fi
-  mkdir -p "$(dirname "$logf")" && : >"$logf" || return 1
+  mkdir -p "$(dirname "$logf")" && : >"$logf" && rm -f "$facts" || return 1
   log "authsec-sandbox ${args[*]}"
   NO_COLOR=1 "$SANDBOX_BIN" "${args[@]}" >>"$logf" 2>&1 &
   SANDBOX_PID=$!
@@ -492,18 +523,13 @@ start_sandbox() {
     tail -n 30 "$logf" >&2 || true
     return 1
   fi
-  wait_until "sandbox TOTP line" 10 "$SANDBOX_PID" grep -q 'TOTP secret for admin@acme.test:' "$logf" \
-    || warn "no 'TOTP secret for admin@acme.test:' line in $logf"
-  # shellcheck disable=SC2034
-  TOTP_SECRET="$(sed 's/\x1b\[[0-9;]*m//g' "$logf" \
-    | sed -n 's/.*TOTP secret for admin@acme\.test: *\([A-Z2-7=]*\).*/\1/p' | head -n 1)"
-  # shellcheck disable=SC2034
-  BACKUP_CODE="$(sed 's/\x1b\[[0-9;]*m//g' "$logf" \
-    | sed -n 's/.*Backup code for admin@acme\.test: *\([A-Za-z0-9-]*\).*/\1/p' | head -n 1)"
-  # shellcheck disable=SC2034
-  END_USER_CLIENT="$(sed 's/\x1b\[[0-9;]*m//g' "$logf" \
-    | sed -n 's/.*End-user client for acme: *\([0-9a-f-]*\).*/\1/p' | head -n 1)"
-  log "sandbox on 127.0.0.1:$port (pid $SANDBOX_PID, log $logf)"
+  # The sandbox writes the file (whole) before it serves: it is there by now.
+  [ -s "$facts" ] || { warn "the sandbox wrote no $facts"; return 1; }
+  SANDBOX_FACTS="$facts"
+  TOTP_SECRET="$(fact "$facts" totp_secret)"
+  BACKUP_CODE="$(fact "$facts" backup_code)"
+  END_USER_CLIENT="$(fact "$facts" end_user_client_id)"
+  log "sandbox on 127.0.0.1:$port (pid $SANDBOX_PID, log $logf, facts $facts)"
 }
 
 # Run as a program: scripts/lib.sh FUNCTION ARGS... (a fresh shell, so set -e holds

@@ -54,8 +54,24 @@ struct RawConfig {
     end_user_client_id: Option<String>,
     #[serde(default)]
     sandbox: bool,
+    demo: Option<Demo>,
     #[serde(default)]
     crash_test: bool,
+}
+
+/// The sandbox's demo sign-ins (config.json's `demo`, written by the scripts from
+/// the sandbox's facts file: the seed's one list of accounts).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Demo {
+    pub password: String,
+    pub accounts: Vec<DemoAccount>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct DemoAccount {
+    pub email: String,
+    pub workspace: String,
+    pub note: String,
 }
 
 /// The parsed configuration, with every default applied.
@@ -69,6 +85,8 @@ pub struct Config {
     /// `None`: the console signs in admins only.
     pub end_user_client_id: Option<String>,
     pub sandbox: bool,
+    /// A sandbox's demo accounts, for the sign-in page (sandboxes only).
+    pub demo: Option<Demo>,
     /// Test deployments only: opening `/crash-test` panics on purpose, to show the
     /// crash page (crate::crash). Off unless config.json says `"crash_test": true`.
     pub crash_test: bool,
@@ -93,6 +111,7 @@ impl Config {
             app_name: non_empty(raw.app_name).unwrap_or_else(|| "AuthSec Console".into()),
             end_user_client_id: non_empty(raw.end_user_client_id),
             sandbox: raw.sandbox,
+            demo: raw.demo.filter(|_| raw.sandbox),
             crash_test: raw.crash_test,
         })
     }
@@ -144,6 +163,20 @@ mod tests {
     }
 
     #[test]
+    fn demo_accounts_are_shown_for_a_sandbox_only() {
+        let json = |sandbox: bool| {
+            format!(
+                r#"{{"api_base":"http://x","sandbox":{sandbox},"demo":{{"password":"pw",
+                   "accounts":[{{"email":"a@acme.test","workspace":"acme","note":"admin"}}]}}}}"#
+            )
+        };
+        let demo = Config::parse(&json(true), "h").unwrap().demo.unwrap();
+        assert_eq!(demo.password, "pw");
+        assert_eq!(demo.accounts[0].email, "a@acme.test");
+        assert_eq!(Config::parse(&json(false), "h").unwrap().demo, None);
+    }
+
+    #[test]
     fn service_overrides_win() {
         let c = Config::parse(
             r#"{"api_base":"http://127.0.0.1:8787","services":{"clientms":"https://dev.api.authsec.dev/clientms/"},
@@ -168,6 +201,7 @@ mod tests {
         );
         assert!(c.sandbox);
         assert!(c.crash_test);
+        assert_eq!(c.demo, None, "no demo accounts unless config.json lists them");
         assert_eq!(c.end_user_client_id, None);
         let c = Config::parse(
             r#"{"api_base":"http://x","end_user_client_id":" 9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d "}"#,

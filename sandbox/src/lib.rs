@@ -36,6 +36,7 @@ pub fn facts_json(state: &AppState, url: &str) -> serde_json::Value {
         "accounts": seed::demo::DEMO_ACCOUNTS,
         "totp_secret": facts.totp_secret,
         "backup_code": facts.backup_codes.first(),
+        "backup_code_of": facts.admin_email,
         "end_user_client_id": facts.default_client_id,
         "tenants": { "acme": facts.acme_tenant_id, "globex": facts.globex_tenant_id },
     })

@@ -9,6 +9,7 @@ use crate::auth::Session;
 use crate::chunks::Lazy;
 use crate::routes::Page;
 use crate::validate;
+use crate::config::{Demo, DemoAccount};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -54,50 +55,31 @@ pub fn LoginPage() -> impl IntoView {
                         "Use an access token"
                     </button>
                 </Show>
-                {config.sandbox.then(|| view! { <DemoAccounts /> })}
+                {config.demo.clone().map(|demo| view! { <DemoAccounts demo /> })}
             </div>
         </main>
     }
 }
 
-/// The seeded sandbox's accounts, shown only when `config.json` says so.
+/// The sandbox's demo accounts, from `config.json` (sandboxes only).
 #[component]
-fn DemoAccounts() -> impl IntoView {
+fn DemoAccounts(demo: Demo) -> impl IntoView {
+    let account = |a: DemoAccount| {
+        view! {
+            <li>
+                <code>{a.email}</code>
+                " ("
+                {a.workspace}
+                ") — "
+                {a.note}
+            </li>
+        }
+    };
     view! {
         <details class="demo">
             <summary>"Demo accounts (sandbox)"</summary>
-            <p>
-                "Password for every account: " <code>"Sandbox-Demo-1"</code> ", workspace "
-                <code>"acme"</code>
-            </p>
-            <ul>
-                <li>
-                    <code>"admin@acme.test"</code>
-                    " — admin; authenticator app (secret printed by the sandbox) and backup codes"
-                </li>
-                <li>
-                    <code>"passkey@acme.test"</code>
-                    ", "
-                    <code>"plain@acme.test"</code>
-                    " — admins with the same authenticator app; add a passkey under Security"
-                </li>
-                <li>
-                    <code>"user@acme.test"</code>
-                    " — end user with the same app"
-                </li>
-                <li>
-                    <code>"new@acme.test"</code>
-                    ", "
-                    <code>"new-user@acme.test"</code>
-                    " — an admin and an end user signing in for the first time: they set up a factor"
-                </li>
-                <li>
-                    <code>"admin@globex.test"</code>
-                    " — another tenant (workspace "
-                    <code>"globex"</code>
-                    ")"
-                </li>
-            </ul>
+            <p>"Password for every account: " <code>{demo.password}</code></p>
+            <ul>{demo.accounts.into_iter().map(account).collect_view()}</ul>
         </details>
     }
 }

@@ -40,7 +40,13 @@ thread_local! {
 fn mount_setup(script: &Script) -> (web_sys::HtmlElement, impl Drop) {
     CLOSED.with(|c| c.set(None));
     mount_admin(script, || {
-        view! { <TotpSetup account=ada() on_close=Callback::new(|done: bool| CLOSED.with(|c| c.set(Some(done)))) /> }.into_any()
+        view! {
+            <TotpSetup
+                account=ada()
+                on_close=Callback::new(|done: bool| CLOSED.with(|c| c.set(Some(done))))
+            />
+        }
+        .into_any()
     })
 }
 

@@ -34,7 +34,12 @@ async fn expired_session_asks_to_sign_in_again_then_retries() {
         Api::provide_with(config(), auth, transport);
         Toasts::provide();
         auth.sign_in(Session::from_token(&old_token, "acme", true).unwrap());
-        view! { <leptos_router::components::Router><ClientsPage /></leptos_router::components::Router> <ReauthDialog /> }
+        view! {
+            <leptos_router::components::Router>
+                <ClientsPage />
+            </leptos_router::components::Router>
+            <ReauthDialog />
+        }
     });
 
     until("dialog", || {
@@ -81,7 +86,12 @@ async fn cancelling_the_dialog_shows_a_clear_error_with_retry() {
         Api::provide_with(config(), auth, transport);
         Toasts::provide();
         auth.sign_in(Session::from_token(&jwt("plain@acme.test"), "acme", true).unwrap());
-        view! { <leptos_router::components::Router><ClientsPage /></leptos_router::components::Router> <ReauthDialog /> }
+        view! {
+            <leptos_router::components::Router>
+                <ClientsPage />
+            </leptos_router::components::Router>
+            <ReauthDialog />
+        }
     });
     until("dialog", || {
         root.query_selector("dialog[open]").unwrap().is_some()

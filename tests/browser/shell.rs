@@ -22,7 +22,11 @@ fn mount_nav(roles: &'static [&'static str]) -> (web_sys::HtmlElement, AuthConte
                 .unwrap(),
         );
         slot.set(Some(auth));
-        view! { <Router><Nav /></Router> }
+        view! {
+            <Router>
+                <Nav />
+            </Router>
+        }
     });
     (root, auth_slot.get().unwrap(), handle)
 }

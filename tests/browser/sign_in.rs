@@ -242,7 +242,9 @@ fn mount_removable(
         Api::provide_with(config(), auth, transport);
         Toasts::provide();
         view! {
-            <Show when=move || shown.get()>
+            <Show when=move || {
+                shown.get()
+            }>
                 {
                     let done = Callback::new(|_: Session| ());
                     view! { <SignIn title="Sign in" on_signed_in=done /> }

@@ -155,7 +155,10 @@ pub fn mount_admin(script: &Script, f: fn() -> AnyView) -> (HtmlElement, impl Dr
         Api::provide_with(config(), auth, transport);
         Toasts::provide();
         auth.sign_in(Session::from_token(&jwt("plain@acme.test"), "acme", true).unwrap());
-        view! { <Router>{f()}</Router> <ToastRegion /> }
+        view! {
+            <Router>{f()}</Router>
+            <ToastRegion />
+        }
     });
     (root, Guard(Some(h)))
 }

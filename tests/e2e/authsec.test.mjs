@@ -71,7 +71,6 @@ test('on AuthSec itself an admin signs in with TOTP, the extension areas leave t
 });
 
 test('on AuthSec itself a backup code goes in AuthSec\'s code field and works once', FLOW, async (t) => {
-  if (!BACKUP_CODE()) throw new Error('BACKUP_CODE is not set: the sandbox prints one at start-up');
   await withConsole(t, async ({ page, state }) => {
     await goto(page, '/login');
     await submitPassword(page, { email: ACCOUNTS.admin });
@@ -134,26 +133,26 @@ test('on AuthSec itself a first sign-in sets up a factor before the console open
     const authenticator = await virtualAuthenticator(page);
     // The tenant's admin, first sign-in, no factor yet.
     await goto(page, '/login');
-    await submitPassword(page, { email: 'new@acme.test' });
+    await submitPassword(page, { email: ACCOUNTS.new });
     await heading(page, 'Set up two-factor sign-in').waitFor();
     assert.equal(state.tokens.length, 0, 'no token before a factor is on');
     await screenshot(page, 'first sign-in: set up a factor');
     await setUpApp(page);
     await waitForPath(page, /^\/clients(\?|$)/);
-    await expectShell(page, 'new@acme.test');
+    await expectShell(page, ACCOUNTS.new);
     await follow(page, '/account/security');
     await page.getByText('Authenticator app: on').waitFor();
     await addPasskey(page);
     await screenshot(page, 'admin passkey added');
     await signOut(page);
-    await submitPassword(page, { email: 'new@acme.test' });
+    await submitPassword(page, { email: ACCOUNTS.new });
     await page.getByRole('button', { name: 'Use your passkey', exact: true }).click();
     await waitForPath(page, /^\/clients(\?|$)/);
     assert.equal((await authenticator.credentials()).length, 1);
     await signOut(page);
 
     // An end user, first sign-in: the app, then a passkey of their own, which signs in.
-    await submitPassword(page, { email: 'new-user@acme.test' });
+    await submitPassword(page, { email: ACCOUNTS.new_user });
     await heading(page, 'Set up two-factor sign-in').waitFor();
     await setUpApp(page);
     await waitForPath(page, /^\/account\/security/);
@@ -161,7 +160,7 @@ test('on AuthSec itself a first sign-in sets up a factor before the console open
     await addPasskey(page);
     await screenshot(page, 'end user passkey added');
     await signOut(page);
-    await submitPassword(page, { email: 'new-user@acme.test' });
+    await submitPassword(page, { email: ACCOUNTS.new_user });
     await page.getByRole('button', { name: 'Use your passkey', exact: true }).click();
     await waitForPath(page, /^\/account\/security/);
     assert.equal((await authenticator.credentials()).length, 2);

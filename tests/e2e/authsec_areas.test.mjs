@@ -11,7 +11,7 @@ for (const [to, from] of [['CONSOLE_URL', 'AUTHSEC_CONSOLE_URL'], ['SANDBOX_URL'
 }
 
 const {
-  api, apiSignIn, assertClean, codeNow, completeSignIn, eventually, expectShell, follow, goto, heading, screenshot,
+  ACCOUNTS, api, apiSignIn, assertClean, codeNow, completeSignIn, eventually, expectShell, follow, goto, heading, screenshot,
   signInPlain, signOut, submitPassword, waitForPath, withConsole,
 } = await import('./helpers.mjs');
 
@@ -142,7 +142,7 @@ test('on AuthSec itself: admins listed, one invited and deleted, one deactivated
   await withConsole(t, async ({ page }) => {
     await signInPlain(page, '/users?tab=admins');
     const table = page.getByRole('table', { name: 'Admins' });
-    await table.getByRole('row').filter({ hasText: 'admin@acme.test' }).waitFor();
+    await table.getByRole('row').filter({ hasText: ACCOUNTS.admin }).waitFor();
     await button(page, 'Invite admin').click();
     const dlg = page.getByRole('dialog', { name: 'Invite an admin' });
     await dlg.getByRole('textbox', { name: 'Email', exact: true }).fill(email);

@@ -4,8 +4,8 @@
 // Environment (set by scripts/test; scripts/dev prints the same values):
 //   CONSOLE_URL     e.g. http://localhost:8080 (localhost: WebAuthn needs a domain RP id)
 //   SANDBOX_URL     e.g. http://127.0.0.1:8787
-//   TOTP_SECRET     base32 secret of admin@acme.test (from the sandbox's start-up line)
-//   BACKUP_CODE     one backup code of admin@acme.test (single use)
+//   SANDBOX_FACTS   the demo facts file the sandbox writes (--facts): password,
+//                   accounts, authenticator secret, one single-use backup code
 //   SCREENSHOT_DIR  where screenshots go (default target/e2e-screenshots)
 //   CHROMIUM_BIN    default /usr/bin/chromium
 
@@ -30,20 +30,21 @@ function requiredEnv(name) {
 export const CONSOLE_URL = () => requiredEnv('CONSOLE_URL').replace(/\/+$/, '');
 export const CONSOLE_ORIGIN = () => new URL(CONSOLE_URL()).origin;
 export const SANDBOX_URL = () => requiredEnv('SANDBOX_URL').replace(/\/+$/, '');
-export const TOTP_SECRET = () => requiredEnv('TOTP_SECRET');
-export const BACKUP_CODE = () => process.env.BACKUP_CODE || '';
+let factsRead;
+/** The sandbox's demo facts (sandbox/src/seed/demo.rs is their one source). */
+export function facts() {
+  factsRead ??= JSON.parse(fs.readFileSync(requiredEnv('SANDBOX_FACTS'), 'utf8'));
+  return factsRead;
+}
+export const TOTP_SECRET = () => facts().totp_secret;
+export const BACKUP_CODE = () => facts().backup_code;
 export const SCREENSHOT_DIR = path.resolve(REPO, process.env.SCREENSHOT_DIR || 'target/e2e-screenshots');
 export const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 
-/** The sandbox's demo accounts (all with the same password, workspace `acme` unless noted). */
-export const PASSWORD = 'Sandbox-Demo-1';
-export const ACCOUNTS = {
-  admin: 'admin@acme.test', // TOTP
-  passkey: 'passkey@acme.test', // enrols a passkey under Security
-  plain: 'plain@acme.test', // no second factor
-  user: 'user@acme.test', // end user
-  globex: 'admin@globex.test', // workspace globex
-};
+/** The demo password (every account) and the demo accounts' emails by key (admin,
+ * passkey, plain, user, new, new_user, globex), from the facts file. */
+export const PASSWORD = facts().password;
+export const ACCOUNTS = Object.fromEntries(facts().accounts.map((a) => [a.key, a.email]));
 
 /** Without the background-networking flags Chromium tries to reach the internet and is refused. */
 export const LAUNCH_ARGS = [

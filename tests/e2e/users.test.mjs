@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import {
+  ACCOUNTS,
   api,
   apiCreateEndUser,
   apiSignIn,
@@ -324,8 +325,8 @@ test('invite two admins, delete one, deactivate the other (AuthSec then stops li
     assert.equal((await apiAdmins(other)).length, 0, 'AuthSec lists only active admins');
 
     // Oneself: no buttons, and the server refuses anyway.
-    await page.getByRole('searchbox', { name: /^Search/ }).fill('plain@acme.test');
-    const me = table.getByRole('row').filter({ hasText: 'plain@acme.test' });
+    await page.getByRole('searchbox', { name: /^Search/ }).fill(ACCOUNTS.plain);
+    const me = table.getByRole('row').filter({ hasText: ACCOUNTS.plain });
     await me.getByText('Your account').waitFor();
     assert.equal(await me.getByRole('button').count(), 0, 'no action on oneself');
     await screenshot(page, 'own row');
