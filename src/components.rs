@@ -32,7 +32,7 @@ pub use detail_page::DetailPage;
 pub use download::download_csv;
 pub use field::TextField;
 pub use form_parts::{FormAlert, SubmitButton};
-pub use list_body::{DataTable, ListBody};
+pub use list_body::{DataTable, EmptyList, FilterForm, ListBody};
 pub use load_failed::LoadFailed;
 pub use modal::Modal;
 pub use pager::Pager;

@@ -201,7 +201,10 @@ mod tests {
         );
         assert!(c.sandbox);
         assert!(c.crash_test);
-        assert_eq!(c.demo, None, "no demo accounts unless config.json lists them");
+        assert_eq!(
+            c.demo, None,
+            "no demo accounts unless config.json lists them"
+        );
         assert_eq!(c.end_user_client_id, None);
         let c = Config::parse(
             r#"{"api_base":"http://x","end_user_client_id":" 9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d "}"#,

@@ -4,21 +4,28 @@
 //! goes to the browser console only), and its Reload is a plain form to `/` (no
 //! wasm involved), which starts a fresh, signed-out console.
 
+use crate::routes::Page;
 use wasm_bindgen::JsCast;
 
-/// The crash page's markup: static text only.
-pub const CRASH_HTML: &str = concat!(
-    r#"<main id="main" class="content narrow crash" role="alert">"#,
-    r#"<h1>Something went wrong</h1>"#,
-    r#"<p>The console hit an error it cannot recover from and has stopped. "#,
-    r#"Changes you had not saved are lost; everything saved before is safe.</p>"#,
-    r#"<p>Reload to start again. You will need to sign in.</p>"#,
-    r#"<form method="get" action="/"><button type="submit" class="btn btn--primary">Reload the console</button></form>"#,
-    r#"</main>"#,
-);
+/// The crash page's markup: static text only, and a form to the home page.
+pub fn crash_html() -> String {
+    format!(
+        concat!(
+            r#"<main id="main" class="content narrow crash" role="alert">"#,
+            r#"<h1>Something went wrong</h1>"#,
+            r#"<p>The console hit an error it cannot recover from and has stopped. "#,
+            r#"Changes you had not saved are lost; everything saved before is safe.</p>"#,
+            r#"<p>Reload to start again. You will need to sign in.</p>"#,
+            r#"<form method="get" action="{home}">"#,
+            r#"<button type="submit" class="btn btn--primary">Reload the console</button></form>"#,
+            r#"</main>"#,
+        ),
+        home = Page::Home.path()
+    )
+}
 
 /// Installs the panic hook: the panic is logged as before (with its message and
-/// location), then the page is replaced by [`CRASH_HTML`].
+/// location), then the page is replaced by [`crash_html`].
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
@@ -32,7 +39,7 @@ pub fn show() {
         return;
     };
     if let Some(body) = doc.body() {
-        body.set_inner_html(CRASH_HTML);
+        body.set_inner_html(&crash_html());
     }
     if let Some(b) = doc
         .query_selector("main.crash button")
@@ -46,12 +53,12 @@ pub fn show() {
 
 #[cfg(test)]
 mod tests {
-    use super::CRASH_HTML;
+    use super::crash_html;
 
     #[test]
     fn the_crash_page_is_static_with_a_reload_that_needs_no_script() {
-        assert!(CRASH_HTML.contains("<h1>Something went wrong</h1>"));
-        assert!(CRASH_HTML.contains(r#"<form method="get" action="/">"#));
+        assert!(crash_html().contains("<h1>Something went wrong</h1>"));
+        assert!(crash_html().contains(r#"<form method="get" action="/">"#));
         for banned in [
             "style=",
             "<script",
@@ -60,7 +67,7 @@ mod tests {
             "onload",
             "javascript:",
         ] {
-            assert!(!CRASH_HTML.contains(banned), "{banned}");
+            assert!(!crash_html().contains(banned), "{banned}");
         }
     }
 }

@@ -7,9 +7,11 @@ pub mod debounce;
 pub mod keyed_fetch;
 pub mod list_url;
 pub mod selection;
+pub mod submit;
 
 pub use confirmed::{use_confirmed, Confirmed};
 pub use debounce::{use_debounce, Debounce, DEBOUNCE_MS};
-pub use keyed_fetch::keyed_fetch;
+pub use keyed_fetch::{from_answer, keyed_fetch};
 pub use list_url::{ListUrl, UrlState};
 pub use selection::{Pick, Selection};
+pub use submit::use_submit;

@@ -19,10 +19,13 @@ async fn create_binds_as_authsec_and_ignores_what_it_does_not_take() {
         "Key: 'RegisterClientsRequest.Name' Error:Field validation for 'Name' failed on the 'required' tag\nKey: 'RegisterClientsRequest.Email' Error:Field validation for 'Email' failed on the 'email' tag"
     );
     let long = json!({ "name": "x".repeat(257), "email": "a@acme.test" });
-    assert_eq!(
-        s.post(&clients_path(ACME, "create"), &t, long).await.status,
-        StatusCode::BAD_REQUEST
-    );
+    s.expect_post(
+        &clients_path(ACME, "create"),
+        &t,
+        long,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
 
     let ok = json!({ "name": "Local dev", "email": "dev@acme.test", "client_type": "m2m_service",
         "tags": ["x"], "redirect_uris": ["https://app.example.com/cb"], "oidc_enabled": true });
@@ -175,10 +178,8 @@ async fn soft_delete_hard_delete_and_default_client() {
         )
         .await;
     assert_eq!(hard.status, StatusCode::OK);
-    assert_eq!(
-        s.get(&clients_path(ACME, &id), &t).await.status,
-        StatusCode::NOT_FOUND
-    );
+    s.expect_get(&clients_path(ACME, &id), &t, StatusCode::NOT_FOUND)
+        .await;
 
     let default_id = s.state.db().facts.default_client_id.to_string();
     let r = s
@@ -270,8 +271,6 @@ async fn disabled_rotate_secret_is_404() {
         )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    assert_eq!(
-        s.get(&clients_path(ACME, &id), &t).await.status,
-        StatusCode::OK
-    );
+    s.expect_get(&clients_path(ACME, &id), &t, StatusCode::OK)
+        .await;
 }

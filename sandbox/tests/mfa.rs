@@ -247,12 +247,8 @@ async fn passkey_registration_begin_is_well_formed_and_bogus_finish_fails() {
 async fn disabled_passkey_credentials_is_404() {
     let s = sandbox(&["--disable", "passkey-credentials", "--disable", "sessions"]);
     let t = s.login("passkey@acme.test", "acme").await;
-    assert_eq!(
-        s.get("/authsec/webauthn/credentials", &t).await.status,
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(
-        s.get("/authsec/uflow/sessions", &t).await.status,
-        StatusCode::NOT_FOUND
-    );
+    s.expect_get("/authsec/webauthn/credentials", &t, StatusCode::NOT_FOUND)
+        .await;
+    s.expect_get("/authsec/uflow/sessions", &t, StatusCode::NOT_FOUND)
+        .await;
 }

@@ -51,14 +51,10 @@ async fn revoked_session_makes_token_401() {
         )
         .await;
     assert_eq!(del.status, StatusCode::OK);
-    assert_eq!(
-        s.get("/authsec/uflow/sessions", &first).await.status,
-        StatusCode::UNAUTHORIZED
-    );
-    assert_eq!(
-        s.get("/authsec/uflow/sessions", &second).await.status,
-        StatusCode::OK
-    );
+    s.expect_get("/authsec/uflow/sessions", &first, StatusCode::UNAUTHORIZED)
+        .await;
+    s.expect_get("/authsec/uflow/sessions", &second, StatusCode::OK)
+        .await;
 
     // revoke-all keeps only the caller's session.
     let third = s.login("plain@acme.test", "acme").await;
@@ -66,14 +62,10 @@ async fn revoked_session_makes_token_401() {
         .post("/authsec/uflow/sessions/revoke-all", &third, json!({}))
         .await;
     assert_eq!(r.body["revoked"], 1);
-    assert_eq!(
-        s.get("/authsec/uflow/sessions", &second).await.status,
-        StatusCode::UNAUTHORIZED
-    );
-    assert_eq!(
-        s.get("/authsec/uflow/sessions", &third).await.status,
-        StatusCode::OK
-    );
+    s.expect_get("/authsec/uflow/sessions", &second, StatusCode::UNAUTHORIZED)
+        .await;
+    s.expect_get("/authsec/uflow/sessions", &third, StatusCode::OK)
+        .await;
 }
 
 #[tokio::test]
@@ -84,17 +76,17 @@ async fn expired_token_is_401() {
     claims.iat -= 7200;
     claims.exp = claims.iat + 60;
     let expired = s.state.jwt.encode(&claims);
-    assert_eq!(
-        s.get("/authsec/uflow/sessions", &expired).await.status,
-        StatusCode::UNAUTHORIZED
-    );
+    s.expect_get(
+        "/authsec/uflow/sessions",
+        &expired,
+        StatusCode::UNAUTHORIZED,
+    )
+    .await;
     // Same claims with a future expiry still work: only the expiry differs.
     claims.exp = chrono::Utc::now().timestamp() + 600;
     let fresh = s.state.jwt.encode(&claims);
-    assert_eq!(
-        s.get("/authsec/uflow/sessions", &fresh).await.status,
-        StatusCode::OK
-    );
+    s.expect_get("/authsec/uflow/sessions", &fresh, StatusCode::OK)
+        .await;
 }
 
 #[tokio::test]
@@ -134,14 +126,14 @@ async fn tenant_mismatch_and_admin_role_are_enforced() {
     let r = s.get("/authsec/apps/", &user).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(r.body["error_code"], 403);
-    assert_eq!(
-        s.get("/authsec/uflow/admin/sessions", &user).await.status,
-        StatusCode::FORBIDDEN
-    );
-    assert_eq!(
-        s.get("/authsec/uflow/sessions", &user).await.status,
-        StatusCode::OK
-    );
+    s.expect_get(
+        "/authsec/uflow/admin/sessions",
+        &user,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    s.expect_get("/authsec/uflow/sessions", &user, StatusCode::OK)
+        .await;
 }
 
 #[tokio::test]
@@ -187,18 +179,18 @@ async fn api_key_authenticates_with_its_scopes() {
         )
         .await;
     let new_secret = re.body["api_key"].as_str().unwrap().to_string();
-    assert_eq!(
-        s.get(&clients_path(ACME, "getClients"), &secret)
-            .await
-            .status,
-        StatusCode::UNAUTHORIZED
-    );
-    assert_eq!(
-        s.get(&clients_path(ACME, "getClients"), &new_secret)
-            .await
-            .status,
-        StatusCode::OK
-    );
+    s.expect_get(
+        &clients_path(ACME, "getClients"),
+        &secret,
+        StatusCode::UNAUTHORIZED,
+    )
+    .await;
+    s.expect_get(
+        &clients_path(ACME, "getClients"),
+        &new_secret,
+        StatusCode::OK,
+    )
+    .await;
     let del = s
         .call(
             "DELETE",
@@ -208,12 +200,12 @@ async fn api_key_authenticates_with_its_scopes() {
         )
         .await;
     assert_eq!(del.body, json!({ "success": true }));
-    assert_eq!(
-        s.get(&clients_path(ACME, "getClients"), &new_secret)
-            .await
-            .status,
-        StatusCode::UNAUTHORIZED
-    );
+    s.expect_get(
+        &clients_path(ACME, "getClients"),
+        &new_secret,
+        StatusCode::UNAUTHORIZED,
+    )
+    .await;
 
     let bad = s
         .post(

@@ -91,10 +91,12 @@ async fn update_takes_one_name_delete_deactivates_and_delete_all_removes() {
         .await;
     assert_eq!(r.body["active"], false);
     // Disabling an account ends its sessions.
-    assert_eq!(
-        s.get("/authsec/uflow/sessions", &user_token).await.status,
-        StatusCode::UNAUTHORIZED
-    );
+    s.expect_get(
+        "/authsec/uflow/sessions",
+        &user_token,
+        StatusCode::UNAUTHORIZED,
+    )
+    .await;
     let r = s.call("DELETE", &path, Some(&t), None).await;
     assert_eq!(r.body, json!({ "message": "User deleted successfully" }));
     assert_eq!(
@@ -280,12 +282,13 @@ async fn admins_list_invite_and_last_admin_rules() {
         .await;
     assert_eq!(r.status, StatusCode::CREATED);
     assert_eq!(r.body["email_sent"], false);
-    assert_eq!(
-        s.post("/authsec/uflow/admin/invite", &acme, invite)
-            .await
-            .status,
-        StatusCode::CONFLICT
-    );
+    s.expect_post(
+        "/authsec/uflow/admin/invite",
+        &acme,
+        invite,
+        StatusCode::CONFLICT,
+    )
+    .await;
     let new_id = r.body["user_id"].as_str().unwrap();
     let r = s
         .call(

@@ -10,18 +10,6 @@ pub enum Method {
     Delete,
 }
 
-impl Method {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-            Method::Put => "PUT",
-            Method::Patch => "PATCH",
-            Method::Delete => "DELETE",
-        }
-    }
-}
-
 /// At most this many tries of one request, the first included.
 pub const MAX_TRIES: u32 = 3;
 /// Never wait longer than this for one retry, whatever `Retry-After` says.

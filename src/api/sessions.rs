@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(default)]
-pub struct Session {
+pub struct DeviceSession {
     pub id: String,
     pub device_name: String,
     pub ip_address: String,
@@ -28,7 +28,7 @@ pub struct Session {
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct SessionPage {
-    pub sessions: Vec<Session>,
+    pub sessions: Vec<DeviceSession>,
     pub total: u64,
     pub page: u32,
     pub limit: u32,

@@ -9,20 +9,20 @@ use crate::api::{Api, ApiError};
 
 /// What the user must do after the password step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Factors {
+pub struct AskedFactors {
     pub totp: bool,
     pub passkey: bool,
 }
 
-impl Factors {
+impl AskedFactors {
     /// `None` when the account has no second factor to check. AuthSec names one
     /// method, the account's default (`mfa_method`, `methods`, `webauthn_required`).
-    pub fn of(ok: &PasswordOk) -> Option<Factors> {
+    pub fn of(ok: &PasswordOk) -> Option<AskedFactors> {
         let named =
             |m: &str| ok.mfa_method.as_deref() == Some(m) || ok.methods.iter().any(|x| x == m);
         let totp = named("totp") || named("backup_code");
         let passkey = ok.webauthn_required || named("webauthn") || named("passkey");
-        (ok.mfa_required || totp || passkey).then_some(Factors {
+        (ok.mfa_required || totp || passkey).then_some(AskedFactors {
             totp: totp || !passkey,
             passkey,
         })
@@ -225,24 +225,24 @@ mod tests {
 
     #[test]
     fn factors_follow_methods() {
-        assert_eq!(Factors::of(&ok(&[], false)), None);
+        assert_eq!(AskedFactors::of(&ok(&[], false)), None);
         assert_eq!(
-            Factors::of(&ok(&["totp"], true)),
-            Some(Factors {
+            AskedFactors::of(&ok(&["totp"], true)),
+            Some(AskedFactors {
                 totp: true,
                 passkey: false
             })
         );
         assert_eq!(
-            Factors::of(&ok(&["webauthn"], true)),
-            Some(Factors {
+            AskedFactors::of(&ok(&["webauthn"], true)),
+            Some(AskedFactors {
                 totp: false,
                 passkey: true
             })
         );
         assert_eq!(
-            Factors::of(&ok(&["totp", "webauthn"], true)),
-            Some(Factors {
+            AskedFactors::of(&ok(&["totp", "webauthn"], true)),
+            Some(AskedFactors {
                 totp: true,
                 passkey: true
             })

@@ -26,7 +26,9 @@
 use super::{LoadFailed, TableSkeleton};
 use crate::api::error::ErrorKind;
 use crate::api::ApiError;
+use crate::routes::Page;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[component]
 pub fn ListBody<T, R, V>(
@@ -129,5 +131,54 @@ pub fn DataTable(
                 <tbody>{children()}</tbody>
             </table>
         </div>
+    }
+}
+
+/// The empty state of a list with filters: with filters on, nothing matches and
+/// they can be cleared; without, nothing exists yet and the first can be created.
+#[component]
+pub fn EmptyList(
+    filtered: bool,
+    #[prop(into)] on_clear: Callback<()>,
+    /// "No clients match these filters."
+    none_match: &'static str,
+    /// "This workspace has no clients yet."
+    none_yet: &'static str,
+    /// Where the first one is created, and the link's words.
+    create: Page<'static>,
+    create_label: &'static str,
+) -> impl IntoView {
+    let body = if filtered {
+        view! {
+            <p>{none_match}</p>
+            <button type="button" class="btn" on:click=move |_| on_clear.run(())>
+                "Clear filters"
+            </button>
+        }
+        .into_any()
+    } else {
+        view! {
+            <p>{none_yet}</p>
+            <A href=create.path() attr:class="btn btn--primary">
+                {create_label}
+            </A>
+        }
+        .into_any()
+    };
+    view! { <div class="empty">{body}</div> }
+}
+
+/// A list's filter bar: a search landmark whose fields apply as they change (Enter
+/// submits nothing).
+#[component]
+pub fn FilterForm(
+    /// Its accessible name: "Filter sessions".
+    label: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <form class="filters" role="search" aria-label=label on:submit=|ev| ev.prevent_default()>
+            {children()}
+        </form>
     }
 }

@@ -24,6 +24,7 @@ pub fn leaves_page(href: &str, here: &str) -> bool {
 /// that owns the edit; its listeners go with it.
 #[component]
 pub fn UnsavedGuard(#[prop(into)] dirty: Signal<bool>) -> impl IntoView {
+    // `try_`: the window's listeners may fire while the page is torn down.
     let is_dirty = move || dirty.try_get_untracked().unwrap_or(false);
     let on_unload = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
         move |ev: web_sys::BeforeUnloadEvent| {

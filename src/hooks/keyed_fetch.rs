@@ -49,3 +49,16 @@ where
     on_cleanup(move || abort_unless(None));
     data
 }
+
+/// A value read from the latest good answer of `data` (a list's total, for the pager);
+/// the default before there is one and after a failure.
+pub fn from_answer<T, U>(data: LocalResource<Result<T, ApiError>>, read: fn(&T) -> U) -> Memo<U>
+where
+    T: 'static,
+    U: Clone + Default + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| {
+        data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(read))
+            .unwrap_or_default()
+    })
+}

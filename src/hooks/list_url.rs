@@ -73,6 +73,14 @@ impl<S: UrlState> ListUrl<S> {
         self.go(s, replace);
     }
 
+    /// The `on:change` of a filter's `<select>`: `set` writes its value, back to page 1.
+    pub fn select(self, set: fn(&mut S, &str)) -> impl Fn(leptos::ev::Event) + Clone + 'static {
+        move |ev| {
+            let v = event_target_value(&ev);
+            self.filter(|s| set(s, &v), false);
+        }
+    }
+
     /// Moves to another page (and size) of the same view.
     pub fn page(&self, page: u32, f: impl FnOnce(&mut S)) {
         let mut s = self.state.get_untracked();

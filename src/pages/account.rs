@@ -16,15 +16,15 @@ use leptos::prelude::*;
 /// What the overview counts: the authenticator app, and the passkeys (a count when the
 /// server lists them, else whether AuthSec has one).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Factors {
+pub struct EnrolledFactors {
     pub app: bool,
     pub passkey: bool,
     pub passkeys: Option<usize>,
 }
 
-impl Factors {
+impl EnrolledFactors {
     pub fn of(e: &Enrolled, p: Option<&[Passkey]>) -> Self {
-        Factors {
+        EnrolledFactors {
             app: e.totp,
             passkey: e.passkey,
             passkeys: p.map(<[Passkey]>::len),
@@ -64,7 +64,7 @@ pub struct SecurityData {
 }
 
 impl SecurityData {
-    pub fn factors(&self) -> Factors {
+    pub fn factors(&self) -> EnrolledFactors {
         let e = self
             .enrolled
             .with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).cloned())
@@ -72,7 +72,7 @@ impl SecurityData {
         let p = self
             .passkeys
             .with(|p| p.as_ref().and_then(|r| r.as_ref().ok()).cloned());
-        Factors::of(&e, p.as_deref())
+        EnrolledFactors::of(&e, p.as_deref())
     }
     pub fn refresh(&self) {
         self.enrolled.refetch();

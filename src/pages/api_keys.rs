@@ -9,10 +9,11 @@ use crate::components::{
 };
 use crate::components::{FormAlert, SubmitButton};
 use crate::hooks::use_confirmed;
+use crate::hooks::use_submit;
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
-enum Act {
+enum KeyAct {
     Regenerate(ApiKey),
     Delete(ApiKey),
 }
@@ -41,31 +42,31 @@ pub fn ApiKeysPage() -> impl IntoView {
     let secret = RwSignal::new(None::<String>);
     let subject = RwSignal::new(String::new());
     let act = use_confirmed(
-        move |a: Act| async move {
+        move |a: KeyAct| async move {
             match &a {
-                Act::Regenerate(k) => {
+                KeyAct::Regenerate(k) => {
                     let w = apikeys::regenerate(&api, &k.key_id).await?;
                     subject.set(format!("the API key {}", k.name));
                     secret.set(Some(w.api_key));
                 }
-                Act::Delete(k) => apikeys::delete(&api, &k.key_id).await?,
+                KeyAct::Delete(k) => apikeys::delete(&api, &k.key_id).await?,
             }
             Ok(a)
         },
         move |a| {
             match a {
-                Act::Regenerate(k) => toasts.success(format!(
+                KeyAct::Regenerate(k) => toasts.success(format!(
                     "{} has a new key; the old one no longer works.",
                     k.name
                 )),
-                Act::Delete(k) => toasts.success(format!("{} was deleted.", k.name)),
+                KeyAct::Delete(k) => toasts.success(format!("{} was deleted.", k.name)),
             }
             keys.refetch();
         },
     );
     let creating = RwSignal::new(false);
     let row = move |k: ApiKey| {
-        let (k1, k2) = (k.clone(), k.clone());
+        let (regenerate, delete) = (KeyAct::Regenerate(k.clone()), KeyAct::Delete(k.clone()));
         view! {
             <tr>
                 <td class="truncate" title=k.name.clone()><strong>{k.name.clone()}</strong></td>
@@ -74,8 +75,8 @@ pub fn ApiKeysPage() -> impl IntoView {
                 <td>{when(k.last_use_at.as_deref())}</td>
                 <td><span class="badge" class:badge--ok=k.is_active class:badge--off=!k.is_active>{if k.is_active { "Active" } else { "Inactive" }}</span></td>
                 <td class="actions-cell">
-                    <button type="button" class="btn btn--small" aria-label=format!("Regenerate {}", k.name) on:click=move |_| act.ask(Act::Regenerate(k1.clone()))>"Regenerate"</button>
-                    <button type="button" class="btn btn--small btn--danger-ghost" aria-label=format!("Delete {}", k.name) on:click=move |_| act.ask(Act::Delete(k2.clone()))>"Delete"</button>
+                    <button type="button" class="btn btn--small" aria-label=format!("Regenerate {}", k.name) on:click=move |_| act.ask(regenerate.clone())>"Regenerate"</button>
+                    <button type="button" class="btn btn--small btn--danger-ghost" aria-label=format!("Delete {}", k.name) on:click=move |_| act.ask(delete.clone())>"Delete"</button>
                 </td>
             </tr>
         }
@@ -130,11 +131,11 @@ pub fn ApiKeysPage() -> impl IntoView {
         <ConfirmedDialog
             of=act
             title="Confirm"
-            message=|a: Act| match a {
-                Act::Regenerate(k) => {
+            message=|a: KeyAct| match a {
+                KeyAct::Regenerate(k) => {
                     format!("Make a new key for {}? The current key stops working at once.", k.name)
                 }
-                Act::Delete(k) => {
+                KeyAct::Delete(k) => {
                     format!("Delete {}? Anything using it stops working at once.", k.name)
                 }
             }
@@ -156,28 +157,26 @@ fn NewKeyDialog(
     let picked = RwSignal::new(Vec::<String>::new());
     let errors = RwSignal::new((None::<String>, None::<String>));
     let form_error = RwSignal::new(None::<String>);
-    let create = Action::new_local(move |(n, s): &(String, Vec<String>)| {
-        let (n, s, t) = (n.trim().to_string(), s.clone(), tenant.get_untracked());
-        async move {
-            apikeys::create(&api, &n, &s, &t)
-                .await
-                .map(|w| (n, w.api_key))
-        }
-    });
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(done)) => {
-            create.value().set(None);
+    let create = use_submit(
+        move |(n, s): &(String, Vec<String>)| {
+            let (n, s, t) = (n.trim().to_string(), s.clone(), tenant.get_untracked());
+            async move {
+                apikeys::create(&api, &n, &s, &t)
+                    .await
+                    .map(|w| (n, w.api_key))
+            }
+        },
+        move |done| {
             on_created.run(done);
-        }
-        Some(Err(e)) => {
+        },
+        move |e| {
             errors.set((
                 e.field("name").map(String::from),
                 e.field("scopes").map(String::from),
             ));
             form_error.set(Some(format!("The key was not created. {}", e.message)));
-        }
-        None => {}
-    });
+        },
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (n, s) = (name.get_untracked(), picked.get_untracked());

@@ -8,7 +8,7 @@ pub mod model;
 pub mod new;
 
 use crate::api::{apps, Api};
-use crate::components::{when, DataTable, ListBody, SearchInput};
+use crate::components::{when, DataTable, FilterForm, ListBody, SearchInput};
 use crate::hooks::{ListUrl, UrlState};
 use crate::routes::Page;
 use crate::url::Query;
@@ -112,19 +112,14 @@ pub fn AppsPage() -> impl IntoView {
                 "New application"
             </A>
         </div>
-        <form
-            class="filters"
-            role="search"
-            aria-label="Filter applications"
-            on:submit=|ev| ev.prevent_default()
-        >
+        <FilterForm label="Filter applications">
             <SearchInput
                 label="Search"
                 placeholder="Application name"
                 value=Signal::derive(move || state.with(|s| s.q.clone()))
                 on_commit=move |q: String| url.go(AppsState { q }, true)
             />
-        </form>
+        </FilterForm>
         <ListBody
             data
             loading="Loading applications"

@@ -18,7 +18,7 @@ use crate::api::clients;
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::{ConfirmedDialog, ListBody, Pager, Toasts};
-use crate::hooks::{keyed_fetch, use_confirmed, Pick};
+use crate::hooks::{from_answer, keyed_fetch, use_confirmed, Pick};
 use crate::paging::page_count;
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -89,22 +89,8 @@ pub fn ClientsPage() -> impl IntoView {
         s
     });
 
-    let total = Memo::new(move |_| {
-        data.with(|d| {
-            d.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .map(|p| p.pagination.total)
-        })
-        .unwrap_or(0)
-    });
-    let page_rows = Memo::new(move |_| {
-        data.with(|d| {
-            d.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .map(|p| p.clients.iter().map(PickedClient::of).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    });
+    let total = from_answer(data, |p| p.pagination.total);
+    let page_rows = from_answer(data, |p| p.clients.iter().map(PickedClient::of).collect());
     // A page past the end (rows deleted meanwhile): go to the last page.
     Effect::new(move |_| {
         let (s, t) = (state.get(), total.get());

@@ -38,11 +38,3 @@ pub fn AdminOnly(children: ChildrenFn) -> impl IntoView {
         </Show>
     }
 }
-
-#[component]
-pub fn Placeholder(title: &'static str) -> impl IntoView {
-    view! {
-        <h1>{title}</h1>
-        <p class="muted">"This area is being built."</p>
-    }
-}

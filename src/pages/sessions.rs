@@ -5,7 +5,7 @@
 mod state;
 mod tenant;
 
-use crate::api::sessions::{self, Session, SessionPage};
+use crate::api::sessions::{self, DeviceSession, SessionPage};
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::{when, ConfirmedDialog, DataTable, ListBody, Toasts};
@@ -26,8 +26,8 @@ pub const SESSION_COLUMNS: &[&str] = &[
 ];
 
 #[derive(Clone, Debug, PartialEq)]
-enum Ask {
-    One(Box<Session>),
+enum SessionAct {
+    One(Box<DeviceSession>),
     Others,
 }
 
@@ -51,10 +51,10 @@ fn MySessions() -> impl IntoView {
     let navigate = use_navigate();
     let data = LocalResource::new(move || async move { sessions::mine(&api).await });
     let ask = use_confirmed(
-        move |a: Ask| async move {
+        move |a: SessionAct| async move {
             match &a {
-                Ask::One(s) => sessions::revoke_mine(&api, &s.id).await.map(|_| a),
-                Ask::Others => {
+                SessionAct::One(s) => sessions::revoke_mine(&api, &s.id).await.map(|_| a),
+                SessionAct::Others => {
                     let n = sessions::revoke_all_mine(&api).await?.revoked;
                     toasts.success(match n {
                         0 => "There were no other sessions to sign out.".to_string(),
@@ -66,7 +66,7 @@ fn MySessions() -> impl IntoView {
             }
         },
         move |a| {
-            if let Ask::One(s) = &a {
+            if let SessionAct::One(s) = &a {
                 if s.is_current {
                     // This device's session is gone: its token no longer works.
                     auth.sign_out();
@@ -78,7 +78,7 @@ fn MySessions() -> impl IntoView {
             data.refetch();
         },
     );
-    let row = move |s: Session| {
+    let row = move |s: DeviceSession| {
         let s2 = s.clone();
         view! {
             <tr class:row--current=s.is_current>
@@ -93,7 +93,7 @@ fn MySessions() -> impl IntoView {
                 <td class="actions-cell">
                     <button type="button" class="btn btn--small btn--danger-ghost"
                         aria-label=format!("Revoke the session on {}{}", s.device_name, if s.is_current { " (this device)" } else { "" })
-                        on:click=move |_| ask.ask(Ask::One(Box::new(s2.clone())))>"Revoke"</button>
+                        on:click=move |_| ask.ask(SessionAct::One(Box::new(s2.clone())))>"Revoke"</button>
                 </td>
             </tr>
         }
@@ -103,7 +103,7 @@ fn MySessions() -> impl IntoView {
             <div class="page-head">
                 <h2 id="mine-h">"Your sessions"</h2>
                 <span class="page-head__spacer"></span>
-                <button type="button" class="btn" on:click=move |_| ask.ask(Ask::Others)>
+                <button type="button" class="btn" on:click=move |_| ask.ask(SessionAct::Others)>
                     "Sign out everywhere else"
                 </button>
             </div>
@@ -125,18 +125,18 @@ fn MySessions() -> impl IntoView {
             <ConfirmedDialog
                 of=ask
                 title="Confirm"
-                message=|a: Ask| match a {
-                    Ask::One(s) if s.is_current => {
+                message=|a: SessionAct| match a {
+                    SessionAct::One(s) if s.is_current => {
                         "Revoke this device's session? You will be signed out here.".to_string()
                     }
-                    Ask::One(s) => {
+                    SessionAct::One(s) => {
                         format!(
                             "Revoke the session on {} ({})? That device is signed out at its next request.",
                             s.device_name,
                             s.ip_address,
                         )
                     }
-                    Ask::Others => {
+                    SessionAct::Others => {
                         "Sign out every other device? Only this session stays signed in."
                             .to_string()
                     }

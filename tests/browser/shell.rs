@@ -52,14 +52,26 @@ async fn admins_see_every_area() {
 
 #[wasm_bindgen_test]
 async fn end_users_see_only_their_own_areas() {
-    let (root, auth, _h) = mount_nav(&[]);
+    let (root, _auth, _h) = mount_nav(&[]);
     until("end-user links", || !links(&root).is_empty()).await;
     assert_eq!(links(&root), ["Security", "Sessions"]);
-    // Signing out leaves no admin area behind.
+}
+
+#[wasm_bindgen_test]
+async fn signing_out_an_admin_takes_the_admin_areas_away() {
+    let (root, auth, _h) = mount_nav(&["admin"]);
+    until("admin links", || links(&root).len() == 6).await;
     auth.sign_out();
-    until("links after sign-out", || {
-        links(&root) == ["Security", "Sessions"]
+    until("no admin link after sign-out", || {
+        !links(&root).contains(&"Clients".to_string())
     })
     .await;
+    let left = links(&root);
+    for admin_only in ["Clients", "Users", "Applications", "API keys"] {
+        assert!(
+            !left.iter().any(|l| l == admin_only),
+            "{admin_only} is still offered: {left:?}"
+        );
+    }
     assert!(!text(&root).contains("Clients"));
 }

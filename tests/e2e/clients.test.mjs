@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
 import {
+  afterEvents,
   api,
   apiSignIn,
   assertClean,
@@ -286,7 +287,7 @@ test('create a client: the secret is shown once, the dialog closes only via "I h
 
     // Escape does not close it, and nothing navigates yet.
     await page.keyboard.press('Escape');
-    await page.waitForTimeout(300);
+    await afterEvents(page);
     assert.ok(await dialog.isVisible(), 'Escape must not close the secret dialog');
     assert.equal(new URL(page.url()).pathname, '/clients/new');
 

@@ -180,6 +180,15 @@ export async function follow(page, href, { settle = true } = {}) {
   await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
 }
 
+/**
+ * Waits until everything the last input set off has run (a rendered frame, then a
+ * macrotask: the page's event handlers, effects and microtasks are done). For checks
+ * that something did not happen, without a fixed wait.
+ */
+export async function afterEvents(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+}
+
 /** Navigates to a console path and waits for the network to settle. */
 export async function goto(page, p) {
   await page.goto(CONSOLE_URL() + p, { waitUntil: 'load' });

@@ -1,6 +1,6 @@
 //! Client listing and lookup (clientms).
 
-use axum::routing::{get, patch, post};
+use axum::routing::{get, post};
 use axum::Router;
 use std::collections::{BTreeMap, HashMap};
 
@@ -30,8 +30,8 @@ pub fn routes(rotate_secret: bool) -> Router<AppState> {
                 .patch(w::update)
                 .delete(w::soft_delete),
         )
-        .route("/{id}/activate", patch(w::activate))
-        .route("/{id}/deactivate", patch(w::deactivate));
+        .route("/{id}/activate", w::set_active_route(true))
+        .route("/{id}/deactivate", w::set_active_route(false));
     if rotate_secret {
         return r.route("/{id}/rotate-secret", post(w::rotate_secret));
     }

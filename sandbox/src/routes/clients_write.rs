@@ -3,6 +3,7 @@
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::routing::{patch, MethodRouter};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -185,20 +186,13 @@ fn set_active(
     Ok(Json(json!({ "message": msg, "client": c.json(false) })))
 }
 
-pub async fn activate(
-    State(st): State<AppState>,
-    caller: Caller,
-    Path((t, id)): Path<(String, String)>,
-) -> ApiResult<Json<Value>> {
-    set_active(&st, &caller, &t, &id, true)
-}
-
-pub async fn deactivate(
-    State(st): State<AppState>,
-    caller: Caller,
-    Path((t, id)): Path<(String, String)>,
-) -> ApiResult<Json<Value>> {
-    set_active(&st, &caller, &t, &id, false)
+/// PATCH `…/{id}/activate` (`true`) and `…/{id}/deactivate` (`false`).
+pub fn set_active_route(active: bool) -> MethodRouter<AppState> {
+    patch(
+        move |State(st): State<AppState>, caller: Caller, Path((t, id)): Path<(String, String)>| async move {
+            set_active(&st, &caller, &t, &id, active)
+        },
+    )
 }
 
 pub async fn soft_delete(

@@ -100,6 +100,26 @@ impl Sbx {
         self.call("POST", path, Some(token), Some(body)).await
     }
 
+    /// GET `path` with `token`; asserts the answer's status (the call named if not).
+    pub async fn expect_get(&self, path: &str, token: &str, want: StatusCode) -> Resp {
+        let r = self.get(path, token).await;
+        assert_eq!(r.status, want, "GET {path}: {:?}", r.body);
+        r
+    }
+
+    /// POST `body` to `path` with `token`; asserts the answer's status.
+    pub async fn expect_post(
+        &self,
+        path: &str,
+        token: &str,
+        body: Value,
+        want: StatusCode,
+    ) -> Resp {
+        let r = self.post(path, token, body).await;
+        assert_eq!(r.status, want, "POST {path}: {:?}", r.body);
+        r
+    }
+
     /// The password step; returns the login answer.
     pub async fn password(&self, email: &str, tenant_domain: &str) -> Resp {
         let body = json!({ "email": email, "password": PASSWORD, "tenant_domain": tenant_domain });

@@ -10,6 +10,7 @@ use crate::api::Api;
 use crate::components::LoadFailed;
 use crate::components::{when, Toasts};
 use crate::hooks::use_confirmed;
+use crate::hooks::use_submit;
 use leptos::prelude::*;
 
 /// A transport as words (the icon's text alternative).
@@ -43,20 +44,18 @@ pub fn PasskeysSection() -> impl IntoView {
     let renaming = RwSignal::new(None::<String>);
     let new_name = RwSignal::new(String::new());
     let rename_error = RwSignal::new(None::<String>);
-    let rename = Action::new_local(move |(id, name): &(String, String)| {
-        let (id, name) = (id.clone(), name.trim().to_string());
-        async move { pk::rename(&api, &id, &name).await }
-    });
-    Effect::new(move |_| match rename.value().get() {
-        Some(Ok(())) => {
-            rename.value().set(None);
+    let rename = use_submit(
+        move |(id, name): &(String, String)| {
+            let (id, name) = (id.clone(), name.trim().to_string());
+            async move { pk::rename(&api, &id, &name).await }
+        },
+        move |()| {
             renaming.set(None);
             toasts.success("The passkey was renamed.");
             data.refresh();
-        }
-        Some(Err(e)) => rename_error.set(Some(format!("The name was not saved. {}", e.message))),
-        None => {}
-    });
+        },
+        move |e| rename_error.set(Some(format!("The name was not saved. {}", e.message))),
+    );
     let delete = use_confirmed(
         move |p: Passkey| async move { pk::delete(&api, &p.id).await.map(|_| p) },
         move |p| {

@@ -9,6 +9,7 @@ use crate::api::{apps, Api};
 use crate::components::FormAlert;
 use crate::components::{ConfirmedDialog, CopyButton, DetailPage, Toasts};
 use crate::hooks::use_confirmed;
+use crate::hooks::use_submit;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -53,39 +54,35 @@ fn Editor(app: Value, #[prop(into)] reload: Callback<()>) -> impl IntoView {
     let client_id = apps::text(&app, "client_id").to_string();
 
     // `force`: save even though the server's copy changed.
-    let save = Action::new_local(move |force: &bool| {
-        let force = *force;
-        let (l, b, n) = (loaded.get_value(), before.get_value(), form.get_untracked());
-        let id = apps::text(&l, "app_id").to_string();
-        async move {
-            let current = apps::get(&api, &id).await?;
-            if !force && !unchanged_since(&l, &current) {
-                return Ok(None);
+    let save = use_submit(
+        move |force: &bool| {
+            let force = *force;
+            let (l, b, n) = (loaded.get_value(), before.get_value(), form.get_untracked());
+            let id = apps::text(&l, "app_id").to_string();
+            async move {
+                let current = apps::get(&api, &id).await?;
+                if !force && !unchanged_since(&l, &current) {
+                    return Ok(None);
+                }
+                // "Save mine anyway": the edits go onto the server's current copy,
+                // so the other person's changes to untouched fields are kept.
+                let base = if force { current } else { l };
+                apps::update(&api, &id, &body(&base, &b, &n, &all_method_defaults()))
+                    .await
+                    .map(Some)
             }
-            // "Save mine anyway": the edits go onto the server's current copy,
-            // so the other person's changes to untouched fields are kept.
-            let base = if force { current } else { l };
-            apps::update(&api, &id, &body(&base, &b, &n, &all_method_defaults()))
-                .await
-                .map(Some)
-        }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(Some(saved))) => {
-            save.value().set(None);
-            conflict.set(false);
+        },
+        move |saved: Option<Value>| {
+            // `None`: someone changed it meanwhile; the form says so and offers both ways.
+            conflict.set(saved.is_none());
+            let Some(saved) = saved else { return };
             // The saved object is the new baseline; the form keeps its values.
             before.set_value(read(&saved));
             loaded.set_value(saved);
             toasts.success("The application was saved.");
-        }
-        Some(Ok(None)) => {
-            save.value().set(None);
-            conflict.set(true);
-        }
-        Some(Err(e)) => form_error.set(Some(format!("The changes were not saved. {}", e.message))),
-        None => {}
-    });
+        },
+        move |e| form_error.set(Some(format!("The changes were not saved. {}", e.message))),
+    );
     let submit = move |force: bool| {
         let e = form.with_untracked(validate);
         if let Some(first) = Section::ALL.iter().find(|s| {

@@ -74,7 +74,7 @@ pub struct Field {
     pub group: Option<&'static str>,
 }
 
-const fn f(
+const fn entry(
     key: &'static str,
     label: &'static str,
     path: &'static str,
@@ -93,7 +93,7 @@ const fn f(
 }
 
 /// A field read at `read` and sent as a `first_client` field.
-const fn fc(
+const fn client_entry(
     key: &'static str,
     label: &'static str,
     read: &'static str,
@@ -112,7 +112,7 @@ const fn fc(
 }
 
 /// A login-preferences field of auth method `group`.
-const fn lp(
+const fn login_entry(
     group: &'static str,
     key: &'static str,
     label: &'static str,
@@ -197,7 +197,7 @@ macro_rules! method {
 }
 
 pub const FIELDS: &[Field] = &[
-    f(
+    entry(
         "app_name",
         "Name",
         "app_name",
@@ -207,7 +207,7 @@ pub const FIELDS: &[Field] = &[
         },
         Section::Basics,
     ),
-    f(
+    entry(
         "app_description",
         "Description",
         "app_description",
@@ -217,7 +217,7 @@ pub const FIELDS: &[Field] = &[
         },
         Section::Basics,
     ),
-    f("logo", "Logo URL", "logo", Kind::Url, Section::Basics),
+    entry("logo", "Logo URL", "logo", Kind::Url, Section::Basics),
     Field {
         key: "protocol",
         label: "Protocol",
@@ -227,36 +227,36 @@ pub const FIELDS: &[Field] = &[
         section: Section::Client,
         group: None,
     },
-    fc(
+    client_entry(
         "client_type",
         "Client type",
         "client_type",
         "first_client.client_type",
         Kind::Choice(CLIENT_TYPES),
     ),
-    fc(
+    client_entry(
         "response_types",
         "Response types",
         "response_types",
         "first_client.response_types",
         Kind::Multi(&["code", "token", "id_token"]),
     ),
-    fc(
+    client_entry(
         "token_auth",
         "Token endpoint auth method",
         "client_auth_method",
         "first_client.token_endpoint_auth_method",
         Kind::Choice(AUTH_METHODS),
     ),
-    f("pkce", "PKCE", "pkce", Kind::Choice(PKCE), Section::Client),
-    fc(
+    entry("pkce", "PKCE", "pkce", Kind::Choice(PKCE), Section::Client),
+    client_entry(
         "prompts",
         "Supported prompts",
         "supported_prompts",
         "first_client.supported_prompts",
         Kind::Multi(&["login", "consent", "none", "select_account"]),
     ),
-    f(
+    entry(
         "device_auth",
         "Device authorization (TV and CLI sign-in)",
         "device_authorization.enabled",
@@ -264,14 +264,14 @@ pub const FIELDS: &[Field] = &[
         Section::Client,
     ),
     method!("google"),
-    lp(
+    login_entry(
         "google",
         "google.id",
         "Google client ID",
         "login_preferences.auth_methods.google.clientId",
         ID,
     ),
-    lp(
+    login_entry(
         "google",
         "google.secret",
         "Google client secret",
@@ -279,14 +279,14 @@ pub const FIELDS: &[Field] = &[
         Kind::Secret,
     ),
     method!("facebook"),
-    lp(
+    login_entry(
         "facebook",
         "facebook.id",
         "Facebook app ID",
         "login_preferences.auth_methods.facebook.clientId",
         ID,
     ),
-    lp(
+    login_entry(
         "facebook",
         "facebook.secret",
         "Facebook app secret",
@@ -294,28 +294,28 @@ pub const FIELDS: &[Field] = &[
         Kind::Secret,
     ),
     method!("apple"),
-    lp(
+    login_entry(
         "apple",
         "apple.id",
         "Apple services ID",
         "login_preferences.auth_methods.apple.clientId",
         ID,
     ),
-    lp(
+    login_entry(
         "apple",
         "apple.secret",
         "Apple client secret",
         "login_preferences.auth_methods.apple.clientSecret",
         Kind::Secret,
     ),
-    lp(
+    login_entry(
         "apple",
         "apple.team",
         "Apple team ID",
         "login_preferences.auth_methods.apple.appleTeamId",
         TEXT,
     ),
-    lp(
+    login_entry(
         "apple",
         "apple.key",
         "Apple key ID",
@@ -323,14 +323,14 @@ pub const FIELDS: &[Field] = &[
         TEXT,
     ),
     method!("line"),
-    lp(
+    login_entry(
         "line",
         "line.id",
         "LINE channel ID",
         "login_preferences.auth_methods.line.clientId",
         ID,
     ),
-    lp(
+    login_entry(
         "line",
         "line.secret",
         "LINE channel secret",
@@ -338,7 +338,7 @@ pub const FIELDS: &[Field] = &[
         Kind::Secret,
     ),
     method!("email"),
-    lp(
+    login_entry(
         "email",
         "email.expires",
         "Link expires after (seconds)",
@@ -349,28 +349,28 @@ pub const FIELDS: &[Field] = &[
         },
     ),
     method!("email_otp"),
-    lp(
+    login_entry(
         "email_otp",
         "email_otp.expires",
         "Code expires after (seconds)",
         "login_preferences.auth_methods.email_otp.expiresIn",
         Kind::Int { min: 60, max: 3600 },
     ),
-    lp(
+    login_entry(
         "email_otp",
         "email_otp.failures",
         "Failures before lockout",
         "login_preferences.auth_methods.email_otp.maxFailures",
         FAILURES,
     ),
-    lp(
+    login_entry(
         "email_otp",
         "email_otp.lockout",
         "Lockout (minutes)",
         "login_preferences.auth_methods.email_otp.lockoutDuration",
         MINUTES,
     ),
-    lp(
+    login_entry(
         "email_otp",
         "email_otp.length",
         "Code length",
@@ -378,28 +378,28 @@ pub const FIELDS: &[Field] = &[
         CODE_LEN,
     ),
     method!("sms"),
-    lp(
+    login_entry(
         "sms",
         "sms.expires",
         "Code expires after (seconds)",
         "login_preferences.auth_methods.sms.expiresIn",
         Kind::Int { min: 60, max: 3600 },
     ),
-    lp(
+    login_entry(
         "sms",
         "sms.failures",
         "Failures before lockout",
         "login_preferences.auth_methods.sms.maxFailures",
         FAILURES,
     ),
-    lp(
+    login_entry(
         "sms",
         "sms.lockout",
         "Lockout (minutes)",
         "login_preferences.auth_methods.sms.lockoutDuration",
         MINUTES,
     ),
-    lp(
+    login_entry(
         "sms",
         "sms.length",
         "Code length",
@@ -407,14 +407,14 @@ pub const FIELDS: &[Field] = &[
         CODE_LEN,
     ),
     method!("webauthn_api"),
-    lp(
+    login_entry(
         "webauthn_api",
         "webauthn.rp_id",
         "Relying party ID (domain)",
         "login_preferences.auth_methods.webauthn_api.rpId",
         Kind::Domain,
     ),
-    lp(
+    login_entry(
         "webauthn_api",
         "webauthn.origins",
         "Allowed origins (one per line)",
@@ -422,42 +422,42 @@ pub const FIELDS: &[Field] = &[
         Kind::Origins,
     ),
     method!("password"),
-    lp(
+    login_entry(
         "password",
         "password.min",
         "Minimum length",
         "login_preferences.auth_methods.password.passwordMinLength",
         Kind::Int { min: 8, max: 128 },
     ),
-    lp(
+    login_entry(
         "password",
         "password.complexity",
         "Character kinds required (1–5)",
         "login_preferences.auth_methods.password.passwordComplexity",
         Kind::Int { min: 1, max: 5 },
     ),
-    lp(
+    login_entry(
         "password",
         "password.expires",
         "Expires after (days, 0 = never)",
         "login_preferences.auth_methods.password.passwordExpiresIn",
         Kind::Int { min: 0, max: 365 },
     ),
-    lp(
+    login_entry(
         "password",
         "password.failures",
         "Failures before lockout",
         "login_preferences.auth_methods.password.maxPasswordFailures",
         FAILURES,
     ),
-    lp(
+    login_entry(
         "password",
         "password.lockout",
         "Lockout (minutes)",
         "login_preferences.auth_methods.password.passwordSuspensionDuration",
         MINUTES,
     ),
-    lp(
+    login_entry(
         "password",
         "password.mfa",
         "Require MFA",
@@ -465,35 +465,35 @@ pub const FIELDS: &[Field] = &[
         Kind::Bool,
     ),
     method!("totp"),
-    lp(
+    login_entry(
         "totp",
         "totp.algorithm",
         "Algorithm",
         "login_preferences.auth_methods.totp.algorithm",
         Kind::Choice(ALGORITHMS),
     ),
-    lp(
+    login_entry(
         "totp",
         "totp.digits",
         "Digits",
         "login_preferences.auth_methods.totp.digits",
         Kind::IntChoice(&[6, 8]),
     ),
-    lp(
+    login_entry(
         "totp",
         "totp.period",
         "Period (seconds)",
         "login_preferences.auth_methods.totp.period",
         Kind::Int { min: 15, max: 120 },
     ),
-    lp(
+    login_entry(
         "totp",
         "totp.window",
         "Accepted steps either side",
         "login_preferences.auth_methods.totp.window",
         Kind::Int { min: 0, max: 5 },
     ),
-    lp(
+    login_entry(
         "totp",
         "totp.issuer",
         "Issuer shown in the app",
@@ -503,21 +503,21 @@ pub const FIELDS: &[Field] = &[
             required: true,
         },
     ),
-    lp(
+    login_entry(
         "totp",
         "totp.failures",
         "Failures before lockout",
         "login_preferences.auth_methods.totp.maxFailures",
         FAILURES,
     ),
-    lp(
+    login_entry(
         "totp",
         "totp.lockout",
         "Lockout (minutes)",
         "login_preferences.auth_methods.totp.lockoutDuration",
         MINUTES,
     ),
-    f(
+    entry(
         "subdomain",
         "Subdomain",
         "subdomain",
@@ -533,7 +533,7 @@ pub const FIELDS: &[Field] = &[
         section: Section::Domains,
         group: None,
     },
-    f(
+    entry(
         "invite_minutes",
         "Invitation emails expire after (minutes)",
         "invite_member_email_expiration_minutes",

@@ -8,6 +8,7 @@ use super::model::{create_body, is_on, read, template, validate, Form};
 use crate::api::{apps, Api};
 use crate::components::FormAlert;
 use crate::components::{SecretDialog, Toasts, UnsavedGuard};
+use crate::hooks::use_submit;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -75,24 +76,24 @@ pub fn NewAppPage() -> impl IntoView {
     let form_error = RwSignal::new(None::<String>);
     let secret = RwSignal::new(None::<String>);
     let created = RwSignal::new(None::<(String, String)>);
-    let create = Action::new_local(move |body: &serde_json::Value| {
-        let body = body.clone();
-        async move { apps::create(&api, &body).await }
-    });
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(app)) => {
-            create.value().set(None);
+    let create = use_submit(
+        move |body: &serde_json::Value| {
+            let body = body.clone();
+            async move { apps::create(&api, &body).await }
+        },
+        move |app| {
             let id = apps::text(&app, "app_id").to_string();
             let name = apps::text(&app, "app_name").to_string();
             created.set(Some((id, name)));
             secret.set(Some(apps::text(&app, "client_secret").to_string()));
-        }
-        Some(Err(e)) => form_error.set(Some(format!(
-            "The application was not created. {}",
-            e.message
-        ))),
-        None => {}
-    });
+        },
+        move |e| {
+            form_error.set(Some(format!(
+                "The application was not created. {}",
+                e.message
+            )))
+        },
+    );
     let go = move |to: usize| {
         let from = step.get_untracked();
         if to > from && from < REVIEW {

@@ -11,6 +11,7 @@ use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::{ConfirmedDialog, DetailPage, SecretDialog, Toasts, UnsavedGuard};
 use crate::hooks::use_confirmed;
+use crate::hooks::use_submit;
 use crate::routes::Page;
 use fields::Fields;
 use leptos::prelude::*;
@@ -18,7 +19,7 @@ use leptos_router::hooks::use_navigate;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Ask {
+enum ClientAct {
     Rotate,
     Delete,
     DeleteForever,
@@ -62,31 +63,29 @@ fn Detail(client: Client, #[prop(into)] reload: Callback<()>) -> impl IntoView {
     let fields = FormFields::new(&before.get_value());
     let errors = RwSignal::new(BTreeMap::new());
     let form_error = RwSignal::new(None::<String>);
-    let save = Action::new_local(move |d: &Draft| {
-        let (d, t, id) = (
-            d.clone(),
-            tenant.get_untracked(),
-            c.with_value(|c| c.id.clone()),
-        );
-        let body = d.update_body(&before.get_value());
-        async move {
-            clients::update(&api, &t, &id, &body)
-                .await
-                .map_err(|e| (e, d))
-        }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => {
-            save.value().set(None);
+    let save = use_submit(
+        move |d: &Draft| {
+            let (d, t, id) = (
+                d.clone(),
+                tenant.get_untracked(),
+                c.with_value(|c| c.id.clone()),
+            );
+            let body = d.update_body(&before.get_value());
+            async move {
+                clients::update(&api, &t, &id, &body)
+                    .await
+                    .map_err(|e| (e, d))
+            }
+        },
+        move |_| {
             toasts.success("Changes saved.");
             editing.set(false);
             reload.run(());
-        }
-        Some(Err((e, d))) => {
+        },
+        move |(e, d)| {
             show_failure(errors, form_error, &e, &d, "The changes were not saved");
-        }
-        None => {}
-    });
+        },
+    );
 
     let dirty = Memo::new(move |_| editing.get() && before.with_value(|b| fields.differs_from(b)));
 
@@ -107,37 +106,39 @@ fn Detail(client: Client, #[prop(into)] reload: Callback<()>) -> impl IntoView {
         }
     });
     let act = use_confirmed(
-        move |a: Ask| {
+        move |a: ClientAct| {
             let t = tenant.get_untracked();
             let (id, client_id) = c.with_value(|c| (c.id.clone(), c.client_id.clone()));
             async move {
                 match a {
-                    Ask::Rotate => match clients::rotate_secret(&api, &t, &id).await {
+                    ClientAct::Rotate => match clients::rotate_secret(&api, &t, &id).await {
                         Ok(r) => secret.set(Some(r.client_secret)),
                         // Said beside the buttons, not as a failure in the dialog.
                         Err(e) if e.is_missing_feature() => rotate_missing.set(true),
                         Err(e) => return Err(e),
                     },
-                    Ask::Delete => clients::soft_delete(&api, &t, &id).await?,
-                    Ask::DeleteForever => clients::delete_complete(&api, &t, &client_id).await?,
+                    ClientAct::Delete => clients::soft_delete(&api, &t, &id).await?,
+                    ClientAct::DeleteForever => {
+                        clients::delete_complete(&api, &t, &client_id).await?
+                    }
                 }
                 Ok(a)
             }
         },
         move |a| match a {
-            Ask::Rotate => {}
-            Ask::Delete => {
+            ClientAct::Rotate => {}
+            ClientAct::Delete => {
                 toasts.success(format!("{} was deleted.", c.with_value(|c| c.name.clone())));
                 reload.run(());
             }
-            Ask::DeleteForever => {
+            ClientAct::DeleteForever => {
                 let name = c.with_value(|c| c.name.clone());
                 toasts.success(format!("{name} was deleted permanently."));
                 navigate(&Page::Clients.path(), Default::default());
             }
         },
     );
-    let open_ask = move |a: Ask| act.ask(a);
+    let open_ask = move |a: ClientAct| act.ask(a);
     let deleted = c.with_value(|c| c.deleted);
     let subject = Signal::derive(move || c.with_value(|c| format!("the client {}", c.name)));
 
@@ -177,7 +178,7 @@ fn Detail(client: Client, #[prop(into)] reload: Callback<()>) -> impl IntoView {
                         }
                     })}
                 <Show when=move || !rotate_missing.get()>
-                    <button type="button" class="btn" on:click=move |_| open_ask(Ask::Rotate)>
+                    <button type="button" class="btn" on:click=move |_| open_ask(ClientAct::Rotate)>
                         "Rotate secret"
                     </button>
                 </Show>
@@ -187,7 +188,7 @@ fn Detail(client: Client, #[prop(into)] reload: Callback<()>) -> impl IntoView {
                             <button
                                 type="button"
                                 class="btn btn--danger-ghost"
-                                on:click=move |_| open_ask(Ask::Delete)
+                                on:click=move |_| open_ask(ClientAct::Delete)
                             >
                                 "Delete"
                             </button>
@@ -196,7 +197,7 @@ fn Detail(client: Client, #[prop(into)] reload: Callback<()>) -> impl IntoView {
                 <button
                     type="button"
                     class="btn btn--danger-ghost"
-                    on:click=move |_| open_ask(Ask::DeleteForever)
+                    on:click=move |_| open_ask(ClientAct::DeleteForever)
                 >
                     "Delete permanently"
                 </button>
@@ -226,25 +227,27 @@ fn Detail(client: Client, #[prop(into)] reload: Callback<()>) -> impl IntoView {
         <ConfirmedDialog
             of=act
             title="Please confirm"
-            message=move |a: Ask| {
+            message=move |a: ClientAct| {
                 let n = c.with_value(|c| c.name.clone());
                 match a {
-                    Ask::Rotate => {
+                    ClientAct::Rotate => {
                         format!(
                             "Rotate the secret of {n}? The current secret stops working at once; apps using it must be given the new one.",
                         )
                     }
-                    Ask::Delete => {
+                    ClientAct::Delete => {
                         format!(
                             "Delete {n}? It stops working at once; it stays listed under Deleted clients.",
                         )
                     }
-                    Ask::DeleteForever => format!("Delete {n} permanently? This cannot be undone."),
+                    ClientAct::DeleteForever => {
+                        format!("Delete {n} permanently? This cannot be undone.")
+                    }
                 }
             }
             confirm_label="Confirm"
-            type_to_confirm=move |a: Ask| {
-                (a == Ask::DeleteForever).then(|| c.with_value(|c| c.name.clone()))
+            type_to_confirm=move |a: ClientAct| {
+                (a == ClientAct::DeleteForever).then(|| c.with_value(|c| c.name.clone()))
             }
             danger=true
         />

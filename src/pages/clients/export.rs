@@ -2,7 +2,7 @@
 //! progress bar, can be cancelled, quotes per RFC 4180.
 
 use super::list_state::ListState;
-use super::row::{mfa_label, yes_no};
+use super::row::{client_mfa_label, yes_no};
 use super::walk::walk;
 use crate::api::clients::Client;
 use crate::api::Api;
@@ -44,7 +44,7 @@ pub fn to_csv(clients: &[Client]) -> String {
             c.client_type.clone(),
             c.tags.join(";"),
             yes_no(c.oidc_enabled).into(),
-            mfa_label(c),
+            client_mfa_label(c),
             c.user_count.to_string(),
             c.hydra_client_id.clone().unwrap_or_default(),
             yes_no(c.deleted).into(),
@@ -83,6 +83,7 @@ pub fn ExportButton(state: Memo<ListState>) -> impl IntoView {
                     done.set(d);
                     total.set(n);
                 },
+                // `try_`: leaving the page (the flag gone) stops the export.
                 move || cancel.try_get_untracked().unwrap_or(true),
             )
             .await;

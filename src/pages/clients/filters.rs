@@ -67,12 +67,6 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
-    let select = move |f: fn(&mut ListState, &str)| {
-        move |ev: leptos::ev::Event| {
-            let v = event_target_value(&ev);
-            url.filter(|s| f(s, &v), false);
-        }
-    };
     view! {
         <form
             class="filters"
@@ -105,7 +99,7 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
                 "Status"
                 <select
                     prop:value=move || state.with(|s| s.status.clone())
-                    on:change=select(|s, v| s.status = v.to_string())
+                    on:change=url.select(|s, v| s.status = v.to_string())
                 >
                     <option value="">"Any"</option>
                     <option value="Active">"Active"</option>
@@ -116,7 +110,7 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
                 "Active"
                 <select
                     prop:value=move || state.with(|s| s.active.key())
-                    on:change=select(|s, v| s.active = Tri::parse(v))
+                    on:change=url.select(|s, v| s.active = Tri::parse(v))
                 >
                     <option value="">"Any"</option>
                     <option value="true">"Yes"</option>
@@ -127,7 +121,7 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
                 "Show"
                 <select
                     prop:value=move || if state.with(|s| s.deleted) { "deleted" } else { "" }
-                    on:change=select(|s, v| s.deleted = v == "deleted")
+                    on:change=url.select(|s, v| s.deleted = v == "deleted")
                 >
                     <option value="">"Current clients"</option>
                     <option value="deleted">"Deleted clients"</option>

@@ -1,18 +1,12 @@
 //! The list's table: header with select-all, one row per client, the empty
-//! states, and the loading skeleton.
+//! state.
 
 use super::list_state::{table_class, Column, ListState};
 use super::{row, ListUrl, Pending, PickedClient, Selection};
 use crate::api::clients::ClientPage;
-use crate::components::TableSkeleton;
+use crate::components::EmptyList;
 use crate::routes::Page;
 use leptos::prelude::*;
-use leptos_router::components::A;
-
-#[component]
-pub fn Skeleton() -> impl IntoView {
-    view! { <TableSkeleton label="Loading clients" /> }
-}
 
 #[component]
 pub fn Table(
@@ -25,36 +19,21 @@ pub fn Table(
     if page.clients.is_empty() {
         let filtered = state.with_untracked(ListState::is_filtered);
         return view! {
-            <div class="empty">
-                {if filtered {
-                    view! {
-                        <p>"No clients match these filters."</p>
-                        <button
-                            type="button"
-                            class="btn"
-                            on:click=move |_| url.go(state.get_untracked().cleared(), false)
-                        >
-                            "Clear filters"
-                        </button>
-                    }
-                        .into_any()
-                } else {
-                    view! {
-                        <p>"This workspace has no clients yet."</p>
-                        <A href=Page::NewClient.path() attr:class="btn btn--primary">
-                            "Create the first client"
-                        </A>
-                    }
-                        .into_any()
-                }}
-            </div>
+            <EmptyList
+                filtered=filtered
+                on_clear=move || url.go(state.get_untracked().cleared(), false)
+                none_match="No clients match these filters."
+                none_yet="This workspace has no clients yet."
+                create=Page::NewClient
+                create_label="Create the first client"
+            />
         }
         .into_any();
     }
     let ids: Vec<PickedClient> = page.clients.iter().map(PickedClient::of).collect();
     let all_here = {
         let ids = ids.clone();
-        move || !ids.is_empty() && ids.iter().all(|p| selection.has(&p.id))
+        move || selection.has_all(&ids)
     };
     // Hidden columns are classes on the table (style/main.css hides their cells):
     // a page of rows has no per-cell reactive state, so it renders and drops fast.

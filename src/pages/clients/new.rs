@@ -7,6 +7,7 @@ use crate::api::clients;
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::{SecretDialog, Toasts, UnsavedGuard};
+use crate::hooks::use_submit;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -25,17 +26,17 @@ pub fn NewClientPage() -> impl IntoView {
     let secret = RwSignal::new(None::<String>);
     let created = RwSignal::new(None::<(String, String)>);
 
-    let create = Action::new_local(move |d: &Draft| {
-        let (d, t) = (d.clone(), tenant.get_untracked());
-        async move {
-            clients::create(&api, &t, &d.body())
-                .await
-                .map_err(|e| (e, d))
-        }
-    });
     let go = navigate.clone();
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok((c, rest))) => {
+    let create = use_submit(
+        move |d: &Draft| {
+            let (d, t) = (d.clone(), tenant.get_untracked());
+            async move {
+                clients::create(&api, &t, &d.body())
+                    .await
+                    .map_err(|e| (e, d))
+            }
+        },
+        move |(c, rest)| {
             form_error.set(None);
             if let Some(e) = rest {
                 toasts.error(format!(
@@ -55,13 +56,11 @@ pub fn NewClientPage() -> impl IntoView {
                     go(&Page::Client(&c.id).path(), Default::default());
                 }
             }
-            create.value().set(None);
-        }
-        Some(Err((e, d))) => {
+        },
+        move |(e, d)| {
             show_failure(errors, form_error, &e, &d, "The client was not created");
-        }
-        None => {}
-    });
+        },
+    );
     // Typed but not created yet (once created, the secret dialog leads on).
     let blank = Draft::default();
     let dirty = Memo::new(move |_| created.with(Option::is_none) && fields.differs_from(&blank));

@@ -20,7 +20,7 @@ pub fn yes_no(b: bool) -> &'static str {
 }
 
 /// "TOTP, WebAuthn" for an MFA-enabled client, else "Off".
-pub fn mfa_label(c: &Client) -> String {
+pub fn client_mfa_label(c: &Client) -> String {
     if !c.mfa_enabled {
         return "Off".into();
     }
@@ -125,7 +125,7 @@ pub fn ClientRow(client: Client, #[prop(into)] ask: Callback<Pending>) -> impl I
             "Delete"
         }
     );
-    let mfa = mfa_label(&client);
+    let mfa = client_mfa_label(&client);
     let (name_title, name_link, href) =
         (name.clone(), name.clone(), Page::Client(&client.id).path());
     view! {

@@ -6,7 +6,7 @@ pub(crate) mod second_factor;
 
 use super::steps;
 use crate::api::{login, Api};
-use crate::auth::flow::{self, Factors, StepError};
+use crate::auth::flow::{self, AskedFactors, StepError};
 use crate::auth::{AuthContext, Session};
 use crate::chunks::Lazy;
 use crate::components::SubmitButton;
@@ -54,7 +54,7 @@ pub fn SignIn(
     let errors = RwSignal::new(Errors::default());
     let alert = RwSignal::new(None::<String>);
     // After the password: the factor to check, or (None) one to enrol first.
-    let step = RwSignal::new(None::<(login::PasswordOk, Option<Factors>)>);
+    let step = RwSignal::new(None::<(login::PasswordOk, Option<AskedFactors>)>);
 
     let submit = Action::new_unsync(move |_: &()| async move {
         let (ws, em, pw) = (
@@ -71,7 +71,7 @@ pub fn SignIn(
             },
             Ok(ok) => {
                 alert.set(None);
-                let factors = Factors::of(&ok);
+                let factors = AskedFactors::of(&ok);
                 step.set(Some((ok, factors)));
             }
         }

@@ -5,14 +5,14 @@ use super::sign_in::enrol::EnrolStep;
 use super::sign_in::second_factor::SecondFactorStep;
 use super::token_paste::TokenPaste;
 use crate::api::login::PasswordOk;
-use crate::auth::flow::{Factors, StepError};
+use crate::auth::flow::{AskedFactors, StepError};
 use crate::auth::Session;
 use crate::chunks::chunk;
 use leptos::prelude::*;
 
 chunk!(signin_more: fn second_factor(
     ok: PasswordOk,
-    factors: Factors,
+    factors: AskedFactors,
     tenant: String,
     on_signed_in: Callback<Session>,
     on_error: Callback<StepError>,

@@ -2,11 +2,13 @@
 //! page in the URL; each session revocable; the email links to the user.
 
 use super::SessionsState;
-use crate::api::sessions::{self, Session, SessionPage};
+use crate::api::sessions::{self, DeviceSession, SessionPage};
 use crate::api::Api;
-use crate::components::{when, ConfirmedDialog, DataTable, ListBody, Pager, SearchInput, Toasts};
+use crate::components::{
+    when, ConfirmedDialog, DataTable, FilterForm, ListBody, Pager, SearchInput, Toasts,
+};
 use crate::hooks::list_url::Tri;
-use crate::hooks::{keyed_fetch, use_confirmed, ListUrl};
+use crate::hooks::{from_answer, keyed_fetch, use_confirmed, ListUrl};
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -21,12 +23,9 @@ pub fn TenantSessions() -> impl IntoView {
         move || state.get(),
         move |s| async move { sessions::tenant(&api, &s.api_query()).await },
     );
-    let total = Memo::new(move |_| {
-        data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.total))
-            .unwrap_or(0)
-    });
+    let total = from_answer(data, |p| p.total);
     let revoke = use_confirmed(
-        move |s: Session| async move { sessions::revoke_any(&api, &s.id).await.map(|_| s) },
+        move |s: DeviceSession| async move { sessions::revoke_any(&api, &s.id).await.map(|_| s) },
         move |s| {
             toasts.success(format!(
                 "The session of {} on {} was revoked.",
@@ -36,7 +35,7 @@ pub fn TenantSessions() -> impl IntoView {
             data.refetch();
         },
     );
-    let row = move |s: Session| {
+    let row = move |s: DeviceSession| {
         let live = s.is_active.unwrap_or(true);
         let email = s.user_email.clone().unwrap_or_default();
         let href = Page::User(s.user_id.as_deref().unwrap_or("")).path();
@@ -59,12 +58,7 @@ pub fn TenantSessions() -> impl IntoView {
     view! {
         <section class="card stack" aria-labelledby="tenant-h">
             <h2 id="tenant-h">"All sessions in this workspace"</h2>
-            <form
-                class="filters"
-                role="search"
-                aria-label="Filter sessions"
-                on:submit=|ev| ev.prevent_default()
-            >
+            <FilterForm label="Filter sessions">
                 <SearchInput
                     label="User email"
                     value=Signal::derive(move || state.with(|s| s.email.clone()))
@@ -74,17 +68,14 @@ pub fn TenantSessions() -> impl IntoView {
                     "Status"
                     <select
                         prop:value=move || state.with(|s| s.active.key())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            url.filter(|s| s.active = Tri::parse(&v), false);
-                        }
+                        on:change=url.select(|s, v| s.active = Tri::parse(v))
                     >
                         <option value="">"Any"</option>
                         <option value="true">"Active"</option>
                         <option value="false">"Ended"</option>
                     </select>
                 </label>
-            </form>
+            </FilterForm>
             <ListBody
                 data
                 loading="Loading sessions"
@@ -121,7 +112,7 @@ pub fn TenantSessions() -> impl IntoView {
             <ConfirmedDialog
                 of=revoke
                 title="Revoke session"
-                message=|s: Session| {
+                message=|s: DeviceSession| {
                     format!(
                         "Revoke the session of {} on {}? That device is signed out at its next request.",
                         s.user_email.unwrap_or_default(),

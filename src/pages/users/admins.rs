@@ -9,7 +9,7 @@ use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
 use crate::components::when;
 use crate::components::{Avatar, ConfirmedDialog, DataTable, ListBody, Pager, SearchInput, Toasts};
-use crate::hooks::{keyed_fetch, use_confirmed};
+use crate::hooks::{from_answer, keyed_fetch, use_confirmed};
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -52,10 +52,7 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
         move || state.get(),
         move |s| async move { users::list_admins(&api, &s.admin_query()).await },
     );
-    let total = Memo::new(move |_| {
-        data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.total))
-            .unwrap_or(0)
-    });
+    let total = from_answer(data, |p| p.total);
     let act = use_confirmed(
         move |a: AdminAct| async move {
             match &a {

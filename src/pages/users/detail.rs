@@ -4,7 +4,7 @@
 mod profile;
 mod sessions;
 
-use super::end_table::{mfa_label, provider_label};
+use super::end_table::{method_label, provider_label};
 use crate::api::users::{self, EndUser};
 use crate::api::Api;
 use crate::auth::AuthContext;
@@ -17,7 +17,7 @@ use leptos_router::hooks::use_navigate;
 pub use profile::Profile;
 
 #[derive(Clone, Debug, PartialEq)]
-enum Ask {
+enum UserAct {
     SetActive(bool),
     Delete,
 }
@@ -53,13 +53,13 @@ fn Detail(user: EndUser, #[prop(into)] reload: Callback<()>) -> impl IntoView {
     let email = user.email.clone();
     let name = user.full_name();
     let ask = use_confirmed(
-        move |a: Ask| {
+        move |a: UserAct| {
             // Read now, at the click: the future may outlive this page.
             let (t, id) = (tenant.get_untracked(), u.with_value(|u| u.id.clone()));
             async move {
                 match a {
-                    Ask::SetActive(on) => users::set_active(&api, &id, on).await,
-                    Ask::Delete => users::delete(&api, &t, &id).await,
+                    UserAct::SetActive(on) => users::set_active(&api, &id, on).await,
+                    UserAct::Delete => users::delete(&api, &t, &id).await,
                 }
                 .map(|_| a)
             }
@@ -67,9 +67,9 @@ fn Detail(user: EndUser, #[prop(into)] reload: Callback<()>) -> impl IntoView {
         move |a| {
             let e = u.with_value(|u| u.email.clone());
             match a {
-                Ask::SetActive(true) => toasts.success(format!("{e} was activated.")),
-                Ask::SetActive(false) => toasts.success(format!("{e} was deactivated.")),
-                Ask::Delete => {
+                UserAct::SetActive(true) => toasts.success(format!("{e} was activated.")),
+                UserAct::SetActive(false) => toasts.success(format!("{e} was deactivated.")),
+                UserAct::Delete => {
                     toasts.success(format!("{e} was deleted."));
                     navigate(&Page::Users.path(), Default::default());
                     return;
@@ -84,10 +84,10 @@ fn Detail(user: EndUser, #[prop(into)] reload: Callback<()>) -> impl IntoView {
             <h1 class="truncate" title=email.clone()>{if name.is_empty() { email.clone() } else { name.clone() }}</h1>
             <span class="badge" class:badge--ok=active class:badge--off=!active>{if active { "Active" } else { "Inactive" }}</span>
             <span class="page-head__spacer"></span>
-            <button type="button" class="btn" on:click=move |_| ask.ask(Ask::SetActive(!active))>
+            <button type="button" class="btn" on:click=move |_| ask.ask(UserAct::SetActive(!active))>
                 {if active { "Deactivate" } else { "Activate" }}
             </button>
-            <button type="button" class="btn btn--danger-ghost" on:click=move |_| ask.ask(Ask::Delete)>"Delete"</button>
+            <button type="button" class="btn btn--danger-ghost" on:click=move |_| ask.ask(UserAct::Delete)>"Delete"</button>
         </div>
         <dl class="facts">
             <dt>"Email"</dt><dd>{email.clone()}</dd>
@@ -104,27 +104,27 @@ fn Detail(user: EndUser, #[prop(into)] reload: Callback<()>) -> impl IntoView {
             {if user.mfa_methods.is_empty() {
                 view! { <p class="muted">"None enrolled. The user can add them under Account security."</p> }.into_any()
             } else {
-                view! { <ul class="plain">{user.mfa_methods.iter().map(|m| view! { <li>{mfa_label(m)}</li> }).collect_view()}</ul> }.into_any()
+                view! { <ul class="plain">{user.mfa_methods.iter().map(|m| view! { <li>{method_label(m)}</li> }).collect_view()}</ul> }.into_any()
             }}
         </section>
         <sessions::UserSessions user_id=user.id.clone() />
         <ConfirmedDialog
             of=ask
             title="Confirm"
-            message=move |a: Ask| {
+            message=move |a: UserAct| {
                 let e = u.with_value(|u| u.email.clone());
                 match a {
-                    Ask::SetActive(true) => format!("Activate {e}? They can sign in again."),
-                    Ask::SetActive(false) => {
+                    UserAct::SetActive(true) => format!("Activate {e}? They can sign in again."),
+                    UserAct::SetActive(false) => {
                         format!(
                             "Deactivate {e}? They cannot sign in until activated; their data is kept.",
                         )
                     }
-                    Ask::Delete => format!("Delete {e} and all their data? This cannot be undone."),
+                    UserAct::Delete => format!("Delete {e} and all their data? This cannot be undone."),
                 }
             }
             confirm_label="Confirm"
-            type_to_confirm=move |a: Ask| (a == Ask::Delete).then(|| u.with_value(|u| u.email.clone()))
+            type_to_confirm=move |a: UserAct| (a == UserAct::Delete).then(|| u.with_value(|u| u.email.clone()))
             danger=true
         />
     }

@@ -4,7 +4,7 @@
 //! list is large).
 
 use super::bulk::{UserBulkBar, UserSelection};
-use super::end_table::{EndUserTable, Skeleton};
+use super::end_table::EndUserTable;
 use super::list_state::UsersState;
 use super::UsersUrl;
 use crate::api::error::ErrorKind;
@@ -12,7 +12,7 @@ use crate::api::users;
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::LoadFailed;
-use crate::components::{Pager, SearchInput};
+use crate::components::{FilterForm, Pager, SearchInput, TableSkeleton};
 use crate::hooks::keyed_fetch;
 use leptos::prelude::*;
 
@@ -52,19 +52,8 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
         data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.total))
             .unwrap_or(0)
     });
-    let select = move |f: fn(&mut UsersState, &str)| {
-        move |ev: leptos::ev::Event| {
-            let v = event_target_value(&ev);
-            url.filter(|s| f(s, &v), false);
-        }
-    };
     view! {
-        <form
-            class="filters"
-            role="search"
-            aria-label="Filter end users"
-            on:submit=|ev| ev.prevent_default()
-        >
+        <FilterForm label="Filter end users">
             <SearchInput
                 label="Search"
                 placeholder="Email or name"
@@ -75,7 +64,7 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
                 "Status"
                 <select
                     prop:value=move || state.with(|s| s.status.clone())
-                    on:change=select(|s, v| s.status = v.to_string())
+                    on:change=url.select(|s, v| s.status = v.to_string())
                 >
                     <option value="">"Any"</option>
                     <option value="active">"Active"</option>
@@ -90,7 +79,7 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
             >
                 "Clear filters"
             </button>
-        </form>
+        </FilterForm>
         {move || {
             let n = data
                 .with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.scanned))
@@ -108,7 +97,7 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
         }}
         <UserBulkBar selected=selected on_done=move |_| all.refetch() />
         <Transition fallback=|| {
-            view! { <Skeleton /> }
+            view! { <TableSkeleton label="Loading users" /> }
         }>
             {move || Suspend::new(async move {
                 let _ = all.await;
@@ -116,7 +105,9 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
                     Ok(page) => {
                         view! { <EndUserTable page=page url=url selected=selected /> }.into_any()
                     }
-                    Err(e) if e.kind == ErrorKind::Aborted => view! { <Skeleton /> }.into_any(),
+                    Err(e) if e.kind == ErrorKind::Aborted => {
+                        view! { <TableSkeleton label="Loading users" /> }.into_any()
+                    }
                     Err(e) => {
                         view! {
                             <LoadFailed what="The users" error=e on_retry=move |_| all.refetch() />

@@ -1,22 +1,17 @@
 //! The end users table: sortable headers, a selectable row per user, the
-//! empty states and the loading skeleton.
+//! empty states.
 
 use super::bulk::{PickedUser, UserSelection};
 use super::list_state::{Sort, UsersState};
 use super::UsersUrl;
 use crate::api::users::{EndUser, UserPage};
-use crate::components::{when, Avatar, TableSkeleton};
+use crate::components::{when, Avatar, EmptyList};
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-#[component]
-pub fn Skeleton() -> impl IntoView {
-    view! { <TableSkeleton label="Loading users" /> }
-}
-
 /// An MFA method as an icon with its name for screen readers and on hover.
-pub fn mfa_label(method: &str) -> String {
+pub fn method_label(method: &str) -> String {
     match method {
         "totp" => "Authenticator app".into(),
         "webauthn" => "Passkey".into(),
@@ -78,29 +73,14 @@ pub fn EndUserTable(
     if page.users.is_empty() {
         let filtered = state.with_untracked(UsersState::is_filtered);
         return view! {
-            <div class="empty">
-                {if filtered {
-                    view! {
-                        <p>"No users match these filters."</p>
-                        <button
-                            type="button"
-                            class="btn"
-                            on:click=move |_| url.go(state.get_untracked().cleared(), false)
-                        >
-                            "Clear filters"
-                        </button>
-                    }
-                        .into_any()
-                } else {
-                    view! {
-                        <p>"No end users yet."</p>
-                        <A href=Page::NewUser.path() attr:class="btn btn--primary">
-                            "Create the first user"
-                        </A>
-                    }
-                        .into_any()
-                }}
-            </div>
+            <EmptyList
+                filtered=filtered
+                on_clear=move || url.go(state.get_untracked().cleared(), false)
+                none_match="No users match these filters."
+                none_yet="No end users yet."
+                create=Page::NewUser
+                create_label="Create the first user"
+            />
         }
         .into_any();
     }

@@ -6,6 +6,7 @@ use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
 use crate::components::{FormAlert, SubmitButton};
 use crate::components::{Modal, TextField};
+use crate::hooks::use_submit;
 use crate::time::absolute;
 use crate::validate;
 use leptos::prelude::*;
@@ -46,22 +47,20 @@ pub fn InviteButton(#[prop(into)] on_invited: Callback<()>) -> impl IntoView {
     let errors = RwSignal::new((None::<String>, None::<String>));
     let form_error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
-    let send = Action::new_local(move |i: &Invite| {
-        let i = i.clone();
-        async move { users::invite(&api, &i).await }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(i)) => {
+    let send = use_submit(
+        move |i: &Invite| {
+            let i = i.clone();
+            async move { users::invite(&api, &i).await }
+        },
+        move |i| {
             done.set(Some(outcome(&i)));
             for s in [email, username, first, last] {
                 s.set(String::new());
             }
-            send.value().set(None);
             on_invited.run(());
-        }
-        Some(Err(e)) => show_error(&e, errors, form_error),
-        None => {}
-    });
+        },
+        move |e| show_error(&e, errors, form_error),
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if send.pending().get_untracked() {

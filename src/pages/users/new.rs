@@ -7,6 +7,7 @@ use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
 use crate::components::{FormAlert, SubmitButton};
 use crate::components::{TextField, Toasts, UnsavedGuard};
+use crate::hooks::use_submit;
 use crate::routes::Page;
 use crate::validate;
 use leptos::prelude::*;
@@ -64,24 +65,22 @@ pub fn NewUserPage() -> impl IntoView {
             .iter()
             .any(|s| s.with(|v| !v.trim().is_empty()))
     });
-    let create = Action::new_local(move |n: &NewEndUser| {
-        let (n, t) = (n.clone(), tenant.get_untracked());
-        async move {
-            match users::create(&api, &n).await {
-                Err(e) if e.status == 409 => Err((e, find_by_email(&api, &t, &n.email).await)),
-                r => r.map_err(|e| (e, None)),
+    let create = use_submit(
+        move |n: &NewEndUser| {
+            let (n, t) = (n.clone(), tenant.get_untracked());
+            async move {
+                match users::create(&api, &n).await {
+                    Err(e) if e.status == 409 => Err((e, find_by_email(&api, &t, &n.email).await)),
+                    r => r.map_err(|e| (e, None)),
+                }
             }
-        }
-    });
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(u)) => {
-            create.value().set(None);
+        },
+        move |u| {
             toasts.success(format!("{} was created.", u.email));
             navigate(&Page::User(&u.id).path(), Default::default());
-        }
-        Some(Err((e, id))) => show_error(&e, id, errors, form_error, exists),
-        None => {}
-    });
+        },
+        move |(e, id)| show_error(&e, id, errors, form_error, exists),
+    );
     let err = move |k: &'static str| Signal::derive(move || errors.with(|e| e.get(k).cloned()));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -1,6 +1,6 @@
 //! Every field of a client, read-only, with copy buttons for the ids.
 
-use super::super::row::{mfa_label, yes_no};
+use super::super::row::{client_mfa_label, yes_no};
 use crate::api::clients::Client;
 use crate::components::CopyButton;
 use crate::time;
@@ -43,7 +43,7 @@ pub fn Fields(client: Client) -> impl IntoView {
             {id_row("Hydra client ID", c.hydra_client_id.clone().unwrap_or_default())}
             <dt>"Email"</dt><dd>{c.email.clone()}</dd> <dt>"Type"</dt>
             <dd>{c.client_type.clone()}</dd> <dt>"Tags"</dt><dd>{list(&c.tags)}</dd> <dt>"OIDC"</dt>
-            <dd>{yes_no(c.oidc_enabled)}</dd> <dt>"MFA"</dt><dd>{mfa_label(&c)}</dd>
+            <dd>{yes_no(c.oidc_enabled)}</dd> <dt>"MFA"</dt><dd>{client_mfa_label(&c)}</dd>
             <dt>"MFA verified"</dt><dd>{yes_no(c.mfa_verified)}</dd> <dt>"MFA default method"</dt>
             <dd>{c.mfa_default_method.clone().unwrap_or_else(|| "—".into())}</dd>
             <dt>"MFA enrolled"</dt><dd>{when(&c.mfa_enrolled_at)}</dd> <dt>"Last login"</dt>

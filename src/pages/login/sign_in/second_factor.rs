@@ -2,7 +2,7 @@
 
 use crate::api::login::{PasswordOk, SecondFactor};
 use crate::api::Api;
-use crate::auth::flow::{self, Factors, StepError};
+use crate::auth::flow::{self, AskedFactors, StepError};
 use crate::auth::{AuthContext, Session};
 use crate::components::TextField;
 use crate::validate;
@@ -12,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SecondFactorStep(
     ok: PasswordOk,
-    factors: Factors,
+    factors: AskedFactors,
     tenant: String,
     #[prop(into)] on_signed_in: Callback<Session>,
     /// Told of a spent ticket (`StepError::Restart`) so the caller restarts.

@@ -7,6 +7,7 @@ use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
 use crate::components::{FormAlert, SubmitButton};
 use crate::components::{TextField, Toasts, UnsavedGuard};
+use crate::hooks::use_submit;
 use crate::validate;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -63,10 +64,6 @@ pub fn ProfileForm(user: EndUser, #[prop(into)] on_saved: Callback<EndUser>) -> 
     };
     let errors = RwSignal::new(BTreeMap::<&'static str, String>::new());
     let form_error = RwSignal::new(None::<String>);
-    let save = Action::new_local(move |b: &ProfileBody| {
-        let (b, t, id) = (b.clone(), tenant.get_untracked(), id.get_value());
-        async move { users::update(&api, &t, &id, &b).await }
-    });
     // What was last saved (or loaded): the form is dirty while it differs.
     let saved = RwSignal::new(before.get_value());
     let dirty = Memo::new(move |_| {
@@ -76,17 +73,19 @@ pub fn ProfileForm(user: EndUser, #[prop(into)] on_saved: Callback<EndUser>) -> 
         };
         saved.with(|s| now.changes(s) != ProfileBody::default())
     });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(u)) => {
-            save.value().set(None);
+    let save = use_submit(
+        move |b: &ProfileBody| {
+            let (b, t, id) = (b.clone(), tenant.get_untracked(), id.get_value());
+            async move { users::update(&api, &t, &id, &b).await }
+        },
+        move |u| {
             before.set_value(Profile::of(&u));
             saved.set(Profile::of(&u));
             toasts.success("The profile was saved.");
             on_saved.run(u);
-        }
-        Some(Err(e)) => show_error(&e, errors, form_error),
-        None => {}
-    });
+        },
+        move |e| show_error(&e, errors, form_error),
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if save.pending().get_untracked() {

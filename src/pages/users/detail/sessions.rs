@@ -1,7 +1,7 @@
 //! The user's live sessions (admin sessions rows filtered by this user),
 //! each revocable after a confirmation.
 
-use crate::api::sessions::{self, Session};
+use crate::api::sessions::{self, DeviceSession};
 use crate::api::Api;
 use crate::components::when;
 use crate::components::LoadFailed;
@@ -34,13 +34,13 @@ pub fn UserSessions(user_id: String) -> impl IntoView {
         Callback::new(move |_| data.refetch())
     };
     let revoke = use_confirmed(
-        move |s: Session| async move { sessions::revoke_any(&api, &s.id).await.map(|_| s) },
+        move |s: DeviceSession| async move { sessions::revoke_any(&api, &s.id).await.map(|_| s) },
         move |s| {
             toasts.success(format!("The session on {} was revoked.", s.device_name));
             reload.run(());
         },
     );
-    let row = move |s: Session| {
+    let row = move |s: DeviceSession| {
         let label = format!("Revoke the session on {}", s.device_name);
         let ask = s.clone();
         view! {
@@ -99,7 +99,7 @@ pub fn UserSessions(user_id: String) -> impl IntoView {
             <ConfirmedDialog
                 of=revoke
                 title="Revoke session"
-                message=|s: Session| {
+                message=|s: DeviceSession| {
                     format!(
                         "Revoke the session on {} ({})? That device is signed out at its next request.",
                         s.device_name,

@@ -103,7 +103,8 @@ pub fn ImportPage() -> impl IntoView {
                     report.update(|rep| rep.apply(idx, &r));
                     stage.set(Stage::Uploading(sent, n));
                 },
-                // Leaving the page stops the upload after the batch in flight.
+                // `try_`: leaving the page (the flag gone) stops the upload after the
+                // batch in flight.
                 move || cancel.try_get_untracked().unwrap_or(true),
             )
             .await;
