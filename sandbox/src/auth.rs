@@ -15,6 +15,7 @@ use uuid::Uuid;
 use crate::auth::jwt::USER_SCOPES;
 use crate::config::Feature;
 use crate::db::apikey::{KEY_PREFIX, SCOPES};
+use crate::db::User;
 use crate::error::{ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::{now, sha256_hex, ua};
@@ -33,6 +34,18 @@ pub struct Caller {
 }
 
 impl Caller {
+    fn of(user: &User, scopes: Vec<String>, sid: Option<Uuid>, api_key: Option<Uuid>) -> Caller {
+        Caller {
+            user_id: user.id,
+            tenant_id: user.tenant_id,
+            email: user.email.clone(),
+            roles: user.role_names(),
+            scopes,
+            sid,
+            api_key,
+        }
+    }
+
     pub fn is_admin(&self) -> bool {
         self.roles.iter().any(|r| r == "admin")
     }
@@ -170,15 +183,7 @@ fn jwt_caller(state: &AppState, token: &str) -> ApiResult<Caller> {
     } else {
         USER_SCOPES.iter().map(|s| s.to_string()).collect()
     };
-    Ok(Caller {
-        user_id,
-        tenant_id: user.tenant_id,
-        email: user.email.clone(),
-        roles: user.role_names(),
-        scopes,
-        sid,
-        api_key: None,
-    })
+    Ok(Caller::of(user, scopes, sid, None))
 }
 
 fn api_key_caller(state: &AppState, token: &str) -> ApiResult<Caller> {
@@ -196,15 +201,7 @@ fn api_key_caller(state: &AppState, token: &str) -> ApiResult<Caller> {
         .get(&user_id)
         .filter(|u| u.active)
         .ok_or_else(ApiError::unauthorized)?;
-    Ok(Caller {
-        user_id,
-        tenant_id: user.tenant_id,
-        email: user.email.clone(),
-        roles: user.role_names(),
-        scopes,
-        sid: None,
-        api_key: Some(key_id),
-    })
+    Ok(Caller::of(user, scopes, None, Some(key_id)))
 }
 
 /// Where a request comes from: device name (from User-Agent) and IP address.

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::db::apikey::{KEY_PREFIX, SCOPES};
-use crate::db::ApiKey;
+use crate::db::{ApiKey, Db};
 use crate::error::{fast_name, parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::{new_id, now, random_b64, sha256_hex};
@@ -144,13 +144,8 @@ pub async fn regenerate(
     caller: Caller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
-    let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
     let mut db = st.db();
-    let key = db
-        .api_keys
-        .get_mut(&id)
-        .filter(|k| k.user_id == caller.user_id)
-        .ok_or_else(not_found)?;
+    let key = own_key(&mut db, &caller, &id)?;
     let secret = new_secret();
     key.key_hash = sha256_hex(&secret);
     key.is_active = true;
@@ -162,15 +157,17 @@ pub async fn delete_one(
     caller: Caller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
-    let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
     let mut db = st.db();
-    if db
-        .api_keys
-        .get(&id)
-        .is_none_or(|k| k.user_id != caller.user_id)
-    {
-        return Err(not_found());
-    }
-    db.api_keys.remove(&id);
+    let key_id = own_key(&mut db, &caller, &id)?.key_id;
+    db.api_keys.remove(&key_id);
     Ok(Json(json!({ "success": true })))
+}
+
+/// The caller's own key `id` (another user's is as unknown as a missing one: 404).
+fn own_key<'a>(db: &'a mut Db, caller: &Caller, id: &str) -> ApiResult<&'a mut ApiKey> {
+    let id = Uuid::parse_str(id).map_err(|_| not_found())?;
+    db.api_keys
+        .get_mut(&id)
+        .filter(|k| k.user_id == caller.user_id)
+        .ok_or_else(not_found)
 }

@@ -10,11 +10,12 @@ use serde_json::{json, Value};
 
 use super::clients::{find, guard};
 use crate::auth::Caller;
-use crate::db::Client;
+use crate::db::{Client, Db};
 use crate::error::{bind_error, parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::validate::is_valid_email;
 use crate::util::{new_id, now, random_b64, sha256_hex};
+use uuid::Uuid;
 
 /// The fields AuthSec's create (`RegisterClientsRequest`) and update (`UpdateClientRequest`)
 /// read; anything else in a body (redirect URIs, scopes, grant types, a logo…) is ignored,
@@ -153,13 +154,17 @@ pub async fn update(
     guard(&caller, &tenant)?;
     let req: ClientReq = parse_body(&body, Shape::Gin)?;
     let mut db = st.db();
-    let id = find(&db, caller.tenant_id, &id)?;
-    let c = db
-        .clients
-        .get_mut(&id)
-        .ok_or_else(|| ApiError::not_found("Client not found"))?;
+    let c = client_mut(&mut db, caller.tenant_id, &id)?;
     apply(c, req);
     Ok(Json(c.json(false)))
+}
+
+/// The tenant's client `key` (its id or its client id), to change.
+fn client_mut<'a>(db: &'a mut Db, tenant: Uuid, key: &str) -> ApiResult<&'a mut Client> {
+    let id = find(db, tenant, key)?;
+    db.clients
+        .get_mut(&id)
+        .ok_or_else(|| ApiError::not_found("Client not found"))
 }
 
 fn set_active(
@@ -171,11 +176,7 @@ fn set_active(
 ) -> ApiResult<Json<Value>> {
     guard(caller, tenant)?;
     let mut db = st.db();
-    let id = find(&db, caller.tenant_id, id)?;
-    let c = db
-        .clients
-        .get_mut(&id)
-        .ok_or_else(|| ApiError::not_found("Client not found"))?;
+    let c = client_mut(&mut db, caller.tenant_id, id)?;
     c.set_active(active);
     c.updated_at = now();
     let msg = if active {
@@ -202,17 +203,13 @@ pub async fn soft_delete(
 ) -> ApiResult<Json<Value>> {
     guard(&caller, &tenant)?;
     let mut db = st.db();
-    let id = find(&db, caller.tenant_id, &id)?;
-    let c = db
-        .clients
-        .get_mut(&id)
-        .ok_or_else(|| ApiError::not_found("Client not found"))?;
+    let c = client_mut(&mut db, caller.tenant_id, &id)?;
     c.deleted = true;
     c.active = false;
     c.status = "Deleted";
     c.updated_at = now();
     Ok(Json(
-        json!({ "message": "Client deleted successfully", "id": id, "deleted": true }),
+        json!({ "message": "Client deleted successfully", "id": c.id, "deleted": true }),
     ))
 }
 
@@ -255,11 +252,7 @@ pub async fn rotate_secret(
 ) -> ApiResult<Json<Value>> {
     guard(&caller, &tenant)?;
     let mut db = st.db();
-    let id = find(&db, caller.tenant_id, &id)?;
-    let c = db
-        .clients
-        .get_mut(&id)
-        .ok_or_else(|| ApiError::not_found("Client not found"))?;
+    let c = client_mut(&mut db, caller.tenant_id, &id)?;
     let secret = random_b64(32);
     c.secret_hash = sha256_hex(&secret);
     c.updated_at = now();

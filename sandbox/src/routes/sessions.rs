@@ -50,12 +50,17 @@ pub async fn revoke_mine(
     caller: Caller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
-    let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
+    revoke(&st, &id, |s| s.user_id == caller.user_id && !s.revoked)
+}
+
+/// Revokes the session `id` if `may` allows it (else 404, as for an unknown id).
+fn revoke(st: &AppState, id: &str, may: impl Fn(&Session) -> bool) -> ApiResult<Json<Value>> {
+    let id = Uuid::parse_str(id).map_err(|_| not_found())?;
     let mut db = st.db();
     let s = db
         .sessions
         .get_mut(&id)
-        .filter(|s| s.user_id == caller.user_id && !s.revoked)
+        .filter(|s| may(s))
         .ok_or_else(not_found)?;
     s.revoked = true;
     Ok(Json(
@@ -144,15 +149,5 @@ pub async fn revoke_any(
     caller: Admin<FastShape>,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
-    let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
-    let mut db = st.db();
-    let s = db
-        .sessions
-        .get_mut(&id)
-        .filter(|s| s.tenant_id == caller.tenant_id)
-        .ok_or_else(not_found)?;
-    s.revoked = true;
-    Ok(Json(
-        json!({ "success": true, "message": "Session revoked" }),
-    ))
+    revoke(&st, &id, |s| s.tenant_id == caller.tenant_id)
 }
