@@ -2,7 +2,7 @@
 //! disabled until that exact text is typed (for what cannot be undone).
 
 use super::field::unique_id;
-use super::FormAlert;
+use super::FormEnd;
 use super::Modal;
 use crate::hooks::Confirmed;
 use leptos::prelude::*;
@@ -58,8 +58,7 @@ pub fn ConfirmDialog(
                         <input id=input_id.get_value() type="text" autocomplete="off" spellcheck="false" bind:value=typed />
                     </div>
                 </Show>
-                <FormAlert error=error />
-                <div class="actions">
+                <FormEnd error=error>
                     <button type="button" class="btn" on:click=move |_| on_cancel.run(())>"Cancel"</button>
                     <button
                         type="submit"
@@ -71,7 +70,7 @@ pub fn ConfirmDialog(
                     >
                         {confirm_label.get_value()}
                     </button>
-                </div>
+                </FormEnd>
             </form>
         </Modal>
     }

@@ -49,3 +49,12 @@ pub fn SubmitButton(
         </button>
     }
 }
+
+/// The end of a form or dialog: its failure ([`FormAlert`]), then its buttons.
+#[component]
+pub fn FormEnd(#[prop(into)] error: Signal<Option<String>>, children: Children) -> impl IntoView {
+    view! {
+        <FormAlert error=error />
+        <div class="actions">{children()}</div>
+    }
+}

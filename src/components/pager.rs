@@ -1,6 +1,7 @@
 //! Pagination: rows per page, first/previous/next/last, a typed page number
 //! and "41–60 of 250".
 
+use crate::hooks::list_url::{ListUrl, Paged};
 use crate::paging::{page_count, range_label, PAGE_SIZES};
 use leptos::prelude::*;
 
@@ -104,5 +105,24 @@ pub fn Pager(
                 </button>
             </span>
         </nav>
+    }
+}
+
+/// A [`Pager`] over a list's state in the URL: a page change is a new URL.
+#[component]
+pub fn UrlPager<S: Paged>(
+    url: ListUrl<S>,
+    #[prop(into)] total: Signal<u64>,
+    #[prop(default = "Pagination")] label: &'static str,
+) -> impl IntoView {
+    let state = url.state;
+    view! {
+        <Pager
+            page=Signal::derive(move || state.with(S::page))
+            size=Signal::derive(move || state.with(S::size))
+            total=total
+            on_change=move |(p, size)| url.page(p, |s: &mut S| s.set_size(size))
+            label=label
+        />
     }
 }

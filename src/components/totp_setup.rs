@@ -4,7 +4,7 @@
 //! setting it up again replaces the earlier app and codes.
 
 use super::backup_codes::BackupCodes;
-use super::FormAlert;
+use super::FormEnd;
 use crate::api::mfa::{self, Account, TotpBegin};
 use crate::api::Api;
 use crate::components::{CopyButton, Qr};
@@ -139,8 +139,7 @@ pub fn TotpSetup(
                         <p role="status" aria-live="polite">
                             {move || begin.pending().get().then_some("Preparing your setup key…")}
                         </p>
-                        <FormAlert error=error />
-                        <div class="actions">
+                        <FormEnd error=error>
                             <button
                                 type="button"
                                 class="btn"
@@ -158,7 +157,7 @@ pub fn TotpSetup(
                             >
                                 "Try again"
                             </button>
-                        </div>
+                        </FormEnd>
                     }
                         .into_any()
                 }

@@ -18,6 +18,31 @@ pub trait UrlState: Clone + PartialEq + Send + Sync + 'static {
     fn set_page(&mut self, page: u32);
 }
 
+/// A list state with pages: what the pager reads and writes.
+pub trait Paged: UrlState {
+    fn page(&self) -> u32;
+    fn size(&self) -> u32;
+    fn set_size(&mut self, size: u32);
+}
+
+/// `impl Paged` for a state with `page` and `size` fields.
+#[macro_export]
+macro_rules! paged_by_fields {
+    ($t:ty) => {
+        impl $crate::hooks::list_url::Paged for $t {
+            fn page(&self) -> u32 {
+                self.page
+            }
+            fn size(&self) -> u32 {
+                self.size
+            }
+            fn set_size(&mut self, size: u32) {
+                self.size = size;
+            }
+        }
+    };
+}
+
 type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
 
 pub struct ListUrl<S: UrlState> {

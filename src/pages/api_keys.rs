@@ -7,7 +7,7 @@ use crate::auth::AuthContext;
 use crate::components::{
     when, ConfirmedDialog, DataTable, ListBody, Modal, SecretDialog, TextField, Toasts,
 };
-use crate::components::{FormAlert, SubmitButton};
+use crate::components::{FormEnd, SubmitButton};
 use crate::hooks::use_confirmed;
 use crate::hooks::use_submit;
 use leptos::prelude::*;
@@ -257,8 +257,7 @@ fn NewKeyDialog(
                         {move || errors.with(|e| e.1.clone())}
                     </p>
                 </fieldset>
-                <FormAlert error=form_error />
-                <div class="actions">
+                <FormEnd error=form_error>
                     <button
                         type="button"
                         class="btn"
@@ -268,7 +267,7 @@ fn NewKeyDialog(
                         "Cancel"
                     </button>
                     <SubmitButton pending=create.pending() label="Create key" busy="Creating…" />
-                </div>
+                </FormEnd>
             </form>
         </Modal>
     }

@@ -17,7 +17,7 @@ mod walk;
 use crate::api::clients;
 use crate::api::Api;
 use crate::auth::AuthContext;
-use crate::components::{ConfirmedDialog, ListBody, Pager, Toasts};
+use crate::components::{ConfirmedDialog, ListBody, Toasts, UrlPager};
 use crate::hooks::{from_answer, keyed_fetch, use_confirmed, Pick};
 use crate::paging::page_count;
 use crate::routes::Page;
@@ -128,8 +128,6 @@ pub fn ClientsPage() -> impl IntoView {
     );
     let ask = Callback::new(move |p: Pending| delete.ask(p));
 
-    let on_page = Callback::new(move |(page, size): (u32, u32)| url.page(page, |s| s.size = size));
-
     view! {
         <div class="page-head">
             <h1>"Clients"</h1>
@@ -147,12 +145,7 @@ pub fn ClientsPage() -> impl IntoView {
             what="The clients"
             rows=move |page| view! { <Table page=page url=url ask=ask /> }
         />
-        <Pager
-            page=Signal::derive(move || state.get().page)
-            size=Signal::derive(move || state.get().size)
-            total=total
-            on_change=on_page
-        />
+        <UrlPager url=url total=total />
         <ConfirmedDialog
             of=delete
             title="Delete client"

@@ -1,7 +1,7 @@
 //! Deleting a factor: a plain confirmation, or, for the last one, a warning
 //! that must be ticked before the button works.
 
-use crate::components::FormAlert;
+use crate::components::FormEnd;
 use crate::components::Modal;
 use leptos::prelude::*;
 
@@ -47,15 +47,14 @@ pub fn DeleteFactor(
                         "I understand; delete my last factor"
                     </label>
                 </Show>
-                <FormAlert error=error />
-                <div class="actions">
+                <FormEnd error=error>
                     <button type="button" class="btn" on:click=move |_| on_cancel.run(())>
                         "Cancel"
                     </button>
                     <button type="submit" class="btn btn--danger" disabled=move || !ready()>
                         "Delete"
                     </button>
-                </div>
+                </FormEnd>
             </form>
         </Modal>
     }

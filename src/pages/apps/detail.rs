@@ -6,7 +6,7 @@ use super::fields::Section;
 use super::form_view::SectionFields;
 use super::model::{all_method_defaults, body, read, validate};
 use crate::api::{apps, Api};
-use crate::components::FormAlert;
+use crate::components::FormEnd;
 use crate::components::{ConfirmedDialog, CopyButton, DetailPage, Toasts};
 use crate::hooks::use_confirmed;
 use crate::hooks::use_submit;
@@ -173,8 +173,7 @@ fn Editor(app: Value, #[prop(into)] reload: Callback<()>) -> impl IntoView {
                     </div>
                 </div>
             </Show>
-            <FormAlert error=form_error />
-            <div class="actions">
+            <FormEnd error=form_error>
                 <button
                     type="button"
                     class="btn btn--primary"
@@ -183,7 +182,7 @@ fn Editor(app: Value, #[prop(into)] reload: Callback<()>) -> impl IntoView {
                 >
                     {move || if save.pending().get() { "Saving…" } else { "Save changes" }}
                 </button>
-            </div>
+            </FormEnd>
         </section>
         <ConfirmedDialog
             of=delete

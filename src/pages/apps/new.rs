@@ -6,7 +6,7 @@ use super::fields::{Kind, Section, FIELDS, METHODS};
 use super::form_view::SectionFields;
 use super::model::{create_body, is_on, read, template, validate, Form};
 use crate::api::{apps, Api};
-use crate::components::FormAlert;
+use crate::components::FormEnd;
 use crate::components::{SecretDialog, Toasts, UnsavedGuard};
 use crate::hooks::use_submit;
 use crate::routes::Page;
@@ -205,8 +205,7 @@ pub fn NewAppPage() -> impl IntoView {
                         .into_any()
                 }
             }}
-            <FormAlert error=form_error />
-            <div class="actions">
+            <FormEnd error=form_error>
                 <A href=Page::Apps.path() attr:class="btn">
                     "Cancel"
                 </A>
@@ -247,7 +246,7 @@ pub fn NewAppPage() -> impl IntoView {
                         "Next"
                     </button>
                 </Show>
-            </div>
+            </FormEnd>
         </section>
         <SecretDialog
             secret=secret

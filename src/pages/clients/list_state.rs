@@ -256,6 +256,8 @@ impl ListState {
     }
 }
 
+crate::paged_by_fields!(ListState);
+
 impl UrlState for ListState {
     fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         ListState::from_pairs(pairs)

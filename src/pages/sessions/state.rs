@@ -24,6 +24,8 @@ impl Default for SessionsState {
     }
 }
 
+crate::paged_by_fields!(SessionsState);
+
 impl UrlState for SessionsState {
     fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut s = SessionsState::default();

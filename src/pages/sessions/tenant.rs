@@ -5,7 +5,7 @@ use super::SessionsState;
 use crate::api::sessions::{self, DeviceSession, SessionPage};
 use crate::api::Api;
 use crate::components::{
-    when, ConfirmedDialog, DataTable, FilterForm, ListBody, Pager, SearchInput, Toasts,
+    when, ConfirmedDialog, DataTable, FilterForm, ListBody, SearchInput, Toasts, UrlPager,
 };
 use crate::hooks::list_url::Tri;
 use crate::hooks::{from_answer, keyed_fetch, use_confirmed, ListUrl};
@@ -102,13 +102,7 @@ pub fn TenantSessions() -> impl IntoView {
                     }
                 }
             />
-            <Pager
-                page=Signal::derive(move || state.with(|s| s.page))
-                size=Signal::derive(move || state.with(|s| s.size))
-                total=total
-                on_change=move |(p, size): (u32, u32)| url.page(p, |s| s.size = size)
-                label="Sessions pages"
-            />
+            <UrlPager url=url total=total label="Sessions pages" />
             <ConfirmedDialog
                 of=revoke
                 title="Revoke session"

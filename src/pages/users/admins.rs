@@ -8,7 +8,9 @@ use crate::api::users::{self, AdminUser};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
 use crate::components::when;
-use crate::components::{Avatar, ConfirmedDialog, DataTable, ListBody, Pager, SearchInput, Toasts};
+use crate::components::{
+    Avatar, ConfirmedDialog, DataTable, ListBody, SearchInput, Toasts, UrlPager,
+};
 use crate::hooks::{from_answer, keyed_fetch, use_confirmed};
 use leptos::prelude::*;
 
@@ -156,12 +158,7 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
                 }
             }
         />
-        <Pager
-            page=Signal::derive(move || state.with(|s| s.page))
-            size=Signal::derive(move || state.with(|s| s.size))
-            total=total
-            on_change=move |(p, size): (u32, u32)| url.page(p, |s| s.size = size)
-        />
+        <UrlPager url=url total=total />
         <ConfirmedDialog
             of=act
             title="Confirm"

@@ -12,7 +12,7 @@ use crate::api::users;
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::LoadFailed;
-use crate::components::{FilterForm, Pager, SearchInput, TableSkeleton};
+use crate::components::{FilterForm, SearchInput, TableSkeleton, UrlPager};
 use crate::hooks::keyed_fetch;
 use leptos::prelude::*;
 
@@ -117,11 +117,6 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
                 }
             })}
         </Transition>
-        <Pager
-            page=Signal::derive(move || state.with(|s| s.page))
-            size=Signal::derive(move || state.with(|s| s.size))
-            total=total
-            on_change=move |(p, size): (u32, u32)| url.page(p, |s| s.size = size)
-        />
+        <UrlPager url=url total=total />
     }
 }

@@ -4,7 +4,7 @@
 use crate::api::users::{self, Invite, Invited};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
-use crate::components::{FormAlert, SubmitButton};
+use crate::components::{FormEnd, SubmitButton};
 use crate::components::{Modal, TextField};
 use crate::hooks::use_submit;
 use crate::time::absolute;
@@ -134,8 +134,7 @@ pub fn InviteButton(#[prop(into)] on_invited: Callback<()>) -> impl IntoView {
                     />
                     <TextField label="First name" value=first autocomplete="off" />
                     <TextField label="Last name" value=last autocomplete="off" />
-                    <FormAlert error=form_error />
-                    <div class="actions">
+                    <FormEnd error=form_error>
                         <button type="button" class="btn" on:click=move |_| close.run(())>
                             "Cancel"
                         </button>
@@ -144,7 +143,7 @@ pub fn InviteButton(#[prop(into)] on_invited: Callback<()>) -> impl IntoView {
                             label="Send invitation"
                             busy="Sending…"
                         />
-                    </div>
+                    </FormEnd>
                 </form>
             </Show>
         </Modal>

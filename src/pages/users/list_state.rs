@@ -66,6 +66,8 @@ impl Default for UsersState {
     }
 }
 
+crate::paged_by_fields!(UsersState);
+
 impl UrlState for UsersState {
     fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut s = UsersState::default();

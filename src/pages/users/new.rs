@@ -5,7 +5,7 @@
 use crate::api::users::{self, EndUserQuery, NewEndUser};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
-use crate::components::{FormAlert, SubmitButton};
+use crate::components::{FormEnd, SubmitButton};
 use crate::components::{TextField, Toasts, UnsavedGuard};
 use crate::hooks::use_submit;
 use crate::routes::Page;
@@ -139,13 +139,12 @@ pub fn NewUserPage() -> impl IntoView {
             <p class="muted">
                 "AuthSec e-mails the new user a temporary password. At their first sign-in they set up a second factor."
             </p>
-            <FormAlert error=form_error />
-            <div class="actions">
+            <FormEnd error=form_error>
                 <A href=Page::Users.path() attr:class="btn">
                     "Cancel"
                 </A>
                 <SubmitButton pending=create.pending() label="Create user" busy="Creating…" />
-            </div>
+            </FormEnd>
         </form>
     }
 }

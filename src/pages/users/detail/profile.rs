@@ -5,7 +5,7 @@
 use crate::api::users::{self, EndUser, ProfileBody};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
-use crate::components::{FormAlert, SubmitButton};
+use crate::components::{FormEnd, SubmitButton};
 use crate::components::{TextField, Toasts, UnsavedGuard};
 use crate::hooks::use_submit;
 use crate::validate;
@@ -120,10 +120,9 @@ pub fn ProfileForm(user: EndUser, #[prop(into)] on_saved: Callback<EndUser>) -> 
                     error=err("email")
                 />
             </div>
-            <FormAlert error=form_error />
-            <div class="actions">
+            <FormEnd error=form_error>
                 <SubmitButton pending=save.pending() label="Save profile" busy="Saving…" />
-            </div>
+            </FormEnd>
         </form>
     }
 }

@@ -6,7 +6,7 @@ use super::report::{Outcome, Report};
 use super::{new_report, parse_in_slices, to_send, upload, Stage};
 use crate::api::Api;
 use crate::components::download_csv;
-use crate::components::FormAlert;
+use crate::components::FormEnd;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -403,8 +403,7 @@ fn ReportView(
                     }}
                 </tbody>
             </table>
-            <FormAlert error=download_error />
-            <div class="actions">
+            <FormEnd error=download_error>
                 <button
                     type="button"
                     class="btn"
@@ -436,7 +435,7 @@ fn ReportView(
                 <A href=Page::Users.path() attr:class="btn btn--link">
                     "Back to users"
                 </A>
-            </div>
+            </FormEnd>
         </section>
     }
 }
