@@ -7,8 +7,7 @@ use super::delete_factor::DeleteFactor;
 use super::SecurityData;
 use crate::api::passkeys::{self as pk, Passkey};
 use crate::api::Api;
-use crate::components::LoadFailed;
-use crate::components::{when, Toasts};
+use crate::components::{when, ListBody, Toasts};
 use crate::hooks::use_confirmed;
 use crate::hooks::use_submit;
 use leptos::prelude::*;
@@ -180,43 +179,22 @@ pub fn PasskeysSection() -> impl IntoView {
             <p class="muted">
                 "A passkey signs you in with your device's screen lock or a security key, and cannot be phished."
             </p>
-            <Transition fallback=|| {
-                view! { <p class="muted">"Loading…"</p> }
-            }>
-                {move || Suspend::new(async move {
-                    match data.passkeys.await {
-                        Ok(list) if list.is_empty() => {
-                            view! { <p class="muted">"No passkey yet."</p> }.into_any()
-                        }
-                        Ok(list) => {
-                            view! {
-                                <ul class="plain devices" aria-label="Passkeys">
-                                    {list.into_iter().map(row).collect_view()}
-                                </ul>
-                            }
-                                .into_any()
-                        }
-                        Err(e) if e.is_missing_feature() => {
-                            view! {
-                                <p class="muted">
-                                    "This server does not list passkeys, so they cannot be renamed or deleted here. You can still add one."
-                                </p>
-                            }
-                                .into_any()
-                        }
-                        Err(e) => {
-                            view! {
-                                <LoadFailed
-                                    what="Your passkeys"
-                                    error=e
-                                    on_retry=move |_| data.refresh()
-                                />
-                            }
-                                .into_any()
-                        }
+            <ListBody
+                data=data.passkeys
+                loading="Loading your passkeys"
+                what="Your passkeys"
+                missing="This server does not list passkeys, so they cannot be renamed or deleted here. You can still add one."
+                is_empty=Vec::is_empty
+                empty=|| "No passkey yet."
+                on_retry=move || data.refresh()
+                rows=move |list| {
+                    view! {
+                        <ul class="plain devices" aria-label="Passkeys">
+                            {list.into_iter().map(row).collect_view()}
+                        </ul>
                     }
-                })}
-            </Transition>
+                }
+            />
             <AddPasskey on_added=move |_| data.refresh() />
             <DeleteFactor
                 open=delete.open()

@@ -7,14 +7,13 @@ use super::bulk::{UserBulkBar, UserSelection};
 use super::end_table::EndUserTable;
 use super::list_state::UsersState;
 use super::UsersUrl;
-use crate::api::error::ErrorKind;
 use crate::api::users;
 use crate::api::Api;
 use crate::auth::AuthContext;
-use crate::components::LoadFailed;
-use crate::components::{FilterForm, SearchInput, TableSkeleton, UrlPager};
-use crate::hooks::keyed_fetch;
+use crate::components::{FilterForm, ListBody, SearchInput, UrlPager};
+use crate::hooks::{from_answer, keyed_fetch};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Above this many end users the page says that it searches them itself.
 const LARGE: u64 = 2_000;
@@ -26,19 +25,15 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
     let state = url.state;
     let selected = UserSelection::new();
     // Everyone, once per tenant (and again on `refetch`); the view's page is cut from it here.
+    // Shared, not copied, by each page cut from it.
     let all = keyed_fetch(
         move || tenant.get(),
-        move |t| async move { users::all(&api, &t).await },
+        move |t| async move { users::all(&api, &t).await.map(Arc::new) },
     );
-    let data = Memo::new(move |_| {
+    // The view's page, cut from everyone again whenever the URL's state changes.
+    let data = LocalResource::new(move || {
         let q = state.with(|s| s.end_user_query(""));
-        all.with(|d| {
-            d.as_ref().map(|r| {
-                r.as_ref()
-                    .map(|list| users::page_end_users(list, &q))
-                    .map_err(Clone::clone)
-            })
-        })
+        async move { all.await.map(|list| users::page_end_users(&list, &q)) }
     });
     // New filters mean a new set: the selection no longer applies.
     Effect::new(move |prev: Option<UsersState>| {
@@ -48,10 +43,8 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
         }
         s
     });
-    let total = Memo::new(move |_| {
-        data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.total))
-            .unwrap_or(0)
-    });
+    let total = from_answer(data, |p| p.total);
+    let scanned = from_answer(data, |p| p.scanned);
     view! {
         <FilterForm label="Filter end users">
             <SearchInput
@@ -81,9 +74,7 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
             </button>
         </FilterForm>
         {move || {
-            let n = data
-                .with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.scanned))
-                .unwrap_or(0);
+            let n = scanned.get();
             (n > LARGE)
                 .then(|| {
                     view! {
@@ -96,27 +87,13 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
                 })
         }}
         <UserBulkBar selected=selected on_done=move |_| all.refetch() />
-        <Transition fallback=|| {
-            view! { <TableSkeleton label="Loading users" /> }
-        }>
-            {move || Suspend::new(async move {
-                let _ = all.await;
-                match data.get().unwrap_or_else(|| Err(crate::api::ApiError::aborted())) {
-                    Ok(page) => {
-                        view! { <EndUserTable page=page url=url selected=selected /> }.into_any()
-                    }
-                    Err(e) if e.kind == ErrorKind::Aborted => {
-                        view! { <TableSkeleton label="Loading users" /> }.into_any()
-                    }
-                    Err(e) => {
-                        view! {
-                            <LoadFailed what="The users" error=e on_retry=move |_| all.refetch() />
-                        }
-                            .into_any()
-                    }
-                }
-            })}
-        </Transition>
+        <ListBody
+            data
+            loading="Loading users"
+            what="The users"
+            on_retry=move || all.refetch()
+            rows=move |page| view! { <EndUserTable page url selected /> }
+        />
         <UrlPager url=url total=total />
     }
 }
