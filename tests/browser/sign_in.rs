@@ -264,19 +264,29 @@ async fn up_to_the_code(root: &web_sys::HtmlElement) {
     enter_code(root).await;
 }
 
+/// Signs in up to the code, waits until the code is on its way (held), then takes
+/// the form away.
+async fn code_sent_then_form_removed(
+    root: &web_sys::HtmlElement,
+    script: &Script,
+    shown: RwSignal<bool>,
+) {
+    up_to_the_code(root).await;
+    until("code sent", || {
+        !script.requests_to("/totp/verifyLogin").is_empty()
+    })
+    .await;
+    shown.set(false);
+    until("form gone", || !has_field(root, "Authentication code")).await;
+}
+
 #[wasm_bindgen_test]
 async fn a_sign_in_whose_form_went_away_meanwhile_still_signs_in() {
     let script = Script::default();
     script.totp_sign_in("admin@acme.test", &jwt("admin@acme.test"), true);
     let gate = script.hold("/totp/verifyLogin");
     let (root, auth, shown, _h) = mount_removable(&script);
-    up_to_the_code(&root).await;
-    until("code sent", || {
-        !script.requests_to("/totp/verifyLogin").is_empty()
-    })
-    .await;
-    shown.set(false);
-    until("form gone", || !has_field(&root, "Authentication code")).await;
+    code_sent_then_form_removed(&root, &script, shown).await;
     let _ = gate.send(());
     until("signed in", || auth.is_signed_in()).await;
     assert_eq!(auth.email().as_deref(), Some("admin@acme.test"));
@@ -291,13 +301,7 @@ async fn a_refused_code_for_a_step_that_went_away_is_dropped_quietly() {
         .answer("/totp/verifyLogin", 400, r#"{"error":"invalid TOTP code"}"#);
     let gate = script.hold("/totp/verifyLogin");
     let (root, auth, shown, _h) = mount_removable(&script);
-    up_to_the_code(&root).await;
-    until("code sent", || {
-        !script.requests_to("/totp/verifyLogin").is_empty()
-    })
-    .await;
-    shown.set(false);
-    until("form gone", || !has_field(&root, "Authentication code")).await;
+    code_sent_then_form_removed(&root, &script, shown).await;
     // The refusal arrives for a step that is gone: it used to focus the step's field
     // (a disposed NodeRef) and panic. Now nothing happens.
     let _ = gate.send(());
