@@ -17,7 +17,7 @@
 //! }
 //! ```
 
-use super::LoadFailed;
+use super::{LoadFailed, TableSkeleton};
 use crate::api::ApiError;
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -59,12 +59,7 @@ where
             {format!(" / {kind}")}
         </nav>
         <Transition fallback=move || {
-            view! {
-                <div class="skeleton-table" aria-busy="true" aria-label=loading.clone()>
-                    <div class="skeleton-row"></div>
-                    <div class="skeleton-row"></div>
-                </div>
-            }
+            view! { <TableSkeleton label=loading.clone() rows=2 /> }
         }>
             {move || {
                 let view = view.clone();

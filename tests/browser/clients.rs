@@ -173,3 +173,27 @@ async fn the_secret_is_shown_once_and_closes_only_when_stored() {
     );
     assert_eq!(current_url(), "/clients/c-9");
 }
+
+#[wasm_bindgen_test]
+async fn while_the_list_loads_a_status_says_so_in_words() {
+    let script = Script::default();
+    script.answer("/getClients", 200, &page(&["Billing"], 1));
+    let gate = script.hold("/getClients");
+    let (root, _g) = mount_admin(&script, || view! { <ClientsPage /> }.into_any());
+    until("the loading status", || {
+        root.query_selector(".skeleton-table[role=status]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let status = root.query_selector(".skeleton-table").unwrap().unwrap();
+    assert_eq!(
+        status.text_content().unwrap_or_default().trim(),
+        "Loading clients"
+    );
+    // An aria-label on a div without a role is what axe refuses.
+    assert_eq!(status.get_attribute("aria-label"), None);
+    let _ = gate.send(());
+    until("rows", || rows(&root).len() == 1).await;
+    assert!(root.query_selector(".skeleton-table").unwrap().is_none());
+}
