@@ -3,6 +3,7 @@
 pub mod apikey;
 pub mod app;
 pub mod client;
+pub mod rbac;
 pub mod session;
 pub mod user;
 
@@ -64,6 +65,8 @@ pub struct Db {
     pub sessions: HashMap<Uuid, Session>,
     pub apps: HashMap<String, App>,
     pub api_keys: HashMap<Uuid, ApiKey>,
+    /// Roles, permissions and role bindings of every tenant.
+    pub rbac: rbac::Rbac,
     /// Sign-ins under way, by [`attempt_key`].
     pub attempts: HashMap<String, Attempt>,
     /// Passkey registration in progress, by user id.

@@ -10,6 +10,8 @@ pub mod enrol;
 pub mod login;
 pub mod login_mfa;
 pub mod passkeys;
+pub mod permissions;
+pub mod roles;
 pub mod sessions;
 pub mod totp;
 pub mod user_batch;
@@ -51,6 +53,8 @@ fn uflow(on: &impl Fn(Feature) -> bool) -> Router<AppState> {
     let mut r = login::routes()
         .merge(endusers::routes())
         .merge(admins::routes())
+        .merge(roles::routes())
+        .merge(permissions::routes())
         .merge(totp::routes());
     if on(Feature::UserBatch) {
         r = r.merge(user_batch::routes());

@@ -27,9 +27,21 @@ const SERVED: &[&str] = &[
     "clientms.platformSelectors",
     "clientms.update",
     "uflow.admin.enduser.active",
+    "uflow.admin.bindings.create",
+    "uflow.admin.bindings.list",
     "uflow.admin.enduser.list",
     "uflow.admin.invite",
     "uflow.admin.me.roles-permissions",
+    "uflow.admin.permissions.create",
+    "uflow.admin.permissions.deleteByBody",
+    "uflow.admin.permissions.deleteById",
+    "uflow.admin.permissions.list",
+    "uflow.admin.permissions.resources",
+    "uflow.admin.roles.create",
+    "uflow.admin.roles.delete",
+    "uflow.admin.roles.get",
+    "uflow.admin.roles.list",
+    "uflow.admin.roles.update",
     "uflow.admin.users.active",
     "uflow.admin.users.delete",
     "uflow.admin.users.deleteAll",
@@ -147,8 +159,24 @@ fn swaps(s: &Sbx) -> Vec<(String, String)> {
         .map(|c| c.id)
         .min()
         .unwrap();
+    let role = |name: &str| {
+        db.rbac
+            .roles_of(db.facts.acme_tenant_id)
+            .find(|r| r.name == name)
+            .map(|r| r.id.to_string())
+            .unwrap()
+    };
+    let (admin_role, billing_role) = (role("admin"), role("billing-viewer"));
+    let invoices_read = db
+        .rbac
+        .permission_by(db.facts.acme_tenant_id, "invoices", "read")
+        .map(|p| p.id.to_string())
+        .unwrap();
     drop(db);
     vec![
+        ("0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e".into(), admin_role),
+        ("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f".into(), billing_role),
+        ("6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9e".into(), invoices_read),
         ("7f3c2a91-4b6e-4d2a-9c1f-2e8b5d6a0f14".into(), ACME.into()),
         (
             "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d".into(),

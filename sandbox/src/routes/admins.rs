@@ -253,12 +253,27 @@ pub async fn delete_all(
 /// `GET /uflow/admin/me/roles-permissions` (ADMIN guard): the tenant's role and
 /// permission vocabulary, not the caller's (authsec-api.md §e). The console calls it
 /// to learn whether the signed-in account is an admin: a 403 says it is not.
-pub async fn me_roles_permissions(caller: Admin) -> ApiResult<Json<Value>> {
+/// The **tenant's** roles, permissions and resources, not the caller's (AuthSec's
+/// `delegation_helpers.go:244-365`); arrays are `null` when the tenant has none.
+pub async fn me_roles_permissions(
+    State(st): State<AppState>,
+    caller: Admin,
+) -> ApiResult<Json<Value>> {
+    let db = st.db();
+    let t = caller.tenant_id;
+    let or_null = |v: Vec<String>| if v.is_empty() { Value::Null } else { json!(v) };
+    let roles: Vec<String> = db.rbac.roles_of(t).map(|r| r.name.clone()).collect();
+    let permissions: Vec<String> = db.rbac.permissions_of(t).map(|p| p.full()).collect();
+    let mut resources: Vec<String> = Vec::new();
+    for p in db.rbac.permissions_of(t) {
+        if !resources.contains(&p.resource) {
+            resources.push(p.resource.clone());
+        }
+    }
     Ok(Json(json!({
-        "permissions": ["admin:access", "clients:read", "clients:create", "clients:update",
-                        "clients:delete", "users:delete"],
-        "resources": ["admin", "clients", "users"],
-        "roles": ["admin", "user"],
+        "permissions": or_null(permissions),
+        "resources": resources,
+        "roles": or_null(roles),
         "scopes": [],
         "tenant_id": caller.tenant_id,
         "user_id": caller.user_id,

@@ -1,0 +1,161 @@
+//! Permissions (authsec-api.md §e.1): `resource:action` pairs of the token's tenant.
+
+use std::collections::HashMap;
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::routing::{delete, get};
+use axum::Json;
+use axum::Router;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use crate::auth::Admin;
+use crate::db::rbac::Permission;
+use crate::error::{parse_body, ApiError, ApiResult, Shape};
+use crate::state::AppState;
+use crate::util::new_id;
+
+/// Permissions under `/authsec/uflow`.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/admin/permissions",
+            get(list).post(create).delete(delete_by_body),
+        )
+        .route("/admin/permissions/resources", get(resources))
+        .route("/admin/permissions/{id}", delete(delete_one))
+}
+
+fn deleted() -> Json<Value> {
+    Json(json!({ "message": "Permission deleted successfully" }))
+}
+
+fn not_found() -> ApiError {
+    ApiError::not_found("Permission not found")
+}
+
+pub async fn list(
+    State(st): State<AppState>,
+    caller: Admin,
+    Query(q): Query<HashMap<String, String>>,
+) -> ApiResult<Json<Value>> {
+    let db = st.db();
+    let resource = q.get("resource").filter(|r| !r.is_empty());
+    let rows: Vec<Value> = db
+        .rbac
+        .permissions_of(caller.tenant_id)
+        .filter(|p| resource.is_none_or(|r| &p.resource == r))
+        .map(|p| {
+            json!({ "id": p.id, "resource": p.resource, "action": p.action,
+                    "full_permission_string": p.full(), "description": p.description,
+                    "roles_assigned": db.rbac.roles_holding(p.id) })
+        })
+        .collect();
+    Ok(Json(json!(rows)))
+}
+
+pub async fn resources(State(st): State<AppState>, caller: Admin) -> ApiResult<Json<Value>> {
+    let db = st.db();
+    let mut out: Vec<&str> = Vec::new();
+    for p in db.rbac.permissions_of(caller.tenant_id) {
+        if !out.contains(&p.resource.as_str()) {
+            out.push(&p.resource);
+        }
+    }
+    Ok(Json(json!({ "resources": out })))
+}
+
+/// `PermissionRequest`: no binding tags, so nothing is refused before the handler's check.
+#[derive(Deserialize, Default)]
+pub struct PermissionReq {
+    #[serde(default)]
+    resource: String,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    description: String,
+}
+
+fn parse(body: &[u8]) -> ApiResult<PermissionReq> {
+    let req: PermissionReq = parse_body(body, Shape::Gin)?;
+    if req.resource.is_empty() || req.action.is_empty() {
+        return Err(ApiError::gin(
+            StatusCode::BAD_REQUEST,
+            "Resource and Action are required",
+        ));
+    }
+    Ok(req)
+}
+
+pub async fn create(
+    State(st): State<AppState>,
+    caller: Admin,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    let req = parse(&body)?;
+    let mut db = st.db();
+    if db
+        .rbac
+        .permission_by(caller.tenant_id, &req.resource, &req.action)
+        .is_some()
+    {
+        // The table's unique (tenant, resource, action) constraint.
+        return Err(ApiError::gin(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Failed to register permission: ERROR: duplicate key value violates unique constraint \"idx_permissions_tenant_resource_action\" (SQLSTATE 23505)",
+        ));
+    }
+    let p = Permission {
+        id: new_id(),
+        tenant_id: caller.tenant_id,
+        resource: req.resource,
+        action: req.action,
+        description: req.description,
+    };
+    // The create answer alone spells it with a dot.
+    let answer = json!({ "id": p.id, "full_string": format!("{}.{}", p.resource, p.action) });
+    db.rbac.permissions.push(p);
+    Ok(Json(answer))
+}
+
+/// Removes a permission and its links to roles.
+fn remove(db: &mut crate::db::Db, id: Uuid) {
+    db.rbac.permissions.retain(|p| p.id != id);
+    for r in db.rbac.roles.iter_mut() {
+        r.permission_ids.retain(|p| *p != id);
+    }
+}
+
+pub async fn delete_one(
+    State(st): State<AppState>,
+    caller: Admin,
+    Path(raw): Path<String>,
+) -> ApiResult<Json<Value>> {
+    let id = Uuid::parse_str(&raw)
+        .map_err(|_| ApiError::gin(StatusCode::BAD_REQUEST, "Invalid Permission ID format"))?;
+    let mut db = st.db();
+    db.rbac
+        .permission(caller.tenant_id, id)
+        .ok_or_else(not_found)?;
+    remove(&mut db, id);
+    Ok(deleted())
+}
+
+pub async fn delete_by_body(
+    State(st): State<AppState>,
+    caller: Admin,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    let req = parse(&body)?;
+    let mut db = st.db();
+    let id = db
+        .rbac
+        .permission_by(caller.tenant_id, &req.resource, &req.action)
+        .map(|p| p.id)
+        .ok_or_else(not_found)?;
+    remove(&mut db, id);
+    Ok(deleted())
+}

@@ -1,0 +1,184 @@
+//! Roles, permissions and bindings as AuthSec keeps them (authsec-api.md §e.1).
+
+#[path = "helpers/support.rs"]
+mod support;
+
+use axum::http::StatusCode;
+use serde_json::{json, Value};
+use support::*;
+
+const ROLES: &str = "/authsec/uflow/admin/roles";
+
+fn role_named<'a>(list: &'a Value, name: &str) -> &'a Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == name)
+        .unwrap_or_else(|| panic!("no role {name} in {list}"))
+}
+
+#[tokio::test]
+async fn a_role_is_made_of_permissions_held_through_bindings_and_deleted_with_them() {
+    let s = sandbox(&["--profile", "authsec"]);
+    let t = s.login_admin().await;
+    let perms = s.get("/authsec/uflow/admin/permissions", &t).await.body;
+    let id_of = |full: &str| {
+        perms
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["full_permission_string"] == full)
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let made = s
+        .expect_post(
+            ROLES,
+            &t,
+            json!({ "name": "editor", "permission_ids": [id_of("clients:read"), id_of("clients:update")] }),
+            StatusCode::OK,
+        )
+        .await;
+    assert_eq!(made.body["permissions_count"], 2);
+    let role = made.body["id"].as_str().unwrap().to_string();
+    let got = s.get(&format!("{ROLES}/{role}"), &t).await;
+    assert_eq!(
+        got.body["permissions"],
+        json!(["clients:read", "clients:update"])
+    );
+    assert!(got.body.get("user_ids").is_none(), "nobody holds it yet");
+
+    let ops = s.user_id("ops@acme.test").to_string();
+    let bound = s
+        .expect_post(
+            "/authsec/uflow/admin/bindings",
+            &t,
+            json!({ "user_id": ops, "role_id": role }),
+            StatusCode::OK,
+        )
+        .await;
+    assert_eq!(bound.body["scope_description"], "Tenant-Wide");
+    let end_user = s.user_id("user@acme.test").to_string();
+    let r = s
+        .post(
+            "/authsec/uflow/admin/bindings",
+            &t,
+            json!({ "user_id": end_user, "role_id": role }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "only admins hold roles");
+    let list = s.get(ROLES, &t).await.body;
+    assert_eq!(role_named(&list, "editor")["users_assigned"], 1);
+    assert_eq!(role_named(&list, "editor")["user_ids"], json!([ops]));
+
+    // Updating replaces the whole set; an unknown permission string is refused by name.
+    let r = s
+        .call(
+            "PUT",
+            &format!("{ROLES}/{role}"),
+            Some(&t),
+            Some(json!({ "name": "editor", "permission_strings": ["clients:fly"] })),
+        )
+        .await;
+    assert_eq!(r.body["error"], "permission not found: clients:fly");
+    let r = s
+        .call(
+            "PUT",
+            &format!("{ROLES}/{role}"),
+            Some(&t),
+            Some(json!({ "name": "editor" })),
+        )
+        .await;
+    assert_eq!(
+        r.body["error"],
+        "permission_ids or permission_strings required"
+    );
+
+    s.call("DELETE", &format!("{ROLES}/{role}"), Some(&t), None)
+        .await;
+    let bindings = s
+        .get(&format!("/authsec/uflow/admin/bindings?user_id={ops}"), &t)
+        .await;
+    assert!(
+        bindings
+            .body
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|b| b["role_id"] != role.as_str()),
+        "the role's bindings go with it"
+    );
+    let r = s.get(&format!("{ROLES}/{role}"), &t).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_deleted_permission_leaves_every_role_and_a_second_one_alike_is_refused() {
+    let s = sandbox(&["--profile", "authsec"]);
+    let t = s.login_admin().await;
+    let p = "/authsec/uflow/admin/permissions";
+    let made = s
+        .expect_post(
+            p,
+            &t,
+            json!({ "resource": "reports", "action": "share" }),
+            StatusCode::OK,
+        )
+        .await;
+    assert_eq!(
+        made.body["full_string"], "reports.share",
+        "a dot, here only"
+    );
+    let again = s
+        .post(p, &t, json!({ "resource": "reports", "action": "share" }))
+        .await;
+    assert_eq!(again.status, StatusCode::INTERNAL_SERVER_ERROR);
+    let r = s.post(p, &t, json!({ "resource": "reports" })).await;
+    assert_eq!(r.body["error"], "Resource and Action are required");
+
+    let before = role_named(&s.get(ROLES, &t).await.body, "support")["permissions_count"].clone();
+    let r = s
+        .call(
+            "DELETE",
+            p,
+            Some(&t),
+            Some(json!({ "resource": "reports", "action": "read" })),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let after = role_named(&s.get(ROLES, &t).await.body, "support")["permissions_count"].clone();
+    assert_eq!(after.as_u64().unwrap() + 1, before.as_u64().unwrap());
+}
+
+#[tokio::test]
+async fn a_tenant_without_roles_answers_null_and_others_never_see_ours() {
+    let s = sandbox(&["--profile", "authsec"]);
+    let t = s.login_admin().await;
+    let ids: Vec<String> = s
+        .get(ROLES, &t)
+        .await
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    for id in &ids {
+        s.call("DELETE", &format!("{ROLES}/{id}"), Some(&t), None)
+            .await;
+    }
+    assert_eq!(s.get(ROLES, &t).await.body, Value::Null, "Go's nil slice");
+    let me = s
+        .get("/authsec/uflow/admin/me/roles-permissions", &t)
+        .await
+        .body;
+    assert_eq!(me["roles"], Value::Null);
+    let globex = s.login("admin@globex.test", "globex").await;
+    let theirs = s.get(ROLES, &globex).await.body;
+    assert!(
+        !theirs.as_array().unwrap().is_empty(),
+        "another tenant keeps its roles"
+    );
+}
