@@ -1,6 +1,7 @@
 //! The typed AuthSec client: one module per service area; `http` owns base
 //! URLs, the bearer token, error decoding and retries.
 
+pub mod access;
 pub mod apikeys;
 pub mod apps;
 pub mod claims;

@@ -12,6 +12,6 @@ pub mod submit;
 pub use confirmed::{use_confirmed, Confirmed};
 pub use debounce::{use_debounce, Debounce, DEBOUNCE_MS};
 pub use keyed_fetch::{from_answer, keyed_fetch};
-pub use list_url::{ListUrl, UrlState};
+pub use list_url::{ListUrl, Search, UrlState};
 pub use selection::{Pick, Selection};
 pub use submit::use_submit;

@@ -1,5 +1,6 @@
 //! One module per routed area.
 
+pub mod access;
 pub mod account;
 pub mod api_keys;
 pub mod apps;

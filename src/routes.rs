@@ -20,6 +20,9 @@ pub mod seg {
     pub const SECURITY: &str = "security";
     pub const NEW: &str = "new";
     pub const IMPORT: &str = "import";
+    pub const ACCESS: &str = "access";
+    pub const ROLES: &str = "roles";
+    pub const PERMISSIONS: &str = "permissions";
     /// The route table's name for an id segment.
     pub const ID: &str = "id";
 }
@@ -42,6 +45,10 @@ pub enum Page<'a> {
     ApiKeys,
     Sessions,
     Security,
+    Roles,
+    NewRole,
+    Role(&'a str),
+    Permissions,
 }
 
 impl Page<'_> {
@@ -50,6 +57,7 @@ impl Page<'_> {
         use seg::*;
         let one = |a: &str| format!("/{a}");
         let two = |a: &str, b: &str| format!("/{a}/{b}");
+        let three = |a: &str, b: &str, c: &str| format!("/{a}/{b}/{c}");
         match *self {
             Page::Home => "/".into(),
             Page::Login => one(LOGIN),
@@ -66,6 +74,10 @@ impl Page<'_> {
             Page::ApiKeys => one(API_KEYS),
             Page::Sessions => one(SESSIONS),
             Page::Security => two(ACCOUNT, SECURITY),
+            Page::Roles => two(ACCESS, ROLES),
+            Page::NewRole => three(ACCESS, ROLES, NEW),
+            Page::Role(id) => three(ACCESS, ROLES, &segment(id)),
+            Page::Permissions => two(ACCESS, PERMISSIONS),
         }
     }
 
@@ -90,6 +102,10 @@ impl Page<'_> {
             [CLIENTS, id] if !id.is_empty() => Page::Client(id),
             [USERS, id] if !id.is_empty() => Page::User(id),
             [APPS, id] if !id.is_empty() => Page::App(id),
+            [ACCESS, ROLES] => Page::Roles,
+            [ACCESS, PERMISSIONS] => Page::Permissions,
+            [ACCESS, ROLES, NEW] => Page::NewRole,
+            [ACCESS, ROLES, id] if !id.is_empty() => Page::Role(id),
             _ => return None,
         })
     }
@@ -138,6 +154,10 @@ mod tests {
             "/sessions",
             "/account/security",
             "/users//",
+            "/access/roles",
+            "/access/roles/new",
+            "/access/roles/r-1",
+            "/access/permissions",
         ] {
             assert!(is_console_path(p), "{p}");
         }
@@ -148,6 +168,8 @@ mod tests {
             "/keys",
             "/login/x",
             "/login",
+            "/access",
+            "/access/permissions/p-1",
         ] {
             assert!(!is_console_path(p), "{p}");
         }
@@ -167,6 +189,10 @@ mod tests {
             Page::ApiKeys,
             Page::Sessions,
             Page::Security,
+            Page::Roles,
+            Page::NewRole,
+            Page::Role("r-1"),
+            Page::Permissions,
         ] {
             assert_eq!(Page::parse(&p.path()), Some(p), "{p:?}");
         }

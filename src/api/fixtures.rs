@@ -5,6 +5,7 @@
 //! and say what a user would see, or one it does not call yet, named below. Every error body
 //! of every fixture must give a sentence, not JSON.
 
+use super::access::{Binding, NewPermission, Permission, Role, RoleDetail, Saved};
 use super::clients::{Client, ClientPage, Created, Wrapped};
 use super::error::decode_error;
 use super::login::{PasswordOk, TokenOk};
@@ -51,6 +52,51 @@ const CALLED: &[(&str, Check)] = &[
     }),
     ("webauthn.admin.finishAuthentication", any),
     ("uflow.admin.me.roles-permissions", any),
+    // Access control (§e.1).
+    ("uflow.admin.roles.list", |v| {
+        let roles: Option<Vec<Role>> = decode(v)?;
+        expect(
+            roles.unwrap_or_default().iter().all(|r| !r.name.is_empty()),
+            "every role has a name (none: null)",
+        )
+    }),
+    ("uflow.admin.roles.get", |v| {
+        let r: RoleDetail = decode(v)?;
+        expect(
+            r.permissions.iter().all(|p| p.contains(':')),
+            "permissions as resource:action",
+        )
+    }),
+    ("uflow.admin.roles.create", |v| {
+        let s: Saved = decode(v)?;
+        expect(!s.id.is_empty() && s.permissions_count > 0, "id and count")
+    }),
+    ("uflow.admin.roles.update", |v| {
+        decode::<Saved>(v).map(|_| ())
+    }),
+    ("uflow.admin.roles.delete", any),
+    ("uflow.admin.permissions.list", |v| {
+        let p: Vec<Permission> = decode(v)?;
+        expect(
+            p.iter()
+                .all(|p| !p.resource.is_empty() && !p.action.is_empty()),
+            "resource and action",
+        )
+    }),
+    ("uflow.admin.permissions.create", |v| {
+        let p: NewPermission = decode(v)?;
+        expect(!p.id.is_empty(), "the new id")
+    }),
+    ("uflow.admin.permissions.deleteById", any),
+    ("uflow.admin.bindings.list", |v| {
+        let b: Vec<Binding> = decode(v)?;
+        expect(
+            b.iter()
+                .all(|b| !b.user_id.is_empty() && !b.role_id.is_empty()),
+            "who holds which role",
+        )
+    }),
+    ("uflow.admin.bindings.create", any),
     ("clientms.getClients", |v| {
         let p: ClientPage = decode(v)?;
         expect(p.pagination.limit > 0, "paging")
@@ -222,8 +268,6 @@ const NOT_CALLED: &[&str] = &[
     "uflow.admin.api_scopes.get",
     "uflow.admin.api_scopes.list",
     "uflow.admin.api_scopes.update",
-    "uflow.admin.bindings.create",
-    "uflow.admin.bindings.list",
     "uflow.admin.domains.create",
     "uflow.admin.domains.delete",
     "uflow.admin.domains.get",
@@ -244,17 +288,9 @@ const NOT_CALLED: &[&str] = &[
     "uflow.admin.invite.resend",
     "uflow.admin.oidc.providers.list",
     "uflow.admin.oidc.providers.update",
-    "uflow.admin.permissions.create",
     "uflow.admin.permissions.deleteByBody",
-    "uflow.admin.permissions.deleteById",
-    "uflow.admin.permissions.list",
     "uflow.admin.permissions.resources",
     "uflow.admin.policy.check",
-    "uflow.admin.roles.create",
-    "uflow.admin.roles.delete",
-    "uflow.admin.roles.get",
-    "uflow.admin.roles.list",
-    "uflow.admin.roles.update",
     "uflow.admin.scim.generateToken",
     "uflow.admin.scopes.create",
     "uflow.admin.scopes.delete",

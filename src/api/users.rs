@@ -470,10 +470,15 @@ struct AdminList {
 /// The admins, searched and paged here: AuthSec answers every admin at once, without
 /// paging, search or totals (authsec-api.md §c.2).
 pub async fn list_admins(api: &Api, q: &AdminQuery) -> Result<UserPage<AdminUser>, ApiError> {
+    Ok(page_admins(admins(api).await?, q))
+}
+
+/// Every active admin of the tenant.
+pub async fn admins(api: &Api) -> Result<Vec<AdminUser>, ApiError> {
     let all: AdminList = api
         .post_read(Service::Uflow, "/admin/users/list", &serde_json::json!({}))
         .await?;
-    Ok(page_admins(all.users, q))
+    Ok(all.users)
 }
 
 /// One page of `all` that matches the query's search (e-mail, name or username,

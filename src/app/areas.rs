@@ -2,6 +2,10 @@
 //! visit to an area fetches its chunk, later pages of the area are already there.
 
 use crate::chunks::chunk;
+use crate::pages::access::detail::RoleDetailPage;
+use crate::pages::access::new::NewRolePage;
+use crate::pages::access::permissions::PermissionsPage;
+use crate::pages::access::RolesPage;
 use crate::pages::account::SecurityPage;
 use crate::pages::api_keys::ApiKeysPage;
 use crate::pages::apps::detail::AppDetailPage;
@@ -32,3 +36,7 @@ chunk!(apps: fn app_detail() => view! { <AppDetailPage /> });
 chunk!(api_keys: fn api_keys() => view! { <ApiKeysPage /> });
 chunk!(sessions: fn sessions() => view! { <SessionsPage /> });
 chunk!(account: fn security() => view! { <SecurityPage /> });
+chunk!(access: fn roles() => view! { <RolesPage /> });
+chunk!(access: fn new_role() => view! { <NewRolePage /> });
+chunk!(access: fn role_detail() => view! { <RoleDetailPage /> });
+chunk!(access: fn permissions() => view! { <PermissionsPage /> });

@@ -18,6 +18,28 @@ pub trait UrlState: Clone + PartialEq + Send + Sync + 'static {
     fn set_page(&mut self, page: u32);
 }
 
+/// The state of a list that is only searched (`?q=`), filtered in the browser: one
+/// fetch of everything, then this.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Search {
+    pub q: String,
+}
+
+impl UrlState for Search {
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let q = pairs
+            .into_iter()
+            .find(|(k, _)| *k == "q")
+            .map(|(_, v)| v.to_string())
+            .unwrap_or_default();
+        Search { q }
+    }
+    fn to_query(&self) -> String {
+        crate::url::Query::new().add("q", &self.q).encode()
+    }
+    fn set_page(&mut self, _: u32) {}
+}
+
 /// A list state with pages: what the pager reads and writes.
 pub trait Paged: UrlState {
     fn page(&self) -> u32;

@@ -9,32 +9,11 @@ pub mod new;
 
 use crate::api::{apps, Api};
 use crate::components::{when, DataTable, FilterForm, ListBody, SearchInput};
-use crate::hooks::{ListUrl, UrlState};
+use crate::hooks::{ListUrl, Search};
 use crate::routes::Page;
-use crate::url::Query;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use serde_json::Value;
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct AppsState {
-    pub q: String,
-}
-
-impl UrlState for AppsState {
-    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let q = pairs
-            .into_iter()
-            .find(|(k, _)| *k == "q")
-            .map(|(_, v)| v.to_string())
-            .unwrap_or_default();
-        AppsState { q }
-    }
-    fn to_query(&self) -> String {
-        Query::new().add("q", &self.q).encode()
-    }
-    fn set_page(&mut self, _: u32) {}
-}
 
 /// The applications whose name holds `q` (case-insensitive).
 pub fn matching<'a>(list: &'a [Value], q: &str) -> Vec<&'a Value> {
@@ -65,7 +44,7 @@ pub fn domain_of(app: &Value) -> (String, Option<String>) {
 #[component]
 pub fn AppsPage() -> impl IntoView {
     let api = Api::expect();
-    let url = ListUrl::<AppsState>::new(Page::Apps);
+    let url = ListUrl::<Search>::new(Page::Apps);
     let state = url.state;
     // The server has no search: the list is fetched once and filtered here.
     let all = LocalResource::new(move || async move { apps::list(&api).await });
@@ -117,7 +96,7 @@ pub fn AppsPage() -> impl IntoView {
                 label="Search"
                 placeholder="Application name"
                 value=Signal::derive(move || state.with(|s| s.q.clone()))
-                on_commit=move |q: String| url.go(AppsState { q }, true)
+                on_commit=move |q: String| url.go(Search { q }, true)
             />
         </FilterForm>
         <ListBody

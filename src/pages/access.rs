@@ -1,0 +1,135 @@
+//! `/access/roles`: the workspace's roles with their permission and admin counts, searched
+//! by name or description (in the URL; AuthSec has no search, so the list is filtered here).
+
+pub mod detail;
+mod form;
+pub mod new;
+pub mod permissions;
+pub mod picker;
+
+use crate::api::access::{self, Role};
+use crate::api::Api;
+use crate::components::{DataTable, FilterForm, ListBody, SearchInput};
+use crate::hooks::{ListUrl, Search};
+use crate::routes::Page;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The roles whose name or description holds `q` (case-insensitive), by name.
+pub fn matching(list: &[Role], q: &str) -> Vec<Role> {
+    let q = q.trim().to_lowercase();
+    let mut hits: Vec<Role> = list
+        .iter()
+        .filter(|r| r.name.to_lowercase().contains(&q) || r.description.to_lowercase().contains(&q))
+        .cloned()
+        .collect();
+    hits.sort_by_key(|r| r.name.to_lowercase());
+    hits
+}
+
+fn row(r: &Role) -> impl IntoView {
+    let href = Page::Role(&r.id).path();
+    let name = r.name.clone();
+    let holders = if r.usernames.is_empty() {
+        String::new()
+    } else {
+        r.usernames.join(", ")
+    };
+    view! {
+        <tr>
+            <td class="truncate" title=r.name.clone()>
+                <A href=href>{name}</A>
+            </td>
+            <td class="truncate" title=r.description.clone()>
+                {r.description.clone()}
+            </td>
+            <td>{r.permissions_count}</td>
+            <td title=holders>{r.users_assigned}</td>
+        </tr>
+    }
+}
+
+#[component]
+pub fn RolesPage() -> impl IntoView {
+    let api = Api::expect();
+    let url = ListUrl::<Search>::new(Page::Roles);
+    let state = url.state;
+    let all = LocalResource::new(move || async move { access::roles(&api).await });
+    let data = LocalResource::new(move || {
+        let q = state.with(|s| s.q.clone());
+        async move { all.await.map(|list| matching(&list, &q)) }
+    });
+    view! {
+        <div class="page-head">
+            <h1>"Roles"</h1>
+            <span class="page-head__spacer"></span>
+            <A href=Page::Permissions.path() attr:class="btn">
+                "Permissions"
+            </A>
+            <A href=Page::NewRole.path() attr:class="btn btn--primary">
+                "New role"
+            </A>
+        </div>
+        <FilterForm label="Filter roles">
+            <SearchInput
+                label="Search"
+                placeholder="Role name or description"
+                value=Signal::derive(move || state.with(|s| s.q.clone()))
+                on_commit=move |q: String| url.go(Search { q }, true)
+            />
+        </FilterForm>
+        <ListBody
+            data
+            loading="Loading roles"
+            what="The roles"
+            missing="This server does not offer roles."
+            is_empty=Vec::is_empty
+            on_retry=move || all.refetch()
+            empty=move || {
+                if state.with(|s| s.q.trim().is_empty()) {
+                    "No roles yet."
+                } else {
+                    "No role matches this search."
+                }
+            }
+            rows=move |hits| {
+                view! {
+                    <DataTable
+                        label="Roles"
+                        columns=&["Name", "Description", "Permissions", "Admins"]
+                    >
+                        {hits.iter().map(row).collect_view()}
+                    </DataTable>
+                }
+            }
+        />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_search_reads_name_and_description_and_sorts_by_name() {
+        let role = |name: &str, description: &str| Role {
+            name: name.into(),
+            description: description.into(),
+            ..Role::default()
+        };
+        let list = vec![
+            role("support", "Looks up users"),
+            role("Billing", "Invoices"),
+            role("auditor", "Reads users and invoices"),
+        ];
+        let names = |q: &str| {
+            matching(&list, q)
+                .into_iter()
+                .map(|r| r.name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(""), ["auditor", "Billing", "support"]);
+        assert_eq!(names("INVOICES"), ["auditor", "Billing"]);
+        assert_eq!(names("users"), ["auditor", "support"]);
+    }
+}

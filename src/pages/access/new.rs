@@ -1,0 +1,79 @@
+//! `/access/roles/new`: a role with its name, description and permissions.
+
+use super::form::{RoleFields, RoleForm};
+use crate::api::access::{self, RoleDraft};
+use crate::api::Api;
+use crate::components::{LoadFailed, TableSkeleton, Toasts, UnsavedGuard};
+use crate::hooks::use_submit;
+use crate::routes::Page;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use std::collections::BTreeSet;
+
+#[component]
+pub fn NewRolePage() -> impl IntoView {
+    let api = Api::expect();
+    let toasts = Toasts::expect();
+    let navigate = use_navigate();
+    let permissions = LocalResource::new(move || async move { access::permissions(&api).await });
+    let fields = RoleFields::new("", "", BTreeSet::new());
+    let form_error = RwSignal::new(None::<String>);
+    let created = RwSignal::new(false);
+    let create = use_submit(
+        move |d: &RoleDraft| {
+            let d = d.clone();
+            async move { access::create_role(&api, &d).await }
+        },
+        move |saved| {
+            created.set(true);
+            toasts.success(format!("The role {} was created.", saved.name));
+            navigate(&Page::Role(&saved.id).path(), Default::default());
+        },
+        move |e| form_error.set(Some(format!("The role was not created. {}", e.message))),
+    );
+    let dirty = Memo::new(move |_| !created.get() && fields.differs_from("", "", &BTreeSet::new()));
+    view! {
+        <nav class="crumbs" aria-label="Breadcrumb">
+            <A href=Page::Roles.path()>"Roles"</A>
+            " / New role"
+        </nav>
+        <h1>"New role"</h1>
+        <div class="narrow-form">
+            <Transition fallback=|| {
+                view! { <TableSkeleton label="Loading permissions" rows=3 /> }
+            }>
+                {move || Suspend::new(async move {
+                    match permissions.await {
+                        Ok(list) => {
+                            view! {
+                                <RoleForm
+                                    fields=fields
+                                    permissions=list
+                                    form_error=form_error
+                                    pending=create.pending()
+                                    submit_label="Create role"
+                                    on_submit=move |d| {
+                                        create.dispatch(d);
+                                    }
+                                />
+                            }
+                                .into_any()
+                        }
+                        Err(e) => {
+                            view! {
+                                <LoadFailed
+                                    what="The permissions"
+                                    error=e
+                                    on_retry=move |_| permissions.refetch()
+                                />
+                            }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </div>
+        <UnsavedGuard dirty=dirty />
+    }
+}

@@ -1,0 +1,246 @@
+//! `/access/permissions`: the `resource:action` pairs roles are made of: add one, delete
+//! one (saying how many roles lose it), search (in the URL).
+
+use crate::api::access::{self, Permission};
+use crate::api::Api;
+use crate::components::{
+    ConfirmedDialog, DataTable, FilterForm, FormEnd, ListBody, SearchInput, SubmitButton,
+    TextField, Toasts,
+};
+use crate::hooks::{use_confirmed, use_submit, ListUrl, Search};
+use crate::routes::Page;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The permissions whose `resource:action` or description holds `q`, by resource then action.
+pub fn matching(list: &[Permission], q: &str) -> Vec<Permission> {
+    let q = q.trim().to_lowercase();
+    let mut hits: Vec<Permission> = list
+        .iter()
+        .filter(|p| {
+            p.full_permission_string.to_lowercase().contains(&q)
+                || p.description.to_lowercase().contains(&q)
+        })
+        .cloned()
+        .collect();
+    hits.sort_by(|a, b| (&a.resource, &a.action).cmp(&(&b.resource, &b.action)));
+    hits
+}
+
+/// What a new permission must have, as field errors: (resource, action).
+pub fn check(resource: &str, action: &str) -> (Option<String>, Option<String>) {
+    let rule = |v: &str, what: &str| {
+        if v.trim().is_empty() {
+            Some(format!("Enter the {what}."))
+        } else if v.contains([':', '.', ' ']) {
+            // AuthSec splits `resource:action` on both ':' and '.': such a name could never
+            // be given to a role by name.
+            Some(format!("The {what} cannot hold ':', '.' or spaces."))
+        } else {
+            None
+        }
+    };
+    (rule(resource, "resource"), rule(action, "action"))
+}
+
+#[component]
+pub fn PermissionsPage() -> impl IntoView {
+    let api = Api::expect();
+    let toasts = Toasts::expect();
+    let url = ListUrl::<Search>::new(Page::Permissions);
+    let state = url.state;
+    let all = LocalResource::new(move || async move { access::permissions(&api).await });
+    let data = LocalResource::new(move || {
+        let q = state.with(|s| s.q.clone());
+        async move { all.await.map(|list| matching(&list, &q)) }
+    });
+    let resource = RwSignal::new(String::new());
+    let action = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
+    let errors = RwSignal::new((None::<String>, None::<String>));
+    let form_error = RwSignal::new(None::<String>);
+    let add = use_submit(
+        move |(r, a, d): &(String, String, String)| {
+            let (r, a, d) = (r.clone(), a.clone(), d.clone());
+            async move {
+                access::create_permission(&api, &r, &a, &d)
+                    .await
+                    .map(|_| format!("{r}:{a}"))
+            }
+        },
+        move |full| {
+            form_error.set(None);
+            action.set(String::new());
+            description.set(String::new());
+            toasts.success(format!("The permission {full} was added."));
+            all.refetch();
+        },
+        move |e| {
+            let why = if e.status == 500 && e.message.contains("duplicate") {
+                "This workspace already has it.".to_string()
+            } else {
+                e.message
+            };
+            form_error.set(Some(format!("The permission was not added. {why}")))
+        },
+    );
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (r, a) = (resource.get_untracked(), action.get_untracked());
+        let found = check(&r, &a);
+        let ok = found == (None, None);
+        errors.set(found);
+        if ok && !add.pending().get_untracked() {
+            add.dispatch((
+                r.trim().into(),
+                a.trim().into(),
+                description.get_untracked().trim().into(),
+            ));
+        }
+    };
+    let delete = use_confirmed(
+        move |p: Permission| async move { access::delete_permission(&api, &p.id).await.map(|_| p) },
+        move |p| {
+            toasts.success(format!(
+                "The permission {} was deleted.",
+                p.full_permission_string
+            ));
+            all.refetch();
+        },
+    );
+    let row = move |p: &Permission| {
+        let target = p.clone();
+        let label = format!("Delete {}", p.full_permission_string);
+        view! {
+            <tr>
+                <td>
+                    <code>{p.full_permission_string.clone()}</code>
+                </td>
+                <td class="truncate" title=p.description.clone()>
+                    {p.description.clone()}
+                </td>
+                <td>{p.roles_assigned}</td>
+                <td class="actions-cell">
+                    <button
+                        type="button"
+                        class="btn btn--small btn--danger-ghost"
+                        aria-label=label
+                        on:click=move |_| delete.ask(target.clone())
+                    >
+                        "Delete"
+                    </button>
+                </td>
+            </tr>
+        }
+    };
+    view! {
+        <nav class="crumbs" aria-label="Breadcrumb">
+            <A href=Page::Roles.path()>"Roles"</A>
+            " / Permissions"
+        </nav>
+        <h1>"Permissions"</h1>
+        <section class="card" aria-labelledby="perm-add">
+            <h2 id="perm-add">"Add a permission"</h2>
+            <form class="inline-form" on:submit=submit novalidate>
+                <TextField
+                    label="Resource"
+                    value=resource
+                    error=Signal::derive(move || errors.get().0)
+                    hint="e.g. invoices"
+                    required=true
+                />
+                <TextField
+                    label="Action"
+                    value=action
+                    error=Signal::derive(move || errors.get().1)
+                    hint="e.g. read"
+                    required=true
+                />
+                <TextField label="Description" value=description hint="Optional" />
+                <FormEnd error=form_error>
+                    <SubmitButton pending=add.pending() label="Add permission" busy="Adding…" />
+                </FormEnd>
+            </form>
+        </section>
+        <FilterForm label="Filter permissions">
+            <SearchInput
+                label="Search"
+                placeholder="Permission or description"
+                value=Signal::derive(move || state.with(|s| s.q.clone()))
+                on_commit=move |q: String| url.go(Search { q }, true)
+            />
+        </FilterForm>
+        <ListBody
+            data
+            loading="Loading permissions"
+            what="The permissions"
+            is_empty=Vec::is_empty
+            on_retry=move || all.refetch()
+            empty=move || {
+                if state.with(|s| s.q.trim().is_empty()) {
+                    "No permissions yet."
+                } else {
+                    "No permission matches this search."
+                }
+            }
+            rows=move |hits| {
+                view! {
+                    <DataTable
+                        label="Permissions"
+                        columns=&["Permission", "Description", "Roles", ""]
+                    >
+                        {hits.iter().map(row).collect_view()}
+                    </DataTable>
+                }
+            }
+        />
+        <ConfirmedDialog
+            of=delete
+            title="Delete permission"
+            confirm_label="Delete permission"
+            danger=true
+            message=|p: Permission| {
+                let roles = match p.roles_assigned {
+                    0 => "No role holds it.".to_string(),
+                    1 => "1 role holds it and loses it.".to_string(),
+                    n => format!("{n} roles hold it and lose it."),
+                };
+                format!("Delete {}? {roles} This cannot be undone.", p.full_permission_string)
+            }
+        />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_resource_or_action_with_a_separator_is_refused_here() {
+        assert_eq!(check("", "read").0.as_deref(), Some("Enter the resource."));
+        assert!(check("api.v2", "read").0.unwrap().contains("cannot hold"));
+        assert!(check("invoices", "re ad").1.is_some());
+        assert_eq!(check("invoices", "read"), (None, None));
+    }
+
+    #[test]
+    fn the_list_is_sorted_by_resource_then_action() {
+        let p = |r: &str, a: &str| Permission {
+            resource: r.into(),
+            action: a.into(),
+            full_permission_string: format!("{r}:{a}"),
+            ..Permission::default()
+        };
+        let list = vec![
+            p("users", "read"),
+            p("clients", "update"),
+            p("clients", "create"),
+        ];
+        let got: Vec<_> = matching(&list, "")
+            .into_iter()
+            .map(|p| p.full_permission_string)
+            .collect();
+        assert_eq!(got, ["clients:create", "clients:update", "users:read"]);
+        assert_eq!(matching(&list, "CLIENTS").len(), 2);
+    }
+}

@@ -1,0 +1,126 @@
+// Roles and permissions on a sandbox with `--profile authsec` (issue 17): AuthSec's own
+// routes (authsec-api.md §e.1), driven through the console, each step checked against the
+// sandbox's state afterwards. scripts/test starts that stack (AUTHSEC_CONSOLE_URL, AUTHSEC_SANDBOX_URL).
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+for (const [to, from] of [['CONSOLE_URL', 'AUTHSEC_CONSOLE_URL'], ['SANDBOX_URL', 'AUTHSEC_SANDBOX_URL']]) {
+  if (!process.env[from]) throw new Error(`${from} is not set: run with ./scripts/test --layer e2e`);
+  process.env[to] = process.env[from];
+}
+
+const { ACCOUNTS, api, apiSignIn, assertClean, eventually, follow, heading, screenshot, signInPlain, withConsole } = await import(
+  './helpers.mjs'
+);
+
+const FLOW = { timeout: 240_000 };
+const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const button = (scope, name) => scope.getByRole('button', { name, exact: true });
+const toast = (page, text) => page.getByRole('status').filter({ hasText: text });
+const rowOf = (page, text) => page.locator('main tbody tr').filter({ hasText: text });
+const box = (scope, name) => scope.getByRole('checkbox', { name, exact: false });
+
+let admin = null;
+const call = async (method, path, body) => {
+  admin ??= await apiSignIn();
+  return api(admin.token, method, path, body);
+};
+
+test('on AuthSec itself: a role is created from picked permissions, edited, given to an admin, deleted', FLOW, async (t) => {
+  const name = `role-${RUN}`;
+  const ops = (await call('POST', '/authsec/uflow/admin/users/list', {})).body.users.find((u) => u.email === ACCOUNTS.admin);
+  assert.ok(ops, 'the main admin is listed');
+  await withConsole(t, async ({ page }) => {
+    await signInPlain(page, '/access/roles');
+    await heading(page, 'Roles').waitFor();
+    await rowOf(page, 'billing-viewer').waitFor();
+    // The search lives in the URL and reads descriptions too.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('invoices');
+    await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('q') === 'invoices');
+    await rowOf(page, 'billing-viewer').waitFor();
+    assert.equal(await rowOf(page, 'support').count(), 0);
+
+    await page.getByRole('link', { name: 'New role', exact: true }).click();
+    await heading(page, 'New role').waitFor();
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+    await page.getByRole('textbox', { name: 'Description', exact: true }).fill('Made by the e2e run');
+    await button(page, 'Create role').click();
+    await page.getByText('Pick at least one permission', { exact: false }).waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue(), name, 'nothing typed is lost');
+    // The group's box picks all four client permissions; one more by itself.
+    await box(page, 'All of clients').check();
+    await page.getByText('4 of', { exact: false }).waitFor();
+    await box(page, 'invoices:read').check();
+    await button(page, 'Create role').click();
+    await toast(page, `The role ${name} was created.`).waitFor();
+    await page.waitForURL((u) => /^\/access\/roles\/[0-9a-f-]{36}$/.test(u.pathname));
+    const id = new URL(page.url()).pathname.split('/').pop();
+    const stored = async () => (await call('GET', `/authsec/uflow/admin/roles/${id}`)).body;
+    assert.deepEqual((await stored()).permissions.sort(), ['clients:create', 'clients:delete', 'clients:read', 'clients:update', 'invoices:read']);
+
+    // Edit: one permission fewer; the group box shows "some" (indeterminate).
+    await heading(page, name).waitFor();
+    await box(page, 'clients:delete').uncheck();
+    assert.equal(await box(page, 'All of clients').evaluate((e) => e.indeterminate), true);
+    await button(page, 'Save role').click();
+    await toast(page, `The role ${name} was saved.`).waitFor();
+    await eventually(async () => assert.ok(!(await stored()).permissions.includes('clients:delete')));
+    assert.equal((await stored()).permissions.length, 4);
+
+    // Give it to the main admin; the page says a single binding cannot be taken back.
+    await page.getByText('has no way to take one back', { exact: false }).waitFor();
+    await page.getByLabel('Give this role to', { exact: true }).selectOption(ops.id);
+    await button(page, 'Give role').click();
+    await rowOf(page, ACCOUNTS.admin).waitFor();
+    const held = (await call('GET', `/authsec/uflow/admin/bindings?role_id=${id}`)).body;
+    assert.deepEqual(held.map((b) => b.user_id), [ops.id]);
+    await screenshot(page, 'role detail');
+
+    // Delete: the dialog says who loses it and asks for the name.
+    await button(page, 'Delete role').click();
+    const dlg = page.getByRole('dialog', { name: 'Delete role' });
+    await dlg.getByText('1 admin holds it and loses it at once.', { exact: false }).waitFor();
+    await dlg.getByRole('textbox').fill(name);
+    await button(dlg, 'Delete role').click();
+    await toast(page, `The role ${name} was deleted.`).waitFor();
+    await page.waitForURL((u) => u.pathname === '/access/roles');
+    assert.equal((await call('GET', `/authsec/uflow/admin/roles/${id}`)).status, 404);
+    assert.equal((await call('GET', `/authsec/uflow/admin/bindings?role_id=${id}`)).body.length, 0);
+    await assertClean(page);
+  });
+});
+
+test('on AuthSec itself: a permission is added, refused twice, and deleted', FLOW, async (t) => {
+  const resource = `e2e${RUN}`;
+  const full = `${resource}:read`;
+  const listed = async () => (await call('GET', '/authsec/uflow/admin/permissions')).body.map((p) => p.full_permission_string);
+  await withConsole(t, async ({ page }) => {
+    await signInPlain(page, '/access/permissions');
+    await heading(page, 'Permissions').waitFor();
+    await page.getByRole('textbox', { name: 'Resource', exact: true }).fill(resource);
+    await page.getByRole('textbox', { name: 'Action', exact: true }).fill('re.ad');
+    await button(page, 'Add permission').click();
+    await page.getByText("The action cannot hold ':', '.' or spaces.", { exact: true }).waitFor();
+    await page.getByRole('textbox', { name: 'Action', exact: true }).fill('read');
+    await button(page, 'Add permission').click();
+    await toast(page, `The permission ${full} was added.`).waitFor();
+    assert.ok((await listed()).includes(full));
+    // The same pair again: AuthSec's unique constraint, said in a sentence.
+    await page.getByRole('textbox', { name: 'Action', exact: true }).fill('read');
+    await button(page, 'Add permission').click();
+    await page.getByText('This workspace already has it.', { exact: false }).waitFor();
+
+    await follow(page, `/access/permissions?q=${resource}`);
+    const row = rowOf(page, full);
+    await row.waitFor();
+    await button(row, `Delete ${full}`).click();
+    const dlg = page.getByRole('dialog', { name: 'Delete permission' });
+    await dlg.getByText('No role holds it.', { exact: false }).waitFor();
+    await button(dlg, 'Delete permission').click();
+    await toast(page, `The permission ${full} was deleted.`).waitFor();
+    assert.ok(!(await listed()).includes(full));
+    await assertClean(page);
+  });
+});
