@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod browser {
+    pub mod access;
     pub mod apps;
     pub mod clients;
     pub mod mfa;

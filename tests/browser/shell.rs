@@ -34,12 +34,14 @@ fn mount_nav(roles: &'static [&'static str]) -> (web_sys::HtmlElement, AuthConte
 #[wasm_bindgen_test]
 async fn admins_see_every_area() {
     let (root, _auth, _h) = mount_nav(&["admin"]);
-    until("admin links", || links(&root).len() == 6).await;
+    until("admin links", || links(&root).len() == 8).await;
     assert_eq!(
         links(&root),
         [
             "Clients",
             "Users",
+            "Roles",
+            "Permissions",
             "Applications",
             "Sessions",
             "API keys",
@@ -60,14 +62,21 @@ async fn end_users_see_only_their_own_areas() {
 #[wasm_bindgen_test]
 async fn signing_out_an_admin_takes_the_admin_areas_away() {
     let (root, auth, _h) = mount_nav(&["admin"]);
-    until("admin links", || links(&root).len() == 6).await;
+    until("admin links", || links(&root).len() == 8).await;
     auth.sign_out();
     until("no admin link after sign-out", || {
         !links(&root).contains(&"Clients".to_string())
     })
     .await;
     let left = links(&root);
-    for admin_only in ["Clients", "Users", "Applications", "API keys"] {
+    for admin_only in [
+        "Clients",
+        "Users",
+        "Roles",
+        "Permissions",
+        "Applications",
+        "API keys",
+    ] {
         assert!(
             !left.iter().any(|l| l == admin_only),
             "{admin_only} is still offered: {left:?}"

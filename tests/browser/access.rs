@@ -1,0 +1,127 @@
+//! The permission picker in a real DOM: a group's box picks and clears the whole group and
+//! shows "some" as indeterminate, the filter hides other permissions without dropping
+//! what was picked, and the role is sent with exactly the picked ids.
+
+use super::support::*;
+use authsec_console::pages::access::new::NewRolePage;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::{Element, HtmlInputElement};
+
+const PERMISSIONS: &str = r#"[
+  {"id":"p1","resource":"clients","action":"read","full_permission_string":"clients:read","description":"Read clients","roles_assigned":1},
+  {"id":"p2","resource":"clients","action":"delete","full_permission_string":"clients:delete","description":"Delete clients","roles_assigned":0},
+  {"id":"p3","resource":"invoices","action":"read","full_permission_string":"invoices:read","description":null,"roles_assigned":0}
+]"#;
+
+/// The checkbox whose label starts with `label`; None when it is not shown.
+fn boxed(root: &Element, label: &str) -> Option<HtmlInputElement> {
+    let labels = root.query_selector_all("label.check").unwrap();
+    (0..labels.length())
+        .filter_map(|i| labels.item(i))
+        .map(|n| n.unchecked_into::<Element>())
+        .find(|l| {
+            l.text_content()
+                .unwrap_or_default()
+                .trim()
+                .starts_with(label)
+        })
+        .map(|l| l.query_selector("input").unwrap().unwrap().unchecked_into())
+}
+
+fn check(root: &Element, label: &str) -> HtmlInputElement {
+    boxed(root, label).unwrap_or_else(|| panic!("no checkbox {label:?} in: {}", text(root)))
+}
+
+#[wasm_bindgen_test]
+async fn the_group_box_picks_clears_and_shows_some_and_the_role_carries_exactly_the_picks() {
+    let script = Script::default();
+    script.answer("/admin/permissions", 200, PERMISSIONS);
+    script.answer(
+        "/admin/roles",
+        200,
+        r#"{"id":"r-9","name":"ops","permissions_count":2}"#,
+    );
+    let (root, _g) = mount_admin(&script, || view! { <NewRolePage /> }.into_any());
+    until("the picker", || {
+        boxed(&root, "All of clients (2)").is_some()
+    })
+    .await;
+
+    let all = check(&root, "All of clients");
+    all.click();
+    settle().await;
+    assert!(check(&root, "clients:read").checked() && check(&root, "clients:delete").checked());
+    assert!(text(&root).contains("2 of 3 chosen"));
+
+    check(&root, "clients:delete").click();
+    settle().await;
+    assert!(
+        !all.checked() && all.indeterminate(),
+        "some of the group: indeterminate"
+    );
+    all.click();
+    settle().await;
+    assert!(
+        all.checked() && !all.indeterminate(),
+        "a partial group is completed"
+    );
+    all.click();
+    settle().await;
+    assert!(
+        !check(&root, "clients:read").checked(),
+        "a full group is cleared"
+    );
+
+    // The filter hides the rest but keeps what was picked.
+    check(&root, "invoices:read").click();
+    type_into(&field(&root, "Filter permissions"), "delete");
+    until("filtered", || boxed(&root, "invoices:read").is_none()).await;
+    assert!(boxed(&root, "clients:delete").is_some());
+    check(&root, "clients:delete").click();
+    settle().await;
+    assert!(
+        text(&root).contains("2 of 3 chosen"),
+        "the hidden pick still counts"
+    );
+
+    type_into(&field(&root, "Name"), "ops");
+    button(&root, "Create role").click();
+    until("sent", || !script.requests_to("/admin/roles").is_empty()).await;
+    let sent = script.requests_to("/admin/roles")[0]
+        .body
+        .clone()
+        .unwrap_or_default();
+    let body: serde_json::Value = serde_json::from_str(&sent).unwrap();
+    assert_eq!(body["permission_ids"], serde_json::json!(["p2", "p3"]));
+    assert_eq!(body["name"], "ops");
+}
+
+#[wasm_bindgen_test]
+async fn a_role_without_a_permission_is_held_here_with_the_name_kept() {
+    let script = Script::default();
+    script.answer("/admin/permissions", 200, PERMISSIONS);
+    let (root, _g) = mount_admin(&script, || view! { <NewRolePage /> }.into_any());
+    until("the picker", || {
+        boxed(&root, "All of invoices (1)").is_some()
+    })
+    .await;
+    type_into(&field(&root, "Name"), "auditors");
+    button(&root, "Create role").click();
+    until("the message", || {
+        text(&root).contains("Pick at least one permission")
+    })
+    .await;
+    assert!(
+        script.requests_to("/admin/roles").is_empty(),
+        "nothing sent"
+    );
+    assert_eq!(field(&root, "Name").value(), "auditors");
+    // Picking one clears the message.
+    check(&root, "invoices:read").click();
+    until("cleared", || {
+        !text(&root).contains("Pick at least one permission")
+    })
+    .await;
+}
