@@ -3,6 +3,7 @@
 pub mod apikey;
 pub mod app;
 pub mod client;
+pub mod group;
 pub mod rbac;
 pub mod session;
 pub mod user;
@@ -67,6 +68,9 @@ pub struct Db {
     pub api_keys: HashMap<Uuid, ApiKey>,
     /// Roles, permissions and role bindings of every tenant.
     pub rbac: rbac::Rbac,
+    /// Groups of every tenant, and who is in them.
+    pub groups: Vec<group::Group>,
+    pub memberships: Vec<group::Membership>,
     /// Sign-ins under way, by [`attempt_key`].
     pub attempts: HashMap<String, Attempt>,
     /// Passkey registration in progress, by user id.

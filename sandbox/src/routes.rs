@@ -7,6 +7,7 @@ pub mod clients;
 pub mod clients_write;
 pub mod endusers;
 pub mod enrol;
+pub mod groups;
 pub mod login;
 pub mod login_mfa;
 pub mod passkeys;
@@ -55,6 +56,7 @@ fn uflow(on: &impl Fn(Feature) -> bool) -> Router<AppState> {
         .merge(admins::routes())
         .merge(roles::routes())
         .merge(permissions::routes())
+        .merge(groups::routes())
         .merge(totp::routes());
     if on(Feature::UserBatch) {
         r = r.merge(user_batch::routes());

@@ -4,6 +4,7 @@ pub mod apps;
 pub mod bulk;
 pub mod demo;
 pub mod extras;
+pub mod groups;
 pub mod names;
 pub mod rbac;
 
@@ -81,6 +82,7 @@ pub fn seed(args: &Args) -> Db {
     apps::seed_apps(&mut db, &mut rng, &mut texts, GLOBEX_TENANT_ID, globex, 1);
     demo::first_sign_in_accounts(&mut db, &mut texts);
     rbac::seed(&mut db, &[ACME_TENANT_ID, GLOBEX_TENANT_ID]);
+    groups::seed(&mut db, &[ACME_TENANT_ID, GLOBEX_TENANT_ID]);
 
     db.facts = crate::db::DemoFacts {
         admin_email: demo::email("admin").into(),

@@ -182,3 +182,113 @@ async fn a_tenant_without_roles_answers_null_and_others_never_see_ours() {
         "another tenant keeps its roles"
     );
 }
+
+fn group_named<'a>(list: &'a Value, name: &str) -> &'a Value {
+    list["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["group"]["name"] == name)
+        .unwrap_or_else(|| panic!("no group {name} in {list}"))
+}
+
+#[tokio::test]
+async fn groups_take_members_in_bulk_all_or_nothing_and_go_with_their_memberships() {
+    let s = sandbox(&["--profile", "authsec"]);
+    let t = s.login_admin().await;
+    let made = s
+        .expect_post(
+            "/authsec/uflow/admin/groups",
+            &t,
+            json!({ "tenant_id": ACME, "groups": ["Ops"] }),
+            StatusCode::OK,
+        )
+        .await;
+    let id = made.body["groups"][0]["id"].as_str().unwrap().to_string();
+    let again = s
+        .post(
+            "/authsec/uflow/admin/groups",
+            &t,
+            json!({ "tenant_id": ACME, "groups": [{ "name": "Ops" }] }),
+        )
+        .await;
+    assert_eq!(
+        again.body["groups"][0]["id"],
+        id.as_str(),
+        "an existing name comes back"
+    );
+
+    let bulk = format!("/authsec/uflow/admin/groups/{ACME}/users/bulk");
+    let user = s.user_id("user@acme.test").to_string();
+    let stranger = uuid::Uuid::new_v4().to_string();
+    let r = s
+        .post(
+            &bulk,
+            &t,
+            json!({ "group_id": id, "user_ids": [user, stranger] }),
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "an unknown user fails the batch"
+    );
+    let list = || {
+        let (s, t) = (&s, t.clone());
+        async move {
+            s.post(
+                "/authsec/uflow/admin/groups/list",
+                &t,
+                json!({ "tenant_id": ACME }),
+            )
+            .await
+            .body
+        }
+    };
+    assert_eq!(
+        group_named(&list().await, "Ops")["users"],
+        json!([]),
+        "nothing added"
+    );
+    let r = s
+        .post(&bulk, &t, json!({ "group_id": id, "user_ids": [user] }))
+        .await;
+    assert_eq!(r.body["user_count"], 1);
+    let members = group_named(&list().await, "Ops")["users"].clone();
+    assert_eq!(members[0]["email"], "user@acme.test");
+
+    let r = s
+        .call(
+            "PUT",
+            &format!("/authsec/uflow/admin/groups/{}", uuid::Uuid::new_v4()),
+            Some(&t),
+            Some(json!({ "tenant_id": ACME, "name": "Nobody" })),
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "AuthSec answers 200 for a missing group"
+    );
+    s.call(
+        "DELETE",
+        &bulk,
+        Some(&t),
+        Some(json!({ "group_id": id, "user_ids": [user] })),
+    )
+    .await;
+    assert_eq!(group_named(&list().await, "Ops")["users"], json!([]));
+    s.call(
+        "DELETE",
+        "/authsec/uflow/admin/groups",
+        Some(&t),
+        Some(json!({ "groups": [id] })),
+    )
+    .await;
+    let after = list().await;
+    assert!(after["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|g| g["group"]["name"] != "Ops"));
+}

@@ -30,6 +30,13 @@ const SERVED: &[&str] = &[
     "uflow.admin.bindings.create",
     "uflow.admin.bindings.list",
     "uflow.admin.enduser.list",
+    "uflow.admin.groups.create",
+    "uflow.admin.groups.delete",
+    "uflow.admin.groups.get",
+    "uflow.admin.groups.list",
+    "uflow.admin.groups.update",
+    "uflow.admin.groups.users.bulk.add",
+    "uflow.admin.groups.users.bulk.remove",
     "uflow.admin.invite",
     "uflow.admin.me.roles-permissions",
     "uflow.admin.permissions.create",
@@ -172,8 +179,15 @@ fn swaps(s: &Sbx) -> Vec<(String, String)> {
         .permission_by(db.facts.acme_tenant_id, "invoices", "read")
         .map(|p| p.id.to_string())
         .unwrap();
+    let engineering = db
+        .groups
+        .iter()
+        .find(|g| g.tenant_id == db.facts.acme_tenant_id && g.name == "Engineering")
+        .map(|g| g.id.to_string())
+        .unwrap();
     drop(db);
     vec![
+        ("2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f".into(), engineering),
         ("0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e".into(), admin_role),
         ("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f".into(), billing_role),
         ("6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9e".into(), invoices_read),
