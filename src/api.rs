@@ -11,6 +11,7 @@ pub mod error;
 pub mod extensions;
 #[cfg(test)]
 mod fixtures;
+pub mod groups;
 pub mod http;
 pub mod login;
 pub mod mfa;

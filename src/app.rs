@@ -133,6 +133,8 @@ pub fn SignedInRoutes() -> impl IntoView {
                 <Route path=(S(APPS),) view=admin!(areas::apps) />
                 <Route path=(S(APPS), S(NEW)) view=admin!(areas::new_app) />
                 <Route path=(S(APPS), P(ID)) view=admin!(areas::app_detail) />
+                <Route path=(S(GROUPS),) view=admin!(areas::groups) />
+                <Route path=(S(GROUPS), P(ID)) view=admin!(areas::group_detail) />
                 <Route path=(S(ACCESS), S(ROLES)) view=admin!(areas::roles) />
                 <Route path=(S(ACCESS), S(ROLES), S(NEW)) view=admin!(areas::new_role) />
                 <Route path=(S(ACCESS), S(ROLES), P(ID)) view=admin!(areas::role_detail) />

@@ -5,6 +5,7 @@ pub mod account;
 pub mod api_keys;
 pub mod apps;
 pub mod clients;
+pub mod groups;
 pub mod login;
 pub mod misc;
 pub mod sessions;

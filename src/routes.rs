@@ -21,6 +21,7 @@ pub mod seg {
     pub const NEW: &str = "new";
     pub const IMPORT: &str = "import";
     pub const ACCESS: &str = "access";
+    pub const GROUPS: &str = "groups";
     pub const ROLES: &str = "roles";
     pub const PERMISSIONS: &str = "permissions";
     /// The route table's name for an id segment.
@@ -45,6 +46,8 @@ pub enum Page<'a> {
     ApiKeys,
     Sessions,
     Security,
+    Groups,
+    Group(&'a str),
     Roles,
     NewRole,
     Role(&'a str),
@@ -74,6 +77,8 @@ impl Page<'_> {
             Page::ApiKeys => one(API_KEYS),
             Page::Sessions => one(SESSIONS),
             Page::Security => two(ACCOUNT, SECURITY),
+            Page::Groups => one(GROUPS),
+            Page::Group(id) => two(GROUPS, &segment(id)),
             Page::Roles => two(ACCESS, ROLES),
             Page::NewRole => three(ACCESS, ROLES, NEW),
             Page::Role(id) => three(ACCESS, ROLES, &segment(id)),
@@ -102,6 +107,8 @@ impl Page<'_> {
             [CLIENTS, id] if !id.is_empty() => Page::Client(id),
             [USERS, id] if !id.is_empty() => Page::User(id),
             [APPS, id] if !id.is_empty() => Page::App(id),
+            [GROUPS] => Page::Groups,
+            [GROUPS, id] if !id.is_empty() => Page::Group(id),
             [ACCESS, ROLES] => Page::Roles,
             [ACCESS, PERMISSIONS] => Page::Permissions,
             [ACCESS, ROLES, NEW] => Page::NewRole,
@@ -155,6 +162,8 @@ mod tests {
             "/account/security",
             "/users//",
             "/access/roles",
+            "/groups",
+            "/groups/g-1",
             "/access/roles/new",
             "/access/roles/r-1",
             "/access/permissions",
@@ -190,6 +199,8 @@ mod tests {
             Page::Sessions,
             Page::Security,
             Page::Roles,
+            Page::Groups,
+            Page::Group("g-1"),
             Page::NewRole,
             Page::Role("r-1"),
             Page::Permissions,

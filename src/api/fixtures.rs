@@ -8,6 +8,7 @@
 use super::access::{Binding, NewPermission, Permission, Role, RoleDetail, Saved};
 use super::clients::{Client, ClientPage, Created, Wrapped};
 use super::error::decode_error;
+use super::groups::{Created as GroupsCreated, Listed, MembersChanged};
 use super::login::{PasswordOk, TokenOk};
 use super::mfa::{enrolled_of, BackupCodes, TotpBegin};
 use super::users::{AdminUser, Created as ScimCreated, EndUser, Invited, Updated, UserPage};
@@ -97,6 +98,29 @@ const CALLED: &[(&str, Check)] = &[
         )
     }),
     ("uflow.admin.bindings.create", any),
+    // Groups (§e.3).
+    ("uflow.admin.groups.list", |v| {
+        let l: Listed = decode(v)?;
+        expect(
+            l.groups
+                .iter()
+                .all(|g| !g.group.id.is_empty() && !g.group.name.is_empty()),
+            "each group's id and name",
+        )
+    }),
+    ("uflow.admin.groups.create", |v| {
+        let c: GroupsCreated = decode(v)?;
+        expect(c.groups.len() == 1, "the group made (or found)")
+    }),
+    ("uflow.admin.groups.update", any),
+    ("uflow.admin.groups.delete", any),
+    ("uflow.admin.groups.users.bulk.add", |v| {
+        let m: MembersChanged = decode(v)?;
+        expect(m.user_count > 0, "how many were added")
+    }),
+    ("uflow.admin.groups.users.bulk.remove", |v| {
+        decode::<MembersChanged>(v).map(|_| ())
+    }),
     ("clientms.getClients", |v| {
         let p: ClientPage = decode(v)?;
         expect(p.pagination.limit > 0, "paging")
@@ -274,15 +298,9 @@ const NOT_CALLED: &[&str] = &[
     "uflow.admin.domains.list",
     "uflow.admin.domains.setPrimary",
     "uflow.admin.domains.verify",
-    "uflow.admin.groups.create",
-    "uflow.admin.groups.delete",
     "uflow.admin.groups.get",
-    "uflow.admin.groups.list",
     "uflow.admin.groups.map",
     "uflow.admin.groups.unmap",
-    "uflow.admin.groups.update",
-    "uflow.admin.groups.users.bulk.add",
-    "uflow.admin.groups.users.bulk.remove",
     "uflow.admin.invite.cancel",
     "uflow.admin.invite.pending",
     "uflow.admin.invite.resend",

@@ -145,6 +145,28 @@ impl BulkJob {
     }
 }
 
+impl BulkJob {
+    /// `run` over the selected rows through a route that takes many at once (`many`,
+    /// `size` rows a request, one request at a time): each row is reported with its
+    /// request's result.
+    pub fn batched<P, Fut>(
+        &self,
+        past: &'static str,
+        selection: Selection<P>,
+        size: usize,
+        many: impl Fn(Vec<P>) -> Fut + 'static,
+        on_done: Callback<()>,
+    ) where
+        P: Pick,
+        Fut: Future<Output = Result<(), ApiError>> + 'static,
+    {
+        let targets = selection.picked();
+        let progress = self.progress;
+        let work = async move { Some(batched_of(targets, size, progress, many).await) };
+        self.run(past, selection, work, on_done);
+    }
+}
+
 impl Default for BulkJob {
     fn default() -> Self {
         Self::new()
@@ -172,6 +194,29 @@ where
     .filter_map(|(p, ok)| async move { (!ok).then_some(p) })
     .collect()
     .await
+}
+
+/// One request per `size` targets, one request at a time, each target recorded with
+/// its request's result; the targets that failed.
+pub async fn batched_of<P: Pick, Fut>(
+    targets: Vec<P>,
+    size: usize,
+    progress: RwSignal<Progress>,
+    many: impl Fn(Vec<P>) -> Fut,
+) -> Vec<P>
+where
+    Fut: Future<Output = Result<(), ApiError>>,
+{
+    progress.update(|p| p.total = targets.len());
+    let mut failed = Vec::new();
+    for chunk in targets.chunks(size.max(1)) {
+        let r = many(chunk.to_vec()).await;
+        progress.update(|o| chunk.iter().for_each(|p| o.record(p.label(), &r)));
+        if r.is_err() {
+            failed.extend_from_slice(chunk);
+        }
+    }
+    failed
 }
 
 #[cfg(test)]

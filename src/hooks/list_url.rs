@@ -18,27 +18,75 @@ pub trait UrlState: Clone + PartialEq + Send + Sync + 'static {
     fn set_page(&mut self, page: u32);
 }
 
-/// The state of a list that is only searched (`?q=`), filtered in the browser: one
-/// fetch of everything, then this.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// The state of a list that is searched (`?q=`) and paged (`?page=&size=`) in the
+/// browser: one fetch of everything, then this. Lists short enough for one page ignore
+/// the paging.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Search {
     pub q: String,
+    pub page: u32,
+    pub size: u32,
+}
+
+impl Search {
+    pub const SIZE: u32 = 50;
+
+    pub fn q(q: String) -> Self {
+        Search {
+            q,
+            ..Search::default()
+        }
+    }
+
+    /// The rows of `all` on this page.
+    pub fn page_of<'a, T>(&self, all: &'a [T]) -> &'a [T] {
+        let size = self.size.max(1) as usize;
+        let start = ((self.page.max(1) - 1) as usize * size).min(all.len());
+        &all[start..(start + size).min(all.len())]
+    }
+}
+
+impl Default for Search {
+    fn default() -> Self {
+        Search {
+            q: String::new(),
+            page: 1,
+            size: Self::SIZE,
+        }
+    }
 }
 
 impl UrlState for Search {
     fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let q = pairs
-            .into_iter()
-            .find(|(k, _)| *k == "q")
-            .map(|(_, v)| v.to_string())
-            .unwrap_or_default();
-        Search { q }
+        let mut s = Search::default();
+        for (k, v) in pairs {
+            match k {
+                "q" => s.q = v.to_string(),
+                "page" => s.page = v.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
+                "size" => {
+                    s.size = v
+                        .parse()
+                        .ok()
+                        .filter(|n| (1..=500).contains(n))
+                        .unwrap_or(Self::SIZE)
+                }
+                _ => {}
+            }
+        }
+        s
     }
     fn to_query(&self) -> String {
-        crate::url::Query::new().add("q", &self.q).encode()
+        crate::url::Query::new()
+            .add("q", &self.q)
+            .opt("page", (self.page > 1).then_some(self.page))
+            .opt("size", (self.size != Self::SIZE).then_some(self.size))
+            .encode()
     }
-    fn set_page(&mut self, _: u32) {}
+    fn set_page(&mut self, page: u32) {
+        self.page = page;
+    }
 }
+crate::paged_by_fields!(Search);
 
 /// A list state with pages: what the pager reads and writes.
 pub trait Paged: UrlState {
@@ -69,7 +117,7 @@ type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
 
 pub struct ListUrl<S: UrlState> {
     pub state: Memo<S>,
-    page: Page<'static>,
+    path: StoredValue<String>,
     navigate: StoredValue<Navigate, LocalStorage>,
 }
 
@@ -82,7 +130,7 @@ impl<S: UrlState> Copy for ListUrl<S> {}
 
 impl<S: UrlState> ListUrl<S> {
     /// The state of the current URL; `page` is the list's own.
-    pub fn new(page: Page<'static>) -> Self {
+    pub fn new(page: Page<'_>) -> Self {
         let query = use_query_map();
         let state = Memo::new(move |_| {
             query.with(|q| S::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
@@ -90,7 +138,7 @@ impl<S: UrlState> ListUrl<S> {
         let nav = use_navigate();
         ListUrl {
             state,
-            page,
+            path: StoredValue::new(page.path()),
             navigate: StoredValue::new_local(Box::new(nav)),
         }
     }
@@ -99,9 +147,9 @@ impl<S: UrlState> ListUrl<S> {
     pub fn go(&self, next: S, replace: bool) {
         let q = next.to_query();
         let url = if q.is_empty() {
-            self.page.path()
+            self.path.get_value()
         } else {
-            format!("{}?{q}", self.page.path())
+            format!("{}?{q}", self.path.get_value())
         };
         let opts = NavigateOptions {
             replace,

@@ -75,7 +75,7 @@ pub fn RolesPage() -> impl IntoView {
                 label="Search"
                 placeholder="Role name or description"
                 value=Signal::derive(move || state.with(|s| s.q.clone()))
-                on_commit=move |q: String| url.go(Search { q }, true)
+                on_commit=move |q: String| url.go(Search::q(q), true)
             />
         </FilterForm>
         <ListBody

@@ -96,7 +96,7 @@ pub fn AppsPage() -> impl IntoView {
                 label="Search"
                 placeholder="Application name"
                 value=Signal::derive(move || state.with(|s| s.q.clone()))
-                on_commit=move |q: String| url.go(Search { q }, true)
+                on_commit=move |q: String| url.go(Search::q(q), true)
             />
         </FilterForm>
         <ListBody

@@ -2,7 +2,7 @@
 //! (`?tab=admins`). Search, filters, sort and page all live in the URL.
 
 mod admins;
-mod bulk;
+pub mod bulk;
 pub mod detail;
 mod end_list;
 pub mod end_table;

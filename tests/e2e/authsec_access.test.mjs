@@ -124,3 +124,62 @@ test('on AuthSec itself: a permission is added, refused twice, and deleted', FLO
     await assertClean(page);
   });
 });
+
+test('on AuthSec itself: a group is created, renamed, given members as you type, emptied in bulk, deleted', FLOW, async (t) => {
+  const name = `grp-${RUN}`;
+  const groupsNow = async () => {
+    const s = (admin ??= await apiSignIn());
+    return (await call('POST', '/authsec/uflow/admin/groups/list', { tenant_id: s.tenantId })).body.groups;
+  };
+  const stored = async () => (await groupsNow()).find((g) => g.group.name === name);
+  await withConsole(t, async ({ page }) => {
+    await signInPlain(page, '/groups');
+    await heading(page, 'Groups').waitFor();
+    await rowOf(page, 'Engineering').waitFor();
+    // AuthSec would hand back the existing group: the console says so first.
+    const field = page.getByRole('textbox', { name: 'Group name', exact: true });
+    await field.fill('engineering');
+    await button(page, 'Create group').click();
+    await page.getByText('A group named engineering exists already.', { exact: true }).waitFor();
+    await field.fill(name);
+    await button(page, 'Create group').click();
+    await toast(page, `The group ${name} was created.`).waitFor();
+    await page.waitForURL((u) => /^\/groups\/[0-9a-f-]{36}$/.test(u.pathname));
+    await heading(page, name).waitFor();
+    assert.ok(await stored(), 'the group is stored');
+
+    await page.getByRole('textbox', { name: 'Description', exact: true }).fill('Made by the e2e run');
+    await button(page, 'Save group').click();
+    await toast(page, `The group ${name} was saved.`).waitFor();
+    assert.equal((await stored()).group.description, 'Made by the e2e run');
+    await page.getByText('a group holds none', { exact: false }).waitFor();
+
+    // Add two users as you type.
+    const add = page.getByRole('searchbox', { name: 'Add a user', exact: true });
+    for (const email of [ACCOUNTS.user, ACCOUNTS.new_user]) {
+      await add.fill(email);
+      await button(page, `Add ${email}`).click();
+      await toast(page, `${email} was added to the group.`).waitFor();
+      await rowOf(page, email).waitFor();
+    }
+    assert.deepEqual((await stored()).users.map((u) => u.email).sort(), [ACCOUNTS.new_user, ACCOUNTS.user].sort());
+    await page.getByRole('heading', { name: 'Members (2)', exact: true }).waitFor();
+
+    // Select the page, remove in bulk: a result line, and the group is empty.
+    await page.getByRole('checkbox', { name: 'Select all on this page', exact: true }).check();
+    await button(page, 'Remove from group').click();
+    await page.getByText('2 removed.', { exact: true }).waitFor();
+    await eventually(async () => assert.equal((await stored()).users.length, 0));
+    await page.getByText('No members yet.', { exact: true }).waitFor();
+    await screenshot(page, 'group detail');
+
+    await button(page, 'Delete group').click();
+    const dlg = page.getByRole('dialog', { name: 'Delete group' });
+    await dlg.getByText('It has no members.', { exact: false }).waitFor();
+    await button(dlg, 'Delete group').click();
+    await toast(page, `The group ${name} was deleted.`).waitFor();
+    await page.waitForURL((u) => u.pathname === '/groups');
+    assert.equal(await stored(), undefined);
+    await assertClean(page);
+  });
+});

@@ -167,7 +167,7 @@ pub fn PermissionsPage() -> impl IntoView {
                 label="Search"
                 placeholder="Permission or description"
                 value=Signal::derive(move || state.with(|s| s.q.clone()))
-                on_commit=move |q: String| url.go(Search { q }, true)
+                on_commit=move |q: String| url.go(Search::q(q), true)
             />
         </FilterForm>
         <ListBody

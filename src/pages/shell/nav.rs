@@ -16,6 +16,7 @@ pub fn nav_items(is_admin: bool) -> &'static [NavItem] {
     const ADMIN: &[NavItem] = &[
         ("Clients", Page::Clients, None),
         ("Users", Page::Users, None),
+        ("Groups", Page::Groups, None),
         ("Roles", Page::Roles, None),
         ("Permissions", Page::Permissions, None),
         ("Applications", Page::Apps, Some(Extension::Apps)),
@@ -67,6 +68,6 @@ mod tests {
     fn end_users_see_only_their_own_areas() {
         let labels: Vec<_> = nav_items(false).iter().map(|i| i.0).collect();
         assert_eq!(labels, ["Security", "Sessions"]);
-        assert_eq!(nav_items(true).len(), 8);
+        assert_eq!(nav_items(true).len(), 9);
     }
 }

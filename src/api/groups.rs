@@ -1,0 +1,145 @@
+//! Groups (authsec-api.md §e.3): the tenant's groups and their members (end users).
+//! AuthSec has no route for one group: [`one`] reads the list. The list and the rename
+//! take the tenant from the body; members are added and removed in bulk.
+
+use super::error::{ApiError, ErrorKind};
+use super::http::Api;
+use super::nullable;
+use super::retry::Method;
+use super::url::segment;
+use super::users::EndUser;
+use crate::config::Service;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+/// AuthSec's `TenantGroup`: no member count, no roles.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
+    #[serde(deserialize_with = "nullable::value")]
+    pub description: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A group with its members, as the list answers it.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct WithMembers {
+    pub group: Group,
+    #[serde(deserialize_with = "nullable::vec")]
+    pub users: Vec<EndUser>,
+}
+
+#[derive(Deserialize)]
+pub struct Listed {
+    #[serde(default, deserialize_with = "nullable::vec")]
+    pub groups: Vec<WithMembers>,
+}
+
+#[derive(Deserialize)]
+pub struct Created {
+    #[serde(default, deserialize_with = "nullable::vec")]
+    pub groups: Vec<Group>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct MembersChanged {
+    pub group_id: String,
+    pub user_count: u64,
+}
+
+/// Every group of the tenant with its members.
+pub async fn list(api: &Api) -> Result<Vec<WithMembers>, ApiError> {
+    let body = json!({ "tenant_id": api.tenant_id() });
+    let l: Listed = api
+        .post_read(Service::Uflow, "/admin/groups/list", &body)
+        .await?;
+    Ok(l.groups)
+}
+
+/// One group with its members (from the list: AuthSec has no route for one).
+pub async fn one(api: &Api, id: &str) -> Result<WithMembers, ApiError> {
+    list(api)
+        .await?
+        .into_iter()
+        .find(|g| g.group.id == id)
+        .ok_or_else(|| ApiError::new(ErrorKind::Http, 404, "Group not found"))
+}
+
+/// Creates a group. AuthSec answers an existing group of that name unchanged, so the
+/// caller checks names first.
+pub async fn create(api: &Api, name: &str) -> Result<Group, ApiError> {
+    let body = json!({ "tenant_id": api.tenant_id(), "groups": [name] });
+    let c: Created = api
+        .send(Method::Post, Service::Uflow, "/admin/groups", Some(&body))
+        .await?;
+    c.groups
+        .into_iter()
+        .next()
+        .ok_or_else(|| ApiError::decode("no group in the answer"))
+}
+
+#[derive(Serialize)]
+struct Rename<'a> {
+    tenant_id: String,
+    name: &'a str,
+    description: &'a str,
+}
+
+/// Renames a group. AuthSec answers 200 even when no group has this id.
+pub async fn rename(api: &Api, id: &str, name: &str, description: &str) -> Result<(), ApiError> {
+    let body = Rename {
+        tenant_id: api.tenant_id(),
+        name,
+        description,
+    };
+    let path = format!("/admin/groups/{}", segment(id));
+    api.send_ok(Method::Put, Service::Uflow, &path, Some(&body))
+        .await
+}
+
+/// Deletes groups by id (AuthSec's key is `groups` though it takes ids).
+pub async fn delete(api: &Api, ids: &[String]) -> Result<(), ApiError> {
+    let body = json!({ "groups": ids });
+    api.send_ok(Method::Delete, Service::Uflow, "/admin/groups", Some(&body))
+        .await
+}
+
+fn members_path(api: &Api) -> String {
+    format!("/admin/groups/{}/users/bulk", segment(&api.tenant_id()))
+}
+
+/// Adds users to a group: all of them or, on any failure, none.
+pub async fn add_members(
+    api: &Api,
+    group: &str,
+    users: &[String],
+) -> Result<MembersChanged, ApiError> {
+    let body = json!({ "group_id": group, "user_ids": users });
+    api.send(
+        Method::Post,
+        Service::Uflow,
+        &members_path(api),
+        Some(&body),
+    )
+    .await
+}
+
+pub async fn remove_members(
+    api: &Api,
+    group: &str,
+    users: &[String],
+) -> Result<MembersChanged, ApiError> {
+    let body = json!({ "group_id": group, "user_ids": users });
+    api.send(
+        Method::Delete,
+        Service::Uflow,
+        &members_path(api),
+        Some(&body),
+    )
+    .await
+}

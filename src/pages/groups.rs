@@ -1,0 +1,192 @@
+//! `/groups`: the workspace's groups with their member counts, searched by name or
+//! description (in the URL; AuthSec has no search), and a new group by name.
+
+pub mod detail;
+
+use crate::api::groups::{self, WithMembers};
+use crate::api::Api;
+use crate::components::{
+    when, DataTable, FilterForm, FormEnd, ListBody, SearchInput, SubmitButton, TextField, Toasts,
+};
+use crate::hooks::{use_submit, ListUrl, Search};
+use crate::routes::Page;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+/// The groups whose name or description holds `q` (case-insensitive), by name.
+pub fn matching(list: &[WithMembers], q: &str) -> Vec<WithMembers> {
+    let q = q.trim().to_lowercase();
+    let mut hits: Vec<WithMembers> = list
+        .iter()
+        .filter(|g| {
+            g.group.name.to_lowercase().contains(&q)
+                || g.group.description.to_lowercase().contains(&q)
+        })
+        .cloned()
+        .collect();
+    hits.sort_by_key(|g| g.group.name.to_lowercase());
+    hits
+}
+
+/// Why a new group's name cannot be used: empty, or taken (AuthSec would silently hand
+/// back the existing group).
+pub fn name_problem(name: &str, existing: &[WithMembers]) -> Option<String> {
+    let n = name.trim();
+    if n.is_empty() {
+        return Some("Enter the group's name.".into());
+    }
+    existing
+        .iter()
+        .any(|g| g.group.name.trim().eq_ignore_ascii_case(n))
+        .then(|| format!("A group named {n} exists already."))
+}
+
+fn row(g: &WithMembers) -> impl IntoView {
+    let href = Page::Group(&g.group.id).path();
+    let name = g.group.name.clone();
+    let title = name.clone();
+    view! {
+        <tr>
+            <td class="truncate" title=title>
+                <A href=href>{name}</A>
+            </td>
+            <td class="truncate" title=g.group.description.clone()>
+                {g.group.description.clone()}
+            </td>
+            <td>{g.users.len()}</td>
+            <td>{when(Some(&g.group.created_at))}</td>
+        </tr>
+    }
+}
+
+#[component]
+pub fn GroupsPage() -> impl IntoView {
+    let api = Api::expect();
+    let toasts = Toasts::expect();
+    let navigate = use_navigate();
+    let url = ListUrl::<Search>::new(Page::Groups);
+    let state = url.state;
+    let all = LocalResource::new(move || async move { groups::list(&api).await });
+    let data = LocalResource::new(move || {
+        let q = state.with(|s| s.q.clone());
+        async move { all.await.map(|list| matching(&list, &q)) }
+    });
+    let name = RwSignal::new(String::new());
+    let name_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<String>);
+    let create = use_submit(
+        move |n: &String| {
+            let n = n.clone();
+            async move { groups::create(&api, &n).await }
+        },
+        move |g| {
+            toasts.success(format!("The group {} was created.", g.name));
+            navigate(&Page::Group(&g.id).path(), Default::default());
+        },
+        move |e| form_error.set(Some(format!("The group was not created. {}", e.message))),
+    );
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked();
+        // The names known now (the list, if it loaded).
+        let known = all.get_untracked().and_then(Result::ok).unwrap_or_default();
+        let problem = name_problem(&n, &known);
+        let ok = problem.is_none();
+        name_error.set(problem);
+        form_error.set(None);
+        if ok && !create.pending().get_untracked() {
+            create.dispatch(n.trim().to_string());
+        }
+    };
+    view! {
+        <div class="page-head">
+            <h1>"Groups"</h1>
+        </div>
+        <section class="card" aria-labelledby="group-new">
+            <h2 id="group-new">"New group"</h2>
+            <form class="inline-form" on:submit=submit novalidate>
+                <TextField label="Group name" value=name error=name_error required=true />
+                <FormEnd error=form_error>
+                    <SubmitButton
+                        pending=create.pending()
+                        label="Create group"
+                        busy="Creating…"
+                    />
+                </FormEnd>
+            </form>
+        </section>
+        <FilterForm label="Filter groups">
+            <SearchInput
+                label="Search"
+                placeholder="Group name or description"
+                value=Signal::derive(move || state.with(|s| s.q.clone()))
+                on_commit=move |q: String| url.go(Search::q(q), true)
+            />
+        </FilterForm>
+        <ListBody
+            data
+            loading="Loading groups"
+            what="The groups"
+            is_empty=Vec::is_empty
+            on_retry=move || all.refetch()
+            empty=move || {
+                if state.with(|s| s.q.trim().is_empty()) {
+                    "No groups yet."
+                } else {
+                    "No group matches this search."
+                }
+            }
+            rows=move |hits| {
+                view! {
+                    <DataTable
+                        label="Groups"
+                        columns=&["Name", "Description", "Members", "Created"]
+                    >
+                        {hits.iter().map(row).collect_view()}
+                    </DataTable>
+                }
+            }
+        />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::groups::Group;
+
+    fn g(name: &str, description: &str) -> WithMembers {
+        WithMembers {
+            group: Group {
+                name: name.into(),
+                description: description.into(),
+                ..Group::default()
+            },
+            users: vec![],
+        }
+    }
+
+    #[test]
+    fn a_taken_name_is_refused_here_since_authsec_would_hand_back_the_old_group() {
+        let list = vec![g("Engineering", ""), g("Support", "")];
+        assert!(name_problem(" engineering ", &list)
+            .unwrap()
+            .contains("exists already"));
+        assert_eq!(
+            name_problem("", &list).as_deref(),
+            Some("Enter the group's name.")
+        );
+        assert_eq!(name_problem("Finance", &list), None);
+    }
+
+    #[test]
+    fn the_search_reads_name_and_description() {
+        let list = vec![g("support", "Tier two"), g("Billing", "Invoices and tiers")];
+        let names: Vec<_> = matching(&list, "TIER")
+            .into_iter()
+            .map(|g| g.group.name)
+            .collect();
+        assert_eq!(names, ["Billing", "support"]);
+    }
+}

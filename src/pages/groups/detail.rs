@@ -1,0 +1,140 @@
+//! `/groups/:id`: one group: rename it, its members (search, pages, add as you type,
+//! remove in bulk), delete it. AuthSec gives groups no roles: the page says so.
+
+mod add_member;
+mod members;
+
+use crate::api::groups::{self, WithMembers};
+use crate::api::Api;
+use crate::components::{ConfirmedDialog, DetailPage, FormEnd, SubmitButton, TextField, Toasts};
+use crate::hooks::{use_confirmed, use_submit};
+use crate::routes::Page;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use members::Members;
+
+#[component]
+pub fn GroupDetailPage() -> impl IntoView {
+    let api = Api::expect();
+    view! {
+        <DetailPage
+            list=Page::Groups
+            list_label="Groups"
+            kind="Group"
+            what="The group"
+            not_found="This group does not exist in this workspace. It may have been deleted."
+            fetch=move |id| async move { groups::one(&api, &id).await }
+            view=|g, reload| view! { <GroupEditor g reload /> }
+        />
+    }
+}
+
+/// What deleting a group does to its members, in words.
+pub fn leave_text(name: &str, members: usize) -> String {
+    let who = match members {
+        0 => "It has no members.".to_string(),
+        1 => "Its 1 member stays a user and only leaves the group.".to_string(),
+        n => format!("Its {n} members stay users and only leave the group."),
+    };
+    format!("Delete the group {name}? {who} This cannot be undone.")
+}
+
+#[component]
+fn GroupEditor(g: WithMembers, reload: Callback<()>) -> impl IntoView {
+    let api = Api::expect();
+    let toasts = Toasts::expect();
+    let navigate = use_navigate();
+    let WithMembers { group, users } = g;
+    let id = StoredValue::new(group.id.clone());
+    let name = RwSignal::new(group.name.clone());
+    let description = RwSignal::new(group.description.clone());
+    let name_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<String>);
+    let save = use_submit(
+        move |(n, d): &(String, String)| {
+            let (n, d) = (n.clone(), d.clone());
+            async move {
+                groups::rename(&api, &id.get_value(), &n, &d)
+                    .await
+                    .map(|_| n)
+            }
+        },
+        move |n| {
+            toasts.success(format!("The group {n} was saved."));
+            reload.run(());
+        },
+        move |e| form_error.set(Some(format!("The group was not saved. {}", e.message))),
+    );
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_string();
+        if n.is_empty() {
+            name_error.set(Some("Enter the group's name.".into()));
+            return;
+        }
+        name_error.set(None);
+        form_error.set(None);
+        if !save.pending().get_untracked() {
+            save.dispatch((n, description.get_untracked().trim().to_string()));
+        }
+    };
+    let count = users.len();
+    let delete = use_confirmed(
+        move |n: String| async move { groups::delete(&api, &[id.get_value()]).await.map(|_| n) },
+        move |n| {
+            toasts.success(format!("The group {n} was deleted."));
+            navigate(&Page::Groups.path(), Default::default());
+        },
+    );
+    let title = group.name.clone();
+    view! {
+        <div class="page-head">
+            <h1>{group.name.clone()}</h1>
+            <span class="page-head__spacer"></span>
+            <button
+                type="button"
+                class="btn btn--danger-ghost"
+                on:click=move |_| delete.ask(title.clone())
+            >
+                "Delete group"
+            </button>
+        </div>
+        <section class="card narrow-form" aria-labelledby="group-edit">
+            <h2 id="group-edit">"Name and description"</h2>
+            <form class="stack" on:submit=submit novalidate>
+                <TextField label="Name" value=name error=name_error required=true />
+                <TextField label="Description" value=description hint="Optional" />
+                <FormEnd error=form_error>
+                    <SubmitButton pending=save.pending() label="Save group" busy="Saving…" />
+                </FormEnd>
+            </form>
+        </section>
+        <section class="card" aria-labelledby="group-roles">
+            <h2 id="group-roles">"Roles"</h2>
+            <p>
+                "AuthSec gives roles to admins only, so a group holds none. Manage who may do what under "
+                <A href=Page::Roles.path()>"Roles"</A> "."
+            </p>
+        </section>
+        <Members group_id=group.id.clone() members=users on_change=reload />
+        <ConfirmedDialog
+            of=delete
+            title="Delete group"
+            confirm_label="Delete group"
+            danger=true
+            message=move |n: String| leave_text(&n, count)
+        />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::leave_text;
+
+    #[test]
+    fn deleting_says_the_members_stay_users() {
+        assert!(leave_text("Ops", 0).contains("It has no members."));
+        assert!(leave_text("Ops", 2).contains("Its 2 members stay users"));
+    }
+}

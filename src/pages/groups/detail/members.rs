@@ -1,0 +1,190 @@
+//! A group's members: searched and paged in the URL, selected across pages and removed
+//! in bulk (a request per 100, a progress bar, a line per user that failed), and added
+//! one by one as you type.
+
+use super::add_member::AddMember;
+use crate::api::groups;
+use crate::api::users::EndUser;
+use crate::api::Api;
+use crate::components::{when, BulkBar, BulkJob, FilterForm, SearchInput, UrlPager};
+use crate::hooks::{ListUrl, Search};
+use crate::pages::users::bulk::{PickedUser, UserSelection};
+use crate::routes::Page;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use std::sync::Arc;
+
+/// Users per request of a bulk removal.
+pub const BATCH: usize = 100;
+
+/// The members whose name or e-mail holds `q`, by e-mail.
+pub fn matching(members: &[EndUser], q: &str) -> Vec<EndUser> {
+    let q = q.trim().to_lowercase();
+    let mut hits: Vec<EndUser> = members
+        .iter()
+        .filter(|u| {
+            u.email.to_lowercase().contains(&q) || u.full_name().to_lowercase().contains(&q)
+        })
+        .cloned()
+        .collect();
+    hits.sort_by(|a, b| a.email.cmp(&b.email));
+    hits
+}
+
+#[component]
+pub fn Members(
+    group_id: String,
+    members: Vec<EndUser>,
+    #[prop(into)] on_change: Callback<()>,
+) -> impl IntoView {
+    let api = Api::expect();
+    let url = ListUrl::<Search>::new(Page::Group(&group_id));
+    let state = url.state;
+    let total_members = members.len();
+    let member_ids: Arc<Vec<String>> = Arc::new(members.iter().map(|u| u.id.clone()).collect());
+    let members = StoredValue::new(members);
+    let hits = Memo::new(move |_| {
+        let q = state.with(|s| s.q.clone());
+        members.with_value(|m| matching(m, &q))
+    });
+    let selected = UserSelection::new();
+    let job = BulkJob::new();
+    let group = StoredValue::new(group_id);
+    let remove = move |_| {
+        let many = move |chunk: Vec<PickedUser>| async move {
+            let ids: Vec<String> = chunk.into_iter().map(|p| p.id).collect();
+            groups::remove_members(&api, &group.get_value(), &ids)
+                .await
+                .map(|_| ())
+        };
+        job.batched("removed", selected, BATCH, many, on_change);
+    };
+    view! {
+        <section class="card" aria-labelledby="group-members">
+            <h2 id="group-members">{format!("Members ({total_members})")}</h2>
+            <AddMember group_id=group.get_value() members=member_ids on_added=on_change />
+            <FilterForm label="Filter members">
+                <SearchInput
+                    label="Search members"
+                    placeholder="Name or e-mail"
+                    value=Signal::derive(move || state.with(|s| s.q.clone()))
+                    on_commit=move |q: String| url.go(Search::q(q), true)
+                />
+            </FilterForm>
+            <BulkBar
+                job
+                count=Signal::derive(move || selected.count())
+                on_clear=move || selected.clear()
+            >
+                <button type="button" class="btn btn--small" on:click=remove>
+                    "Remove from group"
+                </button>
+            </BulkBar>
+            {move || {
+                let all = hits.get();
+                if all.is_empty() {
+                    let text = if total_members == 0 {
+                        "No members yet."
+                    } else {
+                        "No member matches this search."
+                    };
+                    return view! {
+                        <p class="muted" role="status">
+                            {text}
+                        </p>
+                    }
+                        .into_any();
+                }
+                let count = all.len();
+                let page: Vec<EndUser> = state.with(|s| s.page_of(&all).to_vec());
+                let picks: Vec<PickedUser> = page.iter().map(PickedUser::of).collect();
+                let all_here = {
+                    let picks = picks.clone();
+                    move || selected.has_all(&picks)
+                };
+                view! {
+                    <div class="table-wrap">
+                        <table class="table" aria-label="Members">
+                            <thead>
+                                <tr>
+                                    <th scope="col" class="table__check">
+                                        <input
+                                            type="checkbox"
+                                            aria-label="Select all on this page"
+                                            prop:checked=all_here
+                                            on:change=move |ev| {
+                                                selected.set_many(&picks, event_target_checked(&ev))
+                                            }
+                                        />
+                                    </th>
+                                    <th scope="col">"Member"</th>
+                                    <th scope="col">"Status"</th>
+                                    <th scope="col">"Created"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {page
+                                    .into_iter()
+                                    .map(|u| view! { <MemberRow user=u selected /> })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    <UrlPager url total=Signal::derive(move || count as u64) label="Member pages" />
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn MemberRow(user: EndUser, selected: UserSelection) -> impl IntoView {
+    let pick = PickedUser::of(&user);
+    let id = user.id.clone();
+    let on = move || selected.has(&id);
+    let marked = on.clone();
+    let label = format!("Select {}", user.email);
+    let name = user.full_name();
+    let active = user.is_active();
+    let href = Page::User(&user.id).path();
+    let shown = if name.is_empty() {
+        user.email.clone()
+    } else {
+        name
+    };
+    view! {
+        <tr class:row--selected=marked>
+            <td class="table__check">
+                <input type="checkbox" aria-label=label prop:checked=on
+                    on:change=move |ev| selected.set(&pick, event_target_checked(&ev)) />
+            </td>
+            <td>
+                <A href=href>{shown}</A>
+                <span class="muted">{format!(" {}", user.email)}</span>
+            </td>
+            <td><span class="badge" class:badge--ok=active class:badge--off=!active>{if active { "Active" } else { "Inactive" }}</span></td>
+            <td>{when(Some(user.created_at.as_str()))}</td>
+        </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn members_are_found_by_name_or_email_and_sorted_by_email() {
+        let u = |email: &str, name: &str| EndUser {
+            email: email.into(),
+            name: name.into(),
+            ..EndUser::default()
+        };
+        let list = vec![u("b@x", "Ann Lee"), u("a@x", "Bo Lee"), u("c@x", "Cy")];
+        let emails: Vec<_> = matching(&list, "lee")
+            .into_iter()
+            .map(|u| u.email)
+            .collect();
+        assert_eq!(emails, ["a@x", "b@x"]);
+    }
+}
