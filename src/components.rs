@@ -29,7 +29,7 @@ pub use chip_input::ChipInput;
 pub use confirm::{ConfirmDialog, ConfirmedDialog};
 pub use copy_button::CopyButton;
 pub use detail_page::DetailPage;
-pub use download::download_csv;
+pub use download::{download_csv, CsvButton};
 pub use field::TextField;
 pub use form_parts::{FormAlert, FormEnd, SubmitButton};
 pub use list_body::{DataTable, EmptyList, FilterForm, ListBody};

@@ -61,6 +61,15 @@ pub async fn list(api: &Api) -> Result<Vec<WithMembers>, ApiError> {
     Ok(l.groups)
 }
 
+/// The groups one user is in.
+pub async fn of_user(api: &Api, user_id: &str) -> Result<Vec<Group>, ApiError> {
+    let body = json!({ "tenant_id": api.tenant_id(), "user_id": user_id });
+    let l: Listed = api
+        .post_read(Service::Uflow, "/admin/groups/list", &body)
+        .await?;
+    Ok(l.groups.into_iter().map(|g| g.group).collect())
+}
+
 /// One group with its members (from the list: AuthSec has no route for one).
 pub async fn one(api: &Api, id: &str) -> Result<WithMembers, ApiError> {
     list(api)

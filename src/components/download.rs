@@ -23,3 +23,43 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), wasm_bindg
 pub fn download_csv(filename: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
     download(filename, "text/csv;charset=utf-8", text)
 }
+
+/// "Export CSV": downloads what `make` builds from the rows on hand, as `<base>-<date>.csv`.
+/// Disabled while there is nothing loaded.
+#[component]
+pub fn CsvButton(
+    /// The file name's start: "roles".
+    base: &'static str,
+    /// The CSV text, or `None` while the rows are not loaded.
+    #[prop(into)]
+    make: Signal<Option<String>>,
+) -> impl IntoView {
+    let failed = RwSignal::new(None::<String>);
+    let run = move |_| {
+        let Some(text) = make.get_untracked() else {
+            return;
+        };
+        let day: String = String::from(js_sys::Date::new_0().to_iso_string())
+            .chars()
+            .take(10)
+            .collect();
+        failed.set(
+            download_csv(&format!("{base}-{day}.csv"), &text)
+                .err()
+                .map(|_| "The browser did not start the download.".to_string()),
+        );
+    };
+    view! {
+        <button
+            type="button"
+            class="btn btn--small"
+            disabled=move || make.with(Option::is_none)
+            on:click=run
+        >
+            "Export CSV"
+        </button>
+        <span class="field__error" role="alert">
+            {move || failed.get()}
+        </span>
+    }
+}

@@ -6,8 +6,10 @@ pub mod detail;
 use crate::api::groups::{self, WithMembers};
 use crate::api::Api;
 use crate::components::{
-    when, DataTable, FilterForm, FormEnd, ListBody, SearchInput, SubmitButton, TextField, Toasts,
+    when, CsvButton, DataTable, FilterForm, FormEnd, ListBody, SearchInput, SubmitButton,
+    TextField, Toasts,
 };
+use crate::csv;
 use crate::hooks::{use_submit, ListUrl, Search};
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -40,6 +42,21 @@ pub fn name_problem(name: &str, existing: &[WithMembers]) -> Option<String> {
         .iter()
         .any(|g| g.group.name.trim().eq_ignore_ascii_case(n))
         .then(|| format!("A group named {n} exists already."))
+}
+
+/// The groups export: a row per group with its member count.
+pub fn to_csv(list: &[WithMembers]) -> String {
+    let mut out = csv::row(&["id", "name", "description", "members", "created_at"]);
+    for g in list {
+        out.push_str(&csv::row(&[
+            g.group.id.clone(),
+            g.group.name.clone(),
+            g.group.description.clone(),
+            g.users.len().to_string(),
+            g.group.created_at.clone(),
+        ]));
+    }
+    out
 }
 
 fn row(g: &WithMembers) -> impl IntoView {
@@ -102,6 +119,11 @@ pub fn GroupsPage() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>"Groups"</h1>
+            <span class="page-head__spacer"></span>
+            <CsvButton
+                base="groups"
+                make=Signal::derive(move || data.get().and_then(Result::ok).map(|l| to_csv(&l)))
+            />
         </div>
         <section class="card" aria-labelledby="group-new">
             <h2 id="group-new">"New group"</h2>

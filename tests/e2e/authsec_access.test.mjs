@@ -154,14 +154,19 @@ test('on AuthSec itself: a group is created, renamed, given members as you type,
     assert.equal((await stored()).group.description, 'Made by the e2e run');
     await page.getByText('a group holds none', { exact: false }).waitFor();
 
-    // Add two users as you type.
+    // One user added as you type, one from the users list's bulk bar.
+    const groupUrl = new URL(page.url()).pathname;
     const add = page.getByRole('searchbox', { name: 'Add a user', exact: true });
-    for (const email of [ACCOUNTS.user, ACCOUNTS.new_user]) {
-      await add.fill(email);
-      await button(page, `Add ${email}`).click();
-      await toast(page, `${email} was added to the group.`).waitFor();
-      await rowOf(page, email).waitFor();
-    }
+    await add.fill(ACCOUNTS.user);
+    await button(page, `Add ${ACCOUNTS.user}`).click();
+    await toast(page, `${ACCOUNTS.user} was added to the group.`).waitFor();
+    await rowOf(page, ACCOUNTS.user).waitFor();
+    await follow(page, `/users?q=${encodeURIComponent(ACCOUNTS.new_user)}`);
+    await page.getByRole('checkbox', { name: `Select ${ACCOUNTS.new_user}`, exact: true }).check();
+    await page.getByLabel('Group to add the selected users to', { exact: true }).selectOption({ label: name });
+    await button(page, 'Add to group').click();
+    await page.getByText('1 added to the group.', { exact: true }).waitFor();
+    await follow(page, groupUrl);
     assert.deepEqual((await stored()).users.map((u) => u.email).sort(), [ACCOUNTS.new_user, ACCOUNTS.user].sort());
     await page.getByRole('heading', { name: 'Members (2)', exact: true }).waitFor();
 
@@ -180,6 +185,31 @@ test('on AuthSec itself: a group is created, renamed, given members as you type,
     await toast(page, `The group ${name} was deleted.`).waitFor();
     await page.waitForURL((u) => u.pathname === '/groups');
     assert.equal(await stored(), undefined);
+    await assertClean(page);
+  });
+});
+
+test("on AuthSec itself: a user's groups are changed in place on the user's page", FLOW, async (t) => {
+  const s = (admin ??= await apiSignIn());
+  const finance = (await call('POST', '/authsec/uflow/admin/groups/list', { tenant_id: s.tenantId })).body.groups.find((g) => g.group.name === 'Finance').group;
+  const inFinance = async (id) =>
+    (await call('POST', '/authsec/uflow/admin/groups/list', { tenant_id: s.tenantId, user_id: id })).body.groups.some((g) => g.group.id === finance.id);
+  await withConsole(t, async ({ page }) => {
+    await signInPlain(page, '/users');
+    await follow(page, `/users?q=${encodeURIComponent(ACCOUNTS.user)}`);
+    await rowOf(page, ACCOUNTS.user).getByRole('link').first().click();
+    await page.waitForURL((u) => /^\/users\/[^/]+$/.test(u.pathname));
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
+    const section = page.getByRole('region', { name: 'Groups' });
+    await section.getByLabel('Add to group', { exact: true }).selectOption({ label: 'Finance' });
+    await button(section, 'Add').click();
+    await toast(page, `${ACCOUNTS.user} joined Finance.`).waitFor();
+    await section.getByRole('link', { name: 'Finance', exact: true }).waitFor();
+    assert.ok(await inFinance(id));
+    await section.getByRole('button', { name: 'Remove from Finance', exact: true }).click();
+    await toast(page, `${ACCOUNTS.user} left Finance.`).waitFor();
+    await section.getByRole('link', { name: 'Finance', exact: true }).waitFor({ state: 'detached' });
+    assert.ok(!(await inFinance(id)));
     await assertClean(page);
   });
 });

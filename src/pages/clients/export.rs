@@ -152,6 +152,6 @@ mod tests {
         let lines: Vec<&str> = out.split("\r\n").collect();
         assert_eq!(lines.len(), 4, "header, two rows, trailing empty");
         assert!(lines[0].starts_with("id,client_id,name,email"));
-        assert!(lines[1].starts_with("1,,\"Acme, \"\"EU\"\"\",,,No,,a;b,No,Off,0,"));
+        assert!(lines[1].starts_with("1,,\"Acme, \"\"EU\"\"\",,,No,,\"a;b\",No,Off,0,"));
     }
 }

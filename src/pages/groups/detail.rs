@@ -6,8 +6,11 @@ mod members;
 
 use crate::api::groups::{self, WithMembers};
 use crate::api::Api;
-use crate::components::{ConfirmedDialog, DetailPage, FormEnd, SubmitButton, TextField, Toasts};
+use crate::components::{
+    BulkJob, ConfirmedDialog, DetailPage, FormEnd, SubmitButton, TextField, Toasts,
+};
 use crate::hooks::{use_confirmed, use_submit};
+use crate::pages::users::bulk::UserSelection;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -17,6 +20,9 @@ use members::Members;
 #[component]
 pub fn GroupDetailPage() -> impl IntoView {
     let api = Api::expect();
+    // Outside the loaded view, so a bulk run's result outlives the reload that follows it.
+    let job = BulkJob::new();
+    let selected = UserSelection::new();
     view! {
         <DetailPage
             list=Page::Groups
@@ -25,7 +31,7 @@ pub fn GroupDetailPage() -> impl IntoView {
             what="The group"
             not_found="This group does not exist in this workspace. It may have been deleted."
             fetch=move |id| async move { groups::one(&api, &id).await }
-            view=|g, reload| view! { <GroupEditor g reload /> }
+            view=move |g, reload| view! { <GroupEditor g reload job selected /> }
         />
     }
 }
@@ -41,7 +47,12 @@ pub fn leave_text(name: &str, members: usize) -> String {
 }
 
 #[component]
-fn GroupEditor(g: WithMembers, reload: Callback<()>) -> impl IntoView {
+fn GroupEditor(
+    g: WithMembers,
+    reload: Callback<()>,
+    job: BulkJob,
+    selected: UserSelection,
+) -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
     let navigate = use_navigate();
@@ -117,7 +128,7 @@ fn GroupEditor(g: WithMembers, reload: Callback<()>) -> impl IntoView {
                 <A href=Page::Roles.path()>"Roles"</A> "."
             </p>
         </section>
-        <Members group_id=group.id.clone() members=users on_change=reload />
+        <Members group_id=group.id.clone() members=users on_change=reload job selected />
         <ConfirmedDialog
             of=delete
             title="Delete group"

@@ -2,13 +2,18 @@
 //! bar (components::bulk). Deletion goes through the batch route, a chunk at a time.
 
 use crate::api::error::ErrorKind;
+use crate::api::groups::{self, Group};
 use crate::api::users::{self, EndUser};
 use crate::api::Api;
 use crate::api::ApiError;
 use crate::components::bulk::Progress;
+use crate::components::field::unique_id;
 use crate::components::{BulkBar, BulkDelete, BulkJob};
 use crate::hooks::Pick;
 use leptos::prelude::*;
+
+/// Users per request when adding the selection to a group (all or none of a request).
+pub const GROUP_BATCH: usize = 100;
 
 /// What a bulk action needs to know about a user.
 #[derive(Clone, Debug, PartialEq)]
@@ -86,8 +91,61 @@ pub fn UserBulkBar(selected: UserSelection, #[prop(into)] on_done: Callback<()>)
             on_done,
         );
     };
+    // The groups, fetched once something is selected (AuthSec lists them with every member).
+    let wanted = Memo::new(move |_| count.get() > 0);
+    let groups = LocalResource::new(move || {
+        let go = wanted.get();
+        async move {
+            if go {
+                groups::list(&api)
+                    .await
+                    .map(|l| l.into_iter().map(|g| g.group).collect())
+            } else {
+                Ok(Vec::<Group>::new())
+            }
+        }
+    });
+    let target = RwSignal::new(String::new());
+    let add_to_group = move || {
+        let group = target.get_untracked();
+        if group.is_empty() {
+            return;
+        }
+        let many = move |chunk: Vec<PickedUser>| {
+            let group = group.clone();
+            async move {
+                let ids: Vec<String> = chunk.into_iter().map(|p| p.id).collect();
+                groups::add_members(&api, &group, &ids).await.map(|_| ())
+            }
+        };
+        job.batched("added to the group", selected, GROUP_BATCH, many, on_done);
+    };
+    let select_id = StoredValue::new(unique_id("to-group"));
     view! {
         <BulkBar job count on_clear=move || selected.clear()>
+            <label for=select_id.get_value() class="visually-hidden">
+                "Group to add the selected users to"
+            </label>
+            <select id=select_id.get_value() bind:value=target>
+                <option value="">"Choose a group"</option>
+                {move || {
+                    groups
+                        .get()
+                        .and_then(Result::ok)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|g| view! { <option value=g.id>{g.name}</option> })
+                        .collect_view()
+                }}
+            </select>
+            <button
+                type="button"
+                class="btn btn--small"
+                disabled=move || target.with(String::is_empty)
+                on:click=move |_| add_to_group()
+            >
+                "Add to group"
+            </button>
             <button type="button" class="btn btn--small" on:click=move |_| deactivate()>
                 "Deactivate selected"
             </button>

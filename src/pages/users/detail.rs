@@ -1,6 +1,7 @@
 //! `/users/:id`: one end user: the profile (editable), status, MFA methods,
 //! sessions, and delete with the email typed to confirm.
 
+mod groups;
 mod profile;
 mod sessions;
 
@@ -107,6 +108,7 @@ fn Detail(user: EndUser, #[prop(into)] reload: Callback<()>) -> impl IntoView {
                 view! { <ul class="plain">{user.mfa_methods.iter().map(|m| view! { <li>{method_label(m)}</li> }).collect_view()}</ul> }.into_any()
             }}
         </section>
+        <groups::UserGroups user_id=user.id.clone() email=user.email.clone() />
         <sessions::UserSessions user_id=user.id.clone() />
         <ConfirmedDialog
             of=ask

@@ -6,7 +6,8 @@ use super::add_member::AddMember;
 use crate::api::groups;
 use crate::api::users::EndUser;
 use crate::api::Api;
-use crate::components::{when, BulkBar, BulkJob, FilterForm, SearchInput, UrlPager};
+use crate::components::{when, BulkBar, BulkJob, CsvButton, FilterForm, SearchInput, UrlPager};
+use crate::csv;
 use crate::hooks::{ListUrl, Search};
 use crate::pages::users::bulk::{PickedUser, UserSelection};
 use crate::routes::Page;
@@ -31,11 +32,30 @@ pub fn matching(members: &[EndUser], q: &str) -> Vec<EndUser> {
     hits
 }
 
+/// The members export: every member matching the search, all pages.
+pub fn to_csv(members: &[EndUser]) -> String {
+    let mut out = csv::row(&["id", "email", "name", "status", "created_at"]);
+    for u in members {
+        let status = if u.is_active() { "active" } else { "inactive" };
+        out.push_str(&csv::row(&[
+            u.id.clone(),
+            u.email.clone(),
+            u.full_name(),
+            status.to_string(),
+            u.created_at.clone(),
+        ]));
+    }
+    out
+}
+
 #[component]
 pub fn Members(
     group_id: String,
     members: Vec<EndUser>,
     #[prop(into)] on_change: Callback<()>,
+    /// The bulk bar's run and the selection, kept across reloads by the page.
+    job: BulkJob,
+    selected: UserSelection,
 ) -> impl IntoView {
     let api = Api::expect();
     let url = ListUrl::<Search>::new(Page::Group(&group_id));
@@ -47,8 +67,6 @@ pub fn Members(
         let q = state.with(|s| s.q.clone());
         members.with_value(|m| matching(m, &q))
     });
-    let selected = UserSelection::new();
-    let job = BulkJob::new();
     let group = StoredValue::new(group_id);
     let remove = move |_| {
         let many = move |chunk: Vec<PickedUser>| async move {
@@ -71,6 +89,10 @@ pub fn Members(
                     on_commit=move |q: String| url.go(Search::q(q), true)
                 />
             </FilterForm>
+            <CsvButton
+                base="group-members"
+                make=Signal::derive(move || Some(hits.with(|h| to_csv(h))))
+            />
             <BulkBar
                 job
                 count=Signal::derive(move || selected.count())
