@@ -71,6 +71,9 @@ pub struct Db {
     /// Groups of every tenant, and who is in them.
     pub groups: Vec<group::Group>,
     pub memberships: Vec<group::Membership>,
+    /// When each invited admin's temporary password expires (AuthSec's
+    /// `temporary_password_expires_at`).
+    pub invite_expiry: HashMap<Uuid, Time>,
     /// Sign-ins under way, by [`attempt_key`].
     pub attempts: HashMap<String, Attempt>,
     /// Passkey registration in progress, by user id.
@@ -135,6 +138,9 @@ impl Db {
     /// Removes a user with everything that hangs off it.
     pub fn remove_user(&mut self, id: Uuid) -> Option<User> {
         let user = self.users.remove(&id)?;
+        self.rbac.bindings.retain(|b| b.user_id != id);
+        self.memberships.retain(|m| m.user_id != id);
+        self.invite_expiry.remove(&id);
         self.sessions.retain(|_, s| s.user_id != id);
         self.api_keys.retain(|_, k| k.user_id != id);
         self.attempts.retain(|_, t| t.user_id != id);

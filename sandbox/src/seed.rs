@@ -5,6 +5,7 @@ pub mod bulk;
 pub mod demo;
 pub mod extras;
 pub mod groups;
+pub mod invites;
 pub mod names;
 pub mod rbac;
 
@@ -81,6 +82,7 @@ pub fn seed(args: &Args) -> Db {
     apps::seed_apps(&mut db, &mut rng, &mut texts, ACME_TENANT_ID, acme.admin, 5);
     apps::seed_apps(&mut db, &mut rng, &mut texts, GLOBEX_TENANT_ID, globex, 1);
     demo::first_sign_in_accounts(&mut db, &mut texts);
+    invites::seed(&mut db, ACME_TENANT_ID);
     rbac::seed(&mut db, &[ACME_TENANT_ID, GLOBEX_TENANT_ID]);
     groups::seed(&mut db, &[ACME_TENANT_ID, GLOBEX_TENANT_ID]);
 

@@ -22,6 +22,9 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users/list", post(list))
         .route("/admin/me/roles-permissions", get(me_roles_permissions))
         .route("/admin/invite", post(invite))
+        .route("/admin/invite/pending", get(pending_invites))
+        .route("/admin/invite/resend", post(resend_invite))
+        .route("/admin/invite/cancel", post(cancel_invite))
         .route("/admin/users/active", post(set_status))
         .route("/admin/users/{user_id}", delete(delete_one))
         .route("/admin/users/delete_all/{user_id}", delete(delete_all))
@@ -108,6 +111,7 @@ pub async fn invite(
     let expires = u.created_at + Duration::days(7);
     let id = u.id;
     db.users.insert(id, u);
+    db.invite_expiry.insert(id, expires);
     Ok((
         StatusCode::CREATED,
         Json(json!({
@@ -278,4 +282,140 @@ pub async fn me_roles_permissions(
         "tenant_id": caller.tenant_id,
         "user_id": caller.user_id,
     })))
+}
+
+/// An invitee: an invited admin still on the temporary password, never signed in.
+fn is_invitee(u: &crate::db::User) -> bool {
+    u.is_admin && u.invited && u.pending_registration && u.last_login.is_none()
+}
+
+fn secs(t: crate::util::Time) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// `GET /admin/invite/pending`: the tenant's invitees, newest first.
+pub async fn pending_invites(State(st): State<AppState>, caller: Admin) -> ApiResult<Json<Value>> {
+    let db = st.db();
+    let domain = db
+        .tenant(caller.tenant_id)
+        .map(|t| t.domain.clone())
+        .unwrap_or_default();
+    let mut hits: Vec<_> = db
+        .users
+        .values()
+        .filter(|u| u.tenant_id == caller.tenant_id && is_invitee(u))
+        .collect();
+    hits.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
+    let now = crate::util::now();
+    let invites: Vec<Value> = hits
+        .iter()
+        .map(|u| {
+            let exp = db
+                .invite_expiry
+                .get(&u.id)
+                .copied()
+                .unwrap_or(u.created_at + Duration::days(7));
+            json!({ "user_id": u.id, "email": u.email, "username": u.username, "name": u.name(),
+                    "tenant_domain": domain, "expires_at": secs(exp), "is_expired": exp < now,
+                    "created_at": secs(u.created_at) })
+        })
+        .collect();
+    Ok(Json(json!({ "total": invites.len(), "invites": invites })))
+}
+
+#[derive(Deserialize)]
+pub struct InviteeReq {
+    user_id: Option<String>,
+}
+
+fn not_found_invitee() -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        json!({ "error": "User not found",
+                "hint": "User may have already been deleted or invite was not created successfully" }),
+    )
+}
+
+/// The invitee a resend or cancel names, checked as AuthSec checks it.
+fn invitee(
+    st: &AppState,
+    caller: &Caller,
+    body: &[u8],
+    verb: &str,
+    logged_in: &str,
+) -> ApiResult<Uuid> {
+    let req: InviteeReq = parse_body(body, Shape::Gin)?;
+    let raw = req.user_id.unwrap_or_default();
+    if raw.is_empty() {
+        return Err(crate::error::bind_error(
+            "ResendInviteRequest",
+            &[("UserID", "required")],
+        ));
+    }
+    let id = Uuid::parse_str(&raw)
+        .map_err(|_| ApiError::gin(StatusCode::BAD_REQUEST, "Invalid user_id format"))?;
+    let db = st.db();
+    let u = db.users.get(&id).ok_or_else(not_found_invitee)?;
+    if u.tenant_id != caller.tenant_id {
+        return Err(ApiError::gin(
+            StatusCode::FORBIDDEN,
+            format!("Cannot {verb} invite for user in different tenant"),
+        ));
+    }
+    if !(u.invited && u.pending_registration) {
+        return Err(ApiError::gin(
+            StatusCode::BAD_REQUEST,
+            "User has already accepted the invitation and set their password",
+        ));
+    }
+    if u.last_login.is_some() {
+        return Err(ApiError::gin(StatusCode::BAD_REQUEST, logged_in));
+    }
+    Ok(id)
+}
+
+/// `POST /admin/invite/resend`: a new temporary password, valid 7 more days.
+pub async fn resend_invite(
+    State(st): State<AppState>,
+    caller: Admin,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    let id = invitee(
+        &st,
+        &caller,
+        &body,
+        "resend",
+        "User has already logged in. They should use 'forgot password' instead.",
+    )?;
+    let temporary = crate::util::random_b64(15);
+    let expires = crate::util::now() + Duration::days(7);
+    let mut db = st.db();
+    db.invite_expiry.insert(id, expires);
+    let u = db.users.get_mut(&id).ok_or_else(not_found_invitee)?;
+    u.password_hash = Some(crate::util::password_hash(id, &temporary));
+    Ok(Json(json!({
+        "message": "Invitation resent successfully. The sandbox sends no e-mail.",
+        "user_id": id, "email": u.email, "temporary_password": temporary,
+        "expires_at": secs(expires), "email_sent": false,
+    })))
+}
+
+/// `POST /admin/invite/cancel`: deletes the invitee and its role bindings.
+pub async fn cancel_invite(
+    State(st): State<AppState>,
+    caller: Admin,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    let id = invitee(
+        &st,
+        &caller,
+        &body,
+        "cancel",
+        "User has already logged in. Use deactivate instead.",
+    )?;
+    let mut db = st.db();
+    let u = db.remove_user(id).ok_or_else(not_found_invitee)?;
+    Ok(Json(
+        json!({ "message": "Invitation cancelled successfully", "user_id": id, "email": u.email }),
+    ))
 }
