@@ -11,7 +11,9 @@ use super::error::decode_error;
 use super::groups::{Created as GroupsCreated, Listed, MembersChanged};
 use super::login::{PasswordOk, TokenOk};
 use super::mfa::{enrolled_of, BackupCodes, TotpBegin};
-use super::users::{AdminUser, Created as ScimCreated, EndUser, Invited, Updated, UserPage};
+use super::users::{
+    AdminUser, Created as ScimCreated, EndUser, Invited, PendingInvites, Updated, UserPage,
+};
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -182,6 +184,20 @@ const CALLED: &[(&str, Check)] = &[
         expect(!i.user_id.is_empty(), "the invited user's id")
     }),
     ("uflow.admin.users.active", any),
+    ("uflow.admin.invite.pending", |v| {
+        let p: PendingInvites = decode(v)?;
+        expect(
+            p.invites
+                .iter()
+                .all(|i| !i.user_id.is_empty() && i.expires_at.is_some()),
+            "who and until when",
+        )
+    }),
+    ("uflow.admin.invite.resend", |v| {
+        let i: Invited = decode(v)?;
+        expect(!i.expires_at.is_empty(), "the new expiry")
+    }),
+    ("uflow.admin.invite.cancel", any),
     ("uflow.admin.users.deleteAll", any),
     // Invited admins' sign-in: a token for an account without a factor, else its factor.
     ("uflow.auth.admin.login", |v| {
@@ -301,9 +317,6 @@ const NOT_CALLED: &[&str] = &[
     "uflow.admin.groups.get",
     "uflow.admin.groups.map",
     "uflow.admin.groups.unmap",
-    "uflow.admin.invite.cancel",
-    "uflow.admin.invite.pending",
-    "uflow.admin.invite.resend",
     "uflow.admin.oidc.providers.list",
     "uflow.admin.oidc.providers.update",
     "uflow.admin.permissions.deleteByBody",

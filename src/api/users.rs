@@ -639,3 +639,60 @@ mod tests {
         assert_eq!(one("t 1", "a/b"), "/user/enduser/t%201/a%2Fb");
     }
 }
+
+/// An admin invitation not yet taken up (`GET /admin/invite/pending`).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct PendingInvite {
+    pub user_id: String,
+    pub email: String,
+    pub username: String,
+    #[serde(deserialize_with = "nullable::value")]
+    pub name: String,
+    pub expires_at: Option<String>,
+    pub is_expired: bool,
+    pub created_at: String,
+}
+
+#[derive(Deserialize)]
+pub struct PendingInvites {
+    #[serde(default, deserialize_with = "nullable::vec")]
+    pub invites: Vec<PendingInvite>,
+}
+
+/// The tenant's pending admin invitations, newest first.
+pub async fn pending_invites(api: &Api) -> Result<Vec<PendingInvite>, ApiError> {
+    let p: PendingInvites = api
+        .get(Service::Uflow, "/admin/invite/pending", &Default::default())
+        .await?;
+    Ok(p.invites)
+}
+
+#[derive(Serialize)]
+struct Invitee<'a> {
+    user_id: &'a str,
+}
+
+/// Sends the invitation again with a new temporary password (7 more days).
+pub async fn resend_invite(api: &Api, user_id: &str) -> Result<Invited, ApiError> {
+    let body = Invitee { user_id };
+    api.send(
+        Method::Post,
+        Service::Uflow,
+        "/admin/invite/resend",
+        Some(&body),
+    )
+    .await
+}
+
+/// Cancels an invitation: AuthSec deletes the invited account.
+pub async fn cancel_invite(api: &Api, user_id: &str) -> Result<(), ApiError> {
+    let body = Invitee { user_id };
+    api.send_ok(
+        Method::Post,
+        Service::Uflow,
+        "/admin/invite/cancel",
+        Some(&body),
+    )
+    .await
+}

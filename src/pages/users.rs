@@ -10,6 +10,7 @@ pub mod import;
 mod invite;
 pub mod list_state;
 pub mod new;
+mod pending;
 
 use crate::hooks::ListUrl;
 use crate::routes::Page;

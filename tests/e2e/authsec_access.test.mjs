@@ -213,3 +213,32 @@ test("on AuthSec itself: a user's groups are changed in place on the user's page
     await assertClean(page);
   });
 });
+
+test('on AuthSec itself: pending admin invitations: an expired one is resent, another cancelled', FLOW, async (t) => {
+  const s = (admin ??= await apiSignIn());
+  const email = `inv-${RUN}@e2e.acme.test`;
+  const made = await call('POST', '/authsec/uflow/admin/invite', { email, username: `inv-${RUN}`, tenant_id: s.tenantId });
+  assert.equal(made.status, 201, made.text);
+  const pending = async () => (await call('GET', '/authsec/uflow/admin/invite/pending')).body.invites;
+  await withConsole(t, async ({ page }) => {
+    await signInPlain(page, '/users?tab=admins');
+    const section = page.getByRole('region', { name: 'Pending invitations' });
+    const late = section.locator('tbody tr').filter({ hasText: 'late@acme.test' });
+    await late.getByText('Expired', { exact: true }).waitFor();
+    await button(late, 'Resend the invitation to late@acme.test').click();
+    await toast(page, 'late@acme.test').waitFor();
+    await late.getByText('Expires', { exact: false }).waitFor();
+    assert.equal((await pending()).find((i) => i.email === 'late@acme.test').is_expired, false);
+
+    const mine = section.locator('tbody tr').filter({ hasText: email });
+    await section.getByRole('button', { name: `Cancel the invitation of ${email}`, exact: true }).click();
+    const dlg = page.getByRole('dialog', { name: 'Cancel invitation' });
+    await button(dlg, 'Cancel invitation').click();
+    await toast(page, `The invitation for ${email} was cancelled.`).waitFor();
+    await mine.waitFor({ state: 'detached' });
+    assert.ok(!(await pending()).some((i) => i.email === email));
+    const admins = (await call('POST', '/authsec/uflow/admin/users/list', {})).body.users;
+    assert.ok(!admins.some((u) => u.email === email), 'the invited account is gone');
+    await assertClean(page);
+  });
+});

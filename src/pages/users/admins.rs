@@ -3,6 +3,7 @@
 //! admin becomes a sentence that says what to do instead.
 
 use super::invite::InviteButton;
+use super::pending::PendingInvites;
 use super::UsersUrl;
 use crate::api::users::{self, AdminUser};
 use crate::api::{Api, ApiError};
@@ -55,6 +56,7 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
         move |s| async move { users::list_admins(&api, &s.admin_query()).await },
     );
     let total = from_answer(data, |p| p.total);
+    let invites = LocalResource::new(move || async move { users::pending_invites(&api).await });
     let act = use_confirmed(
         move |a: AdminAct| async move {
             match &a {
@@ -139,7 +141,10 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
                 on_commit=move |q: String| url.filter(|s| s.search = q, true)
             />
             <span class="page-head__spacer"></span>
-            <InviteButton on_invited=move |_| data.refetch() />
+            <InviteButton on_invited=move |_| {
+                data.refetch();
+                invites.refetch();
+            } />
         </div>
         <ListBody
             data
@@ -159,6 +164,7 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
             }
         />
         <UrlPager url=url total=total />
+        <PendingInvites data=invites on_change=move |_| data.refetch() />
         <ConfirmedDialog
             of=act
             title="Confirm"
