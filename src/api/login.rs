@@ -83,11 +83,20 @@ pub struct TokenOk {
     pub access_token: String,
 }
 
-/// The second factor a user offers.
-#[derive(Clone, Debug, PartialEq)]
+/// The second factor a user offers. Its `Debug` hides the code.
+#[derive(Clone, PartialEq)]
 pub enum SecondFactor {
     Totp(String),
     BackupCode(String),
+}
+
+impl std::fmt::Debug for SecondFactor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SecondFactor::Totp(_) => "Totp(<hidden>)",
+            SecondFactor::BackupCode(_) => "BackupCode(<hidden>)",
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -310,6 +319,19 @@ fn admin_answer(status: u16, body: &str) -> Result<bool, ApiError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_second_factor_never_prints_its_code() {
+        let shown = format!(
+            "{:?} {:?}",
+            super::SecondFactor::Totp("123456".into()),
+            super::SecondFactor::BackupCode("7kq2-m9xa".into())
+        );
+        assert!(
+            !shown.contains("123456") && !shown.contains("7kq2"),
+            "{shown}"
+        );
+    }
+
     use super::*;
 
     fn ok() -> PasswordOk {

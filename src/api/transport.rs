@@ -7,14 +7,29 @@ use super::retry::Method;
 use futures::future::LocalBoxFuture;
 use std::rc::Rc;
 
-/// A request as the transport sends it.
-#[derive(Clone, Debug, PartialEq)]
+/// A request as the transport sends it. Its `Debug` shows neither the token nor the
+/// body (passwords, codes).
+#[derive(Clone, PartialEq)]
 pub struct RawRequest {
     pub method: Method,
     pub url: String,
     /// `Authorization: Bearer …` when signed in; kept apart so nothing logs it.
     pub bearer: Option<String>,
     pub body: Option<String>,
+}
+
+impl std::fmt::Debug for RawRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RawRequest")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("bearer", &self.bearer.as_ref().map(|_| "<hidden>"))
+            .field(
+                "body",
+                &self.body.as_ref().map(|b| format!("<{} bytes>", b.len())),
+            )
+            .finish()
+    }
 }
 
 /// What came back.
@@ -62,6 +77,8 @@ async fn fetch(req: RawRequest) -> Result<RawResponse, ApiError> {
             Method::Delete => gloo_net::http::Method::DELETE,
         })
         .abort_signal(Some(&signal))
+        // Lists with personal data and secrets never reach the disk cache.
+        .cache(web_sys::RequestCache::NoStore)
         .header("Accept", "application/json");
     if let Some(token) = &req.bearer {
         builder = builder.header("Authorization", &format!("Bearer {token}"));
@@ -89,4 +106,25 @@ async fn fetch(req: RawRequest) -> Result<RawResponse, ApiError> {
         body,
         retry_after,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_logged_request_shows_neither_token_nor_body() {
+        let r = RawRequest {
+            method: Method::Post,
+            url: "https://x/login".into(),
+            bearer: Some("eyJ.secret.token".into()),
+            body: Some(r#"{"password":"hunter22"}"#.into()),
+        };
+        let shown = format!("{r:?}");
+        assert!(
+            !shown.contains("eyJ") && !shown.contains("hunter22"),
+            "{shown}"
+        );
+        assert!(shown.contains("https://x/login"));
+    }
 }

@@ -12,7 +12,10 @@ use leptos::prelude::*;
 pub fn resent_text(i: &crate::api::users::Invited) -> String {
     let exp = absolute(&i.expires_at);
     if i.email_sent {
-        format!("The invitation was sent again to {}. It expires {exp}.", i.email)
+        format!(
+            "The invitation was sent again to {}. It expires {exp}.",
+            i.email
+        )
     } else {
         format!(
             "The invitation for {} was renewed until {exp}, but the e-mail could not be sent.",
