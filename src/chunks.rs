@@ -52,6 +52,9 @@ where
     let view = move || {
         attempt.track();
         let load = load.clone();
+        // No `while_alive` here (it would cost the first load bytes): a `Suspense`
+        // builds its first answer in the task that awaited it, which Leptos aborts with
+        // the page; only "Try again" goes through the later rebuild.
         Suspend::new(send_wrapper::SendWrapper::new(async move {
             match load().await {
                 Ok(view) => view,

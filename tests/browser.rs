@@ -12,6 +12,7 @@ mod browser {
     pub mod sign_in;
     pub mod support;
     pub mod users;
+    pub mod while_alive;
 }
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -118,24 +118,13 @@ pub async fn delete(api: &Api, ids: &[String]) -> Result<(), ApiError> {
         .await
 }
 
-fn members_path(api: &Api) -> String {
-    format!("/admin/groups/{}/users/bulk", segment(&api.tenant_id()))
-}
-
 /// Adds users to a group: all of them or, on any failure, none.
 pub async fn add_members(
     api: &Api,
     group: &str,
     users: &[String],
 ) -> Result<MembersChanged, ApiError> {
-    let body = json!({ "group_id": group, "user_ids": users });
-    api.send(
-        Method::Post,
-        Service::Uflow,
-        &members_path(api),
-        Some(&body),
-    )
-    .await
+    change_members(api, Method::Post, group, users).await
 }
 
 pub async fn remove_members(
@@ -143,12 +132,16 @@ pub async fn remove_members(
     group: &str,
     users: &[String],
 ) -> Result<MembersChanged, ApiError> {
+    change_members(api, Method::Delete, group, users).await
+}
+
+async fn change_members(
+    api: &Api,
+    method: Method,
+    group: &str,
+    users: &[String],
+) -> Result<MembersChanged, ApiError> {
     let body = json!({ "group_id": group, "user_ids": users });
-    api.send(
-        Method::Delete,
-        Service::Uflow,
-        &members_path(api),
-        Some(&body),
-    )
-    .await
+    let path = format!("/admin/groups/{}/users/bulk", segment(&api.tenant_id()));
+    api.send(method, Service::Uflow, &path, Some(&body)).await
 }

@@ -17,6 +17,7 @@
 //! }
 //! ```
 
+use super::while_alive;
 use super::{LoadFailed, TableSkeleton};
 use crate::api::ApiError;
 use crate::routes::Page;
@@ -64,20 +65,22 @@ where
             {move || {
                 let view = view.clone();
                 Suspend::new(async move {
-                    match data.await {
-                        Ok(item) => view(item, reload).into_view().into_any(),
-                        Err(e) => {
-                            view! {
-                                <LoadFailed
-                                    what=what
-                                    error=e
-                                    not_found=not_found
-                                    on_retry=move |_| data.refetch()
-                                />
+                    while_alive(
+                        match data.await {
+                            Ok(item) => view(item, reload).into_view().into_any(),
+                            Err(e) => {
+                                view! {
+                                    <LoadFailed
+                                        what=what
+                                        error=e
+                                        not_found=not_found
+                                        on_retry=move |_| data.refetch()
+                                    />
+                                }
+                                    .into_any()
                             }
-                                .into_any()
-                        }
-                    }
+                        },
+                    )
                 })
             }}
         </Transition>

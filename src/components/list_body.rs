@@ -23,6 +23,7 @@
 //! ```
 //! Reload after a write with `data.refetch()`.
 
+use super::while_alive;
 use super::{LoadFailed, TableSkeleton};
 use crate::api::error::ErrorKind;
 use crate::api::ApiError;
@@ -64,41 +65,43 @@ where
             {move || {
                 let (rows, empty) = (rows.clone(), empty.clone());
                 Suspend::new(async move {
-                    match data.await {
-                        Ok(t) if is_empty.is_some_and(|f| f(&t)) => {
-                            view! {
-                                <div class="empty">
-                                    <p>{empty.run()}</p>
-                                </div>
+                    while_alive(
+                        match data.await {
+                            Ok(t) if is_empty.is_some_and(|f| f(&t)) => {
+                                view! {
+                                    <div class="empty">
+                                        <p>{empty.run()}</p>
+                                    </div>
+                                }
+                                    .into_any()
                             }
-                                .into_any()
-                        }
-                        Ok(t) => rows(t).into_view().into_any(),
-                        Err(e) if e.kind == ErrorKind::Aborted => {
-                            view! { <TableSkeleton label=loading /> }.into_any()
-                        }
-                        Err(e) if missing.is_some() && e.is_missing_feature() => {
-                            view! {
-                                <p class="alert alert--info" role="status">
-                                    {missing}
-                                </p>
+                            Ok(t) => rows(t).into_view().into_any(),
+                            Err(e) if e.kind == ErrorKind::Aborted => {
+                                view! { <TableSkeleton label=loading /> }.into_any()
                             }
-                                .into_any()
-                        }
-                        Err(e) => {
-                            view! {
-                                <LoadFailed
-                                    what=what
-                                    error=e
-                                    on_retry=move |_| match on_retry {
-                                        Some(r) => r.run(()),
-                                        None => data.refetch(),
-                                    }
-                                />
+                            Err(e) if missing.is_some() && e.is_missing_feature() => {
+                                view! {
+                                    <p class="alert alert--info" role="status">
+                                        {missing}
+                                    </p>
+                                }
+                                    .into_any()
                             }
-                                .into_any()
-                        }
-                    }
+                            Err(e) => {
+                                view! {
+                                    <LoadFailed
+                                        what=what
+                                        error=e
+                                        on_retry=move |_| match on_retry {
+                                            Some(r) => r.run(()),
+                                            None => data.refetch(),
+                                        }
+                                    />
+                                }
+                                    .into_any()
+                            }
+                        },
+                    )
                 })
             }}
         </Transition>

@@ -9,7 +9,8 @@ pub mod picker;
 
 use crate::api::access::{self, Role};
 use crate::api::Api;
-use crate::components::{CsvButton, DataTable, FilterForm, ListBody, SearchInput};
+use crate::components::SearchList;
+use crate::components::{CsvButton, DataTable};
 use crate::csv;
 use crate::hooks::{ListUrl, Search};
 use crate::routes::Page;
@@ -98,28 +99,17 @@ pub fn RolesPage() -> impl IntoView {
                 "New role"
             </A>
         </div>
-        <FilterForm label="Filter roles">
-            <SearchInput
-                label="Search"
-                placeholder="Role name or description"
-                value=Signal::derive(move || state.with(|s| s.q.clone()))
-                on_commit=move |q: String| url.go(Search::q(q), true)
-            />
-        </FilterForm>
-        <ListBody
+        <SearchList
+            url
             data
+            on_retry=move || all.refetch()
+            label="Filter roles"
+            placeholder="Role name or description"
             loading="Loading roles"
             what="The roles"
             missing="This server does not offer roles."
-            is_empty=Vec::is_empty
-            on_retry=move || all.refetch()
-            empty=move || {
-                if state.with(|s| s.q.trim().is_empty()) {
-                    "No roles yet."
-                } else {
-                    "No role matches this search."
-                }
-            }
+            none_yet="No roles yet."
+            none_match="No role matches this search."
             rows=move |hits| {
                 view! {
                     <DataTable

@@ -4,6 +4,7 @@
 use crate::api::apikeys::{self, ApiKey};
 use crate::api::Api;
 use crate::auth::AuthContext;
+use crate::components::while_alive;
 use crate::components::{
     when, ConfirmedDialog, DataTable, ListBody, Modal, SecretDialog, TextField, Toasts,
 };
@@ -211,46 +212,48 @@ fn NewKeyDialog(
                         view! { <p class="muted">"Loading scopes…"</p> }
                     }>
                         {move || Suspend::new(async move {
-                            match scopes.await {
-                                Ok(s) => {
-                                    s.scopes
-                                        .into_iter()
-                                        .map(|sc| {
-                                            let (a, b) = (sc.clone(), sc.clone());
-                                            view! {
-                                                <label class="check">
-                                                    <input
-                                                        type="checkbox"
-                                                        prop:checked=move || picked.with(|p| p.contains(&a))
-                                                        on:change=move |ev| {
-                                                            let on = event_target_checked(&ev);
-                                                            let s = b.clone();
-                                                            picked
-                                                                .update(|p| {
-                                                                    p.retain(|x| *x != s);
-                                                                    if on {
-                                                                        p.push(s);
-                                                                    }
-                                                                });
-                                                        }
-                                                    />
-                                                    <code>{sc}</code>
-                                                </label>
-                                            }
-                                        })
-                                        .collect_view()
-                                        .into_any()
-                                }
-                                Err(e) => {
-                                    view! {
-                                        <p class="alert" role="alert">
-                                            "The scopes could not be loaded. "
-                                            {e.message}
-                                        </p>
+                            while_alive(
+                                match scopes.await {
+                                    Ok(s) => {
+                                        s.scopes
+                                            .into_iter()
+                                            .map(|sc| {
+                                                let (a, b) = (sc.clone(), sc.clone());
+                                                view! {
+                                                    <label class="check">
+                                                        <input
+                                                            type="checkbox"
+                                                            prop:checked=move || picked.with(|p| p.contains(&a))
+                                                            on:change=move |ev| {
+                                                                let on = event_target_checked(&ev);
+                                                                let s = b.clone();
+                                                                picked
+                                                                    .update(|p| {
+                                                                        p.retain(|x| *x != s);
+                                                                        if on {
+                                                                            p.push(s);
+                                                                        }
+                                                                    });
+                                                            }
+                                                        />
+                                                        <code>{sc}</code>
+                                                    </label>
+                                                }
+                                            })
+                                            .collect_view()
+                                            .into_any()
                                     }
-                                        .into_any()
-                                }
-                            }
+                                    Err(e) => {
+                                        view! {
+                                            <p class="alert" role="alert">
+                                                "The scopes could not be loaded. "
+                                                {e.message}
+                                            </p>
+                                        }
+                                            .into_any()
+                                    }
+                                },
+                            )
                         })}
                     </Transition>
                     <p class="field__error" aria-live="polite">

@@ -8,7 +8,8 @@ pub mod model;
 pub mod new;
 
 use crate::api::{apps, Api};
-use crate::components::{when, DataTable, FilterForm, ListBody, SearchInput};
+use crate::components::SearchList;
+use crate::components::{when, DataTable};
 use crate::hooks::{ListUrl, Search};
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -91,28 +92,17 @@ pub fn AppsPage() -> impl IntoView {
                 "New application"
             </A>
         </div>
-        <FilterForm label="Filter applications">
-            <SearchInput
-                label="Search"
-                placeholder="Application name"
-                value=Signal::derive(move || state.with(|s| s.q.clone()))
-                on_commit=move |q: String| url.go(Search::q(q), true)
-            />
-        </FilterForm>
-        <ListBody
+        <SearchList
+            url
             data
+            on_retry=move || all.refetch()
+            label="Filter applications"
+            placeholder="Application name"
             loading="Loading applications"
             what="The applications"
             missing="This server does not offer management applications."
-            is_empty=Vec::is_empty
-            on_retry=move || all.refetch()
-            empty=move || {
-                if state.with(|s| s.q.trim().is_empty()) {
-                    "No applications yet."
-                } else {
-                    "No application matches this name."
-                }
-            }
+            none_yet="No applications yet."
+            none_match="No application matches this name."
             rows=move |hits| {
                 view! {
                     <DataTable

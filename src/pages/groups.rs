@@ -5,10 +5,8 @@ pub mod detail;
 
 use crate::api::groups::{self, WithMembers};
 use crate::api::Api;
-use crate::components::{
-    when, CsvButton, DataTable, FilterForm, FormEnd, ListBody, SearchInput, SubmitButton,
-    TextField, Toasts,
-};
+use crate::components::SearchList;
+use crate::components::{when, CsvButton, DataTable, FormEnd, SubmitButton, TextField, Toasts};
 use crate::csv;
 use crate::hooks::{use_submit, ListUrl, Search};
 use crate::routes::Page;
@@ -127,7 +125,7 @@ pub fn GroupsPage() -> impl IntoView {
         </div>
         <section class="card" aria-labelledby="group-new">
             <h2 id="group-new">"New group"</h2>
-            <form class="inline-form" on:submit=submit novalidate>
+            <form class="filters" on:submit=submit novalidate>
                 <TextField label="Group name" value=name error=name_error required=true />
                 <FormEnd error=form_error>
                     <SubmitButton
@@ -138,27 +136,16 @@ pub fn GroupsPage() -> impl IntoView {
                 </FormEnd>
             </form>
         </section>
-        <FilterForm label="Filter groups">
-            <SearchInput
-                label="Search"
-                placeholder="Group name or description"
-                value=Signal::derive(move || state.with(|s| s.q.clone()))
-                on_commit=move |q: String| url.go(Search::q(q), true)
-            />
-        </FilterForm>
-        <ListBody
+        <SearchList
+            url
             data
+            on_retry=move || all.refetch()
+            label="Filter groups"
+            placeholder="Group name or description"
             loading="Loading groups"
             what="The groups"
-            is_empty=Vec::is_empty
-            on_retry=move || all.refetch()
-            empty=move || {
-                if state.with(|s| s.q.trim().is_empty()) {
-                    "No groups yet."
-                } else {
-                    "No group matches this search."
-                }
-            }
+            none_yet="No groups yet."
+            none_match="No group matches this search."
             rows=move |hits| {
                 view! {
                     <DataTable

@@ -373,16 +373,41 @@ fn group_in(db: &Db, tenant: Uuid, id: Uuid, verb: &str) -> ApiResult<()> {
     }
 }
 
+/// The checked request of a member change: the tenant in the path is the token's, the
+/// body binds, the group is the tenant's.
+fn member_change(
+    st: &AppState,
+    caller: &Admin,
+    tenant: &str,
+    body: &[u8],
+    strukt: &str,
+    verb: &str,
+) -> ApiResult<(Uuid, Vec<Uuid>)> {
+    caller.require_tenant(tenant)?;
+    let (group, users) = members_req(body, strukt)?;
+    group_in(&st.db(), caller.tenant_id, group, verb)?;
+    Ok((group, users))
+}
+
+fn changed(group: Uuid, message: &str, users: &[Uuid]) -> Json<Value> {
+    Json(json!({ "group_id": group, "message": message, "user_count": users.len() }))
+}
+
 pub async fn add_members(
     State(st): State<AppState>,
     caller: Admin,
     Path(tenant): Path<String>,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    caller.require_tenant(&tenant)?;
-    let (group, users) = members_req(&body, "AddUsersToGroupRequest")?;
+    let (group, users) = member_change(
+        &st,
+        &caller,
+        &tenant,
+        &body,
+        "AddUsersToGroupRequest",
+        "add users to",
+    )?;
     let mut db = st.db();
-    group_in(&db, caller.tenant_id, group, "add users to")?;
     // One transaction: an id that is no user of the tenant breaks the foreign key, and nothing is added.
     if users
         .iter()
@@ -402,10 +427,7 @@ pub async fn add_members(
             db.memberships.push(m);
         }
     }
-    Ok(Json(
-        json!({ "group_id": group, "message": "Users added to group successfully",
-                    "user_count": users.len() }),
-    ))
+    Ok(changed(group, "Users added to group successfully", &users))
 }
 
 pub async fn remove_members(
@@ -414,14 +436,20 @@ pub async fn remove_members(
     Path(tenant): Path<String>,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    caller.require_tenant(&tenant)?;
-    let (group, users) = members_req(&body, "RemoveUsersFromGroupRequest")?;
-    let mut db = st.db();
-    group_in(&db, caller.tenant_id, group, "remove users from")?;
-    db.memberships
+    let (group, users) = member_change(
+        &st,
+        &caller,
+        &tenant,
+        &body,
+        "RemoveUsersFromGroupRequest",
+        "remove users from",
+    )?;
+    st.db()
+        .memberships
         .retain(|m| !(m.group_id == group && users.contains(&m.user_id)));
-    Ok(Json(
-        json!({ "group_id": group, "message": "Users removed from group successfully",
-                    "user_count": users.len() }),
+    Ok(changed(
+        group,
+        "Users removed from group successfully",
+        &users,
     ))
 }

@@ -3,6 +3,7 @@
 use super::form::{RoleFields, RoleForm};
 use crate::api::access::{self, RoleDraft};
 use crate::api::Api;
+use crate::components::while_alive;
 use crate::components::{LoadFailed, TableSkeleton, Toasts, UnsavedGuard};
 use crate::hooks::use_submit;
 use crate::routes::Page;
@@ -44,33 +45,35 @@ pub fn NewRolePage() -> impl IntoView {
                 view! { <TableSkeleton label="Loading permissions" rows=3 /> }
             }>
                 {move || Suspend::new(async move {
-                    match permissions.await {
-                        Ok(list) => {
-                            view! {
-                                <RoleForm
-                                    fields=fields
-                                    permissions=list
-                                    form_error=form_error
-                                    pending=create.pending()
-                                    submit_label="Create role"
-                                    on_submit=move |d| {
-                                        create.dispatch(d);
-                                    }
-                                />
+                    while_alive(
+                        match permissions.await {
+                            Ok(list) => {
+                                view! {
+                                    <RoleForm
+                                        fields=fields
+                                        permissions=list
+                                        form_error=form_error
+                                        pending=create.pending()
+                                        submit_label="Create role"
+                                        on_submit=move |d| {
+                                            create.dispatch(d);
+                                        }
+                                    />
+                                }
+                                    .into_any()
                             }
-                                .into_any()
-                        }
-                        Err(e) => {
-                            view! {
-                                <LoadFailed
-                                    what="The permissions"
-                                    error=e
-                                    on_retry=move |_| permissions.refetch()
-                                />
+                            Err(e) => {
+                                view! {
+                                    <LoadFailed
+                                        what="The permissions"
+                                        error=e
+                                        on_retry=move |_| permissions.refetch()
+                                    />
+                                }
+                                    .into_any()
                             }
-                                .into_any()
-                        }
-                    }
+                        },
+                    )
                 })}
             </Transition>
         </div>

@@ -3,10 +3,8 @@
 
 use crate::api::access::{self, Permission};
 use crate::api::Api;
-use crate::components::{
-    ConfirmedDialog, DataTable, FilterForm, FormEnd, ListBody, SearchInput, SubmitButton,
-    TextField, Toasts,
-};
+use crate::components::SearchList;
+use crate::components::{ConfirmedDialog, DataTable, FormEnd, SubmitButton, TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit, ListUrl, Search};
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -141,7 +139,7 @@ pub fn PermissionsPage() -> impl IntoView {
         <h1>"Permissions"</h1>
         <section class="card" aria-labelledby="perm-add">
             <h2 id="perm-add">"Add a permission"</h2>
-            <form class="inline-form" on:submit=submit novalidate>
+            <form class="filters" on:submit=submit novalidate>
                 <TextField
                     label="Resource"
                     value=resource
@@ -162,27 +160,16 @@ pub fn PermissionsPage() -> impl IntoView {
                 </FormEnd>
             </form>
         </section>
-        <FilterForm label="Filter permissions">
-            <SearchInput
-                label="Search"
-                placeholder="Permission or description"
-                value=Signal::derive(move || state.with(|s| s.q.clone()))
-                on_commit=move |q: String| url.go(Search::q(q), true)
-            />
-        </FilterForm>
-        <ListBody
+        <SearchList
+            url
             data
+            on_retry=move || all.refetch()
+            label="Filter permissions"
+            placeholder="Permission or description"
             loading="Loading permissions"
             what="The permissions"
-            is_empty=Vec::is_empty
-            on_retry=move || all.refetch()
-            empty=move || {
-                if state.with(|s| s.q.trim().is_empty()) {
-                    "No permissions yet."
-                } else {
-                    "No permission matches this search."
-                }
-            }
+            none_yet="No permissions yet."
+            none_match="No permission matches this search."
             rows=move |hits| {
                 view! {
                     <DataTable

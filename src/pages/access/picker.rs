@@ -27,9 +27,9 @@ pub fn PermissionPicker(
     let described = err_id.clone();
     let count = move || chosen.with(BTreeSet::len);
     view! {
-        <fieldset class="picker" aria-describedby=described>
+        <fieldset class="method stack" aria-describedby=described>
             <legend>"Permissions"</legend>
-            <div class="picker__bar">
+            <div class="filters">
                 <label for=filter_id.clone() class="visually-hidden">
                     "Filter permissions"
                 </label>
@@ -112,7 +112,7 @@ fn GroupBox(
         .collect_view();
     view! {
         <div class="picker__group" role="group" aria-label=group.resource.clone()>
-            <label class="check picker__all">
+            <label class="check">
                 <input
                     type="checkbox"
                     prop:checked=move || state() == Coverage::All
@@ -122,7 +122,7 @@ fn GroupBox(
                 />
                 <strong>{label}</strong>
             </label>
-            <ul class="picker__items">{rows}</ul>
+            <ul class="plain picker__items">{rows}</ul>
         </div>
     }
 }

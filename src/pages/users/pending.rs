@@ -3,6 +3,7 @@
 
 use crate::api::users::{self, PendingInvite};
 use crate::api::Api;
+use crate::components::while_alive;
 use crate::components::{when, ConfirmedDialog, DataTable, LoadFailed, TableSkeleton, Toasts};
 use crate::hooks::use_confirmed;
 use crate::time::absolute;
@@ -103,32 +104,35 @@ pub fn PendingInvites(
                 view! { <TableSkeleton label="Loading invitations" rows=2 /> }
             }>
                 {move || Suspend::new(async move {
-                    match data.await {
-                        Err(e) => {
-                            view! {
-                                <LoadFailed
-                                    what="The invitations"
-                                    error=e
-                                    on_retry=move |_| data.refetch()
-                                />
+                    while_alive(
+                        match data.await {
+                            Err(e) => {
+                                view! {
+                                    <LoadFailed
+                                        what="The invitations"
+                                        error=e
+                                        on_retry=move |_| data.refetch()
+                                    />
+                                }
+                                    .into_any()
                             }
-                                .into_any()
-                        }
-                        Ok(list) if list.is_empty() => {
-                            view! { <p class="muted">"No invitation is waiting."</p> }.into_any()
-                        }
-                        Ok(list) => {
-                            view! {
-                                <DataTable
-                                    label="Pending invitations"
-                                    columns=&["Invited admin", "Invited", "Expiry", ""]
-                                >
-                                    {list.into_iter().map(row).collect_view()}
-                                </DataTable>
+                            Ok(list) if list.is_empty() => {
+                                view! { <p class="muted">"No invitation is waiting."</p> }
+                                    .into_any()
                             }
-                                .into_any()
-                        }
-                    }
+                            Ok(list) => {
+                                view! {
+                                    <DataTable
+                                        label="Pending invitations"
+                                        columns=&["Invited admin", "Invited", "Expiry", ""]
+                                    >
+                                        {list.into_iter().map(row).collect_view()}
+                                    </DataTable>
+                                }
+                                    .into_any()
+                            }
+                        },
+                    )
                 })}
             </Transition>
         </section>

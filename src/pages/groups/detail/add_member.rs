@@ -85,7 +85,7 @@ pub fn AddMember(
             .map(|r| r.map(|all| members.with_value(|m| suggestions(&all, m, &q))))
     };
     view! {
-        <div class="add-member">
+        <div class="stack">
             <label for=input_id.clone()>"Add a user"</label>
             <input
                 id=input_id
@@ -123,14 +123,14 @@ pub fn AddMember(
                     }
                     Some(Ok(list)) => {
                         view! {
-                            <ul class="plain suggestions">
+                            <ul class="plain">
                                 {list
                                     .into_iter()
                                     .map(|u| {
                                         let label = format!("Add {}", u.email);
                                         let who = format!("{} {}", u.full_name(), u.email);
                                         view! {
-                                            <li>
+                                            <li class="uri-row">
                                                 <span>{who}</span>
                                                 <button
                                                     type="button"

@@ -4,6 +4,7 @@
 use crate::api::sessions::{self, DeviceSession};
 use crate::api::Api;
 use crate::components::when;
+use crate::components::while_alive;
 use crate::components::LoadFailed;
 use crate::components::{ConfirmedDialog, DataTable, Toasts};
 use crate::hooks::use_confirmed;
@@ -72,27 +73,33 @@ pub fn UserSessions(user_id: String) -> impl IntoView {
                 {move || {
                     let data = data.clone();
                     Suspend::new(async move {
-                        match data.await {
-                            Ok(p) if p.sessions.is_empty() => {
-                                view! { <p class="muted">"No active sessions."</p> }.into_any()
-                            }
-                            Ok(p) => {
-                                view! {
-                                    <DataTable label="Sessions" columns=SESSION_COLUMNS>
-                                        {p.sessions.into_iter().map(row).collect_view()}
-                                    </DataTable>
+                        while_alive(
+                            match data.await {
+                                Ok(p) if p.sessions.is_empty() => {
+                                    view! { <p class="muted">"No active sessions."</p> }.into_any()
                                 }
-                                    .into_any()
-                            }
-                            Err(e) if e.is_missing_feature() => {
-                                view! { <p class="muted">"This server does not list sessions."</p> }
-                                    .into_any()
-                            }
-                            Err(e) => {
-                                view! { <LoadFailed what="The sessions" error=e on_retry=reload /> }
-                                    .into_any()
-                            }
-                        }
+                                Ok(p) => {
+                                    view! {
+                                        <DataTable label="Sessions" columns=SESSION_COLUMNS>
+                                            {p.sessions.into_iter().map(row).collect_view()}
+                                        </DataTable>
+                                    }
+                                        .into_any()
+                                }
+                                Err(e) if e.is_missing_feature() => {
+                                    view! {
+                                        <p class="muted">"This server does not list sessions."</p>
+                                    }
+                                        .into_any()
+                                }
+                                Err(e) => {
+                                    view! {
+                                        <LoadFailed what="The sessions" error=e on_retry=reload />
+                                    }
+                                        .into_any()
+                                }
+                            },
+                        )
                     })
                 }}
             </Transition>

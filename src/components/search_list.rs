@@ -1,0 +1,75 @@
+//! A list searched in the browser, written once: the filter form with its search box
+//! (`?q=` in the URL, through [`ListUrl<Search>`]) above a [`ListBody`] whose empty
+//! sentence says whether the search hid the rows.
+//!
+//! ```ignore
+//! let all = LocalResource::new(move || async move { access::roles(&api).await });
+//! let data = LocalResource::new(move || {
+//!     let q = url.state.with(|s| s.q.clone());
+//!     async move { all.await.map(|l| matching(&l, &q)) }
+//! });
+//! view! {
+//!     <SearchList url data on_retry=move || all.refetch() label="Filter roles"
+//!         placeholder="Role name" loading="Loading roles" what="The roles"
+//!         none_yet="No roles yet." none_match="No role matches this search."
+//!         rows=move |hits: Vec<Role>| view! { … } />
+//! }
+//! ```
+
+use super::{FilterForm, ListBody, SearchInput};
+use crate::api::ApiError;
+use crate::hooks::{ListUrl, Search};
+use leptos::prelude::*;
+
+#[component]
+pub fn SearchList<T, R, V>(
+    url: ListUrl<Search>,
+    data: LocalResource<Result<Vec<T>, ApiError>>,
+    /// Retry after a failure: refetch what `data` is cut from.
+    #[prop(into)]
+    on_retry: Callback<()>,
+    /// The filter form's name: "Filter roles".
+    label: &'static str,
+    placeholder: &'static str,
+    /// The skeleton's accessible name: "Loading roles".
+    loading: &'static str,
+    /// The subject of the failure sentence: "The roles".
+    what: &'static str,
+    /// The sentence for a server without this route.
+    #[prop(optional)]
+    missing: Option<&'static str>,
+    none_yet: &'static str,
+    none_match: &'static str,
+    rows: R,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    R: Fn(Vec<T>) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let state = url.state;
+    let empty = move || {
+        if state.with(|s| s.q.trim().is_empty()) {
+            none_yet
+        } else {
+            none_match
+        }
+    };
+    let body = match missing {
+        Some(missing) => view! { <ListBody data loading what missing is_empty=Vec::is_empty on_retry empty rows /> }
+        .into_any(),
+        None => view! { <ListBody data loading what is_empty=Vec::is_empty on_retry empty rows /> }
+        .into_any(),
+    };
+    view! {
+        <FilterForm label=label>
+            <SearchInput
+                label="Search"
+                placeholder=placeholder
+                value=Signal::derive(move || state.with(|s| s.q.clone()))
+                on_commit=move |q: String| url.go(Search::q(q), true)
+            />
+        </FilterForm>
+        {body}
+    }
+}

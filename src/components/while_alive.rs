@@ -1,0 +1,26 @@
+//! What a `Suspend` resolved to, built only while the part of the page that asked
+//! for it still exists.
+//!
+//! tachys 0.2.19 aborts a `Suspend` whose owner is cleaned up, but it builds the
+//! resolved view one `Executor::tick()` later, past that abort. A page left in that
+//! tick (signed out, navigated away as the answer arrives) would build render effects
+//! that read the page's disposed signals: a panic, after which the app stops
+//! answering. `while_alive` builds nothing in that case.
+//!
+//! ```ignore
+//! Suspend::new(async move { while_alive(match data.await { … }) })
+//! ```
+
+use leptos::prelude::*;
+
+/// `view`, built when Leptos builds it if the current owner is still alive then.
+pub fn while_alive(view: impl IntoView + 'static) -> impl IntoView {
+    // Owned here: disposed with the owner, so it tells whether the owner lives.
+    let alive = StoredValue::new(());
+    let mut view = Some(view.into_view().into_any());
+    // Reads nothing reactive: Leptos runs it once, when it builds the view.
+    move || {
+        view.take()
+            .filter(|_| alive.try_with_value(|_| ()).is_some())
+    }
+}

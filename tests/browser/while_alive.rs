@@ -1,0 +1,39 @@
+//! A resolved `Suspend` view is built only while the page that asked for it lives:
+//! a page left as its answer arrives (signed out, navigated away) shows nothing and
+//! does not stop the app.
+
+use super::support::*;
+use authsec_console::components::while_alive;
+use leptos::prelude::*;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// A view made under `page` that reads a signal `page` owns, as a list's rows do.
+fn rows_of(page: &Owner) -> impl IntoView {
+    page.with(|| {
+        let count = RwSignal::new(3);
+        while_alive(view! { <p class="late">{move || format!("{} rows", count.get())}</p> })
+    })
+}
+
+#[wasm_bindgen_test]
+async fn a_view_of_a_page_still_shown_is_built() {
+    let page = Owner::new();
+    let view = rows_of(&page);
+    let (root, _h) = mount(move || view);
+    until("the rows", || text(&root).contains("3 rows")).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_view_of_a_page_already_left_is_not_built() {
+    let page = Owner::new();
+    let view = rows_of(&page);
+    page.cleanup();
+    let (root, _h) = mount(move || view);
+    leptos::task::tick().await;
+    assert!(root.query_selector(".late").unwrap().is_none());
+    // The app still answers: the next view builds.
+    let again = Owner::new();
+    let view = rows_of(&again);
+    let (root, _h2) = mount(move || view);
+    until("the next page's rows", || text(&root).contains("3 rows")).await;
+}
