@@ -7,6 +7,7 @@ pub mod apps;
 pub mod claims;
 pub mod clients;
 pub mod credentials;
+pub mod domains;
 pub mod error;
 pub mod extensions;
 #[cfg(test)]
@@ -19,6 +20,7 @@ pub mod nullable;
 pub mod passkeys;
 pub mod retry;
 pub mod sessions;
+pub mod tenant;
 pub mod transport;
 pub mod url;
 pub mod users;

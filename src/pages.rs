@@ -9,5 +9,6 @@ pub mod groups;
 pub mod login;
 pub mod misc;
 pub mod sessions;
+pub mod settings;
 pub mod shell;
 pub mod users;

@@ -24,6 +24,7 @@ pub mod seg {
     pub const GROUPS: &str = "groups";
     pub const ROLES: &str = "roles";
     pub const PERMISSIONS: &str = "permissions";
+    pub const SETTINGS: &str = "settings";
     /// The route table's name for an id segment.
     pub const ID: &str = "id";
 }
@@ -52,38 +53,43 @@ pub enum Page<'a> {
     NewRole,
     Role(&'a str),
     Permissions,
+    Settings,
 }
 
 impl Page<'_> {
-    /// The page's path; an id is escaped as one segment.
+    /// The page's path; an id is escaped as one segment. (Literal paths, not built from
+    /// [`seg`]: this is in the first load, where every formatting call costs bytes; the
+    /// round-trip test keeps them equal to what [`Page::parse`] reads.)
     pub fn path(&self) -> String {
-        use seg::*;
-        let one = |a: &str| format!("/{a}");
-        let two = |a: &str, b: &str| format!("/{a}/{b}");
-        let three = |a: &str, b: &str, c: &str| format!("/{a}/{b}/{c}");
-        match *self {
-            Page::Home => "/".into(),
-            Page::Login => one(LOGIN),
-            Page::Clients => one(CLIENTS),
-            Page::NewClient => two(CLIENTS, NEW),
-            Page::Client(id) => two(CLIENTS, &segment(id)),
-            Page::Users => one(USERS),
-            Page::NewUser => two(USERS, NEW),
-            Page::ImportUsers => two(USERS, IMPORT),
-            Page::User(id) => two(USERS, &segment(id)),
-            Page::Apps => one(APPS),
-            Page::NewApp => two(APPS, NEW),
-            Page::App(id) => two(APPS, &segment(id)),
-            Page::ApiKeys => one(API_KEYS),
-            Page::Sessions => one(SESSIONS),
-            Page::Security => two(ACCOUNT, SECURITY),
-            Page::Groups => one(GROUPS),
-            Page::Group(id) => two(GROUPS, &segment(id)),
-            Page::Roles => two(ACCESS, ROLES),
-            Page::NewRole => three(ACCESS, ROLES, NEW),
-            Page::Role(id) => three(ACCESS, ROLES, &segment(id)),
-            Page::Permissions => two(ACCESS, PERMISSIONS),
+        let (base, id) = match *self {
+            Page::Home => ("/", None),
+            Page::Login => ("/login", None),
+            Page::Clients => ("/clients", None),
+            Page::NewClient => ("/clients/new", None),
+            Page::Client(id) => ("/clients/", Some(id)),
+            Page::Users => ("/users", None),
+            Page::NewUser => ("/users/new", None),
+            Page::ImportUsers => ("/users/import", None),
+            Page::User(id) => ("/users/", Some(id)),
+            Page::Apps => ("/apps", None),
+            Page::NewApp => ("/apps/new", None),
+            Page::App(id) => ("/apps/", Some(id)),
+            Page::ApiKeys => ("/api-keys", None),
+            Page::Sessions => ("/sessions", None),
+            Page::Security => ("/account/security", None),
+            Page::Groups => ("/groups", None),
+            Page::Group(id) => ("/groups/", Some(id)),
+            Page::Roles => ("/access/roles", None),
+            Page::NewRole => ("/access/roles/new", None),
+            Page::Role(id) => ("/access/roles/", Some(id)),
+            Page::Permissions => ("/access/permissions", None),
+            Page::Settings => ("/settings", None),
+        };
+        let mut out = base.to_string();
+        if let Some(id) = id {
+            out.push_str(&segment(id));
         }
+        out
     }
 
     /// The page a browser path names (a trailing slash allowed), `None` for any other path.
@@ -111,6 +117,7 @@ impl Page<'_> {
             [GROUPS, id] if !id.is_empty() => Page::Group(id),
             [ACCESS, ROLES] => Page::Roles,
             [ACCESS, PERMISSIONS] => Page::Permissions,
+            [SETTINGS] => Page::Settings,
             [ACCESS, ROLES, NEW] => Page::NewRole,
             [ACCESS, ROLES, id] if !id.is_empty() => Page::Role(id),
             _ => return None,
@@ -191,19 +198,26 @@ mod tests {
         for p in [
             Page::Home,
             Page::Login,
+            Page::Clients,
             Page::NewClient,
             Page::Client("c-1"),
+            Page::Users,
+            Page::NewUser,
             Page::ImportUsers,
+            Page::User("u-1"),
+            Page::Apps,
+            Page::NewApp,
             Page::App("a1"),
             Page::ApiKeys,
             Page::Sessions,
             Page::Security,
-            Page::Roles,
             Page::Groups,
             Page::Group("g-1"),
+            Page::Roles,
             Page::NewRole,
             Page::Role("r-1"),
             Page::Permissions,
+            Page::Settings,
         ] {
             assert_eq!(Page::parse(&p.path()), Some(p), "{p:?}");
         }

@@ -121,9 +121,35 @@ pub fn now_secs() -> i64 {
     }
 }
 
+/// Go's `time.Time.String()` form (`2026-04-20 09:12:44.318274 +0000 UTC`) as RFC 3339
+/// (`2026-04-20T09:12:44.318274+00:00`); `None` for any other text.
+pub fn from_go_string(s: &str) -> Option<String> {
+    let mut parts = s.split_whitespace();
+    let (date, time, offset) = (parts.next()?, parts.next()?, parts.next()?);
+    let out = match offset.as_bytes() {
+        [b'+' | b'-', ..] if offset.len() == 5 => {
+            format!("{date}T{time}{}:{}", &offset[..3], &offset[3..])
+        }
+        _ => return None,
+    };
+    epoch_secs(&out).map(|_| out)
+}
+
 #[cfg(test)]
 mod rfc3339_tests {
     use super::{epoch_secs, rfc3339};
+
+    #[test]
+    fn reads_go_time_strings() {
+        use super::from_go_string;
+        let t = from_go_string("2026-04-20 09:12:44.318274 +0000 UTC").unwrap();
+        assert_eq!(t, "2026-04-20T09:12:44.318274+00:00");
+        assert_eq!(epoch_secs(&t), epoch_secs("2026-04-20T09:12:44Z"));
+        let t = from_go_string("2026-04-20 11:12:44 +0200 CEST").unwrap();
+        assert_eq!(epoch_secs(&t), epoch_secs("2026-04-20T09:12:44Z"));
+        assert_eq!(from_go_string("2026-04-20T09:12:44Z"), None);
+        assert_eq!(from_go_string(""), None);
+    }
 
     #[test]
     fn round_trips_with_epoch_secs() {

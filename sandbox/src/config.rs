@@ -60,6 +60,10 @@ pub struct Args {
     /// end-user client) to this JSON file once listening, for scripts and tests
     #[arg(long, value_name = "FILE")]
     pub facts: Option<std::path::PathBuf>,
+    /// A JSON file of DNS names to their TXT strings, read at each domain verification
+    /// (the sandbox's DNS: no file, or a name not in it, means the name does not exist)
+    #[arg(long, value_name = "FILE")]
+    pub dns_zone: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,6 +3,7 @@
 pub mod apikey;
 pub mod app;
 pub mod client;
+pub mod domain;
 pub mod group;
 pub mod rbac;
 pub mod session;
@@ -71,6 +72,8 @@ pub struct Db {
     /// Groups of every tenant, and who is in them.
     pub groups: Vec<group::Group>,
     pub memberships: Vec<group::Membership>,
+    /// Domains of every tenant.
+    pub domains: Vec<domain::Domain>,
     /// When each invited admin's temporary password expires (AuthSec's
     /// `temporary_password_expires_at`).
     pub invite_expiry: HashMap<Uuid, Time>,

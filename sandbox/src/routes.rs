@@ -5,6 +5,7 @@ pub mod apikeys;
 pub mod apps;
 pub mod clients;
 pub mod clients_write;
+pub mod domains;
 pub mod endusers;
 pub mod enrol;
 pub mod groups;
@@ -14,6 +15,7 @@ pub mod passkeys;
 pub mod permissions;
 pub mod roles;
 pub mod sessions;
+pub mod tenants;
 pub mod totp;
 pub mod user_batch;
 
@@ -57,6 +59,8 @@ fn uflow(on: &impl Fn(Feature) -> bool) -> Router<AppState> {
         .merge(roles::routes())
         .merge(permissions::routes())
         .merge(groups::routes())
+        .merge(domains::routes())
+        .merge(tenants::routes())
         .merge(totp::routes());
     if on(Feature::UserBatch) {
         r = r.merge(user_batch::routes());

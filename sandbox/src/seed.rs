@@ -3,6 +3,7 @@
 pub mod apps;
 pub mod bulk;
 pub mod demo;
+pub mod domains;
 pub mod extras;
 pub mod groups;
 pub mod invites;
@@ -85,6 +86,7 @@ pub fn seed(args: &Args) -> Db {
     invites::seed(&mut db, ACME_TENANT_ID);
     rbac::seed(&mut db, &[ACME_TENANT_ID, GLOBEX_TENANT_ID]);
     groups::seed(&mut db, &[ACME_TENANT_ID, GLOBEX_TENANT_ID]);
+    domains::seed(&mut db, &mut rng);
 
     db.facts = crate::db::DemoFacts {
         admin_email: demo::email("admin").into(),

@@ -29,6 +29,12 @@ const SERVED: &[&str] = &[
     "uflow.admin.enduser.active",
     "uflow.admin.bindings.create",
     "uflow.admin.bindings.list",
+    "uflow.admin.domains.create",
+    "uflow.admin.domains.delete",
+    "uflow.admin.domains.get",
+    "uflow.admin.domains.list",
+    "uflow.admin.domains.setPrimary",
+    "uflow.admin.domains.verify",
     "uflow.admin.enduser.list",
     "uflow.admin.groups.create",
     "uflow.admin.groups.delete",
@@ -52,6 +58,9 @@ const SERVED: &[&str] = &[
     "uflow.admin.roles.get",
     "uflow.admin.roles.list",
     "uflow.admin.roles.update",
+    "uflow.admin.scim.generateToken",
+    "uflow.admin.tenants.list",
+    "uflow.admin.tenants.update",
     "uflow.admin.users.active",
     "uflow.admin.users.delete",
     "uflow.admin.users.deleteAll",
@@ -188,8 +197,15 @@ fn swaps(s: &Sbx) -> Vec<(String, String)> {
         .find(|g| g.tenant_id == db.facts.acme_tenant_id && g.name == "Engineering")
         .map(|g| g.id.to_string())
         .unwrap();
+    let domain = db
+        .domains
+        .iter()
+        .find(|d| d.tenant_id == db.facts.acme_tenant_id && !d.is_verified)
+        .map(|d| d.id.to_string())
+        .unwrap();
     drop(db);
     vec![
+        ("8e9f0a1b-2c3d-4e5f-8a6b-7c8d9e0f1a2b".into(), domain),
         ("2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f".into(), engineering),
         ("0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e".into(), admin_role),
         ("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f".into(), billing_role),

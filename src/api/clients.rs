@@ -164,6 +164,21 @@ pub async fn list(api: &Api, tenant_id: &str, query: &Query) -> Result<ClientPag
     .await
 }
 
+/// The first `limit` live clients whose name holds `name` (the server's own filter).
+pub async fn find(
+    api: &Api,
+    tenant_id: &str,
+    name: &str,
+    limit: u32,
+) -> Result<Vec<Client>, ApiError> {
+    let q = Query::new()
+        .add("name", name.trim())
+        .add("deleted", false)
+        .add("page", 1)
+        .add("limit", limit);
+    Ok(list(api, tenant_id, &q).await?.clients)
+}
+
 pub async fn get(api: &Api, tenant_id: &str, id: &str) -> Result<Client, ApiError> {
     api.get(Service::ClientMs, &one(tenant_id, id), &Query::new())
         .await

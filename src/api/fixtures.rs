@@ -7,10 +7,12 @@
 
 use super::access::{Binding, NewPermission, Permission, Role, RoleDetail, Saved};
 use super::clients::{Client, ClientPage, Created, Wrapped};
+use super::domains::{Domain, Listed as DomainList, One as OneDomain};
 use super::error::decode_error;
 use super::groups::{Created as GroupsCreated, Listed, MembersChanged};
 use super::login::{PasswordOk, TokenOk};
 use super::mfa::{enrolled_of, BackupCodes, TotpBegin};
+use super::tenant::{Listed as Tenants, ScimToken};
 use super::users::{
     AdminUser, Created as ScimCreated, EndUser, Invited, PendingInvites, Updated, UserPage,
 };
@@ -30,6 +32,14 @@ fn any(v: &Value) -> Result<(), String> {
 
 fn expect(cond: bool, what: &str) -> Result<(), String> {
     cond.then_some(()).ok_or_else(|| what.to_string())
+}
+
+/// A domain as the settings page shows it: name, TXT record, a time it can read.
+fn domain_reads(d: &Domain) -> bool {
+    !d.domain.is_empty()
+        && d.verification_txt_value
+            .contains("authsec-domain-verification=")
+        && crate::time::epoch_secs(&d.created_at).is_some()
 }
 
 /// The fixtures of the calls the console makes, with what each answer must show.
@@ -198,6 +208,47 @@ const CALLED: &[(&str, Check)] = &[
         expect(!i.expires_at.is_empty(), "the new expiry")
     }),
     ("uflow.admin.invite.cancel", any),
+    // Workspace settings: the profile, domains (Go's time strings become RFC 3339), SCIM.
+    ("uflow.admin.tenants.list", |v| {
+        let l: Tenants = decode(v)?;
+        expect(
+            l.tenants
+                .iter()
+                .all(|t| !t.id.is_empty() && !t.name.is_empty()),
+            "each tenant's id and name",
+        )
+    }),
+    ("uflow.admin.domains.list", |v| {
+        let l: DomainList = decode(v)?;
+        expect(
+            l.domains.iter().all(domain_reads),
+            "each domain's name, record and RFC 3339 time",
+        )
+    }),
+    ("uflow.admin.domains.create", |v| {
+        let o: OneDomain = decode(v)?;
+        expect(domain_reads(&o.domain), "the domain and its record")
+    }),
+    ("uflow.admin.domains.get", |v| {
+        let o: OneDomain = decode(v)?;
+        expect(domain_reads(&o.domain), "the domain")
+    }),
+    ("uflow.admin.domains.verify", |v| {
+        let o: OneDomain = decode(v)?;
+        expect(o.domain.is_verified, "a verified domain")
+    }),
+    ("uflow.admin.domains.setPrimary", |v| {
+        let o: OneDomain = decode(v)?;
+        expect(o.domain.is_primary, "the primary domain")
+    }),
+    ("uflow.admin.domains.delete", any),
+    ("uflow.admin.scim.generateToken", |v| {
+        let t: ScimToken = decode(v)?;
+        expect(
+            !t.token.is_empty() && crate::time::epoch_secs(&t.expire_at).is_some(),
+            "the token and its expiry",
+        )
+    }),
     ("uflow.admin.users.deleteAll", any),
     // Invited admins' sign-in: a token for an account without a factor, else its factor.
     ("uflow.auth.admin.login", |v| {
@@ -308,12 +359,6 @@ const NOT_CALLED: &[&str] = &[
     "uflow.admin.api_scopes.get",
     "uflow.admin.api_scopes.list",
     "uflow.admin.api_scopes.update",
-    "uflow.admin.domains.create",
-    "uflow.admin.domains.delete",
-    "uflow.admin.domains.get",
-    "uflow.admin.domains.list",
-    "uflow.admin.domains.setPrimary",
-    "uflow.admin.domains.verify",
     "uflow.admin.groups.get",
     "uflow.admin.groups.map",
     "uflow.admin.groups.unmap",
@@ -322,7 +367,6 @@ const NOT_CALLED: &[&str] = &[
     "uflow.admin.permissions.deleteByBody",
     "uflow.admin.permissions.resources",
     "uflow.admin.policy.check",
-    "uflow.admin.scim.generateToken",
     "uflow.admin.scopes.create",
     "uflow.admin.scopes.delete",
     "uflow.admin.scopes.list",
@@ -330,7 +374,6 @@ const NOT_CALLED: &[&str] = &[
     "uflow.admin.scopes.update",
     "uflow.admin.tenants.create",
     "uflow.admin.tenants.delete",
-    "uflow.admin.tenants.list",
     "uflow.admin.tenants.update",
     "uflow.admin.tenants.users",
     "uflow.auth.admin.login-hybrid",

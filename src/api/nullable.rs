@@ -48,6 +48,24 @@ where
     Ok(Some(time(d)?).filter(|s| !s.is_empty()))
 }
 
+/// A time in Go's `time.Time.String()` form (`2026-04-20 09:12:44.318274 +0000 UTC`,
+/// AuthSec's domains) as RFC 3339; other text as it came; `null` as "".
+pub fn go_time<'de, D>(d: D) -> Result<String, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let s = Option::<String>::deserialize(d)?.unwrap_or_default();
+    Ok(crate::time::from_go_string(&s).unwrap_or(s))
+}
+
+/// [`go_time`] for an optional field: `null` or absent as `None`.
+pub fn go_time_opt<'de, D>(d: D) -> Result<Option<String>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    Ok(Some(go_time(d)?).filter(|s| !s.is_empty()))
+}
+
 #[cfg(test)]
 mod tests {
     use serde::Deserialize;

@@ -15,6 +15,9 @@ pub fn SecretDialog(
     /// The secret field's accessible name ("Client secret" unless given).
     #[prop(optional, into)]
     label: Option<String>,
+    /// What to do if it is lost (rotating it, unless given).
+    #[prop(optional)]
+    lost: Option<&'static str>,
     /// Runs after the secret has been cleared.
     #[prop(optional, into)]
     on_stored: Option<Callback<()>>,
@@ -53,7 +56,8 @@ pub fn SecretDialog(
                 </div>
                 <p class="alert alert--warning" role="note">
                     <strong>"This is the only time the secret is shown."</strong>
-                    " Store it in your secret manager now. If it is lost, rotate the secret to get a new one."
+                    " Store it in your secret manager now. "
+                    {lost.unwrap_or("If it is lost, rotate the secret to get a new one.")}
                 </p>
                 <div class="actions">
                     <button type="button" class="btn btn--primary" on:click=done>

@@ -34,7 +34,7 @@ fn mount_nav(roles: &'static [&'static str]) -> (web_sys::HtmlElement, AuthConte
 #[wasm_bindgen_test]
 async fn admins_see_every_area() {
     let (root, _auth, _h) = mount_nav(&["admin"]);
-    until("admin links", || links(&root).len() == 9).await;
+    until("admin links", || links(&root).len() == 10).await;
     assert_eq!(
         links(&root),
         [
@@ -46,6 +46,7 @@ async fn admins_see_every_area() {
             "Applications",
             "Sessions",
             "API keys",
+            "Settings",
             "Security"
         ]
     );
@@ -63,7 +64,7 @@ async fn end_users_see_only_their_own_areas() {
 #[wasm_bindgen_test]
 async fn signing_out_an_admin_takes_the_admin_areas_away() {
     let (root, auth, _h) = mount_nav(&["admin"]);
-    until("admin links", || links(&root).len() == 9).await;
+    until("admin links", || links(&root).len() == 10).await;
     auth.sign_out();
     until("no admin link after sign-out", || {
         !links(&root).contains(&"Clients".to_string())
@@ -77,6 +78,7 @@ async fn signing_out_an_admin_takes_the_admin_areas_away() {
         "Permissions",
         "Applications",
         "API keys",
+        "Settings",
     ] {
         assert!(
             !left.iter().any(|l| l == admin_only),

@@ -22,6 +22,7 @@ pub fn nav_items(is_admin: bool) -> &'static [NavItem] {
         ("Applications", Page::Apps, Some(Extension::Apps)),
         ("Sessions", Page::Sessions, Some(Extension::Sessions)),
         ("API keys", Page::ApiKeys, Some(Extension::ApiKeys)),
+        ("Settings", Page::Settings, None),
         ("Security", Page::Security, None),
     ];
     const END_USER: &[NavItem] = &[
@@ -68,6 +69,6 @@ mod tests {
     fn end_users_see_only_their_own_areas() {
         let labels: Vec<_> = nav_items(false).iter().map(|i| i.0).collect();
         assert_eq!(labels, ["Security", "Sessions"]);
-        assert_eq!(nav_items(true).len(), 9);
+        assert_eq!(nav_items(true).len(), 10);
     }
 }

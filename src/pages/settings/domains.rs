@@ -1,0 +1,250 @@
+//! The workspace's domains: add one, publish the TXT record shown (copy buttons), verify
+//! it (AuthSec's answer in a sentence when it fails), make a verified one primary,
+//! delete one behind a confirmation.
+
+use super::rules::{check_domain, verify_failure};
+use crate::api::domains::{self, Domain};
+use crate::api::{Api, ApiError};
+use crate::components::{when, ConfirmedDialog, CopyButton, DataTable, FormAlert, FormEnd};
+use crate::components::{ListBody, SubmitButton, TextField, Toasts};
+use crate::hooks::{use_confirmed, use_submit};
+use leptos::prelude::*;
+
+/// What a row's button asks of AuthSec.
+#[derive(Clone, Debug, PartialEq)]
+enum Op {
+    Verify,
+    MakePrimary,
+}
+
+#[component]
+pub fn Domains() -> impl IntoView {
+    let api = Api::expect();
+    let toasts = Toasts::expect();
+    let data = LocalResource::new(move || async move { domains::list(&api).await });
+    let typed = RwSignal::new(String::new());
+    let field_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<String>);
+    let add = use_submit(
+        move |d: &String| {
+            let d = d.clone();
+            async move { domains::add(&api, &d).await }
+        },
+        move |d: Domain| {
+            typed.set(String::new());
+            form_error.set(None);
+            toasts.success(format!(
+                "{} was added. Publish its TXT record, then choose Verify.",
+                d.domain
+            ));
+            data.refetch();
+        },
+        move |e: ApiError| form_error.set(Some(format!("The domain was not added. {}", e.message))),
+    );
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match check_domain(&typed.get_untracked()) {
+            Err(m) => field_error.set(Some(m)),
+            Ok(d) => {
+                field_error.set(None);
+                if !add.pending().get_untracked() {
+                    add.dispatch(d);
+                }
+            }
+        }
+    };
+    let op_error = RwSignal::new(None::<String>);
+    let op = use_submit(
+        move |(o, d): &(Op, Domain)| {
+            let (o, d) = (o.clone(), d.clone());
+            async move {
+                match o {
+                    Op::Verify => domains::verify(&api, &d.id).await,
+                    Op::MakePrimary => domains::set_primary(&api, &d.id).await,
+                }
+                .map(|_| (o.clone(), d.domain.clone()))
+                .map_err(|e| (o, d.domain, e))
+            }
+        },
+        move |(o, name): (Op, String)| {
+            op_error.set(None);
+            toasts.success(match o {
+                Op::Verify => format!("{name} is verified."),
+                Op::MakePrimary => format!("{name} is now the primary domain."),
+            });
+            data.refetch();
+        },
+        move |(o, name, e): (Op, String, ApiError)| {
+            op_error.set(Some(match o {
+                Op::Verify => format!("{name}: {}", verify_failure(&e)),
+                Op::MakePrimary => format!("{name} was not made primary. {}", e.message),
+            }));
+            // A failed check is recorded too: the list stays current.
+            data.refetch();
+        },
+    );
+    let run = move |o: Op, d: Domain| {
+        if !op.pending().get_untracked() {
+            op_error.set(None);
+            op.dispatch((o, d));
+        }
+    };
+    let delete = use_confirmed(
+        move |d: Domain| async move { domains::delete(&api, &d.id).await.map(|_| d) },
+        move |d| {
+            toasts.success(format!("{} was deleted.", d.domain));
+            data.refetch();
+        },
+    );
+    let busy = move || op.pending().get();
+    let row = move |d: Domain| {
+        let name = d.domain.clone();
+        let (v, p, del) = (d.clone(), d.clone(), d.clone());
+        let record = (!d.is_verified).then(|| view! { <Record domain=d.clone() /> });
+        view! {
+            <tr>
+                <td class="truncate" title=name.clone()>
+                    {name.clone()}
+                </td>
+                <td>
+                    {if d.is_verified {
+                        view! { <span class="badge badge--ok">"Verified"</span> }.into_any()
+                    } else {
+                        view! { <span class="badge badge--off">"Not verified"</span> }.into_any()
+                    }}
+                    {d
+                        .is_primary
+                        .then(|| {
+                            view! {
+                                " "
+                                <span class="badge">"Primary"</span>
+                            }
+                        })}
+                </td>
+                <td>{when(Some(d.created_at.as_str()))}</td>
+                <td class="actions-cell">
+                    {(!d.is_verified)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="btn btn--small"
+                                    aria-label=format!("Verify {name}")
+                                    disabled=busy
+                                    on:click=move |_| run(Op::Verify, v.clone())
+                                >
+                                    "Verify"
+                                </button>
+                            }
+                        })}
+                    {(d.is_verified && !d.is_primary)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="btn btn--small"
+                                    aria-label=format!("Make {name} primary")
+                                    disabled=busy
+                                    on:click=move |_| run(Op::MakePrimary, p.clone())
+                                >
+                                    "Make primary"
+                                </button>
+                            }
+                        })}
+                    <button
+                        type="button"
+                        class="btn btn--small btn--danger-ghost"
+                        aria-label=format!("Delete {name}")
+                        on:click=move |_| delete.ask(del.clone())
+                    >
+                        "Delete"
+                    </button>
+                </td>
+            </tr>
+            {record}
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="domains-h">
+            <h2 id="domains-h">"Domains"</h2>
+            <p class="muted">
+                "A verified domain can be used to sign in to this workspace and for passkeys. "
+                "Prove a domain by publishing the TXT record shown for it at your DNS provider."
+            </p>
+            <form class="filters" on:submit=submit novalidate>
+                <TextField
+                    label="Domain"
+                    value=typed
+                    error=field_error
+                    hint="e.g. login.example.com"
+                    required=true
+                />
+                <FormEnd error=form_error>
+                    <SubmitButton pending=add.pending() label="Add domain" busy="Adding…" />
+                </FormEnd>
+            </form>
+            <FormAlert error=op_error />
+            <ListBody
+                data
+                loading="Loading domains"
+                what="The domains"
+                is_empty=Vec::is_empty
+                empty=|| "No domains yet."
+                rows=move |list| {
+                    view! {
+                        <DataTable label="Domains" columns=&["Domain", "Status", "Added", ""]>
+                            {list.into_iter().map(row).collect_view()}
+                        </DataTable>
+                    }
+                }
+            />
+        </section>
+        <ConfirmedDialog
+            of=delete
+            title="Delete domain"
+            confirm_label="Delete domain"
+            danger=true
+            message=|d: Domain| {
+                if d.is_verified {
+                    format!(
+                        "Delete {}? Sign-in through it and passkeys registered for it stop working.{}",
+                        d.domain,
+                        if d.is_primary { " It is the primary domain." } else { "" },
+                    )
+                } else {
+                    format!("Delete {}? Its TXT record is no longer needed.", d.domain)
+                }
+            }
+            type_to_confirm=|d: Domain| d.is_verified.then_some(d.domain)
+        />
+    }
+}
+
+/// The TXT record that proves an unverified domain, each part with a copy button.
+#[component]
+fn Record(domain: Domain) -> impl IntoView {
+    let Domain {
+        domain,
+        verification_txt_name: name,
+        verification_txt_value: value,
+        ..
+    } = domain;
+    view! {
+        <tr class="record-row">
+            <td colspan="4">
+                <dl class="facts">
+                    <dt>"TXT name"</dt>
+                    <dd>
+                        <code class="mono">{name.clone()}</code>
+                        <CopyButton value=name label=format!("Copy the TXT name for {domain}") />
+                    </dd>
+                    <dt>"TXT value"</dt>
+                    <dd>
+                        <code class="mono">{value.clone()}</code>
+                        <CopyButton value=value label=format!("Copy the TXT value for {domain}") />
+                    </dd>
+                </dl>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,63 @@
+//! The workspace's profile, read-only: AuthSec routes an update but saves nothing.
+
+use crate::api::tenant::{self, Tenant};
+use crate::api::Api;
+use crate::components::{when, while_alive, CopyButton, LoadFailed, TableSkeleton};
+use leptos::prelude::*;
+
+#[component]
+pub fn Profile() -> impl IntoView {
+    let api = Api::expect();
+    let data = LocalResource::new(move || async move { tenant::current(&api).await });
+    view! {
+        <section class="card" aria-labelledby="workspace-h">
+            <h2 id="workspace-h">"Workspace"</h2>
+            <Transition fallback=|| {
+                view! { <TableSkeleton label="Loading the workspace" rows=1 /> }
+            }>
+                {move || Suspend::new(async move {
+                    while_alive(
+                        match data.await {
+                            Ok(t) => view! { <Facts t /> }.into_any(),
+                            Err(e) => {
+                                view! {
+                                    <LoadFailed
+                                        what="The workspace"
+                                        error=e
+                                        on_retry=move |_| data.refetch()
+                                    />
+                                }
+                                    .into_any()
+                            }
+                        },
+                    )
+                })}
+            </Transition>
+            <p class="muted">
+                "AuthSec does not save changes to these yet, so they cannot be edited here."
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn Facts(t: Tenant) -> impl IntoView {
+    let id = t.id.clone();
+    view! {
+        <dl class="facts">
+            <dt>"Name"</dt>
+            <dd>{t.name}</dd>
+            <dt>"Sign-in domain"</dt>
+            <dd>{t.tenant_domain}</dd>
+            <dt>"Owner"</dt>
+            <dd>{t.email}</dd>
+            <dt>"Created"</dt>
+            <dd>{when(Some(t.created_at.as_str()))}</dd>
+            <dt>"Workspace ID"</dt>
+            <dd>
+                <code class="mono">{id.clone()}</code>
+                <CopyButton value=id label="Copy the workspace ID" />
+            </dd>
+        </dl>
+    }
+}

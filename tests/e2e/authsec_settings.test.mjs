@@ -1,0 +1,143 @@
+// Workspace settings on a sandbox with `--profile authsec` (issue 17): the workspace's
+// profile, its domains proven by a DNS TXT record, and a SCIM token, through AuthSec's own
+// routes (authsec-api.md §f), each step checked against the sandbox's state. The sandbox's
+// DNS is the zone file AUTHSEC_DNS_ZONE names: this test publishes records there, as an
+// admin would at a DNS provider. scripts/test starts that stack.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { test } from 'node:test';
+
+for (const [to, from] of [['CONSOLE_URL', 'AUTHSEC_CONSOLE_URL'], ['SANDBOX_URL', 'AUTHSEC_SANDBOX_URL']]) {
+  if (!process.env[from]) throw new Error(`${from} is not set: run with ./scripts/test --layer e2e`);
+  process.env[to] = process.env[from];
+}
+const ZONE = process.env.AUTHSEC_DNS_ZONE;
+if (!ZONE) throw new Error('AUTHSEC_DNS_ZONE is not set: run with ./scripts/test --layer e2e');
+
+const { api, apiSignIn, assertClean, heading, screenshot, signInPlain, withConsole } = await import('./helpers.mjs');
+
+const FLOW = { timeout: 240_000 };
+const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const button = (scope, name) => scope.getByRole('button', { name, exact: true });
+const toast = (page, text) => page.getByRole('status').filter({ hasText: text });
+
+let admin = null;
+const call = async (method, path, body) => {
+  admin ??= await apiSignIn();
+  return api(admin.token, method, path, body);
+};
+
+/** Publishes (or replaces) the TXT strings of `name` in the sandbox's DNS. */
+function publish(name, values) {
+  const zone = fs.existsSync(ZONE) ? JSON.parse(fs.readFileSync(ZONE, 'utf8')) : {};
+  zone[name] = values;
+  fs.writeFileSync(ZONE, JSON.stringify(zone));
+}
+
+test('on AuthSec itself: a domain is added, proven by its TXT record, made primary and deleted', FLOW, async (t) => {
+  const s = (admin ??= await apiSignIn());
+  const domain = `d-${RUN}.acme.test`;
+  const domains = async () => (await call('GET', `/authsec/uflow/admin/tenants/${s.tenantId}/domains`)).body.domains;
+  await withConsole(t, async ({ page }) => {
+    await signInPlain(page, '/settings');
+    await heading(page, 'Workspace settings').waitFor();
+    const profile = page.getByRole('region', { name: 'Workspace' });
+    await profile.getByText('Acme Corporation', { exact: true }).waitFor();
+    await profile.getByText(s.tenantId, { exact: true }).waitFor();
+    await profile.getByText('cannot be edited here', { exact: false }).waitFor();
+
+    const card = page.getByRole('region', { name: 'Domains' });
+    const row = (d) => card.locator('tbody tr').filter({ hasText: d }).first();
+    await row('login.acme.test').getByText('Primary', { exact: true }).waitFor();
+    await row('acme-corp.example').getByText('Not verified', { exact: true }).waitFor();
+
+    // Refused here, with the input kept: a URL, then a wildcard.
+    const field = card.getByRole('textbox', { name: 'Domain', exact: true });
+    await field.fill(`https://${domain}`);
+    await button(card, 'Add domain').click();
+    await card.getByText('Enter the domain only, without https:// or a path.', { exact: true }).waitFor();
+    assert.equal(await field.inputValue(), `https://${domain}`);
+    await field.fill(`${domain.toUpperCase()}.`);
+    await button(card, 'Add domain').click();
+    await toast(page, `${domain} was added.`).waitFor();
+    assert.equal(await field.inputValue(), '', 'the field is cleared once added');
+    await row(domain).getByText('Not verified', { exact: true }).waitFor();
+    const stored = (await domains()).find((d) => d.domain === domain);
+    assert.ok(stored, 'AuthSec has the domain, lower-cased, without the dot');
+    // The record to publish, as the page shows it.
+    const record = card.locator('tr.record-row').filter({ hasText: `_authsec-challenge.${domain}` });
+    await record.getByText(stored.verification_txt_value, { exact: true }).waitFor();
+    await record.getByRole('button', { name: `Copy the TXT value for ${domain}`, exact: true }).waitFor();
+
+    // Not published yet, then a wrong value: each failure said in a sentence.
+    await button(card, `Verify ${domain}`).click();
+    await card.getByRole('alert').filter({ hasText: 'does not exist in DNS yet' }).waitFor();
+    publish(`_authsec-challenge.${domain}`, ['authsec-domain-verification=not-it']);
+    await button(card, `Verify ${domain}`).click();
+    await card.getByRole('alert').filter({ hasText: 'does not hold the value below' }).waitFor();
+    assert.equal((await domains()).find((d) => d.domain === domain).is_verified, false);
+    publish(`_authsec-challenge.${domain}`, ['v=spf1 -all', stored.verification_txt_value]);
+    await button(card, `Verify ${domain}`).click();
+    await toast(page, `${domain} is verified.`).waitFor();
+    await row(domain).getByText('Verified', { exact: true }).waitFor();
+    assert.ok((await domains()).find((d) => d.domain === domain).verified_at, 'verified on the server');
+    await screenshot(page, 'settings: domains');
+
+    // Primary moves to it, then back.
+    await button(card, `Make ${domain} primary`).click();
+    await toast(page, `${domain} is now the primary domain.`).waitFor();
+    let now = await domains();
+    assert.deepEqual(now.filter((d) => d.is_primary).map((d) => d.domain), [domain]);
+    await button(card, 'Make login.acme.test primary').click();
+    await toast(page, 'login.acme.test is now the primary domain.').waitFor();
+    now = await domains();
+    assert.deepEqual(now.filter((d) => d.is_primary).map((d) => d.domain), ['login.acme.test']);
+
+    // A verified domain is deleted only with its name typed.
+    await button(card, `Delete ${domain}`).click();
+    const dlg = page.getByRole('dialog', { name: 'Delete domain' });
+    await dlg.getByText('passkeys registered for it stop working', { exact: false }).waitFor();
+    const confirm = button(dlg, 'Delete domain');
+    assert.equal(await confirm.isDisabled(), true, 'not before the name is typed');
+    await dlg.getByRole('textbox').fill(domain);
+    await confirm.click();
+    await toast(page, `${domain} was deleted.`).waitFor();
+    await row(domain).waitFor({ state: 'detached' });
+    assert.ok(!(await domains()).some((d) => d.domain === domain));
+    await assertClean(page);
+  });
+});
+
+test('on AuthSec itself: a SCIM token is generated for a chosen client and shown once', FLOW, async (t) => {
+  const s = (admin ??= await apiSignIn());
+  await withConsole(t, async ({ page }) => {
+    await signInPlain(page, '/settings');
+    const card = page.getByRole('region', { name: 'SCIM provisioning' });
+    await button(card, 'Generate SCIM token').click();
+    await card.getByText('Choose the client first.', { exact: true }).waitFor();
+    const select = card.getByRole('combobox', { name: 'Client', exact: true });
+    await select.locator('option').nth(1).waitFor({ state: 'attached' });
+    const [clientId, clientName] = await select.locator('option').nth(1).evaluate((o) => [o.value, o.textContent.trim()]);
+    await select.selectOption(clientId);
+    await button(card, 'Generate SCIM token').click();
+    const ask = page.getByRole('dialog', { name: 'Generate SCIM token' });
+    await ask.getByText('AuthSec cannot revoke it', { exact: false }).waitFor();
+    await button(ask, 'Generate token').click();
+    const shown = page.getByRole('dialog', { name: 'SCIM token' });
+    const token = await shown.getByRole('textbox', { name: 'SCIM token', exact: true }).inputValue();
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+    assert.deepEqual(claims.scope, ['scim:read', 'scim:write']);
+    assert.equal(claims.client_id, clientId);
+    assert.equal(claims.tenant_id, s.tenantId);
+    await shown.getByText('the lost one stays valid until it expires', { exact: false }).waitFor();
+    await button(shown, 'I have stored it').click();
+    await shown.waitFor({ state: 'detached' });
+    assert.equal(await page.getByText(token).count(), 0, 'the token is gone from the page');
+    const facts = card.getByRole('definition');
+    await facts.filter({ hasText: clientName }).waitFor();
+    await facts.filter({ hasText: `/authsec/uflow/scim/v2/${clientId}/${s.tenantId}` }).waitFor();
+    await facts.filter({ hasText: /in \d+ months|in 1 year|in 12 months/ }).waitFor();
+    await assertClean(page);
+  });
+});
