@@ -47,4 +47,4 @@ pub use toast::{ToastRegion, Toasts};
 pub use totp_setup::TotpSetup;
 pub use unsaved::UnsavedGuard;
 pub use when::when;
-pub use while_alive::while_alive;
+pub use while_alive::{settled, while_alive};

@@ -17,7 +17,7 @@
 //! }
 //! ```
 
-use super::while_alive;
+use super::settled;
 use super::{LoadFailed, TableSkeleton};
 use crate::api::ApiError;
 use crate::routes::Page;
@@ -64,9 +64,10 @@ where
         }>
             {move || {
                 let view = view.clone();
-                Suspend::new(async move {
-                    while_alive(
-                        match data.await {
+                Suspend::new(
+                    settled(
+                        data,
+                        move |r| match r {
                             Ok(item) => view(item, reload).into_view().into_any(),
                             Err(e) => {
                                 view! {
@@ -80,8 +81,8 @@ where
                                     .into_any()
                             }
                         },
-                    )
-                })
+                    ),
+                )
             }}
         </Transition>
     }

@@ -23,7 +23,7 @@
 //! ```
 //! Reload after a write with `data.refetch()`.
 
-use super::while_alive;
+use super::settled;
 use super::{LoadFailed, TableSkeleton};
 use crate::api::error::ErrorKind;
 use crate::api::ApiError;
@@ -64,9 +64,10 @@ where
         }>
             {move || {
                 let (rows, empty) = (rows.clone(), empty.clone());
-                Suspend::new(async move {
-                    while_alive(
-                        match data.await {
+                Suspend::new(
+                    settled(
+                        data,
+                        move |r| match r {
                             Ok(t) if is_empty.is_some_and(|f| f(&t)) => {
                                 view! {
                                     <div class="empty">
@@ -101,8 +102,8 @@ where
                                     .into_any()
                             }
                         },
-                    )
-                })
+                    ),
+                )
             }}
         </Transition>
     }

@@ -24,3 +24,22 @@ pub fn while_alive(view: impl IntoView + 'static) -> impl IntoView {
             .filter(|_| alive.try_with_value(|_| ()).is_some())
     }
 }
+
+/// A `Suspend`'s body, written once: waits for `data`, then hands its value to `view`,
+/// built [`while_alive`]. A resource already disposed when the `Suspend` first runs (a
+/// page replaced before Leptos polled it) is not awaited (that panics) and shows nothing.
+///
+/// ```ignore
+/// Suspend::new(settled(data, move |r| match r { Ok(x) => …, Err(e) => … }))
+/// ```
+pub async fn settled<T, V>(data: LocalResource<T>, view: impl FnOnce(T) -> V) -> AnyView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
+    if data.try_with_untracked(|_| ()).is_none() {
+        return ().into_any();
+    }
+    let value = data.await;
+    while_alive(view(value)).into_any()
+}

@@ -4,7 +4,7 @@
 use crate::api::apikeys::{self, ApiKey};
 use crate::api::Api;
 use crate::auth::AuthContext;
-use crate::components::while_alive;
+use crate::components::settled;
 use crate::components::{
     when, ConfirmedDialog, DataTable, ListBody, Modal, SecretDialog, TextField, Toasts,
 };
@@ -211,9 +211,10 @@ fn NewKeyDialog(
                     <Transition fallback=|| {
                         view! { <p class="muted">"Loading scopes…"</p> }
                     }>
-                        {move || Suspend::new(async move {
-                            while_alive(
-                                match scopes.await {
+                        {move || Suspend::new(
+                            settled(
+                                scopes,
+                                move |r| match r {
                                     Ok(s) => {
                                         s.scopes
                                             .into_iter()
@@ -253,8 +254,8 @@ fn NewKeyDialog(
                                             .into_any()
                                     }
                                 },
-                            )
-                        })}
+                            ),
+                        )}
                     </Transition>
                     <p class="field__error" aria-live="polite">
                         {move || errors.with(|e| e.1.clone())}

@@ -3,7 +3,7 @@
 //! does not stop the app.
 
 use super::support::*;
-use authsec_console::components::while_alive;
+use authsec_console::components::{settled, while_alive};
 use leptos::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -36,4 +36,35 @@ async fn a_view_of_a_page_already_left_is_not_built() {
     let view = rows_of(&again);
     let (root, _h2) = mount(move || view);
     until("the next page's rows", || text(&root).contains("3 rows")).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_resource_of_a_page_already_left_is_not_awaited() {
+    let page = Owner::new();
+    let data = page.with(|| LocalResource::new(|| async { 3 }));
+    page.cleanup();
+    let view = settled(
+        data,
+        |n: i32| view! { <p class="late">{format!("{n} rows")}</p> },
+    )
+    .await;
+    let (root, _h) = mount(move || view);
+    leptos::task::tick().await;
+    assert!(root.query_selector(".late").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_resource_of_a_page_still_shown_gives_its_rows() {
+    let page = Owner::new();
+    let data = page.with(|| LocalResource::new(|| async { 3 }));
+    let view = page
+        .with(|| {
+            settled(
+                data,
+                |n: i32| view! { <p class="late">{format!("{n} rows")}</p> },
+            )
+        })
+        .await;
+    let (root, _h) = mount(move || view);
+    until("the rows", || text(&root).contains("3 rows")).await;
 }

@@ -3,7 +3,7 @@
 use super::form::{RoleFields, RoleForm};
 use crate::api::access::{self, RoleDraft};
 use crate::api::Api;
-use crate::components::while_alive;
+use crate::components::settled;
 use crate::components::{LoadFailed, TableSkeleton, Toasts, UnsavedGuard};
 use crate::hooks::use_submit;
 use crate::routes::Page;
@@ -44,9 +44,10 @@ pub fn NewRolePage() -> impl IntoView {
             <Transition fallback=|| {
                 view! { <TableSkeleton label="Loading permissions" rows=3 /> }
             }>
-                {move || Suspend::new(async move {
-                    while_alive(
-                        match permissions.await {
+                {move || Suspend::new(
+                    settled(
+                        permissions,
+                        move |r| match r {
                             Ok(list) => {
                                 view! {
                                     <RoleForm
@@ -73,8 +74,8 @@ pub fn NewRolePage() -> impl IntoView {
                                     .into_any()
                             }
                         },
-                    )
-                })}
+                    ),
+                )}
             </Transition>
         </div>
         <UnsavedGuard dirty=dirty />

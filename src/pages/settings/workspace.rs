@@ -2,7 +2,7 @@
 
 use crate::api::tenant::{self, Tenant};
 use crate::api::Api;
-use crate::components::{when, while_alive, CopyButton, LoadFailed, TableSkeleton};
+use crate::components::{settled, when, CopyButton, LoadFailed, TableSkeleton};
 use leptos::prelude::*;
 
 #[component]
@@ -15,9 +15,10 @@ pub fn Profile() -> impl IntoView {
             <Transition fallback=|| {
                 view! { <TableSkeleton label="Loading the workspace" rows=1 /> }
             }>
-                {move || Suspend::new(async move {
-                    while_alive(
-                        match data.await {
+                {move || Suspend::new(
+                    settled(
+                        data,
+                        move |r| match r {
                             Ok(t) => view! { <Facts t /> }.into_any(),
                             Err(e) => {
                                 view! {
@@ -30,8 +31,8 @@ pub fn Profile() -> impl IntoView {
                                     .into_any()
                             }
                         },
-                    )
-                })}
+                    ),
+                )}
             </Transition>
             <p class="muted">
                 "AuthSec does not save changes to these yet, so they cannot be edited here."

@@ -3,7 +3,7 @@
 
 use crate::api::users::{self, PendingInvite};
 use crate::api::Api;
-use crate::components::while_alive;
+use crate::components::settled;
 use crate::components::{when, ConfirmedDialog, DataTable, LoadFailed, TableSkeleton, Toasts};
 use crate::hooks::use_confirmed;
 use crate::time::absolute;
@@ -103,9 +103,10 @@ pub fn PendingInvites(
             <Transition fallback=|| {
                 view! { <TableSkeleton label="Loading invitations" rows=2 /> }
             }>
-                {move || Suspend::new(async move {
-                    while_alive(
-                        match data.await {
+                {move || Suspend::new(
+                    settled(
+                        data,
+                        move |r| match r {
                             Err(e) => {
                                 view! {
                                     <LoadFailed
@@ -132,8 +133,8 @@ pub fn PendingInvites(
                                     .into_any()
                             }
                         },
-                    )
-                })}
+                    ),
+                )}
             </Transition>
         </section>
         <ConfirmedDialog

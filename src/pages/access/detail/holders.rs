@@ -6,7 +6,7 @@ use crate::api::access::{self, Binding};
 use crate::api::users::{self, AdminUser};
 use crate::api::Api;
 use crate::components::field::unique_id;
-use crate::components::while_alive;
+use crate::components::settled;
 use crate::components::{
     when, DataTable, FormEnd, LoadFailed, SubmitButton, TableSkeleton, Toasts,
 };
@@ -81,9 +81,10 @@ pub fn Holders(
             }>
                 {move || {
                     let select_id = select_id.clone();
-                    Suspend::new(async move {
-                        while_alive(
-                            match data.await {
+                    Suspend::new(
+                        settled(
+                            data,
+                            move |r| match r {
                                 Err(e) => {
                                     view! {
                                         <LoadFailed
@@ -171,8 +172,8 @@ pub fn Holders(
                                         .into_any()
                                 }
                             },
-                        )
-                    })
+                        ),
+                    )
                 }}
             </Transition>
         </section>

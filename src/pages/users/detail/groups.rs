@@ -3,7 +3,7 @@
 use crate::api::groups::{self, Group};
 use crate::api::Api;
 use crate::components::field::unique_id;
-use crate::components::while_alive;
+use crate::components::settled;
 use crate::components::{FormAlert, LoadFailed, TableSkeleton, Toasts};
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -73,9 +73,10 @@ pub fn UserGroups(user_id: String, email: String) -> impl IntoView {
             <Transition fallback=|| {
                 view! { <TableSkeleton label="Loading groups" rows=1 /> }
             }>
-                {move || Suspend::new(async move {
-                    while_alive(
-                        match data.await {
+                {move || Suspend::new(
+                    settled(
+                        data,
+                        move |r| match r {
                             Err(e) => {
                                 view! {
                                     <LoadFailed
@@ -172,8 +173,8 @@ pub fn UserGroups(user_id: String, email: String) -> impl IntoView {
                                     .into_any()
                             }
                         },
-                    )
-                })}
+                    ),
+                )}
             </Transition>
         </section>
     }

@@ -76,7 +76,9 @@ pub fn UserSessions(user_id: String) -> impl IntoView {
                         while_alive(
                             match data.await {
                                 Ok(p) if p.sessions.is_empty() => {
-                                    view! { <p class="muted">"No active sessions."</p> }.into_any()
+                                    // An Arc resource outlives the section: awaiting it never panics.
+                                    view! { <p class="muted">"No active sessions."</p> }
+                                        .into_any()
                                 }
                                 Ok(p) => {
                                     view! {
