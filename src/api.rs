@@ -19,6 +19,7 @@ pub mod mfa;
 pub mod nullable;
 pub mod passkeys;
 pub mod retry;
+pub mod scopes;
 pub mod sessions;
 pub mod tenant;
 pub mod transport;

@@ -139,6 +139,7 @@ pub fn SignedInRoutes() -> impl IntoView {
                 <Route path=(S(ACCESS), S(ROLES), S(NEW)) view=admin!(areas::new_role) />
                 <Route path=(S(ACCESS), S(ROLES), P(ID)) view=admin!(areas::role_detail) />
                 <Route path=(S(ACCESS), S(PERMISSIONS)) view=admin!(areas::permissions) />
+                <Route path=(S(ACCESS), S(SCOPES)) view=admin!(areas::scopes) />
                 <Route path=(S(SETTINGS),) view=admin!(areas::settings) />
                 <Route path=(S(API_KEYS),) view=admin!(areas::api_keys) />
                 <Route path=(S(SESSIONS),) view=|| view! { <Lazy load=areas::sessions /> } />

@@ -25,6 +25,7 @@ pub mod seg {
     pub const ROLES: &str = "roles";
     pub const PERMISSIONS: &str = "permissions";
     pub const SETTINGS: &str = "settings";
+    pub const SCOPES: &str = "scopes";
     /// The route table's name for an id segment.
     pub const ID: &str = "id";
 }
@@ -53,6 +54,7 @@ pub enum Page<'a> {
     NewRole,
     Role(&'a str),
     Permissions,
+    Scopes,
     Settings,
 }
 
@@ -83,6 +85,7 @@ impl Page<'_> {
             Page::NewRole => ("/access/roles/new", None),
             Page::Role(id) => ("/access/roles/", Some(id)),
             Page::Permissions => ("/access/permissions", None),
+            Page::Scopes => ("/access/scopes", None),
             Page::Settings => ("/settings", None),
         };
         let mut out = base.to_string();
@@ -117,6 +120,7 @@ impl Page<'_> {
             [GROUPS, id] if !id.is_empty() => Page::Group(id),
             [ACCESS, ROLES] => Page::Roles,
             [ACCESS, PERMISSIONS] => Page::Permissions,
+            [ACCESS, SCOPES] => Page::Scopes,
             [SETTINGS] => Page::Settings,
             [ACCESS, ROLES, NEW] => Page::NewRole,
             [ACCESS, ROLES, id] if !id.is_empty() => Page::Role(id),
@@ -217,6 +221,7 @@ mod tests {
             Page::NewRole,
             Page::Role("r-1"),
             Page::Permissions,
+            Page::Scopes,
             Page::Settings,
         ] {
             assert_eq!(Page::parse(&p.path()), Some(p), "{p:?}");

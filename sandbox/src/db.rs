@@ -6,6 +6,7 @@ pub mod client;
 pub mod domain;
 pub mod group;
 pub mod rbac;
+pub mod scope;
 pub mod session;
 pub mod user;
 
@@ -72,6 +73,9 @@ pub struct Db {
     /// Groups of every tenant, and who is in them.
     pub groups: Vec<group::Group>,
     pub memberships: Vec<group::Membership>,
+    /// Scope rows (a scope is the rows of one name) and API scopes of every tenant.
+    pub scope_rows: Vec<scope::ScopeRow>,
+    pub api_scopes: Vec<scope::ApiScope>,
     /// Domains of every tenant.
     pub domains: Vec<domain::Domain>,
     /// When each invited admin's temporary password expires (AuthSec's

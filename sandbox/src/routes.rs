@@ -14,6 +14,7 @@ pub mod login_mfa;
 pub mod passkeys;
 pub mod permissions;
 pub mod roles;
+pub mod scopes;
 pub mod sessions;
 pub mod tenants;
 pub mod totp;
@@ -59,6 +60,7 @@ fn uflow(on: &impl Fn(Feature) -> bool) -> Router<AppState> {
         .merge(roles::routes())
         .merge(permissions::routes())
         .merge(groups::routes())
+        .merge(scopes::routes())
         .merge(domains::routes())
         .merge(tenants::routes())
         .merge(totp::routes());

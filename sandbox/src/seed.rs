@@ -9,6 +9,7 @@ pub mod groups;
 pub mod invites;
 pub mod names;
 pub mod rbac;
+pub mod scopes;
 
 use chrono::{DateTime, TimeZone, Utc};
 use rand::SeedableRng;
@@ -87,6 +88,7 @@ pub fn seed(args: &Args) -> Db {
     rbac::seed(&mut db, &[ACME_TENANT_ID, GLOBEX_TENANT_ID]);
     groups::seed(&mut db, &[ACME_TENANT_ID, GLOBEX_TENANT_ID]);
     domains::seed(&mut db, &mut rng);
+    scopes::seed(&mut db, &[ACME_TENANT_ID, GLOBEX_TENANT_ID]);
 
     db.facts = crate::db::DemoFacts {
         admin_email: demo::email("admin").into(),

@@ -28,6 +28,11 @@ const SERVED: &[&str] = &[
     "clientms.update",
     "uflow.admin.enduser.active",
     "uflow.admin.bindings.create",
+    "uflow.admin.api_scopes.create",
+    "uflow.admin.api_scopes.delete",
+    "uflow.admin.api_scopes.get",
+    "uflow.admin.api_scopes.list",
+    "uflow.admin.api_scopes.update",
     "uflow.admin.bindings.list",
     "uflow.admin.domains.create",
     "uflow.admin.domains.delete",
@@ -59,6 +64,11 @@ const SERVED: &[&str] = &[
     "uflow.admin.roles.list",
     "uflow.admin.roles.update",
     "uflow.admin.scim.generateToken",
+    "uflow.admin.scopes.create",
+    "uflow.admin.scopes.delete",
+    "uflow.admin.scopes.list",
+    "uflow.admin.scopes.mappings",
+    "uflow.admin.scopes.update",
     "uflow.admin.tenants.list",
     "uflow.admin.tenants.update",
     "uflow.admin.users.active",
@@ -203,8 +213,15 @@ fn swaps(s: &Sbx) -> Vec<(String, String)> {
         .find(|d| d.tenant_id == db.facts.acme_tenant_id && !d.is_verified)
         .map(|d| d.id.to_string())
         .unwrap();
+    let api_scope = db
+        .api_scopes
+        .iter()
+        .find(|s| s.tenant_id == db.facts.acme_tenant_id && s.name == "invoices:read")
+        .map(|s| s.id.to_string())
+        .unwrap();
     drop(db);
     vec![
+        ("5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b".into(), api_scope),
         ("8e9f0a1b-2c3d-4e5f-8a6b-7c8d9e0f1a2b".into(), domain),
         ("2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f".into(), engineering),
         ("0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e".into(), admin_role),

@@ -12,6 +12,7 @@ use super::error::decode_error;
 use super::groups::{Created as GroupsCreated, Listed, MembersChanged};
 use super::login::{PasswordOk, TokenOk};
 use super::mfa::{enrolled_of, BackupCodes, TotpBegin};
+use super::scopes::{ApiScope, Scope};
 use super::tenant::{Listed as Tenants, ScimToken};
 use super::users::{
     AdminUser, Created as ScimCreated, EndUser, Invited, PendingInvites, Updated, UserPage,
@@ -242,6 +243,44 @@ const CALLED: &[(&str, Check)] = &[
         expect(o.domain.is_primary, "the primary domain")
     }),
     ("uflow.admin.domains.delete", any),
+    // Scopes (their resources, `*` for all) and API scopes (with their permissions).
+    ("uflow.admin.scopes.mappings", |v| {
+        let l: Option<Vec<Scope>> = decode(v)?;
+        expect(
+            l.unwrap_or_default()
+                .iter()
+                .all(|s| !s.scope_name.is_empty() && !s.resources.is_empty()),
+            "each scope's name and resources",
+        )
+    }),
+    ("uflow.admin.scopes.create", any),
+    ("uflow.admin.scopes.update", any),
+    ("uflow.admin.scopes.delete", any),
+    ("uflow.admin.api_scopes.list", |v| {
+        let l: Option<Vec<ApiScope>> = decode(v)?;
+        expect(
+            l.unwrap_or_default()
+                .iter()
+                .all(|s| s.name.contains(':') && !s.created_at.is_empty()),
+            "each API scope's name and time",
+        )
+    }),
+    ("uflow.admin.api_scopes.get", |v| {
+        let s: ApiScope = decode(v)?;
+        expect(
+            s.permission_ids.len() == s.permissions_linked as usize,
+            "its permission ids",
+        )
+    }),
+    ("uflow.admin.api_scopes.create", |v| {
+        let s: ApiScope = decode(v)?;
+        expect(!s.id.is_empty(), "the new API scope's id")
+    }),
+    ("uflow.admin.api_scopes.update", |v| {
+        let s: ApiScope = decode(v)?;
+        expect(!s.id.is_empty(), "the API scope")
+    }),
+    ("uflow.admin.api_scopes.delete", any),
     ("uflow.admin.scim.generateToken", |v| {
         let t: ScimToken = decode(v)?;
         expect(
@@ -354,11 +393,6 @@ const NOT_CALLED: &[&str] = &[
     "sdkmgr.dashboard.adminUsers",
     "sdkmgr.dashboard.statistics",
     "uflow.admin.agentAudit",
-    "uflow.admin.api_scopes.create",
-    "uflow.admin.api_scopes.delete",
-    "uflow.admin.api_scopes.get",
-    "uflow.admin.api_scopes.list",
-    "uflow.admin.api_scopes.update",
     "uflow.admin.groups.get",
     "uflow.admin.groups.map",
     "uflow.admin.groups.unmap",
@@ -367,11 +401,7 @@ const NOT_CALLED: &[&str] = &[
     "uflow.admin.permissions.deleteByBody",
     "uflow.admin.permissions.resources",
     "uflow.admin.policy.check",
-    "uflow.admin.scopes.create",
-    "uflow.admin.scopes.delete",
     "uflow.admin.scopes.list",
-    "uflow.admin.scopes.mappings",
-    "uflow.admin.scopes.update",
     "uflow.admin.tenants.create",
     "uflow.admin.tenants.delete",
     "uflow.admin.tenants.update",

@@ -6,6 +6,7 @@ mod form;
 pub mod new;
 pub mod permissions;
 pub mod picker;
+pub mod scopes;
 
 use crate::api::access::{self, Role};
 use crate::api::Api;

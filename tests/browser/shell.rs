@@ -34,7 +34,7 @@ fn mount_nav(roles: &'static [&'static str]) -> (web_sys::HtmlElement, AuthConte
 #[wasm_bindgen_test]
 async fn admins_see_every_area() {
     let (root, _auth, _h) = mount_nav(&["admin"]);
-    until("admin links", || links(&root).len() == 10).await;
+    until("admin links", || links(&root).len() == 11).await;
     assert_eq!(
         links(&root),
         [
@@ -43,6 +43,7 @@ async fn admins_see_every_area() {
             "Groups",
             "Roles",
             "Permissions",
+            "Scopes",
             "Applications",
             "Sessions",
             "API keys",
@@ -64,7 +65,7 @@ async fn end_users_see_only_their_own_areas() {
 #[wasm_bindgen_test]
 async fn signing_out_an_admin_takes_the_admin_areas_away() {
     let (root, auth, _h) = mount_nav(&["admin"]);
-    until("admin links", || links(&root).len() == 10).await;
+    until("admin links", || links(&root).len() == 11).await;
     auth.sign_out();
     until("no admin link after sign-out", || {
         !links(&root).contains(&"Clients".to_string())
@@ -76,6 +77,7 @@ async fn signing_out_an_admin_takes_the_admin_areas_away() {
         "Users",
         "Roles",
         "Permissions",
+        "Scopes",
         "Applications",
         "API keys",
         "Settings",

@@ -76,7 +76,7 @@ test('axe-core: no serious or critical violation on any route, light and dark', 
     await follow(page, '/apps');
     routes.push(await firstRowHref(page, '/apps'), '/apps/new', '/api-keys', '/sessions', '/account/security', '/no/such/page');
     await follow(page, '/access/roles');
-    routes.push('/access/roles', await firstRowHref(page, '/access/roles'), '/access/roles/new', '/access/permissions');
+    routes.push('/access/roles', await firstRowHref(page, '/access/roles'), '/access/roles/new', '/access/permissions', '/access/scopes');
     await follow(page, '/groups');
     routes.push('/groups', await firstRowHref(page, '/groups'), '/settings');
 

@@ -49,7 +49,7 @@ test('on AuthSec itself an admin signs in with TOTP, the extension areas leave t
     await mainNav(page).getByRole('link', { name: 'Sessions', exact: true }).waitFor({ state: 'detached' });
     await mainNav(page).getByRole('link', { name: 'API keys', exact: true }).waitFor({ state: 'detached' });
     await mainNav(page).getByRole('link', { name: 'Applications', exact: true }).waitFor({ state: 'detached' });
-    assert.deepEqual((await navLinks(page)).sort(), ['Clients', 'Groups', 'Permissions', 'Roles', 'Security', 'Settings', 'Users']);
+    assert.deepEqual((await navLinks(page)).sort(), ['Clients', 'Groups', 'Permissions', 'Roles', 'Scopes', 'Security', 'Settings', 'Users']);
     await screenshot(page, 'navigation without extension areas');
 
     for (const [path, title, sentence] of EXTENSION_AREAS) {

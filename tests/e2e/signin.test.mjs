@@ -57,7 +57,7 @@ test('admin signs in with password + TOTP, loses the session on reload, signs in
     await expectShell(page, ACCOUNTS.admin);
     assert.deepEqual(
       (await navLinks(page)).sort(),
-      ['API keys', 'Applications', 'Clients', 'Groups', 'Permissions', 'Roles', 'Security', 'Sessions', 'Settings', 'Users'],
+      ['API keys', 'Applications', 'Clients', 'Groups', 'Permissions', 'Roles', 'Scopes', 'Security', 'Sessions', 'Settings', 'Users'],
     );
     await screenshot(page, 'clients after TOTP');
     assert.equal(state.tokens.length, 1);

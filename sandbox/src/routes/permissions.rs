@@ -127,6 +127,10 @@ fn remove(db: &mut crate::db::Db, id: Uuid) {
     for r in db.rbac.roles.iter_mut() {
         r.permission_ids.retain(|p| *p != id);
     }
+    // `api_scope_permissions` cascades too.
+    for s in db.api_scopes.iter_mut() {
+        s.permission_ids.retain(|p| *p != id);
+    }
 }
 
 pub async fn delete_one(

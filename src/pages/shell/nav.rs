@@ -19,6 +19,7 @@ pub fn nav_items(is_admin: bool) -> &'static [NavItem] {
         ("Groups", Page::Groups, None),
         ("Roles", Page::Roles, None),
         ("Permissions", Page::Permissions, None),
+        ("Scopes", Page::Scopes, None),
         ("Applications", Page::Apps, Some(Extension::Apps)),
         ("Sessions", Page::Sessions, Some(Extension::Sessions)),
         ("API keys", Page::ApiKeys, Some(Extension::ApiKeys)),
@@ -69,6 +70,6 @@ mod tests {
     fn end_users_see_only_their_own_areas() {
         let labels: Vec<_> = nav_items(false).iter().map(|i| i.0).collect();
         assert_eq!(labels, ["Security", "Sessions"]);
-        assert_eq!(nav_items(true).len(), 10);
+        assert_eq!(nav_items(true).len(), 11);
     }
 }
