@@ -19,6 +19,7 @@ pub mod sessions;
 pub mod tenants;
 pub mod totp;
 pub mod user_batch;
+pub mod user_password;
 
 use axum::routing::get;
 use axum::Router;
@@ -63,6 +64,7 @@ fn uflow(on: &impl Fn(Feature) -> bool) -> Router<AppState> {
         .merge(scopes::routes())
         .merge(domains::routes())
         .merge(tenants::routes())
+        .merge(user_password::routes())
         .merge(totp::routes());
     if on(Feature::UserBatch) {
         r = r.merge(user_batch::routes());

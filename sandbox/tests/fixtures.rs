@@ -88,6 +88,7 @@ const SERVED: &[&str] = &[
     "uflow.scim.users.create",
     "uflow.user.enduser.delete",
     "uflow.user.enduser.deleteAll",
+    "uflow.user.admin.resetPassword",
     "uflow.user.enduser.get",
     "uflow.user.enduser.update",
     "uflow.user.login",

@@ -253,7 +253,10 @@ fn decode<T: DeserializeOwned>(resp: RawResponse) -> Result<T, ApiError> {
     } else {
         resp.body.as_str()
     };
-    serde_json::from_str(body).map_err(|e| {
+    // The first JSON value: AuthSec's reset-password handler writes two objects back to
+    // back (gin's `c.JSON` twice, authsec-api.md §1.6); whatever follows the first is left.
+    let mut de = serde_json::Deserializer::from_str(body);
+    T::deserialize(&mut de).map_err(|e| {
         let what = if e.is_data() {
             "a field is missing or of the wrong type"
         } else {
@@ -261,4 +264,27 @@ fn decode<T: DeserializeOwned>(resp: RawResponse) -> Result<T, ApiError> {
         };
         ApiError::decode(what)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(body: &str) -> RawResponse {
+        RawResponse {
+            status: 200,
+            body: body.into(),
+            retry_after: None,
+        }
+    }
+
+    #[test]
+    fn the_first_of_two_objects_in_one_body_is_read() {
+        // AuthSec's reset-password writes its answer twice (gin's c.JSON called twice).
+        let v: serde_json::Value = decode(answer(r#"{"a":1}{"a":2}"#)).unwrap();
+        assert_eq!(v, serde_json::json!({ "a": 1 }));
+        let empty: Option<u8> = decode(answer("  ")).unwrap();
+        assert_eq!(empty, None);
+        assert!(decode::<serde_json::Value>(answer("not json")).is_err());
+    }
 }

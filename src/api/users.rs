@@ -372,6 +372,39 @@ pub async fn create(api: &Api, user: &NewEndUser) -> Result<Created, ApiError> {
         .await
 }
 
+/// A new temporary password for an end user, to be shown once (its `Debug` hides it).
+#[derive(Clone, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct TemporaryPassword {
+    pub temporary_password: String,
+    pub email_sent: bool,
+}
+
+impl std::fmt::Debug for TemporaryPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TemporaryPassword(<hidden>)")
+    }
+}
+
+/// Gives an end user a new temporary password (their old one stops working). AuthSec
+/// sends the tenant in the body and answers two JSON objects in one body; the client
+/// reads the first.
+pub async fn reset_password(
+    api: &Api,
+    tenant_id: &str,
+    user_id: &str,
+) -> Result<TemporaryPassword, ApiError> {
+    let body =
+        serde_json::json!({ "tenant_id": tenant_id, "user_id": user_id, "send_email": false });
+    api.send(
+        Method::Post,
+        Service::Uflow,
+        "/user/admin/reset-password",
+        Some(&body),
+    )
+    .await
+}
+
 /// Deletes the end user and their data: AuthSec's `DELETE` on the user only deactivates,
 /// `delete_all` removes (its body names tenant and user; the path is not read).
 pub async fn delete(api: &Api, tenant_id: &str, id: &str) -> Result<(), ApiError> {

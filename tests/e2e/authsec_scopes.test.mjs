@@ -10,7 +10,7 @@ for (const [to, from] of [['CONSOLE_URL', 'AUTHSEC_CONSOLE_URL'], ['SANDBOX_URL'
   process.env[to] = process.env[from];
 }
 
-const { api, apiSignIn, assertClean, heading, signInPlain, withConsole } = await import('./helpers.mjs');
+const { api, apiSignIn, assertClean, signInPlain, withConsole } = await import('./helpers.mjs');
 
 const FLOW = { timeout: 240_000 };
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -28,7 +28,7 @@ test('on AuthSec itself: a scope is added over picked resources, changed to all,
   const stored = async () => (await call('GET', '/authsec/uflow/admin/scopes/mappings')).body.find((s) => s.scope_name === name);
   await withConsole(t, async ({ page }) => {
     await signInPlain(page, '/access/scopes');
-    await heading(page, 'Scopes').waitFor();
+    await page.getByRole('heading', { name: 'Scopes', exact: true, level: 1 }).waitFor();
     const card = page.getByRole('region', { name: 'Scopes', exact: true });
     const row = (n) => card.locator('tbody tr').filter({ has: page.getByText(n, { exact: true }) });
     await row('billing').getByText('invoices, reports', { exact: true }).waitFor();

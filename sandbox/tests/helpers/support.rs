@@ -54,8 +54,19 @@ impl Sbx {
         let status = resp.status();
         let headers = resp.headers().clone();
         let bytes = to_bytes(resp.into_body(), usize::MAX).await.unwrap();
+        // JSON, or the first of two objects in one body (AuthSec's reset-password), or text.
+        let first_object = || {
+            bytes.starts_with(b"{").then(|| {
+                serde_json::Deserializer::from_slice(&bytes)
+                    .into_iter::<Value>()
+                    .next()
+                    .and_then(Result::ok)
+            })?
+        };
         let body = serde_json::from_slice(&bytes)
-            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
+            .ok()
+            .or_else(first_object)
+            .unwrap_or_else(|| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
         Resp {
             status,
             headers,

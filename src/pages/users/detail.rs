@@ -10,7 +10,7 @@ use crate::api::users::{self, EndUser};
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::when;
-use crate::components::{Avatar, ConfirmedDialog, DetailPage, Toasts};
+use crate::components::{Avatar, ConfirmedDialog, DetailPage, SecretDialog, Toasts};
 use crate::hooks::use_confirmed;
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -20,7 +20,17 @@ pub use profile::Profile;
 #[derive(Clone, Debug, PartialEq)]
 enum UserAct {
     SetActive(bool),
+    ResetPassword,
     Delete,
+}
+
+/// Whether the user may sign in with a password AuthSec keeps (a reset means nothing to
+/// someone who signs in through Entra ID, say; SCIM-made users sign in with one).
+fn has_password(provider: &str) -> bool {
+    matches!(
+        provider,
+        "" | "custom" | "password" | "local" | "ad_sync" | "scim"
+    )
 }
 
 #[component]
@@ -53,6 +63,9 @@ fn Detail(user: EndUser, #[prop(into)] reload: Callback<()>) -> impl IntoView {
     let active = user.is_active();
     let email = user.email.clone();
     let name = user.full_name();
+    // A temporary password, shown once in its dialog, then dropped.
+    let temporary = RwSignal::new(None::<String>);
+    let resettable = has_password(&user.provider);
     let ask = use_confirmed(
         move |a: UserAct| {
             // Read now, at the click: the future may outlive this page.
@@ -60,6 +73,9 @@ fn Detail(user: EndUser, #[prop(into)] reload: Callback<()>) -> impl IntoView {
             async move {
                 match a {
                     UserAct::SetActive(on) => users::set_active(&api, &id, on).await,
+                    UserAct::ResetPassword => users::reset_password(&api, &t, &id)
+                        .await
+                        .map(|p| temporary.set(Some(p.temporary_password))),
                     UserAct::Delete => users::delete(&api, &t, &id).await,
                 }
                 .map(|_| a)
@@ -70,6 +86,10 @@ fn Detail(user: EndUser, #[prop(into)] reload: Callback<()>) -> impl IntoView {
             match a {
                 UserAct::SetActive(true) => toasts.success(format!("{e} was activated.")),
                 UserAct::SetActive(false) => toasts.success(format!("{e} was deactivated.")),
+                UserAct::ResetPassword => {
+                    toasts.success(format!("{e} has a new temporary password."));
+                    return;
+                }
                 UserAct::Delete => {
                     toasts.success(format!("{e} was deleted."));
                     navigate(&Page::Users.path(), Default::default());
@@ -88,6 +108,18 @@ fn Detail(user: EndUser, #[prop(into)] reload: Callback<()>) -> impl IntoView {
             <button type="button" class="btn" on:click=move |_| ask.ask(UserAct::SetActive(!active))>
                 {if active { "Deactivate" } else { "Activate" }}
             </button>
+            {resettable
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="btn"
+                            on:click=move |_| ask.ask(UserAct::ResetPassword)
+                        >
+                            "Reset password"
+                        </button>
+                    }
+                })}
             <button type="button" class="btn btn--danger-ghost" on:click=move |_| ask.ask(UserAct::Delete)>"Delete"</button>
         </div>
         <dl class="facts">
@@ -122,12 +154,24 @@ fn Detail(user: EndUser, #[prop(into)] reload: Callback<()>) -> impl IntoView {
                             "Deactivate {e}? They cannot sign in until activated; their data is kept.",
                         )
                     }
+                    UserAct::ResetPassword => {
+                        format!(
+                            "Give {e} a new temporary password? Their current password stops working at once; the new one is shown here once for you to hand over.",
+                        )
+                    }
                     UserAct::Delete => format!("Delete {e} and all their data? This cannot be undone."),
                 }
             }
             confirm_label="Confirm"
             type_to_confirm=move |a: UserAct| (a == UserAct::Delete).then(|| u.with_value(|u| u.email.clone()))
             danger=true
+        />
+        <SecretDialog
+            secret=temporary
+            title="Temporary password"
+            subject=Signal::derive(move || u.with_value(|u| u.email.clone()))
+            label="Temporary password"
+            lost="If it is lost, reset the password again."
         />
     }
 }
