@@ -72,6 +72,11 @@ async fn steps_hold_on_errors_and_keep_values_both_ways() {
     })
     .await;
     assert_eq!(field(&root, "Google client ID").value(), "g-id");
+    // The secret is kept in memory, never written back into the page.
+    let secret = field(&root, "Google client secret");
+    assert_eq!(secret.value(), "");
+    assert_eq!(secret.placeholder(), "Kept: type to replace");
+    assert!(!root.inner_html().contains("g-secret-value"));
     button(&root, "Back").click();
     button(&root, "Back").click();
     until("step 1 again", || {

@@ -168,10 +168,31 @@ fn FieldControl(f: Field, form: RwSignal<Form>, errors: Errors) -> impl IntoView
             </textarea>
         }
         .into_any(),
+        // A secret never goes into the page: the field starts empty whatever is saved (a
+        // `value` attribute would show it in the markup and offer it to password
+        // managers); what is saved stays in the form's memory and is sent unchanged
+        // unless something is typed here.
+        Kind::Secret => view! {
+            <input
+                id=id.clone()
+                type="password"
+                autocomplete="new-password"
+                spellcheck="false"
+                placeholder=move || {
+                    if value().is_empty() { "" } else { "Kept: type to replace" }
+                }
+                on:input=move |ev| {
+                    let typed = event_target_value(&ev);
+                    set(if typed.is_empty() { initial.clone() } else { typed })
+                }
+                aria-invalid=move || invalid().to_string()
+                aria-describedby=err_id.clone()
+            />
+        }
+        .into_any(),
         kind => {
             let (ty, mode) = match kind {
                 Kind::Int { .. } => ("text", Some("numeric")),
-                Kind::Secret => ("password", None),
                 Kind::Url => ("url", None),
                 _ => ("text", None),
             };
