@@ -21,7 +21,9 @@
 //!     />
 //! }
 //! ```
-//! Reload after a write with `data.refetch()`.
+//! Reload after a write with `data.refetch()`. A section of a page loaded by one resource
+//! (a user's groups, a role's holders) is a `ListBody` too, with fewer `skeleton_rows` and
+//! without `is_empty` when its `rows` say what an empty answer means.
 
 use super::settled;
 use super::{LoadFailed, TableSkeleton};
@@ -52,6 +54,9 @@ pub fn ListBody<T, R, V>(
     /// What Retry does when `data` derives from another resource (default: `data.refetch()`).
     #[prop(optional, into)]
     on_retry: Option<Callback<()>>,
+    /// The skeleton's grey rows: fewer for a section than for a whole list.
+    #[prop(default = 8)]
+    skeleton_rows: usize,
 ) -> impl IntoView
 where
     T: Clone + 'static,
@@ -60,7 +65,7 @@ where
 {
     view! {
         <Transition fallback=move || {
-            view! { <TableSkeleton label=loading /> }
+            view! { <TableSkeleton label=loading rows=skeleton_rows /> }
         }>
             {move || {
                 let (rows, empty) = (rows.clone(), empty.clone());
@@ -78,7 +83,8 @@ where
                             }
                             Ok(t) => rows(t).into_view().into_any(),
                             Err(e) if e.kind == ErrorKind::Aborted => {
-                                view! { <TableSkeleton label=loading /> }.into_any()
+                                view! { <TableSkeleton label=loading rows=skeleton_rows /> }
+                                    .into_any()
                             }
                             Err(e) if missing.is_some() && e.is_missing_feature() => {
                                 view! {

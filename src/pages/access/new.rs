@@ -3,8 +3,7 @@
 use super::form::{RoleFields, RoleForm};
 use crate::api::access::{self, RoleDraft};
 use crate::api::Api;
-use crate::components::settled;
-use crate::components::{LoadFailed, TableSkeleton, Toasts, UnsavedGuard};
+use crate::components::{ListBody, Toasts, UnsavedGuard};
 use crate::hooks::use_submit;
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -41,42 +40,27 @@ pub fn NewRolePage() -> impl IntoView {
         </nav>
         <h1>"New role"</h1>
         <div class="narrow-form">
-            <Transition fallback=|| {
-                view! { <TableSkeleton label="Loading permissions" rows=3 /> }
-            }>
-                {move || Suspend::new(
-                    settled(
-                        permissions,
-                        move |r| match r {
-                            Ok(list) => {
-                                view! {
-                                    <RoleForm
-                                        fields=fields
-                                        permissions=list
-                                        form_error=form_error
-                                        pending=create.pending()
-                                        submit_label="Create role"
-                                        on_submit=move |d| {
-                                            create.dispatch(d);
-                                        }
-                                    />
-                                }
-                                    .into_any()
+            <ListBody
+                data=permissions
+                loading="Loading permissions"
+                what="The permissions"
+                skeleton_rows=3
+                rows=move |list| {
+                    view! {
+                        <RoleForm
+                            fields=fields
+                            permissions=list
+                            form_error=form_error
+                            pending=create.pending()
+                            submit_label="Create role"
+                            on_submit=move |d| {
+                                create.dispatch(d);
                             }
-                            Err(e) => {
-                                view! {
-                                    <LoadFailed
-                                        what="The permissions"
-                                        error=e
-                                        on_retry=move |_| permissions.refetch()
-                                    />
-                                }
-                                    .into_any()
-                            }
-                        },
-                    ),
-                )}
-            </Transition>
+                        />
+                    }
+                        .into_any()
+                }
+            />
         </div>
         <UnsavedGuard dirty=dirty />
     }

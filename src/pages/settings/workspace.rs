@@ -2,7 +2,7 @@
 
 use crate::api::tenant::{self, Tenant};
 use crate::api::Api;
-use crate::components::{settled, when, CopyButton, LoadFailed, TableSkeleton};
+use crate::components::{when, CopyButton, ListBody};
 use leptos::prelude::*;
 
 #[component]
@@ -12,28 +12,13 @@ pub fn Profile() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="workspace-h">
             <h2 id="workspace-h">"Workspace"</h2>
-            <Transition fallback=|| {
-                view! { <TableSkeleton label="Loading the workspace" rows=1 /> }
-            }>
-                {move || Suspend::new(
-                    settled(
-                        data,
-                        move |r| match r {
-                            Ok(t) => view! { <Facts t /> }.into_any(),
-                            Err(e) => {
-                                view! {
-                                    <LoadFailed
-                                        what="The workspace"
-                                        error=e
-                                        on_retry=move |_| data.refetch()
-                                    />
-                                }
-                                    .into_any()
-                            }
-                        },
-                    ),
-                )}
-            </Transition>
+            <ListBody
+                data
+                loading="Loading the workspace"
+                what="The workspace"
+                skeleton_rows=1
+                rows=move |t| view! { <Facts t /> }
+            />
             <p class="muted">
                 "AuthSec does not save changes to these yet, so they cannot be edited here."
             </p>

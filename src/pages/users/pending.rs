@@ -3,8 +3,7 @@
 
 use crate::api::users::{self, PendingInvite};
 use crate::api::Api;
-use crate::components::settled;
-use crate::components::{when, ConfirmedDialog, DataTable, LoadFailed, TableSkeleton, Toasts};
+use crate::components::{when, ConfirmedDialog, DataTable, ListBody, Toasts};
 use crate::hooks::use_confirmed;
 use crate::time::absolute;
 use leptos::prelude::*;
@@ -100,42 +99,24 @@ pub fn PendingInvites(
             <p class="alert" role="alert" hidden=move || error.with(Option::is_none)>
                 {move || error.get()}
             </p>
-            <Transition fallback=|| {
-                view! { <TableSkeleton label="Loading invitations" rows=2 /> }
-            }>
-                {move || Suspend::new(
-                    settled(
-                        data,
-                        move |r| match r {
-                            Err(e) => {
-                                view! {
-                                    <LoadFailed
-                                        what="The invitations"
-                                        error=e
-                                        on_retry=move |_| data.refetch()
-                                    />
-                                }
-                                    .into_any()
-                            }
-                            Ok(list) if list.is_empty() => {
-                                view! { <p class="muted">"No invitation is waiting."</p> }
-                                    .into_any()
-                            }
-                            Ok(list) => {
-                                view! {
-                                    <DataTable
-                                        label="Pending invitations"
-                                        columns=&["Invited admin", "Invited", "Expiry", ""]
-                                    >
-                                        {list.into_iter().map(row).collect_view()}
-                                    </DataTable>
-                                }
-                                    .into_any()
-                            }
-                        },
-                    ),
-                )}
-            </Transition>
+            <ListBody
+                data
+                loading="Loading invitations"
+                what="The invitations"
+                skeleton_rows=2
+                is_empty=Vec::is_empty
+                empty=|| "No invitation is waiting."
+                rows=move |list| {
+                    view! {
+                        <DataTable
+                            label="Pending invitations"
+                            columns=&["Invited admin", "Invited", "Expiry", ""]
+                        >
+                            {list.into_iter().map(row).collect_view()}
+                        </DataTable>
+                    }
+                }
+            />
         </section>
         <ConfirmedDialog
             of=cancel

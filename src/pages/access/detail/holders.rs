@@ -6,10 +6,7 @@ use crate::api::access::{self, Binding};
 use crate::api::users::{self, AdminUser};
 use crate::api::Api;
 use crate::components::field::unique_id;
-use crate::components::settled;
-use crate::components::{
-    when, DataTable, FormEnd, LoadFailed, SubmitButton, TableSkeleton, Toasts,
-};
+use crate::components::{when, DataTable, FormEnd, ListBody, SubmitButton, Toasts};
 use crate::hooks::use_submit;
 use leptos::prelude::*;
 
@@ -76,106 +73,84 @@ pub fn Holders(
             <p class="muted">
                 "AuthSec gives roles to admins only (not to end users or groups), and has no way to take one back from a single admin: deleting the role takes it from everyone."
             </p>
-            <Transition fallback=|| {
-                view! { <TableSkeleton label="Loading who holds this role" rows=2 /> }
-            }>
-                {move || {
-                    let select_id = select_id.clone();
-                    Suspend::new(
-                        settled(
-                            data,
-                            move |r| match r {
-                                Err(e) => {
-                                    view! {
-                                        <LoadFailed
-                                            what="The role's admins"
-                                            error=e
-                                            on_retry=move |_| data.refetch()
-                                        />
-                                    }
-                                        .into_any()
-                                }
-                                Ok((held, admins)) => {
-                                    let options = candidates(&admins, &held);
-                                    let none_left = options.is_empty();
-                                    view! {
-                                        {if held.is_empty() {
-                                            view! { <p>"No admin holds this role."</p> }.into_any()
-                                        } else {
+            <ListBody
+                data
+                loading="Loading who holds this role"
+                what="The role's admins"
+                skeleton_rows=2
+                rows=move |(held, admins)| {
+                    let options = candidates(&admins, &held);
+                    let none_left = options.is_empty();
+                    view! {
+                        {if held.is_empty() {
+                            view! { <p>"No admin holds this role."</p> }.into_any()
+                        } else {
+                            view! {
+                                <DataTable
+                                    label="Admins with this role"
+                                    columns=&["Admin", "Scope", "Since"]
+                                >
+                                    {held
+                                        .iter()
+                                        .map(|b| {
                                             view! {
-                                                <DataTable
-                                                    label="Admins with this role"
-                                                    columns=&["Admin", "Scope", "Since"]
-                                                >
-                                                    {held
-                                                        .iter()
-                                                        .map(|b| {
-                                                            view! {
-                                                                <tr>
-                                                                    <td>
-                                                                        {b.username.clone()}
-                                                                        <span class="muted">{format!(" {}", b.email)}</span>
-                                                                    </td>
-                                                                    <td>{scope_text(b)}</td>
-                                                                    <td>{when(Some(&b.created_at))}</td>
-                                                                </tr>
-                                                            }
-                                                        })
-                                                        .collect_view()}
-                                                </DataTable>
+                                                <tr>
+                                                    <td>
+                                                        {b.username.clone()}
+                                                        <span class="muted">{format!(" {}", b.email)}</span>
+                                                    </td>
+                                                    <td>{scope_text(b)}</td>
+                                                    <td>{when(Some(&b.created_at))}</td>
+                                                </tr>
                                             }
-                                                .into_any()
-                                        }}
-                                        <form
-                                            class="filters"
-                                            on:submit=move |ev| {
-                                                ev.prevent_default();
-                                                let user = picked.get_untracked();
-                                                if user.is_empty() {
-                                                    form_error.set(Some("Choose an admin first.".into()));
-                                                } else if !add.pending().get_untracked() {
-                                                    add.dispatch(user);
-                                                }
-                                            }
-                                        >
-                                            <div class="field">
-                                                <label for=select_id.clone()>"Give this role to"</label>
-                                                <select
-                                                    id=select_id.clone()
-                                                    bind:value=picked
-                                                    disabled=none_left
-                                                >
-                                                    <option value="">
-                                                        {if none_left {
-                                                            "Every admin holds it"
-                                                        } else {
-                                                            "Choose an admin"
-                                                        }}
-                                                    </option>
-                                                    {options
-                                                        .into_iter()
-                                                        .map(|(id, label)| {
-                                                            view! { <option value=id>{label}</option> }
-                                                        })
-                                                        .collect_view()}
-                                                </select>
-                                            </div>
-                                            <FormEnd error=form_error>
-                                                <SubmitButton
-                                                    pending=add.pending()
-                                                    label="Give role"
-                                                    busy="Giving…"
-                                                />
-                                            </FormEnd>
-                                        </form>
-                                    }
-                                        .into_any()
+                                        })
+                                        .collect_view()}
+                                </DataTable>
+                            }
+                                .into_any()
+                        }}
+                        <form
+                            class="filters"
+                            on:submit=move |ev| {
+                                ev.prevent_default();
+                                let user = picked.get_untracked();
+                                if user.is_empty() {
+                                    form_error.set(Some("Choose an admin first.".into()));
+                                } else if !add.pending().get_untracked() {
+                                    add.dispatch(user);
                                 }
-                            },
-                        ),
-                    )
-                }}
-            </Transition>
+                            }
+                        >
+                            <div class="field">
+                                <label for=select_id.clone()>"Give this role to"</label>
+                                <select id=select_id.clone() bind:value=picked disabled=none_left>
+                                    <option value="">
+                                        {if none_left {
+                                            "Every admin holds it"
+                                        } else {
+                                            "Choose an admin"
+                                        }}
+                                    </option>
+                                    {options
+                                        .into_iter()
+                                        .map(|(id, label)| {
+                                            view! { <option value=id>{label}</option> }
+                                        })
+                                        .collect_view()}
+                                </select>
+                            </div>
+                            <FormEnd error=form_error>
+                                <SubmitButton
+                                    pending=add.pending()
+                                    label="Give role"
+                                    busy="Giving…"
+                                />
+                            </FormEnd>
+                        </form>
+                    }
+                        .into_any()
+                }
+            />
         </section>
     }
 }

@@ -6,8 +6,8 @@ use super::rules::check_api_scope;
 use crate::api::access::{self, Permission};
 use crate::api::scopes::{self, ApiScope, ApiScopeDraft};
 use crate::api::{Api, ApiError};
-use crate::components::{settled, when, ConfirmedDialog, DataTable, FormEnd, ListBody};
-use crate::components::{LoadFailed, SubmitButton, TableSkeleton, TextField, Toasts};
+use crate::components::{when, ConfirmedDialog, DataTable, FormEnd, ListBody};
+use crate::components::{SubmitButton, TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -177,28 +177,13 @@ pub fn ApiScopes() -> impl IntoView {
                     error=Signal::derive(move || errors.get().1)
                     hint="Optional"
                 />
-                <Transition fallback=|| {
-                    view! { <TableSkeleton label="Loading permissions" rows=2 /> }
-                }>
-                    {move || Suspend::new(
-                        settled(
-                            permissions,
-                            move |r| match r {
-                                Ok(list) => picker(list).into_any(),
-                                Err(e) => {
-                                    view! {
-                                        <LoadFailed
-                                            what="The permissions"
-                                            error=e
-                                            on_retry=move |_| permissions.refetch()
-                                        />
-                                    }
-                                        .into_any()
-                                }
-                            },
-                        ),
-                    )}
-                </Transition>
+                <ListBody
+                    data=permissions
+                    loading="Loading permissions"
+                    what="The permissions"
+                    skeleton_rows=2
+                    rows=move |list| picker(list).into_any()
+                />
                 <FormEnd error=form_error>
                     <SubmitButton pending=save.pending() label="Save API scope" busy="Saving…" />
                     <Show when=move || editing.with(Option::is_some)>

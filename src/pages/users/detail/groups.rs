@@ -3,8 +3,7 @@
 use crate::api::groups::{self, Group};
 use crate::api::Api;
 use crate::components::field::unique_id;
-use crate::components::settled;
-use crate::components::{FormAlert, LoadFailed, TableSkeleton, Toasts};
+use crate::components::{FormAlert, ListBody, Toasts};
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -70,112 +69,95 @@ pub fn UserGroups(user_id: String, email: String) -> impl IntoView {
         <section class="card" aria-labelledby="groups-h">
             <h2 id="groups-h">"Groups"</h2>
             <FormAlert error=error />
-            <Transition fallback=|| {
-                view! { <TableSkeleton label="Loading groups" rows=1 /> }
-            }>
-                {move || Suspend::new(
-                    settled(
-                        data,
-                        move |r| match r {
-                            Err(e) => {
-                                view! {
-                                    <LoadFailed
-                                        what="The user's groups"
-                                        error=e
-                                        on_retry=move |_| data.refetch()
-                                    />
-                                }
-                                    .into_any()
-                            }
-                            Ok((mine, all)) => {
-                                let others: Vec<Group> = all
-                                    .into_iter()
-                                    .filter(|g| mine.iter().all(|m| m.id != g.id))
-                                    .collect();
-                                let by_id = StoredValue::new(others.clone());
-                                let none_left = others.is_empty();
-                                view! {
-                                    {if mine.is_empty() {
-                                        view! { <p class="muted">"In no group."</p> }.into_any()
-                                    } else {
-                                        view! {
-                                            <ul class="chips__list">
-                                                {mine
-                                                    .into_iter()
-                                                    .map(|g| {
-                                                        let label = format!("Remove from {}", g.name);
-                                                        let href = Page::Group(&g.id).path();
-                                                        let name = g.name.clone();
-                                                        view! {
-                                                            <li class="chip">
-                                                                <A href=href>{name}</A>
-                                                                <button
-                                                                    type="button"
-                                                                    class="btn btn--small btn--link"
-                                                                    aria-label=label
-                                                                    disabled=move || change.pending().get()
-                                                                    on:click=move |_| run(Change::Leave(g.clone()))
-                                                                >
-                                                                    "×"
-                                                                </button>
-                                                            </li>
-                                                        }
-                                                    })
-                                                    .collect_view()}
-                                            </ul>
-                                        }
-                                            .into_any()
-                                    }}
-                                    <form
-                                        class="filters"
-                                        on:submit=move |ev| {
-                                            ev.prevent_default();
-                                            let id = picked.get_untracked();
-                                            match by_id
-                                                .with_value(|o| o.iter().find(|g| g.id == id).cloned())
-                                            {
-                                                Some(g) => run(Change::Join(g)),
-                                                None => error.set(Some("Choose a group first.".into())),
+            <ListBody
+                data
+                loading="Loading groups"
+                what="The user's groups"
+                skeleton_rows=1
+                rows=move |(mine, all)| {
+                    let others: Vec<Group> = all
+                        .into_iter()
+                        .filter(|g| mine.iter().all(|m| m.id != g.id))
+                        .collect();
+                    let by_id = StoredValue::new(others.clone());
+                    let none_left = others.is_empty();
+                    view! {
+                        {if mine.is_empty() {
+                            view! { <p class="muted">"In no group."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="chips__list">
+                                    {mine
+                                        .into_iter()
+                                        .map(|g| {
+                                            let label = format!("Remove from {}", g.name);
+                                            let href = Page::Group(&g.id).path();
+                                            let name = g.name.clone();
+                                            view! {
+                                                <li class="chip">
+                                                    <A href=href>{name}</A>
+                                                    <button
+                                                        type="button"
+                                                        class="btn btn--small btn--link"
+                                                        aria-label=label
+                                                        disabled=move || change.pending().get()
+                                                        on:click=move |_| run(Change::Leave(g.clone()))
+                                                    >
+                                                        "×"
+                                                    </button>
+                                                </li>
                                             }
-                                        }
-                                    >
-                                        <div class="field">
-                                            <label for=select_id.get_value()>"Add to group"</label>
-                                            <select
-                                                id=select_id.get_value()
-                                                bind:value=picked
-                                                disabled=none_left
-                                            >
-                                                <option value="">
-                                                    {if none_left {
-                                                        "In every group already"
-                                                    } else {
-                                                        "Choose a group"
-                                                    }}
-                                                </option>
-                                                {others
-                                                    .into_iter()
-                                                    .map(|g| view! { <option value=g.id>{g.name}</option> })
-                                                    .collect_view()}
-                                            </select>
-                                        </div>
-                                        <div class="actions">
-                                            <button
-                                                type="submit"
-                                                class="btn"
-                                                disabled=move || change.pending().get()
-                                            >
-                                                "Add"
-                                            </button>
-                                        </div>
-                                    </form>
-                                }
-                                    .into_any()
+                                        })
+                                        .collect_view()}
+                                </ul>
                             }
-                        },
-                    ),
-                )}
-            </Transition>
+                                .into_any()
+                        }}
+                        <form
+                            class="filters"
+                            on:submit=move |ev| {
+                                ev.prevent_default();
+                                let id = picked.get_untracked();
+                                match by_id.with_value(|o| o.iter().find(|g| g.id == id).cloned()) {
+                                    Some(g) => run(Change::Join(g)),
+                                    None => error.set(Some("Choose a group first.".into())),
+                                }
+                            }
+                        >
+                            <div class="field">
+                                <label for=select_id.get_value()>"Add to group"</label>
+                                <select
+                                    id=select_id.get_value()
+                                    bind:value=picked
+                                    disabled=none_left
+                                >
+                                    <option value="">
+                                        {if none_left {
+                                            "In every group already"
+                                        } else {
+                                            "Choose a group"
+                                        }}
+                                    </option>
+                                    {others
+                                        .into_iter()
+                                        .map(|g| view! { <option value=g.id>{g.name}</option> })
+                                        .collect_view()}
+                                </select>
+                            </div>
+                            <div class="actions">
+                                <button
+                                    type="submit"
+                                    class="btn"
+                                    disabled=move || change.pending().get()
+                                >
+                                    "Add"
+                                </button>
+                            </div>
+                        </form>
+                    }
+                        .into_any()
+                }
+            />
         </section>
     }
 }
