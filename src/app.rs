@@ -1,6 +1,7 @@
 //! The route table and the root contexts.
 
 pub(crate) mod areas;
+mod session_end;
 
 use crate::api::transport::Transport;
 use crate::api::Api;
@@ -106,6 +107,7 @@ enum SignedOutPage {
 #[component]
 pub fn SignedInRoutes() -> impl IntoView {
     let auth = AuthContext::expect();
+    session_end::end_sessions_let_go();
     // A memo: ProtectedParentRoute re-renders the shell and the page each time its
     // condition re-runs, and signing in again after a 401 replaces the session
     // (a new token) without changing whether anyone is signed in. The page, and

@@ -43,7 +43,7 @@ pub use search_input::SearchInput;
 pub use search_list::SearchList;
 pub use secret_dialog::SecretDialog;
 pub use skeleton::TableSkeleton;
-pub use toast::{ToastRegion, Toasts};
+pub use toast::{ToastRegion, Toasts, Tone};
 pub use totp_setup::TotpSetup;
 pub use unsaved::UnsavedGuard;
 pub use when::when;

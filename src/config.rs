@@ -57,6 +57,7 @@ struct RawConfig {
     demo: Option<Demo>,
     #[serde(default)]
     crash_test: bool,
+    idle_minutes: Option<f64>,
 }
 
 /// The sandbox's demo sign-ins (config.json's `demo`, written by the scripts from
@@ -90,6 +91,9 @@ pub struct Config {
     /// Test deployments only: opening `/crash-test` panics on purpose, to show the
     /// crash page (crate::crash). Off unless config.json says `"crash_test": true`.
     pub crash_test: bool,
+    /// Seconds without input before the page locks (config.json's `idle_minutes`,
+    /// default 15; 0 turns the lock off).
+    pub idle_seconds: u32,
 }
 
 impl Config {
@@ -113,6 +117,7 @@ impl Config {
             sandbox: raw.sandbox,
             demo: raw.demo.filter(|_| raw.sandbox),
             crash_test: raw.crash_test,
+            idle_seconds: idle_seconds(raw.idle_minutes),
         })
     }
 
@@ -134,9 +139,27 @@ impl Config {
     }
 }
 
+/// `idle_minutes` as whole seconds: 15 minutes when absent or not a number ≥ 0.
+fn idle_seconds(minutes: Option<f64>) -> u32 {
+    match minutes {
+        Some(m) if m.is_finite() && m >= 0.0 => (m * 60.0).round().min(u32::MAX as f64) as u32,
+        _ => 15 * 60,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_idle_lock_defaults_to_15_minutes() {
+        let c = |json: &str| Config::parse(json, "h").unwrap().idle_seconds;
+        assert_eq!(c(r#"{"api_base":"http://x"}"#), 900);
+        assert_eq!(c(r#"{"api_base":"http://x","idle_minutes":5}"#), 300);
+        assert_eq!(c(r#"{"api_base":"http://x","idle_minutes":0.2}"#), 12);
+        assert_eq!(c(r#"{"api_base":"http://x","idle_minutes":0}"#), 0, "off");
+        assert_eq!(c(r#"{"api_base":"http://x","idle_minutes":-1}"#), 900);
+    }
 
     #[test]
     fn defaults_derive_from_api_base_and_host() {

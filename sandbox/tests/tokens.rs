@@ -69,6 +69,30 @@ async fn revoked_session_makes_token_401() {
 }
 
 #[tokio::test]
+async fn sign_out_ends_only_the_callers_session() {
+    let s = sandbox(&[]);
+    let kept = s.login("plain@acme.test", "acme").await;
+    let ended = s.login("plain@acme.test", "acme").await;
+    let sign_out = || {
+        s.call(
+            "DELETE",
+            "/authsec/uflow/sessions/current",
+            Some(&ended),
+            None,
+        )
+    };
+    let del = sign_out().await;
+    assert_eq!(del.status, StatusCode::OK);
+    assert_eq!(del.body["success"], true);
+    s.expect_get("/authsec/uflow/sessions", &ended, StatusCode::UNAUTHORIZED)
+        .await;
+    s.expect_get("/authsec/uflow/sessions", &kept, StatusCode::OK)
+        .await;
+    // The ended token cannot sign out again, nor anything else.
+    assert_eq!(sign_out().await.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
 async fn expired_token_is_401() {
     let s = sandbox(&[]);
     let token = s.login("plain@acme.test", "acme").await;

@@ -51,6 +51,12 @@ impl Extensions {
         self.presence(ext) != Presence::Missing
     }
 
+    /// `offered`, read without tracking (from a handler or a task).
+    pub fn offered_now(&self, ext: Extension) -> bool {
+        self.0
+            .with_untracked(|m| m.get(&ext) != Some(&Presence::Missing))
+    }
+
     /// Records what a call of `ext` answered: a missing route (404/405/501) makes it
     /// missing, any answer of the service itself present; a failure that says nothing
     /// of the route (no answer, 5xx) changes nothing.

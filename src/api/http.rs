@@ -62,7 +62,7 @@ impl Api {
         self.extensions
     }
 
-    fn url(&self, service: Service, path: &str, query: &Query) -> String {
+    pub(crate) fn url(&self, service: Service, path: &str, query: &Query) -> String {
         self.config
             .with_value(|c| join(&c.base(service), path, query))
     }
@@ -156,16 +156,18 @@ impl Api {
         )
     }
 
-    /// One GET with a given bearer token (a token not yet in the session): no
-    /// re-authentication, no retry. Answers the status and body, whatever the status.
-    pub async fn get_with_token(
+    /// One call with a given bearer token (one not yet in the session, or one the
+    /// session has let go): no re-authentication, no retry. Answers the status and
+    /// body, whatever the status.
+    pub async fn call_with_token(
         &self,
+        method: Method,
         service: Service,
         path: &str,
         token: &str,
     ) -> Result<RawResponse, ApiError> {
         let req = RawRequest {
-            method: Method::Get,
+            method,
             url: self.url(service, path, &Query::new()),
             bearer: Some(token.to_string()),
             body: None,

@@ -15,6 +15,7 @@ use super::error::{decode_error, ApiError};
 use super::http::Api;
 use super::mfa;
 use super::nullable;
+use super::retry::Method;
 use crate::config::Service;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -304,7 +305,12 @@ pub async fn mint_token(api: &Api, ok: &PasswordOk) -> Result<TokenOk, ApiError>
 /// 403 no. Anything else is an error (e.g. 401: the token was refused).
 pub async fn is_admin(api: &Api, token: &str) -> Result<bool, ApiError> {
     let resp = api
-        .get_with_token(Service::Uflow, "/admin/me/roles-permissions", token)
+        .call_with_token(
+            Method::Get,
+            Service::Uflow,
+            "/admin/me/roles-permissions",
+            token,
+        )
         .await?;
     admin_answer(resp.status, &resp.body)
 }

@@ -102,6 +102,32 @@ async fn fetch(req: RawRequest) -> Result<RawResponse, ApiError> {
     })
 }
 
+/// A call the browser sends even as the page goes away (`fetch` with `keepalive`);
+/// nobody reads its answer. For the sign-out when a signed-in page is hidden.
+pub fn send_on_leave(method: &str, url: &str, bearer: &str) {
+    use js_sys::{Object, Reflect};
+    use wasm_bindgen::JsValue;
+
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let headers = Object::new();
+    let auth = JsValue::from_str(&format!("Bearer {bearer}"));
+    let set = Reflect::set(&headers, &"Authorization".into(), &auth)
+        .and_then(|_| Reflect::set(&init, &"keepalive".into(), &JsValue::TRUE));
+    if set.is_err() {
+        return;
+    }
+    init.set_headers(&headers);
+    let sent = web_sys::window().map(|w| w.fetch_with_str_and_init(url, &init));
+    if let Some(promise) = sent {
+        // Read, so that a failure (the page is gone) is not an unhandled rejection.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,11 +16,12 @@ pub struct AuthContext {
 impl AuthContext {
     pub fn provide() -> Self {
         let session = RwSignal::new(None::<Session>);
-        let tenant_id = Memo::new(move |_| {
-            session.with(|s| {
-                s.as_ref()
-                    .map(|s| s.claims.tenant_id.clone())
-                    .unwrap_or_default()
+        // Kept through a sign-out: the pages being left must not refetch for an empty
+        // tenant as they go (their keys would be read after they are disposed).
+        let tenant_id = Memo::new(move |was: Option<&String>| {
+            session.with(|s| match s {
+                Some(s) => s.claims.tenant_id.clone(),
+                None => was.cloned().unwrap_or_default(),
             })
         });
         let ctx = AuthContext {

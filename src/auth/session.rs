@@ -46,7 +46,7 @@ impl Session {
         self.invited
     }
 
-    /// The bearer token, for the `http` module's Authorization header only.
+    /// The bearer token: for the Authorization header, and for ending the session at sign-out.
     pub(crate) fn token(&self) -> &str {
         &self.token
     }

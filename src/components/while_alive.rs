@@ -27,7 +27,8 @@ pub fn while_alive(view: impl IntoView + 'static) -> impl IntoView {
 
 /// A `Suspend`'s body, written once: waits for `data`, then hands its value to `view`,
 /// built [`while_alive`]. A resource already disposed when the `Suspend` first runs (a
-/// page replaced before Leptos polled it) is not awaited (that panics) and shows nothing.
+/// page replaced before Leptos polled it) is not awaited (that panics) and shows nothing;
+/// nor does a part of the page removed while it waited.
 ///
 /// ```ignore
 /// Suspend::new(settled(data, move |r| match r { Ok(x) => …, Err(e) => … }))
@@ -40,6 +41,13 @@ where
     if data.try_with_untracked(|_| ()).is_none() {
         return ().into_any();
     }
+    // Owned by the part of the page that waits: gone if that part is.
+    let alive = StoredValue::new(());
     let value = data.await;
+    // A part removed while the answer came (signed out as a call failed) builds nothing:
+    // building it would already read its disposed signals.
+    if alive.try_with_value(|_| ()).is_none() {
+        return ().into_any();
+    }
     while_alive(view(value)).into_any()
 }

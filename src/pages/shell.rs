@@ -1,6 +1,7 @@
 //! The signed-in layout: header, navigation that fits the role, the routed
 //! page, and the "Sign in again" dialog.
 
+mod idle_lock;
 mod nav;
 pub mod reauth;
 mod theme;
@@ -8,6 +9,8 @@ mod theme;
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::routes::Page;
+use idle_lock::IdleLock;
+use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_navigate;
@@ -45,6 +48,7 @@ pub fn Shell() -> impl IntoView {
             leptos::task::spawn_local(crate::api::extensions::probe(api, admin));
         }
     });
+    let content = NodeRef::<html::Div>::new();
     let sign_out = move |_| {
         auth.sign_out();
         navigate(&Page::Login.path(), Default::default());
@@ -68,9 +72,12 @@ pub fn Shell() -> impl IntoView {
             </header>
             <Nav />
             <main id="main" class="content" tabindex="-1">
-                <Outlet />
+                <div node_ref=content>
+                    <Outlet />
+                </div>
             </main>
         </div>
         <ReauthDialog />
+        <IdleLock content />
     }
 }

@@ -68,3 +68,32 @@ async fn a_resource_of_a_page_still_shown_gives_its_rows() {
     let (root, _h) = mount(move || view);
     until("the rows", || text(&root).contains("3 rows")).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_page_left_while_its_answer_came_builds_nothing() {
+    use std::future::Future;
+    use std::task::{Context, Poll};
+
+    let page = Owner::new();
+    let data = page.with(|| LocalResource::new(|| async { 3 }));
+    let built = std::rc::Rc::new(std::cell::Cell::new(false));
+    let b = built.clone();
+    let mut waiting = Box::pin(settled(data, move |n: i32| {
+        b.set(true);
+        view! { <p class="late">{format!("{n} rows")}</p> }
+    }));
+    let waker = futures::task::noop_waker();
+    let mut cx = Context::from_waker(&waker);
+    // The page waits for its answer…
+    assert!(page.with(|| waiting.as_mut().poll(&mut cx)).is_pending());
+    until("the answer", || data.get_untracked().is_some()).await;
+    // …which comes as the page is left (signed out as a call failed).
+    page.cleanup();
+    let Poll::Ready(view) = page.with(|| waiting.as_mut().poll(&mut cx)) else {
+        panic!("settled still waits after its answer came");
+    };
+    assert!(!built.get(), "nothing of the left page was built");
+    let (root, _h) = mount(move || view);
+    leptos::task::tick().await;
+    assert!(root.query_selector(".late").unwrap().is_none());
+}

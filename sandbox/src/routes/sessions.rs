@@ -21,6 +21,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/sessions", get(mine))
         .route("/sessions/revoke-all", post(revoke_all))
+        .route("/sessions/current", delete(revoke_current))
         .route("/sessions/{id}", delete(revoke_mine))
         .route("/admin/sessions", get(tenant_list))
         .route("/admin/sessions/{id}", delete(revoke_any))
@@ -51,6 +52,12 @@ pub async fn revoke_mine(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
     revoke(&st, &id, |s| s.user_id == caller.user_id && !s.revoked)
+}
+
+/// Sign-out: the caller's own session (an API key has none: 404, as for an unknown id).
+pub async fn revoke_current(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
+    let sid = caller.sid.ok_or_else(not_found)?;
+    revoke(&st, &sid.to_string(), |_| true)
 }
 
 /// Revokes the session `id` if `may` allows it (else 404, as for an unknown id).

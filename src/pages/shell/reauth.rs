@@ -10,13 +10,15 @@ use leptos::prelude::*;
 pub fn ReauthDialog() -> impl IntoView {
     let auth = AuthContext::expect();
     let session = auth.session();
-    let give_up = Callback::new(move |_| auth.finish_reauth(false));
+    // Giving up signs out: the refused token is let go (and ended on the server where it
+    // can be), and the sign-in page comes back to this page afterwards.
+    let give_up = Callback::new(move |_| auth.sign_out());
     // The sign-in itself closes the dialog (`AuthContext::accept`): nothing more to do.
     let signed_in = Callback::new(|_| ());
     view! {
         <Modal open=auth.reauth_open() title="Sign in again" on_cancel=give_up>
             <p>
-                "Your session has ended. Sign in again to carry on; nothing on this page is lost."
+                "Your session has ended. Sign in again to carry on; nothing on this page is lost. Cancel signs you out."
             </p>
             {move || {
                 session
