@@ -2,6 +2,7 @@
 
 pub(crate) mod areas;
 mod session_end;
+mod tabs;
 
 use crate::api::transport::Transport;
 use crate::api::Api;
@@ -45,6 +46,8 @@ pub fn App(config: Config, #[prop(optional)] transport: Option<Transport>) -> im
         None => Api::provide(config, auth),
     };
     Toasts::provide();
+    // A new tab takes the session of a signed-in one, if there is one (never stored).
+    let asking = crate::auth::siblings::ask(auth);
     // Only the sign-in is in the first load: the route table, the shell and the
     // areas are in the signed-in chunk, fetched once someone has signed in (a full
     // reload always starts signed out: the token lives in memory only).
@@ -58,7 +61,7 @@ pub fn App(config: Config, #[prop(optional)] transport: Option<Transport>) -> im
                 if entered.get() {
                     view! { <Lazy load=areas::signed_in /> }.into_any()
                 } else {
-                    view! { <SignedOut /> }.into_any()
+                    view! { <SignedOut asking /> }.into_any()
                 }
             }}
         </Router>
@@ -69,7 +72,10 @@ pub fn App(config: Config, #[prop(optional)] transport: Option<Transport>) -> im
 /// Before the first sign-in: `/login`, a console path (sent to the sign-in, which comes back to
 /// it afterwards), or "Page not found".
 #[component]
-fn SignedOut() -> impl IntoView {
+fn SignedOut(
+    /// True while the other tabs are asked for a session: a console path waits for it.
+    asking: ReadSignal<bool>,
+) -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
     let page = Memo::new(move |_| {
@@ -80,7 +86,7 @@ fn SignedOut() -> impl IntoView {
         })
     });
     Effect::new(move || {
-        if page.get() == SignedOutPage::ToLogin {
+        if page.get() == SignedOutPage::ToLogin && !asking.get() {
             let replace = NavigateOptions {
                 replace: true,
                 ..Default::default()

@@ -3,6 +3,7 @@
 pub mod context;
 pub mod flow;
 pub mod session;
+pub mod siblings;
 pub mod webauthn;
 
 pub use context::AuthContext;

@@ -5,7 +5,8 @@
 //! where the server can (`api::sessions::end`); a sign-out says in a toast what the server
 //! did, and until when the old token stays valid where it could not end it. A page that is
 //! hidden for good or for the back-forward cache (closed, reloaded, left) ends its session
-//! with a keepalive request and signs out first, so a restored page shows the sign-in.
+//! with a keepalive request (unless another tab holds the same token) and signs out first,
+//! so a restored page shows the sign-in. A sign-out here signs out the other tabs too.
 
 use crate::api::sessions::{self, Ending};
 use crate::api::Api;
@@ -19,6 +20,7 @@ pub fn end_sessions_let_go() {
     let auth = AuthContext::expect();
     let api = Api::expect();
     let toasts = Toasts::expect();
+    let tabs = super::tabs::share(auth);
     let session = auth.session();
     // The token held now and its expiry: memory only, like the session itself.
     let held = Memo::new(move |_| {
@@ -33,6 +35,9 @@ pub fn end_sessions_let_go() {
             let left = ended_on_leave.with_value(|l| l.as_deref() == Some(old.as_str()));
             if replaced && !left {
                 let signed_out = now.is_none();
+                if signed_out {
+                    tabs.sign_out_all();
+                }
                 leptos::task::spawn_local(async move {
                     let ending = sessions::end(&api, &old).await;
                     if signed_out {
@@ -46,7 +51,12 @@ pub fn end_sessions_let_go() {
     });
     let hide = window_event_listener(leptos::ev::pagehide, move |_| {
         if let Some((token, _)) = held.get_untracked() {
-            sessions::end_on_leave(&api, &token);
+            // Another tab holding the same token keeps the session.
+            if tabs.shared() {
+                tabs.leave(&token);
+            } else {
+                sessions::end_on_leave(&api, &token);
+            }
             ended_on_leave.set_value(Some(token));
             auth.sign_out();
         }

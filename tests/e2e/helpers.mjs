@@ -71,6 +71,50 @@ export function stateOf(page) {
   return s;
 }
 
+function freshState() {
+  return { pageErrors: [], console: [], consoleErrors: [], failedRequests: [], cspViolations: [], tokens: [], shots: 0 };
+}
+
+/** The page's collectors (see openConsole) into `state`. */
+function collect(page, state) {
+
+  page.on('pageerror', (e) => state.pageErrors.push(String(e && e.stack ? e.stack : e)));
+  page.on('console', (m) => {
+    const loc = m.location();
+    const entry = `[${m.type()}] ${m.text()}${loc && loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`;
+    state.console.push(entry);
+    if (m.type() === 'error') state.consoleErrors.push(entry);
+    if (/Content Security Policy/i.test(m.text())) state.cspViolations.push(entry);
+  });
+  page.on('requestfailed', (r) => {
+    state.failedRequests.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
+  });
+  page.on('response', async (r) => {
+    const minting = r.url().endsWith('/webauthn-callback') || r.url().endsWith('/auth/admin/login');
+    if (!minting || r.request().method() !== 'POST') return;
+    try {
+      const body = await r.json();
+      // The callbacks answer `access_token`; the invited admins' route, `token`.
+      const token = body && (body.access_token ?? body.token);
+      if (typeof token === 'string') state.tokens.push(token);
+    } catch (_) {
+      /* not JSON, or the page went away */
+    }
+  });
+}
+
+/**
+ * Another tab of an open console's browser context (same origin, same browser session),
+ * with its own collectors. Returns {page, state}.
+ */
+export async function openTab({ context }) {
+  const page = await context.newPage();
+  const state = freshState();
+  STATE.set(page, state);
+  collect(page, state);
+  return { page, state };
+}
+
 /**
  * Launches Chromium (a fresh temporary profile each time: playwright's `launch`
  * creates and deletes its own user-data dir) and opens a page with collectors:
@@ -92,15 +136,7 @@ export async function openConsole({ path: startPath = null, viewport = { width: 
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
 
-  const state = {
-    pageErrors: [],
-    console: [],
-    consoleErrors: [],
-    failedRequests: [],
-    cspViolations: [],
-    tokens: [],
-    shots: 0,
-  };
+  const state = freshState();
 
   await context.exposeBinding('__authsecReportCsp', (_source, v) => {
     state.cspViolations.push(`${v.directive} blocked ${v.blocked || '(inline)'} at ${v.source}:${v.line} ${v.sample || ''}`);
@@ -126,30 +162,7 @@ export async function openConsole({ path: startPath = null, viewport = { width: 
 
   const page = await context.newPage();
   STATE.set(page, state);
-
-  page.on('pageerror', (e) => state.pageErrors.push(String(e && e.stack ? e.stack : e)));
-  page.on('console', (m) => {
-    const loc = m.location();
-    const entry = `[${m.type()}] ${m.text()}${loc && loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`;
-    state.console.push(entry);
-    if (m.type() === 'error') state.consoleErrors.push(entry);
-    if (/Content Security Policy/i.test(m.text())) state.cspViolations.push(entry);
-  });
-  page.on('requestfailed', (r) => {
-    state.failedRequests.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
-  });
-  page.on('response', async (r) => {
-    const minting = r.url().endsWith('/webauthn-callback') || r.url().endsWith('/auth/admin/login');
-    if (!minting || r.request().method() !== 'POST') return;
-    try {
-      const body = await r.json();
-      // The callbacks answer `access_token`; the invited admins' route, `token`.
-      const token = body && (body.access_token ?? body.token);
-      if (typeof token === 'string') state.tokens.push(token);
-    } catch (_) {
-      /* not JSON, or the page went away */
-    }
-  });
+  collect(page, state);
 
   if (startPath !== null) await goto(page, startPath);
 

@@ -1,0 +1,58 @@
+// Tabs share one session without storage (issue 18): a link opened in a new tab lands
+// signed in, no token is written anywhere in either tab, closing the new tab leaves the
+// session to the first, and signing out in one tab signs out the other.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  api,
+  assertClean,
+  assertNoTokenLeak,
+  goto,
+  heading,
+  openTab,
+  screenshot,
+  signInPlain,
+  signOut,
+  withConsole,
+} from './helpers.mjs';
+
+const status = async (token) => (await api(token, 'GET', '/authsec/uflow/sessions')).status;
+
+test('a link opened in a new tab lands signed in; no token stored; sign-out in one tab signs out both', { timeout: 180_000 }, async (t) => {
+  await withConsole(t, async (c) => {
+    const { page, state } = c;
+    await signInPlain(page, '/clients');
+    const link = page.locator('main tbody a[href^="/clients/"]').first();
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    const name = (await link.innerText()).trim();
+    const [token] = state.tokens;
+
+    const b = await openTab(c);
+    await goto(b.page, href);
+    await b.page.locator('main h1').filter({ hasText: name }).waitFor();
+    assert.equal(new URL(b.page.url()).pathname, href, 'the new tab opened the link itself');
+    assert.equal(await heading(b.page, 'Sign in').count(), 0, 'no sign-in in the new tab');
+    assert.equal(b.state.tokens.length, 0, 'the new tab did not sign in again');
+    await screenshot(b.page, 'new tab signed in');
+    for (const p of [page, b.page]) await assertNoTokenLeak(p, token);
+
+    // Closing the new tab leaves the session to the first one.
+    await b.page.close();
+    assert.equal(await status(token), 200, 'the first tab still holds the session');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users', exact: true }).click();
+    await heading(page, 'Users').waitFor();
+
+    // Sign out in the first tab: the other one is signed out too, and the token ended.
+    const d = await openTab(c);
+    await goto(d.page, '/users');
+    await heading(d.page, 'Users').waitFor();
+    await signOut(page);
+    await heading(d.page, 'Sign in').waitFor();
+    assert.equal(await d.page.getByRole('navigation', { name: 'Main' }).count(), 0);
+    assert.equal(await status(token), 401, 'the token is ended');
+    await assertClean(page);
+    await assertClean(d.page);
+  });
+});
