@@ -2,7 +2,6 @@
 
 pub(crate) mod areas;
 mod session_end;
-mod tabs;
 
 use crate::api::transport::Transport;
 use crate::api::Api;

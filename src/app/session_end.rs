@@ -20,7 +20,8 @@ pub fn end_sessions_let_go() {
     let auth = AuthContext::expect();
     let api = Api::expect();
     let toasts = Toasts::expect();
-    let tabs = super::tabs::share(auth);
+    let tabs = crate::auth::tabs::share(auth);
+    provide_context(tabs);
     let session = auth.session();
     // The token held now and its expiry: memory only, like the session itself.
     let held = Memo::new(move |_| {

@@ -4,6 +4,8 @@
 mod idle_lock;
 mod nav;
 pub mod reauth;
+mod renew;
+mod sign_in_again;
 mod theme;
 
 use crate::api::Api;
@@ -16,6 +18,7 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::use_navigate;
 pub use nav::{nav_items, Nav};
 pub use reauth::ReauthDialog;
+use renew::RenewNotice;
 use theme::ThemeToggle;
 
 #[component]
@@ -79,5 +82,6 @@ pub fn Shell() -> impl IntoView {
         </div>
         <ReauthDialog />
         <IdleLock content />
+        <RenewNotice />
     }
 }

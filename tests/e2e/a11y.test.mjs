@@ -3,12 +3,12 @@
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import {
   PASSWORD,
   ACCOUNTS,
   assertClean,
+  axe,
   codeNow,
   follow,
   goto,
@@ -20,25 +20,6 @@ import {
 } from './helpers.mjs';
 
 const FLOW = { timeout: 300_000 };
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-
-/** axe-core's serious and critical violations on the page: ["rule (impact): target …"]. */
-async function axe(page) {
-  // Evaluated through the DevTools protocol, so the page's CSP does not apply to it.
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  return {
-    bad: found
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).join(', ')}${v.nodes.length > 3 ? ` +${v.nodes.length - 3}` : ''}`),
-    minor: found.filter((v) => v.impact !== 'serious' && v.impact !== 'critical').map((v) => `${v.id} (${v.impact})`),
-  };
-}
-
 async function firstRowHref(page, base) {
   return page.locator(`main tbody a[href^="${base}/"]`).first().getAttribute('href', { timeout: 15_000 });
 }

@@ -12,7 +12,7 @@ for (const [to, from] of [['CONSOLE_URL', 'EXPIRY_CONSOLE_URL'], ['SANDBOX_URL',
   process.env[to] = process.env[from];
 }
 
-const { ACCOUNTS, PASSWORD, api, apiSignIn, assertClean, assertNoTokenLeak, heading, openConsole, screenshot, signInPlain, submitCode } =
+const { ACCOUNTS, PASSWORD, api, apiSignIn, assertClean, assertNoTokenLeak, heading, jwtClaims, openConsole, screenshot, signInPlain, submitCode, withConsole } =
   await import('./helpers.mjs');
 
 const TTL_S = 60;
@@ -121,4 +121,28 @@ test('tokens expire mid-edit and mid-wizard: sign in again, and the work is save
     await a.close();
     await b.close();
   }
+});
+
+test('before the token expires, a banner offers to sign in again; doing so keeps the form and renews the token', { timeout: 180_000 }, async (t) => {
+  await withConsole(t, async ({ page, state }) => {
+    await signInPlain(page, '/clients');
+    await page.getByRole('link', { name: 'New client', exact: true }).click();
+    const typed = `Renewed ${RUN}`;
+    await page.getByLabel('Name', { exact: true }).fill(typed);
+    // A 60-second token: the banner comes in its last quarter.
+    const notice = page.getByRole('status').filter({ hasText: 'Your sign-in ends at' });
+    await notice.waitFor({ timeout: (TTL_S + 10) * 1000 });
+    await screenshot(page, 'renew notice');
+    await button(notice, 'Sign in again now').click();
+    const dialog = page.getByRole('dialog', { name: 'Renew your sign-in' });
+    await dialog.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await button(dialog, 'Sign in').click();
+    await submitCode(page, ACCOUNTS.plain);
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(state.tokens.length, 2, 'signed in again');
+    assert.ok(jwtClaims(state.tokens[1]).exp > jwtClaims(state.tokens[0]).exp, 'the new token lasts longer');
+    assert.equal(await notice.count(), 0, 'the banner is gone');
+    assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), typed, 'the form kept its input');
+    await assertClean(page);
+  });
 });

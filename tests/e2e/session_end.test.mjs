@@ -11,6 +11,7 @@ import {
   PASSWORD,
   api,
   assertClean,
+  axe,
   eventually,
   follow,
   heading,
@@ -106,9 +107,11 @@ test('an idle page locks: no tenant data in the page; signing in again brings it
     await page.getByLabel('Name', { exact: true }).fill(typed);
 
     await page.getByRole('alert').filter({ hasText: 'Without activity the console locks in' }).waitFor({ timeout: 20_000 });
+    assert.deepEqual((await axe(page)).bad, [], 'axe on the warning');
     const dialog = page.getByRole('dialog', { name: 'Locked' });
     await dialog.waitFor({ timeout: 20_000 });
     await screenshot(page, 'locked');
+    assert.deepEqual((await axe(page)).bad, [], 'axe on the lock');
     const shown = await page.locator('body').innerText();
     for (const n of names.slice(0, 10)) assert.ok(!shown.includes(n), `"${n}" is still shown while locked`);
     const values = await page.evaluate(() => [...document.querySelectorAll('input, textarea')].map((e) => e.value));

@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  ACCOUNTS,
+  PASSWORD,
   api,
   assertClean,
   assertNoTokenLeak,
@@ -14,6 +16,7 @@ import {
   screenshot,
   signInPlain,
   signOut,
+  submitCode,
   withConsole,
 } from './helpers.mjs';
 
@@ -54,5 +57,39 @@ test('a link opened in a new tab lands signed in; no token stored; sign-out in o
     assert.equal(await status(token), 401, 'the token is ended');
     await assertClean(page);
     await assertClean(d.page);
+  });
+});
+
+test('tabs of one session lock together and come back together when one signs in again', { timeout: 180_000 }, async (t) => {
+  await withConsole(t, async (c) => {
+    const { page, state } = c;
+    // A 12-second idle time for every tab of this browser.
+    await c.context.route('**/config.json', async (route) => {
+      const response = await route.fetch();
+      route.fulfill({ response, json: { ...(await response.json()), idle_minutes: 0.2 } });
+    });
+    await signInPlain(page, '/clients');
+    const b = await openTab(c);
+    await goto(b.page, '/users/new');
+    const typed = `tabs-${Date.now().toString(36)}@e2e.acme.test`;
+    await b.page.getByLabel('Email', { exact: true }).fill(typed);
+
+    const lockedA = page.getByRole('dialog', { name: 'Locked' });
+    const lockedB = b.page.getByRole('dialog', { name: 'Locked' });
+    await lockedA.waitFor({ timeout: 30_000 });
+    await lockedB.waitFor({ timeout: 30_000 });
+    await screenshot(b.page, 'second tab locked');
+
+    // Signing in again in the first tab brings the second one back, input and all.
+    await lockedA.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await lockedA.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await submitCode(page, ACCOUNTS.plain);
+    await lockedA.waitFor({ state: 'hidden' });
+    await lockedB.waitFor({ state: 'hidden' });
+    assert.equal(await b.page.getByLabel('Email', { exact: true }).inputValue(), typed);
+    assert.equal(state.tokens.length, 2, 'one sign-in, in the first tab');
+    assert.equal(b.state.tokens.length, 0, 'none in the second');
+    await assertClean(page);
+    await assertClean(b.page);
   });
 });

@@ -2,12 +2,14 @@
 //! page's content leaves the document (kept in memory, with everything typed in it) and a
 //! dialog asks to sign in again; a warning comes a minute before. Signing in puts the page
 //! back as it was; the new sign-in replaces the idle one, which `app::session_end` ends on
-//! the server where it can. Sign out ends it at once.
+//! the server where it can. Sign out ends it at once. The tabs sharing the session
+//! (`auth::tabs`) count each other's activity, lock together, and unlock when one of them
+//! signs in again.
 
+use super::sign_in_again::SignInAgain;
 use crate::api::Api;
+use crate::auth::tabs::Tabs;
 use crate::auth::AuthContext;
-use crate::components::Modal;
-use crate::pages::login::SignIn;
 use leptos::html;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -43,17 +45,25 @@ fn now_ms() -> f64 {
 #[component]
 pub fn IdleLock(content: NodeRef<html::Div>) -> impl IntoView {
     let auth = AuthContext::expect();
+    let tabs = use_context::<Tabs>();
     let limit = Api::expect().config().idle_seconds;
     let state = RwSignal::new(Idle::Active);
     let last = StoredValue::new(now_ms());
     // The content and where it stood, while locked.
     let parked = StoredValue::new_local(None::<(web_sys::Element, web_sys::Element)>);
-    let touch = move || {
+    // Input here, or in another tab of the same session.
+    let busy = move || {
         if state.get_untracked() != Idle::Locked {
             last.set_value(now_ms());
             if state.get_untracked() != Idle::Active {
                 state.set(Idle::Active);
             }
+        }
+    };
+    let touch = move || {
+        busy();
+        if let Some(t) = tabs {
+            t.in_use();
         }
     };
     let lock = move || {
@@ -77,7 +87,12 @@ pub fn IdleLock(content: NodeRef<html::Div>) -> impl IntoView {
                 }
                 let idle = ((now_ms() - last.get_value()) / 1000.0).max(0.0) as u32;
                 match idle_state(idle, limit) {
-                    Idle::Locked => lock(),
+                    Idle::Locked => {
+                        lock();
+                        if let Some(t) = tabs {
+                            t.lock_all();
+                        }
+                    }
                     Idle::Warned(left) if was == Idle::Active => state.set(Idle::Warned(left)),
                     _ => {}
                 }
@@ -94,7 +109,7 @@ pub fn IdleLock(content: NodeRef<html::Div>) -> impl IntoView {
             }
         });
     }
-    let unlock = move |_| {
+    let unlock = move || {
         parked.update_value(|p| {
             if let Some((parent, el)) = p.take() {
                 let _ = parent.append_child(&el);
@@ -103,15 +118,40 @@ pub fn IdleLock(content: NodeRef<html::Div>) -> impl IntoView {
         last.set_value(now_ms());
         state.set(Idle::Active);
     };
+    if let Some(t) = tabs {
+        Effect::new(move |was: Option<()>| {
+            t.heard_active.track();
+            if was.is_some() {
+                busy();
+            }
+        });
+        Effect::new(move |was: Option<()>| {
+            t.heard_lock.track();
+            if was.is_some() && state.get_untracked() != Idle::Locked {
+                lock();
+            }
+        });
+    }
+    // Signed in again, here or in another tab: the page comes back.
+    let token = Memo::new(move |_| {
+        auth.session()
+            .with(|s| s.as_ref().map(|s| s.token().to_string()))
+    });
+    Effect::new(move |was: Option<Option<String>>| {
+        let now = token.get();
+        if was.is_some_and(|w| w != now) && now.is_some() && state.get_untracked() == Idle::Locked {
+            unlock();
+        }
+        now
+    });
     let locked = Signal::derive(move || state.get() == Idle::Locked);
     let minutes = limit.div_ceil(60);
-    let session = auth.session();
     view! {
         {move || match state.get() {
             Idle::Warned(left) => {
                 Some(
                     view! {
-                        <div class="idle-warning" role="alert">
+                        <div class="top-notice" role="alert">
                             <span>
                                 {format!(
                                     "Still there? Without activity the console locks in {left} seconds.",
@@ -126,28 +166,17 @@ pub fn IdleLock(content: NodeRef<html::Div>) -> impl IntoView {
             }
             _ => None,
         }}
-        <Modal open=locked title="Locked">
-            <p>
-                {format!(
-                    "The console locked after {minutes} minute{} without activity. Sign in again to carry on: the page comes back with everything you typed.",
-                    if minutes == 1 { "" } else { "s" },
-                )}
-            </p>
-            {move || {
-                locked
-                    .get()
-                    .then(|| {
-                        session
-                            .with_untracked(|s| {
-                                s.as_ref().map(|s| (s.email().to_string(), s.tenant_domain.clone()))
-                            })
-                            .map(|locked| view! { <SignIn locked on_signed_in=unlock /> })
-                    })
-            }}
-            <button type="button" class="btn btn--link" on:click=move |_| auth.sign_out()>
-                "Sign out"
-            </button>
-        </Modal>
+        <SignInAgain
+            open=locked
+            title="Locked"
+            text=format!(
+                "The console locked after {minutes} minute{} without activity. Sign in again to carry on: the page comes back with everything you typed.",
+                if minutes == 1 { "" } else { "s" },
+            )
+            leave="Sign out"
+            on_leave=move |_| auth.sign_out()
+            on_signed_in=move |_| unlock()
+        />
     }
 }
 

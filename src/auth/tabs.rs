@@ -2,14 +2,19 @@
 //! is the asking side): answers a new tab's hello with the session, hands a renewed one to
 //! the other tabs, signs out when another tab signs out, and keeps which other tabs hold
 //! the same token, so that closing one of them does not end the session the others use.
+//! Activity in one tab keeps the others from locking, and a lock reaches them all.
 
-use crate::auth::siblings::{decode, encode, CHANNEL, HELLO};
-use crate::auth::AuthContext;
+use super::siblings::{decode, encode, CHANNEL, HELLO};
+use super::AuthContext;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use wasm_bindgen::prelude::*;
 
 const OUT: &str = "out";
+const ACTIVE: &str = "active";
+const LOCK: &str = "lock";
+/// How often a busy tab tells the others it is in use.
+const ACTIVE_EVERY_MS: f64 = 10_000.0;
 
 /// `Copy`: what `app::session_end` needs of the other tabs.
 #[derive(Clone, Copy)]
@@ -18,6 +23,12 @@ pub struct Tabs {
     /// The other tabs known to hold this tab's token, by their ids.
     others: StoredValue<BTreeSet<u32>>,
     me: u32,
+    /// When this tab last said it is in use.
+    said_active: StoredValue<f64>,
+    /// Another tab is in use.
+    pub heard_active: Trigger,
+    /// Another tab locked.
+    pub heard_lock: Trigger,
 }
 
 /// The end of a token: enough to tell two apart (tokens are ASCII).
@@ -59,6 +70,20 @@ impl Tabs {
         self.post(OUT);
     }
 
+    /// This tab is in use: the others do not lock (said at most every 10 seconds).
+    pub fn in_use(&self) {
+        let now = js_sys::Date::now();
+        if now - self.said_active.get_value() >= ACTIVE_EVERY_MS {
+            self.said_active.set_value(now);
+            self.post(ACTIVE);
+        }
+    }
+
+    /// This tab locked: so do the others.
+    pub fn lock_all(&self) {
+        self.post(LOCK);
+    }
+
     fn note(&self, kind: &str, id: u32) {
         self.others.update_value(|o| {
             if kind == "bye" {
@@ -77,6 +102,9 @@ pub fn share(auth: AuthContext) -> Tabs {
         channel: StoredValue::new_local(web_sys::BroadcastChannel::new(CHANNEL).ok()),
         others: StoredValue::new(BTreeSet::new()),
         me,
+        said_active: StoredValue::new(0.0),
+        heard_active: Trigger::new(),
+        heard_lock: Trigger::new(),
     };
     let session = auth.session();
     let mine = move || session.with_untracked(|s| s.as_ref().map(|s| s.token().to_string()));
@@ -90,6 +118,10 @@ pub fn share(auth: AuthContext) -> Tabs {
             }
         } else if text == OUT {
             auth.sign_out();
+        } else if text == ACTIVE {
+            tabs.heard_active.notify();
+        } else if text == LOCK {
+            tabs.heard_lock.notify();
         } else if let Some(s) = decode(&text) {
             // Another tab signed in again: take up the renewed session.
             if s.token() != token {
