@@ -1,6 +1,6 @@
 //! Tabs share one session without storage: a new tab asks the open tabs of this origin
 //! over a `BroadcastChannel` and, when one is signed in, takes its session, in memory only
-//! (never written anywhere). The signed-in side, which answers, is `app::tabs`. Same
+//! (never written anywhere). The signed-in side, which answers, is `auth::tabs`. Same
 //! origin only: a script able to listen here could read the memory as well (README).
 
 use super::{AuthContext, Session};

@@ -16,7 +16,7 @@ const LOCK: &str = "lock";
 /// How often a busy tab tells the others it is in use.
 const ACTIVE_EVERY_MS: f64 = 10_000.0;
 
-/// `Copy`: what `app::session_end` needs of the other tabs.
+/// `Copy`: what `app::session_end` and the idle lock need of the other tabs.
 #[derive(Clone, Copy)]
 pub struct Tabs {
     channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
