@@ -59,6 +59,13 @@ impl Session {
         self.admin
     }
 
+    /// Whether a session another tab announces should replace this one: only a later
+    /// sign-in (`iat`, then the token as a tie-break), so two tabs that sign in at the
+    /// same moment settle on one session instead of trading theirs back and forth.
+    pub fn supersedes(&self, current: &Session) -> bool {
+        (self.claims.iat, &self.token) > (current.claims.iat, &current.token)
+    }
+
     /// True when the token's `exp` (seconds) is at or before `now_s`.
     pub fn is_expired(&self, now_s: i64) -> bool {
         self.claims.exp <= now_s
@@ -109,6 +116,24 @@ mod tests {
         assert!(!s.is_admin(), "a roles claim decides nothing");
         assert!(!s.is_expired(9));
         assert!(s.is_expired(10));
+    }
+
+    #[test]
+    fn only_a_later_sign_in_supersedes_a_session() {
+        let at = |iat: i64, sub: &str| {
+            let claims = format!(r#"{{"sub":"{sub}","iat":{iat},"exp":99}}"#);
+            Session::from_token(&jwt(&claims), "acme", true).unwrap()
+        };
+        let (old, new) = (at(10, "u"), at(20, "u"));
+        assert!(new.supersedes(&old));
+        assert!(
+            !old.supersedes(&new),
+            "an older session never replaces a newer one"
+        );
+        assert!(!new.supersedes(&new), "the same session changes nothing");
+        // Two sign-ins in the same second: both tabs pick the same one.
+        let (a, b) = (at(20, "a"), at(20, "b"));
+        assert!(a.supersedes(&b) != b.supersedes(&a));
     }
 
     #[test]

@@ -123,8 +123,9 @@ pub fn share(auth: AuthContext) -> Tabs {
         } else if text == LOCK {
             tabs.heard_lock.notify();
         } else if let Some(s) = decode(&text) {
-            // Another tab signed in again: take up the renewed session.
-            if s.token() != token {
+            // Another tab signed in again: take up the renewed session. Only a newer one,
+            // so two tabs signing in at once settle on one session instead of trading theirs.
+            if session.with_untracked(|cur| cur.as_ref().is_some_and(|c| s.supersedes(c))) {
                 auth.sign_in(s);
             }
         } else if let Some((kind, t, id)) = parse_holder(&text) {
