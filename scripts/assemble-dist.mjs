@@ -24,12 +24,15 @@ function walk(dir, base = dir) {
 
 const files = new Map();
 for (const rel of walk(stage).sort()) files.set(rel, fs.readFileSync(path.join(stage, rel)));
-// The stylesheet is in the first load: its comments (for whoever edits style/main.css) and
-// blank lines are left out of dist/ (about 380 bytes brotli). The sheet has no string
-// that holds "/*", so a plain scan is exact.
-const css = fs.readFileSync(path.join(root, 'style/main.css'), 'utf8');
-files.set('main.css', Buffer.from(css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*\n/g, '\n')));
-for (const need of ['main.js', 'main_bg.wasm', 'main.css']) {
+// Two stylesheets: main.css (the sign-in's, in the first load) and areas.css (everything
+// past the password step, fetched with the first chunk: src/chunks.rs). Their comments (for
+// whoever edits style/) and blank lines are left out of dist/ (about 380 bytes brotli). The
+// sheets have no string that holds "/*", so a plain scan is exact.
+for (const sheet of ['main.css', 'areas.css']) {
+  const css = fs.readFileSync(path.join(root, 'style', sheet), 'utf8');
+  files.set(sheet, Buffer.from(css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*\n/g, '\n')));
+}
+for (const need of ['main.js', 'main_bg.wasm', 'main.css', 'areas.css']) {
   if (!files.has(need)) throw new Error(`${need} missing from ${stage}`);
 }
 const sha = crypto.createHash('sha256');
@@ -45,7 +48,7 @@ for (const [rel, data] of files) {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, data);
 }
-for (const f of ['public/config.json', 'public/favicon.svg']) {
+for (const f of ['public/config.json', 'public/favicon.svg', 'public/robots.txt']) {
   fs.copyFileSync(path.join(root, f), path.join(dist, path.basename(f)));
 }
 

@@ -8,6 +8,8 @@
 //! the feature (tests, `trunk serve`) the same functions are plain `async fn`s, so
 //! every build sees one API.
 
+mod styles;
+
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -40,8 +42,9 @@ macro_rules! chunk {
 }
 pub(crate) use chunk;
 
-/// Renders a chunk's view once it is loaded; while it loads the page shows a
-/// status line, and a failed load says so with a Retry button.
+/// Renders a chunk's view once it and the stylesheet past the sign-in (`areas.css`)
+/// are loaded; while they load the page shows a status line, and a failed load says so
+/// with a Retry button.
 #[component]
 pub fn Lazy<F, Fut>(load: F) -> impl IntoView
 where
@@ -52,13 +55,15 @@ where
     let view = move || {
         attempt.track();
         let load = load.clone();
+        // Asked for first, so the stylesheet and the chunk arrive side by side.
+        let sheet = styles::fetched();
         // No `while_alive` here (it would cost the first load bytes): a `Suspense`
         // builds its first answer in the task that awaited it, which Leptos aborts with
         // the page; only "Try again" goes through the later rebuild.
         Suspend::new(send_wrapper::SendWrapper::new(async move {
-            match load().await {
-                Ok(view) => view,
-                Err(ChunkFailed) => view! { <ChunkError attempt /> }.into_any(),
+            match (load().await, styles::arrived(sheet).await) {
+                (Ok(view), Ok(())) => view,
+                _ => view! { <ChunkError attempt /> }.into_any(),
             }
         }))
     };

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { goto, withConsole } from './helpers.mjs';
+import { ACCOUNTS, assertClean, expectShell, goto, heading, submitCode, submitPassword, waitForPath, withConsole } from './helpers.mjs';
 
 export const BUDGET = 180_000;
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -78,6 +78,7 @@ test('first load over the wire: brotli bodies within the budget, no area chunk f
       })),
     );
     const wasm = entries.filter((e) => e.name.endsWith('.wasm'));
+    assert.ok(!entries.some((e) => e.name.endsWith('/areas.css')), 'the stylesheet past the sign-in is not fetched');
     assert.equal(wasm.length, 1, `one wasm module for the sign-in page: ${wasm.map((e) => e.name)}`);
     for (const e of entries.filter((x) => /\.(wasm|js|css)$/.test(x.name))) {
       assert.ok(e.body < e.decoded, `${e.name} arrived compressed (${e.body} of ${e.decoded} bytes)`);
@@ -85,5 +86,29 @@ test('first load over the wire: brotli bodies within the budget, no area chunk f
     const total = entries.reduce((s, e) => s + e.body, 0);
     console.log(`wire: ${entries.length} responses, ${total} body bytes (budget ${BUDGET})`);
     assert.ok(total <= BUDGET, `the sign-in page took ${total} body bytes, over the ${BUDGET}-byte budget`);
+  });
+});
+
+test('the stylesheet past the sign-in comes with the first chunk; a failed one is asked for again', { timeout: 90_000 }, async (t) => {
+  await withConsole(t, async ({ page }) => {
+    const asked = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/areas.css')) asked.push(r.url());
+    });
+    await page.route('**/areas.css', (route) => route.abort(), { times: 1 });
+    await goto(page, '/login');
+    await submitPassword(page, { email: ACCOUNTS.plain });
+    // The second factor's step is the first chunk: without its stylesheet it does not
+    // show half-styled; it says so and offers to try again.
+    await heading(page, 'This page could not be loaded').waitFor();
+    assert.equal(asked.length, 1, 'asked for with the first chunk');
+    await page.getByRole('button', { name: 'Try again', exact: true }).click();
+    await submitCode(page, ACCOUNTS.plain);
+    await waitForPath(page, /^\/clients(\?|$)/);
+    await expectShell(page, ACCOUNTS.plain);
+    const layout = await page.locator('.shell').evaluate((e) => getComputedStyle(e).display);
+    assert.equal(layout, 'grid', 'the shell is laid out by areas.css');
+    assert.equal(asked.length, 2, 'asked again once, and not again for the signed-in chunk');
+    await assertClean(page);
   });
 });
