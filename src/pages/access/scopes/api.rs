@@ -6,7 +6,9 @@ use super::rules::check_api_scope;
 use crate::api::access::{self, Permission};
 use crate::api::scopes::{self, ApiScope, ApiScopeDraft};
 use crate::api::{Api, ApiError};
-use crate::components::{when, ConfirmedDialog, DataTable, FormEnd, ListBody};
+use crate::components::{
+    when, CancelEdit, ConfirmedDialog, DataTable, EditDeleteCell, FormEnd, ListBody,
+};
 use crate::components::{SubmitButton, TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit};
 use leptos::prelude::*;
@@ -124,27 +126,14 @@ pub fn ApiScopes() -> impl IntoView {
                 </td>
                 <td>{s.permissions_linked}</td>
                 <td>{when(Some(s.created_at.as_str()))}</td>
-                <td class="actions-cell">
-                    <button
-                        type="button"
-                        class="btn btn--small"
-                        aria-label=format!("Edit {}", s.name)
-                        disabled=move || load.pending().get()
-                        on:click=move |_| {
-                            load.dispatch(id.clone());
-                        }
-                    >
-                        "Edit"
-                    </button>
-                    <button
-                        type="button"
-                        class="btn btn--small btn--danger-ghost"
-                        aria-label=format!("Delete {}", s.name)
-                        on:click=move |_| delete.ask(d.clone())
-                    >
-                        "Delete"
-                    </button>
-                </td>
+                <EditDeleteCell
+                    name=s.name.clone()
+                    on_edit=move || {
+                        load.dispatch(id.clone());
+                    }
+                    on_delete=move || delete.ask(d.clone())
+                    edit_disabled=load.pending()
+                />
             </tr>
         }
     };
@@ -186,11 +175,10 @@ pub fn ApiScopes() -> impl IntoView {
                 />
                 <FormEnd error=form_error>
                     <SubmitButton pending=save.pending() label="Save API scope" busy="Saving…" />
-                    <Show when=move || editing.with(Option::is_some)>
-                        <button type="button" class="btn" on:click=move |_| reset()>
-                            "Cancel"
-                        </button>
-                    </Show>
+                    <CancelEdit
+                        editing=Signal::derive(move || editing.with(Option::is_some))
+                        on_cancel=move || reset()
+                    />
                 </FormEnd>
             </form>
             <ListBody

@@ -5,7 +5,10 @@ use super::rules::check_scope;
 use crate::api::access;
 use crate::api::scopes::{self, Scope, ALL};
 use crate::api::{Api, ApiError};
-use crate::components::{ConfirmedDialog, DataTable, FormEnd, ListBody, SubmitButton};
+use crate::components::SubmitButton;
+use crate::components::{
+    CancelEdit, ConfirmedDialog, DataTable, EditDeleteCell, FormEnd, ListBody,
+};
 use crate::components::{TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit};
 use leptos::prelude::*;
@@ -127,24 +130,11 @@ pub fn ProjectScopes() -> impl IntoView {
                     <code>{s.scope_name.clone()}</code>
                 </td>
                 <td>{covers}</td>
-                <td class="actions-cell">
-                    <button
-                        type="button"
-                        class="btn btn--small"
-                        aria-label=format!("Edit {}", s.scope_name)
-                        on:click=move |_| edit(e.clone())
-                    >
-                        "Edit"
-                    </button>
-                    <button
-                        type="button"
-                        class="btn btn--small btn--danger-ghost"
-                        aria-label=format!("Delete {}", s.scope_name)
-                        on:click=move |_| delete.ask(d.clone())
-                    >
-                        "Delete"
-                    </button>
-                </td>
+                <EditDeleteCell
+                    name=s.scope_name.clone()
+                    on_edit=move || edit(e.clone())
+                    on_delete=move || delete.ask(d.clone())
+                />
             </tr>
         }
     };
@@ -215,11 +205,10 @@ pub fn ProjectScopes() -> impl IntoView {
                 </fieldset>
                 <FormEnd error=form_error>
                     <SubmitButton pending=save.pending() label="Save scope" busy="Saving…" />
-                    <Show when=move || editing.with(Option::is_some)>
-                        <button type="button" class="btn" on:click=move |_| reset()>
-                            "Cancel"
-                        </button>
-                    </Show>
+                    <CancelEdit
+                        editing=Signal::derive(move || editing.with(Option::is_some))
+                        on_cancel=move || reset()
+                    />
                 </FormEnd>
             </form>
             <ListBody

@@ -1,0 +1,54 @@
+//! The parts of a list whose rows are edited in the form above it (the scopes pages):
+//! each row's Edit and Delete buttons, and the form's Cancel while a row is in it.
+
+use leptos::prelude::*;
+
+/// A row's last cell: Edit (puts the row in the form) and Delete (asks first, by the
+/// caller's confirm). Both buttons name the row for screen readers.
+#[component]
+pub fn EditDeleteCell(
+    /// The row's name, as the labels say it: "Edit {name}", "Delete {name}".
+    name: String,
+    #[prop(into)] on_edit: Callback<()>,
+    #[prop(into)] on_delete: Callback<()>,
+    /// While true, Edit is disabled (the row is still being read for the form).
+    #[prop(optional, into)]
+    edit_disabled: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <td class="actions-cell">
+            <button
+                type="button"
+                class="btn btn--small"
+                aria-label=format!("Edit {name}")
+                disabled=move || edit_disabled.get()
+                on:click=move |_| on_edit.run(())
+            >
+                "Edit"
+            </button>
+            <button
+                type="button"
+                class="btn btn--small btn--danger-ghost"
+                aria-label=format!("Delete {name}")
+                on:click=move |_| on_delete.run(())
+            >
+                "Delete"
+            </button>
+        </td>
+    }
+}
+
+/// The form's Cancel, shown only while a row is being edited: it empties the form.
+#[component]
+pub fn CancelEdit(
+    #[prop(into)] editing: Signal<bool>,
+    #[prop(into)] on_cancel: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || editing.get()>
+            <button type="button" class="btn" on:click=move |_| on_cancel.run(())>
+                "Cancel"
+            </button>
+        </Show>
+    }
+}
