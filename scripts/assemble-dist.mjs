@@ -54,6 +54,8 @@ for (const f of ['public/config.json', 'public/favicon.svg', 'public/robots.txt'
 
 let html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
 html = html.replace(/^[ \t]*<link data-trunk[^>]*>\r?\n/gm, '');
+// Comments (for whoever edits index.html) are not shipped: the page is in the first load.
+html = html.replace(/^[ \t]*<!--[\s\S]*?-->\r?\n/gm, '');
 const head = [
   `<link rel="stylesheet" href="${base}/main.css" />`,
   `<link rel="modulepreload" href="${base}/main.js" />`,

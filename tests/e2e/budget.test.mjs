@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ACCOUNTS, assertClean, expectShell, goto, heading, submitCode, submitPassword, waitForPath, withConsole } from './helpers.mjs';
+import { ACCOUNTS, assertClean, axe, CONSOLE_URL, expectShell, goto, heading, submitCode, submitPassword, waitForPath, withConsole } from './helpers.mjs';
 
 export const BUDGET = 180_000;
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -109,6 +109,40 @@ test('the stylesheet past the sign-in comes with the first chunk; a failed one i
     const layout = await page.locator('.shell').evaluate((e) => getComputedStyle(e).display);
     assert.equal(layout, 'grid', 'the shell is laid out by areas.css');
     assert.equal(asked.length, 2, 'asked again once, and not again for the signed-in chunk');
+    await assertClean(page);
+  });
+});
+
+test('the sign-in frame paints before the wasm runs; the wasm takes it over without moving it', { timeout: 60_000 }, async (t) => {
+  await withConsole(t, async ({ page }) => {
+    let release;
+    const held = new Promise((r) => {
+      release = r;
+    });
+    await page.route('**/main_bg.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${CONSOLE_URL()}/login`, { waitUntil: 'domcontentloaded' });
+    // Before the wasm: the form's frame, labelled, with nothing to type into yet.
+    await heading(page, 'Sign in').waitFor();
+    const places = () =>
+      page.evaluate(() =>
+        ['Workspace', 'Email', 'Password'].map((name) => {
+          const label = [...document.querySelectorAll('label')].find((l) => l.textContent === name);
+          const r = document.getElementById(label.htmlFor).getBoundingClientRect();
+          return [name, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+        }),
+      );
+    const before = await places();
+    for (const name of ['Workspace', 'Email', 'Password']) {
+      assert.ok(await page.getByLabel(name, { exact: true }).isDisabled(), `${name} waits for the console`);
+    }
+    const { bad } = await axe(page);
+    assert.deepEqual(bad, [], 'axe: the frame has no serious or critical violation');
+    release();
+    await page.locator('input[autocomplete=username]:enabled').waitFor();
+    assert.deepEqual(await places(), before, 'the fields are where the frame had them');
     await assertClean(page);
   });
 });
