@@ -43,7 +43,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 // The same Chromium flags as the end-to-end tests.
-import { ACCOUNTS, LAUNCH_ARGS, PASSWORD } from '../tests/e2e/helpers.mjs';
+import { ACCOUNTS, LAUNCH_ARGS, PASSWORD, submitCode } from '../tests/e2e/helpers.mjs';
 import { loadChromium, median } from './lib.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -96,9 +96,10 @@ const NEW_PAGES = {
 const LISTS = [
   { title: 'Clients list (bench/clients.mjs)', raw: 'target/bench-logs/results.jsonl', md: 'bench/results.md' },
   { title: 'Users area (bench/users.mjs)', raw: 'target/bench-logs/users.jsonl', md: 'bench/users-results.md' },
+  { title: 'Lighthouse (bench/lighthouse.mjs)', raw: 'target/bench-logs/lighthouse.jsonl', md: 'bench/lighthouse.md' },
 ];
 // Written by the benchmarks themselves: not counted when telling whether the tree is dirty.
-const OWN_OUTPUTS = ['bench/RESULTS.md', 'bench/results.md', 'bench/users-results.md'];
+const OWN_OUTPUTS = ['bench/RESULTS.md', 'bench/results.md', 'bench/users-results.md', 'bench/lighthouse.md'];
 
 // ------------------------------------------------------------------ arguments
 
@@ -405,7 +406,7 @@ async function go(page, spec) {
 //                  so it is only used when asked for.
 const WASM_BY_EXPORTS = `(async () => {
   const spec = [...document.querySelectorAll('script[type=module]:not([src])')]
-    .map((s) => (s.textContent.match(/from\\s*"([^"]*main\\.js)"/) || [])[1])
+    .map((s) => (s.textContent.match(/(?:from\\s*|import\\()"([^"]*main\\.js)"/) || [])[1])
     .find(Boolean);
   if (!spec) throw new Error('no inline module script importing main.js');
   const exports = (await import(new URL(spec, location.href).href)).initSync();
@@ -472,6 +473,7 @@ async function benchMemory(browser, consoleUrl, changes, method) {
     await page.getByLabel('Email', { exact: true }).fill(ACCOUNT);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await submitCode(page, ACCOUNT); // the seeded account has an authenticator
     await page.waitForURL((u) => u.pathname === '/clients', { timeout: 30_000 });
     await page.locator('table[aria-label="Clients"] tbody tr').first().waitFor();
     await page.evaluate(installNavProbe);

@@ -223,6 +223,18 @@ ensure_terser() {
   fi
 }
 
+# Lighthouse for scripts/bench (area `lighthouse`) only: not part of the test command.
+LIGHTHOUSE_VERSION="12.8.2"
+ensure_lighthouse() {
+  local pkg="$TOOLS_DIR/lighthouse/node_modules/lighthouse/package.json"
+  if [ "$(node -p "require('$pkg').version" 2>/dev/null)" != "$LIGHTHOUSE_VERSION" ]; then
+    log "npm install lighthouse@$LIGHTHOUSE_VERSION into .tools/lighthouse"
+    mkdir -p "$TOOLS_DIR/lighthouse"
+    npm install --silent --no-audit --no-fund --no-save --prefix "$TOOLS_DIR/lighthouse" \
+      "lighthouse@$LIGHTHOUSE_VERSION"
+  fi
+}
+
 # wasm-split-cli (crate wasm_split_cli_support): splits the release wasm into one
 # chunk per area; its version matches leptos' wasm_split_helpers.
 WASM_SPLIT_VERSION="0.2.3"
