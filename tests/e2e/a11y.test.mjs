@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
 import {
-  PASSWORD,
   ACCOUNTS,
   assertClean,
   axe,
@@ -13,7 +12,9 @@ import {
   follow,
   goto,
   heading,
+  PASSWORD,
   screenshot,
+  signInForm,
   signInPlain,
   where,
   withConsole,
@@ -28,7 +29,7 @@ test('axe-core: no serious or critical violation on any route, light and dark', 
   await withConsole(t, async ({ page }) => {
     // Signed out: the sign-in page.
     await goto(page, '/login');
-    await heading(page, 'Sign in').waitFor();
+    await signInForm(page);
     const results = [];
     const record = async (label) => {
       const r = await axe(page);
@@ -121,7 +122,7 @@ test('keyboard only: sign in, open New client, fill the form, create, store the 
   await withConsole(t, async ({ page, state }) => {
     const name = `kbd-${Date.now().toString(36)}`;
     await goto(page, '/login');
-    await heading(page, 'Sign in').waitFor();
+    await signInForm(page);
     // The sign-in form.
     const ws = page.getByLabel('Workspace', { exact: true });
     await ws.focus();

@@ -21,6 +21,7 @@ import {
   eventually,
   heading,
   screenshot,
+  signInForm,
   signInPlain,
   where,
   withConsole,
@@ -459,7 +460,7 @@ test('deactivate a row, reload (signs out), sign in again: back on the same URL 
 
     // The session lives in memory: a reload signs out and remembers the page.
     await page.reload({ waitUntil: 'load' });
-    await heading(page, 'Sign in').waitFor();
+    await signInForm(page);
     assert.equal(new URL(page.url()).pathname, '/login');
     assert.equal(query(page).get('next'), listPath, 'the sign-in page remembers the list with its filter');
     await completeSignIn(page);

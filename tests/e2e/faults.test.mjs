@@ -16,7 +16,7 @@ for (const [to, from] of [['CONSOLE_URL', 'FAULTS_CONSOLE_URL'], ['SANDBOX_URL',
   process.env[to] = process.env[from];
 }
 
-const { ACCOUNTS, PASSWORD, SANDBOX_URL, api, assertClean, codeNow, follow, goto, heading, screenshot, withConsole } =
+const { ACCOUNTS, PASSWORD, SANDBOX_URL, api, assertClean, codeNow, follow, goto, heading, screenshot, signInForm, withConsole } =
   await import('./helpers.mjs');
 
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
@@ -116,7 +116,7 @@ async function write(page, stats, { what, method, path, act, done, failed }) {
 
 async function signIn(page, stats) {
   await goto(page, '/login');
-  await heading(page, 'Sign in').waitFor();
+  await signInForm(page);
   await page.getByLabel('Email', { exact: true }).fill(ACCOUNTS.plain);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   const signInButton = button(page, 'Sign in');

@@ -389,11 +389,17 @@ export async function virtualAuthenticator(page) {
 // Select by role and label only (the console's accessible names are part of its contract).
 
 export const heading = (page, name) => page.getByRole('heading', { name, exact: true });
+/**
+ * Waits for the live sign-in form: its email field, enabled. (index.html paints a frame of the
+ * form, heading and all, before the wasm runs, on any path; only the console's own form, on
+ * /login, has the field enabled.)
+ */
+export const signInForm = (page) => page.locator('input[autocomplete=username]:enabled').waitFor();
 export const mainNav = (page) => page.getByRole('navigation', { name: 'Main' });
 
 /** Fills the sign-in form and presses "Sign in". */
 export async function submitPassword(page, { email, password = PASSWORD, workspace = 'acme' }) {
-  await heading(page, 'Sign in').waitFor();
+  await signInForm(page);
   const ws = page.getByLabel('Workspace', { exact: true });
   if ((await ws.inputValue()) !== workspace) await ws.fill(workspace);
   await page.getByLabel('Email', { exact: true }).fill(email);
@@ -434,7 +440,7 @@ export async function expectShell(page, email) {
 /** Presses "Sign out" and waits for the sign-in page. */
 export async function signOut(page) {
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-  await heading(page, 'Sign in').waitFor();
+  await signInForm(page);
   assert.match(new URL(page.url()).pathname, /^\/login/);
   await screenshot(page, 'signed out');
 }
@@ -465,7 +471,7 @@ export async function waitForPath(page, re, timeout = 15_000) {
  * the admin home /clients when there is no `next`.
  */
 export async function completeSignIn(page, email = ACCOUNTS.plain) {
-  await heading(page, 'Sign in').waitFor();
+  await signInForm(page);
   const next = new URL(page.url()).searchParams.get('next');
   await submitPassword(page, { email });
   await submitCode(page, email);

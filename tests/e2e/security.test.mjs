@@ -8,17 +8,18 @@ import fs from 'node:fs';
 import { test } from 'node:test';
 import {
   ACCOUNTS,
-  CONSOLE_ORIGIN,
-  JWT_RE,
-  PASSWORD,
   assertClean,
   assertNoTokenLeak,
+  CONSOLE_ORIGIN,
   eventually,
   follow,
   goto,
   heading,
+  JWT_RE,
   mainNav,
+  PASSWORD,
   screenshot,
+  signInForm,
   signInPlain,
   signOut,
   submitCode,
@@ -175,7 +176,7 @@ test('after sign-out, Back shows no tenant data and stays signed out', FLOW, asy
     await signOut(page);
     for (let back = 1; back <= 3; back++) {
       await page.goBack();
-      await heading(page, 'Sign in').waitFor();
+      await signInForm(page);
       const text = await page.locator('body').innerText();
       for (const n of [detailName, ...names.slice(0, 10)]) {
         assert.ok(!text.includes(n), `after Back ×${back} (${where(page)}): "${n}" is still shown`);
@@ -202,7 +203,7 @@ test('a panic shows the crash page, whose Reload starts a fresh console', FLOW, 
     assert.ok(state.console.some((l) => /panicked at/.test(l)), 'the panic is still logged to the console');
     await screenshot(page, 'crash page');
     await reload.click();
-    await heading(page, 'Sign in').waitFor();
+    await signInForm(page);
     assert.equal(await page.getByRole('heading', { name: 'Something went wrong' }).count(), 0);
     assert.deepEqual(await violations(page), [], 'the crash page and the reload break no CSP rule');
   });

@@ -7,16 +7,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   ACCOUNTS,
-  CONSOLE_ORIGIN,
-  PASSWORD,
   api,
   assertClean,
   axe,
+  CONSOLE_ORIGIN,
   eventually,
   follow,
   heading,
   openConsole,
+  PASSWORD,
   screenshot,
+  signInForm,
   signInPlain,
   signOut,
   submitCode,
@@ -82,7 +83,7 @@ test('Cancel in "Sign in again" signs out and ends the session; a new sign-in en
     await follow(page, '/users');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients', exact: true }).click();
     await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
-    await heading(page, 'Sign in').waitFor();
+    await signInForm(page);
     assert.equal(new URL(page.url()).searchParams.get('next'), '/clients');
     await toast(page, 'the session has ended on the server').waitFor();
     assert.equal(await status(second), 401, 'the token given up is refused');

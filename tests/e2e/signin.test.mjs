@@ -7,17 +7,18 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   ACCOUNTS,
-  BACKUP_CODE,
-  CONSOLE_ORIGIN,
-  PASSWORD,
   assertClean,
   assertNoTokenLeak,
+  BACKUP_CODE,
+  CONSOLE_ORIGIN,
   expectShell,
   goto,
   heading,
   mainNav,
   navLinks,
+  PASSWORD,
   screenshot,
+  signInForm,
   signOut,
   submitBackupCode,
   submitCode,
@@ -43,7 +44,7 @@ test('admin signs in with password + TOTP, loses the session on reload, signs in
   await withConsole(t, async ({ page, state }) => {
     // Signed out, a protected page sends to the sign-in page and remembers where to go.
     await goto(page, '/clients');
-    await heading(page, 'Sign in').waitFor();
+    await signInForm(page);
     const u = new URL(page.url());
     assert.equal(u.pathname, '/login');
     assert.equal(u.searchParams.get('next'), '/clients');
@@ -65,7 +66,7 @@ test('admin signs in with password + TOTP, loses the session on reload, signs in
 
     // The session lives in memory only: a reload signs out.
     await page.reload({ waitUntil: 'load' });
-    await heading(page, 'Sign in').waitFor();
+    await signInForm(page);
     assert.match(where(page), /^\/login/);
     await screenshot(page, 'after reload: signed out');
 
@@ -90,7 +91,7 @@ test('a wrong password shows an alert and keeps the typed email', FLOW, async (t
     await alert.waitFor();
     await screenshot(page, 'invalid credentials');
     assert.match(await alert.innerText(), /\S+ \S+/, 'the alert is a sentence');
-    await heading(page, 'Sign in').waitFor();
+    await signInForm(page);
     assert.equal(await page.getByLabel('Email', { exact: true }).inputValue(), ACCOUNTS.admin);
     assert.match(where(page), /^\/login/);
     assert.equal(state.tokens.length, 0, 'no token may be minted');

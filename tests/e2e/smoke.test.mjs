@@ -3,12 +3,12 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClean, assertNoTokenLeak, goto, heading, screenshot, withConsole } from './helpers.mjs';
+import { assertClean, assertNoTokenLeak, goto, heading, screenshot, withConsole, signInForm } from './helpers.mjs';
 
 test('the app boots under the production CSP and shows the sign-in page', { timeout: 60_000 }, async (t) => {
   await withConsole(t, async ({ page }) => {
     await goto(page, '/');
-    await heading(page, 'Sign in').waitFor();
+    await signInForm(page);
     await screenshot(page, 'boot');
     assert.match(new URL(page.url()).pathname, /^\/login/);
     await assertNoTokenLeak(page, null);
