@@ -64,7 +64,7 @@ const head = [
   // measured (bench/README.md): asking for it only after the first paint gives Lighthouse
   // 1.00 and an LCP of 1.1 s instead of 0.99 and 2.0 s (its simulation counts every request
   // started before the paint), but under real Slow 4G emulation the frame paints no sooner
-  // and the form is usable 0.6 s later, so the wasm is not held back.
+  // and the form is usable 0.7 s later, so the wasm is not held back.
   `<link rel="preload" href="${base}/main_bg.wasm" as="fetch" type="application/wasm" crossorigin />`,
   // The app asks for /config.json before it can render anything: fetched with
   // the wasm, not after it (the same request mode as the app's fetch, so reused).
