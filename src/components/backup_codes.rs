@@ -3,6 +3,7 @@
 
 use super::FormAlert;
 use crate::components::download::download;
+use crate::components::Button;
 use crate::components::CopyButton;
 use crate::mfa::backup_codes_text;
 use leptos::prelude::*;
@@ -31,10 +32,9 @@ pub fn BackupCodes(
                     label="Copy the backup codes"
                     text="Copy"
                 />
-                <button
-                    type="button"
+                <Button
                     class="btn btn--small"
-                    on:click=move |_| {
+                    on_click=move || {
                         if download(
                                 "backup-codes.txt",
                                 "text/plain;charset=utf-8",
@@ -53,16 +53,15 @@ pub fn BackupCodes(
                     }
                 >
                     "Download .txt"
-                </button>
-                <button
-                    type="button"
+                </Button>
+                <Button
                     class="btn btn--small"
-                    on:click=move |_| {
+                    on_click=move || {
                         let _ = window().print();
                     }
                 >
                     "Print"
-                </button>
+                </Button>
             </div>
             <FormAlert error=error />
             <label class="check no-print">
@@ -70,14 +69,13 @@ pub fn BackupCodes(
                 "I have saved these codes"
             </label>
             <div class="actions no-print">
-                <button
-                    type="button"
+                <Button
                     class="btn btn--primary"
                     disabled=move || !saved.get()
-                    on:click=move |_| on_done.run(())
+                    on_click=move || on_done.run(())
                 >
                     "Done"
-                </button>
+                </Button>
             </div>
         </div>
     }

@@ -4,6 +4,7 @@
 use super::field::unique_id;
 use super::FormEnd;
 use super::Modal;
+use crate::components::Button;
 use crate::hooks::Confirmed;
 use leptos::prelude::*;
 
@@ -59,7 +60,7 @@ pub fn ConfirmDialog(
                     </div>
                 </Show>
                 <FormEnd error=error>
-                    <button type="button" class="btn" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                    <Button class="btn" on_click=move || on_cancel.run(())>"Cancel"</Button>
                     <button
                         type="submit"
                         class="btn"

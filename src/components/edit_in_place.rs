@@ -1,6 +1,7 @@
 //! The parts of a list whose rows are edited in the form above it (the scopes pages):
 //! each row's Edit and Delete buttons, and the form's Cancel while a row is in it.
 
+use crate::components::Button;
 use leptos::prelude::*;
 
 /// A row's last cell: Edit (puts the row in the form) and Delete (asks first, by the
@@ -17,23 +18,21 @@ pub fn EditDeleteCell(
 ) -> impl IntoView {
     view! {
         <td class="actions-cell">
-            <button
-                type="button"
+            <Button
                 class="btn btn--small"
-                aria-label=format!("Edit {name}")
+                label=format!("Edit {name}")
                 disabled=move || edit_disabled.get()
-                on:click=move |_| on_edit.run(())
+                on_click=move || on_edit.run(())
             >
                 "Edit"
-            </button>
-            <button
-                type="button"
+            </Button>
+            <Button
                 class="btn btn--small btn--danger-ghost"
-                aria-label=format!("Delete {name}")
-                on:click=move |_| on_delete.run(())
+                label=format!("Delete {name}")
+                on_click=move || on_delete.run(())
             >
                 "Delete"
-            </button>
+            </Button>
         </td>
     }
 }

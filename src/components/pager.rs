@@ -1,6 +1,7 @@
 //! Pagination: rows per page, first/previous/next/last, a typed page number
 //! and "41–60 of 250".
 
+use crate::components::Button;
 use crate::hooks::list_url::{ListUrl, Paged};
 use crate::paging::{page_count, range_label, PAGE_SIZES};
 use leptos::prelude::*;
@@ -50,24 +51,22 @@ pub fn Pager(
                 {move || range_label(page.get(), size.get(), total.get())}
             </span>
             <span class="pager__buttons">
-                <button
-                    type="button"
+                <Button
                     class="btn btn--small"
-                    aria-label="First page"
+                    label="First page"
                     disabled=move || { page.get() <= 1 }
-                    on:click=move |_| go(1)
+                    on_click=move || go(1)
                 >
                     "«"
-                </button>
-                <button
-                    type="button"
+                </Button>
+                <Button
                     class="btn btn--small"
-                    aria-label="Previous page"
+                    label="Previous page"
                     disabled=move || { page.get() <= 1 }
-                    on:click=move |_| go(page.get_untracked().saturating_sub(1))
+                    on_click=move || go(page.get_untracked().saturating_sub(1))
                 >
                     "‹"
-                </button>
+                </Button>
                 <label class="pager__page">
                     "Page "
                     <input
@@ -85,24 +84,22 @@ pub fn Pager(
                         }
                     /> {move || format!(" of {}", pages())}
                 </label>
-                <button
-                    type="button"
+                <Button
                     class="btn btn--small"
-                    aria-label="Next page"
+                    label="Next page"
                     disabled=move || { page.get() >= pages() }
-                    on:click=move |_| go(page.get_untracked() + 1)
+                    on_click=move || go(page.get_untracked() + 1)
                 >
                     "›"
-                </button>
-                <button
-                    type="button"
+                </Button>
+                <Button
                     class="btn btn--small"
-                    aria-label="Last page"
+                    label="Last page"
                     disabled=move || { page.get() >= pages() }
-                    on:click=move |_| go(pages())
+                    on_click=move || go(pages())
                 >
                     "»"
-                </button>
+                </Button>
             </span>
         </nav>
     }

@@ -12,11 +12,11 @@
 //!     <SearchList url data on_retry=move || all.refetch() label="Filter roles"
 //!         placeholder="Role name" loading="Loading roles" what="The roles"
 //!         none_yet="No roles yet." none_match="No role matches this search."
-//!         rows=move |hits: Vec<Role>| view! { … } />
+//!         table="Roles" columns=&["Name", "Description"] row=|r: &Role| view! { <tr>…</tr> } />
 //! }
 //! ```
 
-use super::{FilterForm, ListBody, SearchInput};
+use super::{DataTable, FilterForm, ListBody, SearchInput};
 use crate::api::ApiError;
 use crate::hooks::{ListUrl, Search};
 use leptos::prelude::*;
@@ -40,14 +40,27 @@ pub fn SearchList<T, R, V>(
     missing: Option<&'static str>,
     none_yet: &'static str,
     none_match: &'static str,
-    rows: R,
+    /// The table's accessible name: "Roles".
+    table: &'static str,
+    /// Its column heads ([`DataTable`]).
+    columns: &'static [&'static str],
+    /// One hit's row.
+    row: R,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
-    R: Fn(Vec<T>) -> V + Clone + Send + Sync + 'static,
+    R: Fn(&T) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     let state = url.state;
+    let rows = move |hits: Vec<T>| {
+        let row = row.clone();
+        view! {
+            <DataTable label=table columns>
+                {hits.iter().map(row).collect_view()}
+            </DataTable>
+        }
+    };
     let empty = move || {
         if state.with(|s| s.q.trim().is_empty()) {
             none_yet

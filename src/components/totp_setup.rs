@@ -7,6 +7,7 @@ use super::backup_codes::BackupCodes;
 use super::FormEnd;
 use crate::api::mfa::{self, Account, TotpBegin};
 use crate::api::Api;
+use crate::components::Button;
 use crate::components::{CopyButton, Qr};
 use crate::mfa::{group_secret, Setup, Step};
 use leptos::html;
@@ -140,14 +141,13 @@ pub fn TotpSetup(
                             {move || begin.pending().get().then_some("Preparing your setup key…")}
                         </p>
                         <FormEnd error=error>
-                            <button
-                                type="button"
+                            <Button
                                 class="btn"
                                 disabled=move || begin.pending().get()
-                                on:click=move |_| cancel()
+                                on_click=move || cancel()
                             >
                                 "Cancel"
-                            </button>
+                            </Button>
                             <button
                                 type="button"
                                 class="btn btn--primary"
@@ -189,13 +189,12 @@ pub fn TotpSetup(
                             <button type="button" class="btn" on:click=move |_| cancel()>
                                 "Cancel"
                             </button>
-                            <button
-                                type="button"
+                            <Button
                                 class="btn btn--primary"
-                                on:click=move |_| setup.update(Setup::scanned)
+                                on_click=move || setup.update(Setup::scanned)
                             >
                                 "Next"
-                            </button>
+                            </Button>
                         </div>
                     }
                         .into_any()
@@ -214,12 +213,12 @@ pub fn TotpSetup(
                         <p role="status" aria-live="polite">{move || confirm.pending().get().then_some("Checking the code…")}</p>
                         <div class="actions">
                             <Show when=move || setup.with(|s| s.expired) fallback=move || view! {
-                                <button type="button" class="btn" on:click=move |_| cancel()>"Cancel"</button>
-                                <button type="button" class="btn" on:click=move |_| setup.update(Setup::back)>"Back"</button>
+                                <Button class="btn" on_click=move || cancel()>"Cancel"</Button>
+                                <Button class="btn" on_click=move || setup.update(Setup::back)>"Back"</Button>
                                 <button type="submit" class="btn btn--primary" disabled=move || confirm.pending().get()>"Verify"</button>
                             }>
-                                <button type="button" class="btn" on:click=move |_| cancel()>"Cancel"</button>
-                                <button type="button" class="btn btn--primary" on:click=move |_| restart()>"Start again"</button>
+                                <Button class="btn" on_click=move || cancel()>"Cancel"</Button>
+                                <Button class="btn btn--primary" on_click=move || restart()>"Start again"</Button>
                             </Show>
                         </div>
                     </form>

@@ -10,8 +10,8 @@ pub mod scopes;
 
 use crate::api::access::{self, Role};
 use crate::api::Api;
+use crate::components::CsvButton;
 use crate::components::SearchList;
-use crate::components::{CsvButton, DataTable};
 use crate::csv;
 use crate::hooks::{ListUrl, Search};
 use crate::routes::Page;
@@ -96,7 +96,7 @@ pub fn RolesPage() -> impl IntoView {
             <A href=Page::Permissions.path() attr:class="btn">
                 "Permissions"
             </A>
-            <A href=Page::NewRole.path() attr:class="btn btn--primary">
+            <A href=Page::NewRole.path() attr:class="btn btn--primary" attr:aria-keyshortcuts="n">
                 "New role"
             </A>
         </div>
@@ -111,16 +111,9 @@ pub fn RolesPage() -> impl IntoView {
             missing="This server does not offer roles."
             none_yet="No roles yet."
             none_match="No role matches this search."
-            rows=move |hits| {
-                view! {
-                    <DataTable
-                        label="Roles"
-                        columns=&["Name", "Description", "Permissions", "Admins"]
-                    >
-                        {hits.iter().map(row).collect_view()}
-                    </DataTable>
-                }
-            }
+            table="Roles"
+            columns=&["Name", "Description", "Permissions", "Admins"]
+            row
         />
     }
 }

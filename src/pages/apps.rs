@@ -8,8 +8,8 @@ pub mod model;
 pub mod new;
 
 use crate::api::{apps, Api};
+use crate::components::when;
 use crate::components::SearchList;
-use crate::components::{when, DataTable};
 use crate::hooks::{ListUrl, Search};
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -88,7 +88,7 @@ pub fn AppsPage() -> impl IntoView {
         <div class="page-head">
             <h1>"Applications"</h1>
             <span class="page-head__spacer"></span>
-            <A href=Page::NewApp.path() attr:class="btn btn--primary">
+            <A href=Page::NewApp.path() attr:class="btn btn--primary" attr:aria-keyshortcuts="n">
                 "New application"
             </A>
         </div>
@@ -103,16 +103,9 @@ pub fn AppsPage() -> impl IntoView {
             missing="This server does not offer management applications."
             none_yet="No applications yet."
             none_match="No application matches this name."
-            rows=move |hits| {
-                view! {
-                    <DataTable
-                        label="Applications"
-                        columns=&["Name", "Client type", "Protocol", "Domain", "Created"]
-                    >
-                        {hits.iter().map(row).collect_view()}
-                    </DataTable>
-                }
-            }
+            table="Applications"
+            columns=&["Name", "Client type", "Protocol", "Domain", "Created"]
+            row
         />
     }
 }

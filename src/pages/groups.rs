@@ -6,7 +6,7 @@ pub mod detail;
 use crate::api::groups::{self, WithMembers};
 use crate::api::Api;
 use crate::components::SearchList;
-use crate::components::{when, CsvButton, DataTable, FormEnd, SubmitButton, TextField, Toasts};
+use crate::components::{when, CsvButton, FormEnd, SubmitButton, TextField, Toasts};
 use crate::csv;
 use crate::hooks::{use_submit, ListUrl, Search};
 use crate::routes::Page;
@@ -146,16 +146,9 @@ pub fn GroupsPage() -> impl IntoView {
             what="The groups"
             none_yet="No groups yet."
             none_match="No group matches this search."
-            rows=move |hits| {
-                view! {
-                    <DataTable
-                        label="Groups"
-                        columns=&["Name", "Description", "Members", "Created"]
-                    >
-                        {hits.iter().map(row).collect_view()}
-                    </DataTable>
-                }
-            }
+            table="Groups"
+            columns=&["Name", "Description", "Members", "Created"]
+            row
         />
     }
 }

@@ -7,6 +7,7 @@ pub(crate) mod token_paste;
 use crate::api::Api;
 use crate::auth::Session;
 use crate::chunks::Lazy;
+use crate::components::Button;
 use crate::config::{Demo, DemoAccount};
 use crate::routes::Page;
 use crate::validate;
@@ -47,13 +48,9 @@ pub fn LoginPage() -> impl IntoView {
                     }
                 >
                     <SignIn title="Sign in" on_signed_in=done />
-                    <button
-                        type="button"
-                        class="btn btn--link"
-                        on:click=move |_| show_token.set(true)
-                    >
+                    <Button class="btn btn--link" on_click=move || show_token.set(true)>
                         "Use an access token"
-                    </button>
+                    </Button>
                 </Show>
                 {config.demo.clone().map(|demo| view! { <DemoAccounts demo /> })}
             </div>

@@ -4,7 +4,8 @@
 //! the network is not reachable where the sandbox runs.
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -13,7 +14,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use crate::auth::Admin;
+use crate::auth::{Admin, GinShape};
 use crate::db::domain::{normalize, Domain};
 use crate::error::{bind_error, parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
@@ -41,39 +42,56 @@ fn bad(msg: impl Into<String>) -> ApiError {
 }
 
 /// The path's tenant, which must be the caller's (auth-manager's check, in the words of
-/// its in-tree copy `middlewares/tenant_validation.go:54-58`).
-fn path_tenant(caller: &Admin, raw: &str) -> ApiResult<Uuid> {
-    let id = Uuid::parse_str(raw).map_err(|e| {
-        ApiError::gin(
-            StatusCode::UNAUTHORIZED,
-            format!("invalid tenant_id format: {e}"),
-        )
-    })?;
-    if id != caller.tenant_id {
-        return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            json!({ "error": "Access denied: Tenant mismatch",
-                    "message": "You can only access resources from your own tenant" }),
-        ));
-    }
-    Ok(id)
+/// its in-tree copy `middlewares/tenant_validation.go:54-58`), and the path's domain id
+/// where the route has one. Taken after the admin check, as the middleware runs.
+pub struct InTenant {
+    tenant: Uuid,
+    domain: String,
 }
 
-/// The tenant's domain `raw`, or the route's 400/403/404 (`verb`: "access", "verify"…).
-fn find(db: &crate::db::Db, tenant: Uuid, raw: &str, verb: &str) -> ApiResult<Domain> {
-    let id = Uuid::parse_str(raw).map_err(|_| bad("invalid domain_id format"))?;
-    let d = db
-        .domains
-        .iter()
-        .find(|d| d.id == id)
-        .ok_or_else(|| ApiError::not_found("domain not found"))?;
-    if d.tenant_id != tenant {
-        return Err(ApiError::gin(
-            StatusCode::FORBIDDEN,
-            format!("not authorized to {verb} this domain"),
-        ));
+impl FromRequestParts<AppState> for InTenant {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> ApiResult<Self> {
+        let caller = Admin::<GinShape>::from_request_parts(parts, state).await?;
+        let Path(path) = Path::<Vec<String>>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| ApiError::not_found("404 page not found"))?;
+        let tenant = Uuid::parse_str(&path[0]).map_err(|e| {
+            ApiError::gin(
+                StatusCode::UNAUTHORIZED,
+                format!("invalid tenant_id format: {e}"),
+            )
+        })?;
+        if tenant != caller.tenant_id {
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                json!({ "error": "Access denied: Tenant mismatch",
+                        "message": "You can only access resources from your own tenant" }),
+            ));
+        }
+        let domain = path.get(1).cloned().unwrap_or_default();
+        Ok(InTenant { tenant, domain })
     }
-    Ok(d.clone())
+}
+
+impl InTenant {
+    /// The path's domain, or the route's 400/403/404 (`verb`: "access", "verify"…).
+    fn find(&self, db: &crate::db::Db, verb: &str) -> ApiResult<Domain> {
+        let id = Uuid::parse_str(&self.domain).map_err(|_| bad("invalid domain_id format"))?;
+        let d = db
+            .domains
+            .iter()
+            .find(|d| d.id == id)
+            .ok_or_else(|| ApiError::not_found("domain not found"))?;
+        if d.tenant_id != self.tenant {
+            return Err(ApiError::gin(
+                StatusCode::FORBIDDEN,
+                format!("not authorized to {verb} this domain"),
+            ));
+        }
+        Ok(d.clone())
+    }
 }
 
 fn save(db: &mut crate::db::Db, d: &Domain) {
@@ -82,12 +100,8 @@ fn save(db: &mut crate::db::Db, d: &Domain) {
     }
 }
 
-pub async fn list(
-    State(st): State<AppState>,
-    caller: Admin,
-    Path(t): Path<String>,
-) -> ApiResult<Json<Value>> {
-    let tenant = path_tenant(&caller, &t)?;
+pub async fn list(State(st): State<AppState>, at: InTenant) -> ApiResult<Json<Value>> {
+    let tenant = at.tenant;
     let db = st.db();
     let mut rows: Vec<&Domain> = db
         .domains
@@ -110,11 +124,10 @@ struct CreateReq {
 
 pub async fn create(
     State(st): State<AppState>,
-    caller: Admin,
-    Path(t): Path<String>,
+    at: InTenant,
     body: Bytes,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
-    let tenant = path_tenant(&caller, &t)?;
+    let tenant = at.tenant;
     let req: CreateReq = parse_body(&body, Shape::Gin)?;
     if req.domain.is_empty() {
         return Err(bind_error("CreateDomainRequest", &[("Domain", "required")]));
@@ -153,13 +166,8 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(answer)))
 }
 
-pub async fn one(
-    State(st): State<AppState>,
-    caller: Admin,
-    Path((t, id)): Path<(String, String)>,
-) -> ApiResult<Json<Value>> {
-    let tenant = path_tenant(&caller, &t)?;
-    let d = find(&st.db(), tenant, &id, "access")?;
+pub async fn one(State(st): State<AppState>, at: InTenant) -> ApiResult<Json<Value>> {
+    let d = at.find(&st.db(), "access")?;
     Ok(Json(json!({ "domain": d.view(), "success": true })))
 }
 
@@ -170,13 +178,8 @@ fn verify_failed(details: String) -> ApiError {
     )
 }
 
-pub async fn verify(
-    State(st): State<AppState>,
-    caller: Admin,
-    Path((t, id)): Path<(String, String)>,
-) -> ApiResult<Json<Value>> {
-    let tenant = path_tenant(&caller, &t)?;
-    let mut d = find(&st.db(), tenant, &id, "verify")?;
+pub async fn verify(State(st): State<AppState>, at: InTenant) -> ApiResult<Json<Value>> {
+    let mut d = at.find(&st.db(), "verify")?;
     if d.is_verified {
         return Err(verify_failed("domain already verified".into()));
     }
@@ -209,14 +212,10 @@ pub async fn verify(
     ))
 }
 
-pub async fn set_primary(
-    State(st): State<AppState>,
-    caller: Admin,
-    Path((t, id)): Path<(String, String)>,
-) -> ApiResult<Json<Value>> {
-    let tenant = path_tenant(&caller, &t)?;
+pub async fn set_primary(State(st): State<AppState>, at: InTenant) -> ApiResult<Json<Value>> {
+    let tenant = at.tenant;
     let mut db = st.db();
-    let mut d = find(&db, tenant, &id, "modify")?;
+    let mut d = at.find(&db, "modify")?;
     if !d.is_verified {
         return Err(bad("domain must be verified before setting as primary"));
     }
@@ -237,14 +236,9 @@ pub async fn set_primary(
     ))
 }
 
-pub async fn remove(
-    State(st): State<AppState>,
-    caller: Admin,
-    Path((t, id)): Path<(String, String)>,
-) -> ApiResult<Json<Value>> {
-    let tenant = path_tenant(&caller, &t)?;
+pub async fn remove(State(st): State<AppState>, at: InTenant) -> ApiResult<Json<Value>> {
     let mut db = st.db();
-    let d = find(&db, tenant, &id, "delete")?;
+    let d = at.find(&db, "delete")?;
     // No guard: a primary or verified domain goes too (tenant_domains_repository.go:331-347).
     db.domains.retain(|x| x.id != d.id);
     Ok(Json(

@@ -2,6 +2,7 @@
 //! goes, then its result with a line per failure; and the two-step delete.
 
 use super::{BulkJob, Progress};
+use crate::components::Button;
 use leptos::prelude::*;
 
 /// The bar: shown while rows are selected, a run is under way or its result waits
@@ -26,16 +27,15 @@ pub fn BulkBar(
                 <Show when=move || !running.get() && count.get() != 0>
                     <span class="bulk__count">{move || format!("{} selected", count.get())}</span>
                     {children.read_value()()}
-                    <button
-                        type="button"
+                    <Button
                         class="btn btn--small btn--link"
-                        on:click=move |_| {
+                        on_click=move || {
                             on_clear.run(());
                             confirming.set(false);
                         }
                     >
                         "Clear selection"
-                    </button>
+                    </Button>
                 </Show>
                 <Show when=move || running.get()>
                     <progress
@@ -105,23 +105,18 @@ pub fn BulkDelete(
             when=move || confirming.get()
             fallback=move || {
                 view! {
-                    <button
-                        type="button"
+                    <Button
                         class="btn btn--small btn--danger-ghost"
-                        on:click=move |_| confirming.set(true)
+                        on_click=move || confirming.set(true)
                     >
                         "Delete selected"
-                    </button>
+                    </Button>
                 }
             }
         >
-            <button
-                type="button"
-                class="btn btn--small btn--danger"
-                on:click=move |_| on_confirm.run(())
-            >
+            <Button class="btn btn--small btn--danger" on_click=move || on_confirm.run(())>
                 {move || confirm.get()}
-            </button>
+            </Button>
         </Show>
     }
 }

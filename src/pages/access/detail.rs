@@ -7,6 +7,7 @@ use super::form::{RoleFields, RoleForm};
 use super::picker::model::ids_of;
 use crate::api::access::{self, Permission, RoleDetail, RoleDraft};
 use crate::api::Api;
+use crate::components::Button;
 use crate::components::{ConfirmedDialog, DetailPage, Toasts, UnsavedGuard};
 use crate::hooks::{use_confirmed, use_submit};
 use crate::routes::Page;
@@ -89,13 +90,12 @@ fn RoleEditor(role: RoleDetail, perms: Vec<Permission>, reload: Callback<()>) ->
         <div class="page-head">
             <h1>{role.name.clone()}</h1>
             <span class="page-head__spacer"></span>
-            <button
-                type="button"
+            <Button
                 class="btn btn--danger-ghost"
-                on:click=move |_| delete.ask(role_for_delete.clone())
+                on_click=move || delete.ask(role_for_delete.clone())
             >
                 "Delete role"
-            </button>
+            </Button>
         </div>
         {(!gone.is_empty())
             .then(|| {

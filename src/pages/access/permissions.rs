@@ -3,8 +3,9 @@
 
 use crate::api::access::{self, Permission};
 use crate::api::Api;
+use crate::components::Button;
 use crate::components::SearchList;
-use crate::components::{ConfirmedDialog, DataTable, FormEnd, SubmitButton, TextField, Toasts};
+use crate::components::{ConfirmedDialog, FormEnd, SubmitButton, TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit, ListUrl, Search};
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -119,14 +120,13 @@ pub fn PermissionsPage() -> impl IntoView {
                 </td>
                 <td>{p.roles_assigned}</td>
                 <td class="actions-cell">
-                    <button
-                        type="button"
+                    <Button
                         class="btn btn--small btn--danger-ghost"
-                        aria-label=label
-                        on:click=move |_| delete.ask(target.clone())
+                        label=label
+                        on_click=move || delete.ask(target.clone())
                     >
                         "Delete"
-                    </button>
+                    </Button>
                 </td>
             </tr>
         }
@@ -170,16 +170,9 @@ pub fn PermissionsPage() -> impl IntoView {
             what="The permissions"
             none_yet="No permissions yet."
             none_match="No permission matches this search."
-            rows=move |hits| {
-                view! {
-                    <DataTable
-                        label="Permissions"
-                        columns=&["Permission", "Description", "Roles", ""]
-                    >
-                        {hits.iter().map(row).collect_view()}
-                    </DataTable>
-                }
-            }
+            table="Permissions"
+            columns=&["Permission", "Description", "Roles", ""]
+            row
         />
         <ConfirmedDialog
             of=delete

@@ -4,6 +4,7 @@
 use super::my_account;
 use crate::api::{mfa, Api};
 use crate::auth::{webauthn, AuthContext};
+use crate::components::Button;
 use crate::components::FormAlert;
 use crate::components::Toasts;
 use leptos::prelude::*;
@@ -60,16 +61,15 @@ pub fn AddPasskey(#[prop(optional, into)] on_added: Option<Callback<()>>) -> imp
             when=move || open.get()
             fallback=move || {
                 view! {
-                    <button
-                        type="button"
+                    <Button
                         class="btn"
-                        on:click=move |_| {
+                        on_click=move || {
                             error.set(None);
                             open.set(true);
                         }
                     >
                         "Add a passkey"
-                    </button>
+                    </Button>
                 }
             }
         >
@@ -79,11 +79,10 @@ pub fn AddPasskey(#[prop(optional, into)] on_added: Option<Callback<()>>) -> imp
                 </p>
                 <FormAlert error=error />
                 <div class="row">
-                    <button
-                        type="button"
+                    <Button
                         class="btn btn--primary"
                         disabled=move || pending.get()
-                        on:click=move |_| {
+                        on_click=move || {
                             if !pending.get_untracked() {
                                 create.dispatch(());
                             }
@@ -98,15 +97,14 @@ pub fn AddPasskey(#[prop(optional, into)] on_added: Option<Callback<()>>) -> imp
                                 "Create passkey"
                             }
                         }}
-                    </button>
-                    <button
-                        type="button"
+                    </Button>
+                    <Button
                         class="btn btn--link"
                         disabled=move || pending.get()
-                        on:click=move |_| open.set(false)
+                        on_click=move || open.set(false)
                     >
                         "Cancel"
-                    </button>
+                    </Button>
                 </div>
             </div>
         </Show>

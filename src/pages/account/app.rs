@@ -7,6 +7,7 @@ use crate::api::extensions::Extension;
 use crate::api::{mfa, Api};
 use crate::auth::AuthContext;
 use crate::components::backup_codes::BackupCodes;
+use crate::components::Button;
 use crate::components::{ConfirmedDialog, TotpSetup};
 use crate::hooks::use_confirmed;
 use leptos::prelude::*;
@@ -57,7 +58,7 @@ pub fn AppSection() -> impl IntoView {
                         {move || if on.get() { "Move to another app" } else { "Set up an authenticator app" }}
                     </button>
                     <Show when=move || on.get() && regen_offered()>
-                        <button type="button" class="btn" on:click=move |_| regenerate.ask(())>"Make new backup codes"</button>
+                        <Button class="btn" on_click=move || regenerate.ask(())>"Make new backup codes"</Button>
                     </Show>
                 </div>
                 <Show when=move || on.get() && !regen_offered()>

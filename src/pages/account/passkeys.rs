@@ -7,6 +7,7 @@ use super::delete_factor::DeleteFactor;
 use super::SecurityData;
 use crate::api::passkeys::{self as pk, Passkey};
 use crate::api::Api;
+use crate::components::Button;
 use crate::components::{when, ListBody, Toasts};
 use crate::hooks::use_confirmed;
 use crate::hooks::use_submit;
@@ -109,26 +110,24 @@ pub fn PasskeysSection() -> impl IntoView {
                                 </span>
                             </div>
                             <div class="row">
-                                <button
-                                    type="button"
+                                <Button
                                     class="btn btn--small"
-                                    aria-label=format!("Rename {}", p.name)
-                                    on:click=move |_| {
+                                    label=format!("Rename {}", p.name)
+                                    on_click=move || {
                                         rename_error.set(None);
                                         new_name.set(start_name.clone());
                                         renaming.set(Some(id.clone()));
                                     }
                                 >
                                     "Rename"
-                                </button>
-                                <button
-                                    type="button"
+                                </Button>
+                                <Button
                                     class="btn btn--small btn--danger-ghost"
-                                    aria-label=format!("Delete {}", p.name)
-                                    on:click=move |_| delete.ask(p2.clone())
+                                    label=format!("Delete {}", p.name)
+                                    on_click=move || delete.ask(p2.clone())
                                 >
                                     "Delete"
-                                </button>
+                                </Button>
                             </div>
                         }
                     }
@@ -158,13 +157,9 @@ pub fn PasskeysSection() -> impl IntoView {
                         >
                             "Save"
                         </button>
-                        <button
-                            type="button"
-                            class="btn btn--small"
-                            on:click=move |_| renaming.set(None)
-                        >
+                        <Button class="btn btn--small" on_click=move || renaming.set(None)>
                             "Cancel"
-                        </button>
+                        </Button>
                         <p class="field__error" role="alert">
                             {move || rename_error.get()}
                         </p>

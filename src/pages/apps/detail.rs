@@ -6,6 +6,7 @@ use super::fields::Section;
 use super::form_view::SectionFields;
 use super::model::{all_method_defaults, body, read, validate};
 use crate::api::{apps, Api};
+use crate::components::Button;
 use crate::components::FormEnd;
 use crate::components::{ConfirmedDialog, CopyButton, DetailPage, Toasts};
 use crate::hooks::use_confirmed;
@@ -116,13 +117,9 @@ fn Editor(app: Value, #[prop(into)] reload: Callback<()>) -> impl IntoView {
                 {name.clone()}
             </h1>
             <span class="page-head__spacer"></span>
-            <button
-                type="button"
-                class="btn btn--danger-ghost"
-                on:click=move |_| delete.ask(app_id.clone())
-            >
+            <Button class="btn btn--danger-ghost" on_click=move || delete.ask(app_id.clone())>
                 "Delete"
-            </button>
+            </Button>
         </div>
         <p class="id-cell">
             "Client ID " <code class="mono">{client_id.clone()}</code>
@@ -162,26 +159,24 @@ fn Editor(app: Value, #[prop(into)] reload: Callback<()>) -> impl IntoView {
                         <button type="button" class="btn" on:click=move |_| reload.run(())>
                             "Load their version (drop my edits)"
                         </button>
-                        <button
-                            type="button"
+                        <Button
                             class="btn btn--primary"
                             disabled=move || save.pending().get()
-                            on:click=move |_| submit(true)
+                            on_click=move || submit(true)
                         >
                             "Save mine anyway"
-                        </button>
+                        </Button>
                     </div>
                 </div>
             </Show>
             <FormEnd error=form_error>
-                <button
-                    type="button"
+                <Button
                     class="btn btn--primary"
                     disabled=move || save.pending().get()
-                    on:click=move |_| submit(false)
+                    on_click=move || submit(false)
                 >
                     {move || if save.pending().get() { "Saving…" } else { "Save changes" }}
-                </button>
+                </Button>
             </FormEnd>
         </section>
         <ConfirmedDialog

@@ -6,6 +6,7 @@ use super::fields::{Kind, Section, FIELDS, METHODS};
 use super::form_view::SectionFields;
 use super::model::{create_body, is_on, read, template, validate, Form};
 use crate::api::{apps, Api};
+use crate::components::Button;
 use crate::components::FormEnd;
 use crate::components::{SecretDialog, Toasts, UnsavedGuard};
 use crate::hooks::use_submit;
@@ -146,14 +147,13 @@ pub fn NewAppPage() -> impl IntoView {
                 .map(|(i, label)| {
                     view! {
                         <li aria-current=move || (step.get() == i).then_some("step")>
-                            <button
-                                type="button"
+                            <Button
                                 class="btn btn--link"
-                                on:click=move |_| go(i)
                                 disabled=move || { i > step.get() + 1 }
+                                on_click=move || go(i)
                             >
                                 {label}
-                            </button>
+                            </Button>
                         </li>
                     }
                 })
@@ -182,13 +182,12 @@ pub fn NewAppPage() -> impl IntoView {
                                     <div class="review">
                                         <h3>
                                             {sec.label()}" "
-                                            <button
-                                                type="button"
+                                            <Button
                                                 class="btn btn--link btn--small"
-                                                on:click=move |_| step.set(i)
+                                                on_click=move || step.set(i)
                                             >
                                                 {format!("Edit {}", sec.label().to_lowercase())}
-                                            </button>
+                                            </Button>
                                         </h3>
                                         <ul class="plain">
                                             {form
@@ -238,13 +237,9 @@ pub fn NewAppPage() -> impl IntoView {
                         }
                     }
                 >
-                    <button
-                        type="button"
-                        class="btn btn--primary"
-                        on:click=move |_| go(step.get_untracked() + 1)
-                    >
+                    <Button class="btn btn--primary" on_click=move || go(step.get_untracked() + 1)>
                         "Next"
-                    </button>
+                    </Button>
                 </Show>
             </FormEnd>
         </section>

@@ -8,6 +8,7 @@ use crate::api::clients;
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::bulk::each_of;
+use crate::components::Button;
 use crate::components::{BulkBar, BulkDelete, BulkJob, Toasts};
 use leptos::prelude::*;
 
@@ -90,28 +91,16 @@ pub fn ClientBulkBar(
     view! {
         <BulkBar job count on_clear=move || sel.clear()>
             <Show when=move || { !sel.all_matching.get() && (sel.count() as u64) < total.get() }>
-                <button
-                    type="button"
-                    class="btn btn--link"
-                    on:click=move |_| sel.all_matching.set(true)
-                >
+                <Button class="btn btn--link" on_click=move || sel.all_matching.set(true)>
                     {move || format!("Select all {} matching", total.get())}
-                </button>
+                </Button>
             </Show>
-            <button
-                type="button"
-                class="btn btn--small"
-                on:click=move |_| start(ClientBulkOp::Activate)
-            >
+            <Button class="btn btn--small" on_click=move || start(ClientBulkOp::Activate)>
                 "Activate selected"
-            </button>
-            <button
-                type="button"
-                class="btn btn--small"
-                on:click=move |_| start(ClientBulkOp::Deactivate)
-            >
+            </Button>
+            <Button class="btn btn--small" on_click=move || start(ClientBulkOp::Deactivate)>
                 "Deactivate selected"
-            </button>
+            </Button>
             <BulkDelete
                 job
                 confirm=Signal::derive(move || format!("Confirm: delete {}", count.get()))

@@ -9,6 +9,7 @@ use super::row::StatusBadge;
 use crate::api::clients::{self, Client};
 use crate::api::Api;
 use crate::auth::AuthContext;
+use crate::components::Button;
 use crate::components::{ConfirmedDialog, DetailPage, SecretDialog, Toasts, UnsavedGuard};
 use crate::hooks::use_confirmed;
 use crate::hooks::use_submit;
@@ -152,29 +153,27 @@ fn Detail(client: Client, #[prop(into)] reload: Callback<()>) -> impl IntoView {
             {deleted.then(|| view! { <span class="badge badge--off">"Deleted"</span> })}
             <span class="page-head__spacer"></span>
             <Show when=move || !editing.get()>
-                <button
-                    type="button"
+                <Button
                     class="btn"
-                    on:click=move |_| {
+                    on_click=move || {
                         form_error.set(None);
                         editing.set(true);
                     }
                 >
                     "Edit"
-                </button>
+                </Button>
                 {(!deleted)
                     .then(|| {
                         view! {
-                            <button
-                                type="button"
+                            <Button
                                 class="btn"
                                 disabled=move || toggle.pending().get()
-                                on:click=move |_| {
+                                on_click=move || {
                                     toggle.dispatch(!active.get_untracked());
                                 }
                             >
                                 {move || if active.get() { "Deactivate" } else { "Activate" }}
-                            </button>
+                            </Button>
                         }
                     })}
                 <Show when=move || !rotate_missing.get()>
@@ -185,22 +184,20 @@ fn Detail(client: Client, #[prop(into)] reload: Callback<()>) -> impl IntoView {
                 {(!deleted)
                     .then(|| {
                         view! {
-                            <button
-                                type="button"
+                            <Button
                                 class="btn btn--danger-ghost"
-                                on:click=move |_| open_ask(ClientAct::Delete)
+                                on_click=move || open_ask(ClientAct::Delete)
                             >
                                 "Delete"
-                            </button>
+                            </Button>
                         }
                     })}
-                <button
-                    type="button"
+                <Button
                     class="btn btn--danger-ghost"
-                    on:click=move |_| open_ask(ClientAct::DeleteForever)
+                    on_click=move || open_ask(ClientAct::DeleteForever)
                 >
                     "Delete permanently"
-                </button>
+                </Button>
             </Show>
         </div>
         <Show when=move || rotate_missing.get()>

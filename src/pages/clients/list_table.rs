@@ -4,7 +4,7 @@
 use super::list_state::{table_class, Column, ListState};
 use super::{row, ListUrl, Pending, PickedClient, Selection};
 use crate::api::clients::ClientPage;
-use crate::components::EmptyList;
+use crate::components::{EmptyList, SelectPageCell};
 use crate::routes::Page;
 use leptos::prelude::*;
 
@@ -30,11 +30,7 @@ pub fn Table(
         }
         .into_any();
     }
-    let ids: Vec<PickedClient> = page.clients.iter().map(PickedClient::of).collect();
-    let all_here = {
-        let ids = ids.clone();
-        move || selection.has_all(&ids)
-    };
+    let picks: Vec<PickedClient> = page.clients.iter().map(PickedClient::of).collect();
     // Hidden columns are classes on the table (style/main.css hides their cells):
     // a page of rows has no per-cell reactive state, so it renders and drops fast.
     let class = Memo::new(move |_| state.with(|s| table_class(&s.columns)));
@@ -43,16 +39,7 @@ pub fn Table(
             <table class=class aria-label="Clients">
                 <thead>
                     <tr>
-                        <th scope="col" class="table__check">
-                            <input
-                                type="checkbox"
-                                aria-label="Select all on this page"
-                                prop:checked=all_here.clone()
-                                on:change=move |ev| {
-                                    selection.set_many(&ids, event_target_checked(&ev))
-                                }
-                            />
-                        </th>
+                        <SelectPageCell selection picks />
                         {Column::ALL
                             .into_iter()
                             .map(|c| {

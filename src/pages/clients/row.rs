@@ -6,7 +6,7 @@ use super::{PickedClient, Selection};
 use crate::api::clients::{self, Client};
 use crate::api::Api;
 use crate::auth::AuthContext;
-use crate::components::{CopyButton, Toasts};
+use crate::components::{CopyButton, SelectRowCell, Toasts};
 use crate::routes::Page;
 use crate::time;
 use leptos::prelude::*;
@@ -130,20 +130,7 @@ pub fn ClientRow(client: Client, #[prop(into)] ask: Callback<Pending>) -> impl I
         (name.clone(), name.clone(), Page::Client(&client.id).path());
     view! {
         <tr class:row--selected=move || selection.has(&picked.id)>
-            <td class="table__check">
-                <input
-                    type="checkbox"
-                    aria-label=select_label
-                    prop:checked={
-                        let id = id.clone();
-                        move || selection.has(&id)
-                    }
-                    on:change={
-                        let p = PickedClient::of(&client);
-                        move |ev| selection.set(&p, event_target_checked(&ev))
-                    }
-                />
-            </td>
+            <SelectRowCell selection pick=PickedClient::of(&client) label=select_label />
             <td class="c-name truncate" title=name_title>
                 // A plain link: the router handles in-app clicks on it like <A>,
                 // without <A>'s per-link reactive state (100 of them per page).

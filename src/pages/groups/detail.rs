@@ -6,6 +6,7 @@ mod members;
 
 use crate::api::groups::{self, WithMembers};
 use crate::api::Api;
+use crate::components::Button;
 use crate::components::{
     BulkJob, ConfirmedDialog, DetailPage, FormEnd, SubmitButton, TextField, Toasts,
 };
@@ -103,13 +104,9 @@ fn GroupEditor(
         <div class="page-head">
             <h1>{group.name.clone()}</h1>
             <span class="page-head__spacer"></span>
-            <button
-                type="button"
-                class="btn btn--danger-ghost"
-                on:click=move |_| delete.ask(title.clone())
-            >
+            <Button class="btn btn--danger-ghost" on_click=move || delete.ask(title.clone())>
                 "Delete group"
-            </button>
+            </Button>
         </div>
         <section class="card narrow-form" aria-labelledby="group-edit">
             <h2 id="group-edit">"Name and description"</h2>

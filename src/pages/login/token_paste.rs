@@ -3,6 +3,7 @@
 use crate::api::Api;
 use crate::auth::{flow, AuthContext, Session};
 use crate::components::field::unique_id;
+use crate::components::Button;
 use leptos::prelude::*;
 
 /// Checks a pasted token; `now_s` is the current time in seconds.
@@ -65,7 +66,7 @@ pub fn TokenPaste(on_signed_in: Callback<Session>, on_back: Callback<()>) -> imp
             </div>
             <p class="muted">"The token stays in this tab's memory only and is forgotten when you sign out or reload."</p>
             <button type="submit" class="btn btn--primary" disabled=move || pending.get()>"Continue"</button>
-            <button type="button" class="btn btn--link" on:click=move |_| on_back.run(())>"Sign in with a password instead"</button>
+            <Button class="btn btn--link" on_click=move || on_back.run(())>"Sign in with a password instead"</Button>
         </form>
     }
 }

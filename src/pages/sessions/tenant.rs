@@ -4,6 +4,7 @@
 use super::SessionsState;
 use crate::api::sessions::{self, DeviceSession, SessionPage};
 use crate::api::Api;
+use crate::components::Button;
 use crate::components::{
     when, ConfirmedDialog, DataTable, FilterForm, ListBody, SearchInput, Toasts, UrlPager,
 };
@@ -50,7 +51,7 @@ pub fn TenantSessions() -> impl IntoView {
                 <td>{when(Some(s.last_accessed.as_str()))}</td>
                 <td><span class="badge" class:badge--ok=live class:badge--off=!live>{if live { "Active" } else { "Ended" }}</span></td>
                 <td class="actions-cell">
-                    {live.then(|| view! { <button type="button" class="btn btn--small btn--danger-ghost" aria-label=label on:click=move |_| revoke.ask(s2.clone())>"Revoke"</button> })}
+                    {live.then(|| view! { <Button class="btn btn--small btn--danger-ghost" label=label on_click=move || revoke.ask(s2.clone())>"Revoke"</Button> })}
                 </td>
             </tr>
         }

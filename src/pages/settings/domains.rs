@@ -5,6 +5,7 @@
 use super::rules::{check_domain, verify_failure};
 use crate::api::domains::{self, Domain};
 use crate::api::{Api, ApiError};
+use crate::components::Button;
 use crate::components::{when, ConfirmedDialog, CopyButton, DataTable, FormAlert, FormEnd};
 use crate::components::{ListBody, SubmitButton, TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit};
@@ -126,39 +127,36 @@ pub fn Domains() -> impl IntoView {
                     {(!d.is_verified)
                         .then(|| {
                             view! {
-                                <button
-                                    type="button"
+                                <Button
                                     class="btn btn--small"
-                                    aria-label=format!("Verify {name}")
+                                    label=format!("Verify {name}")
                                     disabled=busy
-                                    on:click=move |_| run(Op::Verify, v.clone())
+                                    on_click=move || run(Op::Verify, v.clone())
                                 >
                                     "Verify"
-                                </button>
+                                </Button>
                             }
                         })}
                     {(d.is_verified && !d.is_primary)
                         .then(|| {
                             view! {
-                                <button
-                                    type="button"
+                                <Button
                                     class="btn btn--small"
-                                    aria-label=format!("Make {name} primary")
+                                    label=format!("Make {name} primary")
                                     disabled=busy
-                                    on:click=move |_| run(Op::MakePrimary, p.clone())
+                                    on_click=move || run(Op::MakePrimary, p.clone())
                                 >
                                     "Make primary"
-                                </button>
+                                </Button>
                             }
                         })}
-                    <button
-                        type="button"
+                    <Button
                         class="btn btn--small btn--danger-ghost"
-                        aria-label=format!("Delete {name}")
-                        on:click=move |_| delete.ask(del.clone())
+                        label=format!("Delete {name}")
+                        on_click=move || delete.ask(del.clone())
                     >
                         "Delete"
-                    </button>
+                    </Button>
                 </td>
             </tr>
             {record}

@@ -5,6 +5,7 @@
 
 use super::sign_in_again::SignInAgain;
 use crate::auth::AuthContext;
+use crate::components::Button;
 use crate::time::{absolute, now_secs, rfc3339};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -49,13 +50,9 @@ pub fn RenewNotice() -> impl IntoView {
                                     absolute(&rfc3339(exp)),
                                 )}
                             </span>
-                            <button
-                                type="button"
-                                class="btn btn--small"
-                                on:click=move |_| open.set(true)
-                            >
+                            <Button class="btn btn--small" on_click=move || open.set(true)>
                                 "Sign in again now"
-                            </button>
+                            </Button>
                         </div>
                     }
                 })

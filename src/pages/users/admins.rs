@@ -9,6 +9,7 @@ use crate::api::users::{self, AdminUser};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
 use crate::components::when;
+use crate::components::Button;
 use crate::components::{
     Avatar, ConfirmedDialog, DataTable, ListBody, SearchInput, Toasts, UrlPager,
 };
@@ -123,7 +124,7 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
                                     <button type="button" class="btn btn--small" on:click=move |_| act.ask(AdminAct::SetActive { id: id.clone(), email: email.clone(), active: !active })>
                                         {if active { "Deactivate" } else { "Activate" }}
                                     </button>
-                                    <button type="button" class="btn btn--small btn--danger-ghost" on:click=move |_| act.ask(AdminAct::Delete { id: id2.clone(), email: email2.clone() })>"Delete"</button>
+                                    <Button class="btn btn--small btn--danger-ghost" on_click=move || act.ask(AdminAct::Delete { id: id2.clone(), email: email2.clone() })>"Delete"</Button>
                                 }.into_any()
                             }}
                         </td>

@@ -8,6 +8,7 @@ use crate::api::Api;
 use crate::api::ApiError;
 use crate::components::bulk::Progress;
 use crate::components::field::unique_id;
+use crate::components::Button;
 use crate::components::{BulkBar, BulkDelete, BulkJob};
 use crate::hooks::Pick;
 use leptos::prelude::*;
@@ -138,14 +139,13 @@ pub fn UserBulkBar(selected: UserSelection, #[prop(into)] on_done: Callback<()>)
                         .collect_view()
                 }}
             </select>
-            <button
-                type="button"
+            <Button
                 class="btn btn--small"
                 disabled=move || target.with(String::is_empty)
-                on:click=move |_| add_to_group()
+                on_click=move || add_to_group()
             >
                 "Add to group"
-            </button>
+            </Button>
             <button type="button" class="btn btn--small" on:click=move |_| deactivate()>
                 "Deactivate selected"
             </button>

@@ -10,6 +10,7 @@ use crate::api::users::{self, EndUser};
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::when;
+use crate::components::Button;
 use crate::components::{Avatar, ConfirmedDialog, DetailPage, SecretDialog, Toasts};
 use crate::hooks::use_confirmed;
 use crate::routes::Page;
@@ -111,16 +112,10 @@ fn Detail(user: EndUser, #[prop(into)] reload: Callback<()>) -> impl IntoView {
             {resettable
                 .then(|| {
                     view! {
-                        <button
-                            type="button"
-                            class="btn"
-                            on:click=move |_| ask.ask(UserAct::ResetPassword)
-                        >
-                            "Reset password"
-                        </button>
+                        <Button class="btn" on_click=move || ask.ask(UserAct::ResetPassword)>"Reset password"</Button>
                     }
                 })}
-            <button type="button" class="btn btn--danger-ghost" on:click=move |_| ask.ask(UserAct::Delete)>"Delete"</button>
+            <Button class="btn btn--danger-ghost" on_click=move || ask.ask(UserAct::Delete)>"Delete"</Button>
         </div>
         <dl class="facts">
             <dt>"Email"</dt><dd>{email.clone()}</dd>

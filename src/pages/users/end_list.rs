@@ -10,6 +10,7 @@ use super::UsersUrl;
 use crate::api::users;
 use crate::api::Api;
 use crate::auth::AuthContext;
+use crate::components::Button;
 use crate::components::{FilterForm, ListBody, SearchInput, UrlPager};
 use crate::hooks::{from_answer, keyed_fetch};
 use leptos::prelude::*;
@@ -64,14 +65,13 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
                     <option value="inactive">"Inactive"</option>
                 </select>
             </label>
-            <button
-                type="button"
+            <Button
                 class="btn btn--link"
                 disabled=move || !state.with(UsersState::is_filtered)
-                on:click=move |_| url.go(state.get_untracked().cleared(), false)
+                on_click=move || url.go(state.get_untracked().cleared(), false)
             >
                 "Clear filters"
-            </button>
+            </Button>
         </FilterForm>
         {move || {
             let n = scanned.get();

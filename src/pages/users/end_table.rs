@@ -5,7 +5,7 @@ use super::bulk::{PickedUser, UserSelection};
 use super::list_state::{Sort, UsersState};
 use super::UsersUrl;
 use crate::api::users::{EndUser, UserPage};
-use crate::components::{when, Avatar, EmptyList};
+use crate::components::{when, Avatar, EmptyList, SelectPageCell, SelectRowCell};
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -85,26 +85,12 @@ pub fn EndUserTable(
         .into_any();
     }
     let picks: Vec<PickedUser> = page.users.iter().map(PickedUser::of).collect();
-    let all_here = {
-        let picks = picks.clone();
-        move || selected.has_all(&picks)
-    };
     view! {
         <div class="table-wrap">
             <table class="table" aria-label="End users">
                 <thead>
                     <tr>
-                        <th scope="col" class="table__check">
-                            <input
-                                type="checkbox"
-                                aria-label="Select all on this page"
-                                prop:checked=all_here
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    selected.set_many(&picks, on);
-                                }
-                            />
-                        </th>
+                        <SelectPageCell selection=selected picks />
                         <SortHeader url=url sort=Sort::Email label="User" />
                         <th scope="col">"Status"</th>
                         <th scope="col">"Sign-in"</th>
@@ -128,11 +114,7 @@ pub fn EndUserTable(
 fn Row(user: EndUser, selected: UserSelection) -> impl IntoView {
     let pick = PickedUser::of(&user);
     let id = user.id.clone();
-    let is_sel = {
-        let id = id.clone();
-        move || selected.has(&id)
-    };
-    let is_sel2 = is_sel.clone();
+    let is_sel = move || selected.has(&id);
     let email = user.email.clone();
     let name = user.full_name();
     let shown = if name.is_empty() {
@@ -144,14 +126,8 @@ fn Row(user: EndUser, selected: UserSelection) -> impl IntoView {
     let label = format!("Select {}", user.email);
     let active = user.is_active();
     view! {
-        <tr class:row--selected=is_sel2>
-            <td class="table__check">
-                <input type="checkbox" aria-label=label prop:checked=is_sel
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        selected.set(&pick, on);
-                    } />
-            </td>
+        <tr class:row--selected=is_sel>
+            <SelectRowCell selection=selected pick label />
             <td>
                 <div class="user-cell">
                     <Avatar name=name.clone() email=email.clone() />

@@ -6,6 +6,7 @@ use crate::api::groups;
 use crate::api::users::{self, EndUser};
 use crate::api::Api;
 use crate::components::field::unique_id;
+use crate::components::Button;
 use crate::components::FormAlert;
 use crate::hooks::{use_debounce, use_submit};
 use leptos::prelude::*;
@@ -132,18 +133,17 @@ pub fn AddMember(
                                         view! {
                                             <li class="uri-row">
                                                 <span>{who}</span>
-                                                <button
-                                                    type="button"
+                                                <Button
                                                     class="btn btn--small"
-                                                    aria-label=label
+                                                    label=label
                                                     disabled=move || add.pending().get()
-                                                    on:click=move |_| {
+                                                    on_click=move || {
                                                         error.set(None);
                                                         add.dispatch(u.clone());
                                                     }
                                                 >
                                                     "Add"
-                                                </button>
+                                                </Button>
                                             </li>
                                         }
                                     })

@@ -6,7 +6,10 @@ use super::add_member::AddMember;
 use crate::api::groups;
 use crate::api::users::EndUser;
 use crate::api::Api;
-use crate::components::{when, BulkBar, BulkJob, CsvButton, FilterForm, SearchInput, UrlPager};
+use crate::components::{
+    when, BulkBar, BulkJob, CsvButton, FilterForm, SearchInput, SelectPageCell, SelectRowCell,
+    UrlPager,
+};
 use crate::csv;
 use crate::hooks::{ListUrl, Search};
 use crate::pages::users::bulk::{PickedUser, UserSelection};
@@ -120,25 +123,12 @@ pub fn Members(
                 let count = all.len();
                 let page: Vec<EndUser> = state.with(|s| s.page_of(&all).to_vec());
                 let picks: Vec<PickedUser> = page.iter().map(PickedUser::of).collect();
-                let all_here = {
-                    let picks = picks.clone();
-                    move || selected.has_all(&picks)
-                };
                 view! {
                     <div class="table-wrap">
                         <table class="table" aria-label="Members">
                             <thead>
                                 <tr>
-                                    <th scope="col" class="table__check">
-                                        <input
-                                            type="checkbox"
-                                            aria-label="Select all on this page"
-                                            prop:checked=all_here
-                                            on:change=move |ev| {
-                                                selected.set_many(&picks, event_target_checked(&ev))
-                                            }
-                                        />
-                                    </th>
+                                    <SelectPageCell selection=selected picks />
                                     <th scope="col">"Member"</th>
                                     <th scope="col">"Status"</th>
                                     <th scope="col">"Created"</th>
@@ -164,8 +154,7 @@ pub fn Members(
 fn MemberRow(user: EndUser, selected: UserSelection) -> impl IntoView {
     let pick = PickedUser::of(&user);
     let id = user.id.clone();
-    let on = move || selected.has(&id);
-    let marked = on.clone();
+    let marked = move || selected.has(&id);
     let label = format!("Select {}", user.email);
     let name = user.full_name();
     let active = user.is_active();
@@ -177,10 +166,7 @@ fn MemberRow(user: EndUser, selected: UserSelection) -> impl IntoView {
     };
     view! {
         <tr class:row--selected=marked>
-            <td class="table__check">
-                <input type="checkbox" aria-label=label prop:checked=on
-                    on:change=move |ev| selected.set(&pick, event_target_checked(&ev)) />
-            </td>
+            <SelectRowCell selection=selected pick label />
             <td>
                 <A href=href>{shown}</A>
                 <span class="muted">{format!(" {}", user.email)}</span>

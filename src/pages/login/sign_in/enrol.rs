@@ -8,6 +8,7 @@ use crate::api::login::PasswordOk;
 use crate::api::Api;
 use crate::auth::flow::{self, StepError};
 use crate::auth::{webauthn, AuthContext, Session};
+use crate::components::Button;
 use crate::components::FormAlert;
 use crate::components::TotpSetup;
 use leptos::prelude::*;
@@ -71,25 +72,23 @@ pub fn EnrolStep(
     });
     let choose = move || {
         view! {
-            <button
-                type="button"
+            <Button
                 class="btn btn--primary"
                 disabled=move || busy.get()
-                on:click=move |_| {
+                on_click=move || {
                     alert.set(None);
                     app.set(true);
                 }
             >
                 "Set up an authenticator app"
-            </button>
+            </Button>
             {webauthn::is_supported()
                 .then(|| {
                     view! {
-                        <button
-                            type="button"
+                        <Button
                             class="btn"
                             disabled=move || busy.get()
-                            on:click=move |_| {
+                            on_click=move || {
                                 alert.set(None);
                                 passkey.dispatch(());
                             }
@@ -101,7 +100,7 @@ pub fn EnrolStep(
                                     "Use a passkey"
                                 }
                             }}
-                        </button>
+                        </Button>
                     }
                 })}
         }
@@ -112,17 +111,16 @@ pub fn EnrolStep(
             Done::Passkey => ("Sign in with your new passkey", passkey),
         };
         view! {
-            <button
-                type="button"
+            <Button
                 class="btn btn--primary"
                 disabled=move || busy.get()
-                on:click=move |_| {
+                on_click=move || {
                     alert.set(None);
                     go.dispatch(());
                 }
             >
                 {label}
-            </button>
+            </Button>
         }
     };
 
@@ -145,14 +143,13 @@ pub fn EnrolStep(
                             None => choose().into_any(),
                             Some(d) => retry(d).into_any(),
                         }}
-                        <button
-                            type="button"
+                        <Button
                             class="btn btn--link"
                             disabled=move || busy.get()
-                            on:click=move |_| on_back.run(())
+                            on_click=move || on_back.run(())
                         >
                             "Start over"
-                        </button>
+                        </Button>
                     }
                 }
             >

@@ -4,6 +4,7 @@ use crate::api::login::{PasswordOk, SecondFactor};
 use crate::api::Api;
 use crate::auth::flow::{self, AskedFactors, StepError};
 use crate::auth::{AuthContext, Session};
+use crate::components::Button;
 use crate::components::TextField;
 use crate::validate;
 use leptos::html;
@@ -113,7 +114,7 @@ pub fn SecondFactorStep(
                     "Use your passkey"
                 </button>
             </Show>
-            <button type="button" class="btn btn--link" on:click=move |_| on_back.run(())>"Start over"</button>
+            <Button class="btn btn--link" on_click=move || on_back.run(())>"Start over"</Button>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 use crate::api::groups::{self, Group};
 use crate::api::Api;
 use crate::components::field::unique_id;
+use crate::components::Button;
 use crate::components::{FormAlert, ListBody, Toasts};
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -96,15 +97,14 @@ pub fn UserGroups(user_id: String, email: String) -> impl IntoView {
                                             view! {
                                                 <li class="chip">
                                                     <A href=href>{name}</A>
-                                                    <button
-                                                        type="button"
+                                                    <Button
                                                         class="btn btn--small btn--link"
-                                                        aria-label=label
+                                                        label=label
                                                         disabled=move || change.pending().get()
-                                                        on:click=move |_| run(Change::Leave(g.clone()))
+                                                        on_click=move || run(Change::Leave(g.clone()))
                                                     >
                                                         "×"
-                                                    </button>
+                                                    </Button>
                                                 </li>
                                             }
                                         })

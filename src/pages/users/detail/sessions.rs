@@ -5,6 +5,7 @@ use crate::api::sessions::{self, DeviceSession};
 use crate::api::Api;
 use crate::components::when;
 use crate::components::while_alive;
+use crate::components::Button;
 use crate::components::LoadFailed;
 use crate::components::{ConfirmedDialog, DataTable, Toasts};
 use crate::hooks::use_confirmed;
@@ -52,14 +53,13 @@ pub fn UserSessions(user_id: String) -> impl IntoView {
                 <td>{when(Some(s.created_at.as_str()))}</td>
                 <td>{when(Some(s.last_accessed.as_str()))}</td>
                 <td>
-                    <button
-                        type="button"
+                    <Button
                         class="btn btn--small btn--danger-ghost"
-                        aria-label=label
-                        on:click=move |_| revoke.ask(ask.clone())
+                        label=label
+                        on_click=move || revoke.ask(ask.clone())
                     >
                         "Revoke"
-                    </button>
+                    </Button>
                 </td>
             </tr>
         }

@@ -6,6 +6,7 @@ use super::report::{Outcome, Report};
 use super::{new_report, parse_in_slices, to_send, upload, Stage};
 use crate::api::Api;
 use crate::components::download_csv;
+use crate::components::Button;
 use crate::components::FormEnd;
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -212,16 +213,15 @@ pub fn ImportPage() -> impl IntoView {
                                 format!("{done} of {n} rows sent")
                             }}
                         </span>
-                        <button
-                            type="button"
+                        <Button
                             class="btn"
                             disabled=move || cancel.get()
-                            on:click=move |_| cancel.set(true)
+                            on_click=move || cancel.set(true)
                         >
                             {move || {
                                 if cancel.get() { "Stopping after this batch…" } else { "Cancel" }
                             }}
-                        </button>
+                        </Button>
                     </div>
                 }
                     .into_any()
@@ -404,10 +404,9 @@ fn ReportView(
                 </tbody>
             </table>
             <FormEnd error=download_error>
-                <button
-                    type="button"
+                <Button
                     class="btn"
-                    on:click=move |_| {
+                    on_click=move || {
                         let name = format!(
                             "import-report-{}.csv",
                             file_name.get_untracked().trim_end_matches(".csv"),
@@ -423,7 +422,7 @@ fn ReportView(
                     }
                 >
                     "Download report (CSV)"
-                </button>
+                </Button>
                 <Show when=move || retryable() != 0>
                     <button type="button" class="btn" on:click=move |_| on_retry.run(())>
                         {move || format!("Send the {} remaining rows again", retryable())}
