@@ -119,7 +119,14 @@ pub fn SignedInRoutes() -> impl IntoView {
     // what was typed in it, must survive that.
     let signed_in_now = Memo::new(move |_| auth.is_signed_in());
     let signed_in = move || Some(signed_in_now.get());
-    let home = move || view! { <Redirect path=Page::home_of(auth.is_admin()).path() /> };
+    // Admins open on the overview; end users on their own security page.
+    let home = move || {
+        if auth.is_admin() {
+            view! { <Lazy load=areas::overview /> }.into_any()
+        } else {
+            view! { <Redirect path=Page::home_of(false).path() /> }.into_any()
+        }
+    };
     view! {
         <Routes fallback=|| view! { <NotFound /> }>
             <Route path=(S(LOGIN),) view=LoginPage />

@@ -8,6 +8,7 @@ pub mod clients;
 pub mod groups;
 pub mod login;
 pub mod misc;
+pub mod overview;
 pub mod sessions;
 pub mod settings;
 pub mod shell;

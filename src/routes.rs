@@ -131,7 +131,7 @@ impl Page<'_> {
     /// Where a user lands after sign-in when no `?next=` says otherwise.
     pub fn home_of(is_admin: bool) -> Page<'static> {
         if is_admin {
-            Page::Clients
+            Page::Home
         } else {
             Page::Security
         }

@@ -7,6 +7,7 @@ mod browser {
     pub mod apps;
     pub mod clients;
     pub mod mfa;
+    pub mod palette;
     pub mod reauth;
     pub mod shell;
     pub mod sign_in;

@@ -17,6 +17,7 @@ use crate::pages::clients::new::NewClientPage;
 use crate::pages::clients::ClientsPage;
 use crate::pages::groups::detail::GroupDetailPage;
 use crate::pages::groups::GroupsPage;
+use crate::pages::overview::OverviewPage;
 use crate::pages::sessions::SessionsPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::users::detail::UserDetailPage;
@@ -27,6 +28,7 @@ use leptos::prelude::*;
 
 // Everything after the sign-in form: the first load is only the form itself.
 chunk!(signed_in: fn signed_in() => view! { <super::SignedInRoutes /> });
+chunk!(overview: fn overview() => view! { <OverviewPage /> });
 chunk!(clients: fn clients() => view! { <ClientsPage /> });
 chunk!(clients: fn new_client() => view! { <NewClientPage /> });
 chunk!(clients: fn client_detail() => view! { <ClientDetailPage /> });

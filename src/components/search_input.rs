@@ -38,6 +38,7 @@ pub fn SearchInput(
             {label}
             <input
                 type="search"
+                aria-keyshortcuts="/"
                 bind:value=typed
                 on:input=on_input
                 on:keydown=move |ev| {

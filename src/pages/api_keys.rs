@@ -5,6 +5,7 @@ use crate::api::apikeys::{self, ApiKey};
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::settled;
+use crate::components::Button;
 use crate::components::{
     when, ConfirmedDialog, DataTable, ListBody, Modal, SecretDialog, TextField, Toasts,
 };
@@ -76,8 +77,8 @@ pub fn ApiKeysPage() -> impl IntoView {
                 <td>{when(k.last_use_at.as_deref())}</td>
                 <td><span class="badge" class:badge--ok=k.is_active class:badge--off=!k.is_active>{if k.is_active { "Active" } else { "Inactive" }}</span></td>
                 <td class="actions-cell">
-                    <button type="button" class="btn btn--small" aria-label=format!("Regenerate {}", k.name) on:click=move |_| act.ask(regenerate.clone())>"Regenerate"</button>
-                    <button type="button" class="btn btn--small btn--danger-ghost" aria-label=format!("Delete {}", k.name) on:click=move |_| act.ask(delete.clone())>"Delete"</button>
+                    <Button class="btn btn--small" label=format!("Regenerate {}", k.name) on_click=move || act.ask(regenerate.clone())>"Regenerate"</Button>
+                    <Button class="btn btn--small btn--danger-ghost" label=format!("Delete {}", k.name) on_click=move || act.ask(delete.clone())>"Delete"</Button>
                 </td>
             </tr>
         }
@@ -86,9 +87,9 @@ pub fn ApiKeysPage() -> impl IntoView {
         <div class="page-head">
             <h1>"API keys"</h1>
             <span class="page-head__spacer"></span>
-            <button type="button" class="btn btn--primary" on:click=move |_| creating.set(true)>
+            <Button class="btn btn--primary" keys="n" on_click=move || creating.set(true)>
                 "New API key"
-            </button>
+            </Button>
         </div>
         <p class="muted">
             "An API key acts for you from scripts and services: send it as "
@@ -262,14 +263,13 @@ fn NewKeyDialog(
                     </p>
                 </fieldset>
                 <FormEnd error=form_error>
-                    <button
-                        type="button"
+                    <Button
                         class="btn"
                         disabled=move || create.pending().get()
-                        on:click=move |_| on_close.run(())
+                        on_click=move || on_close.run(())
                     >
                         "Cancel"
-                    </button>
+                    </Button>
                     <SubmitButton pending=create.pending() label="Create key" busy="Creating…" />
                 </FormEnd>
             </form>

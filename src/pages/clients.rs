@@ -26,6 +26,13 @@ use leptos_router::components::A;
 use list_state::ListState;
 use list_table::Table;
 
+/// The clients list's path with a state changed from the default (the overview's links).
+pub fn list_path(change: impl FnOnce(&mut ListState)) -> String {
+    let mut s = ListState::default();
+    change(&mut s);
+    format!("{}?{}", Page::Clients.path(), s.to_query())
+}
+
 /// What a bulk action needs to know about a client.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PickedClient {
@@ -133,7 +140,7 @@ pub fn ClientsPage() -> impl IntoView {
             <h1>"Clients"</h1>
             <span class="page-head__spacer"></span>
             <export::ExportButton state=state />
-            <A href=Page::NewClient.path() attr:class="btn btn--primary">
+            <A href=Page::NewClient.path() attr:class="btn btn--primary" attr:aria-keyshortcuts="n">
                 "New client"
             </A>
         </div>

@@ -7,7 +7,6 @@ pub(crate) mod token_paste;
 use crate::api::Api;
 use crate::auth::Session;
 use crate::chunks::Lazy;
-use crate::components::Button;
 use crate::config::{Demo, DemoAccount};
 use crate::routes::Page;
 use crate::validate;
@@ -48,9 +47,15 @@ pub fn LoginPage() -> impl IntoView {
                     }
                 >
                     <SignIn title="Sign in" on_signed_in=done />
-                    <Button class="btn btn--link" on_click=move || show_token.set(true)>
+                    // A plain button, not `Button`: this page is in the first load, where the
+                    // component's callback costs bytes.
+                    <button
+                        type="button"
+                        class="btn btn--link"
+                        on:click=move |_| show_token.set(true)
+                    >
                         "Use an access token"
-                    </Button>
+                    </button>
                 </Show>
                 {config.demo.clone().map(|demo| view! { <DemoAccounts demo /> })}
             </div>

@@ -2,14 +2,18 @@
 //! page, and the "Sign in again" dialog.
 
 mod idle_lock;
+mod keys;
 mod nav;
+pub mod palette;
 pub mod reauth;
 mod renew;
+pub mod shortcuts;
 mod sign_in_again;
 mod theme;
 
 use crate::api::Api;
 use crate::auth::AuthContext;
+use crate::components::Button;
 use crate::routes::Page;
 use idle_lock::IdleLock;
 use leptos::html;
@@ -17,8 +21,10 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_navigate;
 pub use nav::{nav_items, Nav};
+pub use palette::Palette;
 pub use reauth::ReauthDialog;
 use renew::RenewNotice;
+pub use shortcuts::Shortcuts;
 use theme::ThemeToggle;
 
 #[component]
@@ -52,6 +58,7 @@ pub fn Shell() -> impl IntoView {
         }
     });
     let content = NodeRef::<html::Div>::new();
+    let (palette, help) = (RwSignal::new(false), RwSignal::new(false));
     let sign_out = move |_| {
         auth.sign_out();
         navigate(&Page::Login.path(), Default::default());
@@ -67,6 +74,14 @@ pub fn Shell() -> impl IntoView {
                     {tenant}
                 </span>
                 <span class="topbar__spacer"></span>
+                <Button
+                    class="btn btn--small topbar__search"
+                    keys="Control+K Meta+K"
+                    on_click=move || palette.set(true)
+                >
+                    "Search"
+                    <kbd aria-hidden="true">"Ctrl K"</kbd>
+                </Button>
                 <span class="topbar__user">{email}</span>
                 <ThemeToggle />
                 <button type="button" class="btn btn--small" on:click=sign_out>
@@ -83,5 +98,7 @@ pub fn Shell() -> impl IntoView {
         <ReauthDialog />
         <IdleLock content />
         <RenewNotice />
+        <Palette open=palette />
+        <Shortcuts palette help />
     }
 }

@@ -20,6 +20,20 @@ use list_state::{Tab, UsersState};
 
 pub type UsersUrl = ListUrl<UsersState>;
 
+/// The users list's path with a state changed from the default (links from the
+/// overview and the palette).
+pub fn list_path(change: impl FnOnce(&mut UsersState)) -> String {
+    use crate::hooks::UrlState;
+    let mut s = UsersState::default();
+    change(&mut s);
+    format!("{}?{}", Page::Users.path(), s.to_query())
+}
+
+/// The admins tab's path (the palette's "Invite admin" opens it).
+pub fn admins_path() -> String {
+    list_path(|s| s.tab = list_state::Tab::Admins)
+}
+
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let url = UsersUrl::new(Page::Users);
@@ -70,7 +84,11 @@ pub fn UsersPage() -> impl IntoView {
                 <A href=Page::ImportUsers.path() attr:class="btn">
                     "Import CSV"
                 </A>
-                <A href=Page::NewUser.path() attr:class="btn btn--primary">
+                <A
+                    href=Page::NewUser.path()
+                    attr:class="btn btn--primary"
+                    attr:aria-keyshortcuts="n"
+                >
                     "New user"
                 </A>
             </Show>

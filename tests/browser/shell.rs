@@ -34,10 +34,11 @@ fn mount_nav(roles: &'static [&'static str]) -> (web_sys::HtmlElement, AuthConte
 #[wasm_bindgen_test]
 async fn admins_see_every_area() {
     let (root, _auth, _h) = mount_nav(&["admin"]);
-    until("admin links", || links(&root).len() == 11).await;
+    until("admin links", || links(&root).len() == 12).await;
     assert_eq!(
         links(&root),
         [
+            "Overview",
             "Clients",
             "Users",
             "Groups",
@@ -65,7 +66,7 @@ async fn end_users_see_only_their_own_areas() {
 #[wasm_bindgen_test]
 async fn signing_out_an_admin_takes_the_admin_areas_away() {
     let (root, auth, _h) = mount_nav(&["admin"]);
-    until("admin links", || links(&root).len() == 11).await;
+    until("admin links", || links(&root).len() == 12).await;
     auth.sign_out();
     until("no admin link after sign-out", || {
         !links(&root).contains(&"Clients".to_string())

@@ -14,6 +14,7 @@ for (const [to, from] of [['CONSOLE_URL', 'AUTHSEC_CONSOLE_URL'], ['SANDBOX_URL'
 }
 
 const {
+  ADMIN_HOME,
   ACCOUNTS, BACKUP_CODE, api, apiSignIn, assertClean, assertNoTokenLeak, expectShell, follow, goto,
   heading, jwtClaims, mainNav, navLinks, screenshot, signOut, submitBackupCode, submitCode, submitPassword,
   submitTotp, totp, virtualAuthenticator, waitForPath, withConsole,
@@ -43,13 +44,13 @@ test('on AuthSec itself an admin signs in with TOTP, the extension areas leave t
     await goto(page, '/login');
     await submitPassword(page, { email: ACCOUNTS.admin });
     await submitTotp(page, await totp());
-    await waitForPath(page, /^\/clients(\?|$)/);
+    await waitForPath(page, ADMIN_HOME);
     await expectShell(page, ACCOUNTS.admin);
     // The probes at sign-in find the extension routes missing: only AuthSec's areas stay.
     await mainNav(page).getByRole('link', { name: 'Sessions', exact: true }).waitFor({ state: 'detached' });
     await mainNav(page).getByRole('link', { name: 'API keys', exact: true }).waitFor({ state: 'detached' });
     await mainNav(page).getByRole('link', { name: 'Applications', exact: true }).waitFor({ state: 'detached' });
-    assert.deepEqual((await navLinks(page)).sort(), ['Clients', 'Groups', 'Permissions', 'Roles', 'Scopes', 'Security', 'Settings', 'Users']);
+    assert.deepEqual((await navLinks(page)).sort(), ['Clients', 'Groups', 'Overview', 'Permissions', 'Roles', 'Scopes', 'Security', 'Settings', 'Users']);
     await screenshot(page, 'navigation without extension areas');
 
     for (const [path, title, sentence] of EXTENSION_AREAS) {
@@ -75,7 +76,7 @@ test('on AuthSec itself a backup code goes in AuthSec\'s code field and works on
     await goto(page, '/login');
     await submitPassword(page, { email: ACCOUNTS.admin });
     await submitBackupCode(page, BACKUP_CODE().toUpperCase());
-    await waitForPath(page, /^\/clients(\?|$)/);
+    await waitForPath(page, ADMIN_HOME);
     await expectShell(page, ACCOUNTS.admin);
     await signOut(page);
     await submitPassword(page, { email: ACCOUNTS.admin });
@@ -138,7 +139,7 @@ test('on AuthSec itself a first sign-in sets up a factor before the console open
     assert.equal(state.tokens.length, 0, 'no token before a factor is on');
     await screenshot(page, 'first sign-in: set up a factor');
     await setUpApp(page);
-    await waitForPath(page, /^\/clients(\?|$)/);
+    await waitForPath(page, ADMIN_HOME);
     await expectShell(page, ACCOUNTS.new);
     await follow(page, '/account/security');
     await page.getByText('Authenticator app: on').waitFor();
@@ -147,7 +148,7 @@ test('on AuthSec itself a first sign-in sets up a factor before the console open
     await signOut(page);
     await submitPassword(page, { email: ACCOUNTS.new });
     await page.getByRole('button', { name: 'Use your passkey', exact: true }).click();
-    await waitForPath(page, /^\/clients(\?|$)/);
+    await waitForPath(page, ADMIN_HOME);
     assert.equal((await authenticator.credentials()).length, 1);
     await signOut(page);
 

@@ -11,6 +11,7 @@ for (const [to, from] of [['CONSOLE_URL', 'AUTHSEC_CONSOLE_URL'], ['SANDBOX_URL'
 }
 
 const {
+  ADMIN_HOME,
   ACCOUNTS, api, apiSignIn, assertClean, codeNow, completeSignIn, eventually, expectShell, follow, goto, heading, screenshot,
   signInPlain, signOut, submitPassword, waitForPath, withConsole,
 } = await import('./helpers.mjs');
@@ -186,7 +187,7 @@ test('on AuthSec itself an invited admin signs in through their own route; the c
   await withConsole(t, async ({ page, state }) => {
     await goto(page, '/login');
     await submitPassword(page, { email, password });
-    await waitForPath(page, /^\/clients(\?|$)/);
+    await waitForPath(page, ADMIN_HOME);
     await expectShell(page, email);
     assert.equal(state.tokens.length, 1);
     await follow(page, '/account/security');

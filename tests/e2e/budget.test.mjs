@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ACCOUNTS, assertClean, axe, CONSOLE_URL, expectShell, goto, heading, submitCode, submitPassword, waitForPath, withConsole } from './helpers.mjs';
+import { ADMIN_HOME, ACCOUNTS, assertClean, axe, CONSOLE_URL, expectShell, goto, heading, submitCode, submitPassword, waitForPath, withConsole } from './helpers.mjs';
 
 export const BUDGET = 180_000;
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -104,7 +104,7 @@ test('the stylesheet past the sign-in comes with the first chunk; a failed one i
     assert.equal(asked.length, 1, 'asked for with the first chunk');
     await page.getByRole('button', { name: 'Try again', exact: true }).click();
     await submitCode(page, ACCOUNTS.plain);
-    await waitForPath(page, /^\/clients(\?|$)/);
+    await waitForPath(page, ADMIN_HOME);
     await expectShell(page, ACCOUNTS.plain);
     const layout = await page.locator('.shell').evaluate((e) => getComputedStyle(e).display);
     assert.equal(layout, 'grid', 'the shell is laid out by areas.css');

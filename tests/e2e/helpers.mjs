@@ -395,6 +395,8 @@ export const heading = (page, name) => page.getByRole('heading', { name, exact: 
  * /login, has the field enabled.)
  */
 export const signInForm = (page) => page.locator('input[autocomplete=username]:enabled').waitFor();
+/** Where an admin lands after signing in without `?next=`: the overview. */
+export const ADMIN_HOME = /^\/$/;
 export const mainNav = (page) => page.getByRole('navigation', { name: 'Main' });
 
 /** Fills the sign-in form and presses "Sign in". */
@@ -480,7 +482,7 @@ export async function completeSignIn(page, email = ACCOUNTS.plain) {
     const target = want.pathname + want.search;
     await page.waitForURL((u) => u.pathname + u.search === target, { timeout: 15_000 });
   } else {
-    await waitForPath(page, /^\/clients(\?|$)/);
+    await waitForPath(page, ADMIN_HOME);
   }
   await expectShell(page, email);
 }

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  ADMIN_HOME,
   ACCOUNTS,
   assertClean,
   assertNoTokenLeak,
@@ -58,7 +59,7 @@ test('admin signs in with password + TOTP, loses the session on reload, signs in
     await expectShell(page, ACCOUNTS.admin);
     assert.deepEqual(
       (await navLinks(page)).sort(),
-      ['API keys', 'Applications', 'Clients', 'Groups', 'Permissions', 'Roles', 'Scopes', 'Security', 'Sessions', 'Settings', 'Users'],
+      ['API keys', 'Applications', 'Clients', 'Groups', 'Overview', 'Permissions', 'Roles', 'Scopes', 'Security', 'Sessions', 'Settings', 'Users'],
     );
     await screenshot(page, 'clients after TOTP');
     assert.equal(state.tokens.length, 1);
@@ -107,7 +108,7 @@ test('passkey: enrol under Security, then use it as the second factor', FLOW, as
     await goto(page, '/login');
     await submitPassword(page, { email: ACCOUNTS.passkey });
     await submitCode(page, ACCOUNTS.passkey);
-    await waitForPath(page, /^\/clients(\?|$)/);
+    await waitForPath(page, ADMIN_HOME);
     await expectShell(page, ACCOUNTS.passkey);
     await screenshot(page, 'signed in with the authenticator app');
 
@@ -131,10 +132,10 @@ test('passkey: enrol under Security, then use it as the second factor', FLOW, as
     await heading(page, 'Two-factor authentication').waitFor();
     await screenshot(page, 'second factor offers the passkey');
     await page.getByRole('button', { name: 'Use your passkey', exact: true }).click();
-    await waitForPath(page, /^\/clients(\?|$)/);
-    await heading(page, 'Clients').waitFor();
+    await waitForPath(page, ADMIN_HOME);
+    await heading(page, 'Overview').waitFor();
     await expectShell(page, ACCOUNTS.passkey);
-    await screenshot(page, 'clients after passkey');
+    await screenshot(page, 'overview after passkey');
     const after = await authenticator.credentials();
     assert.ok(after[0].signCount > creds[0].signCount, 'the passkey was used to sign in');
     assert.equal(state.tokens.length, 2);
@@ -164,8 +165,8 @@ test('a 401 opens "Sign in again", and the call is retried after it', FLOW, asyn
     await goto(page, '/login');
     await submitPassword(page, { email: ACCOUNTS.plain });
     await submitCode(page, ACCOUNTS.plain);
-    await waitForPath(page, /^\/clients(\?|$)/);
-    await heading(page, 'Clients').waitFor();
+    await waitForPath(page, ADMIN_HOME);
+    await heading(page, 'Overview').waitFor();
     await expectShell(page, ACCOUNTS.plain);
 
     // Leave Clients, then make its next list call answer 401 once.

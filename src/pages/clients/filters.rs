@@ -3,8 +3,8 @@
 
 use super::list_state::{split_list, Column, ListState, Tri};
 use super::ListUrl;
+use crate::components::Button;
 use crate::hooks::use_debounce;
-use leptos::html;
 use leptos::prelude::*;
 
 #[component]
@@ -46,27 +46,6 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
     };
     let on_input = move |_| debounce.schedule(apply_text);
 
-    let name_input = NodeRef::<html::Input>::new();
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
-        }
-        let typing = document().active_element().is_some_and(|el| {
-            let tag = el.tag_name();
-            tag == "INPUT"
-                || tag == "TEXTAREA"
-                || tag == "SELECT"
-                || el.has_attribute("contenteditable")
-        });
-        if !typing {
-            if let Some(i) = name_input.get_untracked() {
-                ev.prevent_default();
-                let _ = i.focus();
-            }
-        }
-    });
-    on_cleanup(move || handle.remove());
-
     view! {
         <form
             class="filters"
@@ -81,7 +60,6 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
                 "Name"
                 <input
                     type="search"
-                    node_ref=name_input
                     bind:value=name
                     on:input=on_input
                     aria-keyshortcuts="/"
@@ -127,17 +105,16 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
                     <option value="deleted">"Deleted clients"</option>
                 </select>
             </label>
-            <button
-                type="button"
+            <Button
                 class="btn btn--link"
                 disabled=move || !state.with(ListState::is_filtered)
-                on:click=move |_| {
+                on_click=move || {
                     debounce.cancel();
                     url.go(state.get_untracked().cleared(), false);
                 }
             >
                 "Clear filters"
-            </button>
+            </Button>
             <ColumnChooser url=url />
         </form>
     }

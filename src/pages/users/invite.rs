@@ -4,6 +4,7 @@
 use crate::api::users::{self, Invite, Invited};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
+use crate::components::Button;
 use crate::components::{FormEnd, SubmitButton};
 use crate::components::{Modal, TextField};
 use crate::hooks::use_submit;
@@ -85,16 +86,16 @@ pub fn InviteButton(#[prop(into)] on_invited: Callback<()>) -> impl IntoView {
         done.set(None);
     });
     view! {
-        <button
-            type="button"
+        <Button
             class="btn btn--primary"
-            on:click=move |_| {
+            keys="n"
+            on_click=move || {
                 form_error.set(None);
                 open.set(true)
             }
         >
             "Invite admin"
-        </button>
+        </Button>
         <Modal open=open title="Invite an admin" on_cancel=close>
             <Show
                 when=move || done.with(Option::is_none)
@@ -105,13 +106,9 @@ pub fn InviteButton(#[prop(into)] on_invited: Callback<()>) -> impl IntoView {
                             <button type="button" class="btn" on:click=move |_| done.set(None)>
                                 "Invite another"
                             </button>
-                            <button
-                                type="button"
-                                class="btn btn--primary"
-                                on:click=move |_| close.run(())
-                            >
+                            <Button class="btn btn--primary" on_click=move || close.run(())>
                                 "Done"
-                            </button>
+                            </Button>
                         </div>
                     }
                 }

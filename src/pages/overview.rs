@@ -1,0 +1,342 @@
+//! `/` for admins: the workspace at a glance. Every card is its own small request (or
+//! AuthSec's one list where it has no count), in parallel, each with its own loading and
+//! failure state, so no figure waits for another. Figures link to their filtered list.
+
+pub mod model;
+
+use crate::api::clients::{self, ClientPage};
+use crate::api::login::Realm;
+use crate::api::mfa::{self, Account};
+use crate::api::users::{self, AdminUser};
+use crate::api::{access, domains, groups, Api, ApiError};
+use crate::auth::AuthContext;
+use crate::components::ListBody;
+use crate::hooks::list_url::Tri;
+use crate::pages::clients::list_path as clients_path;
+use crate::pages::users::{admins_path, list_path as users_path};
+use crate::routes::Page;
+use crate::time;
+use futures::future::join_all;
+use leptos::prelude::*;
+use model::{expiring_soon, share, EndUserFigures};
+
+/// Each admin and whether they have a second factor.
+type Admins = Vec<(AdminUser, bool)>;
+type Invites = Vec<users::PendingInvite>;
+type Domains = Vec<domains::Domain>;
+
+/// One figure: the number, what it counts, where the list is.
+fn figure(n: usize, what: &'static str, href: String) -> impl IntoView {
+    view! {
+        <li>
+            <a class="stat" href=href>
+                <strong class="stat__n">{n}</strong>
+                <span class="stat__what">{what}</span>
+            </a>
+        </li>
+    }
+}
+
+/// A card whose figures come from one request.
+#[component]
+fn Card<T, R, V>(
+    title: &'static str,
+    data: LocalResource<Result<T, ApiError>>,
+    /// The skeleton's accessible name: "Loading end users".
+    loading: &'static str,
+    /// The failure sentence's subject: "The end users".
+    what: &'static str,
+    rows: R,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    R: Fn(T) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <section class="card overview__card" aria-label=title>
+            <h2>{title}</h2>
+            <ListBody data loading what skeleton_rows=1 rows />
+        </section>
+    }
+}
+
+/// The words of a card: its title, its skeleton's name, its failure's subject.
+type Names = (&'static str, &'static str, &'static str);
+
+/// A card with one figure: what `count` finds in the list, linking to `href`.
+fn one_figure<T: Clone + Send + Sync + 'static>(
+    (title, loading, subject): Names,
+    data: LocalResource<Result<Vec<T>, ApiError>>,
+    count: fn(&[T]) -> usize,
+    what: &'static str,
+    href: fn() -> String,
+) -> impl IntoView {
+    let rows = move |l: Vec<T>| view! { <ul class="stats">{figure(count(&l), what, href())}</ul> };
+    view! { <Card title loading what=subject data rows /> }
+}
+
+/// Active and inactive clients: two counts from `getClients` (one row each).
+async fn client_counts(api: Api, tenant: String) -> Result<(u64, u64), ApiError> {
+    let count = |active: Tri| {
+        let q = crate::pages::clients::list_state::ListState {
+            active,
+            ..Default::default()
+        }
+        .api_query(1, 1);
+        let tenant = tenant.clone();
+        async move {
+            let page: ClientPage = clients::list(&api, &tenant, &q).await?;
+            Ok::<_, ApiError>(page.pagination.total)
+        }
+    };
+    let (on, off) = futures::join!(count(Tri::Yes), count(Tri::No));
+    Ok((on?, off?))
+}
+
+/// Each admin and whether they have a second factor (AuthSec answers per account).
+async fn admins_mfa(api: Api, tenant: String) -> Result<Vec<(AdminUser, bool)>, ApiError> {
+    let admins = users::admins(&api).await?;
+    let checks = admins.iter().map(|a| {
+        let who = Account {
+            realm: Realm::Admin,
+            email: a.email.clone(),
+            tenant_id: tenant.clone(),
+        };
+        async move { mfa::enrolled(&api, &who).await }
+    });
+    let found = join_all(checks).await;
+    admins
+        .into_iter()
+        .zip(found)
+        .map(|(a, e)| e.map(|e| (a, e.totp || e.passkey)))
+        .collect()
+}
+
+#[component]
+pub fn OverviewPage() -> impl IntoView {
+    let api = Api::expect();
+    let tenant = AuthContext::expect().tenant_id();
+    let t = move || tenant.get_untracked();
+    let end_users = LocalResource::new(move || {
+        let t = t();
+        async move { users::all(&api, &t).await.map(|l| EndUserFigures::of(&l)) }
+    });
+    let admins = LocalResource::new(move || admins_mfa(api, t()));
+    let clients = LocalResource::new(move || client_counts(api, t()));
+    let invites = LocalResource::new(move || async move { users::pending_invites(&api).await });
+    let groups = LocalResource::new(move || async move { groups::list(&api).await });
+    let roles = LocalResource::new(move || async move { access::roles(&api).await });
+    let domains = LocalResource::new(move || async move { domains::list(&api).await });
+    view! {
+        <h1>"Overview"</h1>
+        <div class="overview">
+            <Card
+                title="End users"
+                loading="Loading end users"
+                data=end_users
+                what="The end users"
+                rows=move |f: EndUserFigures| {
+                    view! {
+                        <ul class="stats">
+                            {figure(f.active, "active", users_path(|s| s.status = "active".into()))}
+                            {figure(
+                                f.inactive(),
+                                "inactive",
+                                users_path(|s| s.status = "inactive".into()),
+                            )}
+                        </ul>
+                    }
+                }
+            />
+            <Card
+                title="Clients"
+                loading="Loading clients"
+                data=clients
+                what="The clients"
+                rows=move |(on, off): (u64, u64)| {
+                    view! {
+                        <ul class="stats">
+                            {figure(on as usize, "active", clients_path(|s| s.active = Tri::Yes))}
+                            {figure(off as usize, "inactive", clients_path(|s| s.active = Tri::No))}
+                        </ul>
+                    }
+                }
+            />
+            {one_figure(
+                ("Admins", "Loading admins", "The admins"),
+                admins,
+                |l| l.len(),
+                "admins",
+                admins_path,
+            )}
+            {one_figure(
+                ("Pending invitations", "Loading invitations", "The invitations"),
+                invites,
+                |l| l.len(),
+                "pending",
+                admins_path,
+            )}
+            {one_figure(
+                ("Groups", "Loading groups", "The groups"),
+                groups,
+                |l| l.len(),
+                "groups",
+                || Page::Groups.path(),
+            )}
+            {one_figure(
+                ("Roles", "Loading roles", "The roles"),
+                roles,
+                |l| l.len(),
+                "roles",
+                || Page::Roles.path(),
+            )}
+            {one_figure(
+                ("Domains", "Loading domains", "The domains"),
+                domains,
+                |l| l.iter().filter(|d| !d.is_verified).count(),
+                "not verified",
+                || Page::Settings.path(),
+            )}
+        </div>
+        <section class="card" aria-labelledby="mfa-h">
+            <h2 id="mfa-h">"Second factor adoption"</h2>
+            <Adoption end_users admins />
+        </section>
+        <section class="card" aria-labelledby="signins-h">
+            <h2 id="signins-h">"Sign-ins over time"</h2>
+            <p class="muted">
+                "AuthSec keeps no sign-in history the console can read, so there is no chart here."
+            </p>
+        </section>
+        <NeedsAttention admins invites domains />
+    }
+}
+
+/// The share of end users and of admins with a second factor: a meter and the numbers.
+#[component]
+fn Adoption(
+    end_users: LocalResource<Result<EndUserFigures, ApiError>>,
+    admins: LocalResource<Result<Vec<(AdminUser, bool)>, ApiError>>,
+) -> impl IntoView {
+    let bar = |label: &'static str, part: usize, whole: usize| {
+        view! {
+            <div class="adoption">
+                <span class="adoption__label">{label}</span>
+                <meter min="0" max=whole.max(1) as f64 value=part as f64 aria-label=label></meter>
+                <span>{share(part, whole)}</span>
+            </div>
+        }
+    };
+    view! {
+        <ListBody
+            data=end_users
+            loading="Loading end users"
+            what="The end users"
+            skeleton_rows=1
+            rows=move |f: EndUserFigures| bar("End users", f.with_mfa, f.total)
+        />
+        <ListBody
+            data=admins
+            loading="Loading admins"
+            what="The admins"
+            skeleton_rows=1
+            rows=move |l: Admins| { bar("Admins", l.iter().filter(|(_, on)| *on).count(), l.len()) }
+        />
+    }
+}
+
+/// What an admin should look at: each row links to where it is fixed.
+#[component]
+fn NeedsAttention(
+    admins: LocalResource<Result<Vec<(AdminUser, bool)>, ApiError>>,
+    invites: LocalResource<Result<Vec<users::PendingInvite>, ApiError>>,
+    domains: LocalResource<Result<Vec<domains::Domain>, ApiError>>,
+) -> impl IntoView {
+    // The rows, or the sentence that says all is well.
+    let list = |rows: Vec<(String, String)>, fine: &'static str| {
+        if rows.is_empty() {
+            return view! { <p class="muted">{fine}</p> }.into_any();
+        }
+        view! {
+            <ul class="attention">
+                {rows
+                    .into_iter()
+                    .map(|(text, href)| {
+                        view! {
+                            <li>
+                                <a href=href>{text}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="attention-h">
+            <h2 id="attention-h">"Needs attention"</h2>
+            <ListBody
+                data=invites
+                loading="Loading invitations"
+                what="The invitations"
+                skeleton_rows=1
+                rows=move |l: Invites| {
+                    let now = time::now_secs();
+                    let rows = expiring_soon(&l, now)
+                        .into_iter()
+                        .map(|i| {
+                            let at = i
+                                .expires_at
+                                .as_deref()
+                                .and_then(time::epoch_secs)
+                                .unwrap_or(now);
+                            let text = format!(
+                                "The invitation of {} expires {}",
+                                i.email,
+                                time::relative(at, now),
+                            );
+                            (text, admins_path())
+                        })
+                        .collect();
+                    list(rows, "No invitation expires within 48 hours.")
+                }
+            />
+            <ListBody
+                data=domains
+                loading="Loading domains"
+                what="The domains"
+                skeleton_rows=1
+                rows=move |l: Domains| {
+                    let rows = l
+                        .into_iter()
+                        .filter(|d| !d.is_verified)
+                        .map(|d| (
+                            format!("The domain {} is not verified", d.domain),
+                            Page::Settings.path(),
+                        ))
+                        .collect();
+                    list(rows, "Every domain is verified.")
+                }
+            />
+            <ListBody
+                data=admins
+                loading="Loading admins"
+                what="The admins"
+                skeleton_rows=1
+                rows=move |l: Admins| {
+                    let rows = l
+                        .into_iter()
+                        .filter(|(_, on)| !on)
+                        .map(|(a, _)| (
+                            format!("The admin {} has no second factor", a.email),
+                            admins_path(),
+                        ))
+                        .collect();
+                    list(rows, "Every admin has a second factor.")
+                }
+            />
+        </section>
+    }
+}

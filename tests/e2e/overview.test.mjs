@@ -1,0 +1,92 @@
+// Issue 19: the overview at `/`. Each figure equals the sandbox's state, read straight
+// from its API; a user created meanwhile moves the count; every figure links to its
+// list; axe in both themes; a screenshot of each theme.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  ADMIN_HOME,
+  api,
+  apiCreateEndUser,
+  apiSignIn,
+  assertClean,
+  axe,
+  completeSignIn,
+  goto,
+  heading,
+  screenshot,
+  waitForPath,
+  withConsole,
+} from './helpers.mjs';
+
+const FLOW = { timeout: 180_000 };
+const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** The sandbox's own counts, as the overview should show them. */
+async function truth() {
+  const s = await apiSignIn();
+  const get = async (method, p, body) => {
+    const r = await api(s.token, method, p, body);
+    assert.equal(r.status, 200, `${p}: ${r.text}`);
+    return r.body;
+  };
+  const users = (await get('POST', '/authsec/uflow/admin/enduser/list', { tenant_id: s.tenantId, page: 1, limit: 0 })).users ?? [];
+  const clients = async (active) =>
+    (await get('GET', `/authsec/clientms/tenants/${s.tenantId}/clients/getClients?active=${active}&page=1&limit=1`)).pagination.total;
+  const active = users.filter((u) => (u.active ?? u.status === 'active')).length;
+  return {
+    active,
+    inactive: users.length - active,
+    clientsOn: await clients(true),
+    clientsOff: await clients(false),
+  };
+}
+
+/** The number shown for `what` in the card named `card`. */
+async function shown(page, card, what) {
+  const stat = page
+    .getByRole('region', { name: card, exact: true })
+    .locator('a.stat')
+    .filter({ has: page.locator('.stat__what', { hasText: new RegExp(`^${what}$`) }) });
+  return Number(await stat.locator('.stat__n').innerText());
+}
+
+test('the overview shows the sandbox state, follows a new user, links each figure to its list', FLOW, async (t) => {
+  await withConsole(t, async ({ page }) => {
+    await goto(page, '/login');
+    await completeSignIn(page);
+    await waitForPath(page, ADMIN_HOME);
+    await heading(page, 'Overview').waitFor();
+    const endUsers = page.getByRole('region', { name: 'End users', exact: true });
+    await endUsers.locator('a.stat').first().waitFor();
+    await page.getByRole('region', { name: 'Clients', exact: true }).locator('a.stat').first().waitFor();
+    const before = await truth();
+    assert.equal(await shown(page, 'End users', 'active'), before.active);
+    assert.equal(await shown(page, 'End users', 'inactive'), before.inactive);
+    assert.equal(await shown(page, 'Clients', 'active'), before.clientsOn);
+    assert.equal(await shown(page, 'Clients', 'inactive'), before.clientsOff);
+    await page.locator('.adoption').first().waitFor();
+
+    await apiCreateEndUser(`e2e-${RUN}-overview@e2e.acme.test`);
+    await page.keyboard.press('g');
+    await page.keyboard.press('c');
+    await heading(page, 'Clients').waitFor();
+    await page.keyboard.press('g');
+    await page.keyboard.press('h');
+    await heading(page, 'Overview').waitFor();
+    await endUsers.locator('a.stat').first().waitFor();
+    assert.equal(await shown(page, 'End users', 'active'), before.active + 1, 'the new user is counted');
+
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((v) => document.documentElement.setAttribute('data-theme', v), theme);
+      await page.locator('.adoption').first().waitFor();
+      assert.deepEqual((await axe(page)).bad, [], `axe on the overview, ${theme}`);
+      await screenshot(page, `overview ${theme}`);
+    }
+
+    await endUsers.locator('a.stat').filter({ hasText: 'inactive' }).click();
+    await page.waitForURL((u) => u.pathname === '/users' && u.searchParams.get('status') === 'inactive');
+    await heading(page, 'Users').waitFor();
+    await assertClean(page);
+  });
+});
