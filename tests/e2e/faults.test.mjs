@@ -115,7 +115,8 @@ async function write(page, stats, { what, method, path, act, done, failed }) {
 }
 
 async function signIn(page, stats) {
-  await goto(page, '/login');
+  // Straight to the clients list afterwards (an admin otherwise lands on the overview).
+  await goto(page, '/login?next=%2Fclients');
   await signInForm(page);
   await page.getByLabel('Email', { exact: true }).fill(ACCOUNTS.plain);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
