@@ -2,6 +2,7 @@
 //! small `Copy` struct, as leptos-use does). They own no markup; widgets live in
 //! `components`.
 
+pub mod cell_labels;
 pub mod confirmed;
 pub mod debounce;
 pub mod keyed_fetch;
@@ -9,6 +10,7 @@ pub mod list_url;
 pub mod selection;
 pub mod submit;
 
+pub use cell_labels::use_cell_labels;
 pub use confirmed::{use_confirmed, Confirmed};
 pub use debounce::{use_debounce, Debounce, DEBOUNCE_MS};
 pub use keyed_fetch::{from_answer, keyed_fetch};

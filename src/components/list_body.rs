@@ -29,6 +29,7 @@ use super::settled;
 use super::{LoadFailed, TableSkeleton};
 use crate::api::error::ErrorKind;
 use crate::api::ApiError;
+use crate::hooks::use_cell_labels;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -132,9 +133,10 @@ pub fn DataTable(
         .into_any(),
         c => view! { <th scope="col">{c}</th> }.into_any(),
     };
+    let table = use_cell_labels();
     view! {
         <div class="table-wrap">
-            <table class="table" aria-label=label>
+            <table node_ref=table class="table" aria-label=label>
                 <thead>
                     <tr>{columns.iter().map(head).collect_view()}</tr>
                 </thead>

@@ -5,6 +5,7 @@ use super::list_state::{table_class, Column, ListState};
 use super::{row, ListUrl, Pending, PickedClient, Selection};
 use crate::api::clients::ClientPage;
 use crate::components::{EmptyList, SelectPageCell};
+use crate::hooks::use_cell_labels;
 use crate::routes::Page;
 use leptos::prelude::*;
 
@@ -34,9 +35,10 @@ pub fn Table(
     // Hidden columns are classes on the table (style/main.css hides their cells):
     // a page of rows has no per-cell reactive state, so it renders and drops fast.
     let class = Memo::new(move |_| state.with(|s| table_class(&s.columns)));
+    let table = use_cell_labels();
     view! {
         <div class="table-wrap">
-            <table class=class aria-label="Clients">
+            <table node_ref=table class=class aria-label="Clients">
                 <thead>
                     <tr>
                         <SelectPageCell selection picks />

@@ -6,6 +6,7 @@ use super::list_state::{Sort, UsersState};
 use super::UsersUrl;
 use crate::api::users::{EndUser, UserPage};
 use crate::components::{when, Avatar, EmptyList, SelectPageCell, SelectRowCell};
+use crate::hooks::use_cell_labels;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -85,9 +86,10 @@ pub fn EndUserTable(
         .into_any();
     }
     let picks: Vec<PickedUser> = page.users.iter().map(PickedUser::of).collect();
+    let table = use_cell_labels();
     view! {
         <div class="table-wrap">
-            <table class="table" aria-label="End users">
+            <table node_ref=table class="table" aria-label="End users">
                 <thead>
                     <tr>
                         <SelectPageCell selection=selected picks />

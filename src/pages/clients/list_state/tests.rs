@@ -106,3 +106,18 @@ fn table_class_names_each_hidden_column_once() {
         assert_eq!(c.cell_class(), format!("c-{}", c.key()));
     }
 }
+
+#[test]
+fn default_columns_leave_oidc_and_users_one_click_away() {
+    let d = ListState::default();
+    assert_eq!(table_class(&d.columns), "table hide-oidc hide-users");
+    let mut all = d.clone();
+    all.toggle_column(Column::Oidc);
+    all.toggle_column(Column::Users);
+    assert_eq!(all.columns, Column::ALL);
+    assert!(
+        all.to_query().contains("cols="),
+        "every column is not the default: the URL says so"
+    );
+    assert_eq!(parse(&all.to_query()), all);
+}

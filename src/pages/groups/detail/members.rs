@@ -11,7 +11,7 @@ use crate::components::{
     UrlPager,
 };
 use crate::csv;
-use crate::hooks::{ListUrl, Search};
+use crate::hooks::{use_cell_labels, ListUrl, Search};
 use crate::pages::users::bulk::{PickedUser, UserSelection};
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -123,9 +123,10 @@ pub fn Members(
                 let count = all.len();
                 let page: Vec<EndUser> = state.with(|s| s.page_of(&all).to_vec());
                 let picks: Vec<PickedUser> = page.iter().map(PickedUser::of).collect();
+                let table = use_cell_labels();
                 view! {
                     <div class="table-wrap">
-                        <table class="table" aria-label="Members">
+                        <table node_ref=table class="table" aria-label="Members">
                             <thead>
                                 <tr>
                                     <SelectPageCell selection=selected picks />
