@@ -274,3 +274,45 @@ async fn disabled_rotate_secret_is_404() {
     s.expect_get(&clients_path(ACME, &id), &t, StatusCode::OK)
         .await;
 }
+
+#[tokio::test]
+async fn the_legacy_post_lists_every_active_client_of_the_body_tenant_oldest_first() {
+    let s = sandbox(&[]);
+    let t = s.login("plain@acme.test", "acme").await;
+    let path = clients_path(ACME, "getClients");
+    let all = s.post(&path, &t, json!({ "tenant_id": ACME })).await;
+    assert_eq!(all.status, StatusCode::OK, "{:?}", all.body);
+    let live = s.get(&clients_path(ACME, "getClients?limit=1"), &t).await;
+    let clients = all.body["data"]["clients"].as_array().unwrap();
+    assert_eq!(
+        clients.len() as u64,
+        live.body["pagination"]["total"].as_u64().unwrap(),
+        "unpaged"
+    );
+    assert_eq!(all.body["data"]["count"], clients.len());
+    let dates: Vec<&str> = clients
+        .iter()
+        .map(|c| c["created_at"].as_str().unwrap())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "oldest first");
+
+    let active = s
+        .post(&path, &t, json!({ "tenant_id": ACME, "active_only": true }))
+        .await;
+    let active = active.body["data"]["clients"].as_array().unwrap();
+    assert!(active.iter().all(|c| c["active"] == true));
+    assert!(
+        active.len() < clients.len(),
+        "the seed has inactive clients"
+    );
+
+    let empty = s.call("POST", &path, Some(&t), None).await;
+    assert_eq!(empty.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        (empty.body["error"].as_str(), empty.body["message"].as_str()),
+        (Some("Invalid request"), Some("EOF"))
+    );
+    let unknown = s.post(&path, &t, json!({ "tenant_id": "nope" })).await;
+    assert_eq!(unknown.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(unknown.body["error"], "Database connection failed");
+}

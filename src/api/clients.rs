@@ -179,6 +179,29 @@ pub async fn find(
     Ok(list(api, tenant_id, &q).await?.clients)
 }
 
+/// What the legacy `POST getClients` answers: `{data: {clients, count, …}, …}`.
+#[derive(Deserialize)]
+pub(crate) struct AllClients {
+    pub data: AllData,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct AllData {
+    pub clients: Vec<Client>,
+}
+
+/// Every active client of the tenant in one unpaged answer, oldest first (AuthSec's
+/// legacy `POST getClients`: the only list that carries each client's MFA setting
+/// without walking pages). Bare `Client`s: no user counts or sign-in methods.
+pub async fn all_active(api: &Api, tenant_id: &str) -> Result<Vec<Client>, ApiError> {
+    let body = serde_json::json!({ "tenant_id": tenant_id, "active_only": true });
+    let path = format!("{}/getClients", base(tenant_id));
+    let all: AllClients = api
+        .send(Method::Post, Service::ClientMs, &path, Some(&body))
+        .await?;
+    Ok(all.data.clients)
+}
+
 pub async fn get(api: &Api, tenant_id: &str, id: &str) -> Result<Client, ApiError> {
     api.get(Service::ClientMs, &one(tenant_id, id), &Query::new())
         .await

@@ -18,12 +18,13 @@ use crate::routes::Page;
 use crate::time;
 use futures::future::join_all;
 use leptos::prelude::*;
-use model::{expiring_soon, share, EndUserFigures};
+use model::{expiring_soon, share, without_mfa, EndUserFigures};
 
 /// Each admin and whether they have a second factor.
 type Admins = Vec<(AdminUser, bool)>;
 type Invites = Vec<users::PendingInvite>;
 type Domains = Vec<domains::Domain>;
+type Clients = Vec<clients::Client>;
 
 /// One figure: the number, what it counts, where the list is.
 fn figure(n: usize, what: &'static str, href: String) -> impl IntoView {
@@ -128,6 +129,10 @@ pub fn OverviewPage() -> impl IntoView {
     let groups = LocalResource::new(move || async move { groups::list(&api).await });
     let roles = LocalResource::new(move || async move { access::roles(&api).await });
     let domains = LocalResource::new(move || async move { domains::list(&api).await });
+    let open_clients = LocalResource::new(move || {
+        let t = t();
+        async move { clients::all_active(&api, &t).await }
+    });
     view! {
         <h1>"Overview"</h1>
         <div class="overview">
@@ -209,7 +214,7 @@ pub fn OverviewPage() -> impl IntoView {
                 "AuthSec keeps no sign-in history the console can read, so there is no chart here."
             </p>
         </section>
-        <NeedsAttention admins invites domains />
+        <NeedsAttention admins invites domains clients=open_clients />
     }
 }
 
@@ -252,6 +257,7 @@ fn NeedsAttention(
     admins: LocalResource<Result<Vec<(AdminUser, bool)>, ApiError>>,
     invites: LocalResource<Result<Vec<users::PendingInvite>, ApiError>>,
     domains: LocalResource<Result<Vec<domains::Domain>, ApiError>>,
+    clients: LocalResource<Result<Clients, ApiError>>,
 ) -> impl IntoView {
     // The rows, or the sentence that says all is well.
     let list = |rows: Vec<(String, String)>, fine: &'static str| {
@@ -335,6 +341,27 @@ fn NeedsAttention(
                         ))
                         .collect();
                     list(rows, "Every admin has a second factor.")
+                }
+            />
+            <ListBody
+                data=clients
+                loading="Loading clients"
+                what="The clients"
+                skeleton_rows=1
+                rows=move |l: Clients| {
+                    let (named, more) = without_mfa(&l);
+                    let mut rows: Vec<(String, String)> = named
+                        .into_iter()
+                        .map(|c| (
+                            format!("The client {} asks for no second factor", c.name),
+                            Page::Client(&c.id).path(),
+                        ))
+                        .collect();
+                    if more > 0 {
+                        let text = format!("{more} more active clients ask for no second factor");
+                        rows.push((text, clients_path(|s| s.active = Tri::Yes)));
+                    }
+                    list(rows, "Every active client asks for a second factor.")
                 }
             />
         </section>

@@ -34,7 +34,11 @@ async function truth() {
   const clients = async (active) =>
     (await get('GET', `/authsec/clientms/tenants/${s.tenantId}/clients/getClients?active=${active}&page=1&limit=1`)).pagination.total;
   const active = users.filter((u) => (u.active ?? u.status === 'active')).length;
+  const all = (await get('POST', `/authsec/clientms/tenants/${s.tenantId}/clients/getClients`, { tenant_id: s.tenantId, active_only: true })).data.clients;
+  const open = all.filter((c) => !c.mfa_enabled);
   return {
+    openClients: open.slice(0, 5).map((c) => `The client ${c.name} asks for no second factor`),
+    moreOpen: open.length - Math.min(open.length, 5),
     active,
     inactive: users.length - active,
     clientsOn: await clients(true),
@@ -66,6 +70,17 @@ test('the overview shows the sandbox state, follows a new user, links each figur
     assert.equal(await shown(page, 'Clients', 'active'), before.clientsOn);
     assert.equal(await shown(page, 'Clients', 'inactive'), before.clientsOff);
     await page.locator('.adoption').first().waitFor();
+
+    // Needs attention names the active clients that ask for no second factor, then counts the rest.
+    const attention = page.getByRole('region', { name: 'Needs attention', exact: true });
+    const clientRows = attention.getByRole('link', { name: /^The client .* asks for no second factor$/ });
+    await clientRows.first().waitFor();
+    assert.ok(before.openClients.length > 0, 'the seed has active clients without MFA');
+    assert.deepEqual(await clientRows.allInnerTexts(), before.openClients);
+    assert.match((await clientRows.first().getAttribute('href')) ?? '', /^\/clients\/[0-9a-f-]{36}$/, 'each links to its client');
+    const more = attention.getByRole('link', { name: /more active clients ask for no second factor$/ });
+    if (before.moreOpen > 0) assert.equal(await more.innerText(), `${before.moreOpen} more active clients ask for no second factor`);
+    else assert.equal(await more.count(), 0);
 
     await apiCreateEndUser(`e2e-${RUN}-overview@e2e.acme.test`);
     await page.keyboard.press('g');

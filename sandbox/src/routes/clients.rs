@@ -4,7 +4,9 @@ use axum::routing::{get, post};
 use axum::Router;
 use std::collections::{BTreeMap, HashMap};
 
+use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::Json;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -19,7 +21,7 @@ use crate::util::paging;
 pub fn routes(rotate_secret: bool) -> Router<AppState> {
     use super::clients_write as w;
     let r = Router::new()
-        .route("/getClients", get(list))
+        .route("/getClients", get(list).post(list_all))
         .route("/create", post(w::create))
         .route("/platform-selectors", get(platform_selectors))
         .route("/delete-complete", post(w::hard_delete))
@@ -169,4 +171,71 @@ pub async fn get_one(
     let db = st.db();
     let id = find(&db, caller.tenant_id, &id)?;
     Ok(Json(db.clients[&id].json(false)))
+}
+
+/// clientms's error envelope (`clients_controller.go:51-66`).
+fn envelope(status: StatusCode, error: &str, message: String) -> ApiError {
+    let at = crate::util::now();
+    ApiError::new(
+        status,
+        json!({ "error": error, "message": message, "code": status.as_u16(), "timestamp": at }),
+    )
+}
+
+/// `POST …/clients/getClients` (the legacy route): every client of the **body's** tenant,
+/// oldest first, unpaged, bare `Client`s in clientms's envelope; soft-deleted ones left
+/// out (GORM's scope), `active_only` keeps the active ones. Neither the path nor the
+/// token's tenant is checked, nor the admin role: only the JWT
+/// (`clients_controller.go:308-364`, authsec-api.md `clientms.getClients.post.json`).
+pub async fn list_all(
+    State(st): State<AppState>,
+    _caller: Caller,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    #[derive(serde::Deserialize)]
+    struct Req {
+        #[serde(default)]
+        tenant_id: String,
+        #[serde(default)]
+        active_only: bool,
+    }
+    let bad = |m: String| envelope(StatusCode::BAD_REQUEST, "Invalid request", m);
+    let req: Req = match serde_json::from_slice(&body) {
+        _ if body.iter().all(u8::is_ascii_whitespace) => return Err(bad("EOF".into())),
+        Ok(r) => r,
+        Err(e) => return Err(bad(e.to_string())),
+    };
+    let db = st.db();
+    let Some(tenant) = Uuid::parse_str(&req.tenant_id)
+        .ok()
+        .filter(|t| db.tenant(*t).is_some())
+    else {
+        let m = format!("tenant not found: {}", req.tenant_id);
+        return Err(envelope(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Database connection failed",
+            m,
+        ));
+    };
+    let mut hits: Vec<&Client> = db
+        .clients
+        .values()
+        .filter(|c| c.tenant_id == tenant && !c.deleted)
+        .filter(|c| !req.active_only || c.active)
+        .collect();
+    hits.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+    let clients: Vec<Value> = hits.into_iter().map(|c| c.json(false)).collect();
+    let data = json!({
+        "active_only": req.active_only,
+        "clients": clients,
+        "count": clients.len(),
+        "tenant_id": req.tenant_id,
+    });
+    let at = crate::util::now();
+    Ok(Json(json!({
+        "data": data,
+        "message": "Clients retrieved successfully",
+        "success": true,
+        "timestamp": at,
+    })))
 }

@@ -1,7 +1,8 @@
 //! The overview's figures from the lists AuthSec answers, as plain data (host-tested):
 //! end users active and inactive and how many have a second factor, a share in words,
-//! the invitations about to expire.
+//! the invitations about to expire, the clients that ask for no second factor.
 
+use crate::api::clients::Client;
 use crate::api::users::{EndUser, PendingInvite};
 use crate::time;
 
@@ -55,9 +56,40 @@ pub fn expiring_soon(invites: &[PendingInvite], now: i64) -> Vec<PendingInvite> 
     soon.into_iter().map(|(_, i)| i.clone()).collect()
 }
 
+/// How many clients without MFA the overview names one by one.
+pub const NAMED: usize = 5;
+
+/// The clients that ask for no second factor: the first [`NAMED`] of them, and how many
+/// more there are.
+pub fn without_mfa(clients: &[Client]) -> (Vec<Client>, usize) {
+    let all: Vec<&Client> = clients.iter().filter(|c| !c.mfa_enabled).collect();
+    let named = all.iter().take(NAMED).map(|c| (*c).clone()).collect();
+    (named, all.len().saturating_sub(NAMED))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clients_without_mfa_are_named_up_to_five_then_counted() {
+        let client = |name: &str, mfa: bool| Client {
+            name: name.into(),
+            mfa_enabled: mfa,
+            ..Default::default()
+        };
+        let mut list = vec![client("safe", true)];
+        list.extend((0..7).map(|i| client(&format!("open {i}"), false)));
+        let (named, more) = without_mfa(&list);
+        let names: Vec<&str> = named.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["open 0", "open 1", "open 2", "open 3", "open 4"]);
+        assert_eq!(more, 2);
+        assert_eq!(
+            without_mfa(&list[..1]),
+            (vec![], 0),
+            "one with MFA: nothing to say"
+        );
+    }
 
     fn user(status: &str, methods: &[&str]) -> EndUser {
         EndUser {
