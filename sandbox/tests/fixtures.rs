@@ -76,6 +76,7 @@ const SERVED: &[&str] = &[
     "uflow.admin.users.delete",
     "uflow.admin.users.deleteAll",
     "uflow.admin.users.list",
+    "uflow.user.enduser.list",
     "uflow.auth.admin.login",
     "uflow.auth.admin.login.precheck",
     "uflow.auth.tenant.totp.confirm",

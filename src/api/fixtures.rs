@@ -162,6 +162,14 @@ const CALLED: &[(&str, Check)] = &[
     ("clientms.delete", any),
     ("clientms.softDelete", any),
     ("clientms.deleteComplete", any),
+    ("uflow.user.enduser.list", |v| {
+        let p: UserPage<EndUser> = decode(v)?;
+        let u = p.users.first().ok_or("a user")?;
+        expect(
+            p.total > 0 && p.total_pages > 0 && u.is_active() && !u.mfa_enabled,
+            "a count, pages, and each user's state and MFA flag",
+        )
+    }),
     ("uflow.admin.enduser.list", |v| {
         let p: UserPage<EndUser> = decode(v)?;
         expect(
@@ -432,7 +440,6 @@ const NOT_CALLED: &[&str] = &[
     "uflow.user.admin.changePassword",
     "uflow.user.enduser.delete.post",
     "uflow.user.enduser.active",
-    "uflow.user.enduser.list",
     "uflow.user.enduser.status",
     "uflow.user.register",
     "webauthn.admin.mfa.status",

@@ -249,6 +249,24 @@ pub async fn all(api: &Api, tenant_id: &str) -> Result<Vec<EndUser>, ApiError> {
     Ok(page.users)
 }
 
+/// One page of the end users who are `active` (or not), newest first, from AuthSec's
+/// other end-user list (`POST /uflow/user/enduser/list`): paged and counted by the
+/// database (at most 100 a page), whole user records with their MFA flags. The overview
+/// counts with it (`limit` 1) and reads second factors from it.
+pub async fn end_user_page(
+    api: &Api,
+    tenant_id: &str,
+    active: bool,
+    page: u32,
+    limit: u32,
+) -> Result<UserPage<EndUser>, ApiError> {
+    let body = serde_json::json!({
+        "tenant_id": tenant_id, "active": active, "page": page, "limit": limit,
+    });
+    api.post_read(Service::Uflow, "/user/enduser/list", &body)
+        .await
+}
+
 /// One page of `all` as the query asks for it, with the totals a paged answer carries.
 /// Only the rows of the page are copied.
 pub fn page_end_users(all: &[EndUser], q: &EndUserQuery) -> UserPage<EndUser> {

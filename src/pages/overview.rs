@@ -18,7 +18,7 @@ use crate::routes::Page;
 use crate::time;
 use futures::future::join_all;
 use leptos::prelude::*;
-use model::{expiring_soon, share, without_mfa, EndUserFigures};
+use model::{expiring_soon, share, without_mfa, MfaSample, MFA_PAGES};
 
 /// Each admin and whether they have a second factor.
 type Admins = Vec<(AdminUser, bool)>;
@@ -77,9 +77,20 @@ fn one_figure<T: Clone + Send + Sync + 'static>(
     view! { <Card title loading what=subject data rows /> }
 }
 
-/// Active and inactive clients: two counts from `getClients` (one row each).
+/// Two counts side by side: the active ones and the inactive ones.
+async fn two_counts<F, Fut>(count: F) -> Result<(u64, u64), ApiError>
+where
+    F: Fn(bool) -> Fut,
+    Fut: std::future::Future<Output = Result<u64, ApiError>>,
+{
+    let (on, off) = futures::join!(count(true), count(false));
+    Ok((on?, off?))
+}
+
+/// Active and inactive clients: two totals of `getClients` (one row each).
 async fn client_counts(api: Api, tenant: String) -> Result<(u64, u64), ApiError> {
-    let count = |active: Tri| {
+    two_counts(|on| {
+        let active = if on { Tri::Yes } else { Tri::No };
         let q = crate::pages::clients::list_state::ListState {
             active,
             ..Default::default()
@@ -88,11 +99,65 @@ async fn client_counts(api: Api, tenant: String) -> Result<(u64, u64), ApiError>
         let tenant = tenant.clone();
         async move {
             let page: ClientPage = clients::list(&api, &tenant, &q).await?;
-            Ok::<_, ApiError>(page.pagination.total)
+            Ok(page.pagination.total)
+        }
+    })
+    .await
+}
+
+/// Active and inactive end users: two totals of AuthSec's paged end-user list.
+async fn end_user_counts(api: Api, tenant: String) -> Result<(u64, u64), ApiError> {
+    two_counts(|active| {
+        let tenant = tenant.clone();
+        async move {
+            Ok(users::end_user_page(&api, &tenant, active, 1, 1)
+                .await?
+                .total)
+        }
+    })
+    .await
+}
+
+/// The second factors of the newest end users: [`MFA_PAGES`] pages of the active ones
+/// and of the inactive ones, the pages of each state in parallel.
+async fn end_user_mfa(api: Api, tenant: String) -> Result<MfaSample, ApiError> {
+    let state = |active: bool| {
+        let tenant = tenant.clone();
+        async move {
+            let first = users::end_user_page(&api, &tenant, active, 1, 100).await?;
+            let mut s = MfaSample {
+                total: first.total,
+                ..Default::default()
+            };
+            s.add(&first.users);
+            let pages = (2..=first.total_pages.min(MFA_PAGES))
+                .map(|p| users::end_user_page(&api, &tenant, active, p, 100));
+            for page in join_all(pages).await {
+                s.add(&page?.users);
+            }
+            Ok::<_, ApiError>(s)
         }
     };
-    let (on, off) = futures::join!(count(Tri::Yes), count(Tri::No));
-    Ok((on?, off?))
+    let (on, off) = futures::join!(state(true), state(false));
+    Ok(on?.and(off?))
+}
+
+/// A card with two figures, the active ones and the inactive ones, each linking to its
+/// filtered list.
+fn two_figures(
+    (title, loading, subject): Names,
+    data: LocalResource<Result<(u64, u64), ApiError>>,
+    hrefs: fn(bool) -> String,
+) -> impl IntoView {
+    let rows = move |(on, off): (u64, u64)| {
+        view! {
+            <ul class="stats">
+                {figure(on as usize, "active", hrefs(true))}
+                {figure(off as usize, "inactive", hrefs(false))}
+            </ul>
+        }
+    };
+    view! { <Card title loading what=subject data rows /> }
 }
 
 /// Each admin and whether they have a second factor (AuthSec answers per account).
@@ -119,10 +184,8 @@ pub fn OverviewPage() -> impl IntoView {
     let api = Api::expect();
     let tenant = AuthContext::expect().tenant_id();
     let t = move || tenant.get_untracked();
-    let end_users = LocalResource::new(move || {
-        let t = t();
-        async move { users::all(&api, &t).await.map(|l| EndUserFigures::of(&l)) }
-    });
+    let end_users = LocalResource::new(move || end_user_counts(api, t()));
+    let end_user_mfa = LocalResource::new(move || end_user_mfa(api, t()));
     let admins = LocalResource::new(move || admins_mfa(api, t()));
     let clients = LocalResource::new(move || client_counts(api, t()));
     let invites = LocalResource::new(move || async move { users::pending_invites(&api).await });
@@ -136,38 +199,16 @@ pub fn OverviewPage() -> impl IntoView {
     view! {
         <h1>"Overview"</h1>
         <div class="overview">
-            <Card
-                title="End users"
-                loading="Loading end users"
-                data=end_users
-                what="The end users"
-                rows=move |f: EndUserFigures| {
-                    view! {
-                        <ul class="stats">
-                            {figure(f.active, "active", users_path(|s| s.status = "active".into()))}
-                            {figure(
-                                f.inactive(),
-                                "inactive",
-                                users_path(|s| s.status = "inactive".into()),
-                            )}
-                        </ul>
-                    }
-                }
-            />
-            <Card
-                title="Clients"
-                loading="Loading clients"
-                data=clients
-                what="The clients"
-                rows=move |(on, off): (u64, u64)| {
-                    view! {
-                        <ul class="stats">
-                            {figure(on as usize, "active", clients_path(|s| s.active = Tri::Yes))}
-                            {figure(off as usize, "inactive", clients_path(|s| s.active = Tri::No))}
-                        </ul>
-                    }
-                }
-            />
+            {two_figures(
+                ("End users", "Loading end users", "The end users"),
+                end_users,
+                |on| users_path(|s| s.status = if on { "active" } else { "inactive" }.into()),
+            )}
+            {two_figures(
+                ("Clients", "Loading clients", "The clients"),
+                clients,
+                |on| clients_path(|s| s.active = if on { Tri::Yes } else { Tri::No }),
+            )}
             {one_figure(
                 ("Admins", "Loading admins", "The admins"),
                 admins,
@@ -206,7 +247,7 @@ pub fn OverviewPage() -> impl IntoView {
         </div>
         <section class="card" aria-labelledby="mfa-h">
             <h2 id="mfa-h">"Second factor adoption"</h2>
-            <Adoption end_users admins />
+            <Adoption end_users=end_user_mfa admins />
         </section>
         <section class="card" aria-labelledby="signins-h">
             <h2 id="signins-h">"Sign-ins over time"</h2>
@@ -221,15 +262,15 @@ pub fn OverviewPage() -> impl IntoView {
 /// The share of end users and of admins with a second factor: a meter and the numbers.
 #[component]
 fn Adoption(
-    end_users: LocalResource<Result<EndUserFigures, ApiError>>,
+    end_users: LocalResource<Result<MfaSample, ApiError>>,
     admins: LocalResource<Result<Vec<(AdminUser, bool)>, ApiError>>,
 ) -> impl IntoView {
-    let bar = |label: &'static str, part: usize, whole: usize| {
+    let bar = |label: &'static str, part: usize, whole: usize, words: String| {
         view! {
             <div class="adoption">
                 <span class="adoption__label">{label}</span>
                 <meter min="0" max=whole.max(1) as f64 value=part as f64 aria-label=label></meter>
-                <span>{share(part, whole)}</span>
+                <span>{words}</span>
             </div>
         }
     };
@@ -239,14 +280,17 @@ fn Adoption(
             loading="Loading end users"
             what="The end users"
             skeleton_rows=1
-            rows=move |f: EndUserFigures| bar("End users", f.with_mfa, f.total)
+            rows=move |s: MfaSample| bar("End users", s.with_mfa, s.read, s.words())
         />
         <ListBody
             data=admins
             loading="Loading admins"
             what="The admins"
             skeleton_rows=1
-            rows=move |l: Admins| { bar("Admins", l.iter().filter(|(_, on)| *on).count(), l.len()) }
+            rows=move |l: Admins| {
+                let on = l.iter().filter(|(_, on)| *on).count();
+                bar("Admins", on, l.len(), share(on, l.len()))
+            }
         />
     }
 }

@@ -34,9 +34,22 @@ async function truth() {
   const clients = async (active) =>
     (await get('GET', `/authsec/clientms/tenants/${s.tenantId}/clients/getClients?active=${active}&page=1&limit=1`)).pagination.total;
   const active = users.filter((u) => (u.active ?? u.status === 'active')).length;
+  // The second-factor share: the newest 10 pages of 100 of the active and of the inactive.
+  let [withMfa, read, total] = [0, 0, 0];
+  for (const on of [true, false]) {
+    for (let p = 1; p <= 10; p++) {
+      const page = await get('POST', '/authsec/uflow/user/enduser/list', { tenant_id: s.tenantId, active: on, page: p, limit: 100 });
+      if (p === 1) total += page.total;
+      read += page.users.length;
+      withMfa += page.users.filter((u) => u.mfa_enabled || (u.mfa_method ?? []).length).length;
+      if (p >= page.total_pages) break;
+    }
+  }
+  const mfaWords = `${withMfa} of ${read} (${Math.floor((withMfa * 100) / read)}%)${read < total ? `: the newest ${read} of ${total}` : ''}`;
   const all = (await get('POST', `/authsec/clientms/tenants/${s.tenantId}/clients/getClients`, { tenant_id: s.tenantId, active_only: true })).data.clients;
   const open = all.filter((c) => !c.mfa_enabled);
   return {
+    mfaWords,
     openClients: open.slice(0, 5).map((c) => `The client ${c.name} asks for no second factor`),
     moreOpen: open.length - Math.min(open.length, 5),
     active,
@@ -70,6 +83,9 @@ test('the overview shows the sandbox state, follows a new user, links each figur
     assert.equal(await shown(page, 'Clients', 'active'), before.clientsOn);
     assert.equal(await shown(page, 'Clients', 'inactive'), before.clientsOff);
     await page.locator('.adoption').first().waitFor();
+    const adoption = page.locator('.adoption').filter({ hasText: 'End users' });
+    await adoption.waitFor();
+    assert.equal(await adoption.locator('span').last().innerText(), before.mfaWords, 'the end users second-factor share');
 
     // Needs attention names the active clients that ask for no second factor, then counts the rest.
     const attention = page.getByRole('region', { name: 'Needs attention', exact: true });

@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use crate::auth::{Admin, Caller};
 use crate::db::{Db, User};
-use crate::error::{check_toggle, parse_body, ApiError, ApiResult, Shape};
+use crate::error::{bind_error, check_toggle, parse_body, ApiError, ApiResult, Shape};
 use crate::seed::demo;
 use crate::state::AppState;
 use crate::util::validate::{is_valid_email, password_error};
@@ -26,6 +26,7 @@ use crate::util::{new_id, now, paging, password_hash};
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/admin/enduser/list", post(list))
+        .route("/user/enduser/list", post(user_list))
         .route("/admin/enduser/active", post(set_status))
         .route(
             "/user/enduser/{tenant_id}/{user_id}",
@@ -72,6 +73,78 @@ pub async fn list(
     Ok(Json(
         json!({ "limit": limit, "page": page, "total": info.total, "users": users }),
     ))
+}
+
+#[derive(Deserialize)]
+pub struct UserListReq {
+    #[serde(default)]
+    tenant_id: String,
+    page: Option<i64>,
+    limit: Option<i64>,
+    active: Option<bool>,
+    #[serde(default)]
+    client_id: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    provider: String,
+}
+
+/// `POST /uflow/user/enduser/list`: the body's tenant's end users, newest first, paged
+/// and counted by the database (`enduser_controller.go:302-425`). Any signed-in caller:
+/// no admin check, and the body's tenant is not compared with the token's. `active`
+/// defaults to true; `email` and `name` match case-insensitively anywhere; a limit of 0
+/// or less is 10, above 100 is 100. Rows are the whole `User` record.
+pub async fn user_list(
+    State(st): State<AppState>,
+    _caller: Caller,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    let req: UserListReq = parse_body(&body, Shape::Gin)?;
+    if req.tenant_id.trim().is_empty() {
+        return Err(bind_error("GetEndUsersFilter", &[("TenantID", "required")]));
+    }
+    let client = match req.client_id.as_str() {
+        "" => None,
+        c => Some(
+            Uuid::parse_str(c)
+                .map_err(|_| ApiError::gin(StatusCode::BAD_REQUEST, "invalid client_id format"))?,
+        ),
+    };
+    let db = st.db();
+    let tenant = Uuid::parse_str(req.tenant_id.trim())
+        .ok()
+        .and_then(|t| db.tenant(t))
+        .ok_or_else(|| {
+            ApiError::gin(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "failed to connect to tenant database",
+            )
+        })?;
+    let (email, name) = (req.email.to_lowercase(), req.name.to_lowercase());
+    let active = req.active.unwrap_or(true);
+    let mut hits: Vec<&User> = db
+        .users
+        .values()
+        .filter(|u| u.tenant_id == tenant.id && !u.is_admin && u.active == active)
+        .filter(|u| client.is_none_or(|c| u.client_id == Some(c)))
+        .filter(|u| u.email.to_lowercase().contains(&email))
+        .filter(|u| u.name().to_lowercase().contains(&name))
+        .filter(|u| req.provider.is_empty() || u.provider == req.provider)
+        .collect();
+    hits.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
+    let (page, limit) = paging::normalize(req.page, req.limit);
+    let (items, info) = paging::slice(&hits, page, limit);
+    let users: Vec<Value> = items
+        .iter()
+        .map(|u| u.record_json(&tenant.domain, true))
+        .collect();
+    Ok(Json(json!({
+        "users": users, "total": info.total, "page": page, "limit": limit,
+        "total_pages": info.total_pages,
+    })))
 }
 
 /// The tenant's end user (admins are not end users); checks tenant and role.

@@ -1,5 +1,5 @@
 //! The overview's figures from the lists AuthSec answers, as plain data (host-tested):
-//! end users active and inactive and how many have a second factor, a share in words,
+//! how many end users have a second factor, a share in words,
 //! the invitations about to expire, the clients that ask for no second factor.
 
 use crate::api::clients::Client;
@@ -9,25 +9,44 @@ use crate::time;
 /// How far ahead an invitation counts as expiring soon: 48 hours.
 pub const SOON_SECS: i64 = 48 * 3600;
 
+/// How many pages of end users (100 each, newest first) the overview reads per state
+/// (active, inactive) for the second-factor share: AuthSec counts no factors, and a
+/// tenant of 100,000 is not read whole for one bar.
+pub const MFA_PAGES: u32 = 10;
+
+/// The end users read for the second-factor share, and how many exist.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct EndUserFigures {
-    pub total: usize,
-    pub active: usize,
-    /// With at least one second factor.
+pub struct MfaSample {
     pub with_mfa: usize,
+    pub read: usize,
+    pub total: u64,
 }
 
-impl EndUserFigures {
-    pub fn of(users: &[EndUser]) -> Self {
-        EndUserFigures {
-            total: users.len(),
-            active: users.iter().filter(|u| u.is_active()).count(),
-            with_mfa: users.iter().filter(|u| has_mfa(u)).count(),
+impl MfaSample {
+    /// Adds a page of users, with the total its answer names.
+    pub fn add(&mut self, users: &[EndUser]) {
+        self.read += users.len();
+        self.with_mfa += users.iter().filter(|u| has_mfa(u)).count();
+    }
+
+    /// Both samples together (the active end users and the inactive ones).
+    pub fn and(self, o: MfaSample) -> MfaSample {
+        MfaSample {
+            with_mfa: self.with_mfa + o.with_mfa,
+            read: self.read + o.read,
+            total: self.total + o.total,
         }
     }
 
-    pub fn inactive(&self) -> usize {
-        self.total - self.active
+    /// "3 of 8 (37%)", or, when only the newest were read, the share among them and
+    /// how many they are.
+    pub fn words(&self) -> String {
+        let said = share(self.with_mfa, self.read);
+        if self.read as u64 >= self.total {
+            said
+        } else {
+            format!("{said}: the newest {} of {}", self.read, self.total)
+        }
     }
 }
 
@@ -91,24 +110,25 @@ mod tests {
         );
     }
 
-    fn user(status: &str, methods: &[&str]) -> EndUser {
-        EndUser {
-            status: status.into(),
+    #[test]
+    fn the_mfa_share_says_when_only_the_newest_were_read() {
+        let user = |mfa: bool, methods: &[&str]| EndUser {
+            mfa_enabled: mfa,
             mfa_methods: methods.iter().map(|m| m.to_string()).collect(),
             ..EndUser::default()
-        }
-    }
-
-    #[test]
-    fn end_users_are_counted_by_status_and_second_factor() {
-        let list = [
-            user("active", &["totp"]),
-            user("inactive", &[]),
-            user("active", &[]),
-        ];
-        let f = EndUserFigures::of(&list);
-        assert_eq!((f.total, f.active, f.inactive(), f.with_mfa), (3, 2, 1, 1));
-        assert_eq!(EndUserFigures::of(&[]), EndUserFigures::default());
+        };
+        let mut s = MfaSample {
+            total: 4,
+            ..Default::default()
+        };
+        s.add(&[user(true, &["totp"]), user(false, &[])]);
+        s.add(&[user(false, &["webauthn"]), user(false, &[])]);
+        assert_eq!((s.with_mfa, s.read), (2, 4));
+        assert_eq!(s.words(), "2 of 4 (50%)");
+        s.total = 1000;
+        assert_eq!(s.words(), "2 of 4 (50%): the newest 4 of 1000");
+        let both = s.and(s);
+        assert_eq!((both.with_mfa, both.read, both.total), (4, 8, 2000));
     }
 
     #[test]
