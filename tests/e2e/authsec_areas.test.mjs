@@ -13,7 +13,7 @@ for (const [to, from] of [['CONSOLE_URL', 'AUTHSEC_CONSOLE_URL'], ['SANDBOX_URL'
 const {
   ADMIN_HOME,
   ACCOUNTS, api, apiSignIn, assertClean, codeNow, completeSignIn, eventually, expectShell, follow, goto, heading, screenshot,
-  signInPlain, signOut, submitPassword, waitForPath, withConsole,
+  signInPlain, signOut, submitPassword, tokensMinted, waitForPath, withConsole,
 } = await import('./helpers.mjs');
 
 const FLOW = { timeout: 240_000 };
@@ -189,7 +189,7 @@ test('on AuthSec itself an invited admin signs in through their own route; the c
     await submitPassword(page, { email, password });
     await waitForPath(page, ADMIN_HOME);
     await expectShell(page, email);
-    assert.equal(state.tokens.length, 1);
+    await tokensMinted(state, 1);
     await follow(page, '/account/security');
     await page.getByText('You are an invited admin.').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Set up an authenticator app' }).count(), 0, 'enrolling would lock them out');

@@ -609,6 +609,12 @@ export function jwtClaims(token) {
  * Retries `fn` (which throws, e.g. an assertion, until the condition holds) every
  * `interval` ms until it returns; after `timeout` ms rethrows its last error.
  */
+/** Waits until the page's answers have minted `n` tokens: the collector reads each
+ *  answer's body after the page has it, so the count may trail what the page shows. */
+export async function tokensMinted(state, n, message = 'tokens minted') {
+  await eventually(() => assert.equal(state.tokens.length, n, message));
+}
+
 export async function eventually(fn, { timeout = 15_000, interval = 100, message = '' } = {}) {
   const deadline = Date.now() + timeout;
   for (;;) {
