@@ -10,7 +10,7 @@
 //!         data
 //!         loading="Loading API keys"
 //!         what="The API keys"
-//!         missing="This server does not offer API keys."
+//!         missing=Some("This server does not offer API keys.")
 //!         is_empty=Vec::is_empty
 //!         empty=|| "No API keys yet."
 //!         rows=move |list: Vec<ApiKey>| view! {
@@ -21,6 +21,7 @@
 //!     />
 //! }
 //! ```
+//! A whole list shown as one table is a [`super::TableList`], which writes exactly this.
 //! Reload after a write with `data.refetch()`. A section of a page loaded by one resource
 //! (a user's groups, a role's holders) is a `ListBody` too, with fewer `skeleton_rows` and
 //! without `is_empty` when its `rows` say what an empty answer means.
@@ -42,7 +43,7 @@ pub fn ListBody<T, R, V>(
     /// The subject of the failure sentence: "The API keys".
     what: &'static str,
     /// The sentence for a server without this route (None: such a server fails like any).
-    #[prop(optional)]
+    #[prop(default = None)]
     missing: Option<&'static str>,
     /// Whether an answer has no rows (None: `rows` shows its own empty state).
     #[prop(optional)]

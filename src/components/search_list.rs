@@ -36,7 +36,7 @@ pub fn SearchList<T, R, V>(
     /// The subject of the failure sentence: "The roles".
     what: &'static str,
     /// The sentence for a server without this route.
-    #[prop(optional)]
+    #[prop(default = None)]
     missing: Option<&'static str>,
     none_yet: &'static str,
     none_match: &'static str,
@@ -68,12 +68,6 @@ where
             none_match
         }
     };
-    let body = match missing {
-        Some(missing) => view! { <ListBody data loading what missing is_empty=Vec::is_empty on_retry empty rows /> }
-        .into_any(),
-        None => view! { <ListBody data loading what is_empty=Vec::is_empty on_retry empty rows /> }
-        .into_any(),
-    };
     view! {
         <FilterForm label=label>
             <SearchInput
@@ -83,6 +77,6 @@ where
                 on_commit=move |q: String| url.go(Search::q(q), true)
             />
         </FilterForm>
-        {body}
+        <ListBody data loading what missing is_empty=Vec::is_empty on_retry empty rows />
     }
 }

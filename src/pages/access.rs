@@ -108,7 +108,7 @@ pub fn RolesPage() -> impl IntoView {
             placeholder="Role name or description"
             loading="Loading roles"
             what="The roles"
-            missing="This server does not offer roles."
+            missing=Some("This server does not offer roles.")
             none_yet="No roles yet."
             none_match="No role matches this search."
             table="Roles"

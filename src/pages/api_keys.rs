@@ -6,9 +6,7 @@ use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::settled;
 use crate::components::Button;
-use crate::components::{
-    when, ConfirmedDialog, DataTable, ListBody, Modal, SecretDialog, TextField, Toasts,
-};
+use crate::components::{when, ConfirmedDialog, Modal, SecretDialog, TableList, TextField, Toasts};
 use crate::components::{FormEnd, SubmitButton};
 use crate::hooks::use_confirmed;
 use crate::hooks::use_submit;
@@ -95,23 +93,15 @@ pub fn ApiKeysPage() -> impl IntoView {
             "An API key acts for you from scripts and services: send it as "
             <code>"Authorization: Bearer <key>"</code> "."
         </p>
-        <ListBody
+        <TableList
             data=keys
             loading="Loading API keys"
             what="The API keys"
-            missing="This server does not offer API keys."
-            is_empty=Vec::is_empty
-            empty=|| "No API keys yet."
-            rows=move |list| {
-                view! {
-                    <DataTable
-                        label="API keys"
-                        columns=&["Name", "Scopes", "Created", "Last used", "Status", ""]
-                    >
-                        {list.into_iter().map(row).collect_view()}
-                    </DataTable>
-                }
-            }
+            missing=Some("This server does not offer API keys.")
+            none="No API keys yet."
+            table="API keys"
+            columns=&["Name", "Scopes", "Created", "Last used", "Status", ""]
+            row
         />
         <Show when=move || creating.get()>
             <NewKeyDialog

@@ -100,7 +100,7 @@ pub fn AppsPage() -> impl IntoView {
             placeholder="Application name"
             loading="Loading applications"
             what="The applications"
-            missing="This server does not offer management applications."
+            missing=Some("This server does not offer management applications.")
             none_yet="No applications yet."
             none_match="No application matches this name."
             table="Applications"

@@ -2,6 +2,7 @@
 //! AuthSec's one list where it has no count), in parallel, each with its own loading and
 //! failure state, so no figure waits for another. Figures link to their filtered list.
 
+mod attention;
 pub mod model;
 
 use crate::api::clients::{self, ClientPage};
@@ -15,16 +16,16 @@ use crate::hooks::list_url::Tri;
 use crate::pages::clients::list_path as clients_path;
 use crate::pages::users::{admins_path, list_path as users_path};
 use crate::routes::Page;
-use crate::time;
+use attention::NeedsAttention;
 use futures::future::join_all;
 use leptos::prelude::*;
-use model::{expiring_soon, share, without_mfa, MfaSample, MFA_PAGES};
+use model::{share, MfaSample, MFA_PAGES};
 
 /// Each admin and whether they have a second factor.
-type Admins = Vec<(AdminUser, bool)>;
-type Invites = Vec<users::PendingInvite>;
-type Domains = Vec<domains::Domain>;
-type Clients = Vec<clients::Client>;
+pub(super) type Admins = Vec<(AdminUser, bool)>;
+pub(super) type Invites = Vec<users::PendingInvite>;
+pub(super) type Domains = Vec<domains::Domain>;
+pub(super) type Clients = Vec<clients::Client>;
 
 /// One figure: the number, what it counts, where the list is.
 fn figure(n: usize, what: &'static str, href: String) -> impl IntoView {
@@ -75,6 +76,16 @@ fn one_figure<T: Clone + Send + Sync + 'static>(
 ) -> impl IntoView {
     let rows = move |l: Vec<T>| view! { <ul class="stats">{figure(count(&l), what, href())}</ul> };
     view! { <Card title loading what=subject data rows /> }
+}
+
+/// A card with one figure: how many the list holds.
+fn counted<T: Clone + Send + Sync + 'static>(
+    names: Names,
+    data: LocalResource<Result<Vec<T>, ApiError>>,
+    what: &'static str,
+    href: fn() -> String,
+) -> impl IntoView {
+    one_figure(names, data, <[T]>::len, what, href)
 }
 
 /// Two counts side by side: the active ones and the inactive ones.
@@ -208,32 +219,22 @@ pub fn OverviewPage() -> impl IntoView {
                 ("Clients", "Loading clients", "The clients"),
                 clients,
                 |on| clients_path(|s| s.active = if on { Tri::Yes } else { Tri::No }),
-            )}
-            {one_figure(
-                ("Admins", "Loading admins", "The admins"),
-                admins,
-                |l| l.len(),
-                "admins",
-                admins_path,
-            )}
-            {one_figure(
+            )} {counted(("Admins", "Loading admins", "The admins"), admins, "admins", admins_path)}
+            {counted(
                 ("Pending invitations", "Loading invitations", "The invitations"),
                 invites,
-                |l| l.len(),
                 "pending",
                 admins_path,
             )}
-            {one_figure(
+            {counted(
                 ("Groups", "Loading groups", "The groups"),
                 groups,
-                |l| l.len(),
                 "groups",
                 || Page::Groups.path(),
             )}
-            {one_figure(
+            {counted(
                 ("Roles", "Loading roles", "The roles"),
                 roles,
-                |l| l.len(),
                 "roles",
                 || Page::Roles.path(),
             )}
@@ -292,122 +293,5 @@ fn Adoption(
                 bar("Admins", on, l.len(), share(on, l.len()))
             }
         />
-    }
-}
-
-/// What an admin should look at: each row links to where it is fixed.
-#[component]
-fn NeedsAttention(
-    admins: LocalResource<Result<Vec<(AdminUser, bool)>, ApiError>>,
-    invites: LocalResource<Result<Vec<users::PendingInvite>, ApiError>>,
-    domains: LocalResource<Result<Vec<domains::Domain>, ApiError>>,
-    clients: LocalResource<Result<Clients, ApiError>>,
-) -> impl IntoView {
-    // The rows, or the sentence that says all is well.
-    let list = |rows: Vec<(String, String)>, fine: &'static str| {
-        if rows.is_empty() {
-            return view! { <p class="muted">{fine}</p> }.into_any();
-        }
-        view! {
-            <ul class="attention">
-                {rows
-                    .into_iter()
-                    .map(|(text, href)| {
-                        view! {
-                            <li>
-                                <a href=href>{text}</a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        }
-        .into_any()
-    };
-    view! {
-        <section class="card" aria-labelledby="attention-h">
-            <h2 id="attention-h">"Needs attention"</h2>
-            <ListBody
-                data=invites
-                loading="Loading invitations"
-                what="The invitations"
-                skeleton_rows=1
-                rows=move |l: Invites| {
-                    let now = time::now_secs();
-                    let rows = expiring_soon(&l, now)
-                        .into_iter()
-                        .map(|i| {
-                            let at = i
-                                .expires_at
-                                .as_deref()
-                                .and_then(time::epoch_secs)
-                                .unwrap_or(now);
-                            let text = format!(
-                                "The invitation of {} expires {}",
-                                i.email,
-                                time::relative(at, now),
-                            );
-                            (text, admins_path())
-                        })
-                        .collect();
-                    list(rows, "No invitation expires within 48 hours.")
-                }
-            />
-            <ListBody
-                data=domains
-                loading="Loading domains"
-                what="The domains"
-                skeleton_rows=1
-                rows=move |l: Domains| {
-                    let rows = l
-                        .into_iter()
-                        .filter(|d| !d.is_verified)
-                        .map(|d| (
-                            format!("The domain {} is not verified", d.domain),
-                            Page::Settings.path(),
-                        ))
-                        .collect();
-                    list(rows, "Every domain is verified.")
-                }
-            />
-            <ListBody
-                data=admins
-                loading="Loading admins"
-                what="The admins"
-                skeleton_rows=1
-                rows=move |l: Admins| {
-                    let rows = l
-                        .into_iter()
-                        .filter(|(_, on)| !on)
-                        .map(|(a, _)| (
-                            format!("The admin {} has no second factor", a.email),
-                            admins_path(),
-                        ))
-                        .collect();
-                    list(rows, "Every admin has a second factor.")
-                }
-            />
-            <ListBody
-                data=clients
-                loading="Loading clients"
-                what="The clients"
-                skeleton_rows=1
-                rows=move |l: Clients| {
-                    let (named, more) = without_mfa(&l);
-                    let mut rows: Vec<(String, String)> = named
-                        .into_iter()
-                        .map(|c| (
-                            format!("The client {} asks for no second factor", c.name),
-                            Page::Client(&c.id).path(),
-                        ))
-                        .collect();
-                    if more > 0 {
-                        let text = format!("{more} more active clients ask for no second factor");
-                        rows.push((text, clients_path(|s| s.active = Tri::Yes)));
-                    }
-                    list(rows, "Every active client asks for a second factor.")
-                }
-            />
-        </section>
     }
 }

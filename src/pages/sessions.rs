@@ -111,7 +111,7 @@ fn MySessions() -> impl IntoView {
                 data
                 loading="Loading your sessions"
                 what="Your sessions"
-                missing="This server does not list sessions."
+                missing=Some("This server does not list sessions.")
                 is_empty=|p: &SessionPage| p.sessions.is_empty()
                 empty=|| "No sessions."
                 rows=move |p: SessionPage| {

@@ -178,7 +178,9 @@ pub fn PasskeysSection() -> impl IntoView {
                 data=data.passkeys
                 loading="Loading your passkeys"
                 what="Your passkeys"
-                missing="This server does not list passkeys, so they cannot be renamed or deleted here. You can still add one."
+                missing=Some(
+                    "This server does not list passkeys, so they cannot be renamed or deleted here. You can still add one.",
+                )
                 is_empty=Vec::is_empty
                 empty=|| "No passkey yet."
                 on_retry=move || data.refresh()

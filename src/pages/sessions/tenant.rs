@@ -81,7 +81,7 @@ pub fn TenantSessions() -> impl IntoView {
                 data
                 loading="Loading sessions"
                 what="The sessions"
-                missing="This server does not list the workspace's sessions."
+                missing=Some("This server does not list the workspace's sessions.")
                 is_empty=|p: &SessionPage| p.sessions.is_empty()
                 empty=|| "No sessions match."
                 rows=move |p: SessionPage| {

@@ -6,8 +6,8 @@ use super::rules::{check_domain, verify_failure};
 use crate::api::domains::{self, Domain};
 use crate::api::{Api, ApiError};
 use crate::components::Button;
-use crate::components::{when, ConfirmedDialog, CopyButton, DataTable, FormAlert, FormEnd};
-use crate::components::{ListBody, SubmitButton, TextField, Toasts};
+use crate::components::{when, ConfirmedDialog, CopyButton, FormAlert, FormEnd, TableList};
+use crate::components::{SubmitButton, TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit};
 use leptos::prelude::*;
 
@@ -182,19 +182,14 @@ pub fn Domains() -> impl IntoView {
                 </FormEnd>
             </form>
             <FormAlert error=op_error />
-            <ListBody
+            <TableList
                 data
                 loading="Loading domains"
                 what="The domains"
-                is_empty=Vec::is_empty
-                empty=|| "No domains yet."
-                rows=move |list| {
-                    view! {
-                        <DataTable label="Domains" columns=&["Domain", "Status", "Added", ""]>
-                            {list.into_iter().map(row).collect_view()}
-                        </DataTable>
-                    }
-                }
+                none="No domains yet."
+                table="Domains"
+                columns=&["Domain", "Status", "Added", ""]
+                row
             />
         </section>
         <ConfirmedDialog

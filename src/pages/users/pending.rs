@@ -3,7 +3,7 @@
 
 use crate::api::users::{self, PendingInvite};
 use crate::api::Api;
-use crate::components::{when, ConfirmedDialog, DataTable, ListBody, Toasts};
+use crate::components::{when, ConfirmedDialog, TableList, Toasts};
 use crate::hooks::use_confirmed;
 use crate::time::absolute;
 use leptos::prelude::*;
@@ -99,23 +99,15 @@ pub fn PendingInvites(
             <p class="alert" role="alert" hidden=move || error.with(Option::is_none)>
                 {move || error.get()}
             </p>
-            <ListBody
+            <TableList
                 data
                 loading="Loading invitations"
                 what="The invitations"
                 skeleton_rows=2
-                is_empty=Vec::is_empty
-                empty=|| "No invitation is waiting."
-                rows=move |list| {
-                    view! {
-                        <DataTable
-                            label="Pending invitations"
-                            columns=&["Invited admin", "Invited", "Expiry", ""]
-                        >
-                            {list.into_iter().map(row).collect_view()}
-                        </DataTable>
-                    }
-                }
+                none="No invitation is waiting."
+                table="Pending invitations"
+                columns=&["Invited admin", "Invited", "Expiry", ""]
+                row
             />
         </section>
         <ConfirmedDialog

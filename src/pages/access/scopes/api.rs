@@ -7,7 +7,7 @@ use crate::api::access::{self, Permission};
 use crate::api::scopes::{self, ApiScope, ApiScopeDraft};
 use crate::api::{Api, ApiError};
 use crate::components::{
-    when, CancelEdit, ConfirmedDialog, DataTable, EditDeleteCell, FormEnd, ListBody,
+    when, CancelEdit, ConfirmedDialog, EditDeleteCell, FormEnd, ListBody, TableList,
 };
 use crate::components::{SubmitButton, TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit};
@@ -181,22 +181,14 @@ pub fn ApiScopes() -> impl IntoView {
                     />
                 </FormEnd>
             </form>
-            <ListBody
+            <TableList
                 data
                 loading="Loading API scopes"
                 what="The API scopes"
-                is_empty=Vec::is_empty
-                empty=|| "No API scopes yet."
-                rows=move |list| {
-                    view! {
-                        <DataTable
-                            label="API scopes"
-                            columns=&["API scope", "Description", "Permissions", "Created", ""]
-                        >
-                            {list.into_iter().map(row).collect_view()}
-                        </DataTable>
-                    }
-                }
+                none="No API scopes yet."
+                table="API scopes"
+                columns=&["API scope", "Description", "Permissions", "Created", ""]
+                row
             />
         </section>
         <ConfirmedDialog

@@ -6,9 +6,7 @@ use crate::api::access;
 use crate::api::scopes::{self, Scope, ALL};
 use crate::api::{Api, ApiError};
 use crate::components::SubmitButton;
-use crate::components::{
-    CancelEdit, ConfirmedDialog, DataTable, EditDeleteCell, FormEnd, ListBody,
-};
+use crate::components::{CancelEdit, ConfirmedDialog, EditDeleteCell, FormEnd, TableList};
 use crate::components::{TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit};
 use leptos::prelude::*;
@@ -211,19 +209,14 @@ pub fn ProjectScopes() -> impl IntoView {
                     />
                 </FormEnd>
             </form>
-            <ListBody
+            <TableList
                 data
                 loading="Loading scopes"
                 what="The scopes"
-                is_empty=Vec::is_empty
-                empty=|| "No scopes yet."
-                rows=move |list| {
-                    view! {
-                        <DataTable label="Scopes" columns=&["Scope", "Resources", ""]>
-                            {list.into_iter().map(row).collect_view()}
-                        </DataTable>
-                    }
-                }
+                none="No scopes yet."
+                table="Scopes"
+                columns=&["Scope", "Resources", ""]
+                row
             />
         </section>
         <ConfirmedDialog
