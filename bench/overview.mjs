@@ -23,6 +23,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { LAUNCH_ARGS, signInPlain } from '../tests/e2e/helpers.mjs';
 import { env, fmt, loadChromium, median, pause } from './lib.mjs';
 
@@ -42,18 +43,14 @@ const CARDS = {
   Domains: (u) => u.pathname.endsWith('/domains'),
 };
 
-function parseArgs(argv) {
-  const o = { runs: 7, warmup: 1, size: null, raw: null, out: null };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const val = () => argv[++i];
-    if (a === '--runs') o.runs = Number(val());
-    else if (a === '--size') o.size = Number(val());
-    else if (a === '--raw') o.raw = path.resolve(val());
-    else if (a === '--out') o.out = path.resolve(val());
-    else throw new Error(`unknown argument: ${a}`);
-  }
+/** The command line, read by Node's own parser. */
+function options() {
+  const { values: v } = parseArgs({
+    options: { runs: { type: 'string', default: '7' }, size: { type: 'string' }, raw: { type: 'string' }, out: { type: 'string' } },
+  });
+  const o = { runs: Number(v.runs), warmup: 1, size: Number(v.size), raw: v.raw && path.resolve(v.raw), out: v.out && path.resolve(v.out) };
   if (!(Number.isInteger(o.size) && o.size > 0)) throw new Error('--size N is required');
+  if (!(Number.isInteger(o.runs) && o.runs > 0)) throw new Error('--runs must be a positive integer');
   return o;
 }
 
@@ -175,7 +172,7 @@ function markdown(records, meta) {
 }
 
 async function main() {
-  const o = parseArgs(process.argv.slice(2));
+  const o = options();
   const chromium = loadChromium();
   const browser = await chromium.launch({ executablePath: CHROMIUM_BIN, headless: true, args: LAUNCH_ARGS, timeout: 60_000 });
   const origin = new URL(env('SANDBOX_URL')).origin;
