@@ -196,9 +196,8 @@ pub(crate) struct AllData {
 pub async fn all_active(api: &Api, tenant_id: &str) -> Result<Vec<Client>, ApiError> {
     let body = serde_json::json!({ "tenant_id": tenant_id, "active_only": true });
     let path = format!("{}/getClients", base(tenant_id));
-    let all: AllClients = api
-        .send(Method::Post, Service::ClientMs, &path, Some(&body))
-        .await?;
+    // A read sent as POST: retried like any read.
+    let all: AllClients = api.post_read(Service::ClientMs, &path, &body).await?;
     Ok(all.data.clients)
 }
 

@@ -7,8 +7,10 @@
 //! let table = use_cell_labels();
 //! view! { <table node_ref=table class="table">…</table> }
 //! ```
-//! A table is drawn whole per answer (a new page of rows is a new table), so labelling
-//! it once is enough.
+//! It also gives the table, its row groups, rows, heads and cells their roles outright:
+//! some browsers drop a table's semantics once CSS changes its `display`, as the stacked
+//! rows do. A table is drawn whole per answer (a new page of rows is a new table), so
+//! doing this once is enough.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -25,6 +27,12 @@ pub fn use_cell_labels() -> NodeRef<html::Table> {
 const UNLABELLED: [&str; 2] = ["table__check", "table__actions"];
 
 fn label_cells(table: &Element) {
+    let _ = table.set_attribute("role", "table");
+    for (selector, role) in ROLES {
+        for_each(table, selector, |e| {
+            let _ = e.set_attribute("role", role);
+        });
+    }
     let Ok(heads) = table.query_selector_all("thead th") else {
         return;
     };
@@ -37,10 +45,7 @@ fn label_cells(table: &Element) {
         })
         .map(|t| head_name(&t).to_string())
         .collect();
-    let Ok(rows) = table.query_selector_all("tbody tr") else {
-        return;
-    };
-    for row in (0..rows.length()).filter_map(|i| rows.get(i)?.dyn_into::<Element>().ok()) {
+    for_each(table, ":scope > tbody > tr", |row| {
         let cells = row.children();
         for (i, name) in names.iter().enumerate() {
             let Some(cell) = cells.item(i as u32) else {
@@ -51,7 +56,24 @@ fn label_cells(table: &Element) {
                 let _ = cell.set_attribute("data-label", name);
             }
         }
-    }
+    });
+}
+
+/// The roles a table's parts keep whatever their `display` (ARIA in HTML's implicit ones).
+const ROLES: [(&str, &str); 4] = [
+    (":scope > thead, :scope > tbody", "rowgroup"),
+    (":scope > * > tr", "row"),
+    (":scope > thead th", "columnheader"),
+    (":scope > tbody td", "cell"),
+];
+
+fn for_each(root: &Element, selector: &str, f: impl Fn(&Element)) {
+    let Ok(found) = root.query_selector_all(selector) else {
+        return;
+    };
+    (0..found.length())
+        .filter_map(|i| found.get(i)?.dyn_into::<Element>().ok())
+        .for_each(|e| f(&e));
 }
 
 /// A head's name without the sort arrow a sortable head draws after it.

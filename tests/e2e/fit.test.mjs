@@ -7,7 +7,21 @@ import { test } from 'node:test';
 import { follow, signInPlain, withConsole } from './helpers.mjs';
 
 const FLOW = { timeout: 240_000 };
-const LISTS = ['/', '/clients', '/users', '/users?tab=admins', '/groups', '/access/roles', '/access/permissions', '/access/scopes', '/apps', '/api-keys', '/sessions', '/settings'];
+// Each list and what shows once it has loaded (a table by its name, or a card's figure).
+const LISTS = [
+  ['/', 'main .stat'],
+  ['/clients', 'table[aria-label="Clients"]'],
+  ['/users', 'table[aria-label="End users"]'],
+  ['/users?tab=admins', 'table[aria-label="Admins"]'],
+  ['/groups', 'table[aria-label="Groups"]'],
+  ['/access/roles', 'table[aria-label="Roles"]'],
+  ['/access/permissions', 'table[aria-label="Permissions"]'],
+  ['/access/scopes', 'table[aria-label="API scopes"]'],
+  ['/apps', 'table[aria-label="Applications"]'],
+  ['/api-keys', 'main h1:text-is("API keys")'],
+  ['/sessions', 'table[aria-label="Workspace sessions"]'],
+  ['/settings', 'table[aria-label="Domains"]'],
+];
 
 /** How far the page and each table stick out of the window (0 = fits), and how the
  *  first row of each table lays out its visible cells. */
@@ -34,14 +48,17 @@ for (const width of [1280, 390]) {
         const wide = [];
         const unstacked = [];
         let stackedTables = 0;
-        for (const path of LISTS) {
+        let measured = 0;
+        for (const [path, loaded] of LISTS) {
           await follow(page, path);
-          // Loaded: no skeleton left.
+          // Loaded: what the list shows is there and no skeleton is left.
+          await page.locator(loaded).first().waitFor();
           await page.locator('main .skeleton-table').first().waitFor({ state: 'detached' });
           await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
           const m = await measure(page);
           const over = m.tables.filter((x) => x.over > 1).map((x) => `${x.label} +${x.over}px ${x.heads}`);
           if (m.page > 1 || over.length) wide.push(`${path}: page +${m.page}px ${over.join(', ')}`);
+          measured += m.tables.length;
           if (width > 720) continue;
           for (const table of m.tables.filter((x) => x.cells.length > 1)) {
             stackedTables += 1;
@@ -52,6 +69,7 @@ for (const width of [1280, 390]) {
             if (flat || nameless) unstacked.push(`${path} ${table.label}: ${flat ? 'cells side by side' : ''} ${nameless} cells without a column name`);
           }
         }
+        assert.ok(measured >= 11, `the lists' tables were measured (${measured})`);
         assert.deepEqual(wide, [], 'no list is wider than the window');
         if (width <= 720) {
           assert.ok(stackedTables >= 10, `rows of every list were measured (${stackedTables} tables)`);

@@ -605,16 +605,16 @@ export function jwtClaims(token) {
   return JSON.parse(Buffer.from(String(token).split('.')[1], 'base64url').toString('utf8'));
 }
 
-/**
- * Retries `fn` (which throws, e.g. an assertion, until the condition holds) every
- * `interval` ms until it returns; after `timeout` ms rethrows its last error.
- */
 /** Waits until the page's answers have minted `n` tokens: the collector reads each
  *  answer's body after the page has it, so the count may trail what the page shows. */
 export async function tokensMinted(state, n, message = 'tokens minted') {
   await eventually(() => assert.equal(state.tokens.length, n, message));
 }
 
+/**
+ * Retries `fn` (which throws, e.g. an assertion, until the condition holds) every
+ * `interval` ms until it returns; after `timeout` ms rethrows its last error.
+ */
 export async function eventually(fn, { timeout = 15_000, interval = 100, message = '' } = {}) {
   const deadline = Date.now() + timeout;
   for (;;) {

@@ -1,8 +1,9 @@
 //! The scope an API key needs for a route.
 
-/// Maps a request to the scope it needs: reads need `:read`, everything else `:write`.
+/// Maps a request to the scope it needs: reads need `:read`, everything else `:write`
+/// (the lists AuthSec reads by POST, `…/list` and `getClients`, are reads).
 pub fn required(method: &str, path: &str) -> &'static str {
-    let read = method == "GET" || path.ends_with("/list");
+    let read = method == "GET" || path.ends_with("/list") || path.ends_with("/getClients");
     let pick = |r: &'static str, w: &'static str| if read { r } else { w };
     if path.starts_with("/authsec/clientms/") {
         pick("clients:read", "clients:write")
@@ -30,6 +31,10 @@ mod tests {
     fn maps_routes() {
         assert_eq!(
             required("GET", "/authsec/clientms/tenants/x/clients/getClients"),
+            "clients:read"
+        );
+        assert_eq!(
+            required("POST", "/authsec/clientms/tenants/x/clients/getClients"),
             "clients:read"
         );
         assert_eq!(

@@ -183,8 +183,8 @@ fn envelope(status: StatusCode, error: &str, message: String) -> ApiError {
 }
 
 /// `POST …/clients/getClients` (the legacy route): every client of the **body's** tenant,
-/// oldest first, unpaged, bare `Client`s in clientms's envelope; soft-deleted ones left
-/// out (GORM's scope), `active_only` keeps the active ones. Neither the path nor the
+/// oldest first, unpaged, bare `Client`s in clientms's envelope; deleted ones left out
+/// (the sandbox keeps them for `deleted=true` of the GET), `active_only` keeps the active ones. Neither the path nor the
 /// token's tenant is checked, nor the admin role: only the JWT
 /// (`clients_controller.go:308-364`, authsec-api.md `clientms.getClients.post.json`).
 pub async fn list_all(

@@ -102,8 +102,14 @@ pub async fn user_list(
     _caller: Caller,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let req: UserListReq = parse_body(&body, Shape::Gin)?;
-    if req.tenant_id.trim().is_empty() {
+    // gin's ShouldBindJSON: "EOF" for no body, the decoder's own text for bad JSON.
+    let bad = |m: String| ApiError::gin(StatusCode::BAD_REQUEST, m);
+    let req: UserListReq = match serde_json::from_slice(&body) {
+        _ if body.iter().all(u8::is_ascii_whitespace) => return Err(bad("EOF".into())),
+        Ok(r) => r,
+        Err(e) => return Err(bad(e.to_string())),
+    };
+    if req.tenant_id.is_empty() {
         return Err(bind_error("GetEndUsersFilter", &[("TenantID", "required")]));
     }
     let client = match req.client_id.as_str() {
@@ -114,7 +120,8 @@ pub async fn user_list(
         ),
     };
     let db = st.db();
-    let tenant = Uuid::parse_str(req.tenant_id.trim())
+    // Not trimmed: " " passes `required` and finds no tenant database.
+    let tenant = Uuid::parse_str(&req.tenant_id)
         .ok()
         .and_then(|t| db.tenant(t))
         .ok_or_else(|| {

@@ -38,14 +38,17 @@ impl MfaSample {
         }
     }
 
-    /// "3 of 8 (37%)", or, when only the newest were read, the share among them and
-    /// how many they are.
+    /// "3 of 8 (37%)", or, when only the newest of each state were read (their
+    /// numbers can differ), the share among them and how many they are.
     pub fn words(&self) -> String {
         let said = share(self.with_mfa, self.read);
         if self.read as u64 >= self.total {
             said
         } else {
-            format!("{said}: the newest {} of {}", self.read, self.total)
+            format!(
+                "{said}: the newest active and inactive ones, {} of {}",
+                self.read, self.total
+            )
         }
     }
 }
@@ -126,7 +129,10 @@ mod tests {
         assert_eq!((s.with_mfa, s.read), (2, 4));
         assert_eq!(s.words(), "2 of 4 (50%)");
         s.total = 1000;
-        assert_eq!(s.words(), "2 of 4 (50%): the newest 4 of 1000");
+        assert_eq!(
+            s.words(),
+            "2 of 4 (50%): the newest active and inactive ones, 4 of 1000"
+        );
         let both = s.and(s);
         assert_eq!((both.with_mfa, both.read, both.total), (4, 8, 2000));
     }
