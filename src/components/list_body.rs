@@ -26,7 +26,6 @@
 //! (a user's groups, a role's holders) is a `ListBody` too, with fewer `skeleton_rows` and
 //! without `is_empty` when its `rows` say what an empty answer means.
 
-use super::settled;
 use super::{LoadFailed, TableSkeleton};
 use crate::api::error::ErrorKind;
 use crate::api::ApiError;
@@ -69,49 +68,50 @@ where
         <Transition fallback=move || {
             view! { <TableSkeleton label=loading rows=skeleton_rows /> }
         }>
+            // Read as it stands, not through a Suspend: a reload's answer replaces the rows
+            // in the same run that drops the old ones, so rows on screen always have live
+            // buttons (a Suspend kept the old rows in sight after their owner was gone, and
+            // chained reloads could keep them there for the length of several fetches).
+            // Reading the resource still holds the Transition's fallback on the first load.
             {move || {
                 let (rows, empty) = (rows.clone(), empty.clone());
-                Suspend::new(
-                    settled(
-                        data,
-                        move |r| match r {
-                            Ok(t) if is_empty.is_some_and(|f| f(&t)) => {
-                                view! {
-                                    <div class="empty">
-                                        <p>{empty.run()}</p>
-                                    </div>
-                                }
-                                    .into_any()
+                data.try_get()
+                    .flatten()
+                    .map(move |r| match r {
+                        Ok(t) if is_empty.is_some_and(|f| f(&t)) => {
+                            view! {
+                                <div class="empty">
+                                    <p>{empty.run()}</p>
+                                </div>
                             }
-                            Ok(t) => rows(t).into_view().into_any(),
-                            Err(e) if e.kind == ErrorKind::Aborted => {
-                                view! { <TableSkeleton label=loading rows=skeleton_rows /> }
-                                    .into_any()
+                                .into_any()
+                        }
+                        Ok(t) => rows(t).into_view().into_any(),
+                        Err(e) if e.kind == ErrorKind::Aborted => {
+                            view! { <TableSkeleton label=loading rows=skeleton_rows /> }.into_any()
+                        }
+                        Err(e) if missing.is_some() && e.is_missing_feature() => {
+                            view! {
+                                <p class="alert alert--info" role="status">
+                                    {missing}
+                                </p>
                             }
-                            Err(e) if missing.is_some() && e.is_missing_feature() => {
-                                view! {
-                                    <p class="alert alert--info" role="status">
-                                        {missing}
-                                    </p>
-                                }
-                                    .into_any()
+                                .into_any()
+                        }
+                        Err(e) => {
+                            view! {
+                                <LoadFailed
+                                    what=what
+                                    error=e
+                                    on_retry=move |_| match on_retry {
+                                        Some(r) => r.run(()),
+                                        None => data.refetch(),
+                                    }
+                                />
                             }
-                            Err(e) => {
-                                view! {
-                                    <LoadFailed
-                                        what=what
-                                        error=e
-                                        on_retry=move |_| match on_retry {
-                                            Some(r) => r.run(()),
-                                            None => data.refetch(),
-                                        }
-                                    />
-                                }
-                                    .into_any()
-                            }
-                        },
-                    ),
-                )
+                                .into_any()
+                        }
+                    })
             }}
         </Transition>
     }
