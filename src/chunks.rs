@@ -57,9 +57,8 @@ where
         let load = load.clone();
         // Asked for first, so the stylesheet and the chunk arrive side by side.
         let sheet = styles::fetched();
-        // No `while_alive` here (it would cost the first load bytes): a `Suspense`
-        // builds its first answer in the task that awaited it, which Leptos aborts with
-        // the page; only "Try again" goes through the later rebuild.
+        // A `Suspense` builds its first answer in the task that awaited it, which Leptos
+        // aborts with the page; only "Try again" goes through the later rebuild.
         Suspend::new(send_wrapper::SendWrapper::new(async move {
             match (load().await, styles::arrived(sheet).await) {
                 (Ok(view), Ok(())) => view,

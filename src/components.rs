@@ -1,5 +1,6 @@
 //! Shared widgets.
 
+pub mod answer;
 pub mod avatar;
 pub mod backup_codes;
 pub mod bulk;
@@ -27,8 +28,8 @@ pub mod toast;
 pub mod totp_setup;
 pub mod unsaved;
 pub mod when;
-pub mod while_alive;
 
+pub use answer::answer;
 pub use avatar::Avatar;
 pub use bulk::{BulkBar, BulkDelete, BulkJob};
 pub use button::Button;
@@ -55,4 +56,3 @@ pub use toast::{ToastRegion, Toasts, Tone};
 pub use totp_setup::TotpSetup;
 pub use unsaved::UnsavedGuard;
 pub use when::when;
-pub use while_alive::{settled, while_alive};

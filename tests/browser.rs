@@ -4,6 +4,7 @@
 
 mod browser {
     pub mod access;
+    pub mod answer;
     pub mod apps;
     pub mod clients;
     pub mod mfa;
@@ -13,7 +14,6 @@ mod browser {
     pub mod sign_in;
     pub mod support;
     pub mod users;
-    pub mod while_alive;
 }
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

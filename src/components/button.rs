@@ -39,11 +39,7 @@ pub fn Button(
             aria-label=label
             aria-keyshortcuts=keys
             disabled=move || disabled.get()
-            // try_: a Transition keeps a list's old rows on screen while their owner
-            // (and this callback) is already replaced; a click there does nothing.
-            on:click=move |_| {
-                on_click.try_run(());
-            }
+            on:click=move |_| on_click.run(())
         >
             {children()}
         </button>

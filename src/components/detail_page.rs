@@ -17,7 +17,7 @@
 //! }
 //! ```
 
-use super::settled;
+use super::answer;
 use super::{LoadFailed, TableSkeleton};
 use crate::api::ApiError;
 use crate::routes::Page;
@@ -64,25 +64,21 @@ where
         }>
             {move || {
                 let view = view.clone();
-                Suspend::new(
-                    settled(
-                        data,
-                        move |r| match r {
-                            Ok(item) => view(item, reload).into_view().into_any(),
-                            Err(e) => {
-                                view! {
-                                    <LoadFailed
-                                        what=what
-                                        error=e
-                                        not_found=not_found
-                                        on_retry=move |_| data.refetch()
-                                    />
-                                }
-                                    .into_any()
+                answer(data)
+                    .map(move |r| match r {
+                        Ok(item) => view(item, reload).into_view().into_any(),
+                        Err(e) => {
+                            view! {
+                                <LoadFailed
+                                    what=what
+                                    error=e
+                                    not_found=not_found
+                                    on_retry=move |_| data.refetch()
+                                />
                             }
-                        },
-                    ),
-                )
+                                .into_any()
+                        }
+                    })
             }}
         </Transition>
     }

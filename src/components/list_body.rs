@@ -26,6 +26,7 @@
 //! (a user's groups, a role's holders) is a `ListBody` too, with fewer `skeleton_rows` and
 //! without `is_empty` when its `rows` say what an empty answer means.
 
+use super::answer;
 use super::{LoadFailed, TableSkeleton};
 use crate::api::error::ErrorKind;
 use crate::api::ApiError;
@@ -68,15 +69,9 @@ where
         <Transition fallback=move || {
             view! { <TableSkeleton label=loading rows=skeleton_rows /> }
         }>
-            // Read as it stands, not through a Suspend: a reload's answer replaces the rows
-            // in the same run that drops the old ones, so rows on screen always have live
-            // buttons (a Suspend kept the old rows in sight after their owner was gone, and
-            // chained reloads could keep them there for the length of several fetches).
-            // Reading the resource still holds the Transition's fallback on the first load.
             {move || {
                 let (rows, empty) = (rows.clone(), empty.clone());
-                data.try_get()
-                    .flatten()
+                answer(data)
                     .map(move |r| match r {
                         Ok(t) if is_empty.is_some_and(|f| f(&t)) => {
                             view! {

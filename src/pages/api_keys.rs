@@ -4,7 +4,7 @@
 use crate::api::apikeys::{self, ApiKey};
 use crate::api::Api;
 use crate::auth::AuthContext;
-use crate::components::settled;
+use crate::components::answer;
 use crate::components::Button;
 use crate::components::{when, ConfirmedDialog, Modal, SecretDialog, TableList, TextField, Toasts};
 use crate::components::{FormEnd, SubmitButton};
@@ -202,10 +202,9 @@ fn NewKeyDialog(
                     <Transition fallback=|| {
                         view! { <p class="muted">"Loading scopes…"</p> }
                     }>
-                        {move || Suspend::new(
-                            settled(
-                                scopes,
-                                move |r| match r {
+                        {move || {
+                            answer(scopes)
+                                .map(|r| match r {
                                     Ok(s) => {
                                         s.scopes
                                             .into_iter()
@@ -244,9 +243,8 @@ fn NewKeyDialog(
                                         }
                                             .into_any()
                                     }
-                                },
-                            ),
-                        )}
+                                })
+                        }}
                     </Transition>
                     <p class="field__error" aria-live="polite">
                         {move || errors.with(|e| e.1.clone())}

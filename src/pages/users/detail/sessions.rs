@@ -3,11 +3,7 @@
 
 use crate::api::sessions::{self, DeviceSession};
 use crate::api::Api;
-use crate::components::when;
-use crate::components::while_alive;
-use crate::components::Button;
-use crate::components::LoadFailed;
-use crate::components::{ConfirmedDialog, DataTable, Toasts};
+use crate::components::{when, Button, ConfirmedDialog, TableList, Toasts};
 use crate::hooks::use_confirmed;
 use crate::pages::sessions::SESSION_COLUMNS;
 use crate::url::Query;
@@ -17,29 +13,19 @@ use leptos::prelude::*;
 pub fn UserSessions(user_id: String) -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
-    // The id is owned by the fetcher, not a StoredValue: a resource may run its
-    // first fetch after its component is gone (created and replaced at once while
-    // the page reloads), and a disposed StoredValue panics.
-    // Reference-counted, not arena-owned: this section is created afresh each
-    // time the user page reloads, and its suspense may poll the resource after
-    // a replaced section is gone (an arena resource panics then).
-    let data = ArcLocalResource::new(move || {
+    let data = LocalResource::new(move || {
         let q = Query::new()
             .add("user_id", user_id.clone())
             .add("active", true)
             .add("page", 1)
             .add("limit", 100);
-        async move { sessions::tenant(&api, &q).await }
+        async move { sessions::tenant(&api, &q).await.map(|p| p.sessions) }
     });
-    let reload = {
-        let data = data.clone();
-        Callback::new(move |_| data.refetch())
-    };
     let revoke = use_confirmed(
         move |s: DeviceSession| async move { sessions::revoke_any(&api, &s.id).await.map(|_| s) },
         move |s| {
             toasts.success(format!("The session on {} was revoked.", s.device_name));
-            reload.run(());
+            data.refetch();
         },
     );
     let row = move |s: DeviceSession| {
@@ -67,44 +53,17 @@ pub fn UserSessions(user_id: String) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="sessions-h">
             <h2 id="sessions-h">"Sessions"</h2>
-            <Transition fallback=|| {
-                view! { <p class="muted">"Loading sessions…"</p> }
-            }>
-                {move || {
-                    let data = data.clone();
-                    Suspend::new(async move {
-                        while_alive(
-                            match data.await {
-                                Ok(p) if p.sessions.is_empty() => {
-                                    // An Arc resource outlives the section: awaiting it never panics.
-                                    view! { <p class="muted">"No active sessions."</p> }
-                                        .into_any()
-                                }
-                                Ok(p) => {
-                                    view! {
-                                        <DataTable label="Sessions" columns=SESSION_COLUMNS>
-                                            {p.sessions.into_iter().map(row).collect_view()}
-                                        </DataTable>
-                                    }
-                                        .into_any()
-                                }
-                                Err(e) if e.is_missing_feature() => {
-                                    view! {
-                                        <p class="muted">"This server does not list sessions."</p>
-                                    }
-                                        .into_any()
-                                }
-                                Err(e) => {
-                                    view! {
-                                        <LoadFailed what="The sessions" error=e on_retry=reload />
-                                    }
-                                        .into_any()
-                                }
-                            },
-                        )
-                    })
-                }}
-            </Transition>
+            <TableList
+                data
+                loading="Loading sessions"
+                what="The sessions"
+                missing=Some("This server does not list sessions.")
+                none="No active sessions."
+                table="Sessions"
+                columns=SESSION_COLUMNS
+                row
+                skeleton_rows=2
+            />
             <ConfirmedDialog
                 of=revoke
                 title="Revoke session"
