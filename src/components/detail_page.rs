@@ -7,10 +7,7 @@
 //! view! {
 //!     <DetailPage
 //!         list=Page::Apps
-//!         list_label="Applications"
-//!         kind="Application"
-//!         what="The application"
-//!         not_found="This application does not exist in this workspace."
+//!         noun=noun!("application", "applications", "Application", "Applications")
 //!         fetch=move |id| async move { apps::get(&api, &id).await }
 //!         view=|app, reload| view! { <Editor app reload /> }
 //!     />
@@ -18,7 +15,7 @@
 //! ```
 
 use super::answer;
-use super::{LoadFailed, TableSkeleton};
+use super::{LoadFailed, Noun, TableSkeleton};
 use crate::api::ApiError;
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -30,13 +27,8 @@ use std::future::Future;
 pub fn DetailPage<T, F, Fut, R, V>(
     /// The list this item belongs to, for the breadcrumb.
     list: Page<'static>,
-    list_label: &'static str,
-    /// The item's kind: "Client" (the breadcrumb's last part, "Loading client").
-    kind: &'static str,
-    /// The subject of the failure sentence: "The client".
-    what: &'static str,
-    /// The sentence for a 404.
-    not_found: &'static str,
+    /// What the page shows: the breadcrumb's names, the loading and failure sentences.
+    noun: Noun,
     /// Loads the item with this id; signals it reads are tracked (the tenant).
     fetch: F,
     /// The page for the loaded item, with a callback that loads it again.
@@ -53,14 +45,13 @@ where
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let data = LocalResource::new(move || fetch(id.get()));
     let reload = Callback::new(move |_| data.refetch());
-    let loading = format!("Loading {}", kind.to_lowercase());
     view! {
         <nav class="crumbs" aria-label="Breadcrumb">
-            <A href=list.path()>{list_label}</A>
-            {format!(" / {kind}")}
+            <A href=list.path()>{noun.many}</A>
+            {format!(" / {}", noun.one)}
         </nav>
         <Transition fallback=move || {
-            view! { <TableSkeleton label=loading.clone() rows=2 /> }
+            view! { <TableSkeleton label=noun.loading_one rows=2 /> }
         }>
             {move || {
                 let view = view.clone();
@@ -70,9 +61,9 @@ where
                         Err(e) => {
                             view! {
                                 <LoadFailed
-                                    what=what
+                                    what=noun.what_one
                                     error=e
-                                    not_found=not_found
+                                    not_found=noun.not_found
                                     on_retry=move |_| data.refetch()
                                 />
                             }

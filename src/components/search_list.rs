@@ -9,14 +9,12 @@
 //!     async move { all.await.map(|l| matching(&l, &q)) }
 //! });
 //! view! {
-//!     <SearchList url data on_retry=move || all.refetch() label="Filter roles"
-//!         placeholder="Role name" loading="Loading roles" what="The roles"
-//!         none_yet="No roles yet." none_match="No role matches this search."
-//!         table="Roles" columns=&["Name", "Description"] row=|r: &Role| view! { <tr>…</tr> } />
+//!     <SearchList url data on_retry=move || all.refetch() noun=ROLES placeholder="Role name"
+//!         columns=&["Name", "Description"] row=|r: &Role| view! { <tr>…</tr> } />
 //! }
 //! ```
 
-use super::{DataTable, FilterForm, ListBody, SearchInput};
+use super::{DataTable, FilterForm, ListBody, Noun, SearchInput};
 use crate::api::ApiError;
 use crate::hooks::{ListUrl, Search};
 use leptos::prelude::*;
@@ -28,20 +26,12 @@ pub fn SearchList<T, R, V>(
     /// Retry after a failure: refetch what `data` is cut from.
     #[prop(into)]
     on_retry: Callback<()>,
-    /// The filter form's name: "Filter roles".
-    label: &'static str,
+    /// What the list holds: its filter form's name, loading, failure and empty sentences.
+    noun: Noun,
     placeholder: &'static str,
-    /// The skeleton's accessible name: "Loading roles".
-    loading: &'static str,
-    /// The subject of the failure sentence: "The roles".
-    what: &'static str,
     /// The sentence for a server without this route.
     #[prop(default = None)]
     missing: Option<&'static str>,
-    none_yet: &'static str,
-    none_match: &'static str,
-    /// The table's accessible name: "Roles".
-    table: &'static str,
     /// Its column heads ([`DataTable`]).
     columns: &'static [&'static str],
     /// One hit's row.
@@ -56,20 +46,20 @@ where
     let rows = move |hits: Vec<T>| {
         let row = row.clone();
         view! {
-            <DataTable label=table columns>
+            <DataTable label=noun.many columns>
                 {hits.iter().map(row).collect_view()}
             </DataTable>
         }
     };
     let empty = move || {
         if state.with(|s| s.q.trim().is_empty()) {
-            none_yet
+            noun.none_yet
         } else {
-            none_match
+            noun.none_match
         }
     };
     view! {
-        <FilterForm label=label>
+        <FilterForm label=noun.filter>
             <SearchInput
                 label="Search"
                 placeholder=placeholder
@@ -77,6 +67,15 @@ where
                 on_commit=move |q: String| url.go(Search::q(q), true)
             />
         </FilterForm>
-        <ListBody data loading what missing is_empty=Vec::is_empty on_retry empty rows />
+        <ListBody
+            data
+            loading=noun.loading
+            what=noun.what
+            missing
+            is_empty=Vec::is_empty
+            on_retry
+            empty
+            rows
+        />
     }
 }

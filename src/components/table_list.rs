@@ -3,29 +3,26 @@
 //!
 //! ```ignore
 //! view! {
-//!     <TableList data loading="Loading domains" what="The domains" none="No domains yet."
-//!         table="Domains" columns=&["Domain", "Status", "Added", ""] row />
+//!     <TableList data noun=noun!("domain", "domains", "Domain", "Domains")
+//!         columns=&["Domain", "Status", "Added", ""] row />
 //! }
 //! ```
 
-use super::{DataTable, ListBody};
+use super::{DataTable, ListBody, Noun};
 use crate::api::ApiError;
 use leptos::prelude::*;
 
 #[component]
 pub fn TableList<T, R, V>(
     data: LocalResource<Result<Vec<T>, ApiError>>,
-    /// The skeleton's accessible name: "Loading domains".
-    loading: &'static str,
-    /// The subject of the failure sentence: "The domains".
-    what: &'static str,
+    /// What the list holds: its loading, failure and empty sentences, the table's name.
+    noun: Noun,
     /// The sentence for a server without this route.
     #[prop(default = None)]
     missing: Option<&'static str>,
-    /// The sentence when there are none: "No domains yet."
-    none: &'static str,
-    /// The table's accessible name: "Domains".
-    table: &'static str,
+    /// The sentence when there are none, where "No domains yet." is not the right one.
+    #[prop(optional)]
+    none: Option<&'static str>,
     /// Its column heads ([`DataTable`]).
     columns: &'static [&'static str],
     /// One item's row.
@@ -42,7 +39,7 @@ where
     let rows = move |list: Vec<T>| {
         let row = row.clone();
         view! {
-            <DataTable label=table columns>
+            <DataTable label=noun.many columns>
                 {list.into_iter().map(row).collect_view()}
             </DataTable>
         }
@@ -50,12 +47,12 @@ where
     view! {
         <ListBody
             data
-            loading
-            what
+            loading=noun.loading
+            what=noun.what
             missing
             skeleton_rows
             is_empty=Vec::is_empty
-            empty=move || none
+            empty=move || none.unwrap_or(noun.none_yet)
             rows
         />
     }

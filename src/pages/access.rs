@@ -104,14 +104,9 @@ pub fn RolesPage() -> impl IntoView {
             url
             data
             on_retry=move || all.refetch()
-            label="Filter roles"
+            noun=crate::noun!("role", "roles", "Role", "Roles")
             placeholder="Role name or description"
-            loading="Loading roles"
-            what="The roles"
             missing=Some("This server does not offer roles.")
-            none_yet="No roles yet."
-            none_match="No role matches this search."
-            table="Roles"
             columns=&["Name", "Description", "Permissions", "Admins"]
             row
         />

@@ -95,11 +95,8 @@ pub fn ApiKeysPage() -> impl IntoView {
         </p>
         <TableList
             data=keys
-            loading="Loading API keys"
-            what="The API keys"
+            noun=crate::noun!("API key", "API keys", "API key", "API keys")
             missing=Some("This server does not offer API keys.")
-            none="No API keys yet."
-            table="API keys"
             columns=&["Name", "Scopes", "Created", "Last used", "Status", ""]
             row
         />

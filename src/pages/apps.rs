@@ -96,14 +96,9 @@ pub fn AppsPage() -> impl IntoView {
             url
             data
             on_retry=move || all.refetch()
-            label="Filter applications"
+            noun=crate::noun!("application", "applications", "Application", "Applications")
             placeholder="Application name"
-            loading="Loading applications"
-            what="The applications"
             missing=Some("This server does not offer management applications.")
-            none_yet="No applications yet."
-            none_match="No application matches this name."
-            table="Applications"
             columns=&["Name", "Client type", "Protocol", "Domain", "Created"]
             row
         />

@@ -140,13 +140,8 @@ pub fn GroupsPage() -> impl IntoView {
             url
             data
             on_retry=move || all.refetch()
-            label="Filter groups"
+            noun=crate::noun!("group", "groups", "Group", "Groups")
             placeholder="Group name or description"
-            loading="Loading groups"
-            what="The groups"
-            none_yet="No groups yet."
-            none_match="No group matches this search."
-            table="Groups"
             columns=&["Name", "Description", "Members", "Created"]
             row
         />

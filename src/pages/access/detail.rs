@@ -21,10 +21,7 @@ pub fn RoleDetailPage() -> impl IntoView {
     view! {
         <DetailPage
             list=Page::Roles
-            list_label="Roles"
-            kind="Role"
-            what="The role"
-            not_found="This role does not exist in this workspace. It may have been deleted."
+            noun=crate::noun!("role", "roles", "Role", "Roles")
             fetch=move |id| async move {
                 let (role, perms) = futures::join!(
                     access::role(&api, &id), access::permissions(&api)

@@ -164,13 +164,8 @@ pub fn PermissionsPage() -> impl IntoView {
             url
             data
             on_retry=move || all.refetch()
-            label="Filter permissions"
+            noun=crate::noun!("permission", "permissions", "Permission", "Permissions")
             placeholder="Permission or description"
-            loading="Loading permissions"
-            what="The permissions"
-            none_yet="No permissions yet."
-            none_match="No permission matches this search."
-            table="Permissions"
             columns=&["Permission", "Description", "Roles", ""]
             row
         />

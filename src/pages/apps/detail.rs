@@ -23,10 +23,7 @@ pub fn AppDetailPage() -> impl IntoView {
     view! {
         <DetailPage
             list=Page::Apps
-            list_label="Applications"
-            kind="Application"
-            what="The application"
-            not_found="This application does not exist in this workspace."
+            noun=crate::noun!("application", "applications", "Application", "Applications")
             fetch=move |id| async move { apps::get(&api, &id).await }
             view=|app, reload| view! { <Editor app=app reload=reload /> }
         />

@@ -33,10 +33,7 @@ pub fn ClientDetailPage() -> impl IntoView {
     view! {
         <DetailPage
             list=Page::Clients
-            list_label="Clients"
-            kind="Client"
-            what="The client"
-            not_found="This client does not exist in this workspace."
+            noun=crate::noun!("client", "clients", "Client", "Clients")
             fetch=move |id| {
                 let t = tenant.get();
                 async move { clients::get(&api, &t, &id).await }

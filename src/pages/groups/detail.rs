@@ -27,10 +27,7 @@ pub fn GroupDetailPage() -> impl IntoView {
     view! {
         <DetailPage
             list=Page::Groups
-            list_label="Groups"
-            kind="Group"
-            what="The group"
-            not_found="This group does not exist in this workspace. It may have been deleted."
+            noun=crate::noun!("group", "groups", "Group", "Groups")
             fetch=move |id| async move { groups::one(&api, &id).await }
             view=move |g, reload| view! { <GroupEditor g reload job selected /> }
         />

@@ -184,10 +184,7 @@ pub fn Domains() -> impl IntoView {
             <FormAlert error=op_error />
             <TableList
                 data
-                loading="Loading domains"
-                what="The domains"
-                none="No domains yet."
-                table="Domains"
+                noun=crate::noun!("domain", "domains", "Domain", "Domains")
                 columns=&["Domain", "Status", "Added", ""]
                 row
             />

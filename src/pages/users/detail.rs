@@ -41,10 +41,7 @@ pub fn UserDetailPage() -> impl IntoView {
     view! {
         <DetailPage
             list=Page::Users
-            list_label="Users"
-            kind="User"
-            what="The user"
-            not_found="This user does not exist in this workspace."
+            noun=crate::noun!("user", "users", "User", "Users")
             fetch=move |id| {
                 let t = tenant.get();
                 async move { users::get(&api, &t, &id).await }

@@ -101,11 +101,11 @@ pub fn PendingInvites(
             </p>
             <TableList
                 data
-                loading="Loading invitations"
-                what="The invitations"
+                noun=crate::noun!(
+                    "pending invitation", "pending invitations", "Pending invitation", "Pending invitations"
+                )
                 skeleton_rows=2
                 none="No invitation is waiting."
-                table="Pending invitations"
                 columns=&["Invited admin", "Invited", "Expiry", ""]
                 row
             />

@@ -183,10 +183,7 @@ pub fn ApiScopes() -> impl IntoView {
             </form>
             <TableList
                 data
-                loading="Loading API scopes"
-                what="The API scopes"
-                none="No API scopes yet."
-                table="API scopes"
+                noun=crate::noun!("API scope", "API scopes", "API scope", "API scopes")
                 columns=&["API scope", "Description", "Permissions", "Created", ""]
                 row
             />

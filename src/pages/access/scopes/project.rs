@@ -211,10 +211,7 @@ pub fn ProjectScopes() -> impl IntoView {
             </form>
             <TableList
                 data
-                loading="Loading scopes"
-                what="The scopes"
-                none="No scopes yet."
-                table="Scopes"
+                noun=crate::noun!("scope", "scopes", "Scope", "Scopes")
                 columns=&["Scope", "Resources", ""]
                 row
             />

@@ -55,11 +55,9 @@ pub fn UserSessions(user_id: String) -> impl IntoView {
             <h2 id="sessions-h">"Sessions"</h2>
             <TableList
                 data
-                loading="Loading sessions"
-                what="The sessions"
+                noun=crate::noun!("session", "sessions", "Session", "Sessions")
                 missing=Some("This server does not list sessions.")
                 none="No active sessions."
-                table="Sessions"
                 columns=SESSION_COLUMNS
                 row
                 skeleton_rows=2
