@@ -2,6 +2,7 @@
 //! (`/work/shared/api-contract.md`) for developing and testing the console.
 
 pub mod auth;
+pub mod body;
 pub mod config;
 pub mod db;
 pub mod dns;

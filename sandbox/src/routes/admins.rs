@@ -13,7 +13,8 @@ use uuid::Uuid;
 
 use super::endusers::new_end_user;
 use crate::auth::{Admin, Caller};
-use crate::error::{check_toggle, parse_body, ApiError, ApiResult, Shape};
+use crate::body::Body;
+use crate::error::{check_toggle, ApiError, ApiResult};
 use crate::state::AppState;
 
 /// Admins under `/authsec/uflow`.
@@ -66,9 +67,8 @@ pub struct InviteReq {
 pub async fn invite(
     State(st): State<AppState>,
     caller: Admin,
-    body: Bytes,
+    Body(req, _): Body<InviteReq>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
-    let req: InviteReq = parse_body(&body, Shape::Gin)?;
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
     let email = req.email.unwrap_or_default().trim().to_lowercase();
     let username = req.username.unwrap_or_default().trim().to_string();
@@ -155,9 +155,8 @@ fn is_last_active(st: &AppState, caller: &Caller, id: Uuid) -> bool {
 pub async fn set_status(
     State(st): State<AppState>,
     caller: Admin,
-    body: Bytes,
+    Body(req, _): Body<StatusReq>,
 ) -> ApiResult<Json<Value>> {
-    let req: StatusReq = parse_body(&body, Shape::Gin)?;
     let active = check_toggle(&req.tenant_id, &req.user_id, req.active)?;
     let id = admin_id(&st, &caller, &req.user_id.unwrap_or_default())?;
     if !active && is_last_active(&st, &caller, id) {
@@ -336,15 +335,30 @@ fn not_found_invitee() -> ApiError {
     )
 }
 
+/// A resend or a cancel, in AuthSec's words: the verb, and the refusal once the invitee
+/// has signed in.
+struct InviteAction {
+    verb: &'static str,
+    logged_in: &'static str,
+}
+
+const RESEND: InviteAction = InviteAction {
+    verb: "resend",
+    logged_in: "User has already logged in. They should use 'forgot password' instead.",
+};
+
+const CANCEL: InviteAction = InviteAction {
+    verb: "cancel",
+    logged_in: "User has already logged in. Use deactivate instead.",
+};
+
 /// The invitee a resend or cancel names, checked as AuthSec checks it.
 fn invitee(
     st: &AppState,
     caller: &Caller,
-    body: &[u8],
-    verb: &str,
-    logged_in: &str,
+    req: InviteeReq,
+    action: InviteAction,
 ) -> ApiResult<Uuid> {
-    let req: InviteeReq = parse_body(body, Shape::Gin)?;
     let raw = req.user_id.unwrap_or_default();
     if raw.is_empty() {
         return Err(crate::error::bind_error(
@@ -359,7 +373,7 @@ fn invitee(
     if u.tenant_id != caller.tenant_id {
         return Err(ApiError::gin(
             StatusCode::FORBIDDEN,
-            format!("Cannot {verb} invite for user in different tenant"),
+            format!("Cannot {} invite for user in different tenant", action.verb),
         ));
     }
     if !(u.invited && u.pending_registration) {
@@ -369,7 +383,7 @@ fn invitee(
         ));
     }
     if u.last_login.is_some() {
-        return Err(ApiError::gin(StatusCode::BAD_REQUEST, logged_in));
+        return Err(ApiError::gin(StatusCode::BAD_REQUEST, action.logged_in));
     }
     Ok(id)
 }
@@ -378,15 +392,9 @@ fn invitee(
 pub async fn resend_invite(
     State(st): State<AppState>,
     caller: Admin,
-    body: Bytes,
+    Body(req, _): Body<InviteeReq>,
 ) -> ApiResult<Json<Value>> {
-    let id = invitee(
-        &st,
-        &caller,
-        &body,
-        "resend",
-        "User has already logged in. They should use 'forgot password' instead.",
-    )?;
+    let id = invitee(&st, &caller, req, RESEND)?;
     let temporary = crate::util::random_b64(15);
     let expires = crate::util::now() + Duration::days(7);
     let mut db = st.db();
@@ -404,15 +412,9 @@ pub async fn resend_invite(
 pub async fn cancel_invite(
     State(st): State<AppState>,
     caller: Admin,
-    body: Bytes,
+    Body(req, _): Body<InviteeReq>,
 ) -> ApiResult<Json<Value>> {
-    let id = invitee(
-        &st,
-        &caller,
-        &body,
-        "cancel",
-        "User has already logged in. Use deactivate instead.",
-    )?;
+    let id = invitee(&st, &caller, req, CANCEL)?;
     let mut db = st.db();
     let u = db.remove_user(id).ok_or_else(not_found_invitee)?;
     Ok(Json(

@@ -1,6 +1,5 @@
 //! API keys (extension; FastAPI error shape). Only a hash of each secret is kept.
 
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{delete, get, post};
@@ -10,10 +9,11 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use crate::auth::Caller;
+use crate::auth::{Caller, FastShape};
+use crate::body::Body;
 use crate::db::apikey::{KEY_PREFIX, SCOPES};
 use crate::db::{ApiKey, Db};
-use crate::error::{fast_name, parse_body, ApiError, ApiResult, Shape};
+use crate::error::{fast_name, ApiError, ApiResult};
 use crate::state::AppState;
 use crate::util::{new_id, now, random_b64, sha256_hex};
 
@@ -75,9 +75,8 @@ pub struct CreateReq {
 pub async fn create(
     State(st): State<AppState>,
     caller: Caller,
-    body: Bytes,
+    Body(req, _): Body<CreateReq, FastShape>,
 ) -> ApiResult<Json<Value>> {
-    let req: CreateReq = parse_body(&body, Shape::Fast)?;
     let name = fast_name(req.name)?;
     let scopes: Vec<String> = match req.scopes {
         None | Some(Value::Null) => {

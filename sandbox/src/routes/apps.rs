@@ -1,6 +1,5 @@
 //! Management applications (extension; errors `{message, error_code}`).
 
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, put};
@@ -9,8 +8,9 @@ use axum::Router;
 use serde_json::{json, Map, Value};
 
 use crate::auth::{Admin, AppShape};
+use crate::body::Body;
 use crate::db::App;
-use crate::error::{parse_body, ApiError, ApiResult, Shape};
+use crate::error::{ApiError, ApiResult};
 use crate::seed::apps::blank;
 use crate::state::AppState;
 use crate::util::{new_id, now, random_b64, sha256_hex};
@@ -53,9 +53,8 @@ pub async fn list(State(st): State<AppState>, caller: Admin<AppShape>) -> ApiRes
 pub async fn create(
     State(st): State<AppState>,
     caller: Admin<AppShape>,
-    body: Bytes,
+    Body(body, _): Body<Map<String, Value>, AppShape>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
-    let body: Map<String, Value> = parse_body(&body, Shape::App)?;
     if body
         .get("app_name")
         .and_then(Value::as_str)
@@ -87,9 +86,8 @@ pub async fn update(
     State(st): State<AppState>,
     caller: Admin<AppShape>,
     Path(id): Path<String>,
-    body: Bytes,
+    Body(body, _): Body<Map<String, Value>, AppShape>,
 ) -> ApiResult<Json<Value>> {
-    let body: Map<String, Value> = parse_body(&body, Shape::App)?;
     let mut db = st.db();
     let app = db
         .apps

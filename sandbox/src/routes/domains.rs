@@ -3,7 +3,6 @@
 //! be the token's. DNS is the zone file of `--dns-zone` (no file: no name exists), as
 //! the network is not reachable where the sandbox runs.
 
-use axum::body::Bytes;
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
@@ -15,8 +14,9 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::auth::{Admin, GinShape};
+use crate::body::Body;
 use crate::db::domain::{normalize, Domain};
-use crate::error::{bind_error, parse_body, ApiError, ApiResult, Shape};
+use crate::error::{bind_error, ApiError, ApiResult};
 use crate::state::AppState;
 use crate::util::{new_id, now};
 
@@ -117,7 +117,7 @@ pub async fn list(State(st): State<AppState>, at: InTenant) -> ApiResult<Json<Va
 }
 
 #[derive(Deserialize)]
-struct CreateReq {
+pub struct CreateReq {
     #[serde(default)]
     domain: String,
 }
@@ -125,10 +125,9 @@ struct CreateReq {
 pub async fn create(
     State(st): State<AppState>,
     at: InTenant,
-    body: Bytes,
+    Body(req, _): Body<CreateReq>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     let tenant = at.tenant;
-    let req: CreateReq = parse_body(&body, Shape::Gin)?;
     if req.domain.is_empty() {
         return Err(bind_error("CreateDomainRequest", &[("Domain", "required")]));
     }

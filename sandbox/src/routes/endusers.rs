@@ -15,8 +15,9 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::auth::{Admin, Caller};
+use crate::body::Body;
 use crate::db::{Db, User};
-use crate::error::{bind_error, check_toggle, parse_body, ApiError, ApiResult, Shape};
+use crate::error::{bind_error, check_toggle, ApiError, ApiResult, Shape};
 use crate::seed::demo;
 use crate::state::AppState;
 use crate::util::validate::{is_valid_email, password_error};
@@ -49,9 +50,8 @@ pub struct ListReq {
 pub async fn list(
     State(st): State<AppState>,
     caller: Admin,
-    body: Bytes,
+    Body(req, _): Body<ListReq>,
 ) -> ApiResult<Json<Value>> {
-    let req: ListReq = parse_body(&body, Shape::Gin)?;
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
     // AuthSec loads every end user and pages in memory, in no set order; it has no
     // search, status, MFA or sort keys (authsec-api.md §c.1, §1.7): a page of 0 or less
@@ -199,9 +199,8 @@ pub async fn update(
     State(st): State<AppState>,
     caller: Caller,
     Path((t, id)): Path<(String, String)>,
-    body: Bytes,
+    Body(req, _): Body<UpdateReq>,
 ) -> ApiResult<Json<Value>> {
-    let req: UpdateReq = parse_body(&body, Shape::Gin)?;
     let mut db = st.db();
     let uid = end_user(&mut db, &caller, &t, &id)?.id;
     let domain = tenant_domain(&db, caller.tenant_id);
@@ -336,9 +335,8 @@ pub struct StatusReq {
 pub async fn set_status(
     State(st): State<AppState>,
     caller: Caller,
-    body: Bytes,
+    Body(req, _): Body<StatusReq>,
 ) -> ApiResult<Json<Value>> {
-    let req: StatusReq = parse_body(&body, Shape::Gin)?;
     let active = check_toggle(&req.tenant_id, &req.user_id, req.active)?;
     let mut db = st.db();
     let tenant = caller.tenant_id.to_string();

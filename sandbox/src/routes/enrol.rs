@@ -23,8 +23,9 @@ use super::login::attempt_mut;
 use super::login_mfa::account;
 use super::totp::{code_matches, otpauth_uri, ISSUER};
 use crate::auth::{Caller, OriginChecked};
+use crate::body::Body;
 use crate::db::{Db, User};
-use crate::error::{parse_body, ApiError, ApiResult, Shape};
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::util::{backup_codes, now};
 
@@ -189,9 +190,8 @@ pub struct StatusReq {
 pub async fn admin_status(
     State(st): State<AppState>,
     OriginalUri(uri): OriginalUri,
-    body: Bytes,
+    Body(req, _): Body<StatusReq>,
 ) -> ApiResult<Json<Value>> {
-    let req: StatusReq = parse_body(&body, Shape::Gin)?;
     let email = req
         .email
         .filter(|e| !e.trim().is_empty())

@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::auth::Admin;
+use crate::body::Body;
 use crate::db::group::{Group, Membership};
 use crate::db::Db;
 use crate::error::{bind_error, parse_body, ApiError, ApiResult, Shape};
@@ -55,8 +56,11 @@ pub struct CreateReq {
     groups: Option<Value>,
 }
 
-pub async fn create(State(st): State<AppState>, _: Admin, body: Bytes) -> ApiResult<Json<Value>> {
-    let req: CreateReq = parse_body(&body, Shape::Gin)?;
+pub async fn create(
+    State(st): State<AppState>,
+    _: Admin,
+    Body(req, _): Body<CreateReq>,
+) -> ApiResult<Json<Value>> {
     let mut failures = Vec::new();
     if req.tenant_id.as_deref().is_none_or(str::is_empty) {
         failures.push(("TenantID", "required"));
@@ -151,8 +155,11 @@ fn members_of(db: &Db, group: &Group) -> Vec<Value> {
         .collect()
 }
 
-pub async fn list(State(st): State<AppState>, _: Admin, body: Bytes) -> ApiResult<Json<Value>> {
-    let req: ListReq = parse_body(&body, Shape::Gin)?;
+pub async fn list(
+    State(st): State<AppState>,
+    _: Admin,
+    Body(req, _): Body<ListReq>,
+) -> ApiResult<Json<Value>> {
     let raw = req.tenant_id.unwrap_or_default();
     if raw.is_empty() {
         let e = bind_error("AdminGroupListRequest", &[("TenantID", "required")]);
@@ -221,9 +228,8 @@ pub async fn rename(
     State(st): State<AppState>,
     _: Admin,
     Path(key): Path<String>,
-    body: Bytes,
+    Body(req, _): Body<RenameReq>,
 ) -> ApiResult<Json<Value>> {
-    let req: RenameReq = parse_body(&body, Shape::Gin)?;
     let tenant_raw = req.tenant_id.unwrap_or_default();
     let name = req.name.unwrap_or_default();
     let mut failures = Vec::new();
@@ -295,9 +301,8 @@ fn ids_to_delete(body: &Value) -> Vec<String> {
 pub async fn delete_many(
     State(st): State<AppState>,
     caller: Admin,
-    body: Bytes,
+    Body(body, _): Body<Value>,
 ) -> ApiResult<Json<Value>> {
-    let body: Value = parse_body(&body, Shape::Gin)?;
     let raw = ids_to_delete(&body);
     if raw.is_empty() {
         return Err(gin(

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::auth::jwt::{self, Realm};
 use crate::auth::ClientMeta;
+use crate::body::Body;
 use crate::db::{attempt_key, Attempt, Db};
 use crate::error::{bind_error, parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
@@ -40,8 +41,10 @@ pub struct PrecheckReq {
     current_domain: Option<String>,
 }
 
-pub async fn precheck(State(st): State<AppState>, body: Bytes) -> ApiResult<Json<Value>> {
-    let req: PrecheckReq = parse_body(&body, Shape::Gin)?;
+pub async fn precheck(
+    State(st): State<AppState>,
+    Body(req, _): Body<PrecheckReq>,
+) -> ApiResult<Json<Value>> {
     let email = req.email.unwrap_or_default().trim().to_lowercase();
     if email.is_empty() {
         return Err(ApiError::field("email", "email is required"));
@@ -99,8 +102,10 @@ fn check_login_input(email: &str, password: &str, domain: &str) -> ApiResult<()>
 
 /// `POST /uflow/login`: the password step. Answers `LoginResponse` (no token, no ticket);
 /// opens the sandbox's own record of the attempt (see [`Attempt`]).
-pub async fn login(State(st): State<AppState>, body: Bytes) -> ApiResult<Json<Value>> {
-    let req: LoginReq = parse_body(&body, Shape::Gin)?;
+pub async fn login(
+    State(st): State<AppState>,
+    Body(req, _): Body<LoginReq>,
+) -> ApiResult<Json<Value>> {
     let email = req.email.unwrap_or_default().trim().to_lowercase();
     let password = req.password.unwrap_or_default();
     let domain = req.tenant_domain.unwrap_or_default();
@@ -347,8 +352,10 @@ pub struct UserLoginReq {
 /// (`CustomLogin`, tests/fixtures/authsec/uflow.user.login.json). Says nothing of factors
 /// (`mfa_required` is always false: `/webauthn/enduser/mfa/loginStatus` does) and, as on
 /// AuthSec, does not look at `active` (the token step does).
-pub async fn user_login(State(st): State<AppState>, body: Bytes) -> ApiResult<Json<Value>> {
-    let req: UserLoginReq = parse_body(&body, Shape::Gin)?;
+pub async fn user_login(
+    State(st): State<AppState>,
+    Body(req, _): Body<UserLoginReq>,
+) -> ApiResult<Json<Value>> {
     let client = req.client_id.unwrap_or_default();
     let email = req.email.unwrap_or_default().trim().to_lowercase();
     let password = req.password.unwrap_or_default();
@@ -412,9 +419,8 @@ pub async fn user_login(State(st): State<AppState>, body: Bytes) -> ApiResult<Js
 pub async fn admin_login(
     State(st): State<AppState>,
     meta: ClientMeta,
-    body: Bytes,
+    Body(req, _): Body<LoginReq>,
 ) -> ApiResult<Json<Value>> {
-    let req: LoginReq = parse_body(&body, Shape::Gin)?;
     let email = req.email.unwrap_or_default().trim().to_lowercase();
     let password = req.password.unwrap_or_default();
     let mut failed = Vec::new();

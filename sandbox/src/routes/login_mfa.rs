@@ -17,8 +17,9 @@ use webauthn_rs::prelude::PublicKeyCredential;
 use super::login::attempt_mut;
 use super::totp::code_matches;
 use crate::auth::OriginChecked;
+use crate::body::Body;
 use crate::db::{Db, User};
-use crate::error::{parse_body, ApiError, ApiResult, Shape};
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::util::{normalize_backup_code, now};
 
@@ -220,9 +221,8 @@ pub async fn begin_auth(
     State(st): State<AppState>,
     _o: OriginChecked,
     OriginalUri(uri): OriginalUri,
-    body: Bytes,
+    Body(req, _): Body<AuthReq>,
 ) -> ApiResult<Json<Value>> {
-    let req: AuthReq = parse_body(&body, Shape::Gin)?;
     let email = req.email.unwrap_or_default();
     if email.trim().is_empty() {
         return Err(gin(StatusCode::BAD_REQUEST, "email is required"));
@@ -253,9 +253,8 @@ pub async fn finish_auth(
     State(st): State<AppState>,
     _o: OriginChecked,
     OriginalUri(uri): OriginalUri,
-    body: Bytes,
+    Body(req, _): Body<AuthReq>,
 ) -> ApiResult<Json<Value>> {
-    let req: AuthReq = parse_body(&body, Shape::Gin)?;
     let email = req.email.unwrap_or_default();
     let (false, Some(credential)) = (email.trim().is_empty(), req.credential) else {
         return Err(gin(

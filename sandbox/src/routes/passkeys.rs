@@ -1,6 +1,5 @@
 //! Passkey registration (webauthn-rs), the passkey list extension and MFA status.
 
-use axum::body::Bytes;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, patch, post};
@@ -15,9 +14,10 @@ use uuid::Uuid;
 
 use super::enrol::{enrolee, methods_answer};
 use super::login_mfa::account;
-use crate::auth::{Caller, OriginChecked};
+use crate::auth::{Caller, FastShape, OriginChecked};
+use crate::body::Body;
 use crate::db::StoredPasskey;
-use crate::error::{fast_name, parse_body, ApiError, ApiResult, Shape};
+use crate::error::{fast_name, ApiError, ApiResult};
 use crate::state::AppState;
 use crate::util::{b64url, now};
 
@@ -93,9 +93,8 @@ pub async fn begin_registration(
     _o: OriginChecked,
     OriginalUri(uri): OriginalUri,
     caller: Result<Caller, ApiError>,
-    body: Bytes,
+    Body(req, _): Body<RegReq>,
 ) -> ApiResult<Json<Value>> {
-    let req: RegReq = parse_body(&body, Shape::Gin)?;
     let mut db = st.db();
     let id = registrant(&mut db, &uri, caller.as_ref().ok(), &req, false)?;
     let user = db.users.get(&id).ok_or_else(ApiError::unauthorized)?;
@@ -142,9 +141,8 @@ pub async fn finish_registration(
     _o: OriginChecked,
     OriginalUri(uri): OriginalUri,
     caller: Result<Caller, ApiError>,
-    body: Bytes,
+    Body(req, _): Body<RegReq>,
 ) -> ApiResult<Json<Value>> {
-    let req: RegReq = parse_body(&body, Shape::Gin)?;
     let mut db = st.db();
     let id = registrant(&mut db, &uri, caller.as_ref().ok(), &req, true)?;
     let bad = |m: &str| ApiError::gin(StatusCode::BAD_REQUEST, m);
@@ -206,9 +204,8 @@ pub async fn rename(
     State(st): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-    body: Bytes,
+    Body(req, _): Body<RenameReq, FastShape>,
 ) -> ApiResult<Json<Value>> {
-    let req: RenameReq = parse_body(&body, Shape::Fast)?;
     let name = fast_name(req.name)?;
     let mut db = st.db();
     let user = db
@@ -250,8 +247,10 @@ pub struct StatusReq {
 
 /// `POST /webauthn/enduser/mfa/loginStatus` `{tenant_id, email}` (public, as on AuthSec):
 /// which factors the end user has, as `MFAMethod` rows (without their secrets).
-pub async fn login_status(State(st): State<AppState>, body: Bytes) -> ApiResult<Json<Value>> {
-    let req: StatusReq = parse_body(&body, Shape::Gin)?;
+pub async fn login_status(
+    State(st): State<AppState>,
+    Body(req, _): Body<StatusReq>,
+) -> ApiResult<Json<Value>> {
     let required = || ApiError::gin(StatusCode::BAD_REQUEST, "tenant_id and email are required");
     let email = req
         .email

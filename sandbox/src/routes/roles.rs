@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::auth::Admin;
+use crate::body::Body;
 use crate::db::rbac::{Binding, Role};
 use crate::db::Db;
 use crate::error::{bind_error, parse_body, ApiError, ApiResult, Shape};
@@ -262,9 +263,8 @@ pub struct ScopeReq {
 pub async fn bind(
     State(st): State<AppState>,
     caller: Admin,
-    body: Bytes,
+    Body(req, _): Body<BindReq>,
 ) -> ApiResult<Json<Value>> {
-    let req: BindReq = parse_body(&body, Shape::Gin)?;
     let user = req.user_id.unwrap_or_default();
     let role = req.role_id.unwrap_or_default();
     let mut missing = Vec::new();

@@ -1,7 +1,6 @@
 //! TOTP (RFC 6238, ±1 step): AuthSec's tenant TOTP devices (`/uflow/auth/tenant/totp/*`,
 //! a store sign-in never reads) and the regeneration of sign-in backup codes (extension).
 
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
@@ -14,8 +13,9 @@ use totp_rs::{Builder, Secret};
 use uuid::Uuid;
 
 use crate::auth::Caller;
+use crate::body::Body;
 use crate::db::{TotpDevice, User};
-use crate::error::{parse_body, ApiError, ApiResult, Shape};
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::util::{backup_codes, new_id, now};
 
@@ -64,9 +64,8 @@ pub struct RegisterReq {
 pub async fn register(
     State(st): State<AppState>,
     caller: Caller,
-    body: Bytes,
+    Body(req, _): Body<RegisterReq>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
-    let req: RegisterReq = parse_body(&body, Shape::Gin)?;
     let name = req
         .device_name
         .unwrap_or_else(|| "Authenticator app".into());
@@ -122,23 +121,30 @@ fn totp_fail(message: &str, on_confirm: bool) -> ApiError {
     ApiError::new(StatusCode::BAD_REQUEST, body)
 }
 
-fn device_idx(user: &User, id: Option<Uuid>, on_confirm: bool) -> ApiResult<usize> {
+/// The caller's record and the index of the device `id` names in it.
+fn my_device<'a>(
+    db: &'a mut crate::db::Db,
+    caller: &Caller,
+    id: Option<Uuid>,
+    on_confirm: bool,
+) -> ApiResult<(&'a mut User, usize)> {
+    let user = me(db, caller)?;
     let id = id.ok_or_else(|| ApiError::field("device_id", "device_id is required"))?;
-    user.totp_devices
+    let i = user
+        .totp_devices
         .iter()
         .position(|d| d.id == id)
-        .ok_or_else(|| totp_fail("Device not found", on_confirm))
+        .ok_or_else(|| totp_fail("Device not found", on_confirm))?;
+    Ok((user, i))
 }
 
 pub async fn confirm(
     State(st): State<AppState>,
     caller: Caller,
-    body: Bytes,
+    Body(req, _): Body<DeviceReq>,
 ) -> ApiResult<Json<Value>> {
-    let req: DeviceReq = parse_body(&body, Shape::Gin)?;
     let mut db = st.db();
-    let user = me(&mut db, &caller)?;
-    let i = device_idx(user, req.device_id, true)?;
+    let (user, i) = my_device(&mut db, &caller, req.device_id, true)?;
     let code = req.totp_code.unwrap_or_default();
     if !code_matches(&user.totp_devices[i].secret, &code) {
         return Err(totp_fail("Invalid TOTP code", true));
@@ -179,12 +185,10 @@ pub async fn devices(State(st): State<AppState>, caller: Caller) -> ApiResult<Js
 pub async fn delete_device(
     State(st): State<AppState>,
     caller: Caller,
-    body: Bytes,
+    Body(req, _): Body<DeviceReq>,
 ) -> ApiResult<Json<Value>> {
-    let req: DeviceReq = parse_body(&body, Shape::Gin)?;
     let mut db = st.db();
-    let user = me(&mut db, &caller)?;
-    let i = device_idx(user, req.device_id, false)?;
+    let (user, i) = my_device(&mut db, &caller, req.device_id, false)?;
     let removed = user.totp_devices.remove(i);
     if removed.is_primary {
         if let Some(next) = user.totp_devices.iter_mut().find(|d| d.confirmed) {
@@ -199,12 +203,10 @@ pub async fn delete_device(
 pub async fn make_primary(
     State(st): State<AppState>,
     caller: Caller,
-    body: Bytes,
+    Body(req, _): Body<DeviceReq>,
 ) -> ApiResult<Json<Value>> {
-    let req: DeviceReq = parse_body(&body, Shape::Gin)?;
     let mut db = st.db();
-    let user = me(&mut db, &caller)?;
-    let i = device_idx(user, req.device_id, false)?;
+    let (user, i) = my_device(&mut db, &caller, req.device_id, false)?;
     if !user.totp_devices[i].confirmed {
         return Err(ApiError::gin(
             StatusCode::BAD_REQUEST,

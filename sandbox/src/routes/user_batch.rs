@@ -4,7 +4,6 @@ use axum::routing::post;
 use axum::Router;
 use std::collections::HashSet;
 
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::Json;
 use serde::Deserialize;
@@ -13,7 +12,8 @@ use uuid::Uuid;
 
 use super::endusers::new_end_user;
 use crate::auth::Admin;
-use crate::error::{parse_body, ApiError, ApiResult, Shape};
+use crate::body::Body;
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
 /// The user-batch extension under `/authsec/uflow`.
@@ -42,9 +42,8 @@ pub struct CreateReq {
 pub async fn create(
     State(st): State<AppState>,
     caller: Admin,
-    body: Bytes,
+    Body(req, _): Body<CreateReq>,
 ) -> ApiResult<Json<Value>> {
-    let req: CreateReq = parse_body(&body, Shape::Gin)?;
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
     let users = req
         .users
@@ -98,9 +97,8 @@ pub struct DeleteReq {
 pub async fn delete(
     State(st): State<AppState>,
     caller: Admin,
-    body: Bytes,
+    Body(req, _): Body<DeleteReq>,
 ) -> ApiResult<Json<Value>> {
-    let req: DeleteReq = parse_body(&body, Shape::Gin)?;
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
     let ids = req
         .users_ids
