@@ -9,14 +9,6 @@ use support::*;
 
 const ROLES: &str = "/authsec/uflow/admin/roles";
 
-fn role_named<'a>(list: &'a Value, name: &str) -> &'a Value {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["name"] == name)
-        .unwrap_or_else(|| panic!("no role {name} in {list}"))
-}
-
 #[tokio::test]
 async fn a_role_is_made_of_permissions_held_through_bindings_and_deleted_with_them() {
     let s = sandbox(&["--profile", "authsec"]);
@@ -70,8 +62,8 @@ async fn a_role_is_made_of_permissions_held_through_bindings_and_deleted_with_th
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "only admins hold roles");
     let list = s.get(ROLES, &t).await.body;
-    assert_eq!(role_named(&list, "editor")["users_assigned"], 1);
-    assert_eq!(role_named(&list, "editor")["user_ids"], json!([ops]));
+    assert_eq!(row(&list, "/name", "editor")["users_assigned"], 1);
+    assert_eq!(row(&list, "/name", "editor")["user_ids"], json!([ops]));
 
     // Updating replaces the whole set; an unknown permission string is refused by name.
     let r = s
@@ -110,8 +102,8 @@ async fn a_role_is_made_of_permissions_held_through_bindings_and_deleted_with_th
             .all(|b| b["role_id"] != role.as_str()),
         "the role's bindings go with it"
     );
-    let r = s.get(&format!("{ROLES}/{role}"), &t).await;
-    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    s.expect_get(&format!("{ROLES}/{role}"), &t, StatusCode::NOT_FOUND)
+        .await;
 }
 
 #[tokio::test]
@@ -131,24 +123,26 @@ async fn a_deleted_permission_leaves_every_role_and_a_second_one_alike_is_refuse
         made.body["full_string"], "reports.share",
         "a dot, here only"
     );
-    let again = s
-        .post(p, &t, json!({ "resource": "reports", "action": "share" }))
-        .await;
-    assert_eq!(again.status, StatusCode::INTERNAL_SERVER_ERROR);
+    s.expect_post(
+        p,
+        &t,
+        json!({ "resource": "reports", "action": "share" }),
+        StatusCode::INTERNAL_SERVER_ERROR,
+    )
+    .await;
     let r = s.post(p, &t, json!({ "resource": "reports" })).await;
     assert_eq!(r.body["error"], "Resource and Action are required");
 
-    let before = role_named(&s.get(ROLES, &t).await.body, "support")["permissions_count"].clone();
-    let r = s
-        .call(
-            "DELETE",
-            p,
-            Some(&t),
-            Some(json!({ "resource": "reports", "action": "read" })),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK);
-    let after = role_named(&s.get(ROLES, &t).await.body, "support")["permissions_count"].clone();
+    let before = row(&s.get(ROLES, &t).await.body, "/name", "support")["permissions_count"].clone();
+    s.expect_call(
+        "DELETE",
+        p,
+        Some(&t),
+        Some(json!({ "resource": "reports", "action": "read" })),
+        StatusCode::OK,
+    )
+    .await;
+    let after = row(&s.get(ROLES, &t).await.body, "/name", "support")["permissions_count"].clone();
     assert_eq!(after.as_u64().unwrap() + 1, before.as_u64().unwrap());
 }
 
@@ -181,15 +175,6 @@ async fn a_tenant_without_roles_answers_null_and_others_never_see_ours() {
         !theirs.as_array().unwrap().is_empty(),
         "another tenant keeps its roles"
     );
-}
-
-fn group_named<'a>(list: &'a Value, name: &str) -> &'a Value {
-    list["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["group"]["name"] == name)
-        .unwrap_or_else(|| panic!("no group {name} in {list}"))
 }
 
 #[tokio::test]
@@ -246,7 +231,7 @@ async fn groups_take_members_in_bulk_all_or_nothing_and_go_with_their_membership
         }
     };
     assert_eq!(
-        group_named(&list().await, "Ops")["users"],
+        row(&list().await["groups"], "/group/name", "Ops")["users"],
         json!([]),
         "nothing added"
     );
@@ -254,7 +239,7 @@ async fn groups_take_members_in_bulk_all_or_nothing_and_go_with_their_membership
         .post(&bulk, &t, json!({ "group_id": id, "user_ids": [user] }))
         .await;
     assert_eq!(r.body["user_count"], 1);
-    let members = group_named(&list().await, "Ops")["users"].clone();
+    let members = row(&list().await["groups"], "/group/name", "Ops")["users"].clone();
     assert_eq!(members[0]["email"], "user@acme.test");
 
     let r = s
@@ -277,7 +262,10 @@ async fn groups_take_members_in_bulk_all_or_nothing_and_go_with_their_membership
         Some(json!({ "group_id": id, "user_ids": [user] })),
     )
     .await;
-    assert_eq!(group_named(&list().await, "Ops")["users"], json!([]));
+    assert_eq!(
+        row(&list().await["groups"], "/group/name", "Ops")["users"],
+        json!([])
+    );
     s.call(
         "DELETE",
         "/authsec/uflow/admin/groups",

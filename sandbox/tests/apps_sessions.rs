@@ -20,8 +20,9 @@ async fn app_create_update_replaces_objects_and_delete() {
     let body = json!({ "app_name": "My App", "first_client_authentication_protocol": "oidc",
         "first_client": { "name": "My Client", "client_type": "spa", "response_types": ["code"], "device_authorization": { "enabled": true } },
         "custom_domain": "myapp.com", "subdomain": "myapp" });
-    let r = s.post("/authsec/apps/", &t, body).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let r = s
+        .expect_post("/authsec/apps/", &t, body, StatusCode::CREATED)
+        .await;
     let app = &r.body["result"];
     assert!(app["client_secret"].as_str().unwrap().len() > 20);
     assert_eq!(app["client_type"], "spa");
@@ -31,14 +32,14 @@ async fn app_create_update_replaces_objects_and_delete() {
 
     let prefs = json!({ "login_preferences": { "auth_methods": { "totp": { "digits": 8 } } } });
     let r = s
-        .call(
+        .expect_call(
             "PUT",
             &format!("/authsec/apps/{id}"),
             Some(&t),
             Some(prefs.clone()),
+            StatusCode::OK,
         )
         .await;
-    assert_eq!(r.status, StatusCode::OK);
     assert_eq!(
         r.body["result"]["login_preferences"],
         prefs["login_preferences"]
@@ -72,20 +73,24 @@ async fn app_create_update_replaces_objects_and_delete() {
     assert_eq!(r.body["result"]["app_name"], "My App");
 
     let bad = s
-        .post(
+        .expect_post(
             "/authsec/apps/",
             &t,
             json!({ "app_description": "no name" }),
+            StatusCode::BAD_REQUEST,
         )
         .await;
-    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert_eq!(bad.body["error_code"], 400);
     assert!(bad.body["message"].is_string());
 
-    let d = s
-        .call("DELETE", &format!("/authsec/apps/{id}"), Some(&t), None)
-        .await;
-    assert_eq!(d.status, StatusCode::NO_CONTENT);
+    s.expect_call(
+        "DELETE",
+        &format!("/authsec/apps/{id}"),
+        Some(&t),
+        None,
+        StatusCode::NO_CONTENT,
+    )
+    .await;
     let again = s
         .call("DELETE", &format!("/authsec/apps/{id}"), Some(&t), None)
         .await;
@@ -109,12 +114,12 @@ async fn tenant_sessions_for_admins() {
     let s = sandbox(&[]);
     let t = s.login("plain@acme.test", "acme").await;
     let r = s
-        .get(
+        .expect_get(
             "/authsec/uflow/admin/sessions?email=admin@acme.test&limit=50",
             &t,
+            StatusCode::OK,
         )
         .await;
-    assert_eq!(r.status, StatusCode::OK);
     let sessions = r.body["sessions"].as_array().unwrap();
     assert!(sessions.len() >= 3);
     assert!(sessions
@@ -134,13 +139,12 @@ async fn tenant_sessions_for_admins() {
         .await;
     assert_eq!(d.body["success"], true);
     let globex = s.login("admin@globex.test", "globex").await;
-    let other = s
-        .call(
-            "DELETE",
-            &format!("/authsec/uflow/admin/sessions/{id}"),
-            Some(&globex),
-            None,
-        )
-        .await;
-    assert_eq!(other.status, StatusCode::NOT_FOUND);
+    s.expect_call(
+        "DELETE",
+        &format!("/authsec/uflow/admin/sessions/{id}"),
+        Some(&globex),
+        None,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
 }

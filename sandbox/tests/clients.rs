@@ -12,8 +12,14 @@ async fn create_binds_as_authsec_and_ignores_what_it_does_not_take() {
     let s = sandbox(&[]);
     let t = s.login("plain@acme.test", "acme").await;
     let bad = json!({ "name": "", "email": "nope" });
-    let r = s.post(&clients_path(ACME, "create"), &t, bad).await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = s
+        .expect_post(
+            &clients_path(ACME, "create"),
+            &t,
+            bad,
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
     assert_eq!(
         r.body["error"],
         "Key: 'RegisterClientsRequest.Name' Error:Field validation for 'Name' failed on the 'required' tag\nKey: 'RegisterClientsRequest.Email' Error:Field validation for 'Email' failed on the 'email' tag"
@@ -29,8 +35,9 @@ async fn create_binds_as_authsec_and_ignores_what_it_does_not_take() {
 
     let ok = json!({ "name": "Local dev", "email": "dev@acme.test", "client_type": "m2m_service",
         "tags": ["x"], "redirect_uris": ["https://app.example.com/cb"], "oidc_enabled": true });
-    let r = s.post(&clients_path(ACME, "create"), &t, ok).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let r = s
+        .expect_post(&clients_path(ACME, "create"), &t, ok, StatusCode::CREATED)
+        .await;
     assert!(r.body["secret_id"].as_str().unwrap().len() > 20);
     let id = r.body["id"].as_str().unwrap();
     let got = s.get(&clients_path(ACME, id), &t).await;
@@ -49,12 +56,12 @@ async fn create_binds_as_authsec_and_ignores_what_it_does_not_take() {
     assert_eq!(r.body["tags"], json!(["x", "y"]));
     assert_eq!(r.body["oidc_enabled"], true);
     let missing = s
-        .get(
+        .expect_get(
             &clients_path(ACME, "2b7e0000-0000-4000-8000-000000000000"),
             &t,
+            StatusCode::NOT_FOUND,
         )
         .await;
-    assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert_eq!(missing.body, json!({ "error": "Client not found" }));
 }
 
@@ -68,18 +75,18 @@ async fn tag_filter_matches_any_tag_and_pagination_counts() {
         ("OnlyB", json!(["zq-b"])),
     ] {
         let body = json!({ "name": name, "email": "t@acme.test" });
-        let r = s.post(&clients_path(ACME, "create"), &t, body).await;
-        assert_eq!(r.status, StatusCode::CREATED);
-        let id = r.body["id"].as_str().unwrap();
         let r = s
-            .call(
-                "PUT",
-                &clients_path(ACME, id),
-                Some(&t),
-                Some(json!({ "tags": tags })),
-            )
+            .expect_post(&clients_path(ACME, "create"), &t, body, StatusCode::CREATED)
             .await;
-        assert_eq!(r.status, StatusCode::OK);
+        let id = r.body["id"].as_str().unwrap();
+        s.expect_call(
+            "PUT",
+            &clients_path(ACME, id),
+            Some(&t),
+            Some(json!({ "tags": tags })),
+            StatusCode::OK,
+        )
+        .await;
     }
     let r = s
         .get(
@@ -139,9 +146,12 @@ async fn tag_filter_matches_any_tag_and_pagination_counts() {
         dates.iter().map(|d| d.parse().unwrap()).collect();
     assert!(parsed.windows(2).all(|w| w[0] >= w[1]));
     let bad = s
-        .get(&clients_path(ACME, "getClients?active=maybe"), &t)
+        .expect_get(
+            &clients_path(ACME, "getClients?active=maybe"),
+            &t,
+            StatusCode::BAD_REQUEST,
+        )
         .await;
-    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert!(bad.body["details"]["active"].is_string());
 }
 
@@ -170,34 +180,32 @@ async fn soft_delete_hard_delete_and_default_client() {
         .await;
     assert_eq!(gone.body["pagination"]["total"], 1);
 
-    let hard = s
-        .post(
-            &clients_path(ACME, "delete-complete"),
-            &t,
-            json!({ "tenant_id": ACME, "client_id": id }),
-        )
-        .await;
-    assert_eq!(hard.status, StatusCode::OK);
+    s.expect_post(
+        &clients_path(ACME, "delete-complete"),
+        &t,
+        json!({ "tenant_id": ACME, "client_id": id }),
+        StatusCode::OK,
+    )
+    .await;
     s.expect_get(&clients_path(ACME, &id), &t, StatusCode::NOT_FOUND)
         .await;
 
     let default_id = s.state.db().facts.default_client_id.to_string();
+    s.expect_post(
+        &clients_path(ACME, "delete-complete"),
+        &t,
+        json!({ "tenant_id": ACME, "client_id": default_id }),
+        StatusCode::FORBIDDEN,
+    )
+    .await;
     let r = s
-        .post(
-            &clients_path(ACME, "delete-complete"),
-            &t,
-            json!({ "tenant_id": ACME, "client_id": default_id }),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let r = s
-        .post(
+        .expect_post(
             &clients_path(ACME, "delete-complete"),
             &t,
             json!({ "tenant_id": GLOBEX, "client_id": default_id }),
+            StatusCode::FORBIDDEN,
         )
         .await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(r.body["error"], "Forbidden: tenant mismatch");
 }
 
@@ -263,14 +271,13 @@ async fn disabled_rotate_secret_is_404() {
     let s = sandbox(&["--disable", "rotate-secret"]);
     let t = s.login("plain@acme.test", "acme").await;
     let id = s.state.db().facts.default_client_id.to_string();
-    let r = s
-        .post(
-            &clients_path(ACME, &format!("{id}/rotate-secret")),
-            &t,
-            json!({}),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    s.expect_post(
+        &clients_path(ACME, &format!("{id}/rotate-secret")),
+        &t,
+        json!({}),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
     s.expect_get(&clients_path(ACME, &id), &t, StatusCode::OK)
         .await;
 }
@@ -280,8 +287,9 @@ async fn the_legacy_post_lists_every_active_client_of_the_body_tenant_oldest_fir
     let s = sandbox(&[]);
     let t = s.login("plain@acme.test", "acme").await;
     let path = clients_path(ACME, "getClients");
-    let all = s.post(&path, &t, json!({ "tenant_id": ACME })).await;
-    assert_eq!(all.status, StatusCode::OK, "{:?}", all.body);
+    let all = s
+        .expect_post(&path, &t, json!({ "tenant_id": ACME }), StatusCode::OK)
+        .await;
     let live = s.get(&clients_path(ACME, "getClients?limit=1"), &t).await;
     let clients = all.body["data"]["clients"].as_array().unwrap();
     assert_eq!(
@@ -306,13 +314,20 @@ async fn the_legacy_post_lists_every_active_client_of_the_body_tenant_oldest_fir
         "the seed has inactive clients"
     );
 
-    let empty = s.call("POST", &path, Some(&t), None).await;
-    assert_eq!(empty.status, StatusCode::BAD_REQUEST);
+    let empty = s
+        .expect_call("POST", &path, Some(&t), None, StatusCode::BAD_REQUEST)
+        .await;
     assert_eq!(
         (empty.body["error"].as_str(), empty.body["message"].as_str()),
         (Some("Invalid request"), Some("EOF"))
     );
-    let unknown = s.post(&path, &t, json!({ "tenant_id": "nope" })).await;
-    assert_eq!(unknown.status, StatusCode::INTERNAL_SERVER_ERROR);
+    let unknown = s
+        .expect_post(
+            &path,
+            &t,
+            json!({ "tenant_id": "nope" }),
+            StatusCode::INTERNAL_SERVER_ERROR,
+        )
+        .await;
     assert_eq!(unknown.body["error"], "Database connection failed");
 }

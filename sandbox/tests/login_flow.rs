@@ -26,14 +26,20 @@ async fn password_totp_token_then_authenticated_call() {
     assert_eq!(early.body, json!({ "error": "MFA verification failed" }));
 
     let wrong = json!({ "email": "admin@acme.test", "tenant_id": ACME, "code": "000000" });
-    let w = s.anon("/authsec/webauthn/totp/verifyLogin", wrong).await;
-    assert_eq!(w.status, StatusCode::BAD_REQUEST);
+    let w = s
+        .expect_anon(
+            "/authsec/webauthn/totp/verifyLogin",
+            wrong,
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
     assert_eq!(w.body["error"], "invalid TOTP code");
 
     let code = totp_now("ACMESANDBOXTOTPSECRETKEY234567AB");
     let ok = json!({ "email": "admin@acme.test", "tenant_id": ACME, "code": code });
-    let v = s.anon("/authsec/webauthn/totp/verifyLogin", ok).await;
-    assert_eq!(v.status, StatusCode::OK);
+    let v = s
+        .expect_anon("/authsec/webauthn/totp/verifyLogin", ok, StatusCode::OK)
+        .await;
     assert_eq!(
         v.body,
         json!({ "success": true, "message": "TOTP code valid", "method": "totp",
@@ -65,8 +71,9 @@ async fn password_totp_token_then_authenticated_call() {
         "AuthSec tokens carry no roles: {raw}"
     );
 
-    let list = s.get(&clients_path(ACME, "getClients"), token).await;
-    assert_eq!(list.status, StatusCode::OK);
+    let list = s
+        .expect_get(&clients_path(ACME, "getClients"), token, StatusCode::OK)
+        .await;
     assert_eq!(list.body["clients"].as_array().unwrap().len(), 10);
 
     // The attempt is spent: the factor must be checked again for another token.
@@ -80,8 +87,8 @@ async fn authsec_profile_tokens_carry_no_session() {
     let token = s.login("plain@acme.test", "acme").await;
     let claims = s.state.jwt.decode(&token).unwrap();
     assert_eq!(claims.sid, None);
-    let list = s.get(&clients_path(ACME, "getClients"), &token).await;
-    assert_eq!(list.status, StatusCode::OK);
+    s.expect_get(&clients_path(ACME, "getClients"), &token, StatusCode::OK)
+        .await;
 }
 
 #[tokio::test]
@@ -89,9 +96,12 @@ async fn callback_binds_as_authsec_does() {
     let s = sandbox(&[]);
     let no_flag = json!({ "email": "plain@acme.test", "tenant_id": ACME });
     let r = s
-        .anon("/authsec/uflow/login/webauthn-callback", no_flag)
+        .expect_anon(
+            "/authsec/uflow/login/webauthn-callback",
+            no_flag,
+            StatusCode::BAD_REQUEST,
+        )
         .await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert_eq!(
         r.body["error"],
         "Key: 'WebAuthnCallbackInput.MFAVerified' Error:Field validation for 'MFAVerified' failed on the 'required' tag"
@@ -107,12 +117,14 @@ async fn callback_binds_as_authsec_does() {
 async fn wrong_password_short_password_and_foreign_tenant() {
     let s = sandbox(&[]);
     let bad = json!({ "email": "admin@acme.test", "password": "not-the-password", "tenant_domain": "acme" });
-    let r = s.anon("/authsec/uflow/login", bad).await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let r = s
+        .expect_anon("/authsec/uflow/login", bad, StatusCode::UNAUTHORIZED)
+        .await;
     assert_eq!(r.body, json!({ "error": "Invalid credentials" }));
     let short = json!({ "email": "admin@acme.test", "password": "nope", "tenant_domain": "acme" });
-    let r = s.anon("/authsec/uflow/login", short).await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = s
+        .expect_anon("/authsec/uflow/login", short, StatusCode::BAD_REQUEST)
+        .await;
     assert_eq!(
         r.body["error"],
         "Key: 'LoginInput.Password' Error:Field validation for 'Password' failed on the 'min' tag"
@@ -131,13 +143,18 @@ async fn backup_code_only_in_code_and_single_use() {
     assert_eq!(r.status, StatusCode::OK);
     // AuthSec never reads `backup_code`.
     let ignored = json!({ "email": "admin@acme.test", "tenant_id": ACME, "backup_code": code });
-    let v = s.anon("/authsec/webauthn/totp/verifyLogin", ignored).await;
-    assert_eq!(v.status, StatusCode::BAD_REQUEST, "{:?}", v.body);
+    s.expect_anon(
+        "/authsec/webauthn/totp/verifyLogin",
+        ignored,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
     for expected in [StatusCode::OK, StatusCode::BAD_REQUEST] {
         let body =
             json!({ "email": "admin@acme.test", "tenant_id": ACME, "code": code.to_uppercase() });
-        let v = s.anon("/authsec/webauthn/totp/verifyLogin", body).await;
-        assert_eq!(v.status, expected, "{:?}", v.body);
+        let v = s
+            .expect_anon("/authsec/webauthn/totp/verifyLogin", body, expected)
+            .await;
         if expected == StatusCode::OK {
             assert_eq!(v.body["method"], "backup_code");
             assert_eq!(v.body["message"], "Backup code accepted");
@@ -204,14 +221,14 @@ async fn a_first_sign_in_enrols_the_authenticator_app_then_gets_its_token() {
         StatusCode::UNAUTHORIZED
     );
     let begin = s
-        .anon("/authsec/webauthn/totp/beginLoginSetup", setup.clone())
+        .expect_anon(
+            "/authsec/webauthn/totp/beginLoginSetup",
+            setup.clone(),
+            StatusCode::OK,
+        )
         .await;
-    assert_eq!(begin.status, StatusCode::OK, "{:?}", begin.body);
     let secret = begin.body["secret"].as_str().unwrap().to_string();
-    assert!(begin.body["otp_auth_url"]
-        .as_str()
-        .unwrap()
-        .contains(&secret));
+    assert_contains(&begin.body["otp_auth_url"], &secret);
     let mut confirm = setup.clone();
     confirm["secret"] = json!(secret);
     confirm["code"] = json!("000000");
@@ -221,9 +238,12 @@ async fn a_first_sign_in_enrols_the_authenticator_app_then_gets_its_token() {
     assert_eq!(wrong.body, json!({ "error": "invalid TOTP code" }));
     confirm["code"] = json!(totp_now(&secret));
     let ok = s
-        .anon("/authsec/webauthn/totp/confirmLoginSetup", confirm)
+        .expect_anon(
+            "/authsec/webauthn/totp/confirmLoginSetup",
+            confirm,
+            StatusCode::OK,
+        )
         .await;
-    assert_eq!(ok.status, StatusCode::OK, "{:?}", ok.body);
     let codes = ok.body["backup_codes"].as_array().unwrap();
     assert_eq!(codes.len(), 10);
     assert_eq!(
@@ -244,8 +264,12 @@ async fn ten_failures_then_429() {
     let s = sandbox(&[]);
     let bad = json!({ "email": "plain@acme.test", "password": "wrong-password", "tenant_domain": "acme" });
     for _ in 0..10 {
-        let r = s.anon("/authsec/uflow/login", bad.clone()).await;
-        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        s.expect_anon(
+            "/authsec/uflow/login",
+            bad.clone(),
+            StatusCode::UNAUTHORIZED,
+        )
+        .await;
     }
     let r = s.password("plain@acme.test", "acme").await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
@@ -262,9 +286,12 @@ async fn webauthn_admin_realm_knows_admins_only_and_needs_passkeys() {
     let s = sandbox(&[]);
     let body = json!({ "email": "user@acme.test" });
     let b = s
-        .anon("/authsec/webauthn/admin/beginAuthentication", body)
+        .expect_anon(
+            "/authsec/webauthn/admin/beginAuthentication",
+            body,
+            StatusCode::NOT_FOUND,
+        )
         .await;
-    assert_eq!(b.status, StatusCode::NOT_FOUND);
     assert_eq!(b.body["error"], "user not found");
     let body = json!({ "email": "passkey@acme.test" });
     let e = s
@@ -283,15 +310,20 @@ async fn admin_probe_answers_403_to_end_users() {
     let s = sandbox(&[]);
     let admin = s.login("plain@acme.test", "acme").await;
     let r = s
-        .get("/authsec/uflow/admin/me/roles-permissions", &admin)
+        .expect_get(
+            "/authsec/uflow/admin/me/roles-permissions",
+            &admin,
+            StatusCode::OK,
+        )
         .await;
-    assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.body["tenant_id"], ACME);
     let user = s.login_end_user("user@acme.test").await;
-    let r = s
-        .get("/authsec/uflow/admin/me/roles-permissions", &user)
-        .await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    s.expect_get(
+        "/authsec/uflow/admin/me/roles-permissions",
+        &user,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -392,10 +424,12 @@ async fn end_user_totp_and_undashed_backup_codes() {
     assert_eq!(status.body["mfa_required"], true);
     assert_eq!(status.body["methods"][0]["method_type"], "totp");
     let cb = json!({ "email": "user@acme.test", "tenant_id": ACME, "mfa_verified": true });
-    let early = s
-        .anon("/authsec/uflow/auth/enduser/webauthn-callback", cb.clone())
-        .await;
-    assert_eq!(early.status, StatusCode::UNAUTHORIZED);
+    s.expect_anon(
+        "/authsec/uflow/auth/enduser/webauthn-callback",
+        cb.clone(),
+        StatusCode::UNAUTHORIZED,
+    )
+    .await;
     let verify = |body: serde_json::Value| s.anon("/authsec/webauthn/totp/verify", body);
     let v = verify(json!({ "tenant_id": ACME, "email": "user@acme.test", "client_id": client, "code": "ABCD-EFGH" })).await;
     assert_eq!(
@@ -407,9 +441,12 @@ async fn end_user_totp_and_undashed_backup_codes() {
     assert_eq!(v.status, StatusCode::OK, "{:?}", v.body);
     assert_eq!(v.body["method"], "backup_code");
     let t = s
-        .anon("/authsec/uflow/auth/enduser/webauthn-callback", cb)
+        .expect_anon(
+            "/authsec/uflow/auth/enduser/webauthn-callback",
+            cb,
+            StatusCode::OK,
+        )
         .await;
-    assert_eq!(t.status, StatusCode::OK, "{:?}", t.body);
     assert!(
         t.body.get("last_login").is_none(),
         "the end-user answer has no last_login"

@@ -28,32 +28,31 @@ async fn tenant_totp_devices_are_not_sign_in_factors() {
     let t = s.login_end_user("user@acme.test").await;
     let base = "/authsec/uflow/auth/tenant/totp";
     let r = s
-        .post(
+        .expect_post(
             &format!("{base}/register"),
             &t,
             json!({ "device_name": "Phone", "device_type": "authenticator_app" }),
+            StatusCode::OK,
         )
         .await;
-    assert_eq!(r.status, StatusCode::OK);
     let secret = r.body["secret"].as_str().unwrap().to_string();
     let device = r.body["device_id"].as_str().unwrap().to_string();
     let bad = s
-        .post(
+        .expect_post(
             &format!("{base}/confirm"),
             &t,
             json!({ "device_id": device, "totp_code": "123456" }),
+            StatusCode::BAD_REQUEST,
         )
         .await;
-    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert_eq!(bad.body["message"], "Invalid TOTP code");
-    let ok = s
-        .post(
-            &format!("{base}/confirm"),
-            &t,
-            json!({ "device_id": device, "totp_code": totp_now(&secret) }),
-        )
-        .await;
-    assert_eq!(ok.status, StatusCode::OK);
+    s.expect_post(
+        &format!("{base}/confirm"),
+        &t,
+        json!({ "device_id": device, "totp_code": totp_now(&secret) }),
+        StatusCode::OK,
+    )
+    .await;
     let list = s.get(&format!("{base}/devices"), &t).await;
     assert_eq!(list.body["devices"][0]["is_active"], true);
     // Sign-in reads another store: the device's code is no sign-in code.
@@ -68,9 +67,13 @@ async fn sign_in_totp_set_up_again_replaces_the_app_and_its_backup_codes() {
     let t = s.login("plain@acme.test", "acme").await;
     let me = json!({ "email": "plain@acme.test", "tenant_id": ACME });
     let begin = s
-        .post("/authsec/webauthn/totp/beginLoginSetup", &t, me.clone())
+        .expect_post(
+            "/authsec/webauthn/totp/beginLoginSetup",
+            &t,
+            me.clone(),
+            StatusCode::OK,
+        )
         .await;
-    assert_eq!(begin.status, StatusCode::OK, "{:?}", begin.body);
     let secret = begin.body["secret"].as_str().unwrap().to_string();
     let mut confirm = me.clone();
     confirm["secret"] = json!(secret);
@@ -124,10 +127,13 @@ async fn sign_in_totp_set_up_again_replaces_the_app_and_its_backup_codes() {
     assert_eq!(status.body["methods"][0]["method_type"], "totp");
     // Another account's factors are not the caller's to set.
     let other = json!({ "email": "admin@acme.test", "tenant_id": ACME });
-    let r = s
-        .post("/authsec/webauthn/totp/beginLoginSetup", &t, other)
-        .await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    s.expect_post(
+        "/authsec/webauthn/totp/beginLoginSetup",
+        &t,
+        other,
+        StatusCode::UNAUTHORIZED,
+    )
+    .await;
 }
 
 async fn webauthn(
@@ -223,15 +229,14 @@ async fn passkey_registration_begin_is_well_formed_and_bogus_finish_fails() {
 
     let list = s.get("/authsec/webauthn/credentials", &t).await;
     assert_eq!(list.body, json!({ "passkeys": [] }));
-    let r = s
-        .call(
-            "PATCH",
-            "/authsec/webauthn/credentials/nope",
-            Some(&t),
-            Some(json!({})),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    s.expect_call(
+        "PATCH",
+        "/authsec/webauthn/credentials/nope",
+        Some(&t),
+        Some(json!({})),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     let r = s
         .call(
             "DELETE",

@@ -36,10 +36,10 @@ async fn a_scope_without_resources_covers_all_and_an_update_without_any_deletes_
     let missing = s
         .call("PUT", &format!("{SCOPES}/ops"), Some(&t), Some(json!({})))
         .await;
-    assert!(missing.body["error"]
-        .as_str()
-        .unwrap()
-        .contains("'Resources' failed on the 'required' tag"));
+    assert_contains(
+        &missing.body["error"],
+        "'Resources' failed on the 'required' tag",
+    );
     let emptied = s
         .call(
             "PUT",

@@ -4,20 +4,11 @@
 #[path = "helpers/support.rs"]
 mod support;
 
-use serde_json::{json, Value};
+use serde_json::json;
 use support::*;
 
 fn domains_path(tenant: &str) -> String {
     format!("/authsec/uflow/admin/tenants/{tenant}/domains")
-}
-
-fn named<'a>(list: &'a Value, name: &str) -> &'a Value {
-    list["domains"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["domain"] == name)
-        .unwrap_or_else(|| panic!("no {name} in {list}"))
 }
 
 #[tokio::test]
@@ -47,10 +38,7 @@ async fn a_domain_is_proven_by_the_zone_file_then_made_primary_and_deleted() {
     let again = s
         .post(&base, &t, json!({ "domain": "new.acme.example" }))
         .await;
-    assert!(again.body["error"]
-        .as_str()
-        .unwrap()
-        .contains("duplicate key"));
+    assert_contains(&again.body["error"], "duplicate key");
     let wild = s
         .post(&base, &t, json!({ "domain": "*.acme.example" }))
         .await;
@@ -73,20 +61,14 @@ async fn a_domain_is_proven_by_the_zone_file_then_made_primary_and_deleted() {
     );
     let none = s.post(&verify, &t, json!({})).await;
     assert_eq!(none.status, 400);
-    assert!(none.body["details"]
-        .as_str()
-        .unwrap()
-        .contains("no such host"));
+    assert_contains(&none.body["details"], "no such host");
     std::fs::write(
         &zone,
         json!({ "_authsec-challenge.new.acme.example": [] }).to_string(),
     )
     .unwrap();
     let empty = s.post(&verify, &t, json!({})).await;
-    assert!(empty.body["details"]
-        .as_str()
-        .unwrap()
-        .contains("No TXT records found"));
+    assert_contains(&empty.body["details"], "No TXT records found");
     std::fs::write(
         &zone,
         json!({ "_authsec-challenge.new.acme.example": [value] }).to_string(),
@@ -104,7 +86,10 @@ async fn a_domain_is_proven_by_the_zone_file_then_made_primary_and_deleted() {
         list["domains"][0]["domain"], "new.acme.example",
         "the primary first"
     );
-    assert_eq!(named(&list, "login.acme.test")["is_primary"], false);
+    assert_eq!(
+        row(&list["domains"], "/domain", "login.acme.test")["is_primary"],
+        false
+    );
 
     let gone = s
         .call("DELETE", &format!("{base}/{id}"), Some(&t), None)

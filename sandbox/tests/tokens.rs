@@ -11,12 +11,21 @@ use support::*;
 async fn missing_and_garbage_tokens_are_401() {
     let s = sandbox(&[]);
     let r = s
-        .call("GET", &clients_path(ACME, "getClients"), None, None)
+        .expect_call(
+            "GET",
+            &clients_path(ACME, "getClients"),
+            None,
+            None,
+            StatusCode::UNAUTHORIZED,
+        )
         .await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(r.body, json!({ "error": "Invalid or expired token" }));
-    let r = s.get(&clients_path(ACME, "getClients"), "not.a.jwt").await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    s.expect_get(
+        &clients_path(ACME, "getClients"),
+        "not.a.jwt",
+        StatusCode::UNAUTHORIZED,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -24,8 +33,9 @@ async fn revoked_session_makes_token_401() {
     let s = sandbox(&[]);
     let first = s.login("plain@acme.test", "acme").await;
     let second = s.login("plain@acme.test", "acme").await;
-    let mine = s.get("/authsec/uflow/sessions", &second).await;
-    assert_eq!(mine.status, StatusCode::OK);
+    let mine = s
+        .expect_get("/authsec/uflow/sessions", &second, StatusCode::OK)
+        .await;
     let first_sid = s
         .state
         .jwt
@@ -42,15 +52,14 @@ async fn revoked_session_makes_token_401() {
     assert_eq!(current[0]["device_name"], "Chrome on Linux");
     assert_eq!(current[0]["location"], "Loopback");
 
-    let del = s
-        .call(
-            "DELETE",
-            &format!("/authsec/uflow/sessions/{first_sid}"),
-            Some(&second),
-            None,
-        )
-        .await;
-    assert_eq!(del.status, StatusCode::OK);
+    s.expect_call(
+        "DELETE",
+        &format!("/authsec/uflow/sessions/{first_sid}"),
+        Some(&second),
+        None,
+        StatusCode::OK,
+    )
+    .await;
     s.expect_get("/authsec/uflow/sessions", &first, StatusCode::UNAUTHORIZED)
         .await;
     s.expect_get("/authsec/uflow/sessions", &second, StatusCode::OK)
@@ -117,38 +126,48 @@ async fn expired_token_is_401() {
 async fn tenant_mismatch_and_admin_role_are_enforced() {
     let s = sandbox(&[]);
     let globex = s.login("admin@globex.test", "globex").await;
-    let r = s.get(&clients_path(ACME, "getClients"), &globex).await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = s
+        .expect_get(
+            &clients_path(ACME, "getClients"),
+            &globex,
+            StatusCode::FORBIDDEN,
+        )
+        .await;
     assert_eq!(r.body, json!({ "error": "Forbidden: tenant mismatch" }));
 
     // An acme client id seen from globex's own path is simply not found.
     let default_id = s.state.db().facts.default_client_id;
-    let r = s
-        .get(&clients_path(GLOBEX, &default_id.to_string()), &globex)
-        .await;
-    assert_eq!(r.status, StatusCode::NOT_FOUND);
-    let r = s
-        .post(
-            "/authsec/uflow/admin/enduser/list",
-            &globex,
-            json!({ "tenant_id": ACME }),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    s.expect_get(
+        &clients_path(GLOBEX, &default_id.to_string()),
+        &globex,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    s.expect_post(
+        "/authsec/uflow/admin/enduser/list",
+        &globex,
+        json!({ "tenant_id": ACME }),
+        StatusCode::FORBIDDEN,
+    )
+    .await;
     let acme_user = s.user_id("user@acme.test");
-    let r = s
-        .get(
-            &format!("/authsec/uflow/user/enduser/{GLOBEX}/{acme_user}"),
-            &globex,
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    s.expect_get(
+        &format!("/authsec/uflow/user/enduser/{GLOBEX}/{acme_user}"),
+        &globex,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
 
     let user = s.login_end_user("user@acme.test").await;
-    let r = s.get(&clients_path(ACME, "getClients"), &user).await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let r = s.get("/authsec/apps/", &user).await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    s.expect_get(
+        &clients_path(ACME, "getClients"),
+        &user,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    let r = s
+        .expect_get("/authsec/apps/", &user, StatusCode::FORBIDDEN)
+        .await;
     assert_eq!(r.body["error_code"], 403);
     s.expect_get(
         "/authsec/uflow/admin/sessions",
@@ -165,22 +184,22 @@ async fn api_key_authenticates_with_its_scopes() {
     let s = sandbox(&[]);
     let admin = s.login("plain@acme.test", "acme").await;
     let body = json!({ "name": "CI", "scopes": ["clients:read"], "tenant_id": ACME });
-    let k = s.post("/authsec/uflow/api-keys", &admin, body).await;
-    assert_eq!(k.status, StatusCode::OK, "{:?}", k.body);
+    let k = s
+        .expect_post("/authsec/uflow/api-keys", &admin, body, StatusCode::OK)
+        .await;
     let secret = k.body["api_key"].as_str().unwrap().to_string();
     let key_id = k.body["key_id"].as_str().unwrap().to_string();
     assert!(k.body.get("key_hash").is_none());
 
-    let list = s.get(&clients_path(ACME, "getClients"), &secret).await;
-    assert_eq!(list.status, StatusCode::OK);
-    let create = s
-        .post(
-            &clients_path(ACME, "create"),
-            &secret,
-            json!({ "name": "x", "email": "x@acme.test" }),
-        )
+    s.expect_get(&clients_path(ACME, "getClients"), &secret, StatusCode::OK)
         .await;
-    assert_eq!(create.status, StatusCode::FORBIDDEN);
+    s.expect_post(
+        &clients_path(ACME, "create"),
+        &secret,
+        json!({ "name": "x", "email": "x@acme.test" }),
+        StatusCode::FORBIDDEN,
+    )
+    .await;
 
     // The list never shows secrets; last use is recorded.
     let keys = s.get("/authsec/uflow/api-keys", &admin).await;
@@ -232,13 +251,13 @@ async fn api_key_authenticates_with_its_scopes() {
     .await;
 
     let bad = s
-        .post(
+        .expect_post(
             "/authsec/uflow/api-keys",
             &admin,
             json!({ "scopes": ["clients:read"] }),
+            StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
-    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(bad.body["detail"][0]["loc"], json!(["body", "name"]));
     let scopes = s.get("/authsec/uflow/api-keys/scopes", &admin).await;
     assert!(scopes.body["scopes"]

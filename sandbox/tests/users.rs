@@ -105,8 +105,14 @@ async fn update_takes_one_name_delete_deactivates_and_delete_all_removes() {
         "DELETE only deactivates"
     );
     let all = format!("/authsec/uflow/user/enduser/delete_all/{ACME}/{id}");
-    let r = s.call("DELETE", &all, Some(&t), Some(json!({}))).await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    s.expect_call(
+        "DELETE",
+        &all,
+        Some(&t),
+        Some(json!({})),
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
     let r = s
         .call(
             "DELETE",
@@ -131,16 +137,16 @@ async fn scim_creates_an_end_user_with_the_admins_token() {
     let body = json!({ "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "scim.one@acme.test",
         "name": { "givenName": "Sam", "familyName": "Scim" },
         "emails": [{ "value": "scim.one@acme.test", "type": "work", "primary": true }], "active": true });
-    let r = s.post(&path, &t, body.clone()).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+    let r = s
+        .expect_post(&path, &t, body.clone(), StatusCode::CREATED)
+        .await;
     assert_eq!(r.body["displayName"], "Sam Scim");
     let id = r.body["id"].as_str().unwrap().to_string();
     let got = s
         .get(&format!("/authsec/uflow/user/enduser/{ACME}/{id}"), &t)
         .await;
     assert_eq!(got.body["provider"], "scim");
-    let again = s.post(&path, &t, body).await;
-    assert_eq!(again.status, StatusCode::CONFLICT);
+    let again = s.expect_post(&path, &t, body, StatusCode::CONFLICT).await;
     assert_eq!(again.body["scimType"], "uniqueness");
     let bad = s.post(&path, &t, json!({ "emails": [] })).await;
     assert_eq!(bad.body["detail"], "userName is required");
@@ -153,14 +159,13 @@ async fn batch_create_limits_and_outcomes() {
     let too_many: Vec<Value> = (0..1001)
         .map(|i| json!({ "email": format!("b{i}@acme.test") }))
         .collect();
-    let r = s
-        .post(
-            "/authsec/uflow/admin/enduser/batch",
-            &t,
-            json!({ "users": too_many }),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    s.expect_post(
+        "/authsec/uflow/admin/enduser/batch",
+        &t,
+        json!({ "users": too_many }),
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
     let users = json!([
         { "email": "batch1@acme.test", "first_name": "B" },
         { "email": "batch2@acme.test", "password": "Abcdefgh12" },
@@ -187,14 +192,13 @@ async fn batch_create_limits_and_outcomes() {
     );
 
     let ids: Vec<Value> = (0..1001).map(|_| json!("x")).collect();
-    let r = s
-        .post(
-            "/authsec/uflow/admin/enduser/batch-delete",
-            &t,
-            json!({ "users_ids": ids }),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    s.expect_post(
+        "/authsec/uflow/admin/enduser/batch-delete",
+        &t,
+        json!({ "users_ids": ids }),
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
     let id = s.user_id("batch1@acme.test");
     let admin = s.user_id("admin@acme.test");
     let r = s
@@ -209,14 +213,13 @@ async fn batch_create_limits_and_outcomes() {
 
     let off = sandbox(&["--disable", "user-batch"]);
     let t = off.login("plain@acme.test", "acme").await;
-    let r = off
-        .post(
-            "/authsec/uflow/admin/enduser/batch",
-            &t,
-            json!({ "users": [] }),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    off.expect_post(
+        "/authsec/uflow/admin/enduser/batch",
+        &t,
+        json!({ "users": [] }),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -225,23 +228,22 @@ async fn admins_list_invite_and_last_admin_rules() {
     let t = s.login("admin@globex.test", "globex").await;
     let me = s.state.jwt.decode(&t).unwrap().sub;
     let r = s
-        .post(
+        .expect_post(
             "/authsec/uflow/admin/users/active",
             &t,
             json!({ "tenant_id": ACME, "user_id": me, "active": false }),
+            StatusCode::FORBIDDEN,
         )
         .await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(r.body["error"], "Cannot deactivate the last active admin");
-    let r = s
-        .call(
-            "DELETE",
-            &format!("/authsec/uflow/admin/users/{me}"),
-            Some(&t),
-            None,
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    s.expect_call(
+        "DELETE",
+        &format!("/authsec/uflow/admin/users/{me}"),
+        Some(&t),
+        None,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
 
     let acme = s.login("plain@acme.test", "acme").await;
     let r = s
@@ -266,21 +268,24 @@ async fn admins_list_invite_and_last_admin_rules() {
         .clone();
     assert_eq!(ops["pending_registration"], true);
     let me = s.state.jwt.decode(&acme).unwrap().sub;
-    let r = s
-        .call(
-            "DELETE",
-            &format!("/authsec/uflow/admin/users/{me}"),
-            Some(&acme),
-            None,
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    s.expect_call(
+        "DELETE",
+        &format!("/authsec/uflow/admin/users/{me}"),
+        Some(&acme),
+        None,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
     let invite =
         json!({ "email": "new.admin@acme.test", "username": "newadmin", "tenant_id": ACME });
     let r = s
-        .post("/authsec/uflow/admin/invite", &acme, invite.clone())
+        .expect_post(
+            "/authsec/uflow/admin/invite",
+            &acme,
+            invite.clone(),
+            StatusCode::CREATED,
+        )
         .await;
-    assert_eq!(r.status, StatusCode::CREATED);
     assert_eq!(r.body["email_sent"], false);
     s.expect_post(
         "/authsec/uflow/admin/invite",
@@ -290,13 +295,12 @@ async fn admins_list_invite_and_last_admin_rules() {
     )
     .await;
     let new_id = r.body["user_id"].as_str().unwrap();
-    let r = s
-        .call(
-            "DELETE",
-            &format!("/authsec/uflow/admin/users/{new_id}"),
-            Some(&acme),
-            None,
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK);
+    s.expect_call(
+        "DELETE",
+        &format!("/authsec/uflow/admin/users/{new_id}"),
+        Some(&acme),
+        None,
+        StatusCode::OK,
+    )
+    .await;
 }

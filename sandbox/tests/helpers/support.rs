@@ -113,9 +113,7 @@ impl Sbx {
 
     /// GET `path` with `token`; asserts the answer's status (the call named if not).
     pub async fn expect_get(&self, path: &str, token: &str, want: StatusCode) -> Resp {
-        let r = self.get(path, token).await;
-        assert_eq!(r.status, want, "GET {path}: {:?}", r.body);
-        r
+        self.expect_call("GET", path, Some(token), None, want).await
     }
 
     /// POST `body` to `path` with `token`; asserts the answer's status.
@@ -126,8 +124,26 @@ impl Sbx {
         body: Value,
         want: StatusCode,
     ) -> Resp {
-        let r = self.post(path, token, body).await;
-        assert_eq!(r.status, want, "POST {path}: {:?}", r.body);
+        self.expect_call("POST", path, Some(token), Some(body), want)
+            .await
+    }
+
+    /// A POST without a token; asserts the answer's status.
+    pub async fn expect_anon(&self, path: &str, body: Value, want: StatusCode) -> Resp {
+        self.expect_call("POST", path, None, Some(body), want).await
+    }
+
+    /// Any call (see [`Sbx::call`]); asserts the answer's status.
+    pub async fn expect_call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+        want: StatusCode,
+    ) -> Resp {
+        let r = self.call(method, path, token, body).await;
+        assert_eq!(r.status, want, "{method} {path}: {:?}", r.body);
         r
     }
 
@@ -200,6 +216,23 @@ impl Sbx {
     pub async fn login_admin(&self) -> String {
         self.login("admin@acme.test", "acme").await
     }
+}
+
+/// The row of a JSON array whose field at `pointer` (`/name`, `/group/name`) is `value`.
+pub fn row<'a>(rows: &'a Value, pointer: &str, value: &str) -> &'a Value {
+    rows.as_array()
+        .unwrap_or_else(|| panic!("not a list: {rows}"))
+        .iter()
+        .find(|r| r.pointer(pointer).is_some_and(|v| v == value))
+        .unwrap_or_else(|| panic!("no {pointer} {value} in {rows}"))
+}
+
+/// Asserts that a JSON string (an error text, say) contains `needle`.
+pub fn assert_contains(text: &Value, needle: &str) {
+    let s = text
+        .as_str()
+        .unwrap_or_else(|| panic!("not a string: {text}"));
+    assert!(s.contains(needle), "{s:?} does not contain {needle:?}");
 }
 
 pub fn clients_path(tenant: &str, rest: &str) -> String {
