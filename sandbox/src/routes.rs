@@ -8,6 +8,7 @@ pub mod clients_write;
 pub mod domains;
 pub mod endusers;
 pub mod enrol;
+pub mod factor_body;
 pub mod groups;
 pub mod login;
 pub mod login_mfa;

@@ -19,6 +19,7 @@ use serde_json::{json, Value};
 use totp_rs::Secret;
 use uuid::Uuid;
 
+use super::factor_body::{bind_setup, client_not_found, user_by_email};
 use super::login::attempt_mut;
 use super::login_mfa::account;
 use super::totp::{code_matches, otpauth_uri, ISSUER};
@@ -83,44 +84,6 @@ pub fn factor_passed(db: &mut Db, user: &User) {
     }
 }
 
-#[derive(Deserialize)]
-pub struct SetupReq {
-    tenant_id: Option<String>,
-    email: Option<String>,
-    secret: Option<String>,
-    code: Option<String>,
-}
-
-fn invalid() -> ApiError {
-    ApiError::gin(StatusCode::BAD_REQUEST, "invalid request")
-}
-
-/// Binds the setup body (`confirm`: secret and code too), as gin does: any failure is
-/// `invalid request`.
-fn bind(body: &[u8], confirm: bool) -> ApiResult<(Uuid, String, String, String)> {
-    let req: SetupReq = serde_json::from_slice(body).map_err(|_| invalid())?;
-    let tenant =
-        Uuid::parse_str(req.tenant_id.unwrap_or_default().trim()).map_err(|_| invalid())?;
-    let email = req.email.unwrap_or_default().trim().to_string();
-    if !crate::util::validate::is_valid_email(&email) {
-        return Err(invalid());
-    }
-    let (secret, code) = (req.secret.unwrap_or_default(), req.code.unwrap_or_default());
-    if confirm && (secret.trim().is_empty() || code.trim().is_empty()) {
-        return Err(invalid());
-    }
-    Ok((
-        tenant,
-        email,
-        secret.trim().to_string(),
-        code.trim().to_string(),
-    ))
-}
-
-fn client_not_found() -> ApiError {
-    ApiError::gin(StatusCode::NOT_FOUND, "client not found")
-}
-
 /// `beginLoginSetup` / `beginSetup` `{tenant_id, email, client_id?}`: a new secret, stored
 /// nowhere (confirm takes it back).
 pub async fn totp_begin(
@@ -129,11 +92,9 @@ pub async fn totp_begin(
     caller: Result<Caller, ApiError>,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let (tenant, email, _, _) = bind(&body, false)?;
+    let (tenant, email, _, _) = bind_setup(&body, false)?;
     let mut db = st.db();
-    let id = db
-        .user_id_by_email(tenant, &email)
-        .ok_or_else(client_not_found)?;
+    let id = user_by_email(&db, tenant, &email)?;
     enrolee(&mut db, caller.as_ref().ok(), id)?;
     let bytes: [u8; 32] = rand::rng().random();
     let secret = Secret::new(bytes.to_vec().into_boxed_slice()).to_base32();
@@ -158,14 +119,12 @@ pub async fn totp_confirm(
     caller: Result<Caller, ApiError>,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let (tenant, email, secret, code) = bind(&body, true)?;
+    let (tenant, email, secret, code) = bind_setup(&body, true)?;
     if !code_matches(&secret, &code) {
         return Err(ApiError::gin(StatusCode::BAD_REQUEST, "invalid TOTP code"));
     }
     let mut db = st.db();
-    let id = db
-        .user_id_by_email(tenant, &email)
-        .ok_or_else(client_not_found)?;
+    let id = user_by_email(&db, tenant, &email)?;
     enrolee(&mut db, caller.as_ref().ok(), id)?;
     let codes = backup_codes(&mut rand::rng());
     let user = db.users.get_mut(&id).ok_or_else(client_not_found)?;

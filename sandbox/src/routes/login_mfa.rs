@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 use webauthn_rs::prelude::PublicKeyCredential;
 
+use super::factor_body::{bind_strict, invalid, tenant_uuid, user_by_email};
 use super::login::attempt_mut;
 use super::totp::code_matches;
 use crate::auth::OriginChecked;
@@ -69,6 +70,34 @@ fn use_totp(user: &User, code: &str) -> bool {
         .is_some_and(|secret| code_matches(secret, code))
 }
 
+/// Removes the stored backup codes that `hit` matches; whether any did.
+fn spend_backup_code(user: &mut User, hit: impl Fn(&String) -> bool) -> bool {
+    let before = user.backup_codes.len();
+    user.backup_codes.retain(|c| !hit(c));
+    user.backup_codes.len() < before
+}
+
+/// A code checked at sign-in, and AuthSec's words for it: `method` and `message` when it
+/// passed, `wrong` when it did not.
+struct Checked {
+    ok: bool,
+    method: &'static str,
+    message: &'static str,
+    wrong: &'static str,
+}
+
+/// Records the check against the sign-in attempt and answers it.
+fn answer(db: &mut Db, user: User, tenant_id: Uuid, c: Checked) -> ApiResult<Json<Value>> {
+    record(db, &user, c.ok);
+    if !c.ok {
+        return Err(gin(StatusCode::BAD_REQUEST, c.wrong));
+    }
+    Ok(Json(json!({
+        "success": true, "message": c.message, "method": c.method,
+        "tenant_id": tenant_id, "email": user.email,
+    })))
+}
+
 #[derive(Deserialize)]
 pub struct VerifyReq {
     email: Option<String>,
@@ -82,19 +111,15 @@ pub async fn verify_totp(
     _o: OriginChecked,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let invalid = || gin(StatusCode::BAD_REQUEST, "invalid request");
-    let req: VerifyReq = serde_json::from_slice(&body).map_err(|_| invalid())?;
+    let req: VerifyReq = bind_strict(&body)?;
     let email = req.email.unwrap_or_default().trim().to_lowercase();
-    let tenant = req.tenant_id.unwrap_or_default();
-    let tenant_id = Uuid::parse_str(tenant.trim()).map_err(|_| invalid())?;
+    let tenant_id = tenant_uuid(req.tenant_id)?;
     if !crate::util::validate::is_valid_email(&email) {
         return Err(invalid());
     }
     let code = req.code.unwrap_or_default().trim().to_string();
     let mut db = st.db();
-    let user_id = db
-        .user_id_by_email(tenant_id, &email)
-        .ok_or_else(|| gin(StatusCode::NOT_FOUND, "client not found"))?;
+    let user_id = user_by_email(&db, tenant_id, &email)?;
     let user = db.users.get_mut(&user_id).ok_or_else(invalid)?;
     if !user.has_totp() {
         let msg = if user.passkeys.is_empty() {
@@ -106,28 +131,24 @@ pub async fn verify_totp(
     }
     // AuthSec takes a backup code only in `code`, and only at 8 or 9 characters.
     let backup = (8..=9).contains(&code.chars().count());
-    let ok = if backup {
+    let checked = if backup {
         let typed = normalize_backup_code(&code);
-        let before = user.backup_codes.len();
-        user.backup_codes.retain(|c| *c != typed);
-        user.backup_codes.len() < before
+        Checked {
+            ok: spend_backup_code(user, |c| *c == typed),
+            method: "backup_code",
+            message: "Backup code accepted",
+            wrong: "invalid TOTP code",
+        }
     } else {
-        use_totp(user, &code)
+        Checked {
+            ok: use_totp(user, &code),
+            method: "totp",
+            message: "TOTP code valid",
+            wrong: "invalid TOTP code",
+        }
     };
     let user = user.clone();
-    record(&mut db, &user, ok);
-    if !ok {
-        return Err(gin(StatusCode::BAD_REQUEST, "invalid TOTP code"));
-    }
-    let (message, method) = if backup {
-        ("Backup code accepted", "backup_code")
-    } else {
-        ("TOTP code valid", "totp")
-    };
-    Ok(Json(json!({
-        "success": true, "message": message, "method": method,
-        "tenant_id": tenant_id, "email": user.email,
-    })))
+    answer(&mut db, user, tenant_id, checked)
 }
 
 #[derive(Deserialize)]
@@ -146,53 +167,36 @@ pub async fn verify_enduser_totp(
     _o: OriginChecked,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let invalid = || gin(StatusCode::BAD_REQUEST, "invalid request");
-    let req: EndUserVerifyReq = serde_json::from_slice(&body).map_err(|_| invalid())?;
+    let req: EndUserVerifyReq = bind_strict(&body)?;
     let email = req.email.unwrap_or_default().trim().to_string();
-    let tenant_id =
-        Uuid::parse_str(req.tenant_id.unwrap_or_default().trim()).map_err(|_| invalid())?;
+    let tenant_id = tenant_uuid(req.tenant_id)?;
     let mut db = st.db();
-    let user_id = db
-        .user_id_by_email(tenant_id, &email)
-        .ok_or_else(|| gin(StatusCode::NOT_FOUND, "client not found"))?;
+    let user_id = user_by_email(&db, tenant_id, &email)?;
     let user = db.users.get_mut(&user_id).ok_or_else(invalid)?;
     let backup = req.backup_code.filter(|c| !c.trim().is_empty());
-    let (ok, method, message, wrong) = match backup {
+    let checked = match backup {
         Some(code) => {
             let typed: String = code
                 .chars()
                 .filter(|c| *c != '-')
                 .collect::<String>()
                 .to_lowercase();
-            let before = user.backup_codes.len();
-            user.backup_codes.retain(|c| c.replace('-', "") != typed);
-            let ok = user.backup_codes.len() < before;
-            (
-                ok,
-                "backup_code",
-                "Backup code accepted",
-                "invalid backup code",
-            )
+            Checked {
+                ok: spend_backup_code(user, |c| c.replace('-', "") == typed),
+                method: "backup_code",
+                message: "Backup code accepted",
+                wrong: "invalid backup code",
+            }
         }
-        None => {
-            let ok = use_totp(user, &req.code.unwrap_or_default());
-            (
-                ok,
-                "totp",
-                "TOTP verification successful",
-                "invalid TOTP code",
-            )
-        }
+        None => Checked {
+            ok: use_totp(user, &req.code.unwrap_or_default()),
+            method: "totp",
+            message: "TOTP verification successful",
+            wrong: "invalid TOTP code",
+        },
     };
     let user = user.clone();
-    record(&mut db, &user, ok);
-    if !ok {
-        return Err(gin(StatusCode::BAD_REQUEST, wrong));
-    }
-    Ok(Json(json!({
-        "success": true, "message": message, "method": method,
-        "tenant_id": tenant_id, "email": user.email,
-    })))
+    answer(&mut db, user, tenant_id, checked)
 }
 
 #[derive(Deserialize)]
