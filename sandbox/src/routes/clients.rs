@@ -3,10 +3,13 @@
 use axum::routing::{get, post};
 use axum::Router;
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Deref;
 
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -40,10 +43,39 @@ pub fn routes(rotate_secret: bool) -> Router<AppState> {
     r
 }
 
-/// Checks the path tenant and the admin role for every clientms row.
-pub fn guard(caller: &Caller, tenant: &str) -> ApiResult<()> {
-    caller.require_tenant(tenant)?;
-    caller.require_admin(Shape::Gin)
+/// The caller of a clientms row, checked as every row checks it: the path's tenant
+/// (`{tenant_id}`) is the token's, then the admin role. `key` is the path's `{id}` (a
+/// client's id or client id) where the route has one.
+pub struct ClientmsAdmin {
+    pub caller: Caller,
+    pub key: String,
+}
+
+impl Deref for ClientmsAdmin {
+    type Target = Caller;
+    fn deref(&self) -> &Caller {
+        &self.caller
+    }
+}
+
+impl FromRequestParts<AppState> for ClientmsAdmin {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let caller = Caller::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let Path(path) = Path::<Vec<String>>::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let check = || {
+            caller.require_tenant(&path[0])?;
+            caller.require_admin(Shape::Gin)
+        };
+        check().map_err(IntoResponse::into_response)?;
+        let key = path.get(1).cloned().unwrap_or_default();
+        Ok(ClientmsAdmin { caller, key })
+    }
 }
 
 /// The tenant's client with this id (path `{id}` or client_id), deleted or not.
@@ -112,11 +144,9 @@ pub async fn platform_selectors(
 
 pub async fn list(
     State(st): State<AppState>,
-    caller: Caller,
-    Path(tenant): Path<String>,
+    caller: ClientmsAdmin,
     Query(q): Query<HashMap<String, String>>,
 ) -> ApiResult<Json<Value>> {
-    guard(&caller, &tenant)?;
     let mut errs = BTreeMap::new();
     let active = parse_bool(&q, "active", &mut errs);
     let deleted = parse_bool(&q, "deleted", &mut errs).unwrap_or(false);
@@ -162,14 +192,9 @@ pub async fn list(
     ))
 }
 
-pub async fn get_one(
-    State(st): State<AppState>,
-    caller: Caller,
-    Path((tenant, id)): Path<(String, String)>,
-) -> ApiResult<Json<Value>> {
-    guard(&caller, &tenant)?;
+pub async fn get_one(State(st): State<AppState>, at: ClientmsAdmin) -> ApiResult<Json<Value>> {
     let db = st.db();
-    let id = find(&db, caller.tenant_id, &id)?;
+    let id = find(&db, at.tenant_id, &at.key)?;
     Ok(Json(db.clients[&id].json(false)))
 }
 

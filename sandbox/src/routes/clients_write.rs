@@ -1,21 +1,19 @@
 //! Client create / update / status / delete / rotate-secret (clientms).
 
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{patch, MethodRouter};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::clients::{find, guard};
-use crate::auth::Caller;
+use super::clients::{find, ClientmsAdmin};
+use crate::body::Body;
 use crate::db::{Client, Db};
-use crate::error::{bind_error, parse_body, ApiError, ApiResult, Shape};
+use crate::error::{bind_error, ApiError, ApiResult};
 use crate::state::AppState;
 use crate::util::validate::is_valid_email;
 use crate::util::{new_id, now, random_b64, sha256_hex};
-use uuid::Uuid;
 
 /// The fields AuthSec's create (`RegisterClientsRequest`) and update (`UpdateClientRequest`)
 /// read; anything else in a body (redirect URIs, scopes, grant types, a logo…) is ignored,
@@ -89,12 +87,9 @@ fn apply(c: &mut Client, req: ClientReq) {
 
 pub async fn create(
     State(st): State<AppState>,
-    caller: Caller,
-    Path(tenant): Path<String>,
-    body: Bytes,
+    caller: ClientmsAdmin,
+    Body(mut req, _): Body<ClientReq>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
-    guard(&caller, &tenant)?;
-    let mut req: ClientReq = parse_body(&body, Shape::Gin)?;
     validate_create(&req)?;
     // Create takes no tags and no OIDC switch (update does).
     (req.tags, req.oidc_enabled, req.active, req.status) = (None, None, None, None);
@@ -147,36 +142,26 @@ pub async fn create(
 
 pub async fn update(
     State(st): State<AppState>,
-    caller: Caller,
-    Path((tenant, id)): Path<(String, String)>,
-    body: Bytes,
+    at: ClientmsAdmin,
+    Body(req, _): Body<ClientReq>,
 ) -> ApiResult<Json<Value>> {
-    guard(&caller, &tenant)?;
-    let req: ClientReq = parse_body(&body, Shape::Gin)?;
     let mut db = st.db();
-    let c = client_mut(&mut db, caller.tenant_id, &id)?;
+    let c = client_mut(&mut db, &at)?;
     apply(c, req);
     Ok(Json(c.json(false)))
 }
 
-/// The tenant's client `key` (its id or its client id), to change.
-fn client_mut<'a>(db: &'a mut Db, tenant: Uuid, key: &str) -> ApiResult<&'a mut Client> {
-    let id = find(db, tenant, key)?;
+/// The client the path names (its id or its client id) in the caller's tenant, to change.
+fn client_mut<'a>(db: &'a mut Db, at: &ClientmsAdmin) -> ApiResult<&'a mut Client> {
+    let id = find(db, at.tenant_id, &at.key)?;
     db.clients
         .get_mut(&id)
         .ok_or_else(|| ApiError::not_found("Client not found"))
 }
 
-fn set_active(
-    st: &AppState,
-    caller: &Caller,
-    tenant: &str,
-    id: &str,
-    active: bool,
-) -> ApiResult<Json<Value>> {
-    guard(caller, tenant)?;
+fn set_active(st: &AppState, at: &ClientmsAdmin, active: bool) -> ApiResult<Json<Value>> {
     let mut db = st.db();
-    let c = client_mut(&mut db, caller.tenant_id, id)?;
+    let c = client_mut(&mut db, at)?;
     c.set_active(active);
     c.updated_at = now();
     let msg = if active {
@@ -190,20 +175,13 @@ fn set_active(
 /// PATCH `…/{id}/activate` (`true`) and `…/{id}/deactivate` (`false`).
 pub fn set_active_route(active: bool) -> MethodRouter<AppState> {
     patch(
-        move |State(st): State<AppState>, caller: Caller, Path((t, id)): Path<(String, String)>| async move {
-            set_active(&st, &caller, &t, &id, active)
-        },
+        move |State(st): State<AppState>, at: ClientmsAdmin| async move { set_active(&st, &at, active) },
     )
 }
 
-pub async fn soft_delete(
-    State(st): State<AppState>,
-    caller: Caller,
-    Path((tenant, id)): Path<(String, String)>,
-) -> ApiResult<Json<Value>> {
-    guard(&caller, &tenant)?;
+pub async fn soft_delete(State(st): State<AppState>, at: ClientmsAdmin) -> ApiResult<Json<Value>> {
     let mut db = st.db();
-    let c = client_mut(&mut db, caller.tenant_id, &id)?;
+    let c = client_mut(&mut db, &at)?;
     c.deleted = true;
     c.active = false;
     c.status = "Deleted";
@@ -221,12 +199,9 @@ pub struct HardDeleteReq {
 
 pub async fn hard_delete(
     State(st): State<AppState>,
-    caller: Caller,
-    Path(tenant): Path<String>,
-    body: Bytes,
+    caller: ClientmsAdmin,
+    Body(req, _): Body<HardDeleteReq>,
 ) -> ApiResult<Json<Value>> {
-    guard(&caller, &tenant)?;
-    let req: HardDeleteReq = parse_body(&body, Shape::Gin)?;
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
     let key = req
         .client_id
@@ -247,12 +222,10 @@ pub async fn hard_delete(
 
 pub async fn rotate_secret(
     State(st): State<AppState>,
-    caller: Caller,
-    Path((tenant, id)): Path<(String, String)>,
+    at: ClientmsAdmin,
 ) -> ApiResult<Json<Value>> {
-    guard(&caller, &tenant)?;
     let mut db = st.db();
-    let c = client_mut(&mut db, caller.tenant_id, &id)?;
+    let c = client_mut(&mut db, &at)?;
     let secret = random_b64(32);
     c.secret_hash = sha256_hex(&secret);
     c.updated_at = now();
