@@ -1,6 +1,8 @@
 //! Error answers in the contract's three shapes: AuthSec (Gin) `{"error"}`,
 //! management apps `{"message","error_code"}` and FastAPI `{"detail"}`.
 
+pub mod bind;
+
 use std::collections::BTreeMap;
 
 use axum::http::{header, HeaderValue, StatusCode};
@@ -8,6 +10,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
+
+pub use bind::{bind_error, check_toggle, missing, payload_error};
 
 /// Which error body shape a route group answers with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,50 +166,4 @@ pub fn fast_name(v: Option<Value>) -> ApiResult<String> {
             "value_error",
         )),
     }
-}
-
-/// The admin status rows' binding failure: `Invalid request payload: <validator text>`.
-pub fn toggle_payload_error(failures: &[(&str, &str)]) -> ApiError {
-    let inner = bind_error("toggleAdminUserActiveRequest", failures);
-    let text = inner.body["error"].as_str().unwrap_or_default().to_string();
-    ApiError::gin(
-        StatusCode::BAD_REQUEST,
-        format!("Invalid request payload: {text}"),
-    )
-}
-
-/// The three keys of the admin status rows, checked as AuthSec binds them (`tenant_id`,
-/// `user_id`, `active` all required; not compared with the token).
-pub fn check_toggle(
-    tenant: &Option<String>,
-    user: &Option<String>,
-    active: Option<bool>,
-) -> ApiResult<bool> {
-    let mut failed = Vec::new();
-    if tenant.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        failed.push(("TenantID", "required"));
-    }
-    if user.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        failed.push(("UserID", "required"));
-    }
-    if active.is_none() {
-        failed.push(("Active", "required"));
-    }
-    match active {
-        Some(a) if failed.is_empty() => Ok(a),
-        _ => Err(toggle_payload_error(&failed)),
-    }
-}
-
-/// go-playground/validator's text for failed `binding` tags, as gin's `ShouldBindJSON`
-/// answers it: one line per `(Struct.Field, tag)`, in struct order.
-pub fn bind_error(strukt: &str, failures: &[(&str, &str)]) -> ApiError {
-    let text = failures
-        .iter()
-        .map(|(field, tag)| {
-            format!("Key: '{strukt}.{field}' Error:Field validation for '{field}' failed on the '{tag}' tag")
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    ApiError::gin(StatusCode::BAD_REQUEST, text)
 }

@@ -17,7 +17,8 @@ use uuid::Uuid;
 use crate::auth::{Admin, Caller};
 use crate::body::Body;
 use crate::db::{Db, User};
-use crate::error::{bind_error, check_toggle, ApiError, ApiResult, Shape};
+use crate::error::bind::bind_text;
+use crate::error::{bind_error, check_toggle, missing, ApiError, ApiResult, Shape};
 use crate::seed::demo;
 use crate::state::AppState;
 use crate::util::validate::{is_valid_email, password_error};
@@ -277,16 +278,15 @@ pub async fn delete_all(
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let req = DeleteAllReq::of(&body);
-    let mut failed = Vec::new();
-    if req.tenant_id.as_deref().is_none_or(str::is_empty) {
-        failed.push(("TenantID", "required"));
-    }
-    if req.user_id.as_deref().is_none_or(str::is_empty) {
-        failed.push(("UserID", "required"));
-    }
+    let failed = missing(&[
+        (
+            "TenantID",
+            req.tenant_id.as_deref().is_none_or(str::is_empty),
+        ),
+        ("UserID", req.user_id.as_deref().is_none_or(str::is_empty)),
+    ]);
     if !failed.is_empty() {
-        let e = crate::error::bind_error("DeleteUserRequest", &failed);
-        let text = e.body["error"].as_str().unwrap_or_default().to_string();
+        let text = bind_text("DeleteUserRequest", &failed);
         return Err(ApiError::gin(
             StatusCode::BAD_REQUEST,
             format!("Invalid request: {text}"),

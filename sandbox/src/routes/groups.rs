@@ -16,7 +16,7 @@ use crate::auth::Admin;
 use crate::body::Body;
 use crate::db::group::{Group, Membership};
 use crate::db::Db;
-use crate::error::{bind_error, parse_body, ApiError, ApiResult, Shape};
+use crate::error::{bind_error, missing, parse_body, payload_error, ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::{new_id, now};
 
@@ -36,16 +36,6 @@ fn gin(status: StatusCode, msg: impl Into<String>) -> ApiError {
     ApiError::gin(status, msg)
 }
 
-/// `Invalid request payload: <validator text>` for missing required keys.
-fn payload_error(strukt: &str, failures: &[(&str, &str)]) -> ApiError {
-    let e = bind_error(strukt, failures);
-    let text = e.body["error"].as_str().unwrap_or_default().to_string();
-    gin(
-        StatusCode::BAD_REQUEST,
-        format!("Invalid request payload: {text}"),
-    )
-}
-
 fn tenant_of(raw: Option<&str>) -> Option<Uuid> {
     raw.and_then(|t| Uuid::parse_str(t.trim()).ok())
 }
@@ -61,13 +51,13 @@ pub async fn create(
     _: Admin,
     Body(req, _): Body<CreateReq>,
 ) -> ApiResult<Json<Value>> {
-    let mut failures = Vec::new();
-    if req.tenant_id.as_deref().is_none_or(str::is_empty) {
-        failures.push(("TenantID", "required"));
-    }
-    if req.groups.as_ref().is_none_or(Value::is_null) {
-        failures.push(("Groups", "required"));
-    }
+    let failures = missing(&[
+        (
+            "TenantID",
+            req.tenant_id.as_deref().is_none_or(str::is_empty),
+        ),
+        ("Groups", req.groups.as_ref().is_none_or(Value::is_null)),
+    ]);
     if !failures.is_empty() {
         return Err(payload_error("GroupRequest", &failures));
     }
@@ -232,26 +222,13 @@ pub async fn rename(
 ) -> ApiResult<Json<Value>> {
     let tenant_raw = req.tenant_id.unwrap_or_default();
     let name = req.name.unwrap_or_default();
-    let mut failures = Vec::new();
-    if tenant_raw.is_empty() {
-        failures.push(("TenantID", "required"));
-    }
-    if name.is_empty() {
-        failures.push(("Name", "required"));
-    }
+    let failures = missing(&[
+        ("TenantID", tenant_raw.is_empty()),
+        ("Name", name.is_empty()),
+    ]);
     if !failures.is_empty() {
         // An anonymous struct: the validator's namespace has no struct prefix.
-        let text = failures
-            .iter()
-            .map(|(f, t)| {
-                format!("Key: '{f}' Error:Field validation for '{f}' failed on the '{t}' tag")
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
-        return Err(gin(
-            StatusCode::BAD_REQUEST,
-            format!("Invalid request payload: {text}"),
-        ));
+        return Err(payload_error("", &failures));
     }
     let fail = |what: &str, e: uuid::Error| {
         gin(

@@ -16,7 +16,7 @@ use crate::auth::jwt::{self, Realm};
 use crate::auth::ClientMeta;
 use crate::body::Body;
 use crate::db::{attempt_key, Attempt, Db};
-use crate::error::{bind_error, parse_body, ApiError, ApiResult, Shape};
+use crate::error::{bind_error, missing, parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::{now, password_hash};
 
@@ -273,16 +273,11 @@ fn mint_after_factor(
     let req: CallbackReq = parse_body(body, Shape::Gin)?;
     let email = req.email.unwrap_or_default();
     let tenant = req.tenant_id.unwrap_or_default();
-    let mut failed = Vec::new();
-    if email.trim().is_empty() {
-        failed.push(("Email", "required"));
-    }
-    if req.mfa_verified.is_none() {
-        failed.push(("MFAVerified", "required"));
-    }
-    if tenant.trim().is_empty() {
-        failed.push(("TenantID", "required"));
-    }
+    let failed = missing(&[
+        ("Email", email.trim().is_empty()),
+        ("MFAVerified", req.mfa_verified.is_none()),
+        ("TenantID", tenant.trim().is_empty()),
+    ]);
     if !failed.is_empty() {
         return Err(bind_error("WebAuthnCallbackInput", &failed));
     }
@@ -359,16 +354,11 @@ pub async fn user_login(
     let client = req.client_id.unwrap_or_default();
     let email = req.email.unwrap_or_default().trim().to_lowercase();
     let password = req.password.unwrap_or_default();
-    let mut failed = Vec::new();
-    if client.trim().is_empty() {
-        failed.push(("ClientID", "required"));
-    }
-    if email.is_empty() {
-        failed.push(("Email", "required"));
-    }
-    if password.is_empty() {
-        failed.push(("Password", "required"));
-    }
+    let failed = missing(&[
+        ("ClientID", client.trim().is_empty()),
+        ("Email", email.is_empty()),
+        ("Password", password.is_empty()),
+    ]);
     if !failed.is_empty() {
         return Err(bind_error("CustomLoginInput", &failed));
     }

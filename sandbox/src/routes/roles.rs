@@ -17,7 +17,7 @@ use crate::auth::Admin;
 use crate::body::Body;
 use crate::db::rbac::{Binding, Role};
 use crate::db::Db;
-use crate::error::{bind_error, parse_body, ApiError, ApiResult, Shape};
+use crate::error::{missing, parse_body, payload_error, ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::{new_id, now};
 
@@ -131,9 +131,7 @@ fn role_req(db: &Db, tenant: Uuid, body: &[u8]) -> ApiResult<(String, String, Ve
     let req: RoleReq = parse_body(body, Shape::Gin)?;
     let name = req.name.unwrap_or_default();
     if name.is_empty() {
-        let e = bind_error("CreateRoleRequest", &[("Name", "required")]);
-        let text = e.body["error"].as_str().unwrap_or_default().to_string();
-        return Err(bad(format!("Invalid request payload: {text}")));
+        return Err(payload_error("CreateRoleRequest", &[("Name", "required")]));
     }
     let mut ids: Vec<Uuid> = Vec::new();
     for raw in req.permission_ids.unwrap_or_default() {
@@ -267,17 +265,9 @@ pub async fn bind(
 ) -> ApiResult<Json<Value>> {
     let user = req.user_id.unwrap_or_default();
     let role = req.role_id.unwrap_or_default();
-    let mut missing = Vec::new();
-    if user.is_empty() {
-        missing.push(("UserID", "required"));
-    }
-    if role.is_empty() {
-        missing.push(("RoleID", "required"));
-    }
-    if !missing.is_empty() {
-        let e = bind_error("BindingRequest", &missing);
-        let text = e.body["error"].as_str().unwrap_or_default().to_string();
-        return Err(bad(format!("Invalid request payload: {text}")));
+    let failures = missing(&[("UserID", user.is_empty()), ("RoleID", role.is_empty())]);
+    if !failures.is_empty() {
+        return Err(payload_error("BindingRequest", &failures));
     }
     let user_id = Uuid::parse_str(&user).map_err(|_| bad("Invalid User ID format"))?;
     let role_id = Uuid::parse_str(&role).map_err(|_| bad("Invalid Role ID format"))?;
