@@ -14,6 +14,7 @@ pub mod extensions;
 mod fixtures;
 pub mod groups;
 pub mod http;
+pub mod idp;
 pub mod login;
 pub mod mfa;
 pub mod nullable;

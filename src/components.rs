@@ -41,7 +41,7 @@ pub use detail_page::DetailPage;
 pub use download::{download_csv, CsvButton};
 pub use edit_in_place::{CancelEdit, EditDeleteCell};
 pub use field::TextField;
-pub use form_parts::{FormAlert, FormEnd, SubmitButton};
+pub use form_parts::{focus_first_invalid, FormAlert, FormEnd, SubmitButton};
 pub use list_body::{DataTable, EmptyList, FilterForm, ListBody};
 pub use load_failed::LoadFailed;
 pub use modal::Modal;

@@ -18,6 +18,8 @@ pub enum Service {
     ApiKeys,
     /// Extension: passkey list, rename, delete (default: beside webauthn).
     Passkeys,
+    /// Upstream identity providers (AuthSec's oocmgr).
+    Oocmgr,
 }
 
 impl Service {
@@ -28,6 +30,7 @@ impl Service {
             Service::Uflow | Service::Sessions | Service::ApiKeys => "uflow",
             Service::Webauthn | Service::Passkeys => "webauthn",
             Service::Apps => "apps",
+            Service::Oocmgr => "oocmgr",
         }
     }
 }
@@ -42,6 +45,7 @@ struct ServiceOverrides {
     sessions: Option<String>,
     api_keys: Option<String>,
     passkeys: Option<String>,
+    oocmgr: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -131,6 +135,7 @@ impl Config {
             Service::Sessions => &self.services.sessions,
             Service::ApiKeys => &self.services.api_keys,
             Service::Passkeys => &self.services.passkeys,
+            Service::Oocmgr => &self.services.oocmgr,
         };
         match over.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             Some(url) => url.trim_end_matches('/').to_string(),

@@ -10,6 +10,10 @@ use super::clients::{AllClients, Client, ClientPage, Created, Wrapped};
 use super::domains::{Domain, Listed as DomainList, One as OneDomain};
 use super::error::decode_error;
 use super::groups::{Created as GroupsCreated, Listed, MembersChanged};
+use super::idp::model::{
+    OidcConfig as IdpConfig, OidcTemplates as IdpOidcTemplates, SamlList as IdpSamlList,
+    SamlTemplates as IdpSamlTemplates,
+};
 use super::login::{PasswordOk, TokenOk};
 use super::mfa::{enrolled_of, BackupCodes, TotpBegin};
 use super::scopes::{ApiScope, Scope};
@@ -383,6 +387,47 @@ const CALLED: &[(&str, Check)] = &[
             "the token names the e-mail (email_id)",
         )
     }),
+    // Sign-in providers: listed without any secret, templates by name.
+    ("oocmgr.oidc.getConfig", |v| {
+        let c: IdpConfig = decode(v)?;
+        let p = &c.data.oidc_providers;
+        expect(
+            !p.is_empty()
+                && p.iter()
+                    .all(|p| p.hydra_id.ends_with("-oidc") && !p.callback_url.is_empty()),
+            "each provider's record and return address",
+        )
+    }),
+    ("oocmgr.oidc.addProvider", any),
+    ("oocmgr.oidc.updateProvider", any),
+    ("oocmgr.oidc.deleteProvider", any),
+    ("oocmgr.oidc.templates", |v| {
+        let t: IdpOidcTemplates = decode(v)?;
+        let g = t.data.templates.get("google").ok_or("a google template")?;
+        expect(
+            g.auth_url.starts_with("https://") && !g.scopes.is_empty(),
+            "its addresses and scopes",
+        )
+    }),
+    ("oocmgr.saml.listProviders", |v| {
+        let l: IdpSamlList = decode(v)?;
+        expect(
+            l.providers
+                .iter()
+                .all(|p| !p.id.is_empty() && !p.sso_url.is_empty()),
+            "ids and addresses",
+        )
+    }),
+    ("oocmgr.saml.addProvider", any),
+    ("oocmgr.saml.updateProvider", any),
+    ("oocmgr.saml.deleteProvider", any),
+    ("oocmgr.saml.templates", |v| {
+        let t: IdpSamlTemplates = decode(v)?;
+        expect(
+            t.templates.values().all(|t| !t.name_id_format.is_empty()),
+            "name-id formats",
+        )
+    }),
 ];
 
 /// Fixtures of routes the console does not call (yet): access control, tenant settings,
@@ -392,21 +437,11 @@ const NOT_CALLED: &[&str] = &[
     "clientms.platformSelectors",
     "clientms.setStatus",
     "oocmgr.health",
-    "oocmgr.oidc.addProvider",
-    "oocmgr.oidc.deleteProvider",
     "oocmgr.oidc.editClientAuthProvider",
-    "oocmgr.oidc.getConfig",
     "oocmgr.oidc.getProvider",
     "oocmgr.oidc.showAuthProviders",
-    "oocmgr.oidc.templates",
-    "oocmgr.oidc.updateProvider",
     "oocmgr.oidc.validate",
-    "oocmgr.saml.addProvider",
-    "oocmgr.saml.deleteProvider",
     "oocmgr.saml.getProvider",
-    "oocmgr.saml.listProviders",
-    "oocmgr.saml.templates",
-    "oocmgr.saml.updateProvider",
     "oocmgr.stats.tenant",
     "sdkmgr.dashboard.adminUsers",
     "sdkmgr.dashboard.statistics",

@@ -58,3 +58,16 @@ pub fn FormEnd(#[prop(into)] error: Signal<Option<String>>, children: Children) 
         <div class="actions">{children()}</div>
     }
 }
+
+/// Moves focus to the first field marked invalid, after the marks are drawn, so keyboard
+/// and screen reader users land on what needs fixing.
+pub fn focus_first_invalid() {
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        if let Ok(Some(el)) = document().query_selector("form [aria-invalid='true']") {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}

@@ -8,7 +8,9 @@ use leptos::prelude::*;
 #[component]
 pub fn Modal(
     #[prop(into)] open: Signal<bool>,
-    #[prop(into)] title: String,
+    /// Its heading (it may change while the dialog is open).
+    #[prop(into)]
+    title: TextProp,
     /// Escape calls this; without it the dialog cannot be dismissed that way
     /// (e.g. a secret shown once).
     #[prop(optional, into)]
@@ -54,7 +56,7 @@ pub fn Modal(
             }
         >
             <h2 id=title_id class="modal__title">
-                {title}
+                {move || title.get()}
             </h2>
             <Show when=move || open.get()>{children()}</Show>
         </dialog>

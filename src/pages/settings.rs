@@ -1,7 +1,8 @@
 //! `/settings`: the workspace: its profile (read-only: AuthSec saves no change to it),
-//! its domains, and SCIM provisioning tokens.
+//! its domains, its sign-in providers (OIDC and SAML) and SCIM provisioning tokens.
 
 mod domains;
+mod providers;
 pub mod rules;
 mod scim;
 mod workspace;
@@ -14,6 +15,7 @@ pub fn SettingsPage() -> impl IntoView {
         <h1>"Workspace settings"</h1>
         <workspace::Profile />
         <domains::Domains />
+        <providers::Providers />
         <scim::Scim />
     }
 }

@@ -6,8 +6,8 @@
 use super::draft::{server_fields, Draft, CLIENT_TYPES};
 use crate::api::ApiError;
 use crate::components::field::unique_id;
+use crate::components::{focus_first_invalid, FormAlert, SubmitButton};
 use crate::components::{ChipInput, TextField};
-use crate::components::{FormAlert, SubmitButton};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -59,17 +59,6 @@ impl FormFields {
     }
 }
 
-/// Moves focus to the first field marked invalid, so keyboard and screen
-/// reader users land on what needs fixing.
-fn focus_first_invalid() {
-    use wasm_bindgen::JsCast;
-    if let Ok(Some(el)) = document().query_selector("form [aria-invalid='true']") {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
-    }
-}
-
 /// Shows a refused submit: the server's field messages on their fields, one
 /// sentence above the form, focus on the first bad field. What was typed stays.
 pub fn show_failure(
@@ -85,7 +74,7 @@ pub fn show_failure(
     } else {
         format!("{lead}: fix the fields marked below.")
     }));
-    request_animation_frame(focus_first_invalid);
+    focus_first_invalid();
 }
 
 #[component]
@@ -117,7 +106,7 @@ pub fn ClientForm(
         if ok {
             on_submit.run(d);
         } else {
-            request_animation_frame(focus_first_invalid);
+            focus_first_invalid();
         }
     };
     let type_id = unique_id("ctype");

@@ -1,0 +1,218 @@
+//! Adding or editing an OIDC provider. A new one can start from one of AuthSec's
+//! templates; the address people come back to is shown (with Copy) as the key is typed,
+//! since it must be registered at the provider. The stored client secret is never
+//! shown: the field starts empty, and left empty on an edit it keeps the stored one.
+
+use super::field::{err, failure, ActiveSwitch, TemplatePicker};
+use super::rules::{check_oidc, key_of, scopes_of, Errors};
+use crate::api::idp::{self, OidcDraft, OidcProvider};
+use crate::api::Api;
+use crate::auth::AuthContext;
+use crate::components::{
+    focus_first_invalid, Button, CopyButton, FormEnd, SubmitButton, TextField,
+};
+use crate::hooks::use_submit;
+use leptos::prelude::*;
+
+#[component]
+pub fn OidcForm(
+    /// The provider to edit; none: a new one.
+    #[prop(optional)]
+    existing: Option<OidcProvider>,
+    /// The keys the workspace's providers already use.
+    keys: Signal<Vec<String>>,
+    /// Closes the form: with what to announce after a save, or none after Cancel.
+    on_done: Callback<Option<String>>,
+) -> impl IntoView {
+    let api = Api::expect();
+    let by = AuthContext::expect().email().unwrap_or_default();
+    let adding = existing.is_none();
+    let p = existing.clone().unwrap_or_default();
+    let c = &p.provider_config;
+    let key = RwSignal::new(p.provider_name.clone());
+    let name = RwSignal::new(p.display_name.clone());
+    let client_id = RwSignal::new(c.client_id.clone());
+    let secret = RwSignal::new(String::new());
+    let auth_url = RwSignal::new(c.auth_url.clone());
+    let token_url = RwSignal::new(c.token_url.clone());
+    let user_info_url = RwSignal::new(c.user_info_url.clone());
+    let scopes = RwSignal::new(c.scopes.join(" "));
+    let active = RwSignal::new(existing.as_ref().is_none_or(|p| p.is_active));
+    let errors = RwSignal::new(Errors::new());
+    let form_error = RwSignal::new(None::<String>);
+    let origin = window().location().origin().unwrap_or_default();
+    let callback = {
+        let (stored, origin) = (p.callback_url.clone(), origin.clone());
+        move || match adding {
+            true => format!("{origin}/oidc/auth/callback/{}", key_of(&key.get())),
+            false => stored.clone(),
+        }
+    };
+    let templates = LocalResource::new(move || async move {
+        if adding {
+            idp::oidc_templates(&api).await.unwrap_or_default()
+        } else {
+            Vec::new()
+        }
+    });
+    let options = Signal::derive(move || {
+        let list = templates.get().unwrap_or_default();
+        list.into_iter()
+            .map(|t| (t.provider_name, t.display_name))
+            .collect()
+    });
+    let pick = move |k: String| {
+        let list = templates.get_untracked().unwrap_or_default();
+        if let Some(t) = list.into_iter().find(|t| t.provider_name == k) {
+            key.set(t.provider_name);
+            name.set(t.display_name);
+            auth_url.set(t.auth_url);
+            token_url.set(t.token_url);
+            user_info_url.set(t.user_info_url);
+            scopes.set(t.scopes.join(" "));
+        }
+    };
+    let save = use_submit(
+        move |d: &OidcDraft| {
+            let (d, origin, by) = (d.clone(), origin.clone(), by.clone());
+            async move {
+                match adding {
+                    true => idp::oidc_add(&api, &d, &origin, &by).await,
+                    false => idp::oidc_update(&api, &d, &by).await,
+                }
+                .map(|_| d.display_name)
+            }
+        },
+        move |n: String| {
+            on_done.run(Some(match adding {
+                true => format!(
+                    "The provider {n} was added. Register its return address at the provider."
+                ),
+                false => format!("The provider {n} was saved."),
+            }))
+        },
+        move |e| {
+            let lead = if adding {
+                "The provider was not added"
+            } else {
+                "The provider was not saved"
+            };
+            form_error.set(Some(failure(lead, &e)));
+        },
+    );
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let d = OidcDraft {
+            provider_name: key_of(&key.get_untracked()),
+            display_name: name.get_untracked().trim().into(),
+            client_id: client_id.get_untracked().trim().into(),
+            client_secret: secret.get_untracked().trim().into(),
+            auth_url: auth_url.get_untracked().trim().into(),
+            token_url: token_url.get_untracked().trim().into(),
+            user_info_url: user_info_url.get_untracked().trim().into(),
+            scopes: scopes_of(&scopes.get_untracked()),
+            is_active: active.get_untracked(),
+        };
+        let mut e = check_oidc(&d, adding);
+        if adding && keys.with_untracked(|k| k.contains(&d.provider_name)) {
+            e.insert(
+                "provider_name",
+                "This workspace already has a provider with this key.".into(),
+            );
+        }
+        let ok = e.is_empty();
+        errors.set(e);
+        if !ok {
+            focus_first_invalid();
+        } else if !save.pending().get_untracked() {
+            form_error.set(None);
+            save.dispatch(d);
+        }
+    };
+    let secret_hint = if adding {
+        "The provider gives it with the client ID. It is never shown again."
+    } else {
+        "A secret is stored and never shown. Leave this empty to keep it."
+    };
+    view! {
+        <form class="stack" novalidate on:submit=submit>
+            {adding.then(|| view! { <TemplatePicker options on_pick=pick /> })}
+            <TextField
+                label="Key"
+                value=key
+                error=err(errors, "provider_name")
+                hint="Lower case, part of the return address; it cannot be changed later."
+                disabled=Signal::derive(move || !adding)
+                required=adding
+            />
+            <TextField
+                label="Name people see"
+                value=name
+                error=err(errors, "display_name")
+                required=true
+            />
+            <dl class="facts">
+                <dt>"Return address to register at the provider"</dt>
+                <dd>
+                    <code class="mono">{callback.clone()}</code>
+                    <CopyButton value=Signal::derive(callback) label="Copy the return address" />
+                </dd>
+            </dl>
+            <TextField
+                label="Client ID"
+                value=client_id
+                error=err(errors, "client_id")
+                autocomplete="off"
+                required=true
+            />
+            <TextField
+                label="Client secret"
+                value=secret
+                error=err(errors, "client_secret")
+                input_type="password"
+                autocomplete="new-password"
+                hint=secret_hint
+                required=adding
+            />
+            <TextField
+                label="Authorization URL"
+                value=auth_url
+                error=err(errors, "auth_url")
+                input_type="url"
+                required=true
+            />
+            <TextField
+                label="Token URL"
+                value=token_url
+                error=err(errors, "token_url")
+                input_type="url"
+                required=true
+            />
+            <TextField
+                label="User info URL"
+                value=user_info_url
+                error=err(errors, "user_info_url")
+                input_type="url"
+                required=true
+            />
+            <TextField
+                label="Scopes"
+                value=scopes
+                error=err(errors, "scopes")
+                hint="Separated by spaces, e.g. openid profile email"
+                required=true
+            />
+            <ActiveSwitch on=active />
+            <FormEnd error=form_error>
+                <Button class="btn" disabled=save.pending() on_click=move || on_done.run(None)>
+                    "Cancel"
+                </Button>
+                <SubmitButton
+                    pending=save.pending()
+                    label=if adding { "Add provider" } else { "Save provider" }
+                    busy="Saving…"
+                />
+            </FormEnd>
+        </form>
+    }
+}
