@@ -355,6 +355,23 @@ fn group_in(db: &Db, tenant: Uuid, id: Uuid, verb: &str) -> ApiResult<()> {
     }
 }
 
+/// Adding or removing members, in AuthSec's words: the request struct the validator
+/// names, and the verb of its `Failed to … group` answers.
+struct MemberChange {
+    strukt: &'static str,
+    verb: &'static str,
+}
+
+const ADD: MemberChange = MemberChange {
+    strukt: "AddUsersToGroupRequest",
+    verb: "add users to",
+};
+
+const REMOVE: MemberChange = MemberChange {
+    strukt: "RemoveUsersFromGroupRequest",
+    verb: "remove users from",
+};
+
 /// The checked request of a member change: the tenant in the path is the token's, the
 /// body binds, the group is the tenant's.
 fn member_change(
@@ -362,12 +379,11 @@ fn member_change(
     caller: &Admin,
     tenant: &str,
     body: &[u8],
-    strukt: &str,
-    verb: &str,
+    change: MemberChange,
 ) -> ApiResult<(Uuid, Vec<Uuid>)> {
     caller.require_tenant(tenant)?;
-    let (group, users) = members_req(body, strukt)?;
-    group_in(&st.db(), caller.tenant_id, group, verb)?;
+    let (group, users) = members_req(body, change.strukt)?;
+    group_in(&st.db(), caller.tenant_id, group, change.verb)?;
     Ok((group, users))
 }
 
@@ -381,14 +397,7 @@ pub async fn add_members(
     Path(tenant): Path<String>,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let (group, users) = member_change(
-        &st,
-        &caller,
-        &tenant,
-        &body,
-        "AddUsersToGroupRequest",
-        "add users to",
-    )?;
+    let (group, users) = member_change(&st, &caller, &tenant, &body, ADD)?;
     let mut db = st.db();
     // One transaction: an id that is no user of the tenant breaks the foreign key, and nothing is added.
     if users
@@ -418,14 +427,7 @@ pub async fn remove_members(
     Path(tenant): Path<String>,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let (group, users) = member_change(
-        &st,
-        &caller,
-        &tenant,
-        &body,
-        "RemoveUsersFromGroupRequest",
-        "remove users from",
-    )?;
+    let (group, users) = member_change(&st, &caller, &tenant, &body, REMOVE)?;
     st.db()
         .memberships
         .retain(|m| !(m.group_id == group && users.contains(&m.user_id)));

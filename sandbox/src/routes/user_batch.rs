@@ -33,6 +33,16 @@ pub struct NewUser {
     password: Option<String>,
 }
 
+/// The body's list `field`: required, and at most [`MAX_BATCH`] `items`.
+fn batch<T>(list: Option<Vec<T>>, field: &str, items: &str) -> ApiResult<Vec<T>> {
+    let list = list.ok_or_else(|| ApiError::field(field, &format!("{field} is required")))?;
+    if list.len() > MAX_BATCH {
+        let msg = format!("at most {MAX_BATCH} {items} per batch");
+        return Err(ApiError::field(field, &msg));
+    }
+    Ok(list)
+}
+
 #[derive(Deserialize)]
 pub struct CreateReq {
     tenant_id: Option<String>,
@@ -45,12 +55,7 @@ pub async fn create(
     Body(req, _): Body<CreateReq>,
 ) -> ApiResult<Json<Value>> {
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
-    let users = req
-        .users
-        .ok_or_else(|| ApiError::field("users", "users is required"))?;
-    if users.len() > MAX_BATCH {
-        return Err(ApiError::field("users", "at most 1000 users per batch"));
-    }
+    let users = batch(req.users, "users", "users")?;
     let mut db = st.db();
     let mut existing: HashSet<String> = db
         .users
@@ -100,12 +105,7 @@ pub async fn delete(
     Body(req, _): Body<DeleteReq>,
 ) -> ApiResult<Json<Value>> {
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
-    let ids = req
-        .users_ids
-        .ok_or_else(|| ApiError::field("users_ids", "users_ids is required"))?;
-    if ids.len() > MAX_BATCH {
-        return Err(ApiError::field("users_ids", "at most 1000 ids per batch"));
-    }
+    let ids = batch(req.users_ids, "users_ids", "ids")?;
     let mut db = st.db();
     let (mut deleted, mut missing) = (0usize, Vec::new());
     for raw in ids {
