@@ -67,29 +67,22 @@ async fn a_role_is_made_of_permissions_held_through_bindings_and_deleted_with_th
 
     // Updating replaces the whole set; an unknown permission string is refused by name.
     let r = s
-        .call(
-            "PUT",
+        .put(
             &format!("{ROLES}/{role}"),
-            Some(&t),
-            Some(json!({ "name": "editor", "permission_strings": ["clients:fly"] })),
+            &t,
+            json!({ "name": "editor", "permission_strings": ["clients:fly"] }),
         )
         .await;
     assert_eq!(r.body["error"], "permission not found: clients:fly");
     let r = s
-        .call(
-            "PUT",
-            &format!("{ROLES}/{role}"),
-            Some(&t),
-            Some(json!({ "name": "editor" })),
-        )
+        .put(&format!("{ROLES}/{role}"), &t, json!({ "name": "editor" }))
         .await;
     assert_eq!(
         r.body["error"],
         "permission_ids or permission_strings required"
     );
 
-    s.call("DELETE", &format!("{ROLES}/{role}"), Some(&t), None)
-        .await;
+    s.delete(&format!("{ROLES}/{role}"), &t).await;
     let bindings = s
         .get(&format!("/authsec/uflow/admin/bindings?user_id={ops}"), &t)
         .await;
@@ -160,8 +153,7 @@ async fn a_tenant_without_roles_answers_null_and_others_never_see_ours() {
         .map(|r| r["id"].as_str().unwrap().to_string())
         .collect();
     for id in &ids {
-        s.call("DELETE", &format!("{ROLES}/{id}"), Some(&t), None)
-            .await;
+        s.delete(&format!("{ROLES}/{id}"), &t).await;
     }
     assert_eq!(s.get(ROLES, &t).await.body, Value::Null, "Go's nil slice");
     let me = s
@@ -243,11 +235,10 @@ async fn groups_take_members_in_bulk_all_or_nothing_and_go_with_their_membership
     assert_eq!(members[0]["email"], "user@acme.test");
 
     let r = s
-        .call(
-            "PUT",
+        .put(
             &format!("/authsec/uflow/admin/groups/{}", uuid::Uuid::new_v4()),
-            Some(&t),
-            Some(json!({ "tenant_id": ACME, "name": "Nobody" })),
+            &t,
+            json!({ "tenant_id": ACME, "name": "Nobody" }),
         )
         .await;
     assert_eq!(

@@ -32,11 +32,10 @@ async fn app_create_update_replaces_objects_and_delete() {
 
     let prefs = json!({ "login_preferences": { "auth_methods": { "totp": { "digits": 8 } } } });
     let r = s
-        .expect_call(
-            "PUT",
+        .expect_put(
             &format!("/authsec/apps/{id}"),
-            Some(&t),
-            Some(prefs.clone()),
+            &t,
+            prefs.clone(),
             StatusCode::OK,
         )
         .await;
@@ -57,11 +56,10 @@ async fn app_create_update_replaces_objects_and_delete() {
                 .unwrap()
     );
     let r = s
-        .call(
-            "PUT",
+        .put(
             &format!("/authsec/apps/{id}"),
-            Some(&t),
-            Some(json!({ "app_description": "d" })),
+            &t,
+            json!({ "app_description": "d" }),
         )
         .await;
     let second: chrono::DateTime<chrono::Utc> = r.body["result"]["updated_at"]
@@ -83,17 +81,9 @@ async fn app_create_update_replaces_objects_and_delete() {
     assert_eq!(bad.body["error_code"], 400);
     assert!(bad.body["message"].is_string());
 
-    s.expect_call(
-        "DELETE",
-        &format!("/authsec/apps/{id}"),
-        Some(&t),
-        None,
-        StatusCode::NO_CONTENT,
-    )
-    .await;
-    let again = s
-        .call("DELETE", &format!("/authsec/apps/{id}"), Some(&t), None)
+    s.expect_delete(&format!("/authsec/apps/{id}"), &t, StatusCode::NO_CONTENT)
         .await;
+    let again = s.delete(&format!("/authsec/apps/{id}"), &t).await;
     assert_eq!(
         again.body,
         json!({ "message": "Application not found", "error_code": 404 })
@@ -130,20 +120,13 @@ async fn tenant_sessions_for_admins() {
         .await;
     let id = live.body["sessions"][0]["id"].as_str().unwrap().to_string();
     let d = s
-        .call(
-            "DELETE",
-            &format!("/authsec/uflow/admin/sessions/{id}"),
-            Some(&t),
-            None,
-        )
+        .delete(&format!("/authsec/uflow/admin/sessions/{id}"), &t)
         .await;
     assert_eq!(d.body["success"], true);
     let globex = s.login("admin@globex.test", "globex").await;
-    s.expect_call(
-        "DELETE",
+    s.expect_delete(
         &format!("/authsec/uflow/admin/sessions/{id}"),
-        Some(&globex),
-        None,
+        &globex,
         StatusCode::NOT_FOUND,
     )
     .await;

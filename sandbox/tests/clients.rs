@@ -50,9 +50,7 @@ async fn create_binds_as_authsec_and_ignores_what_it_does_not_take() {
     }
     // Update takes them.
     let put = json!({ "tags": ["x", "y"], "oidc_enabled": true, "redirect_uris": ["ignored"] });
-    let r = s
-        .call("PUT", &clients_path(ACME, id), Some(&t), Some(put))
-        .await;
+    let r = s.put(&clients_path(ACME, id), &t, put).await;
     assert_eq!(r.body["tags"], json!(["x", "y"]));
     assert_eq!(r.body["oidc_enabled"], true);
     let missing = s
@@ -79,11 +77,10 @@ async fn tag_filter_matches_any_tag_and_pagination_counts() {
             .expect_post(&clients_path(ACME, "create"), &t, body, StatusCode::CREATED)
             .await;
         let id = r.body["id"].as_str().unwrap();
-        s.expect_call(
-            "PUT",
+        s.expect_put(
             &clients_path(ACME, id),
-            Some(&t),
-            Some(json!({ "tags": tags })),
+            &t,
+            json!({ "tags": tags }),
             StatusCode::OK,
         )
         .await;
@@ -164,9 +161,7 @@ async fn soft_delete_hard_delete_and_default_client() {
         .as_str()
         .unwrap()
         .to_string();
-    let d = s
-        .call("DELETE", &clients_path(ACME, &id), Some(&t), None)
-        .await;
+    let d = s.delete(&clients_path(ACME, &id), &t).await;
     assert_eq!(d.body["deleted"], true);
     let live = s
         .get(&clients_path(ACME, "getClients?name=zq-del"), &t)
@@ -225,21 +220,19 @@ async fn update_activate_and_rotate_secret() {
     assert_eq!(r.body["client"]["status"], "Development");
     assert_eq!(r.body["client"]["active"], false);
     let r = s
-        .call(
-            "PUT",
+        .put(
             &clients_path(ACME, &id),
-            Some(&t),
-            Some(json!({ "status": "Active", "tags": ["prod", "core"] })),
+            &t,
+            json!({ "status": "Active", "tags": ["prod", "core"] }),
         )
         .await;
     assert_eq!(r.body["active"], true);
     assert_eq!(r.body["tags"], json!(["prod", "core"]));
     let r = s
-        .call(
-            "PUT",
+        .put(
             &clients_path(ACME, &id),
-            Some(&t),
-            Some(json!({ "tags": "not-a-list" })),
+            &t,
+            json!({ "tags": "not-a-list" }),
         )
         .await;
     assert_eq!(

@@ -4,7 +4,7 @@
 mod support;
 
 use axum::http::StatusCode;
-use serde_json::json;
+use serde_json::{json, Value};
 use support::*;
 
 #[tokio::test]
@@ -377,13 +377,8 @@ async fn end_users_sign_in_through_their_client() {
         "admins are not end users"
     );
 
-    let status = s
-        .anon(
-            "/authsec/webauthn/enduser/mfa/loginStatus",
-            json!({ "tenant_id": ACME, "email": "new-user@acme.test" }),
-        )
-        .await;
-    assert_eq!(status.body, json!({ "mfa_required": false }));
+    let status = end_user_factors(&s, "new-user@acme.test").await;
+    assert_eq!(status, json!({ "mfa_required": false }));
 
     let token = s.login_end_user("user@acme.test").await;
     let claims = s.state.jwt.decode(&token).unwrap();
@@ -396,6 +391,14 @@ async fn end_users_sign_in_through_their_client() {
         claims.scope,
         Some(vec!["read".to_string(), "write".to_string()])
     );
+}
+
+/// `/webauthn/enduser/mfa/loginStatus` for an acme end user: the answer's body.
+async fn end_user_factors(s: &Sbx, email: &str) -> Value {
+    let body = json!({ "tenant_id": ACME, "email": email });
+    s.anon("/authsec/webauthn/enduser/mfa/loginStatus", body)
+        .await
+        .body
 }
 
 #[tokio::test]
@@ -415,14 +418,9 @@ async fn end_user_totp_and_undashed_backup_codes() {
         r.body["mfa_required"], false,
         "the password step never says"
     );
-    let status = s
-        .anon(
-            "/authsec/webauthn/enduser/mfa/loginStatus",
-            json!({ "tenant_id": ACME, "email": "user@acme.test" }),
-        )
-        .await;
-    assert_eq!(status.body["mfa_required"], true);
-    assert_eq!(status.body["methods"][0]["method_type"], "totp");
+    let status = end_user_factors(&s, "user@acme.test").await;
+    assert_eq!(status["mfa_required"], true);
+    assert_eq!(status["methods"][0]["method_type"], "totp");
     let cb = json!({ "email": "user@acme.test", "tenant_id": ACME, "mfa_verified": true });
     s.expect_anon(
         "/authsec/uflow/auth/enduser/webauthn-callback",

@@ -237,14 +237,7 @@ async fn passkey_registration_begin_is_well_formed_and_bogus_finish_fails() {
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
-    let r = s
-        .call(
-            "DELETE",
-            "/authsec/webauthn/credentials/nope",
-            Some(&t),
-            None,
-        )
-        .await;
+    let r = s.delete("/authsec/webauthn/credentials/nope", &t).await;
     assert_eq!(r.body, json!({ "detail": "Passkey not found" }));
 }
 

@@ -33,20 +33,13 @@ async fn a_scope_without_resources_covers_all_and_an_update_without_any_deletes_
             .status,
         201
     );
-    let missing = s
-        .call("PUT", &format!("{SCOPES}/ops"), Some(&t), Some(json!({})))
-        .await;
+    let missing = s.put(&format!("{SCOPES}/ops"), &t, json!({})).await;
     assert_contains(
         &missing.body["error"],
         "'Resources' failed on the 'required' tag",
     );
     let emptied = s
-        .call(
-            "PUT",
-            &format!("{SCOPES}/ops"),
-            Some(&t),
-            Some(json!({ "resources": [] })),
-        )
+        .put(&format!("{SCOPES}/ops"), &t, json!({ "resources": [] }))
         .await;
     assert_eq!(emptied.status, 200);
     let names = s.get(SCOPES, &t).await.body;
@@ -54,9 +47,7 @@ async fn a_scope_without_resources_covers_all_and_an_update_without_any_deletes_
         !names.as_array().unwrap().contains(&json!("ops")),
         "AuthSec deleted it"
     );
-    let gone = s
-        .call("DELETE", &format!("{SCOPES}/ops"), Some(&t), None)
-        .await;
+    let gone = s.delete(&format!("{SCOPES}/ops"), &t).await;
     assert_eq!(gone.body["error"], "Scope not found");
 }
 
@@ -83,25 +74,22 @@ async fn an_api_scope_keeps_its_links_and_description_when_sent_empty() {
         .await;
     assert_eq!(taken.status, 409);
     let kept = s
-        .call(
-            "PUT",
+        .put(
             &format!("{API_SCOPES}/{sid}"),
-            Some(&t),
-            Some(json!({ "description": "", "mapped_permission_ids": [] })),
+            &t,
+            json!({ "description": "", "mapped_permission_ids": [] }),
         )
         .await;
     assert_eq!(kept.body["description"], "Files");
     assert_eq!(kept.body["permissions_linked"], 2);
     // Deleting a permission drops its link (the table cascades).
     let users_read = id("users:read");
-    s.call(
-        "DELETE",
+    s.delete(
         &format!(
             "/authsec/uflow/admin/permissions/{}",
             users_read.as_str().unwrap()
         ),
-        Some(&t),
-        None,
+        &t,
     )
     .await;
     let one = s.get(&format!("{API_SCOPES}/{sid}"), &t).await.body;
@@ -116,8 +104,6 @@ async fn an_api_scope_keeps_its_links_and_description_when_sent_empty() {
         list[0].get("permission_ids").is_none(),
         "list rows carry only the count"
     );
-    let del = s
-        .call("DELETE", &format!("{API_SCOPES}/{sid}"), Some(&t), None)
-        .await;
+    let del = s.delete(&format!("{API_SCOPES}/{sid}"), &t).await;
     assert_eq!(del.body["message"], "API scope deleted successfully");
 }

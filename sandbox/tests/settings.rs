@@ -91,9 +91,7 @@ async fn a_domain_is_proven_by_the_zone_file_then_made_primary_and_deleted() {
         false
     );
 
-    let gone = s
-        .call("DELETE", &format!("{base}/{id}"), Some(&t), None)
-        .await;
+    let gone = s.delete(&format!("{base}/{id}"), &t).await;
     assert_eq!(gone.status, 200);
     let list = s.get(&base, &t).await.body;
     assert_eq!(list["count"], 2);
@@ -116,11 +114,10 @@ async fn the_tenant_update_saves_nothing_and_a_scim_token_needs_no_client_lookup
     let s = sandbox(&["--profile", "authsec"]);
     let t = s.login_admin().await;
     let put = s
-        .call(
-            "PUT",
+        .put(
             &format!("/authsec/uflow/admin/tenants/{ACME}"),
-            Some(&t),
-            Some(json!({ "name": "Renamed" })),
+            &t,
+            json!({ "name": "Renamed" }),
         )
         .await;
     assert_eq!(put.body["message"], "Tenant update not implemented yet");

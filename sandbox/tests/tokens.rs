@@ -52,11 +52,9 @@ async fn revoked_session_makes_token_401() {
     assert_eq!(current[0]["device_name"], "Chrome on Linux");
     assert_eq!(current[0]["location"], "Loopback");
 
-    s.expect_call(
-        "DELETE",
+    s.expect_delete(
         &format!("/authsec/uflow/sessions/{first_sid}"),
-        Some(&second),
-        None,
+        &second,
         StatusCode::OK,
     )
     .await;
@@ -82,14 +80,7 @@ async fn sign_out_ends_only_the_callers_session() {
     let s = sandbox(&[]);
     let kept = s.login("plain@acme.test", "acme").await;
     let ended = s.login("plain@acme.test", "acme").await;
-    let sign_out = || {
-        s.call(
-            "DELETE",
-            "/authsec/uflow/sessions/current",
-            Some(&ended),
-            None,
-        )
-    };
+    let sign_out = || s.delete("/authsec/uflow/sessions/current", &ended);
     let del = sign_out().await;
     assert_eq!(del.status, StatusCode::OK);
     assert_eq!(del.body["success"], true);
@@ -235,12 +226,7 @@ async fn api_key_authenticates_with_its_scopes() {
     )
     .await;
     let del = s
-        .call(
-            "DELETE",
-            &format!("/authsec/uflow/api-keys/{key_id}"),
-            Some(&admin),
-            None,
-        )
+        .delete(&format!("/authsec/uflow/api-keys/{key_id}"), &admin)
         .await;
     assert_eq!(del.body, json!({ "success": true }));
     s.expect_get(

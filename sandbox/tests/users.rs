@@ -68,11 +68,10 @@ async fn update_takes_one_name_delete_deactivates_and_delete_all_removes() {
     let id = s.user_id("user@acme.test");
     let path = format!("/authsec/uflow/user/enduser/{ACME}/{id}");
     let r = s
-        .call(
-            "PUT",
+        .put(
             &path,
-            Some(&t),
-            Some(json!({ "name": "Uma Renamed-User", "first_name": "ignored", "active": false })),
+            &t,
+            json!({ "name": "Uma Renamed-User", "first_name": "ignored", "active": false }),
         )
         .await;
     assert_eq!(r.body["message"], "User updated successfully");
@@ -97,7 +96,7 @@ async fn update_takes_one_name_delete_deactivates_and_delete_all_removes() {
         StatusCode::UNAUTHORIZED,
     )
     .await;
-    let r = s.call("DELETE", &path, Some(&t), None).await;
+    let r = s.delete(&path, &t).await;
     assert_eq!(r.body, json!({ "message": "User deleted successfully" }));
     assert_eq!(
         s.get(&path, &t).await.body["active"],
@@ -236,11 +235,9 @@ async fn admins_list_invite_and_last_admin_rules() {
         )
         .await;
     assert_eq!(r.body["error"], "Cannot deactivate the last active admin");
-    s.expect_call(
-        "DELETE",
+    s.expect_delete(
         &format!("/authsec/uflow/admin/users/{me}"),
-        Some(&t),
-        None,
+        &t,
         StatusCode::FORBIDDEN,
     )
     .await;
@@ -268,11 +265,9 @@ async fn admins_list_invite_and_last_admin_rules() {
         .clone();
     assert_eq!(ops["pending_registration"], true);
     let me = s.state.jwt.decode(&acme).unwrap().sub;
-    s.expect_call(
-        "DELETE",
+    s.expect_delete(
         &format!("/authsec/uflow/admin/users/{me}"),
-        Some(&acme),
-        None,
+        &acme,
         StatusCode::FORBIDDEN,
     )
     .await;
@@ -295,11 +290,9 @@ async fn admins_list_invite_and_last_admin_rules() {
     )
     .await;
     let new_id = r.body["user_id"].as_str().unwrap();
-    s.expect_call(
-        "DELETE",
+    s.expect_delete(
         &format!("/authsec/uflow/admin/users/{new_id}"),
-        Some(&acme),
-        None,
+        &acme,
         StatusCode::OK,
     )
     .await;

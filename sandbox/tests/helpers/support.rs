@@ -111,6 +111,14 @@ impl Sbx {
         self.call("POST", path, Some(token), Some(body)).await
     }
 
+    pub async fn put(&self, path: &str, token: &str, body: Value) -> Resp {
+        self.call("PUT", path, Some(token), Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str, token: &str) -> Resp {
+        self.call("DELETE", path, Some(token), None).await
+    }
+
     /// GET `path` with `token`; asserts the answer's status (the call named if not).
     pub async fn expect_get(&self, path: &str, token: &str, want: StatusCode) -> Resp {
         self.expect_call("GET", path, Some(token), None, want).await
@@ -125,6 +133,18 @@ impl Sbx {
         want: StatusCode,
     ) -> Resp {
         self.expect_call("POST", path, Some(token), Some(body), want)
+            .await
+    }
+
+    /// PUT `body` to `path` with `token`; asserts the answer's status.
+    pub async fn expect_put(&self, path: &str, token: &str, body: Value, want: StatusCode) -> Resp {
+        self.expect_call("PUT", path, Some(token), Some(body), want)
+            .await
+    }
+
+    /// DELETE `path` with `token`; asserts the answer's status.
+    pub async fn expect_delete(&self, path: &str, token: &str, want: StatusCode) -> Resp {
+        self.expect_call("DELETE", path, Some(token), None, want)
             .await
     }
 
