@@ -5,6 +5,7 @@ pub mod app;
 pub mod client;
 pub mod domain;
 pub mod group;
+pub mod idp;
 pub mod rbac;
 pub mod scope;
 pub mod session;
@@ -78,6 +79,9 @@ pub struct Db {
     pub api_scopes: Vec<scope::ApiScope>,
     /// Domains of every tenant.
     pub domains: Vec<domain::Domain>,
+    /// OIDC providers (Hydra records) and SAML providers of every tenant's clients.
+    pub oidc_providers: Vec<idp::OidcRecord>,
+    pub saml_providers: Vec<idp::SamlRecord>,
     /// When each invited admin's temporary password expires (AuthSec's
     /// `temporary_password_expires_at`).
     pub invite_expiry: HashMap<Uuid, Time>,

@@ -12,6 +12,7 @@ pub mod factor_body;
 pub mod groups;
 pub mod login;
 pub mod login_mfa;
+pub mod oocmgr;
 pub mod passkeys;
 pub mod permissions;
 pub mod roles;
@@ -41,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         )
         .nest("/authsec/uflow", uflow(&on))
         .nest("/authsec/webauthn", webauthn(&on))
+        .nest("/authsec/oocmgr", oocmgr::routes())
         .merge(apps::routes(on(Feature::Apps)))
         // gin's answer for a path with no route (and for a wrong method: AuthSec leaves
         // HandleMethodNotAllowed off, authsec-api.md §1.1).

@@ -16,6 +16,16 @@ use support::*;
 /// Fixtures whose routes the sandbox serves on the `authsec` profile. Any other fixture
 /// must answer 404: a route added or lost shows here.
 const SERVED: &[&str] = &[
+    "oocmgr.oidc.addProvider",
+    "oocmgr.oidc.deleteProvider",
+    "oocmgr.oidc.getConfig",
+    "oocmgr.oidc.templates",
+    "oocmgr.oidc.updateProvider",
+    "oocmgr.saml.addProvider",
+    "oocmgr.saml.deleteProvider",
+    "oocmgr.saml.listProviders",
+    "oocmgr.saml.templates",
+    "oocmgr.saml.updateProvider",
     "clientms.activate",
     "clientms.create",
     "clientms.deactivate",
