@@ -77,6 +77,13 @@ pub fn normalize_backup_code(code: &str) -> String {
     }
 }
 
+/// AuthSec's answer to an activation switch: `<subject> activated successfully` (or
+/// `deactivated`).
+pub fn switched(subject: &str, active: bool) -> String {
+    let verb = if active { "activated" } else { "deactivated" };
+    format!("{subject} {verb} successfully")
+}
+
 /// Serialises an empty list as `null`, as Go does a nil slice on a field without
 /// `omitempty` (authsec-api.md §1.9).
 pub fn nil_if_empty<S: serde::Serializer, T: serde::Serialize>(

@@ -16,6 +16,7 @@ use crate::auth::{Admin, Caller};
 use crate::body::Body;
 use crate::error::{check_toggle, ApiError, ApiResult};
 use crate::state::AppState;
+use crate::util::switched;
 
 /// Admins under `/authsec/uflow`.
 pub fn routes() -> Router<AppState> {
@@ -179,11 +180,7 @@ pub async fn set_status(
     if !active {
         db.revoke_user_sessions(id);
     }
-    let msg = if active {
-        "Admin user activated successfully"
-    } else {
-        "Admin user deactivated successfully"
-    };
+    let msg = switched("Admin user", active);
     Ok(Json(
         json!({ "active": active, "message": msg, "user_id": id }),
     ))

@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::db::{Client, Db};
+use crate::error::bind::decode;
 use crate::error::{ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::paging;
@@ -225,11 +226,7 @@ pub async fn list_all(
         active_only: bool,
     }
     let bad = |m: String| envelope(StatusCode::BAD_REQUEST, "Invalid request", m);
-    let req: Req = match serde_json::from_slice(&body) {
-        _ if body.iter().all(u8::is_ascii_whitespace) => return Err(bad("EOF".into())),
-        Ok(r) => r,
-        Err(e) => return Err(bad(e.to_string())),
-    };
+    let req: Req = decode(&body).map_err(bad)?;
     let db = st.db();
     let Some(tenant) = Uuid::parse_str(&req.tenant_id)
         .ok()

@@ -13,7 +13,7 @@ use crate::db::{Client, Db};
 use crate::error::{bind_error, ApiError, ApiResult};
 use crate::state::AppState;
 use crate::util::validate::is_valid_email;
-use crate::util::{new_id, now, random_b64, sha256_hex};
+use crate::util::{new_id, now, random_b64, sha256_hex, switched};
 
 /// The fields AuthSec's create (`RegisterClientsRequest`) and update (`UpdateClientRequest`)
 /// read; anything else in a body (redirect URIs, scopes, grant types, a logo…) is ignored,
@@ -164,11 +164,7 @@ fn set_active(st: &AppState, at: &ClientmsAdmin, active: bool) -> ApiResult<Json
     let c = client_mut(&mut db, at)?;
     c.set_active(active);
     c.updated_at = now();
-    let msg = if active {
-        "Client activated successfully"
-    } else {
-        "Client deactivated successfully"
-    };
+    let msg = switched("Client", active);
     Ok(Json(json!({ "message": msg, "client": c.json(false) })))
 }
 

@@ -17,12 +17,12 @@ use uuid::Uuid;
 use crate::auth::{Admin, Caller};
 use crate::body::Body;
 use crate::db::{Db, User};
-use crate::error::bind::bind_text;
+use crate::error::bind::{bind_text, decode};
 use crate::error::{bind_error, check_toggle, missing, ApiError, ApiResult, Shape};
 use crate::seed::demo;
 use crate::state::AppState;
 use crate::util::validate::{is_valid_email, password_error};
-use crate::util::{new_id, now, paging, password_hash};
+use crate::util::{new_id, now, paging, password_hash, switched};
 
 /// End users under `/authsec/uflow`.
 pub fn routes() -> Router<AppState> {
@@ -103,13 +103,7 @@ pub async fn user_list(
     _caller: Caller,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    // gin's ShouldBindJSON: "EOF" for no body, the decoder's own text for bad JSON.
-    let bad = |m: String| ApiError::gin(StatusCode::BAD_REQUEST, m);
-    let req: UserListReq = match serde_json::from_slice(&body) {
-        _ if body.iter().all(u8::is_ascii_whitespace) => return Err(bad("EOF".into())),
-        Ok(r) => r,
-        Err(e) => return Err(bad(e.to_string())),
-    };
+    let req: UserListReq = decode(&body).map_err(|m| ApiError::gin(StatusCode::BAD_REQUEST, m))?;
     if req.tenant_id.is_empty() {
         return Err(bind_error("GetEndUsersFilter", &[("TenantID", "required")]));
     }
@@ -347,11 +341,7 @@ pub async fn set_status(
     if !active {
         db.revoke_user_sessions(uid);
     }
-    let msg = if active {
-        "End user activated successfully"
-    } else {
-        "End user deactivated successfully"
-    };
+    let msg = switched("End user", active);
     Ok(Json(
         json!({ "active": active, "message": msg, "user_id": uid }),
     ))
