@@ -15,7 +15,7 @@ use uuid::Uuid;
 use crate::auth::jwt::USER_SCOPES;
 use crate::config::Feature;
 use crate::db::apikey::{KEY_PREFIX, SCOPES};
-use crate::db::User;
+use crate::db::{Db, User};
 use crate::error::{ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::{now, sha256_hex, ua};
@@ -68,6 +68,13 @@ impl Caller {
             Ok(t) if t == self.tenant_id => Ok(()),
             _ => Err(ApiError::tenant_mismatch()),
         }
+    }
+
+    /// The caller's own user record, to change (401 if it is gone).
+    pub fn user_mut<'a>(&self, db: &'a mut Db) -> ApiResult<&'a mut User> {
+        db.users
+            .get_mut(&self.user_id)
+            .ok_or_else(ApiError::unauthorized)
     }
 
     /// Like [`Caller::require_tenant`] for an optional body field.

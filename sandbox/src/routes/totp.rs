@@ -49,12 +49,6 @@ pub fn otpauth_uri(email: &str, secret: &str) -> String {
     format!("otpauth://totp/{ISSUER}:{email}?secret={secret}&issuer={ISSUER}&algorithm=SHA1&digits=6&period=30")
 }
 
-fn me<'a>(db: &'a mut crate::db::Db, caller: &Caller) -> ApiResult<&'a mut User> {
-    db.users
-        .get_mut(&caller.user_id)
-        .ok_or_else(ApiError::unauthorized)
-}
-
 #[derive(Deserialize)]
 pub struct RegisterReq {
     device_name: Option<String>,
@@ -79,7 +73,7 @@ pub async fn register(
     let secret = Secret::new(bytes.to_vec().into_boxed_slice()).to_base32();
     let codes = backup_codes(&mut rand::rng());
     let mut db = st.db();
-    let user = me(&mut db, &caller)?;
+    let user = caller.user_mut(&mut db)?;
     let device = TotpDevice {
         id: new_id(),
         name,
@@ -128,7 +122,7 @@ fn my_device<'a>(
     id: Option<Uuid>,
     on_confirm: bool,
 ) -> ApiResult<(&'a mut User, usize)> {
-    let user = me(db, caller)?;
+    let user = caller.user_mut(db)?;
     let id = id.ok_or_else(|| ApiError::field("device_id", "device_id is required"))?;
     let i = user
         .totp_devices
@@ -165,7 +159,7 @@ pub async fn confirm(
 
 pub async fn devices(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
     let mut db = st.db();
-    let user = me(&mut db, &caller)?;
+    let user = caller.user_mut(&mut db)?;
     let list: Vec<Value> = user
         .totp_devices
         .iter()
@@ -226,7 +220,7 @@ pub async fn regenerate_backup(
     caller: Caller,
 ) -> ApiResult<Json<Value>> {
     let mut db = st.db();
-    let user = me(&mut db, &caller)?;
+    let user = caller.user_mut(&mut db)?;
     if !user.has_totp() {
         return Err(ApiError::gin(
             StatusCode::BAD_REQUEST,
