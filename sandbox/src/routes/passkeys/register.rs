@@ -26,9 +26,9 @@ pub struct RegReq {
     credential: Option<Value>,
 }
 
-/// What a registration row is given, taken in the order the handlers once took it: the
-/// `Origin` check, the path (admin or end user), the token if any (a registration may
-/// also ride a sign-in attempt), then the body.
+/// What a registration row is given, taken in this order: the `Origin` check, the path
+/// (admin or end user), the token if any (a registration may also ride a sign-in
+/// attempt), then the body.
 pub struct Registration {
     uri: Uri,
     caller: Option<Caller>,
