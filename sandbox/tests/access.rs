@@ -11,8 +11,7 @@ const ROLES: &str = "/authsec/uflow/admin/roles";
 
 #[tokio::test]
 async fn a_role_is_made_of_permissions_held_through_bindings_and_deleted_with_them() {
-    let s = sandbox(&["--profile", "authsec"]);
-    let t = s.login_admin().await;
+    let (s, t) = signed_in(&["--profile", "authsec"], "admin@acme.test", "acme").await;
     let perms = s.get("/authsec/uflow/admin/permissions", &t).await.body;
     let id_of = |full: &str| {
         perms
@@ -101,8 +100,7 @@ async fn a_role_is_made_of_permissions_held_through_bindings_and_deleted_with_th
 
 #[tokio::test]
 async fn a_deleted_permission_leaves_every_role_and_a_second_one_alike_is_refused() {
-    let s = sandbox(&["--profile", "authsec"]);
-    let t = s.login_admin().await;
+    let (s, t) = signed_in(&["--profile", "authsec"], "admin@acme.test", "acme").await;
     let p = "/authsec/uflow/admin/permissions";
     let made = s
         .expect_post(
@@ -141,8 +139,7 @@ async fn a_deleted_permission_leaves_every_role_and_a_second_one_alike_is_refuse
 
 #[tokio::test]
 async fn a_tenant_without_roles_answers_null_and_others_never_see_ours() {
-    let s = sandbox(&["--profile", "authsec"]);
-    let t = s.login_admin().await;
+    let (s, t) = signed_in(&["--profile", "authsec"], "admin@acme.test", "acme").await;
     let ids: Vec<String> = s
         .get(ROLES, &t)
         .await
@@ -171,8 +168,7 @@ async fn a_tenant_without_roles_answers_null_and_others_never_see_ours() {
 
 #[tokio::test]
 async fn groups_take_members_in_bulk_all_or_nothing_and_go_with_their_memberships() {
-    let s = sandbox(&["--profile", "authsec"]);
-    let t = s.login_admin().await;
+    let (s, t) = signed_in(&["--profile", "authsec"], "admin@acme.test", "acme").await;
     let made = s
         .expect_post(
             "/authsec/uflow/admin/groups",

@@ -9,8 +9,7 @@ use support::*;
 
 #[tokio::test]
 async fn app_create_update_replaces_objects_and_delete() {
-    let s = sandbox(&[]);
-    let t = s.login("plain@acme.test", "acme").await;
+    let (s, t) = signed_in(&[], "plain@acme.test", "acme").await;
     let list = s.get("/authsec/apps/", &t).await;
     let apps = list.body["result"].as_array().unwrap();
     assert_eq!(apps.len(), 5);
@@ -101,8 +100,7 @@ async fn app_create_update_replaces_objects_and_delete() {
 
 #[tokio::test]
 async fn tenant_sessions_for_admins() {
-    let s = sandbox(&[]);
-    let t = s.login("plain@acme.test", "acme").await;
+    let (s, t) = signed_in(&[], "plain@acme.test", "acme").await;
     let r = s
         .expect_get(
             "/authsec/uflow/admin/sessions?email=admin@acme.test&limit=50",

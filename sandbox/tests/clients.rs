@@ -9,8 +9,7 @@ use support::*;
 
 #[tokio::test]
 async fn create_binds_as_authsec_and_ignores_what_it_does_not_take() {
-    let s = sandbox(&[]);
-    let t = s.login("plain@acme.test", "acme").await;
+    let (s, t) = signed_in(&[], "plain@acme.test", "acme").await;
     let bad = json!({ "name": "", "email": "nope" });
     let r = s
         .expect_post(
@@ -65,8 +64,7 @@ async fn create_binds_as_authsec_and_ignores_what_it_does_not_take() {
 
 #[tokio::test]
 async fn tag_filter_matches_any_tag_and_pagination_counts() {
-    let s = sandbox(&[]);
-    let t = s.login("plain@acme.test", "acme").await;
+    let (s, t) = signed_in(&[], "plain@acme.test", "acme").await;
     for (name, tags) in [
         ("Both", json!(["zq-a", "zq-b"])),
         ("OnlyA", json!(["zq-a"])),
@@ -154,8 +152,7 @@ async fn tag_filter_matches_any_tag_and_pagination_counts() {
 
 #[tokio::test]
 async fn soft_delete_hard_delete_and_default_client() {
-    let s = sandbox(&[]);
-    let t = s.login("plain@acme.test", "acme").await;
+    let (s, t) = signed_in(&[], "plain@acme.test", "acme").await;
     let body = json!({ "name": "Temp zq-del", "email": "t@acme.test" });
     let id = s.post(&clients_path(ACME, "create"), &t, body).await.body["id"]
         .as_str()
@@ -206,8 +203,7 @@ async fn soft_delete_hard_delete_and_default_client() {
 
 #[tokio::test]
 async fn update_activate_and_rotate_secret() {
-    let s = sandbox(&[]);
-    let t = s.login("plain@acme.test", "acme").await;
+    let (s, t) = signed_in(&[], "plain@acme.test", "acme").await;
     let id = s.state.db().facts.default_client_id.to_string();
     let r = s
         .call(
@@ -261,8 +257,7 @@ async fn update_activate_and_rotate_secret() {
 
 #[tokio::test]
 async fn disabled_rotate_secret_is_404() {
-    let s = sandbox(&["--disable", "rotate-secret"]);
-    let t = s.login("plain@acme.test", "acme").await;
+    let (s, t) = signed_in(&["--disable", "rotate-secret"], "plain@acme.test", "acme").await;
     let id = s.state.db().facts.default_client_id.to_string();
     s.expect_post(
         &clients_path(ACME, &format!("{id}/rotate-secret")),
@@ -277,8 +272,7 @@ async fn disabled_rotate_secret_is_404() {
 
 #[tokio::test]
 async fn the_legacy_post_lists_every_active_client_of_the_body_tenant_oldest_first() {
-    let s = sandbox(&[]);
-    let t = s.login("plain@acme.test", "acme").await;
+    let (s, t) = signed_in(&[], "plain@acme.test", "acme").await;
     let path = clients_path(ACME, "getClients");
     let all = s
         .expect_post(&path, &t, json!({ "tenant_id": ACME }), StatusCode::OK)

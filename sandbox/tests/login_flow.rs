@@ -83,8 +83,7 @@ async fn password_totp_token_then_authenticated_call() {
 
 #[tokio::test]
 async fn authsec_profile_tokens_carry_no_session() {
-    let s = sandbox(&["--profile", "authsec"]);
-    let token = s.login("plain@acme.test", "acme").await;
+    let (s, token) = signed_in(&["--profile", "authsec"], "plain@acme.test", "acme").await;
     let claims = s.state.jwt.decode(&token).unwrap();
     assert_eq!(claims.sid, None);
     s.expect_get(&clients_path(ACME, "getClients"), &token, StatusCode::OK)
@@ -307,8 +306,7 @@ async fn webauthn_admin_realm_knows_admins_only_and_needs_passkeys() {
 
 #[tokio::test]
 async fn admin_probe_answers_403_to_end_users() {
-    let s = sandbox(&[]);
-    let admin = s.login("plain@acme.test", "acme").await;
+    let (s, admin) = signed_in(&[], "plain@acme.test", "acme").await;
     let r = s
         .expect_get(
             "/authsec/uflow/admin/me/roles-permissions",

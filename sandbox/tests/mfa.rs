@@ -63,8 +63,7 @@ async fn tenant_totp_devices_are_not_sign_in_factors() {
 
 #[tokio::test]
 async fn sign_in_totp_set_up_again_replaces_the_app_and_its_backup_codes() {
-    let s = sandbox(&[]);
-    let t = s.login("plain@acme.test", "acme").await;
+    let (s, t) = signed_in(&[], "plain@acme.test", "acme").await;
     let me = json!({ "email": "plain@acme.test", "tenant_id": ACME });
     let begin = s
         .expect_post(
@@ -155,8 +154,7 @@ async fn webauthn(
 
 #[tokio::test]
 async fn passkey_registration_begin_is_well_formed_and_bogus_finish_fails() {
-    let s = sandbox(&[]);
-    let t = s.login("passkey@acme.test", "acme").await;
+    let (s, t) = signed_in(&[], "passkey@acme.test", "acme").await;
     let me = json!({ "email": "passkey@acme.test" });
     let (st, body) = webauthn(
         &s,

@@ -15,8 +15,7 @@ fn find<'a>(list: &'a Value, key: &str, name: &str) -> Option<&'a Value> {
 
 #[tokio::test]
 async fn a_scope_without_resources_covers_all_and_an_update_without_any_deletes_it() {
-    let s = sandbox(&["--profile", "authsec"]);
-    let t = s.login_admin().await;
+    let (s, t) = signed_in(&["--profile", "authsec"], "admin@acme.test", "acme").await;
     let made = s.post(SCOPES, &t, json!({ "scope_name": "ops" })).await;
     assert_eq!(made.status, 201);
     let maps = s.get(&format!("{SCOPES}/mappings"), &t).await.body;
@@ -53,8 +52,7 @@ async fn a_scope_without_resources_covers_all_and_an_update_without_any_deletes_
 
 #[tokio::test]
 async fn an_api_scope_keeps_its_links_and_description_when_sent_empty() {
-    let s = sandbox(&["--profile", "authsec"]);
-    let t = s.login_admin().await;
+    let (s, t) = signed_in(&["--profile", "authsec"], "admin@acme.test", "acme").await;
     let perms = s.get("/authsec/uflow/admin/permissions", &t).await.body;
     let id = |full: &str| find(&perms, "full_permission_string", full).unwrap()["id"].clone();
     let bad = s.post(API_SCOPES, &t, json!({ "name": "files" })).await;

@@ -111,8 +111,7 @@ async fn a_domain_is_proven_by_the_zone_file_then_made_primary_and_deleted() {
 
 #[tokio::test]
 async fn the_tenant_update_saves_nothing_and_a_scim_token_needs_no_client_lookup() {
-    let s = sandbox(&["--profile", "authsec"]);
-    let t = s.login_admin().await;
+    let (s, t) = signed_in(&["--profile", "authsec"], "admin@acme.test", "acme").await;
     let put = s
         .put(
             &format!("/authsec/uflow/admin/tenants/{ACME}"),

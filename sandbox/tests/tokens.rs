@@ -30,8 +30,7 @@ async fn missing_and_garbage_tokens_are_401() {
 
 #[tokio::test]
 async fn revoked_session_makes_token_401() {
-    let s = sandbox(&[]);
-    let first = s.login("plain@acme.test", "acme").await;
+    let (s, first) = signed_in(&[], "plain@acme.test", "acme").await;
     let second = s.login("plain@acme.test", "acme").await;
     let mine = s
         .expect_get("/authsec/uflow/sessions", &second, StatusCode::OK)
@@ -77,8 +76,7 @@ async fn revoked_session_makes_token_401() {
 
 #[tokio::test]
 async fn sign_out_ends_only_the_callers_session() {
-    let s = sandbox(&[]);
-    let kept = s.login("plain@acme.test", "acme").await;
+    let (s, kept) = signed_in(&[], "plain@acme.test", "acme").await;
     let ended = s.login("plain@acme.test", "acme").await;
     let sign_out = || s.delete("/authsec/uflow/sessions/current", &ended);
     let del = sign_out().await;
@@ -94,8 +92,7 @@ async fn sign_out_ends_only_the_callers_session() {
 
 #[tokio::test]
 async fn expired_token_is_401() {
-    let s = sandbox(&[]);
-    let token = s.login("plain@acme.test", "acme").await;
+    let (s, token) = signed_in(&[], "plain@acme.test", "acme").await;
     let mut claims = s.state.jwt.decode(&token).unwrap();
     claims.iat -= 7200;
     claims.exp = claims.iat + 60;
@@ -115,8 +112,7 @@ async fn expired_token_is_401() {
 
 #[tokio::test]
 async fn tenant_mismatch_and_admin_role_are_enforced() {
-    let s = sandbox(&[]);
-    let globex = s.login("admin@globex.test", "globex").await;
+    let (s, globex) = signed_in(&[], "admin@globex.test", "globex").await;
     let r = s
         .expect_get(
             &clients_path(ACME, "getClients"),
@@ -172,8 +168,7 @@ async fn tenant_mismatch_and_admin_role_are_enforced() {
 
 #[tokio::test]
 async fn api_key_authenticates_with_its_scopes() {
-    let s = sandbox(&[]);
-    let admin = s.login("plain@acme.test", "acme").await;
+    let (s, admin) = signed_in(&[], "plain@acme.test", "acme").await;
     let body = json!({ "name": "CI", "scopes": ["clients:read"], "tenant_id": ACME });
     let k = s
         .expect_post("/authsec/uflow/api-keys", &admin, body, StatusCode::OK)

@@ -9,8 +9,7 @@ use support::*;
 
 #[tokio::test]
 async fn the_list_pages_everyone_and_ignores_filters_as_authsec_does() {
-    let s = sandbox(&[]);
-    let t = s.login("plain@acme.test", "acme").await;
+    let (s, t) = signed_in(&[], "plain@acme.test", "acme").await;
     let list = |body: Value| {
         let s = &s;
         let t = t.clone();
@@ -62,8 +61,7 @@ async fn the_list_pages_everyone_and_ignores_filters_as_authsec_does() {
 
 #[tokio::test]
 async fn update_takes_one_name_delete_deactivates_and_delete_all_removes() {
-    let s = sandbox(&[]);
-    let t = s.login("plain@acme.test", "acme").await;
+    let (s, t) = signed_in(&[], "plain@acme.test", "acme").await;
     let user_token = s.login_end_user("user@acme.test").await;
     let id = s.user_id("user@acme.test");
     let path = format!("/authsec/uflow/user/enduser/{ACME}/{id}");
@@ -129,8 +127,7 @@ async fn update_takes_one_name_delete_deactivates_and_delete_all_removes() {
 
 #[tokio::test]
 async fn scim_creates_an_end_user_with_the_admins_token() {
-    let s = sandbox(&[]);
-    let t = s.login("plain@acme.test", "acme").await;
+    let (s, t) = signed_in(&[], "plain@acme.test", "acme").await;
     let client = s.state.db().facts.default_client_id;
     let path = format!("/authsec/uflow/scim/v2/{client}/{ACME}/Users");
     let body = json!({ "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "scim.one@acme.test",
@@ -153,8 +150,7 @@ async fn scim_creates_an_end_user_with_the_admins_token() {
 
 #[tokio::test]
 async fn batch_create_limits_and_outcomes() {
-    let s = sandbox(&[]);
-    let t = s.login("plain@acme.test", "acme").await;
+    let (s, t) = signed_in(&[], "plain@acme.test", "acme").await;
     let too_many: Vec<Value> = (0..1001)
         .map(|i| json!({ "email": format!("b{i}@acme.test") }))
         .collect();
@@ -223,8 +219,7 @@ async fn batch_create_limits_and_outcomes() {
 
 #[tokio::test]
 async fn admins_list_invite_and_last_admin_rules() {
-    let s = sandbox(&[]);
-    let t = s.login("admin@globex.test", "globex").await;
+    let (s, t) = signed_in(&[], "admin@globex.test", "globex").await;
     let me = s.state.jwt.decode(&t).unwrap().sub;
     let r = s
         .expect_post(

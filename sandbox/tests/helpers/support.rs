@@ -31,6 +31,13 @@ pub fn sandbox(args: &[&'static str]) -> Sbx {
     Sbx { app, state }
 }
 
+/// A sandbox built from `args`, and the token of a demo admin signed in to it.
+pub async fn signed_in(args: &[&'static str], email: &str, tenant_domain: &str) -> (Sbx, String) {
+    let s = sandbox(args);
+    let token = s.login(email, tenant_domain).await;
+    (s, token)
+}
+
 /// The current TOTP code for a base32 secret, computed independently with totp-rs.
 pub fn totp_now(secret: &str) -> String {
     Builder::new()
