@@ -8,6 +8,9 @@ use axum::http::{Request, StatusCode};
 use serde_json::{json, Value};
 use support::*;
 
+const BEGIN_REGISTRATION: &str = "/authsec/webauthn/admin/beginRegistration";
+const FINISH_REGISTRATION: &str = "/authsec/webauthn/admin/finishRegistration";
+
 async fn verify(s: &Sbx, email: &str, code: &str) -> StatusCode {
     let r = s.password(email, "acme").await;
     assert_eq!(r.body["methods"], json!(["totp"]));
@@ -156,14 +159,7 @@ async fn webauthn(
 async fn passkey_registration_begin_is_well_formed_and_bogus_finish_fails() {
     let (s, t) = signed_in(&[], "passkey@acme.test", "acme").await;
     let me = json!({ "email": "passkey@acme.test" });
-    let (st, body) = webauthn(
-        &s,
-        "/authsec/webauthn/admin/beginRegistration",
-        &t,
-        ORIGIN,
-        me.clone(),
-    )
-    .await;
+    let (st, body) = webauthn(&s, BEGIN_REGISTRATION, &t, ORIGIN, me.clone()).await;
     assert_eq!(st, StatusCode::OK, "{body:?}");
     let pk = &body["publicKey"];
     assert!(pk["challenge"].as_str().unwrap().len() >= 43);
@@ -179,46 +175,18 @@ async fn passkey_registration_begin_is_well_formed_and_bogus_finish_fails() {
     let bogus = json!({ "email": "passkey@acme.test", "credential": {
         "id": "AAAA", "rawId": "AAAA", "type": "public-key",
         "response": { "attestationObject": "o2NmbXRkbm9uZQ", "clientDataJSON": "eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIn0" } } });
-    let (st, body) = webauthn(
-        &s,
-        "/authsec/webauthn/admin/finishRegistration",
-        &t,
-        ORIGIN,
-        bogus.clone(),
-    )
-    .await;
+    let (st, body) = webauthn(&s, FINISH_REGISTRATION, &t, ORIGIN, bogus.clone()).await;
     assert_eq!(st, StatusCode::BAD_REQUEST, "{body:?}");
     // The state was consumed: a retry has no ceremony in progress.
-    let (st, body) = webauthn(
-        &s,
-        "/authsec/webauthn/admin/finishRegistration",
-        &t,
-        ORIGIN,
-        bogus,
-    )
-    .await;
+    let (st, body) = webauthn(&s, FINISH_REGISTRATION, &t, ORIGIN, bogus).await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
     assert_eq!(body["error"], "no registration session");
 
-    let (st, body) = webauthn(
-        &s,
-        "/authsec/webauthn/admin/beginRegistration",
-        &t,
-        "http://evil.example",
-        me,
-    )
-    .await;
+    let (st, body) = webauthn(&s, BEGIN_REGISTRATION, &t, "http://evil.example", me).await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
     assert_eq!(body, json!({ "error": "invalid origin" }));
     let other = json!({ "email": "admin@acme.test" });
-    let (st, _) = webauthn(
-        &s,
-        "/authsec/webauthn/admin/beginRegistration",
-        &t,
-        ORIGIN,
-        other,
-    )
-    .await;
+    let (st, _) = webauthn(&s, BEGIN_REGISTRATION, &t, ORIGIN, other).await;
     assert_eq!(
         st,
         StatusCode::UNAUTHORIZED,

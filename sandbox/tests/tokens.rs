@@ -7,6 +7,8 @@ use axum::http::StatusCode;
 use serde_json::json;
 use support::*;
 
+const SESSIONS: &str = "/authsec/uflow/sessions";
+
 #[tokio::test]
 async fn missing_and_garbage_tokens_are_401() {
     let s = sandbox(&[]);
@@ -32,9 +34,7 @@ async fn missing_and_garbage_tokens_are_401() {
 async fn revoked_session_makes_token_401() {
     let (s, first) = signed_in(&[], "plain@acme.test", "acme").await;
     let second = s.login("plain@acme.test", "acme").await;
-    let mine = s
-        .expect_get("/authsec/uflow/sessions", &second, StatusCode::OK)
-        .await;
+    let mine = s.expect_get(SESSIONS, &second, StatusCode::OK).await;
     let first_sid = s
         .state
         .jwt
@@ -57,10 +57,9 @@ async fn revoked_session_makes_token_401() {
         StatusCode::OK,
     )
     .await;
-    s.expect_get("/authsec/uflow/sessions", &first, StatusCode::UNAUTHORIZED)
+    s.expect_get(SESSIONS, &first, StatusCode::UNAUTHORIZED)
         .await;
-    s.expect_get("/authsec/uflow/sessions", &second, StatusCode::OK)
-        .await;
+    s.expect_get(SESSIONS, &second, StatusCode::OK).await;
 
     // revoke-all keeps only the caller's session.
     let third = s.login("plain@acme.test", "acme").await;
@@ -68,10 +67,9 @@ async fn revoked_session_makes_token_401() {
         .post("/authsec/uflow/sessions/revoke-all", &third, json!({}))
         .await;
     assert_eq!(r.body["revoked"], 1);
-    s.expect_get("/authsec/uflow/sessions", &second, StatusCode::UNAUTHORIZED)
+    s.expect_get(SESSIONS, &second, StatusCode::UNAUTHORIZED)
         .await;
-    s.expect_get("/authsec/uflow/sessions", &third, StatusCode::OK)
-        .await;
+    s.expect_get(SESSIONS, &third, StatusCode::OK).await;
 }
 
 #[tokio::test]
@@ -82,10 +80,9 @@ async fn sign_out_ends_only_the_callers_session() {
     let del = sign_out().await;
     assert_eq!(del.status, StatusCode::OK);
     assert_eq!(del.body["success"], true);
-    s.expect_get("/authsec/uflow/sessions", &ended, StatusCode::UNAUTHORIZED)
+    s.expect_get(SESSIONS, &ended, StatusCode::UNAUTHORIZED)
         .await;
-    s.expect_get("/authsec/uflow/sessions", &kept, StatusCode::OK)
-        .await;
+    s.expect_get(SESSIONS, &kept, StatusCode::OK).await;
     // The ended token cannot sign out again, nor anything else.
     assert_eq!(sign_out().await.status, StatusCode::UNAUTHORIZED);
 }
@@ -97,17 +94,12 @@ async fn expired_token_is_401() {
     claims.iat -= 7200;
     claims.exp = claims.iat + 60;
     let expired = s.state.jwt.encode(&claims);
-    s.expect_get(
-        "/authsec/uflow/sessions",
-        &expired,
-        StatusCode::UNAUTHORIZED,
-    )
-    .await;
+    s.expect_get(SESSIONS, &expired, StatusCode::UNAUTHORIZED)
+        .await;
     // Same claims with a future expiry still work: only the expiry differs.
     claims.exp = chrono::Utc::now().timestamp() + 600;
     let fresh = s.state.jwt.encode(&claims);
-    s.expect_get("/authsec/uflow/sessions", &fresh, StatusCode::OK)
-        .await;
+    s.expect_get(SESSIONS, &fresh, StatusCode::OK).await;
 }
 
 #[tokio::test]
@@ -162,8 +154,7 @@ async fn tenant_mismatch_and_admin_role_are_enforced() {
         StatusCode::FORBIDDEN,
     )
     .await;
-    s.expect_get("/authsec/uflow/sessions", &user, StatusCode::OK)
-        .await;
+    s.expect_get(SESSIONS, &user, StatusCode::OK).await;
 }
 
 #[tokio::test]

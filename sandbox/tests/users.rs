@@ -7,6 +7,9 @@ use axum::http::StatusCode;
 use serde_json::{json, Value};
 use support::*;
 
+const BATCH: &str = "/authsec/uflow/admin/enduser/batch";
+const BATCH_DELETE: &str = "/authsec/uflow/admin/enduser/batch-delete";
+
 #[tokio::test]
 async fn the_list_pages_everyone_and_ignores_filters_as_authsec_does() {
     let (s, t) = signed_in(&[], "plain@acme.test", "acme").await;
@@ -155,7 +158,7 @@ async fn batch_create_limits_and_outcomes() {
         .map(|i| json!({ "email": format!("b{i}@acme.test") }))
         .collect();
     s.expect_post(
-        "/authsec/uflow/admin/enduser/batch",
+        BATCH,
         &t,
         json!({ "users": too_many }),
         StatusCode::BAD_REQUEST,
@@ -169,13 +172,7 @@ async fn batch_create_limits_and_outcomes() {
         { "email": "not-an-email" },
         { "email": "weak@acme.test", "password": "weak" }
     ]);
-    let r = s
-        .post(
-            "/authsec/uflow/admin/enduser/batch",
-            &t,
-            json!({ "users": users }),
-        )
-        .await;
+    let r = s.post(BATCH, &t, json!({ "users": users })).await;
     assert_eq!(r.body["success_created_count"], 2);
     assert_eq!(
         r.body["duplicate_emails"],
@@ -188,7 +185,7 @@ async fn batch_create_limits_and_outcomes() {
 
     let ids: Vec<Value> = (0..1001).map(|_| json!("x")).collect();
     s.expect_post(
-        "/authsec/uflow/admin/enduser/batch-delete",
+        BATCH_DELETE,
         &t,
         json!({ "users_ids": ids }),
         StatusCode::BAD_REQUEST,
@@ -198,7 +195,7 @@ async fn batch_create_limits_and_outcomes() {
     let admin = s.user_id("admin@acme.test");
     let r = s
         .post(
-            "/authsec/uflow/admin/enduser/batch-delete",
+            BATCH_DELETE,
             &t,
             json!({ "users_ids": [id, "nope", admin] }),
         )
@@ -208,13 +205,8 @@ async fn batch_create_limits_and_outcomes() {
 
     let off = sandbox(&["--disable", "user-batch"]);
     let t = off.login("plain@acme.test", "acme").await;
-    off.expect_post(
-        "/authsec/uflow/admin/enduser/batch",
-        &t,
-        json!({ "users": [] }),
-        StatusCode::NOT_FOUND,
-    )
-    .await;
+    off.expect_post(BATCH, &t, json!({ "users": [] }), StatusCode::NOT_FOUND)
+        .await;
 }
 
 #[tokio::test]
