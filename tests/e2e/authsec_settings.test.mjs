@@ -141,3 +141,103 @@ test('on AuthSec itself: a SCIM token is generated for a chosen client and shown
     await assertClean(page);
   });
 });
+
+const METADATA = (entity) => `<?xml version="1.0"?>
+<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${entity}">
+  <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+    <md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data>
+      <ds:X509Certificate>${'MIIDpDCCAoygAwIBAgIGAY'.repeat(4)}</ds:X509Certificate>
+    </ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
+    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp.acme.test/sso"/>
+  </md:IDPSSODescriptor>
+</md:EntityDescriptor>`;
+
+test('on AuthSec itself: sign-in providers are added from templates, edited without their secret and deleted', FLOW, async (t) => {
+  const s = (admin ??= await apiSignIn());
+  const oidc = async () =>
+    (await call('POST', '/authsec/oocmgr/oidc/get-config', { client_id: s.tenantId })).body.data.oidc_providers ?? [];
+  const saml = async () =>
+    (await call('POST', '/authsec/oocmgr/saml/list-providers', { tenant_id: s.tenantId, client_id: s.tenantId })).body.providers;
+  const key = `g-${RUN}`;
+  const secret = `sec-${RUN}-1`;
+  await withConsole(t, async ({ page }) => {
+    await signInPlain(page, '/settings');
+    const card = page.getByRole('region', { name: 'Sign-in providers' });
+    await button(card, 'Add OIDC provider').click();
+    const add = page.getByRole('dialog', { name: 'Add an OIDC provider' });
+    const field = (name) => add.getByRole('textbox', { name, exact: true });
+    const pick = add.getByRole('combobox', { name: 'Start from', exact: true });
+    await pick.locator('option', { hasText: 'Auth0' }).waitFor({ state: 'attached' });
+    await pick.selectOption({ label: 'Auth0' });
+    assert.match(await field('Authorization URL').inputValue(), /\{your-auth0-domain\}/);
+    await field('Client ID').fill(`cid-${RUN}`);
+    await add.getByLabel('Client secret', { exact: true }).fill(secret);
+    await button(add, 'Add provider').click();
+    // The template's placeholder is refused here, with everything typed kept.
+    await add.getByText('Replace the {…} part with your own value.', { exact: true }).first().waitFor();
+    assert.equal(await field('Client ID').inputValue(), `cid-${RUN}`);
+    await pick.selectOption({ label: 'Google' });
+    assert.equal(await field('Authorization URL').inputValue(), 'https://accounts.google.com/o/oauth2/v2/auth');
+    await field('Key').fill(key);
+    await add.getByText(`/oidc/auth/callback/${key}`, { exact: false }).waitFor();
+    await button(add, 'Add provider').click();
+    await toast(page, 'The provider Google was added.').waitFor();
+    const row = () => card.locator('tbody tr').filter({ hasText: key });
+    await row().getByText('On', { exact: true }).waitFor();
+    let stored = (await oidc()).find((p) => p.provider_name === key);
+    assert.equal(stored.client_id, `${s.tenantId}-${key}-oidc`, 'the Hydra record on the workspace client');
+    assert.equal(stored.provider_config.client_secret, secret);
+    assert.equal(stored.provider_config.client_id, `cid-${RUN}`);
+    assert.ok(stored.callback_url.endsWith(`/oidc/auth/callback/${key}`));
+    assert.ok(!(await page.content()).includes(secret), 'the secret is not in the page');
+
+    // An edit without a new secret keeps the stored one (AuthSec would store an empty one).
+    await button(card, 'Edit Google').click();
+    const edit = page.getByRole('dialog', { name: 'Edit Google' });
+    assert.equal(await edit.getByLabel('Client secret', { exact: true }).inputValue(), '');
+    assert.ok(!(await page.content()).includes(secret), 'the edit form does not hold the secret');
+    await edit.getByRole('textbox', { name: 'Name people see', exact: true }).fill(`Google ${RUN}`);
+    await edit.getByRole('checkbox', { name: 'People can sign in through it' }).uncheck();
+    await button(edit, 'Save provider').click();
+    await toast(page, `The provider Google ${RUN} was saved.`).waitFor();
+    await row().getByText('Off', { exact: true }).waitFor();
+    stored = (await oidc()).find((p) => p.provider_name === key);
+    assert.equal(stored.display_name, `Google ${RUN}`);
+    assert.equal(stored.is_active, false);
+    assert.equal(stored.provider_config.client_secret, secret, 'the stored secret is kept');
+
+    await button(card, `Delete Google ${RUN}`).click();
+    const ask = page.getByRole('dialog', { name: 'Delete sign-in provider' });
+    await button(ask, 'Delete provider').click();
+    await toast(page, `The provider Google ${RUN} was deleted.`).waitFor();
+    await row().waitFor({ state: 'detached' });
+    assert.equal((await oidc()).find((p) => p.provider_name === key), undefined);
+
+    // SAML from a template and the provider's metadata file.
+    const entity = `https://idp.acme.test/${RUN}`;
+    await button(card, 'Add SAML provider').click();
+    const addSaml = page.getByRole('dialog', { name: 'Add a SAML provider' });
+    const samlPick = addSaml.getByRole('combobox', { name: 'Start from', exact: true });
+    await samlPick.locator('option', { hasText: 'Okta SAML' }).waitFor({ state: 'attached' });
+    await samlPick.selectOption({ label: 'Okta SAML' });
+    await addSaml.getByRole('link', { name: "The provider's guide" }).waitFor();
+    await addSaml.locator('input[type=file]').setInputFiles({
+      name: 'okta-metadata.xml', mimeType: 'application/xml', buffer: Buffer.from(METADATA(entity)),
+    });
+    await addSaml.getByText('Read from okta-metadata.xml.', { exact: true }).waitFor();
+    assert.equal(await addSaml.getByRole('textbox', { name: 'Entity ID (issuer)', exact: true }).inputValue(), entity);
+    await addSaml.getByRole('textbox', { name: 'Key', exact: true }).fill(`okta-${RUN}`);
+    await button(addSaml, 'Add provider').click();
+    await toast(page, 'The provider Okta SAML was added.').waitFor();
+    const samlRow = card.locator('tbody tr').filter({ hasText: `okta-${RUN}` });
+    await samlRow.getByText('SAML', { exact: true }).waitFor();
+    const p = (await saml()).find((x) => x.provider_name === `okta-${RUN}`);
+    assert.equal(p.entity_id, entity);
+    assert.equal(p.sso_url, 'https://idp.acme.test/sso');
+    await button(card, 'Delete Okta SAML').click();
+    await button(page.getByRole('dialog', { name: 'Delete sign-in provider' }), 'Delete provider').click();
+    await samlRow.waitFor({ state: 'detached' });
+    assert.equal((await saml()).find((x) => x.provider_name === `okta-${RUN}`), undefined);
+    await assertClean(page);
+  });
+});

@@ -18,6 +18,7 @@ use serde_json::{json, Value};
 
 use crate::db::idp::{normalize, OidcRecord};
 use crate::db::Db;
+use crate::error::bind::decode;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::util::now;
@@ -29,7 +30,11 @@ pub fn routes() -> Router<AppState> {
         .route("/oidc/update-provider", post(update))
         .route("/oidc/delete-provider", post(delete))
         .route("/oidc/templates", post(templates))
-        .merge(saml::routes())
+        .route("/saml/add-provider", post(saml::add))
+        .route("/saml/list-providers", post(saml::list))
+        .route("/saml/update-provider", post(saml::update))
+        .route("/saml/delete-provider", post(saml::delete))
+        .route("/saml/templates", post(saml::templates))
 }
 
 /// AuthSec's templates, as `oidc/templates` and `saml/templates` answer them.
@@ -53,16 +58,8 @@ fn fail(status: StatusCode, error: &str, message: impl Into<String>) -> ApiError
     ApiError::new(status, body)
 }
 
-/// gin's `ShouldBindJSON`: no body is `EOF`, anything not JSON the decoder's text.
-fn bind_text<T: DeserializeOwned>(body: &Bytes) -> Result<T, String> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Err("EOF".into());
-    }
-    serde_json::from_slice(body).map_err(|e| e.to_string())
-}
-
 fn bind<T: DeserializeOwned>(body: &Bytes) -> ApiResult<T> {
-    bind_text(body).map_err(|m| fail(StatusCode::BAD_REQUEST, "Invalid request", m))
+    decode(body).map_err(|m| fail(StatusCode::BAD_REQUEST, "Invalid request", m))
 }
 
 /// Whether Hydra holds `<base>-main-client`: made for a tenant at sign-up and for each client.

@@ -5,50 +5,36 @@
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::post;
-use axum::{Json, Router};
-use serde::de::DeserializeOwned;
+use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use super::{bind_text, template_file};
+use super::template_file;
 use crate::db::idp::SamlRecord;
 use crate::db::Db;
+use crate::error::bind::{bind_text, decode, missing};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::util::{new_id, now};
-
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/saml/add-provider", post(add))
-        .route("/saml/list-providers", post(list))
-        .route("/saml/update-provider", post(update))
-        .route("/saml/delete-provider", post(delete))
-        .route("/saml/templates", post(templates))
-}
 
 fn fail(status: StatusCode, error: impl Into<String>) -> ApiError {
     ApiError::new(status, json!({ "error": error.into(), "success": false }))
 }
 
-/// gin's binding: the decoder's text, then the `required` tags of `strukt` that are empty.
-fn bind<T: DeserializeOwned>(
-    body: &Bytes,
-    strukt: &str,
-    required: &[(&str, &str)],
-    read: impl Fn(&T, &str) -> bool,
-) -> ApiResult<T> {
+/// gin's binding: the decoder's text, then the `required` tags of `strukt` left empty.
+fn bind(body: &Bytes, strukt: &str, required: &[(&'static str, &str)]) -> ApiResult<Fields> {
     let bad = |m: String| fail(StatusCode::BAD_REQUEST, format!("Invalid request: {m}"));
-    let req: T = bind_text(body).map_err(bad)?;
-    let missing: Vec<String> = required
-        .iter()
-        .filter(|(_, key)| !read(&req, key))
-        .map(|(go, _)| format!("Key: '{strukt}.{go}' Error:Field validation for '{go}' failed on the 'required' tag"))
-        .collect();
-    match missing.is_empty() {
-        true => Ok(req),
-        false => Err(bad(missing.join("\n"))),
+    let f: Fields = decode(body).map_err(bad)?;
+    let failed = missing(
+        &required
+            .iter()
+            .map(|(go, key)| (*go, !f.has(key)))
+            .collect::<Vec<_>>(),
+    );
+    match failed.is_empty() {
+        true => Ok(f),
+        false => Err(bad(bind_text(strukt, &failed))),
     }
 }
 
@@ -112,7 +98,7 @@ fn answer(status: StatusCode, message: &str, p: &SamlRecord) -> (StatusCode, Jso
 }
 
 /// `POST /saml/add-provider`: defaults for the name-id format, `is_active` and the mapping.
-async fn add(State(st): State<AppState>, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
+pub async fn add(State(st): State<AppState>, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
     let required = [
         ("TenantID", "tenant_id"),
         ("ClientID", "client_id"),
@@ -122,7 +108,7 @@ async fn add(State(st): State<AppState>, body: Bytes) -> ApiResult<(StatusCode, 
         ("SSOURL", "sso_url"),
         ("Certificate", "certificate"),
     ];
-    let f: Fields = bind(&body, "AddSAMLProviderRequest", &required, Fields::has)?;
+    let f = bind(&body, "AddSAMLProviderRequest", &required)?;
     let mut db = st.db();
     let tenant_id = tenant(&db, &f.tenant_id)?;
     let client_id = Uuid::parse_str(&f.client_id)
@@ -178,12 +164,11 @@ fn client_filter(raw: &str) -> ApiResult<Option<Uuid>> {
 }
 
 /// `POST /saml/list-providers`: inactive ones too, by sort order then name.
-async fn list(State(st): State<AppState>, body: Bytes) -> ApiResult<Json<Value>> {
-    let f: Fields = bind(
+pub async fn list(State(st): State<AppState>, body: Bytes) -> ApiResult<Json<Value>> {
+    let f = bind(
         &body,
         "ListSAMLProvidersRequest",
         &[("TenantID", "tenant_id")],
-        Fields::has,
     )?;
     let db = st.db();
     let tenant_id = tenant(&db, &f.tenant_id)?;
@@ -214,9 +199,12 @@ fn find(db: &Db, f: &Fields) -> ApiResult<usize> {
 }
 
 /// `POST /saml/update-provider`: an empty field keeps its value (none can be cleared).
-async fn update(State(st): State<AppState>, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
+pub async fn update(
+    State(st): State<AppState>,
+    body: Bytes,
+) -> ApiResult<(StatusCode, Json<Value>)> {
     let required = [("TenantID", "tenant_id"), ("ProviderID", "provider_id")];
-    let f: Fields = bind(&body, "UpdateSAMLProviderRequest", &required, Fields::has)?;
+    let f = bind(&body, "UpdateSAMLProviderRequest", &required)?;
     let mut db = st.db();
     let i = find(&db, &f)?;
     let name = f.provider_name.trim().to_lowercase();
@@ -261,9 +249,9 @@ async fn update(State(st): State<AppState>, body: Bytes) -> ApiResult<(StatusCod
 }
 
 /// `POST /saml/delete-provider`: a hard delete.
-async fn delete(State(st): State<AppState>, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn delete(State(st): State<AppState>, body: Bytes) -> ApiResult<Json<Value>> {
     let required = [("TenantID", "tenant_id"), ("ProviderID", "provider_id")];
-    let f: Fields = bind(&body, "DeleteSAMLProviderRequest", &required, Fields::has)?;
+    let f = bind(&body, "DeleteSAMLProviderRequest", &required)?;
     let mut db = st.db();
     let i = find(&db, &f)?;
     db.saml_providers.remove(i);
@@ -273,6 +261,6 @@ async fn delete(State(st): State<AppState>, body: Bytes) -> ApiResult<Json<Value
 }
 
 /// `POST /saml/templates`: the body is not read.
-async fn templates() -> Json<Value> {
+pub async fn templates() -> Json<Value> {
     Json(json!({ "success": true, "templates": template_file()["saml"] }))
 }
