@@ -50,6 +50,22 @@ impl Caller {
         self.roles.iter().any(|r| r == "admin")
     }
 
+    /// auth-manager's `Require(resource, action)` on a route (`+perm` in authsec-api.md §1.2):
+    /// a tenant-wide binding of the caller to a role holding the permission. Its 403 body is
+    /// not in the snapshot; this is the later in-tree one (authsec-ai/authsec internal/authz).
+    pub fn require_perm(&self, db: &Db, resource: &str, action: &str) -> ApiResult<()> {
+        match db.rbac.grant(self.user_id, resource, action, None) {
+            Some(_) => Ok(()),
+            None => Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                serde_json::json!({
+                    "error": "insufficient_scope",
+                    "error_description": "token is valid but lacks required permissions",
+                }),
+            )),
+        }
+    }
+
     pub fn require_admin(&self, shape: Shape) -> ApiResult<()> {
         if self.is_admin() {
             Ok(())

@@ -84,6 +84,7 @@ pub fn seed(args: &Args) -> Db {
     apps::seed_apps(&mut db, &mut rng, &mut texts, ACME_TENANT_ID, acme.admin, 5);
     apps::seed_apps(&mut db, &mut rng, &mut texts, GLOBEX_TENANT_ID, globex, 1);
     demo::first_sign_in_accounts(&mut db, &mut texts);
+    demo::limited_admin(&mut db, &mut texts);
     invites::seed(&mut db, ACME_TENANT_ID);
     rbac::seed(&mut db, &[ACME_TENANT_ID, GLOBEX_TENANT_ID]);
     groups::seed(&mut db, &[ACME_TENANT_ID, GLOBEX_TENANT_ID]);

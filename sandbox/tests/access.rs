@@ -267,3 +267,62 @@ async fn groups_take_members_in_bulk_all_or_nothing_and_go_with_their_membership
         .iter()
         .all(|g| g["group"]["name"] != "Ops"));
 }
+
+#[tokio::test]
+async fn the_policy_check_says_what_a_binding_grants_and_user_deletes_need_users_delete() {
+    let (s, admin) = signed_in(&["--profile", "authsec"], "admin@acme.test", "acme").await;
+    let helpdesk = s.login("helpdesk@acme.test", "acme").await;
+    let (limited, user) = (s.user_id("helpdesk@acme.test"), s.user_id("user@acme.test"));
+    let check = |who: uuid::Uuid, action: &str| json!({ "principal_id": who, "resource": "users", "action": action });
+    let path = "/authsec/uflow/admin/policy/check";
+    let r = s
+        .expect_post(path, &helpdesk, check(limited, "delete"), StatusCode::OK)
+        .await;
+    assert_eq!(
+        r.body,
+        json!({ "allowed": false, "trace": "No matching binding found" })
+    );
+    let r = s
+        .expect_post(path, &helpdesk, check(limited, "update"), StatusCode::OK)
+        .await;
+    assert_eq!(r.body["allowed"], true);
+    assert!(r.body["trace"]
+        .as_str()
+        .unwrap()
+        .ends_with("via Role [helpdesk]"));
+    let admin_id = s.user_id("admin@acme.test");
+    let r = s
+        .expect_post(path, &admin, check(admin_id, "delete"), StatusCode::OK)
+        .await;
+    assert_eq!(r.body["allowed"], true);
+    let r = s
+        .expect_post(
+            path,
+            &admin,
+            json!({ "principal_id": "x", "resource": "users", "action": "delete" }),
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
+    assert_eq!(r.body["error"], "Invalid Principal ID format");
+
+    // Deleting a user needs users:delete: refused to the helpdesk admin, nothing changes.
+    let body = json!({ "tenant_id": ACME, "user_id": user });
+    let del = format!("/authsec/uflow/user/enduser/delete_all/{ACME}/{user}");
+    let r = s
+        .expect_call(
+            "DELETE",
+            &del,
+            Some(&helpdesk),
+            Some(body),
+            StatusCode::FORBIDDEN,
+        )
+        .await;
+    assert_eq!(r.body["error"], "insufficient_scope");
+    assert!(s.state.db().users.contains_key(&user));
+    s.expect_delete(
+        &format!("/authsec/uflow/admin/users/{admin_id}"),
+        &helpdesk,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+}

@@ -69,6 +69,7 @@ const SERVED: &[&str] = &[
     "uflow.admin.permissions.deleteById",
     "uflow.admin.permissions.list",
     "uflow.admin.permissions.resources",
+    "uflow.admin.policy.check",
     "uflow.admin.roles.create",
     "uflow.admin.roles.delete",
     "uflow.admin.roles.get",

@@ -239,8 +239,8 @@ async fn admins_list_invite_and_last_admin_rules() {
         .await;
     assert_eq!(
         r.body["users"].as_array().unwrap().len(),
-        7,
-        "every admin at once (the two seeded invitees too)"
+        8,
+        "every admin at once (the helpdesk admin and the two seeded invitees too)"
     );
     assert!(r.body.get("total").is_none(), "AuthSec answers no totals");
     let ops = r.body["users"]

@@ -126,6 +126,30 @@ impl Rbac {
         (ids, names)
     }
 
+    /// The first binding of `principal` (in any tenant, as AuthSec's query) whose role holds
+    /// `resource:action`: tenant-wide ones, and with `scope` those of that scope too
+    /// (`services/rbac_service.go:142-195`).
+    pub fn grant(
+        &self,
+        principal: Uuid,
+        resource: &str,
+        action: &str,
+        scope: Option<Uuid>,
+    ) -> Option<&Binding> {
+        self.bindings.iter().find(|b| {
+            b.user_id == principal
+                && (b.scope_id.is_none() || (scope.is_some() && b.scope_id == scope))
+                && self.roles.iter().any(|r| {
+                    r.id == b.role_id
+                        && self.permissions.iter().any(|p| {
+                            r.permission_ids.contains(&p.id)
+                                && p.resource == resource
+                                && p.action == action
+                        })
+                })
+        })
+    }
+
     /// How many roles hold a permission.
     pub fn roles_holding(&self, permission: Uuid) -> usize {
         self.roles

@@ -191,6 +191,7 @@ pub async fn delete_one(
     caller: Admin,
     Path(raw): Path<String>,
 ) -> ApiResult<Json<Value>> {
+    caller.require_perm(&st.db(), "users", "delete")?;
     let id = admin_id(&st, &caller, &raw)?;
     if is_last_active(&st, &caller, id) {
         return Err(ApiError::gin(
@@ -218,6 +219,7 @@ pub async fn delete_all(
     caller: Admin,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
+    caller.require_perm(&st.db(), "users", "delete")?;
     let req = super::endusers::DeleteAllReq::of(&body);
     let (Some(t), Some(raw)) = (req.tenant_id, req.user_id) else {
         return Err(ApiError::gin(

@@ -224,6 +224,7 @@ pub async fn delete_one(
     Path((t, id)): Path<(String, String)>,
 ) -> ApiResult<Json<Value>> {
     let mut db = st.db();
+    caller.require_perm(&db, "users", "delete")?;
     let uid = end_user(&mut db, &caller, &t, &id)?.id;
     // AuthSec's DELETE only deactivates (authsec-api.md §c.1).
     last_active_guard(&db, caller.tenant_id, uid, "deactivate")?;
@@ -271,6 +272,7 @@ pub async fn delete_all(
     caller: Caller,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
+    caller.require_perm(&st.db(), "users", "delete")?;
     let req = DeleteAllReq::of(&body);
     let failed = missing(&[
         (

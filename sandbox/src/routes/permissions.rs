@@ -27,6 +27,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/admin/permissions/resources", get(resources))
         .route("/admin/permissions/{id}", delete(delete_one))
+        .route("/admin/policy/check", axum::routing::post(policy_check))
 }
 
 fn deleted() -> Json<Value> {
@@ -162,4 +163,55 @@ pub async fn delete_by_body(
         .ok_or_else(not_found)?;
     remove(&mut db, id);
     Ok(deleted())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PolicyReq {
+    principal_id: String,
+    resource: String,
+    action: String,
+    scope_id: String,
+}
+
+/// `POST /admin/policy/check` (`controllers/platform/authorization_controller.go:46-82`):
+/// whether a binding of the principal, in any tenant, grants `resource:action`.
+async fn policy_check(
+    State(st): State<AppState>,
+    _caller: Admin,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    let req: PolicyReq = crate::error::bind::decode(&body).map_err(|m| {
+        ApiError::gin(
+            StatusCode::BAD_REQUEST,
+            format!("Invalid request payload: {m}"),
+        )
+    })?;
+    let failed = crate::error::missing(&[
+        ("PrincipalID", req.principal_id.is_empty()),
+        ("Resource", req.resource.is_empty()),
+        ("Action", req.action.is_empty()),
+    ]);
+    if !failed.is_empty() {
+        return Err(crate::error::payload_error("PolicyCheckRequest", &failed));
+    }
+    let principal = Uuid::parse_str(&req.principal_id)
+        .map_err(|_| ApiError::gin(StatusCode::BAD_REQUEST, "Invalid Principal ID format"))?;
+    let scope = match req.scope_id.as_str() {
+        "" => None,
+        s => Some(
+            Uuid::parse_str(s)
+                .map_err(|_| ApiError::gin(StatusCode::BAD_REQUEST, "Invalid Scope ID format"))?,
+        ),
+    };
+    let db = st.db();
+    Ok(Json(
+        match db.rbac.grant(principal, &req.resource, &req.action, scope) {
+            Some(b) => json!({
+                "allowed": true,
+                "trace": format!("Granted by Binding [{}] via Role [{}]", b.id, b.role_name),
+            }),
+            None => json!({ "allowed": false, "trace": "No matching binding found" }),
+        },
+    ))
 }

@@ -89,6 +89,13 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         "end user who never signed in: sets up a second factor first (once per start)",
     ),
     account(
+        "helpdesk",
+        "helpdesk@acme.test",
+        "acme",
+        true,
+        "admin whose role (helpdesk) may not delete users, with the app",
+    ),
+    account(
         "globex",
         "admin@globex.test",
         "globex",
@@ -233,6 +240,16 @@ pub fn first_sign_in_accounts(db: &mut Db, texts: &mut Texts) {
         u.last_login = None;
         u.login_count = 0;
     }
+}
+
+/// An admin bound only to the `helpdesk` role (rbac.rs): the console hides what that role
+/// may not do, and the server refuses it. Its own RNG, so the rest of the seed is unchanged.
+pub fn limited_admin(db: &mut Db, texts: &mut Texts) {
+    let mut rng = <ChaCha8Rng as rand::SeedableRng>::seed_from_u64(0x0068_656c_7064);
+    let who = (ACME_TENANT_ID, email("helpdesk"), "Hana", "Helpdesk", true);
+    let id = demo(db, &mut rng, texts, who);
+    let u = db.users.get_mut(&id).expect("seeded");
+    u.sign_in_totp = Some(ADMIN_TOTP_SECRET.into());
 }
 
 pub fn globex_accounts(db: &mut Db, rng: &mut ChaCha8Rng, texts: &mut Texts) -> Uuid {

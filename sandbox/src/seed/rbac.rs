@@ -33,6 +33,17 @@ const ROLES: &[(&str, &str, &[&str])] = &[
         &["users:read", "clients:read", "reports:read"],
     ),
     (
+        "helpdesk",
+        "Admin console access for support staff; cannot delete users",
+        &[
+            "admin:access",
+            "users:read",
+            "users:update",
+            "clients:read",
+            "clients:update",
+        ],
+    ),
+    (
         "auditor",
         "Reads everything, changes nothing",
         &[
@@ -75,6 +86,12 @@ pub fn seed(db: &mut Db, tenants: &[Uuid]) {
             });
         }
         let admin_role = db.rbac.roles_of(tenant).next().map(|r| r.id).unwrap();
+        let helpdesk = db
+            .rbac
+            .roles_of(tenant)
+            .find(|r| r.name == "helpdesk")
+            .map(|r| r.id)
+            .unwrap();
         let mut admins: Vec<_> = db
             .users
             .values()
@@ -83,14 +100,19 @@ pub fn seed(db: &mut Db, tenants: &[Uuid]) {
             .collect();
         admins.sort();
         for (created, user_id, username, email) in admins {
+            // The helpdesk admin holds only its role; every other admin the `admin` role.
+            let (role_id, role_name) = match email.as_str() {
+                "helpdesk@acme.test" => (helpdesk, "helpdesk"),
+                _ => (admin_role, "admin"),
+            };
             db.rbac.bindings.push(Binding {
                 id: seeded_id(&mut rng),
                 tenant_id: tenant,
                 user_id,
                 username,
                 email,
-                role_id: admin_role,
-                role_name: "admin".into(),
+                role_id,
+                role_name: role_name.into(),
                 scope_type: None,
                 scope_id: None,
                 conditions: None,
