@@ -7,6 +7,7 @@ pub mod confirmed;
 pub mod debounce;
 pub mod keyed_fetch;
 pub mod list_url;
+pub mod may;
 pub mod selection;
 pub mod submit;
 
@@ -15,5 +16,6 @@ pub use confirmed::{use_confirmed, Confirmed};
 pub use debounce::{use_debounce, Debounce, DEBOUNCE_MS};
 pub use keyed_fetch::{from_answer, keyed_fetch};
 pub use list_url::{ListUrl, Search, UrlState};
+pub use may::use_may;
 pub use selection::{Pick, Selection};
 pub use submit::use_submit;

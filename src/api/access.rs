@@ -181,3 +181,34 @@ pub async fn bind(api: &Api, user_id: &str, role_id: &str) -> Result<(), ApiErro
     api.send_ok(Method::Post, Service::Uflow, BINDINGS, Some(&body))
         .await
 }
+
+#[derive(Serialize)]
+struct PolicyCheck<'a> {
+    principal_id: &'a str,
+    resource: &'a str,
+    action: &'a str,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct PolicyAnswer {
+    pub allowed: bool,
+}
+
+/// Whether a tenant-wide role binding of `principal` grants `resource:action`
+/// (AuthSec's policy check: what its `Require(resource, action)` on a route asks).
+pub async fn may(
+    api: &Api,
+    principal: &str,
+    resource: &str,
+    action: &str,
+) -> Result<bool, ApiError> {
+    let body = PolicyCheck {
+        principal_id: principal,
+        resource,
+        action,
+    };
+    let a: PolicyAnswer = api
+        .post_read(Service::Uflow, "/admin/policy/check", &body)
+        .await?;
+    Ok(a.allowed)
+}

@@ -206,6 +206,11 @@ pub fn decode_error(status: u16, body: &str, retry_after: Option<u32>) -> ApiErr
                 return err;
             }
         }
+        // A permission the caller's role lacks (auth-manager's `Require`).
+        if msg == "insufficient_scope" {
+            err.message = "Your role does not allow this.".into();
+            return err;
+        }
         err.message = msg;
         match map.get("details") {
             Some(Value::Object(d)) => err.fields = fields_from_object(d),

@@ -5,7 +5,7 @@
 //! and say what a user would see, or one it does not call yet, named below. Every error body
 //! of every fixture must give a sentence, not JSON.
 
-use super::access::{Binding, NewPermission, Permission, Role, RoleDetail, Saved};
+use super::access::{Binding, NewPermission, Permission, PolicyAnswer, Role, RoleDetail, Saved};
 use super::clients::{AllClients, Client, ClientPage, Created, Wrapped};
 use super::domains::{Domain, Listed as DomainList, One as OneDomain};
 use super::error::decode_error;
@@ -399,6 +399,10 @@ const CALLED: &[(&str, Check)] = &[
         )
     }),
     ("oocmgr.oidc.addProvider", any),
+    // What a role allows, as the route's permission check will ask it.
+    ("uflow.admin.policy.check", |v| {
+        decode::<PolicyAnswer>(v).map(|_| ())
+    }),
     ("oocmgr.oidc.updateProvider", any),
     ("oocmgr.oidc.deleteProvider", any),
     ("oocmgr.oidc.templates", |v| {
@@ -453,7 +457,6 @@ const NOT_CALLED: &[&str] = &[
     "uflow.admin.oidc.providers.update",
     "uflow.admin.permissions.deleteByBody",
     "uflow.admin.permissions.resources",
-    "uflow.admin.policy.check",
     "uflow.admin.scopes.list",
     "uflow.admin.tenants.create",
     "uflow.admin.tenants.delete",

@@ -242,3 +242,38 @@ test('on AuthSec itself: pending admin invitations: an expired one is resent, an
     await assertClean(page);
   });
 });
+
+test('on AuthSec itself: an admin whose role may not delete users is not offered Delete, and the server refusing is explained', FLOW, async (t) => {
+  const { completeSignIn, goto } = await import('./helpers.mjs');
+  const userExists = async (email) =>
+    (await call('POST', '/authsec/uflow/user/enduser/list', { tenant_id: (admin ??= await apiSignIn()).tenantId, email, limit: 10 }))
+      .body.users?.some((u) => u.email === email);
+  await withConsole(t, async ({ page }) => {
+    await goto(page, '/users');
+    await completeSignIn(page, ACCOUNTS.helpdesk);
+    await follow(page, `/users?q=${encodeURIComponent(ACCOUNTS.user)}`);
+    await rowOf(page, ACCOUNTS.user).getByRole('link').first().click();
+    await page.getByText('Your role does not allow deleting users.', { exact: true }).waitFor();
+    assert.equal(await button(page.locator('.page-head'), 'Delete').count(), 0, 'no Delete for this role');
+    await button(page.locator('.page-head'), 'Reset password').waitFor();
+
+    // The admins list offers no Delete either (Deactivate stays: the role may update users).
+    await follow(page, '/users?tab=admins');
+    await rowOf(page, ACCOUNTS.plain).getByRole('button', { name: 'Deactivate', exact: true }).waitFor();
+    assert.equal(await rowOf(page, ACCOUNTS.plain).getByRole('button', { name: 'Delete', exact: true }).count(), 0);
+
+    // When the permission cannot be asked, Delete is offered and the server decides: its
+    // 403 is said in a sentence, the dialog stays, and the user is still there.
+    await page.route('**/admin/policy/check', (r) => r.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"unavailable"}' }));
+    await follow(page, `/users?q=${encodeURIComponent(ACCOUNTS.user)}`);
+    await rowOf(page, ACCOUNTS.user).getByRole('link').first().click();
+    await button(page.locator('.page-head'), 'Delete').click();
+    const ask = page.getByRole('dialog');
+    await ask.getByRole('textbox').fill(ACCOUNTS.user);
+    await ask.locator('button[type=submit]').click();
+    await ask.getByText('Your role does not allow this.', { exact: false }).waitFor();
+    assert.ok(await userExists(ACCOUNTS.user), 'the user is still there');
+    await page.unroute('**/admin/policy/check');
+    await assertClean(page);
+  });
+});

@@ -13,7 +13,7 @@ use crate::components::Button;
 use crate::components::{
     Avatar, ConfirmedDialog, DataTable, ListBody, SearchInput, Toasts, UrlPager,
 };
-use crate::hooks::{from_answer, keyed_fetch, use_confirmed};
+use crate::hooks::{from_answer, keyed_fetch, use_confirmed, use_may};
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -58,6 +58,7 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
     );
     let total = from_answer(data, |p| p.total);
     let invites = LocalResource::new(move || async move { users::pending_invites(&api).await });
+    let may_delete = use_may("users", "delete");
     let act = use_confirmed(
         move |a: AdminAct| async move {
             match &a {
@@ -124,7 +125,12 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
                                     <button type="button" class="btn btn--small" on:click=move |_| act.ask(AdminAct::SetActive { id: id.clone(), email: email.clone(), active: !active })>
                                         {if active { "Deactivate" } else { "Activate" }}
                                     </button>
-                                    <Button class="btn btn--small btn--danger-ghost" on_click=move || act.ask(AdminAct::Delete { id: id2.clone(), email: email2.clone() })>"Delete"</Button>
+                                    <Show when=move || may_delete.get() == Some(true)>
+                                        <Button class="btn btn--small btn--danger-ghost" on_click={
+                                            let (id2, email2) = (id2.clone(), email2.clone());
+                                            move || act.ask(AdminAct::Delete { id: id2.clone(), email: email2.clone() })
+                                        }>"Delete"</Button>
+                                    </Show>
                                 }.into_any()
                             }}
                         </td>

@@ -12,7 +12,7 @@ use crate::auth::AuthContext;
 use crate::components::when;
 use crate::components::Button;
 use crate::components::{Avatar, ConfirmedDialog, DetailPage, SecretDialog, Toasts};
-use crate::hooks::use_confirmed;
+use crate::hooks::{use_confirmed, use_may};
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -64,6 +64,7 @@ fn Detail(user: EndUser, #[prop(into)] reload: Callback<()>) -> impl IntoView {
     // A temporary password, shown once in its dialog, then dropped.
     let temporary = RwSignal::new(None::<String>);
     let resettable = has_password(&user.provider);
+    let may_delete = use_may("users", "delete");
     let ask = use_confirmed(
         move |a: UserAct| {
             // Read now, at the click: the future may outlive this page.
@@ -112,8 +113,13 @@ fn Detail(user: EndUser, #[prop(into)] reload: Callback<()>) -> impl IntoView {
                         <Button class="btn" on_click=move || ask.ask(UserAct::ResetPassword)>"Reset password"</Button>
                     }
                 })}
-            <Button class="btn btn--danger-ghost" on_click=move || ask.ask(UserAct::Delete)>"Delete"</Button>
+            <Show when=move || may_delete.get() == Some(true)>
+                <Button class="btn btn--danger-ghost" on_click=move || ask.ask(UserAct::Delete)>"Delete"</Button>
+            </Show>
         </div>
+        <Show when=move || may_delete.get() == Some(false)>
+            <p class="muted" role="status">"Your role does not allow deleting users."</p>
+        </Show>
         <dl class="facts">
             <dt>"Email"</dt><dd>{email.clone()}</dd>
             <dt>"Sign-in"</dt><dd>{provider_label(&user.provider)}</dd>
