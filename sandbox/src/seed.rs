@@ -89,6 +89,7 @@ pub fn seed(args: &Args) -> Db {
     rbac::seed(&mut db, &[ACME_TENANT_ID, GLOBEX_TENANT_ID]);
     groups::seed(&mut db, &[ACME_TENANT_ID, GLOBEX_TENANT_ID]);
     domains::seed(&mut db, &mut rng);
+    crate::db::idp::seed(&mut db);
     scopes::seed(&mut db, &[ACME_TENANT_ID, GLOBEX_TENANT_ID]);
 
     db.facts = crate::db::DemoFacts {

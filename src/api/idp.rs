@@ -13,9 +13,10 @@ use super::error::ApiError;
 use super::http::Api;
 use super::retry::Method;
 use crate::config::Service;
-use model::{OidcConfig, OidcTemplates, SamlList, SamlTemplates};
+use model::{OidcConfig, OidcTemplates, SamlList, SamlTemplates, Updated};
 pub use model::{
-    OidcDraft, OidcProvider, OidcTemplate, SamlDraft, SamlProvider, SamlTemplate, NAME_ID_EMAIL,
+    OidcDraft, OidcProvider, OidcSetup, OidcTemplate, SamlDraft, SamlProvider, SamlTemplate,
+    NAME_ID_EMAIL,
 };
 use serde_json::json;
 
@@ -24,35 +25,29 @@ fn client(api: &Api) -> String {
     api.tenant_id()
 }
 
-/// The workspace's OIDC providers, by their order then name. `Ok(None)`: AuthSec has no
-/// OAuth base record for the workspace (`Tenant configuration not found`), so none can
-/// be added.
-pub async fn oidc_list(api: &Api) -> Result<Option<Vec<OidcProvider>>, ApiError> {
+/// The workspace's OIDC providers, by their order then name, and where people come back.
+/// `Ok(None)`: AuthSec has no OAuth base record for the workspace (`Tenant configuration
+/// not found`), so none can be added.
+pub async fn oidc_list(api: &Api) -> Result<Option<OidcSetup>, ApiError> {
     let body = json!({ "client_id": client(api) });
     match api
         .post_read::<_, OidcConfig>(Service::Oocmgr, "/oidc/get-config", &body)
         .await
     {
-        Ok(c) => {
-            let mut list = c.data.oidc_providers;
-            list.sort_by(|a, b| {
-                (a.sort_order, &a.display_name).cmp(&(b.sort_order, &b.display_name))
-            });
-            Ok(Some(list))
-        }
+        Ok(c) => Ok(Some(c.data.setup())),
         Err(e) if e.status == 404 => Ok(None),
         Err(e) => Err(e),
     }
 }
 
-/// Adds an OIDC provider. `origin` is where AuthSec sends people back
-/// (`<origin>/oidc/auth/callback/<provider>`); `by` is the admin's e-mail.
-pub async fn oidc_add(api: &Api, d: &OidcDraft, origin: &str, by: &str) -> Result<(), ApiError> {
+/// Adds an OIDC provider. `site` is where AuthSec sends people back
+/// (`<site>/oidc/auth/callback/<provider>`); `by` is the admin's e-mail.
+pub async fn oidc_add(api: &Api, d: &OidcDraft, site: &str, by: &str) -> Result<(), ApiError> {
     let body = json!({
         "tenant_id": api.tenant_id(),
         "client_id": client(api),
         "provider": d.provider(),
-        "react_app_url": origin,
+        "react_app_url": site,
         "created_by": by,
     });
     api.send_ok(
@@ -64,19 +59,22 @@ pub async fn oidc_add(api: &Api, d: &OidcDraft, origin: &str, by: &str) -> Resul
     .await
 }
 
-/// Saves an OIDC provider's settings. An empty secret is left out: AuthSec would store
-/// the empty string over the old one.
-pub async fn oidc_update(api: &Api, d: &OidcDraft, by: &str) -> Result<(), ApiError> {
+/// Saves an OIDC provider's settings; answers the Hydra record AuthSec changed (it looks
+/// the provider up by tenant and name first, which may find another application's copy).
+/// An empty secret is left out: AuthSec would store the empty string over the old one.
+pub async fn oidc_update(api: &Api, d: &OidcDraft, by: &str) -> Result<String, ApiError> {
     let mut body = d.update();
     body["tenant_id"] = json!(client(api));
     body["updated_by"] = json!(by);
-    api.send_ok(
-        Method::Post,
-        Service::Oocmgr,
-        "/oidc/update-provider",
-        Some(&body),
-    )
-    .await
+    let u: Updated = api
+        .send(
+            Method::Post,
+            Service::Oocmgr,
+            "/oidc/update-provider",
+            Some(&body),
+        )
+        .await?;
+    Ok(u.data.client_id)
 }
 
 pub async fn oidc_delete(api: &Api, p: &OidcProvider) -> Result<(), ApiError> {

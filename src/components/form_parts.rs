@@ -64,7 +64,18 @@ pub fn FormEnd(#[prop(into)] error: Signal<Option<String>>, children: Children) 
 pub fn focus_first_invalid() {
     request_animation_frame(|| {
         use wasm_bindgen::JsCast;
-        if let Ok(Some(el)) = document().query_selector("form [aria-invalid='true']") {
+        // A dialog's form first: a stale mark in the page behind it cannot take focus.
+        let doc = document();
+        let found = doc
+            .query_selector("dialog[open] form [aria-invalid='true']")
+            .ok()
+            .flatten()
+            .or_else(|| {
+                doc.query_selector("form [aria-invalid='true']")
+                    .ok()
+                    .flatten()
+            });
+        if let Some(el) = found {
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                 let _ = el.focus();
             }

@@ -189,13 +189,19 @@ test('on AuthSec itself: sign-in providers are added from templates, edited with
     assert.equal(stored.provider_config.client_secret, secret);
     assert.equal(stored.provider_config.client_id, `cid-${RUN}`);
     assert.ok(stored.callback_url.endsWith(`/oidc/auth/callback/${key}`));
+    const values = async () => page.locator('input, textarea').evaluateAll((els) => els.map((e) => e.value));
     assert.ok(!(await page.content()).includes(secret), 'the secret is not in the page');
+    assert.ok(!(await values()).includes(secret), 'nor in any field');
+    // AuthSec's own sign-in row is not offered for editing or deletion.
+    assert.equal(await card.locator('tbody tr').filter({ hasText: 'authsec' }).count(), 0);
+    assert.ok((await oidc()).some((p) => p.provider_name === 'authsec'));
 
     // An edit without a new secret keeps the stored one (AuthSec would store an empty one).
     await button(card, 'Edit Google').click();
     const edit = page.getByRole('dialog', { name: 'Edit Google' });
     assert.equal(await edit.getByLabel('Client secret', { exact: true }).inputValue(), '');
-    assert.ok(!(await page.content()).includes(secret), 'the edit form does not hold the secret');
+    assert.ok(!(await values()).includes(secret), 'the edit form does not hold the secret');
+    assert.equal(await edit.getByRole('textbox', { name: 'Client ID', exact: true }).inputValue(), `cid-${RUN}`);
     await edit.getByRole('textbox', { name: 'Name people see', exact: true }).fill(`Google ${RUN}`);
     await edit.getByRole('checkbox', { name: 'People can sign in through it' }).uncheck();
     await button(edit, 'Save provider').click();
@@ -205,6 +211,9 @@ test('on AuthSec itself: sign-in providers are added from templates, edited with
     assert.equal(stored.display_name, `Google ${RUN}`);
     assert.equal(stored.is_active, false);
     assert.equal(stored.provider_config.client_secret, secret, 'the stored secret is kept');
+    assert.equal(stored.provider_config.client_id, `cid-${RUN}`, 'the rest as it was');
+    assert.equal(stored.provider_config.token_url, 'https://oauth2.googleapis.com/token');
+    assert.deepEqual(stored.provider_config.scopes, ['openid', 'profile', 'email']);
 
     await button(card, `Delete Google ${RUN}`).click();
     const ask = page.getByRole('dialog', { name: 'Delete sign-in provider' });

@@ -90,3 +90,41 @@ impl SamlRecord {
 pub fn normalize(name: &str) -> String {
     name.to_lowercase().replace([' ', '_'], "-")
 }
+
+/// What AuthSec makes with a tenant's main client at sign-up (`services/hydra_service.go:
+/// 293-330`): the `authsec` provider row, AuthSec's own sign-in.
+pub fn seed(db: &mut super::Db) {
+    let rows: Vec<OidcRecord> = db
+        .tenants
+        .iter()
+        .map(|t| {
+            let (id, site) = (t.id.to_string(), main_site(&t.domain));
+            OidcRecord {
+                hydra_id: format!("{id}-authsec-oidc"),
+                base: id.clone(),
+                c_id: id.clone(),
+                provider_name: "authsec".into(),
+                display_name: "AuthSec".into(),
+                config: json!({
+                    "client_id": id,
+                    "client_secret": format!("dummy-secret-{id}"),
+                    "auth_url": format!("https://{site}/oauth2/auth"),
+                    "token_url": format!("https://{site}/oauth2/token"),
+                    "user_info_url": format!("https://{site}/userinfo"),
+                    "scopes": ["openid", "profile", "email"],
+                }),
+                is_active: true,
+                sort_order: 0,
+                callback_url: format!("{site}/oidc/auth/callback/authsec"),
+                created_at: "2026-04-20T09:15:02Z".into(),
+            }
+        })
+        .collect();
+    db.oidc_providers.extend(rows);
+}
+
+/// The tenant's own site, where its main client sends people back
+/// (`https://<tenant domain>/oidc/auth/callback`, `hydra_service.go:215`).
+pub fn main_site(tenant_domain: &str) -> String {
+    format!("{tenant_domain}.app.authsec.dev")
+}

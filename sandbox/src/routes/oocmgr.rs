@@ -193,6 +193,14 @@ async fn get_config(
         .filter(|r| r.base == req.client_id)
         .map(OidcRecord::listed)
         .collect();
+    let domain = db.tenants.iter().find(|t| {
+        t.id.to_string() == req.client_id
+            || db
+                .clients
+                .values()
+                .any(|c| c.id.to_string() == req.client_id && c.tenant_id == t.id)
+    });
+    let site = crate::db::idp::main_site(&domain.map(|t| t.domain.clone()).unwrap_or_default());
     let name = db
         .clients
         .values()
@@ -212,7 +220,7 @@ async fn get_config(
             "client_id": format!("{}-main-client", req.client_id),
             "client_name": format!("{name} Main OAuth Client"),
             "created_at": now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            "redirect_uris": [],
+            "redirect_uris": [format!("https://{site}/oidc/auth/callback")],
             "scopes": ["openid", "offline_access", "email", "profile"],
         },
         "tenant_id": req.client_id,
@@ -244,21 +252,24 @@ struct UpdateReq {
 /// that tenant and provider (`oocmgr_controller.go:374-378,2641-2708`).
 fn find(db: &Db, tenant: &str, provider: &str) -> Result<usize, String> {
     let norm = normalize(provider);
-    let default = format!("{tenant}-{norm}-oidc");
     let recs = &db.oidc_providers;
-    if let Some(i) = recs.iter().position(|r| r.hydra_id == default) {
-        return Ok(i);
-    }
+    // `tenant_hydra_clients` first: the row the add with this `tenant_id` made.
     if let Some(i) = recs
         .iter()
         .position(|r| r.c_id == tenant && r.provider_name == provider)
     {
         return Ok(i);
     }
+    let default = format!("{tenant}-{norm}-oidc");
+    if let Some(i) = recs.iter().position(|r| r.hydra_id == default) {
+        return Ok(i);
+    }
     let hits: Vec<usize> = (0..recs.len())
         .filter(|&i| {
-            (recs[i].base == tenant || recs[i].c_id == tenant)
-                && normalize(&recs[i].provider_name) == norm
+            let r = &recs[i];
+            !tenant.is_empty()
+                && (r.base == tenant || r.c_id == tenant)
+                && normalize(&r.provider_name) == norm
         })
         .collect();
     let head = "client not found or API error: 404";
@@ -268,7 +279,7 @@ fn find(db: &Db, tenant: &str, provider: &str) -> Result<usize, String> {
             "{head}; no Hydra configs exist for tenant={tenant} provider={provider}"
         )),
         _ => Err(format!(
-            "{head}; multiple Hydra configs exist for tenant={tenant} provider={provider}"
+            "{head}; multiple Hydra configs exist for provider={provider}"
         )),
     }
 }

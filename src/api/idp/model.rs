@@ -46,6 +46,57 @@ pub(crate) struct OidcConfig {
 pub(crate) struct OidcConfigData {
     #[serde(default, deserialize_with = "nullable::vec")]
     pub oidc_providers: Vec<OidcProvider>,
+    #[serde(default)]
+    pub tenant_client: MainClient,
+}
+
+/// The client's `<client>-main-client` record: where it sends people back.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct MainClient {
+    #[serde(deserialize_with = "nullable::vec")]
+    pub redirect_uris: Vec<String>,
+}
+
+/// What `get-config` says of the workspace's OIDC providers.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OidcSetup {
+    /// The providers an admin manages: AuthSec's own `authsec` row is left out (AuthSec's
+    /// console refuses to delete it; its delete row would not).
+    pub providers: Vec<OidcProvider>,
+    /// The site people come back to (`https://<tenant domain>`), from the main client's
+    /// return address; None when it has none.
+    pub site: Option<String>,
+}
+
+impl OidcConfigData {
+    pub(crate) fn setup(self) -> OidcSetup {
+        let mut providers: Vec<OidcProvider> = self
+            .oidc_providers
+            .into_iter()
+            .filter(|p| p.provider_name != "authsec")
+            .collect();
+        providers
+            .sort_by(|a, b| (a.sort_order, &a.display_name).cmp(&(b.sort_order, &b.display_name)));
+        let site = self
+            .tenant_client
+            .redirect_uris
+            .iter()
+            .find_map(|u| u.strip_suffix("/oidc/auth/callback"))
+            .map(String::from);
+        OidcSetup { providers, site }
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct Updated {
+    pub data: UpdatedData,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct UpdatedData {
+    /// The Hydra record AuthSec changed.
+    pub client_id: String,
 }
 
 /// A SAML provider; AuthSec never sends its certificate back.
@@ -82,6 +133,9 @@ pub struct OidcTemplate {
     pub user_info_url: String,
     #[serde(deserialize_with = "nullable::vec")]
     pub scopes: Vec<String>,
+    /// Microsoft's only: AuthSec fills them in by itself for the key `microsoft` alone.
+    pub issuer_url: String,
+    pub jwks_url: String,
 }
 
 #[derive(Deserialize)]
@@ -100,6 +154,8 @@ pub struct SamlTemplate {
     pub provider_name: String,
     pub display_name: String,
     pub name_id_format: String,
+    /// How the provider names e-mail and names in its assertions.
+    pub attribute_mapping: Option<Value>,
     pub instructions: String,
     pub documentation_url: String,
 }
@@ -121,6 +177,9 @@ pub struct OidcDraft {
     pub user_info_url: String,
     pub scopes: Vec<String>,
     pub is_active: bool,
+    /// A template's (Microsoft's), sent on an add.
+    pub issuer_url: String,
+    pub jwks_url: String,
 }
 
 impl std::fmt::Debug for OidcDraft {
@@ -136,6 +195,14 @@ impl std::fmt::Debug for OidcDraft {
 impl OidcDraft {
     /// `provider` of an add.
     pub(crate) fn provider(&self) -> Value {
+        let mut v = self.fields();
+        v["issuer_url"] = json!(self.issuer_url);
+        v["jwks_url"] = json!(self.jwks_url);
+        v
+    }
+
+    /// What both an add and an update carry.
+    fn fields(&self) -> Value {
         json!({
             "provider_name": self.provider_name,
             "display_name": self.display_name,
@@ -152,7 +219,7 @@ impl OidcDraft {
     /// The body of an update, without the secret when none was typed (AuthSec would
     /// store the empty string over it).
     pub(crate) fn update(&self) -> Value {
-        let mut v = self.provider();
+        let mut v = self.fields();
         if self.client_secret.is_empty() {
             v.as_object_mut().map(|o| o.remove("client_secret"));
         }
@@ -172,10 +239,20 @@ pub struct SamlDraft {
     pub certificate: String,
     pub name_id_format: String,
     pub is_active: bool,
+    /// A template's mapping (None: AuthSec's default, or the stored one on an edit).
+    pub attribute_mapping: Option<Value>,
 }
 
 impl SamlDraft {
     pub(crate) fn add(&self) -> Value {
+        let mut v = self.fields();
+        if let Some(m) = &self.attribute_mapping {
+            v["attribute_mapping"] = m.clone();
+        }
+        v
+    }
+
+    fn fields(&self) -> Value {
         json!({
             "provider_name": self.provider_name,
             "display_name": self.display_name,
@@ -191,7 +268,7 @@ impl SamlDraft {
 
     /// The name is not changed on an edit (it is how sign-in pages name the provider).
     pub(crate) fn update(&self) -> Value {
-        let mut v = self.add();
+        let mut v = self.fields();
         v.as_object_mut().map(|o| o.remove("provider_name"));
         v
     }

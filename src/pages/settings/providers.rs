@@ -47,16 +47,16 @@ struct Listed {
     /// None: AuthSec has no OAuth base record for the workspace.
     oidc: Option<Vec<OidcProvider>>,
     saml: Vec<SamlProvider>,
+    /// Where people come back after a provider signed them in.
+    site: Option<String>,
 }
 
 impl Listed {
     fn keys(&self) -> Vec<String> {
-        let oidc = self
-            .oidc
-            .iter()
-            .flatten()
-            .map(|p| p.provider_name.to_lowercase());
+        let oidc = self.oidc.iter().flatten().map(|p| p.provider_name.clone());
+        // As AuthSec makes them part of record ids: "Google Workspace" takes google-workspace.
         oidc.chain(self.saml.iter().map(|p| p.provider_name.clone()))
+            .map(|k| rules::key_of(&k))
             .collect()
     }
 }
@@ -67,8 +67,10 @@ pub fn Providers() -> impl IntoView {
     let toasts = Toasts::expect();
     let data = LocalResource::new(move || async move {
         let (oidc, saml) = futures::join!(idp::oidc_list(&api), idp::saml_list(&api));
+        let oidc = oidc?;
         Ok::<_, ApiError>(Listed {
-            oidc: oidc?,
+            site: oidc.as_ref().and_then(|o| o.site.clone()),
+            oidc: oidc.map(|o| o.providers),
             saml: saml?,
         })
     });
@@ -78,6 +80,10 @@ pub fn Providers() -> impl IntoView {
             .and_then(Result::ok)
             .map(|l| l.keys())
             .unwrap_or_default()
+    });
+    let site = Signal::derive(move || {
+        let own = data.get().and_then(Result::ok).and_then(|l| l.site);
+        own.unwrap_or_else(|| window().location().origin().unwrap_or_default())
     });
     let no_base = move || matches!(data.get(), Some(Ok(Listed { oidc: None, .. })));
     let done = Callback::new(move |said: Option<String>| {
@@ -194,9 +200,9 @@ pub fn Providers() -> impl IntoView {
             on_cancel=move || editing.set(None)
         >
             {move || match editing.get() {
-                Some(Editing::NewOidc) => view! { <OidcForm keys on_done=done /> }.into_any(),
+                Some(Editing::NewOidc) => view! { <OidcForm keys site on_done=done /> }.into_any(),
                 Some(Editing::Edit(Provider::Oidc(p))) => {
-                    view! { <OidcForm existing=p keys on_done=done /> }.into_any()
+                    view! { <OidcForm existing=p keys site on_done=done /> }.into_any()
                 }
                 Some(Editing::NewSaml) => view! { <SamlForm keys on_done=done /> }.into_any(),
                 Some(Editing::Edit(Provider::Saml(p))) => {

@@ -42,10 +42,23 @@ pub fn ActiveSwitch(on: RwSignal<bool>) -> impl IntoView {
 #[component]
 pub fn TemplatePicker(
     options: Signal<Vec<(String, String)>>,
+    /// Why AuthSec's templates could not be loaded.
+    failed: Signal<Option<String>>,
     #[prop(into)] on_pick: Callback<String>,
 ) -> impl IntoView {
     let id = unique_id("tpl");
     view! {
+        <p class="field__hint" aria-live="polite">
+            {move || {
+                failed
+                    .get()
+                    .map(|why| {
+                        format!(
+                            "AuthSec's templates could not be loaded ({why}): fill in the form yourself.",
+                        )
+                    })
+            }}
+        </p>
         <div class="field">
             <label for=id.clone()>"Start from"</label>
             <select

@@ -31,7 +31,18 @@ fn tags(xml: &str) -> impl Iterator<Item = Tag<'_>> {
         let close = start + xml[start..].find('>')?;
         at = close + 1;
         let inner = &xml[start + 1..close];
-        if inner.starts_with(['/', '?', '!']) {
+        if let Some(closing) = inner.strip_prefix('/') {
+            let name = closing.trim().rsplit(':').next().unwrap_or(closing);
+            if name == "IDPSSODescriptor" {
+                return Some(Tag {
+                    name: "/IDPSSODescriptor",
+                    attrs: "",
+                    end: at,
+                });
+            }
+            continue;
+        }
+        if inner.starts_with(['?', '!']) {
             continue;
         }
         let inner = inner.trim_end_matches('/');
@@ -80,6 +91,7 @@ pub fn read_metadata(xml: &str) -> Result<Metadata, String> {
                 m.entity_id = attr(t.attrs, "entityID").unwrap_or_default();
             }
             "IDPSSODescriptor" => in_idp = true,
+            "/IDPSSODescriptor" => in_idp = false,
             "SPSSODescriptor" => in_idp = false,
             "KeyDescriptor" if in_idp => {
                 skip_key = attr(t.attrs, "use").as_deref() == Some("encryption");
@@ -87,6 +99,12 @@ pub fn read_metadata(xml: &str) -> Result<Metadata, String> {
             "X509Certificate" if in_idp && !skip_key && m.certificate.is_empty() => {
                 let text = &xml[t.end..];
                 let body = &text[..text.find('<').unwrap_or(text.len())];
+                // Java and ADFS tools write line ends as `&#13;` / `&#xD;`.
+                let body = body
+                    .replace("&#13;", "")
+                    .replace("&#xD;", "")
+                    .replace("&#10;", "")
+                    .replace("&#xA;", "");
                 m.certificate = body.split_whitespace().collect();
             }
             "SingleSignOnService" | "SingleLogoutService" if in_idp => {
@@ -119,13 +137,14 @@ mod tests {
   <md:IDPSSODescriptor WantAuthnRequestsSigned="false" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
     <md:KeyDescriptor use="encryption"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>ENCRYPTION</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
     <md:KeyDescriptor use="signing">
-      <ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>MIIDpDCC
+      <ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>MIIDpDCC&#13;
         AoygAwIB</ds:X509Certificate></ds:X509Data></ds:KeyInfo>
     </md:KeyDescriptor>
     <!-- <md:SingleSignOnService Location="https://commented.out"/> <md:SingleLogoutService Location="https://x"/> -->
     <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://acme.okta.com/sso/post"/>
     <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location='https://acme.okta.com/sso/redirect'/>
   </md:IDPSSODescriptor>
+  <md:SPSSODescriptor><md:SingleLogoutService Location="https://not.the.idp/slo"/></md:SPSSODescriptor>
 </md:EntityDescriptor>"#;
 
     #[test]

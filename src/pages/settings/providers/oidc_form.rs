@@ -21,6 +21,8 @@ pub fn OidcForm(
     existing: Option<OidcProvider>,
     /// The keys the workspace's providers already use.
     keys: Signal<Vec<String>>,
+    /// Where people come back: the workspace's own site, as its main client says.
+    site: Signal<String>,
     /// Closes the form: with what to announce after a save, or none after Cancel.
     on_done: Callback<Option<String>>,
 ) -> impl IntoView {
@@ -40,29 +42,34 @@ pub fn OidcForm(
     let active = RwSignal::new(existing.as_ref().is_none_or(|p| p.is_active));
     let errors = RwSignal::new(Errors::new());
     let form_error = RwSignal::new(None::<String>);
-    let origin = window().location().origin().unwrap_or_default();
+    let hydra_id = p.hydra_id.clone();
+    let (issuer_url, jwks_url) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let callback = {
-        let (stored, origin) = (p.callback_url.clone(), origin.clone());
+        let stored = p.callback_url.clone();
         move || match adding {
-            true => format!("{origin}/oidc/auth/callback/{}", key_of(&key.get())),
+            true => format!("{}/oidc/auth/callback/{}", site.get(), key_of(&key.get())),
             false => stored.clone(),
         }
     };
     let templates = LocalResource::new(move || async move {
         if adding {
-            idp::oidc_templates(&api).await.unwrap_or_default()
+            idp::oidc_templates(&api).await.map_err(|e| e.message)
         } else {
-            Vec::new()
+            Ok(Vec::new())
         }
     });
     let options = Signal::derive(move || {
-        let list = templates.get().unwrap_or_default();
+        let list = templates.get().and_then(Result::ok).unwrap_or_default();
         list.into_iter()
             .map(|t| (t.provider_name, t.display_name))
             .collect()
     });
+    let failed = Signal::derive(move || templates.get().and_then(Result::err));
     let pick = move |k: String| {
-        let list = templates.get_untracked().unwrap_or_default();
+        let list = templates
+            .get_untracked()
+            .and_then(Result::ok)
+            .unwrap_or_default();
         if let Some(t) = list.into_iter().find(|t| t.provider_name == k) {
             key.set(t.provider_name);
             name.set(t.display_name);
@@ -70,20 +77,45 @@ pub fn OidcForm(
             token_url.set(t.token_url);
             user_info_url.set(t.user_info_url);
             scopes.set(t.scopes.join(" "));
+            issuer_url.set(t.issuer_url);
+            jwks_url.set(t.jwks_url);
         }
     };
     let save = use_submit(
         move |d: &OidcDraft| {
-            let (d, origin, by) = (d.clone(), origin.clone(), by.clone());
+            let (d, site, by, mine) = (
+                d.clone(),
+                site.get_untracked(),
+                by.clone(),
+                hydra_id.clone(),
+            );
             async move {
                 match adding {
-                    true => idp::oidc_add(&api, &d, &origin, &by).await,
-                    false => idp::oidc_update(&api, &d, &by).await,
+                    true => idp::oidc_add(&api, &d, &site, &by)
+                        .await
+                        .map(|_| Ok(d.display_name)),
+                    // AuthSec finds the provider by tenant and name first: it may have
+                    // changed another application's copy of the same key.
+                    false => idp::oidc_update(&api, &d, &by).await.map(|changed| {
+                        if changed == mine {
+                            Ok(d.display_name)
+                        } else {
+                            Err(changed)
+                        }
+                    }),
                 }
-                .map(|_| d.display_name)
             }
         },
-        move |n: String| {
+        move |r: Result<String, String>| {
+            let n = match r {
+                Ok(n) => n,
+                Err(other) => {
+                    form_error.set(Some(format!(
+                        "AuthSec saved these settings on another record of this provider ({other}), not this one: another application uses the same key. Check that application's sign-in settings."
+                    )));
+                    return;
+                }
+            };
             on_done.run(Some(match adding {
                 true => format!(
                     "The provider {n} was added. Register its return address at the provider."
@@ -112,6 +144,8 @@ pub fn OidcForm(
             user_info_url: user_info_url.get_untracked().trim().into(),
             scopes: scopes_of(&scopes.get_untracked()),
             is_active: active.get_untracked(),
+            issuer_url: issuer_url.get_untracked(),
+            jwks_url: jwks_url.get_untracked(),
         };
         let mut e = check_oidc(&d, adding);
         if adding && keys.with_untracked(|k| k.contains(&d.provider_name)) {
@@ -136,7 +170,7 @@ pub fn OidcForm(
     };
     view! {
         <form class="stack" novalidate on:submit=submit>
-            {adding.then(|| view! { <TemplatePicker options on_pick=pick /> })}
+            {adding.then(|| view! { <TemplatePicker options failed on_pick=pick /> })}
             <TextField
                 label="Key"
                 value=key

@@ -146,6 +146,7 @@ mod tests {
             user_info_url: "https://www.googleapis.com/oauth2/v2/userinfo".into(),
             scopes: vec!["openid".into()],
             is_active: true,
+            ..OidcDraft::default()
         }
     }
 

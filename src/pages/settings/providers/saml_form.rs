@@ -45,25 +45,31 @@ pub fn SamlForm(
     let form_error = RwSignal::new(None::<String>);
     let file_note = RwSignal::new(None::<String>);
     let help = RwSignal::new(None::<(String, String)>);
+    let mapping = RwSignal::new(None::<serde_json::Value>);
     let templates = LocalResource::new(move || async move {
         if adding {
-            idp::saml_templates(&api).await.unwrap_or_default()
+            idp::saml_templates(&api).await.map_err(|e| e.message)
         } else {
-            Vec::new()
+            Ok(Vec::new())
         }
     });
     let options = Signal::derive(move || {
-        let list = templates.get().unwrap_or_default();
+        let list = templates.get().and_then(Result::ok).unwrap_or_default();
         list.into_iter()
             .map(|t| (t.provider_name, t.display_name))
             .collect()
     });
+    let failed = Signal::derive(move || templates.get().and_then(Result::err));
     let pick = move |k: String| {
-        let list = templates.get_untracked().unwrap_or_default();
+        let list = templates
+            .get_untracked()
+            .and_then(Result::ok)
+            .unwrap_or_default();
         if let Some(t) = list.into_iter().find(|t| t.provider_name == k) {
             key.set(key_of(&t.provider_name));
             name.set(t.display_name);
             name_id.set(t.name_id_format);
+            mapping.set(t.attribute_mapping);
             help.set(Some((t.instructions, t.documentation_url)));
         }
     };
@@ -132,6 +138,7 @@ pub fn SamlForm(
             certificate: certificate.get_untracked().trim().into(),
             name_id_format: name_id.get_untracked().trim().into(),
             is_active: active.get_untracked(),
+            attribute_mapping: mapping.get_untracked(),
         };
         let mut e = check_saml(&d, adding);
         if adding && keys.with_untracked(|k| k.contains(&d.provider_name)) {
@@ -151,7 +158,7 @@ pub fn SamlForm(
     };
     view! {
         <form class="stack" novalidate on:submit=submit>
-            {adding.then(|| view! { <TemplatePicker options on_pick=pick /> })}
+            {adding.then(|| view! { <TemplatePicker options failed on_pick=pick /> })}
             {move || {
                 help.get()
                     .map(|(how, doc)| {
