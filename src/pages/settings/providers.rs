@@ -8,6 +8,7 @@ mod metadata;
 mod oidc_form;
 mod rules;
 mod saml_form;
+mod save;
 
 use crate::api::idp::{self, OidcProvider, SamlProvider};
 use crate::api::{Api, ApiError};

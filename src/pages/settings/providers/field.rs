@@ -2,9 +2,12 @@
 //! template picker, and the failure sentence.
 
 use super::rules::Errors;
+use crate::api::idp::{OidcTemplate, SamlTemplate};
 use crate::api::ApiError;
 use crate::components::field::unique_id;
+use crate::components::{Button, FormEnd, SubmitButton, TextField};
 use leptos::prelude::*;
+use std::future::Future;
 
 /// The error of one field, for its `TextField`.
 pub fn err(errors: RwSignal<Errors>, k: &'static str) -> Signal<Option<String>> {
@@ -38,47 +41,125 @@ pub fn ActiveSwitch(on: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// A select of AuthSec's templates (name, label); picking one runs `on_pick` with its name.
+/// One of AuthSec's templates, as the picker offers it.
+pub trait Template: Clone + 'static {
+    /// Its key and the label it is offered under.
+    fn names(&self) -> (&str, &str);
+}
+
+impl Template for OidcTemplate {
+    fn names(&self) -> (&str, &str) {
+        (&self.provider_name, &self.display_name)
+    }
+}
+
+impl Template for SamlTemplate {
+    fn names(&self) -> (&str, &str) {
+        (&self.provider_name, &self.display_name)
+    }
+}
+
+/// A select of AuthSec's templates, loaded when shown: picking one hands it to
+/// `on_pick`; a failed load is said, and the form is filled by hand.
 #[component]
-pub fn TemplatePicker(
-    options: Signal<Vec<(String, String)>>,
-    /// Why AuthSec's templates could not be loaded.
-    failed: Signal<Option<String>>,
-    #[prop(into)] on_pick: Callback<String>,
-) -> impl IntoView {
+pub fn TemplatePicker<T, L, Fut, P>(
+    /// Loads the templates.
+    load: L,
+    on_pick: P,
+) -> impl IntoView
+where
+    T: Template,
+    L: Fn() -> Fut + 'static,
+    Fut: Future<Output = Result<Vec<T>, ApiError>> + 'static,
+    P: Fn(T) + 'static,
+{
     let id = unique_id("tpl");
+    let templates = LocalResource::new(load);
+    let listed = move || templates.get().and_then(Result::ok).unwrap_or_default();
+    let failed = move || {
+        templates.get().and_then(Result::err).map(|e| {
+            format!(
+                "AuthSec's templates could not be loaded ({}): fill in the form yourself.",
+                e.message
+            )
+        })
+    };
+    let pick = move |key: String| {
+        let list = templates
+            .get_untracked()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        if let Some(t) = list.into_iter().find(|t| t.names().0 == key) {
+            on_pick(t);
+        }
+    };
     view! {
         <p class="field__hint" aria-live="polite">
-            {move || {
-                failed
-                    .get()
-                    .map(|why| {
-                        format!(
-                            "AuthSec's templates could not be loaded ({why}): fill in the form yourself.",
-                        )
-                    })
-            }}
+            {failed}
         </p>
         <div class="field">
             <label for=id.clone()>"Start from"</label>
-            <select
-                id=id
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    if !v.is_empty() {
-                        on_pick.run(v);
-                    }
-                }
-            >
+            <select id=id on:change=move |ev| pick(event_target_value(&ev))>
                 <option value="">"A blank form"</option>
                 {move || {
-                    options
-                        .get()
-                        .into_iter()
-                        .map(|(k, label)| view! { <option value=k>{label}</option> })
+                    listed()
+                        .iter()
+                        .map(|t| {
+                            let (k, label) = t.names();
+                            view! { <option value=k.to_string()>{label.to_string()}</option> }
+                        })
                         .collect_view()
                 }}
             </select>
         </div>
+    }
+}
+
+/// The key (set once, when adding) and the name people see.
+#[component]
+pub fn NameFields(
+    key: RwSignal<String>,
+    name: RwSignal<String>,
+    errors: RwSignal<Errors>,
+    adding: bool,
+    key_hint: &'static str,
+) -> impl IntoView {
+    view! {
+        <TextField
+            label="Key"
+            value=key
+            error=err(errors, "provider_name")
+            hint=key_hint
+            disabled=Signal::derive(move || !adding)
+            required=adding
+        />
+        <TextField
+            label="Name people see"
+            value=name
+            error=err(errors, "display_name")
+            required=true
+        />
+    }
+}
+
+/// Cancel and the submit button, with the form's failure sentence.
+#[component]
+pub fn ProviderFormEnd(
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(into)] pending: Signal<bool>,
+    adding: bool,
+    on_cancel: Callback<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <FormEnd error>
+            <Button class="btn" disabled=pending on_click=move || on_cancel.run(None)>
+                "Cancel"
+            </Button>
+            <SubmitButton
+                pending
+                label=if adding { "Add provider" } else { "Save provider" }
+                busy="Saving…"
+            />
+        </FormEnd>
     }
 }

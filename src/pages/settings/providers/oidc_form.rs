@@ -3,15 +3,13 @@
 //! since it must be registered at the provider. The stored client secret is never
 //! shown: the field starts empty, and left empty on an edit it keeps the stored one.
 
-use super::field::{err, failure, ActiveSwitch, TemplatePicker};
-use super::rules::{check_oidc, key_of, scopes_of, Errors};
-use crate::api::idp::{self, OidcDraft, OidcProvider};
+use super::field::{err, ActiveSwitch, NameFields, ProviderFormEnd, TemplatePicker};
+use super::rules::{check_oidc, key_of, scopes_of};
+use super::save::use_provider_save;
+use crate::api::idp::{self, OidcDraft, OidcProvider, OidcTemplate};
 use crate::api::Api;
 use crate::auth::AuthContext;
-use crate::components::{
-    focus_first_invalid, Button, CopyButton, FormEnd, SubmitButton, TextField,
-};
-use crate::hooks::use_submit;
+use crate::components::{CopyButton, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -40,8 +38,6 @@ pub fn OidcForm(
     let user_info_url = RwSignal::new(c.user_info_url.clone());
     let scopes = RwSignal::new(c.scopes.join(" "));
     let active = RwSignal::new(existing.as_ref().is_none_or(|p| p.is_active));
-    let errors = RwSignal::new(Errors::new());
-    let form_error = RwSignal::new(None::<String>);
     let hydra_id = p.hydra_id.clone();
     let (issuer_url, jwks_url) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let callback = {
@@ -51,37 +47,22 @@ pub fn OidcForm(
             false => stored.clone(),
         }
     };
-    let templates = LocalResource::new(move || async move {
-        if adding {
-            idp::oidc_templates(&api).await.map_err(|e| e.message)
-        } else {
-            Ok(Vec::new())
-        }
-    });
-    let options = Signal::derive(move || {
-        let list = templates.get().and_then(Result::ok).unwrap_or_default();
-        list.into_iter()
-            .map(|t| (t.provider_name, t.display_name))
-            .collect()
-    });
-    let failed = Signal::derive(move || templates.get().and_then(Result::err));
-    let pick = move |k: String| {
-        let list = templates
-            .get_untracked()
-            .and_then(Result::ok)
-            .unwrap_or_default();
-        if let Some(t) = list.into_iter().find(|t| t.provider_name == k) {
-            key.set(t.provider_name);
-            name.set(t.display_name);
-            auth_url.set(t.auth_url);
-            token_url.set(t.token_url);
-            user_info_url.set(t.user_info_url);
-            scopes.set(t.scopes.join(" "));
-            issuer_url.set(t.issuer_url);
-            jwks_url.set(t.jwks_url);
-        }
+    let pick = move |t: OidcTemplate| {
+        key.set(t.provider_name);
+        name.set(t.display_name);
+        auth_url.set(t.auth_url);
+        token_url.set(t.token_url);
+        user_info_url.set(t.user_info_url);
+        scopes.set(t.scopes.join(" "));
+        issuer_url.set(t.issuer_url);
+        jwks_url.set(t.jwks_url);
     };
-    let save = use_submit(
+    let save = use_provider_save(
+        adding,
+        keys,
+        on_done,
+        check_oidc,
+        |d: &OidcDraft| &d.provider_name,
         move |d: &OidcDraft| {
             let (d, site, by, mine) = (
                 d.clone(),
@@ -90,48 +71,25 @@ pub fn OidcForm(
                 hydra_id.clone(),
             );
             async move {
-                match adding {
-                    true => idp::oidc_add(&api, &d, &site, &by)
+                if adding {
+                    return idp::oidc_add(&api, &d, &site, &by)
                         .await
-                        .map(|_| Ok(d.display_name)),
-                    // AuthSec finds the provider by tenant and name first: it may have
-                    // changed another application's copy of the same key.
-                    false => idp::oidc_update(&api, &d, &by).await.map(|changed| {
-                        if changed == mine {
-                            Ok(d.display_name)
-                        } else {
-                            Err(changed)
-                        }
-                    }),
+                        .map(|_| Ok(d.display_name));
                 }
+                // AuthSec finds the provider by tenant and name first: it may have changed
+                // another application's copy of the same key.
+                let changed = idp::oidc_update(&api, &d, &by).await?;
+                Ok(if changed == mine {
+                    Ok(d.display_name)
+                } else {
+                    Err(format!(
+                        "AuthSec saved these settings on another record of this provider ({changed}), not this one: another application uses the same key. Check that application's sign-in settings."
+                    ))
+                })
             }
         },
-        move |r: Result<String, String>| {
-            let n = match r {
-                Ok(n) => n,
-                Err(other) => {
-                    form_error.set(Some(format!(
-                        "AuthSec saved these settings on another record of this provider ({other}), not this one: another application uses the same key. Check that application's sign-in settings."
-                    )));
-                    return;
-                }
-            };
-            on_done.run(Some(match adding {
-                true => format!(
-                    "The provider {n} was added. Register its return address at the provider."
-                ),
-                false => format!("The provider {n} was saved."),
-            }))
-        },
-        move |e| {
-            let lead = if adding {
-                "The provider was not added"
-            } else {
-                "The provider was not saved"
-            };
-            form_error.set(Some(failure(lead, &e)));
-        },
     );
+    let (errors, form_error) = (save.errors, save.form_error);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let d = OidcDraft {
@@ -147,21 +105,7 @@ pub fn OidcForm(
             issuer_url: issuer_url.get_untracked(),
             jwks_url: jwks_url.get_untracked(),
         };
-        let mut e = check_oidc(&d, adding);
-        if adding && keys.with_untracked(|k| k.contains(&d.provider_name)) {
-            e.insert(
-                "provider_name",
-                "This workspace already has a provider with this key.".into(),
-            );
-        }
-        let ok = e.is_empty();
-        errors.set(e);
-        if !ok {
-            focus_first_invalid();
-        } else if !save.pending().get_untracked() {
-            form_error.set(None);
-            save.dispatch(d);
-        }
+        save.submit(d);
     };
     let secret_hint = if adding {
         "The provider gives it with the client ID. It is never shown again."
@@ -170,20 +114,21 @@ pub fn OidcForm(
     };
     view! {
         <form class="stack" novalidate on:submit=submit>
-            {adding.then(|| view! { <TemplatePicker options failed on_pick=pick /> })}
-            <TextField
-                label="Key"
-                value=key
-                error=err(errors, "provider_name")
-                hint="Lower case, part of the return address; it cannot be changed later."
-                disabled=Signal::derive(move || !adding)
-                required=adding
-            />
-            <TextField
-                label="Name people see"
-                value=name
-                error=err(errors, "display_name")
-                required=true
+            {adding
+                .then(|| {
+                    view! {
+                        <TemplatePicker
+                            load=move || async move { idp::oidc_templates(&api).await }
+                            on_pick=pick
+                        />
+                    }
+                })}
+            <NameFields
+                key
+                name
+                errors
+                adding
+                key_hint="Lower case, part of the return address; it cannot be changed later."
             />
             <dl class="facts">
                 <dt>"Return address to register at the provider"</dt>
@@ -237,16 +182,7 @@ pub fn OidcForm(
                 required=true
             />
             <ActiveSwitch on=active />
-            <FormEnd error=form_error>
-                <Button class="btn" disabled=save.pending() on_click=move || on_done.run(None)>
-                    "Cancel"
-                </Button>
-                <SubmitButton
-                    pending=save.pending()
-                    label=if adding { "Add provider" } else { "Save provider" }
-                    busy="Saving…"
-                />
-            </FormEnd>
+            <ProviderFormEnd error=form_error pending=save.pending() adding on_cancel=on_done />
         </form>
     }
 }

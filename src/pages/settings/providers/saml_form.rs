@@ -4,13 +4,13 @@
 //! certificate back, and ignores empty fields on an edit: an empty certificate keeps the
 //! stored one, and a field cannot be cleared (the form says so).
 
-use super::field::{err, failure, ActiveSwitch, TemplatePicker};
+use super::field::{err, ActiveSwitch, NameFields, ProviderFormEnd, TemplatePicker};
 use super::metadata::read_metadata;
-use super::rules::{check_saml, key_of, Errors};
-use crate::api::idp::{self, SamlDraft, SamlProvider, NAME_ID_EMAIL};
+use super::rules::{check_saml, key_of};
+use super::save::use_provider_save;
+use crate::api::idp::{self, SamlDraft, SamlProvider, SamlTemplate, NAME_ID_EMAIL};
 use crate::api::Api;
-use crate::components::{focus_first_invalid, Button, FormEnd, SubmitButton, TextField};
-use crate::hooks::use_submit;
+use crate::components::TextField;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -41,37 +41,15 @@ pub fn SamlForm(
         p.name_id_format.clone()
     });
     let active = RwSignal::new(existing.as_ref().is_none_or(|p| p.is_active));
-    let errors = RwSignal::new(Errors::new());
-    let form_error = RwSignal::new(None::<String>);
     let file_note = RwSignal::new(None::<String>);
     let help = RwSignal::new(None::<(String, String)>);
     let mapping = RwSignal::new(None::<serde_json::Value>);
-    let templates = LocalResource::new(move || async move {
-        if adding {
-            idp::saml_templates(&api).await.map_err(|e| e.message)
-        } else {
-            Ok(Vec::new())
-        }
-    });
-    let options = Signal::derive(move || {
-        let list = templates.get().and_then(Result::ok).unwrap_or_default();
-        list.into_iter()
-            .map(|t| (t.provider_name, t.display_name))
-            .collect()
-    });
-    let failed = Signal::derive(move || templates.get().and_then(Result::err));
-    let pick = move |k: String| {
-        let list = templates
-            .get_untracked()
-            .and_then(Result::ok)
-            .unwrap_or_default();
-        if let Some(t) = list.into_iter().find(|t| t.provider_name == k) {
-            key.set(key_of(&t.provider_name));
-            name.set(t.display_name);
-            name_id.set(t.name_id_format);
-            mapping.set(t.attribute_mapping);
-            help.set(Some((t.instructions, t.documentation_url)));
-        }
+    let pick = move |t: SamlTemplate| {
+        key.set(key_of(&t.provider_name));
+        name.set(t.display_name);
+        name_id.set(t.name_id_format);
+        mapping.set(t.attribute_mapping);
+        help.set(Some((t.instructions, t.documentation_url)));
     };
     let read_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -100,7 +78,12 @@ pub fn SamlForm(
             }
         });
     };
-    let save = use_submit(
+    let save = use_provider_save(
+        adding,
+        keys,
+        on_done,
+        check_saml,
+        |d: &SamlDraft| &d.provider_name,
         move |d: &SamlDraft| {
             let (d, id) = (d.clone(), id.clone());
             async move {
@@ -108,24 +91,11 @@ pub fn SamlForm(
                     true => idp::saml_add(&api, &d).await,
                     false => idp::saml_update(&api, &id, &d).await,
                 }
-                .map(|_| d.display_name)
+                .map(|_| Ok(d.display_name))
             }
         },
-        move |n: String| {
-            on_done.run(Some(match adding {
-                true => format!("The provider {n} was added."),
-                false => format!("The provider {n} was saved."),
-            }))
-        },
-        move |e| {
-            let lead = if adding {
-                "The provider was not added"
-            } else {
-                "The provider was not saved"
-            };
-            form_error.set(Some(failure(lead, &e)));
-        },
     );
+    let (errors, form_error) = (save.errors, save.form_error);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let d = SamlDraft {
@@ -140,25 +110,19 @@ pub fn SamlForm(
             is_active: active.get_untracked(),
             attribute_mapping: mapping.get_untracked(),
         };
-        let mut e = check_saml(&d, adding);
-        if adding && keys.with_untracked(|k| k.contains(&d.provider_name)) {
-            e.insert(
-                "provider_name",
-                "This workspace already has a provider with this key.".into(),
-            );
-        }
-        let ok = e.is_empty();
-        errors.set(e);
-        if !ok {
-            focus_first_invalid();
-        } else if !save.pending().get_untracked() {
-            form_error.set(None);
-            save.dispatch(d);
-        }
+        save.submit(d);
     };
     view! {
         <form class="stack" novalidate on:submit=submit>
-            {adding.then(|| view! { <TemplatePicker options failed on_pick=pick /> })}
+            {adding
+                .then(|| {
+                    view! {
+                        <TemplatePicker
+                            load=move || async move { idp::saml_templates(&api).await }
+                            on_pick=pick
+                        />
+                    }
+                })}
             {move || {
                 help.get()
                     .map(|(how, doc)| {
@@ -186,20 +150,7 @@ pub fn SamlForm(
                     {move || file_note.get()}
                 </p>
             </div>
-            <TextField
-                label="Key"
-                value=key
-                error=err(errors, "provider_name")
-                hint="Lower case; it cannot be changed later."
-                disabled=Signal::derive(move || !adding)
-                required=adding
-            />
-            <TextField
-                label="Name people see"
-                value=name
-                error=err(errors, "display_name")
-                required=true
-            />
+            <NameFields key name errors adding key_hint="Lower case; it cannot be changed later." />
             <TextField
                 label="Entity ID (issuer)"
                 value=entity_id
@@ -238,16 +189,7 @@ pub fn SamlForm(
                     }
                 })}
             <ActiveSwitch on=active />
-            <FormEnd error=form_error>
-                <Button class="btn" disabled=save.pending() on_click=move || on_done.run(None)>
-                    "Cancel"
-                </Button>
-                <SubmitButton
-                    pending=save.pending()
-                    label=if adding { "Add provider" } else { "Save provider" }
-                    busy="Saving…"
-                />
-            </FormEnd>
+            <ProviderFormEnd error=form_error pending=save.pending() adding on_cancel=on_done />
         </form>
     }
 }
