@@ -277,10 +277,41 @@ async fn admins_list_invite_and_last_admin_rules() {
     )
     .await;
     let new_id = r.body["user_id"].as_str().unwrap();
+    // AuthSec binds an invited admin to the tenant's admin role.
+    let check = json!({ "principal_id": new_id, "resource": "users", "action": "delete" });
+    let r = s
+        .expect_post(
+            "/authsec/uflow/admin/policy/check",
+            &acme,
+            check,
+            StatusCode::OK,
+        )
+        .await;
+    assert!(r.body["trace"]
+        .as_str()
+        .unwrap()
+        .ends_with("via Role [admin]"));
     s.expect_delete(
         &format!("/authsec/uflow/admin/users/{new_id}"),
         &acme,
         StatusCode::OK,
     )
     .await;
+}
+
+#[tokio::test]
+async fn a_batch_delete_needs_users_delete_like_authsecs_own_delete_rows() {
+    let s = sandbox(&[]);
+    let t = s.login("helpdesk@acme.test", "acme").await;
+    let user = s.user_id("user@acme.test");
+    let r = s
+        .expect_post(
+            BATCH_DELETE,
+            &t,
+            json!({ "users_ids": [user] }),
+            StatusCode::FORBIDDEN,
+        )
+        .await;
+    assert_eq!(r.body["error"], "insufficient_scope");
+    assert!(s.state.db().users.contains_key(&user));
 }

@@ -18,9 +18,6 @@ pub struct Claims {
     email: String,
     #[serde(default)]
     pub tenant_id: String,
-    /// AuthSec's `user_id` (its middleware falls back to `sub`).
-    #[serde(default)]
-    user_id: String,
     /// An end user's token names the AuthSec client they signed in through.
     #[serde(default)]
     pub client_id: String,
@@ -33,15 +30,6 @@ pub struct Claims {
 }
 
 impl Claims {
-    /// The signed-in account's id: `user_id`, else `sub`.
-    pub fn user_id(&self) -> &str {
-        if self.user_id.is_empty() {
-            &self.sub
-        } else {
-            &self.user_id
-        }
-    }
-
     /// The signed-in e-mail: `email_id`, else `email`.
     pub fn email(&self) -> &str {
         if self.email_id.is_empty() {

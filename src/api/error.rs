@@ -208,7 +208,7 @@ pub fn decode_error(status: u16, body: &str, retry_after: Option<u32>) -> ApiErr
         }
         // A permission the caller's role lacks (auth-manager's `Require`).
         if msg == "insufficient_scope" {
-            err.message = "Your role does not allow this.".into();
+            err.message = status_sentence(403).into();
             return err;
         }
         err.message = msg;

@@ -1,6 +1,7 @@
 //! Whether the signed-in admin's roles allow an action, asked once per page of AuthSec's
 //! policy check (what its `Require(resource, action)` on the route will ask): a control
-//! the roles do not allow is not shown.
+//! the roles do not allow is not shown. The principal is the token's `sub`, which AuthSec's
+//! middleware also takes as the caller's user id (`middlewares/auth.go:580-586`).
 //!
 //! ```ignore
 //! let may_delete = use_may("users", "delete");
@@ -17,8 +18,7 @@ use leptos::prelude::*;
 pub fn use_may(resource: &'static str, action: &'static str) -> Signal<Option<bool>> {
     let api = Api::expect();
     let session = AuthContext::expect().session();
-    let me =
-        Memo::new(move |_| session.with(|s| s.as_ref().map(|s| s.claims.user_id().to_string())));
+    let me = Memo::new(move |_| session.with(|s| s.as_ref().map(|s| s.claims.sub.clone())));
     let answer = LocalResource::new(move || {
         let me = me.get();
         async move {

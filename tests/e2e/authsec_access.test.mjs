@@ -259,6 +259,7 @@ test('on AuthSec itself: an admin whose role may not delete users is not offered
 
     // The admins list offers no Delete either (Deactivate stays: the role may update users).
     await follow(page, '/users?tab=admins');
+    await page.getByText('Your role does not allow deleting admins.', { exact: true }).waitFor();
     await rowOf(page, ACCOUNTS.plain).getByRole('button', { name: 'Deactivate', exact: true }).waitFor();
     assert.equal(await rowOf(page, ACCOUNTS.plain).getByRole('button', { name: 'Delete', exact: true }).count(), 0);
 
@@ -272,7 +273,7 @@ test('on AuthSec itself: an admin whose role may not delete users is not offered
     const email = (await ask.locator('label strong').textContent()).trim();
     await ask.getByRole('textbox').fill(email);
     await ask.locator('button[type=submit]').click();
-    await ask.getByText('Your role does not allow this.', { exact: false }).waitFor();
+    await ask.getByText('You do not have permission to do this.', { exact: false }).waitFor();
     assert.ok(await userExists(email), 'the user is still there');
     await page.unroute('**/admin/policy/check');
     await assertClean(page);

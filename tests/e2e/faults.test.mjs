@@ -131,7 +131,7 @@ async function signIn(page, stats) {
       if (new URL(page.url()).pathname === '/clients') break;
       // The second step: the authenticator code (six digits send themselves).
       const code = page.getByLabel('Authentication code', { exact: true });
-      if ((await code.count()) > 0 && (await code.isVisible()) && (await code.isEnabled()) && (await code.inputValue()) === '') {
+      if ((await code.count()) > 0 && (await code.isVisible()) && (await code.isEnabled()) && (await code.inputValue({ timeout: 1_000 }).catch(() => null)) === '') {
         await code.fill(codeNow());
         await page.waitForTimeout(300);
         continue;

@@ -16,7 +16,7 @@ function writes(page) {
   const seen = [];
   page.on('request', (r) => {
     if (!r.url().startsWith(SANDBOX_URL()) || ['GET', 'OPTIONS', 'HEAD'].includes(r.method())) return;
-    if (/\/login|\/webauthn-callback|\/getClients|\/list|\/search/.test(r.url())) return; // reads sent as POST
+    if (/\/login|\/webauthn-callback|\/getClients|\/list|\/search|\/policy\/check/.test(r.url())) return; // reads sent as POST
     seen.push(`${r.method()} ${new URL(r.url()).pathname}`);
   });
   return seen;

@@ -135,19 +135,37 @@ impl Rbac {
         resource: &str,
         action: &str,
         scope: Option<Uuid>,
-    ) -> Option<&Binding> {
-        self.bindings.iter().find(|b| {
-            b.user_id == principal
-                && (b.scope_id.is_none() || (scope.is_some() && b.scope_id == scope))
-                && self.roles.iter().any(|r| {
-                    r.id == b.role_id
-                        && self.permissions.iter().any(|p| {
-                            r.permission_ids.contains(&p.id)
-                                && p.resource == resource
-                                && p.action == action
-                        })
-                })
+    ) -> Option<(&Binding, &Role)> {
+        self.bindings.iter().find_map(|b| {
+            let role = self.roles.iter().find(|r| r.id == b.role_id)?;
+            let holds = self.permissions.iter().any(|p| {
+                role.permission_ids.contains(&p.id) && p.resource == resource && p.action == action
+            });
+            let applies = b.scope_id.is_none() || (scope.is_some() && b.scope_id == scope);
+            (b.user_id == principal && applies && holds).then_some((b, role))
         })
+    }
+
+    /// A tenant-wide binding of `user` to the tenant's `admin` role, as AuthSec gives an
+    /// invited admin (`admin_invite_controller.go:245-263`).
+    pub fn bind_admin(&mut self, user: &super::User) {
+        let Some(role) = self.roles_of(user.tenant_id).find(|r| r.name == "admin") else {
+            return;
+        };
+        let binding = Binding {
+            id: crate::util::new_id(),
+            tenant_id: user.tenant_id,
+            user_id: user.id,
+            username: user.username.clone(),
+            email: user.email.clone(),
+            role_id: role.id,
+            role_name: role.name.clone(),
+            scope_type: None,
+            scope_id: None,
+            conditions: None,
+            created_at: crate::util::now(),
+        };
+        self.bindings.push(binding);
     }
 
     /// How many roles hold a permission.

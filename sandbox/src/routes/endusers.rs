@@ -224,6 +224,8 @@ pub async fn delete_one(
     Path((t, id)): Path<(String, String)>,
 ) -> ApiResult<Json<Value>> {
     let mut db = st.db();
+    // The group's tenant check runs before the route's permission check.
+    caller.require_tenant(&t)?;
     caller.require_perm(&db, "users", "delete")?;
     let uid = end_user(&mut db, &caller, &t, &id)?.id;
     // AuthSec's DELETE only deactivates (authsec-api.md §c.1).
@@ -270,8 +272,11 @@ impl DeleteAllReq {
 pub async fn delete_all(
     State(st): State<AppState>,
     caller: Caller,
+    Path((path_tenant, _)): Path<(String, String)>,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
+    // The group's tenant check (on the path) runs before the route's permission check.
+    caller.require_tenant(&path_tenant)?;
     caller.require_perm(&st.db(), "users", "delete")?;
     let req = DeleteAllReq::of(&body);
     let failed = missing(&[

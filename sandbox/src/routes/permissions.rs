@@ -207,9 +207,10 @@ async fn policy_check(
     let db = st.db();
     Ok(Json(
         match db.rbac.grant(principal, &req.resource, &req.action, scope) {
-            Some(b) => json!({
+            // The role's name as it is now (the query joins roles).
+            Some((b, role)) => json!({
                 "allowed": true,
-                "trace": format!("Granted by Binding [{}] via Role [{}]", b.id, b.role_name),
+                "trace": format!("Granted by Binding [{}] via Role [{}]", b.id, role.name),
             }),
             None => json!({ "allowed": false, "trace": "No matching binding found" }),
         },

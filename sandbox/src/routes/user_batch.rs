@@ -105,6 +105,8 @@ pub async fn delete(
     Body(req, _): Body<DeleteReq>,
 ) -> ApiResult<Json<Value>> {
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
+    // The extension deletes as AuthSec's own delete rows do: only with users:delete.
+    caller.require_perm(&st.db(), "users", "delete")?;
     let ids = batch(req.users_ids, "users_ids", "ids")?;
     let mut db = st.db();
     let (mut deleted, mut missing) = (0usize, Vec::new());

@@ -93,7 +93,7 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
         "helpdesk@acme.test",
         "acme",
         true,
-        "admin whose role (helpdesk) may not delete users, with the app",
+        "admin who may not delete users",
     ),
     account(
         "globex",

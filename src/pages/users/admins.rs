@@ -170,6 +170,11 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
                 }
             }
         />
+        <Show when=move || may_delete.get() == Some(false)>
+            <p class="muted" role="status">
+                "Your role does not allow deleting admins."
+            </p>
+        </Show>
         <UrlPager url=url total=total />
         <PendingInvites data=invites on_change=move |_| data.refetch() />
         <ConfirmedDialog

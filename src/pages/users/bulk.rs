@@ -10,7 +10,7 @@ use crate::components::bulk::Progress;
 use crate::components::field::unique_id;
 use crate::components::Button;
 use crate::components::{BulkBar, BulkDelete, BulkJob};
-use crate::hooks::Pick;
+use crate::hooks::{use_may, Pick};
 use leptos::prelude::*;
 
 /// Users per request when adding the selection to a group (all or none of a request).
@@ -79,6 +79,7 @@ pub fn UserBulkBar(selected: UserSelection, #[prop(into)] on_done: Callback<()>)
     let api = Api::expect();
     let job = BulkJob::new();
     let count = Signal::derive(move || selected.count());
+    let may_delete = use_may("users", "delete");
     let deactivate = move || {
         let one = move |p: PickedUser| async move { users::set_active(&api, &p.id, false).await };
         job.each("deactivated", selected, one, on_done);
@@ -149,13 +150,16 @@ pub fn UserBulkBar(selected: UserSelection, #[prop(into)] on_done: Callback<()>)
             <button type="button" class="btn btn--small" on:click=move |_| deactivate()>
                 "Deactivate selected"
             </button>
-            <BulkDelete
-                job
-                confirm=Signal::derive(move || {
-                    format!("Confirm: delete {} permanently", count.get())
-                })
-                on_confirm=move || delete()
-            />
+            // Deleting needs users:delete, as AuthSec's own delete rows do.
+            <Show when=move || may_delete.get() == Some(true)>
+                <BulkDelete
+                    job
+                    confirm=Signal::derive(move || {
+                        format!("Confirm: delete {} permanently", count.get())
+                    })
+                    on_confirm=move || delete()
+                />
+            </Show>
         </BulkBar>
     }
 }
