@@ -45,7 +45,6 @@ struct ServiceOverrides {
     sessions: Option<String>,
     api_keys: Option<String>,
     passkeys: Option<String>,
-    oocmgr: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -135,7 +134,8 @@ impl Config {
             Service::Sessions => &self.services.sessions,
             Service::ApiKeys => &self.services.api_keys,
             Service::Passkeys => &self.services.passkeys,
-            Service::Oocmgr => &self.services.oocmgr,
+            // Always beside the others: AuthSec serves it through the same gateway.
+            Service::Oocmgr => &None,
         };
         match over.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             Some(url) => url.trim_end_matches('/').to_string(),

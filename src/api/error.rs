@@ -206,9 +206,10 @@ pub fn decode_error(status: u16, body: &str, retry_after: Option<u32>) -> ApiErr
                 return err;
             }
         }
-        // A permission the caller's role lacks (auth-manager's `Require`).
-        if msg == "insufficient_scope" {
-            err.message = status_sentence(403).into();
+        // An OAuth-style code instead of a sentence (auth-manager's `insufficient_scope`
+        // for a permission the caller's role lacks): the status says it.
+        if !msg.contains(' ') && msg.contains('_') {
+            err.message = status_sentence(status).into();
             return err;
         }
         err.message = msg;

@@ -133,3 +133,10 @@ fn the_global_rate_limit_says_how_long() {
     );
     assert!(e.message.starts_with("Too many requests. Maximum 100"));
 }
+
+#[test]
+fn an_oauth_style_code_reads_as_its_status() {
+    let body = r#"{"error":"insufficient_scope","error_description":"token is valid but lacks required permissions"}"#;
+    let e = decode_error(403, body, None);
+    assert_eq!(e.message, "You do not have permission to do this.");
+}
