@@ -40,7 +40,7 @@ impl Provider {
 enum Editing {
     NewOidc,
     NewSaml,
-    Edit(Box<Provider>),
+    Edit(Provider),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -132,7 +132,7 @@ pub fn Providers() -> impl IntoView {
                 </td>
                 <EditDeleteCell
                     name=name
-                    on_edit=move || editing.set(Some(Editing::Edit(Box::new(e.clone()))))
+                    on_edit=move || editing.set(Some(Editing::Edit(e.clone())))
                     on_delete=move || delete.ask(d.clone())
                 />
             </tr>
@@ -202,16 +202,12 @@ pub fn Providers() -> impl IntoView {
         >
             {move || match editing.get() {
                 Some(Editing::NewOidc) => view! { <OidcForm keys site on_done=done /> }.into_any(),
+                Some(Editing::Edit(Provider::Oidc(p))) => {
+                    view! { <OidcForm existing=p keys site on_done=done /> }.into_any()
+                }
                 Some(Editing::NewSaml) => view! { <SamlForm keys on_done=done /> }.into_any(),
-                Some(Editing::Edit(p)) => {
-                    match *p {
-                        Provider::Oidc(p) => {
-                            view! { <OidcForm existing=p keys site on_done=done /> }.into_any()
-                        }
-                        Provider::Saml(p) => {
-                            view! { <SamlForm existing=p keys on_done=done /> }.into_any()
-                        }
-                    }
+                Some(Editing::Edit(Provider::Saml(p))) => {
+                    view! { <SamlForm existing=p keys on_done=done /> }.into_any()
                 }
                 None => ().into_any(),
             }}
