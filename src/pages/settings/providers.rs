@@ -36,6 +36,8 @@ impl Provider {
 }
 
 /// What the dialog shows: a new provider of a kind, or one to edit.
+// One value per page, cloned once per open: boxing the provider would only add derefs.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 enum Editing {
     NewOidc,
