@@ -43,7 +43,20 @@ where
 {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let data = LocalResource::new(move || fetch(id.get()));
+    // Loads run one after another; while one runs (a reload, or the next item's after
+    // the route changed), a Retry on the error still shown would queue yet another load,
+    // which would rebuild the page once more under whatever was typed meanwhile.
+    let busy = RwSignal::new(false);
+    let data = LocalResource::new(move || {
+        let load = fetch(id.get());
+        busy.set(true);
+        async move {
+            let answer = load.await;
+            // try_: the page may be gone when the answer comes.
+            busy.try_set(false);
+            answer
+        }
+    });
     let reload = Callback::new(move |_| data.refetch());
     view! {
         <nav class="crumbs" aria-label="Breadcrumb">
@@ -65,6 +78,7 @@ where
                                     error=e
                                     not_found=noun.not_found
                                     on_retry=move |_| data.refetch()
+                                    busy=busy
                                 />
                             }
                                 .into_any()

@@ -21,11 +21,21 @@ pub fn LoadFailed(
     /// The sentence for a 404 (a detail page's missing item).
     #[prop(optional)]
     not_found: Option<&'static str>,
+    /// A load is running (this one again, or the next page's): Retry waits for it
+    /// instead of queueing another.
+    #[prop(optional, into)]
+    busy: Signal<bool>,
 ) -> impl IntoView {
     view! {
         <div class="alert" role="alert">
             <p>{load_failed_text(what, &error, not_found)}</p>
-            <button type="button" class="btn" on:click=move |_| on_retry.run(())>
+            <button
+                type="button"
+                class="btn"
+                disabled=move || busy.get()
+                aria-busy=move || busy.get().to_string()
+                on:click=move |_| on_retry.run(())
+            >
                 "Retry"
             </button>
         </div>

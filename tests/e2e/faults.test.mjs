@@ -107,7 +107,11 @@ async function write(page, stats, { what, method, path, act, done, failed }) {
       [429, 503].includes(status),
       `${what}: unexpected ${status} ${await r.text().catch(() => '')}; last requests:\n${stats.log.slice(-14).join('\n')}`,
     );
-    await failed().waitFor({ timeout: 15_000 });
+    await failed().waitFor({ timeout: 15_000 }).catch(async (e) => {
+      // What the page showed instead, and what it asked for, to tell a lost form from a missing sentence.
+      const main = await page.locator('main').innerText().catch(() => '?');
+      throw new Error(`${what}: no failure sentence after ${status}\n${e.message}\npage:\n${main.slice(0, 1500)}\nlast requests:\n${stats.log.slice(-30).join('\n')}`);
+    });
     stats.told.push(`${what}: ${status}`);
     stats.writeRetries += 1;
   }
@@ -318,7 +322,10 @@ test('60 writes through 20 % 5xx, 10 % 429 and 0-2 s latency: no duplicate, no l
   const stats = { ops: 0, writeRetries: 0, readRetries: 0, signInRetries: 0, told: [], sent: [], log: [], faults: { 429: 0, 503: 0 }, responses: 0 };
   await withConsole(t, async ({ page }) => {
     page.on('request', (r) => {
-      if (r.url().startsWith(SANDBOX_URL()) && r.method() !== 'OPTIONS') stats.sent.push({ method: r.method(), path: new URL(r.url()).pathname });
+      if (r.url().startsWith(SANDBOX_URL()) && r.method() !== 'OPTIONS') {
+        stats.sent.push({ method: r.method(), path: new URL(r.url()).pathname });
+        stats.log.push(`sent ${r.method()} ${new URL(r.url()).pathname}`);
+      }
     });
     page.on('response', (r) => {
       if (!r.url().startsWith(SANDBOX_URL()) || r.request().method() === 'OPTIONS') return;
