@@ -1,7 +1,10 @@
 //! Request authentication: bearer JWTs (tied to a live session) and API keys.
 
 pub mod jwt;
+pub mod recent;
 pub mod scope;
+
+pub use recent::Recent;
 
 use std::marker::PhantomData;
 use std::net::SocketAddr;
@@ -9,7 +12,7 @@ use std::ops::Deref;
 
 use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri};
 use axum::http::request::Parts;
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use uuid::Uuid;
 
 use crate::auth::jwt::USER_SCOPES;
@@ -30,6 +33,8 @@ pub struct Caller {
     pub scopes: Vec<String>,
     /// The session of a JWT caller (None for API keys).
     pub sid: Option<Uuid>,
+    /// When a JWT caller last proved who they are (the extended profile's `auth_time`).
+    pub auth_time: Option<i64>,
     pub api_key: Option<Uuid>,
 }
 
@@ -42,6 +47,7 @@ impl Caller {
             roles: user.role_names(),
             scopes,
             sid,
+            auth_time: None,
             api_key,
         }
     }
@@ -140,8 +146,9 @@ impl<S: ShapeOf> FromRequestParts<AppState> for Admin<S> {
     }
 }
 
-fn bearer(parts: &Parts) -> Option<&str> {
-    let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+/// The bearer token of a request.
+pub fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
     scheme
         .eq_ignore_ascii_case("bearer")
@@ -153,7 +160,7 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let token = bearer(parts).ok_or_else(ApiError::unauthorized)?;
+        let token = bearer(&parts.headers).ok_or_else(ApiError::unauthorized)?;
         let caller = if token.starts_with(KEY_PREFIX) && state.cfg.enabled(Feature::ApiKeys) {
             api_key_caller(state, token)?
         } else {
@@ -206,7 +213,10 @@ fn jwt_caller(state: &AppState, token: &str) -> ApiResult<Caller> {
     } else {
         USER_SCOPES.iter().map(|s| s.to_string()).collect()
     };
-    Ok(Caller::of(user, scopes, sid, None))
+    Ok(Caller {
+        auth_time: claims.auth_time,
+        ..Caller::of(user, scopes, sid, None)
+    })
 }
 
 fn api_key_caller(state: &AppState, token: &str) -> ApiResult<Caller> {

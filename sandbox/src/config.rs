@@ -45,6 +45,13 @@ pub struct Args {
     #[arg(long, value_name = "SECONDS", default_value_t = 3600,
           value_parser = clap::value_parser!(u64).range(1..=31_536_000))]
     pub token_ttl: u64,
+    /// How old a sign-in or step-up may be for the step-up routes (extended profile)
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    pub step_up_seconds: u64,
+    /// Stamp each sign-in `auth_time` this long ago, as if the admin signed in a while
+    /// back, so the step-up routes ask at once (extended profile)
+    #[arg(long, value_name = "SECONDS", default_value_t = 0)]
+    pub signed_in_ago: u64,
     /// Seed data profile: realistic data, or hostile strings in every free-text field
     #[arg(long, value_enum, default_value_t = SeedProfile::Default)]
     pub seed_profile: SeedProfile,
@@ -88,6 +95,8 @@ pub enum Feature {
     UserBatch,
     /// Backup-code regeneration for console sign-in (`/webauthn/totp/backup/regenerate`).
     BackupRegenerate,
+    /// Step-up (`/uflow/step-up`); without it no route asks for one.
+    StepUp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

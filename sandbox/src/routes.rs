@@ -18,6 +18,7 @@ pub mod permissions;
 pub mod roles;
 pub mod scopes;
 pub mod sessions;
+pub mod step_up;
 pub mod tenants;
 pub mod totp;
 pub mod user_batch;
@@ -74,6 +75,9 @@ fn uflow(on: &impl Fn(Feature) -> bool) -> Router<AppState> {
     }
     if on(Feature::Sessions) {
         r = r.merge(sessions::routes());
+    }
+    if on(Feature::StepUp) {
+        r = r.merge(step_up::routes());
     }
     if on(Feature::ApiKeys) {
         r = r.merge(apikeys::routes());

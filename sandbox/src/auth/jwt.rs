@@ -24,10 +24,13 @@ pub const USER_SCOPES: [&str; 4] = [
 
 /// The exact claim set of AuthSec's console token (`/uflow/login/webauthn-callback`,
 /// authsec-api.md §1.4): no `roles`, no `email` (`email_id`), `client_id` = the user's
-/// id. The `extended` profile adds `sid`, the session the extension services revoke.
+/// id. The `extended` profile adds `sid`, the session the extension services revoke, and
+/// `auth_time`, when the user last proved who they are (sign-in or step-up).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Claims {
     pub aud: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_time: Option<i64>,
     pub client_id: String,
     pub email_id: String,
     pub exp: i64,
@@ -119,6 +122,10 @@ pub fn mint(
     let sid = new_id();
     let claims = Claims {
         aud: AUDIENCE.to_string(),
+        auth_time: st
+            .cfg
+            .extended()
+            .then(|| t.timestamp() - st.cfg.signed_in_ago as i64),
         client_id: client_id.to_string(),
         email_id: user.email.clone(),
         exp: exp.timestamp(),
@@ -147,4 +154,15 @@ pub fn mint(
     };
     db.sessions.insert(sid, session);
     Some((st.jwt.encode(&claims), sid))
+}
+
+/// The caller's token again, proved just now (step-up): the same claims and session, a
+/// fresh `auth_time` and a full lifetime. Returns the token and its expiry.
+pub fn restamp(st: &AppState, token: &str) -> Option<(String, chrono::DateTime<chrono::Utc>)> {
+    let mut claims = st.jwt.decode(token)?;
+    let t = now();
+    let exp = t + chrono::Duration::seconds(st.cfg.token_ttl as i64);
+    claims.auth_time = Some(t.timestamp());
+    (claims.iat, claims.nbf, claims.exp) = (t.timestamp(), t.timestamp(), exp.timestamp());
+    Some((st.jwt.encode(&claims), exp))
 }

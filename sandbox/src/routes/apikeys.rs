@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use crate::auth::{Caller, FastShape};
+use crate::auth::{Caller, FastShape, Recent};
 use crate::body::Body;
 use crate::db::apikey::{KEY_PREFIX, SCOPES};
 use crate::db::{ApiKey, Db};
@@ -74,7 +74,7 @@ pub struct CreateReq {
 
 pub async fn create(
     State(st): State<AppState>,
-    caller: Caller,
+    Recent(caller): Recent,
     Body(req, _): Body<CreateReq, FastShape>,
 ) -> ApiResult<Json<Value>> {
     let name = fast_name(req.name)?;
@@ -140,7 +140,7 @@ pub async fn create(
 
 pub async fn regenerate(
     State(st): State<AppState>,
-    caller: Caller,
+    Recent(caller): Recent,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
     let mut db = st.db();

@@ -220,6 +220,7 @@ pub async fn rotate_secret(
     State(st): State<AppState>,
     at: ClientmsAdmin,
 ) -> ApiResult<Json<Value>> {
+    at.require_recent(&st.cfg)?;
     let mut db = st.db();
     let c = client_mut(&mut db, &at)?;
     let secret = random_b64(32);

@@ -64,14 +64,14 @@ fn record(db: &mut Db, user: &User, ok: bool) {
 }
 
 /// Whether `code` is the current code of the user's sign-in authenticator app.
-fn use_totp(user: &User, code: &str) -> bool {
+pub fn use_totp(user: &User, code: &str) -> bool {
     user.sign_in_totp
         .as_deref()
         .is_some_and(|secret| code_matches(secret, code))
 }
 
 /// Removes the stored backup codes that `hit` matches; whether any did.
-fn spend_backup_code(user: &mut User, hit: impl Fn(&String) -> bool) -> bool {
+pub fn spend_backup_code(user: &mut User, hit: impl Fn(&String) -> bool) -> bool {
     let before = user.backup_codes.len();
     user.backup_codes.retain(|c| !hit(c));
     user.backup_codes.len() < before

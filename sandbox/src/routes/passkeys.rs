@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::enrol::methods_answer;
-use crate::auth::{Caller, FastShape};
+use crate::auth::{Caller, FastShape, Recent};
 use crate::body::Body;
 use crate::error::{fast_name, ApiError, ApiResult};
 use crate::state::AppState;
@@ -76,7 +76,7 @@ pub async fn rename(
 
 pub async fn remove(
     State(st): State<AppState>,
-    caller: Caller,
+    Recent(caller): Recent,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
     let mut db = st.db();

@@ -120,6 +120,7 @@ pub async fn scim_token(
     let exp = t + Duration::days(365);
     let claims = Claims {
         aud: AUDIENCE.into(),
+        auth_time: None,
         client_id: req.client_id.clone(),
         email_id: caller.email.clone(),
         exp: exp.timestamp(),

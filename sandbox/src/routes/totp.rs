@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use totp_rs::{Builder, Secret};
 use uuid::Uuid;
 
-use crate::auth::Caller;
+use crate::auth::{Caller, Recent};
 use crate::body::Body;
 use crate::db::{TotpDevice, User};
 use crate::error::{ApiError, ApiResult};
@@ -217,7 +217,7 @@ pub async fn make_primary(
 
 pub async fn regenerate_backup(
     State(st): State<AppState>,
-    caller: Caller,
+    Recent(caller): Recent,
 ) -> ApiResult<Json<Value>> {
     let mut db = st.db();
     let user = caller.user_mut(&mut db)?;
