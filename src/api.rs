@@ -22,6 +22,7 @@ pub mod passkeys;
 pub mod retry;
 pub mod scopes;
 pub mod sessions;
+pub mod step_up;
 pub mod tenant;
 pub mod transport;
 pub mod url;

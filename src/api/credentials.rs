@@ -1,5 +1,6 @@
 //! What the client needs from whoever holds the session, and nothing more: the
-//! bearer token, the tenant, and a way to ask the user to sign in again. The `auth`
+//! bearer token, the tenant, and ways to ask the user to sign in again or to confirm
+//! who they are (step-up). The `auth`
 //! layer fills it in (`impl From<AuthContext>`); the client never sees the session.
 
 use futures::channel::oneshot;
@@ -10,14 +11,21 @@ pub struct Credentials {
     token: Signal<Option<String>>,
     tenant_id: Signal<String>,
     reauth: Reauth,
+    step_up: Reauth,
 }
 
 impl Credentials {
-    pub fn new(token: Signal<Option<String>>, tenant_id: Signal<String>, reauth: Reauth) -> Self {
+    pub fn new(
+        token: Signal<Option<String>>,
+        tenant_id: Signal<String>,
+        reauth: Reauth,
+        step_up: Reauth,
+    ) -> Self {
         Credentials {
             token,
             tenant_id,
             reauth,
+            step_up,
         }
     }
 
@@ -34,11 +42,16 @@ impl Credentials {
     pub(crate) fn reauth(&self) -> Reauth {
         self.reauth
     }
+
+    /// The "Confirm it's you" hand-off, for a call the server wants a step-up for.
+    pub(crate) fn step_up(&self) -> Reauth {
+        self.step_up
+    }
 }
 
-/// The "sign in again" hand-off: a call that met a 401 waits in [`Reauth::request`]
-/// until whoever shows the dialog calls [`Reauth::finish`]. Concurrent callers share one
-/// dialog.
+/// A hand-off to the user ("Sign in again", "Confirm it's you"): a call that met a 401
+/// waits in [`Reauth::request`] until whoever shows the dialog calls [`Reauth::finish`].
+/// Concurrent callers share one dialog.
 #[derive(Clone, Copy)]
 pub struct Reauth {
     open: RwSignal<bool>,

@@ -188,6 +188,7 @@ impl Api {
         let retry_as = if read { Method::Get } else { method };
         let mut attempt = 0;
         let mut reauthed = false;
+        let mut stepped_up = false;
         loop {
             attempt += 1;
             let bearer = if authed {
@@ -219,6 +220,20 @@ impl Api {
             };
             if (200..300).contains(&resp.status) {
                 return Ok(resp);
+            }
+            // The server wants a fresh proof (extensions-api.md "Step-up"): "Confirm it's
+            // you", then the call once more, as the user asked for it.
+            if resp.status == 401 && had_token && resp.body.contains("\"step_up_required\"") {
+                if !stepped_up && self.credentials.step_up().request().await {
+                    stepped_up = true;
+                    attempt -= 1;
+                    continue;
+                }
+                return Err(ApiError::new(
+                    super::error::ErrorKind::Http,
+                    401,
+                    "Nothing was done: this needs you to confirm it's you first.",
+                ));
             }
             if resp.status == 401 && authed && had_token && !reauthed {
                 reauthed = true;

@@ -23,35 +23,42 @@ pub fn end_sessions_let_go() {
     let tabs = crate::auth::tabs::share(auth);
     provide_context(tabs);
     let session = auth.session();
-    // The token held now and its expiry: memory only, like the session itself.
+    // The token held now, its expiry and server session: memory only, like the session.
     let held = Memo::new(move |_| {
-        session.with(|s| s.as_ref().map(|s| (s.token().to_string(), s.claims.exp)))
+        session.with(|s| {
+            s.as_ref()
+                .map(|s| (s.token().to_string(), s.claims.exp, s.claims.sid.clone()))
+        })
     });
     // A token already ended as the page went away.
     let ended_on_leave = StoredValue::new(None::<String>);
-    Effect::new(move |before: Option<Option<(String, i64)>>| {
-        let now = held.get();
-        if let Some(Some((old, exp))) = before {
-            let replaced = now.as_ref().is_none_or(|(t, _)| *t != old);
-            let left = ended_on_leave.with_value(|l| l.as_deref() == Some(old.as_str()));
-            if replaced && !left {
-                let signed_out = now.is_none();
-                if signed_out {
-                    tabs.sign_out_all();
-                }
-                leptos::task::spawn_local(async move {
-                    let ending = sessions::end(&api, &old).await;
+    Effect::new(
+        move |before: Option<Option<(String, i64, Option<String>)>>| {
+            let now = held.get();
+            if let Some(Some((old, exp, sid))) = before {
+                // A step-up renews the token of the same server session: nothing to end.
+                let renewed = sid.is_some() && now.as_ref().is_some_and(|n| n.2 == sid);
+                let replaced = !renewed && now.as_ref().is_none_or(|(t, ..)| *t != old);
+                let left = ended_on_leave.with_value(|l| l.as_deref() == Some(old.as_str()));
+                if replaced && !left {
+                    let signed_out = now.is_none();
                     if signed_out {
-                        let (tone, text) = said(ending, exp);
-                        toasts.show(tone, text);
+                        tabs.sign_out_all();
                     }
-                });
+                    leptos::task::spawn_local(async move {
+                        let ending = sessions::end(&api, &old).await;
+                        if signed_out {
+                            let (tone, text) = said(ending, exp);
+                            toasts.show(tone, text);
+                        }
+                    });
+                }
             }
-        }
-        now
-    });
+            now
+        },
+    );
     let hide = window_event_listener(leptos::ev::pagehide, move |_| {
-        if let Some((token, _)) = held.get_untracked() {
+        if let Some((token, ..)) = held.get_untracked() {
             // Another tab holding the same token keeps the session.
             if tabs.shared() {
                 tabs.leave(&token);

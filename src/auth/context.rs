@@ -11,6 +11,7 @@ pub struct AuthContext {
     session: RwSignal<Option<Session>>,
     tenant_id: Memo<String>,
     reauth: Reauth,
+    step_up: Reauth,
 }
 
 impl AuthContext {
@@ -28,6 +29,7 @@ impl AuthContext {
             session,
             tenant_id,
             reauth: Reauth::default(),
+            step_up: Reauth::default(),
         };
         provide_context(ctx);
         ctx
@@ -80,6 +82,22 @@ impl AuthContext {
     pub fn sign_out(&self) {
         self.session.set(None);
         self.finish_reauth(false);
+        self.step_up.finish(false);
+    }
+
+    /// The "Confirm it's you" hand-off (step-up): its dialog shows while it is open.
+    pub fn step_up(&self) -> Reauth {
+        self.step_up
+    }
+
+    /// The same session with the token a step-up answered (a fresh proof, same session).
+    pub fn renew(&self, token: &str) -> Result<(), String> {
+        let renewed = self
+            .session
+            .with_untracked(|s| s.as_ref().map(|s| s.renewed(token)))
+            .ok_or("You are signed out.")??;
+        self.session.set(Some(renewed));
+        Ok(())
     }
 
     /// Whether the "Sign in again" dialog should show.
@@ -99,6 +117,6 @@ impl From<AuthContext> for Credentials {
         let session = auth.session;
         let token =
             Signal::derive(move || session.with(|s| s.as_ref().map(|s| s.token().to_string())));
-        Credentials::new(token, auth.tenant_id.into(), auth.reauth)
+        Credentials::new(token, auth.tenant_id.into(), auth.reauth, auth.step_up)
     }
 }

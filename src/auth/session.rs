@@ -32,6 +32,17 @@ impl Session {
         })
     }
 
+    /// This session with a token the server renewed it with (a step-up): the same
+    /// workspace, admin probe and sign-in route.
+    pub fn renewed(&self, token: &str) -> Result<Session, String> {
+        let token = token.trim();
+        Ok(Session {
+            token: token.to_string(),
+            claims: decode_claims(token)?,
+            ..self.clone()
+        })
+    }
+
     /// Marks a session opened through the invited admins' route.
     pub fn invited(self) -> Session {
         Session {

@@ -1,5 +1,5 @@
 //! The signed-in layout: header, navigation that fits the role, the routed
-//! page, and the "Sign in again" dialog.
+//! page, and the "Sign in again" and "Confirm it's you" dialogs.
 
 mod idle_lock;
 mod keys;
@@ -9,6 +9,7 @@ pub mod reauth;
 mod renew;
 pub mod shortcuts;
 mod sign_in_again;
+mod step_up;
 mod theme;
 
 use crate::api::Api;
@@ -25,6 +26,7 @@ pub use palette::Palette;
 pub use reauth::ReauthDialog;
 use renew::RenewNotice;
 pub use shortcuts::Shortcuts;
+use step_up::StepUpDialog;
 use theme::ThemeToggle;
 
 #[component]
@@ -96,6 +98,7 @@ pub fn Shell() -> impl IntoView {
             </main>
         </div>
         <ReauthDialog />
+        <StepUpDialog />
         <IdleLock content />
         <RenewNotice />
         <Palette open=palette />

@@ -1,0 +1,82 @@
+//! Step-up (extension, extensions-api.md "Step-up"): the signed-in user proves who they
+//! are again, and the server answers a token for the same session with a fresh
+//! `auth_time`. The routes that mint lasting credentials or remove a factor answer 401
+//! `step_up_required` without one (`http` hands that to the "Confirm it's you" dialog).
+
+use super::http::Api;
+use super::retry::Method;
+use super::ApiError;
+use crate::config::Service;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What the user confirms with. Never printed: `Debug` hides what was typed.
+#[derive(Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Proof {
+    /// The authenticator app's current code.
+    Code(String),
+    /// One of the backup codes (spent by the server).
+    BackupCode(String),
+    /// The password, for an account without a second factor.
+    Password(String),
+}
+
+impl fmt::Debug for Proof {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self {
+            Proof::Code(_) => "Code",
+            Proof::BackupCode(_) => "BackupCode",
+            Proof::Password(_) => "Password",
+        };
+        write!(f, "Proof::{kind}(<redacted>)")
+    }
+}
+
+#[derive(Deserialize)]
+struct Renewed {
+    access_token: String,
+}
+
+/// Sends the proof; the answer is the renewed token.
+pub async fn confirm(api: &Api, proof: &Proof) -> Result<String, ApiError> {
+    api.send::<_, Renewed>(Method::Post, Service::Uflow, "/step-up", Some(proof))
+        .await
+        .map(|r| r.access_token)
+        .map_err(|mut e| {
+            if e.status == 400 {
+                e.message = match proof {
+                    Proof::Password(_) => "That password is not right.",
+                    _ => "That code is not right (or was already used).",
+                }
+                .into();
+            } else if e.is_missing_feature() {
+                e.message = "This server does not offer a way to confirm it's you.".into();
+            }
+            e
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_proof_is_one_field_of_the_step_up_body_and_never_printed() {
+        let body = |p: &Proof| serde_json::to_value(p).unwrap();
+        assert_eq!(
+            body(&Proof::Code("123456".into())),
+            serde_json::json!({ "code": "123456" })
+        );
+        assert_eq!(
+            body(&Proof::BackupCode("ABCD-EFGH".into())),
+            serde_json::json!({ "backup_code": "ABCD-EFGH" })
+        );
+        assert_eq!(
+            body(&Proof::Password("hunter2".into())),
+            serde_json::json!({ "password": "hunter2" })
+        );
+        let printed = format!("{:?}", Proof::Password("hunter2".into()));
+        assert!(!printed.contains("hunter2"), "{printed}");
+    }
+}
