@@ -37,7 +37,8 @@ pub struct RawResponse {
 pub type Transport =
     Rc<dyn Fn(RawRequest) -> LocalBoxFuture<'static, Result<RawResponse, ApiError>>>;
 
-/// How long one try may take before "the server did not answer".
+/// How long one try (its answer and the whole body) may take before "the server did
+/// not answer".
 pub const TIMEOUT_MS: u32 = 20_000;
 
 /// Aborts the fetch when the future that owns it is dropped, so a page that
@@ -85,21 +86,25 @@ async fn fetch(req: RawRequest) -> Result<RawResponse, ApiError> {
     }
     .map_err(|_| ApiError::network())?;
 
-    let timeout = gloo_timers::future::TimeoutFuture::new(TIMEOUT_MS);
-    let response = match select(Box::pin(request.send()), timeout).await {
-        Either::Left((Ok(resp), _)) => resp,
-        Either::Left((Err(_), _)) => return Err(ApiError::network()),
-        Either::Right(_) => return Err(ApiError::timeout()),
+    // One deadline for the answer and its body: a server that sends its headers and
+    // then stalls is "did not answer" too, not a page waiting for ever.
+    let call = async move {
+        let response = request.send().await.map_err(|_| ApiError::network())?;
+        let retry_after = parse_retry_after(response.headers().get("retry-after").as_deref());
+        Ok(RawResponse {
+            status: response.status(),
+            body: response.text().await.map_err(|_| ApiError::network())?,
+            retry_after,
+        })
     };
-    let status = response.status();
-    let retry_after = parse_retry_after(response.headers().get("retry-after").as_deref());
-    let body = response.text().await.map_err(|_| ApiError::network())?;
+    let timeout = gloo_timers::future::TimeoutFuture::new(TIMEOUT_MS);
+    let answer = match select(Box::pin(call), timeout).await {
+        Either::Left((answer, _)) => answer,
+        Either::Right(_) => Err(ApiError::timeout()),
+    };
+    // Aborts the fetch if the deadline came first (a no-op once the body is read).
     drop(guard);
-    Ok(RawResponse {
-        status,
-        body,
-        retry_after,
-    })
+    answer
 }
 
 /// A call the browser sends even as the page goes away (`fetch` with `keepalive`);
