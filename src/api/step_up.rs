@@ -57,6 +57,41 @@ pub async fn confirm(api: &Api, proof: &Proof) -> Result<String, ApiError> {
         })
 }
 
+/// The challenge for the user's passkeys (the `publicKey` options for the browser).
+pub async fn passkey_challenge(api: &Api) -> Result<serde_json::Value, ApiError> {
+    let begin = "/step-up/webauthn/begin";
+    let opts: serde_json::Value = api
+        .send(
+            Method::Post,
+            Service::Uflow,
+            begin,
+            Some(&serde_json::json!({})),
+        )
+        .await?;
+    opts.get("publicKey")
+        .cloned()
+        .ok_or_else(|| ApiError::decode("publicKey missing"))
+}
+
+/// Sends the browser's assertion for that challenge; the answer is the renewed token.
+pub async fn passkey_confirm(api: &Api, credential: serde_json::Value) -> Result<String, ApiError> {
+    let body = serde_json::json!({ "credential": credential });
+    api.send::<_, Renewed>(
+        Method::Post,
+        Service::Uflow,
+        "/step-up/webauthn/finish",
+        Some(&body),
+    )
+    .await
+    .map(|r| r.access_token)
+    .map_err(|mut e| {
+        if e.status == 400 {
+            e.message = "The passkey was not accepted. Try again, or use another way.".into();
+        }
+        e
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

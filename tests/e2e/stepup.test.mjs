@@ -13,7 +13,7 @@ for (const [to, from] of [['CONSOLE_URL', 'STEPUP_CONSOLE_URL'], ['SANDBOX_URL',
   process.env[to] = process.env[from];
 }
 
-const { api, apiSignIn, assertClean, codeNow, heading, screenshot, signInPlain, withConsole } = await import('./helpers.mjs');
+const { api, apiSignIn, assertClean, codeNow, heading, screenshot, signInPlain, virtualAuthenticator, withConsole } = await import('./helpers.mjs');
 
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 const button = (scope, name) => scope.getByRole('button', { name, exact: true });
@@ -105,6 +105,32 @@ test('regenerating backup codes and rotating a client secret each ask "Confirm i
     const secret = page.getByRole('dialog', { name: 'New client secret' });
     await secret.waitFor();
     await button(secret, 'I have stored it').click();
+    await assertClean(page);
+  });
+});
+
+test('deleting a passkey asks "Confirm it\'s you", and the passkey itself can confirm', { timeout: 120_000 }, async (t) => {
+  await withConsole(t, async ({ page }) => {
+    const authenticator = await virtualAuthenticator(page);
+    await signInPlain(page, '/account/security');
+    // Adding one is AuthSec's own route, which asks for nothing.
+    await button(page, 'Add a passkey').click();
+    await button(page, 'Create passkey').click();
+    await page.getByText('Passkey added').first().waitFor();
+    const passkeys = page.getByRole('list', { name: 'Passkeys' });
+    const name = (await passkeys.locator('strong').first().innerText()).trim();
+    const before = await authenticator.credentials();
+    await button(passkeys, `Delete ${name}`).click();
+    await button(page.getByRole('dialog', { name: 'Delete factor' }), 'Delete').click();
+    const confirm = page.getByRole('dialog', { name: "Confirm it's you" });
+    await confirm.waitFor();
+    await confirm.getByRole('radio', { name: 'My passkey' }).check();
+    await screenshot(page, 'confirm with the passkey');
+    await button(confirm, 'Confirm').click();
+    await confirm.waitFor({ state: 'hidden' });
+    await page.getByText(`The passkey ${name} was deleted.`).waitFor();
+    const after = await authenticator.credentials();
+    assert.ok(after[0].signCount > before[0].signCount, 'the passkey signed the step-up');
     await assertClean(page);
   });
 });

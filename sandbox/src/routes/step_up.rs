@@ -2,6 +2,8 @@
 //! signed-in user again (their authenticator code, a backup code, or the password of an
 //! account without a second factor) and answers a token for the same session with a
 //! fresh `auth_time`, which the step-up routes ([`crate::auth::Recent`]) then accept.
+//! A passkey proves it in two calls: `/step-up/webauthn/begin` answers the challenge for
+//! the caller's passkeys, `/step-up/webauthn/finish` takes the assertion.
 
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -14,12 +16,18 @@ use super::login_mfa::{spend_backup_code, use_totp};
 use crate::auth::jwt::restamp;
 use crate::auth::{bearer, Caller};
 use crate::body::Body;
+use crate::db::Db;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
-use crate::util::{normalize_backup_code, password_hash};
+use crate::util::{normalize_backup_code, now, password_hash};
+use uuid::Uuid;
+use webauthn_rs::prelude::PublicKeyCredential;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/step-up", post(step_up))
+    Router::new()
+        .route("/step-up", post(step_up))
+        .route("/step-up/webauthn/begin", post(passkey_begin))
+        .route("/step-up/webauthn/finish", post(passkey_finish))
 }
 
 #[derive(Deserialize)]
@@ -73,7 +81,7 @@ pub async fn step_up(
             spend_backup_code(user, |c| *c == typed)
         }
         // The password proves nothing more to an account that signs in with a second factor.
-        Proof::Password(_) if user.has_totp() => {
+        Proof::Password(_) if user.has_totp() || !user.passkeys.is_empty() => {
             return Err(bad("this account has a second factor: send a code"));
         }
         Proof::Password(p) => user.password_hash.as_deref() == Some(&password_hash(user.id, &p)),
@@ -81,12 +89,76 @@ pub async fn step_up(
     if !ok {
         return Err(bad("invalid code or password"));
     }
-    let token = bearer(&headers).ok_or_else(ApiError::unauthorized)?;
-    let (token, exp) = restamp(&st, token).ok_or_else(ApiError::unauthorized)?;
+    renewed(&st, &mut db, sid, &headers)
+}
+
+/// The answer of a step-up that passed: the caller's token, proved just now.
+fn renewed(st: &AppState, db: &mut Db, sid: Uuid, headers: &HeaderMap) -> ApiResult<Json<Value>> {
+    let token = bearer(headers).ok_or_else(ApiError::unauthorized)?;
+    let (token, exp) = restamp(st, token).ok_or_else(ApiError::unauthorized)?;
     if let Some(s) = db.sessions.get_mut(&sid) {
         s.expires_at = exp;
     }
     Ok(Json(
         json!({ "access_token": token, "expires_in": st.cfg.token_ttl }),
     ))
+}
+
+/// `POST /step-up/webauthn/begin`: the challenge for the caller's passkeys.
+pub async fn passkey_begin(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
+    let mut db = st.db();
+    let user = caller.user_mut(&mut db)?;
+    let creds: Vec<_> = user.passkeys.iter().map(|p| p.passkey.clone()).collect();
+    if creds.is_empty() {
+        return Err(ApiError::gin(
+            StatusCode::BAD_REQUEST,
+            "no passkey on this account",
+        ));
+    }
+    let (challenge, state) = st
+        .webauthn
+        .start_passkey_authentication(&creds)
+        .map_err(|_| ApiError::gin(StatusCode::INTERNAL_SERVER_ERROR, "failed to begin"))?;
+    db.auth_states.insert(caller.user_id, state);
+    Ok(Json(serde_json::to_value(challenge).unwrap_or_default()))
+}
+
+#[derive(Deserialize)]
+pub struct AssertionReq {
+    credential: Option<Value>,
+}
+
+/// `POST /step-up/webauthn/finish` `{credential}`: the assertion for that challenge.
+pub async fn passkey_finish(
+    State(st): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Body(req, _): Body<AssertionReq>,
+) -> ApiResult<Json<Value>> {
+    let bad = |m: &str| ApiError::gin(StatusCode::BAD_REQUEST, m);
+    let sid = caller.sid.ok_or_else(ApiError::unauthorized)?;
+    let cred: PublicKeyCredential = req
+        .credential
+        .and_then(|c| serde_json::from_value(c).ok())
+        .ok_or_else(|| bad("invalid credential payload"))?;
+    let mut db = st.db();
+    let state = db
+        .auth_states
+        .remove(&caller.user_id)
+        .ok_or_else(|| bad("no step-up in progress"))?;
+    let result = st
+        .webauthn
+        .finish_passkey_authentication(&cred, &state)
+        .map_err(|_| bad("the passkey was not accepted"))?;
+    let t = now();
+    let user = caller.user_mut(&mut db)?;
+    for pk in user
+        .passkeys
+        .iter_mut()
+        .filter(|p| p.passkey.cred_id() == result.cred_id())
+    {
+        pk.passkey.update_credential(&result);
+        pk.last_used_at = Some(t);
+    }
+    renewed(&st, &mut db, sid, &headers)
 }

@@ -17,6 +17,7 @@ enum Means {
     Code,
     Backup,
     Password,
+    Passkey,
 }
 
 impl Means {
@@ -26,6 +27,7 @@ impl Means {
             Means::Code => "Authentication code",
             Means::Backup => "Backup code",
             Means::Password => "Password",
+            Means::Passkey => "Passkey",
         }
     }
 
@@ -35,20 +37,24 @@ impl Means {
             Means::Code => "My authenticator app",
             Means::Backup => "A backup code",
             Means::Password => "My password (no second factor)",
+            Means::Passkey => "My passkey",
         }
     }
 
-    /// The proof to send, or what is wrong with what was typed.
-    fn proof(self, typed: &str) -> Result<Proof, String> {
+    /// The proof to send (None: the passkey's), or what is wrong with what was typed.
+    fn proof(self, typed: &str) -> Result<Option<Proof>, String> {
         let t = typed.trim().to_string();
-        match self {
+        Ok(Some(match self {
+            Means::Passkey => return Ok(None),
             Means::Code => validate::totp_code(typed)
                 .map(Proof::Code)
-                .ok_or_else(|| "Enter the 6-digit code from your authenticator app.".into()),
-            _ if t.is_empty() => Err(format!("Enter your {}.", self.label().to_lowercase())),
-            Means::Backup => Ok(Proof::BackupCode(t)),
-            Means::Password => Ok(Proof::Password(typed.to_string())),
-        }
+                .ok_or("Enter the 6-digit code from your authenticator app.")?,
+            _ if t.is_empty() => {
+                return Err(format!("Enter your {}.", self.label().to_lowercase()))
+            }
+            Means::Backup => Proof::BackupCode(t),
+            Means::Password => Proof::Password(typed.to_string()),
+        }))
     }
 }
 
@@ -70,9 +76,14 @@ pub fn StepUpDialog() -> impl IntoView {
         error.set(None);
     };
     let confirm = use_submit(
-        move |p: &Proof| {
+        move |p: &Option<Proof>| {
             let p = p.clone();
-            async move { step_up::confirm(&api, &p).await }
+            async move {
+                match p {
+                    Some(p) => step_up::confirm(&api, &p).await.map_err(|e| e.message),
+                    None => with_passkey(&api).await,
+                }
+            }
         },
         move |token: String| match auth.renew(&token) {
             Ok(()) => {
@@ -81,9 +92,9 @@ pub fn StepUpDialog() -> impl IntoView {
             }
             Err(m) => error.set(Some(m)),
         },
-        move |e: crate::api::ApiError| {
+        move |e: String| {
             typed.set(String::new());
-            error.set(Some(e.message));
+            error.set(Some(e));
         },
     );
     let cancel = move || {
@@ -136,9 +147,16 @@ pub fn StepUpDialog() -> impl IntoView {
                     {choice(Means::Code)}
                     {choice(Means::Backup)}
                     {choice(Means::Password)}
+                    {choice(Means::Passkey)}
                 </fieldset>
                 {move || {
                     let w = with.get();
+                    if w == Means::Passkey {
+                        return view! {
+                            <p class="muted">"Confirm shows your browser's passkey prompt."</p>
+                        }
+                            .into_any();
+                    }
                     let (kind, complete) = match w {
                         Means::Password => ("password", "current-password"),
                         _ => ("text", "one-time-code"),
@@ -153,6 +171,7 @@ pub fn StepUpDialog() -> impl IntoView {
                             autofocus=true
                         />
                     }
+                        .into_any()
                 }}
                 <FormEnd error=error>
                     <button type="button" class="btn" on:click=move |_| cancel()>
@@ -163,4 +182,17 @@ pub fn StepUpDialog() -> impl IntoView {
             </form>
         </Modal>
     }
+}
+
+/// The passkey's proof: the server's challenge, the browser's prompt, the assertion.
+async fn with_passkey(api: &Api) -> Result<String, String> {
+    let options = step_up::passkey_challenge(api)
+        .await
+        .map_err(|e| e.message)?;
+    let credential = crate::auth::webauthn::get(&options)
+        .await
+        .map_err(|e| e.message())?;
+    step_up::passkey_confirm(api, credential)
+        .await
+        .map_err(|e| e.message)
 }
