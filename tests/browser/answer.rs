@@ -44,3 +44,44 @@ async fn a_resource_of_a_page_already_left_reads_as_nothing() {
     page.cleanup();
     assert_eq!(answer(data), None);
 }
+
+#[wasm_bindgen_test]
+async fn retry_is_one_click_per_error_shown() {
+    use futures::channel::oneshot;
+    use wasm_bindgen::JsCast;
+    let loads = StoredValue::new(0);
+    // The retry's load waits here until the test lets it answer.
+    let hold = StoredValue::new(None::<oneshot::Receiver<()>>);
+    let data = LocalResource::new(move || {
+        loads.update_value(|n| *n += 1);
+        let gate = hold.try_update_value(Option::take).flatten();
+        async move {
+            if let Some(g) = gate {
+                let _ = g.await;
+            }
+            Err::<i32, _>(ApiError::network())
+        }
+    });
+    let rows = |n: i32| view! { <p>{n}</p> };
+    let (root, _h) =
+        mount(move || view! { <ListBody data loading="Loading" what="The rows" rows /> });
+    // The Retry buttons that would answer a click.
+    let ready = move || {
+        let found = root.query_selector_all("button:not([disabled])").unwrap();
+        (0..found.length())
+            .filter_map(|i| found.item(i))
+            .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            .filter(|b| b.text_content().unwrap_or_default().trim() == "Retry")
+            .collect::<Vec<_>>()
+    };
+    until("the error", || ready().len() == 1).await;
+    let (tx, rx) = oneshot::channel();
+    hold.set_value(Some(rx));
+    ready()[0].click();
+    until("the retry's load", || loads.get_value() == 2).await;
+    settle().await;
+    assert!(ready().is_empty(), "no Retry answers while its load runs");
+    let _ = tx.send(());
+    until("the next error, with Retry ready", || ready().len() == 1).await;
+    assert_eq!(loads.get_value(), 2, "one load per click");
+}
