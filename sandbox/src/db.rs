@@ -91,6 +91,8 @@ pub struct Db {
     pub reg_states: HashMap<Uuid, PasskeyRegistration>,
     /// Passkey authentication in progress, by user id.
     pub auth_states: HashMap<Uuid, PasskeyAuthentication>,
+    /// Wrong step-up proofs by session: the fifth ends the session.
+    pub step_up_failures: HashMap<Uuid, u32>,
     /// Failed password attempts by lower-cased email.
     pub login_failures: HashMap<String, Vec<Time>>,
     pub facts: DemoFacts,

@@ -237,3 +237,57 @@ async fn api_key_authenticates_with_its_scopes() {
         .unwrap()
         .contains(&json!("clients:read")));
 }
+
+#[tokio::test]
+async fn step_up_wants_a_recent_proof_and_ends_the_session_after_five_wrong_ones() {
+    let (s, token) = signed_in(&["--signed-in-ago", "600"], "plain@acme.test", "acme").await;
+    let key = json!({ "name": "k", "scopes": ["clients:read"] });
+    let r = s
+        .expect_post(
+            "/authsec/uflow/api-keys",
+            &token,
+            key.clone(),
+            StatusCode::UNAUTHORIZED,
+        )
+        .await;
+    assert_eq!(r.body, json!({ "error": "step_up_required" }));
+    // Enrolling a new factor is refused too: a stolen token cannot mint its own proof.
+    let setup = json!({ "tenant_id": ACME, "email": "plain@acme.test" });
+    let r = s
+        .expect_post(
+            "/authsec/webauthn/totp/beginLoginSetup",
+            &token,
+            setup,
+            StatusCode::UNAUTHORIZED,
+        )
+        .await;
+    assert_eq!(r.body, json!({ "error": "step_up_required" }));
+    // The password does not stand in for a second factor.
+    let r = s
+        .expect_post(
+            "/authsec/uflow/step-up",
+            &token,
+            json!({ "password": PASSWORD }),
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
+    assert_eq!(r.body, json!({ "error": "second_factor_required" }));
+    for _ in 0..4 {
+        s.expect_post(
+            "/authsec/uflow/step-up",
+            &token,
+            json!({ "code": "000000" }),
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
+    }
+    s.expect_post(
+        "/authsec/uflow/step-up",
+        &token,
+        json!({ "code": "000000" }),
+        StatusCode::UNAUTHORIZED,
+    )
+    .await;
+    s.expect_get(SESSIONS, &token, StatusCode::UNAUTHORIZED)
+        .await;
+}

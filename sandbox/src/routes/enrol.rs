@@ -25,6 +25,7 @@ use super::login_mfa::account;
 use super::totp::{code_matches, otpauth_uri, ISSUER};
 use crate::auth::{Caller, OriginChecked};
 use crate::body::Body;
+use crate::config::Args;
 use crate::db::{Db, User};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -55,9 +56,12 @@ pub fn routes(backup_regenerate: bool) -> Router<AppState> {
 /// The user whose factor is being enrolled, if the caller may enrol it: the account's own
 /// token, or (for an account with no factor yet, i.e. its first one) its open sign-in
 /// attempt, the password having passed. A factor never replaces another on a password alone.
-pub fn enrolee(db: &mut Db, caller: Option<&Caller>, user_id: Uuid) -> ApiResult<Uuid> {
+/// A token enrols only with a recent proof where the server offers step-up: else a stolen
+/// token could enrol its own factor and then step up with it.
+pub fn enrolee(db: &mut Db, cfg: &Args, caller: Option<&Caller>, user_id: Uuid) -> ApiResult<Uuid> {
     let user = db.users.get(&user_id).cloned().ok_or_else(refused)?;
-    if caller.is_some_and(|c| c.user_id == user_id) {
+    if let Some(c) = caller.filter(|c| c.user_id == user_id) {
+        c.require_recent(cfg)?;
         return Ok(user_id);
     }
     if !user.factors().is_empty() {
@@ -95,7 +99,7 @@ pub async fn totp_begin(
     let (tenant, email, _, _) = bind_setup(&body, false)?;
     let mut db = st.db();
     let id = user_by_email(&db, tenant, &email)?;
-    enrolee(&mut db, caller.as_ref().ok(), id)?;
+    enrolee(&mut db, &st.cfg, caller.as_ref().ok(), id)?;
     let bytes: [u8; 32] = rand::rng().random();
     let secret = Secret::new(bytes.to_vec().into_boxed_slice()).to_base32();
     let secret = secret.trim_end_matches('=').to_string();
@@ -125,7 +129,7 @@ pub async fn totp_confirm(
     }
     let mut db = st.db();
     let id = user_by_email(&db, tenant, &email)?;
-    enrolee(&mut db, caller.as_ref().ok(), id)?;
+    enrolee(&mut db, &st.cfg, caller.as_ref().ok(), id)?;
     let codes = backup_codes(&mut rand::rng());
     let user = db.users.get_mut(&id).ok_or_else(client_not_found)?;
     user.sign_in_totp = Some(secret);

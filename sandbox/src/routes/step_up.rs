@@ -82,20 +82,42 @@ pub async fn step_up(
         }
         // The password proves nothing more to an account that signs in with a second factor.
         Proof::Password(_) if user.has_totp() || !user.passkeys.is_empty() => {
-            return Err(bad("this account has a second factor: send a code"));
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                json!({ "error": "second_factor_required" }),
+            ));
         }
         Proof::Password(p) => user.password_hash.as_deref() == Some(&password_hash(user.id, &p)),
     };
     if !ok {
-        return Err(bad("invalid code or password"));
+        return Err(wrong(&mut db, sid, "invalid code or password"));
     }
     renewed(&st, &mut db, sid, &headers)
+}
+
+/// Wrong step-up proofs a session may make before it is ended (as a sign-in attempt is
+/// dropped after as many wrong codes).
+pub const MAX_STEP_UP_FAILURES: u32 = 5;
+
+/// Counts a wrong proof: the answer is a 400 with `msg`, or, at the limit, the session
+/// ends and the answer is a 401 (the console then asks for a whole sign-in).
+fn wrong(db: &mut Db, sid: Uuid, msg: &str) -> ApiError {
+    let n = db.step_up_failures.entry(sid).or_default();
+    *n += 1;
+    if *n < MAX_STEP_UP_FAILURES {
+        return ApiError::gin(StatusCode::BAD_REQUEST, msg);
+    }
+    if let Some(s) = db.sessions.get_mut(&sid) {
+        s.revoked = true;
+    }
+    ApiError::unauthorized()
 }
 
 /// The answer of a step-up that passed: the caller's token, proved just now.
 fn renewed(st: &AppState, db: &mut Db, sid: Uuid, headers: &HeaderMap) -> ApiResult<Json<Value>> {
     let token = bearer(headers).ok_or_else(ApiError::unauthorized)?;
     let (token, exp) = restamp(st, token).ok_or_else(ApiError::unauthorized)?;
+    db.step_up_failures.remove(&sid);
     if let Some(s) = db.sessions.get_mut(&sid) {
         s.expires_at = exp;
     }
@@ -146,10 +168,9 @@ pub async fn passkey_finish(
         .auth_states
         .remove(&caller.user_id)
         .ok_or_else(|| bad("no step-up in progress"))?;
-    let result = st
-        .webauthn
-        .finish_passkey_authentication(&cred, &state)
-        .map_err(|_| bad("the passkey was not accepted"))?;
+    let Ok(result) = st.webauthn.finish_passkey_authentication(&cred, &state) else {
+        return Err(wrong(&mut db, sid, "the passkey was not accepted"));
+    };
     let t = now();
     let user = caller.user_mut(&mut db)?;
     for pk in user

@@ -11,6 +11,7 @@ use webauthn_rs::prelude::RegisterPublicKeyCredential;
 
 use crate::auth::{Caller, OriginChecked};
 use crate::body::Body;
+use crate::config::Args;
 use crate::db::{Db, StoredPasskey};
 use crate::error::{ApiError, ApiResult};
 use crate::routes::enrol::enrolee;
@@ -55,7 +56,7 @@ impl Registration {
     /// The account the row names, if the caller may enrol it: by e-mail on
     /// `/webauthn/admin/…`; by tenant, e-mail and client on `/webauthn/enduser/…` (all
     /// three required there, as on AuthSec).
-    fn registrant(&self, db: &mut Db, finish: bool) -> ApiResult<Uuid> {
+    fn registrant(&self, db: &mut Db, cfg: &Args, finish: bool) -> ApiResult<Uuid> {
         let (uri, req) = (&self.uri, &self.req);
         let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
         let admin = uri.path().contains("/webauthn/admin/");
@@ -79,7 +80,7 @@ impl Registration {
         let email = req.email.as_deref().unwrap_or_default();
         let id = account(db, uri, email, req.tenant_id.as_deref())
             .ok_or_else(|| ApiError::gin(StatusCode::NOT_FOUND, "user not found"))?;
-        enrolee(db, self.caller.as_ref(), id)
+        enrolee(db, cfg, self.caller.as_ref(), id)
     }
 }
 
@@ -90,7 +91,7 @@ pub async fn begin_registration(
     reg: Registration,
 ) -> ApiResult<Json<Value>> {
     let mut db = st.db();
-    let id = reg.registrant(&mut db, false)?;
+    let id = reg.registrant(&mut db, &st.cfg, false)?;
     let user = db.users.get(&id).ok_or_else(ApiError::unauthorized)?;
     let exclude: Vec<_> = user
         .passkeys
@@ -135,7 +136,7 @@ pub async fn finish_registration(
     reg: Registration,
 ) -> ApiResult<Json<Value>> {
     let mut db = st.db();
-    let id = reg.registrant(&mut db, true)?;
+    let id = reg.registrant(&mut db, &st.cfg, true)?;
     let bad = |m: &str| ApiError::gin(StatusCode::BAD_REQUEST, m);
     let cred: RegisterPublicKeyCredential =
         serde_json::from_value(reg.req.credential.clone().unwrap_or_default())
