@@ -200,7 +200,7 @@ impl Api {
             let req = RawRequest {
                 method,
                 url: url.clone(),
-                bearer,
+                bearer: bearer.clone(),
                 body: body.clone(),
             };
             let transport = self.transport.get_value();
@@ -224,7 +224,9 @@ impl Api {
             // The server wants a fresh proof (extensions-api.md "Step-up"): "Confirm it's
             // you", then the call once more, as the user asked for it.
             if resp.status == 401 && had_token && resp.body.contains("\"step_up_required\"") {
-                if !stepped_up && self.credentials.step_up().request().await {
+                // Sent with a token a confirmation has renewed since: once more, unasked.
+                let renewed = bearer != self.credentials.token();
+                if !stepped_up && (renewed || self.credentials.step_up().request().await) {
                     stepped_up = true;
                     attempt -= 1;
                     continue;

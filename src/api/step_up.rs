@@ -46,7 +46,9 @@ pub async fn confirm(api: &Api, proof: &Proof) -> Result<String, ApiError> {
         .map_err(|mut e| {
             if e.status == 400 {
                 e.message = match proof {
-                    Proof::Password(_) => "That password is not right.",
+                    Proof::Password(_) => {
+                        "That password is not right, or this account has a second factor: then confirm with it."
+                    }
                     _ => "That code is not right (or was already used).",
                 }
                 .into();

@@ -36,9 +36,13 @@ impl Session {
     /// workspace, admin probe and sign-in route.
     pub fn renewed(&self, token: &str) -> Result<Session, String> {
         let token = token.trim();
+        let claims = decode_claims(token)?;
+        if (&claims.sub, &claims.sid) != (&self.claims.sub, &self.claims.sid) {
+            return Err("The confirmation came back for another session. Try again.".into());
+        }
         Ok(Session {
             token: token.to_string(),
-            claims: decode_claims(token)?,
+            claims,
             ..self.clone()
         })
     }
@@ -112,6 +116,24 @@ mod tests {
         assert!(!printed.contains(&t));
         assert!(printed.contains("<redacted>"));
         assert_eq!(s.token(), t);
+    }
+
+    #[test]
+    fn a_step_up_renews_only_the_same_session() {
+        let s = Session::from_token(&jwt(r#"{"sub":"u","sid":"s1","exp":10}"#), "acme", true)
+            .unwrap()
+            .invited();
+        let r = s
+            .renewed(&jwt(r#"{"sub":"u","sid":"s1","exp":99}"#))
+            .unwrap();
+        assert_eq!(r.claims.exp, 99);
+        assert!(r.is_admin() && r.is_invited() && r.tenant_domain == "acme");
+        assert!(s
+            .renewed(&jwt(r#"{"sub":"u","sid":"s2","exp":99}"#))
+            .is_err());
+        assert!(s
+            .renewed(&jwt(r#"{"sub":"v","sid":"s1","exp":99}"#))
+            .is_err());
     }
 
     #[test]

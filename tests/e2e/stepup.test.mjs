@@ -13,7 +13,8 @@ for (const [to, from] of [['CONSOLE_URL', 'STEPUP_CONSOLE_URL'], ['SANDBOX_URL',
   process.env[to] = process.env[from];
 }
 
-const { api, apiSignIn, assertClean, codeNow, heading, screenshot, signInPlain, virtualAuthenticator, withConsole } = await import('./helpers.mjs');
+const { ACCOUNTS, api, apiSignIn, assertClean, codeNow, completeSignIn, goto, heading, screenshot, signInPlain, signOut, virtualAuthenticator, withConsole } =
+  await import('./helpers.mjs');
 
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 const button = (scope, name) => scope.getByRole('button', { name, exact: true });
@@ -109,16 +110,21 @@ test('regenerating backup codes and rotating a client secret each ask "Confirm i
   });
 });
 
-test('deleting a passkey asks "Confirm it\'s you", and the passkey itself can confirm', { timeout: 120_000 }, async (t) => {
+test('adding a passkey asks "Confirm it\'s you"; later its deletion asks again, and the passkey itself can confirm', { timeout: 120_000 }, async (t) => {
   await withConsole(t, async ({ page }) => {
     const authenticator = await virtualAuthenticator(page);
     await signInPlain(page, '/account/security');
-    // Adding one is AuthSec's own route, which asks for nothing.
+    // A new factor needs a recent proof too: else a stolen token could enrol its own.
     await button(page, 'Add a passkey').click();
     await button(page, 'Create passkey').click();
+    await confirmItsMe(page);
     await page.getByText('Passkey added').first().waitFor();
     const passkeys = page.getByRole('list', { name: 'Passkeys' });
     const name = (await passkeys.locator('strong').first().innerText()).trim();
+    // A new sign-in (ten minutes old again), with the same browser and its passkey.
+    await signOut(page);
+    await goto(page, '/account/security');
+    await completeSignIn(page);
     const before = await authenticator.credentials();
     await button(passkeys, `Delete ${name}`).click();
     await button(page.getByRole('dialog', { name: 'Delete factor' }), 'Delete').click();
@@ -150,6 +156,7 @@ test('a replayed token without a step-up is refused by every step-up route; a st
   await refused('POST', '/authsec/webauthn/totp/backup/regenerate');
   await refused('DELETE', '/authsec/webauthn/credentials/anything');
   await refused('POST', `/authsec/clientms/tenants/${tenantId}/clients/${client.id}/rotate-secret`);
+  await refused('POST', '/authsec/webauthn/totp/beginLoginSetup', { tenant_id: tenantId, email: ACCOUNTS.plain });
 
   const wrong = await api(token, 'POST', '/authsec/uflow/step-up', { code: '000000' });
   assert.equal(wrong.status, 400, wrong.text);

@@ -6,7 +6,7 @@
 use crate::api::step_up::{self, Proof};
 use crate::api::Api;
 use crate::auth::AuthContext;
-use crate::components::{FormEnd, Modal, SubmitButton, TextField};
+use crate::components::{focus_first_invalid, FormEnd, Modal, SubmitButton, TextField};
 use crate::hooks::use_submit;
 use crate::validate;
 use leptos::prelude::*;
@@ -70,6 +70,9 @@ pub fn StepUpDialog() -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let field_error = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
+    // The field takes focus when the dialog opens, not when a radio button is picked
+    // (arrow keys move through the choices).
+    let picked = StoredValue::new(false);
     let reset = move || {
         typed.set(String::new());
         field_error.set(None);
@@ -88,17 +91,25 @@ pub fn StepUpDialog() -> impl IntoView {
         move |token: String| match auth.renew(&token) {
             Ok(()) => {
                 reset();
-                hand_off.finish(true);
+                picked.set_value(false);
+                // Not after a Cancel while it was on its way: that call stays undone.
+                if hand_off.is_open().get_untracked() {
+                    hand_off.finish(true);
+                }
             }
             Err(m) => error.set(Some(m)),
         },
         move |e: String| {
-            typed.set(String::new());
+            // A code is spent or stale by now; a password is kept to be corrected.
+            if with.get_untracked() != Means::Password {
+                typed.set(String::new());
+            }
             error.set(Some(e));
         },
     );
     let cancel = move || {
         reset();
+        picked.set_value(false);
         hand_off.finish(false);
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -112,7 +123,10 @@ pub fn StepUpDialog() -> impl IntoView {
                 field_error.set(None);
                 confirm.dispatch(p);
             }
-            Err(m) => field_error.set(Some(m)),
+            Err(m) => {
+                field_error.set(Some(m));
+                focus_first_invalid();
+            }
         }
     };
     let choice = move |w: Means| {
@@ -124,6 +138,7 @@ pub fn StepUpDialog() -> impl IntoView {
                     prop:checked=move || with.get() == w
                     on:change=move |_| {
                         reset();
+                        picked.set_value(true);
                         with.set(w);
                     }
                 />
@@ -168,7 +183,7 @@ pub fn StepUpDialog() -> impl IntoView {
                             error=field_error
                             input_type=kind
                             autocomplete=complete
-                            autofocus=true
+                            autofocus=!picked.get_value()
                         />
                     }
                         .into_any()
