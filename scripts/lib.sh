@@ -437,7 +437,8 @@ write_config() {
       const f = JSON.parse(fs.readFileSync(factsFile, "utf8"));
       c.end_user_client_id = f.end_user_client_id;
       if (c.sandbox) {
-        c.demo = { password: f.password, accounts: f.accounts.map(({ email, workspace, note }) => ({ email, workspace, note })) };
+        // The workspace only where it is not the configured one (config.json is sent as it is).
+        c.demo = { password: f.password, accounts: f.accounts.map(({ email, workspace, note }) => (workspace === tenant ? { email, note } : { email, workspace, note })) };
       }
     }
     if (crash === "true") c.crash_test = true;

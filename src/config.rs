@@ -74,6 +74,8 @@ pub struct Demo {
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct DemoAccount {
     pub email: String,
+    /// Left out for the configured workspace.
+    #[serde(default)]
     pub workspace: String,
     pub note: String,
 }
@@ -195,12 +197,18 @@ mod tests {
         let json = |sandbox: bool| {
             format!(
                 r#"{{"api_base":"http://x","sandbox":{sandbox},"demo":{{"password":"pw",
-                   "accounts":[{{"email":"a@acme.test","workspace":"acme","note":"admin"}}]}}}}"#
+                   "accounts":[{{"email":"a@acme.test","note":"admin"}},
+                   {{"email":"b@globex.test","workspace":"globex","note":"admin"}}]}}}}"#
             )
         };
         let demo = Config::parse(&json(true), "h").unwrap().demo.unwrap();
         assert_eq!(demo.password, "pw");
         assert_eq!(demo.accounts[0].email, "a@acme.test");
+        assert_eq!(
+            demo.accounts[0].workspace, "",
+            "the configured workspace is left out"
+        );
+        assert_eq!(demo.accounts[1].workspace, "globex");
         assert_eq!(Config::parse(&json(false), "h").unwrap().demo, None);
     }
 

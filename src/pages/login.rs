@@ -70,9 +70,8 @@ fn DemoAccounts(demo: Demo) -> impl IntoView {
         view! {
             <li>
                 <code>{a.email}</code>
-                " ("
-                {a.workspace}
-                ") — "
+                {(!a.workspace.is_empty()).then(|| format!(" ({})", a.workspace))}
+                " — "
                 {a.note}
             </li>
         }
