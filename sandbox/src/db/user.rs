@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 use uuid::Uuid;
-use webauthn_rs::prelude::Passkey;
+use webauthn_rs::prelude::{AuthenticationResult, Passkey};
 
 use crate::util::Time;
 
@@ -72,6 +72,18 @@ pub struct User {
 }
 
 impl User {
+    /// Notes a passkey's use: its counter as the assertion left it, and when.
+    pub fn passkey_used(&mut self, result: &AuthenticationResult, at: Time) {
+        for pk in self
+            .passkeys
+            .iter_mut()
+            .filter(|p| p.passkey.cred_id() == result.cred_id())
+        {
+            pk.passkey.update_credential(result);
+            pk.last_used_at = Some(at);
+        }
+    }
+
     pub fn has_totp(&self) -> bool {
         self.sign_in_totp.is_some()
     }

@@ -283,15 +283,7 @@ pub async fn finish_auth(
         record(&mut db, &user, false);
         return Err(failed());
     };
-    let t = now();
-    for pk in user
-        .passkeys
-        .iter_mut()
-        .filter(|p| p.passkey.cred_id() == result.cred_id())
-    {
-        pk.passkey.update_credential(&result);
-        pk.last_used_at = Some(t);
-    }
+    user.passkey_used(&result, now());
     let user = user.clone();
     record(&mut db, &user, true);
     Ok(Json(

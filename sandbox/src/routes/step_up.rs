@@ -171,15 +171,6 @@ pub async fn passkey_finish(
     let Ok(result) = st.webauthn.finish_passkey_authentication(&cred, &state) else {
         return Err(wrong(&mut db, sid, "the passkey was not accepted"));
     };
-    let t = now();
-    let user = caller.user_mut(&mut db)?;
-    for pk in user
-        .passkeys
-        .iter_mut()
-        .filter(|p| p.passkey.cred_id() == result.cred_id())
-    {
-        pk.passkey.update_credential(&result);
-        pk.last_used_at = Some(t);
-    }
+    caller.user_mut(&mut db)?.passkey_used(&result, now());
     renewed(&st, &mut db, sid, &headers)
 }
