@@ -234,23 +234,27 @@ pub async fn begin_auth(
     let mut db = st.db();
     let user_id = account(&db, &uri, &email, req.tenant_id.as_deref())
         .ok_or_else(|| gin(StatusCode::NOT_FOUND, "user not found"))?;
-    let user = db.users.get(&user_id).ok_or_else(ApiError::unauthorized)?;
+    passkey_challenge(&st, &mut db, user_id)
+        .map(Json)
+        .ok_or_else(|| {
+            gin(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "failed to begin authentication",
+            )
+        })
+}
+
+/// The challenge for the user's passkeys, its state kept for the finish (sign-in and
+/// step-up); None for a user without a passkey.
+pub fn passkey_challenge(st: &AppState, db: &mut Db, user_id: Uuid) -> Option<Value> {
+    let user = db.users.get(&user_id)?;
     let creds: Vec<_> = user.passkeys.iter().map(|p| p.passkey.clone()).collect();
-    let failed = || {
-        gin(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "failed to begin authentication",
-        )
-    };
     if creds.is_empty() {
-        return Err(failed());
+        return None;
     }
-    let (challenge, state) = st
-        .webauthn
-        .start_passkey_authentication(&creds)
-        .map_err(|_| failed())?;
+    let (challenge, state) = st.webauthn.start_passkey_authentication(&creds).ok()?;
     db.auth_states.insert(user_id, state);
-    Ok(Json(serde_json::to_value(challenge).unwrap_or_default()))
+    serde_json::to_value(challenge).ok()
 }
 
 pub async fn finish_auth(

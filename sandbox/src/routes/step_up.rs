@@ -12,7 +12,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::login_mfa::{spend_backup_code, use_totp};
+use super::login_mfa::{passkey_challenge, spend_backup_code, use_totp};
 use crate::auth::jwt::restamp;
 use crate::auth::{bearer, Caller};
 use crate::body::Body;
@@ -129,20 +129,9 @@ fn renewed(st: &AppState, db: &mut Db, sid: Uuid, headers: &HeaderMap) -> ApiRes
 /// `POST /step-up/webauthn/begin`: the challenge for the caller's passkeys.
 pub async fn passkey_begin(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
     let mut db = st.db();
-    let user = caller.user_mut(&mut db)?;
-    let creds: Vec<_> = user.passkeys.iter().map(|p| p.passkey.clone()).collect();
-    if creds.is_empty() {
-        return Err(ApiError::gin(
-            StatusCode::BAD_REQUEST,
-            "no passkey on this account",
-        ));
-    }
-    let (challenge, state) = st
-        .webauthn
-        .start_passkey_authentication(&creds)
-        .map_err(|_| ApiError::gin(StatusCode::INTERNAL_SERVER_ERROR, "failed to begin"))?;
-    db.auth_states.insert(caller.user_id, state);
-    Ok(Json(serde_json::to_value(challenge).unwrap_or_default()))
+    passkey_challenge(&st, &mut db, caller.user_id)
+        .map(Json)
+        .ok_or_else(|| ApiError::gin(StatusCode::BAD_REQUEST, "no passkey on this account"))
 }
 
 #[derive(Deserialize)]
