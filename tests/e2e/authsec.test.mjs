@@ -8,17 +8,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-for (const [to, from] of [['CONSOLE_URL', 'AUTHSEC_CONSOLE_URL'], ['SANDBOX_URL', 'AUTHSEC_SANDBOX_URL']]) {
-  if (!process.env[from]) throw new Error(`${from} is not set: run with ./scripts/test --layer e2e`);
-  process.env[to] = process.env[from];
-}
+import { onStack } from './stack.mjs';
 
 const {
   ADMIN_HOME,
   ACCOUNTS, BACKUP_CODE, api, apiSignIn, assertClean, assertNoTokenLeak, expectShell, follow, goto,
   heading, jwtClaims, mainNav, navLinks, screenshot, signOut, submitBackupCode, submitCode, submitPassword,
   submitTotp, totp, virtualAuthenticator, waitForPath, withConsole,
-} = await import('./helpers.mjs');
+} = await onStack('AUTHSEC');
 
 const FLOW = { timeout: 240_000 };
 const EXTENSION_AREAS = [

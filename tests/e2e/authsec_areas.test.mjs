@@ -5,16 +5,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-for (const [to, from] of [['CONSOLE_URL', 'AUTHSEC_CONSOLE_URL'], ['SANDBOX_URL', 'AUTHSEC_SANDBOX_URL']]) {
-  if (!process.env[from]) throw new Error(`${from} is not set: run with ./scripts/test --layer e2e`);
-  process.env[to] = process.env[from];
-}
+import { onStack } from './stack.mjs';
 
 const {
   ADMIN_HOME,
   ACCOUNTS, api, apiSignIn, assertClean, codeNow, completeSignIn, eventually, expectShell, follow, goto, heading, screenshot,
   signInPlain, signOut, submitPassword, tokensMinted, waitForPath, withConsole,
-} = await import('./helpers.mjs');
+} = await onStack('AUTHSEC');
 
 const FLOW = { timeout: 240_000 };
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -5,12 +5,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-for (const [to, from] of [['CONSOLE_URL', 'AUTHSEC_CONSOLE_URL'], ['SANDBOX_URL', 'AUTHSEC_SANDBOX_URL']]) {
-  if (!process.env[from]) throw new Error(`${from} is not set: run with ./scripts/test --layer e2e`);
-  process.env[to] = process.env[from];
-}
+import { onStack } from './stack.mjs';
 
-const { assertClean, jwtClaims, signInPlain, signOut, withConsole } = await import('./helpers.mjs');
+const { assertClean, jwtClaims, signInPlain, signOut, withConsole } = await onStack('AUTHSEC');
 
 test('on AuthSec itself: sign-out says the server cannot end the session, and until when it stays valid', { timeout: 180_000 }, async (t) => {
   await withConsole(t, async ({ page, state }) => {

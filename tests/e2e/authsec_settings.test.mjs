@@ -8,14 +8,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
 
-for (const [to, from] of [['CONSOLE_URL', 'AUTHSEC_CONSOLE_URL'], ['SANDBOX_URL', 'AUTHSEC_SANDBOX_URL']]) {
-  if (!process.env[from]) throw new Error(`${from} is not set: run with ./scripts/test --layer e2e`);
-  process.env[to] = process.env[from];
-}
+import { onStack } from './stack.mjs';
+
 const ZONE = process.env.AUTHSEC_DNS_ZONE;
 if (!ZONE) throw new Error('AUTHSEC_DNS_ZONE is not set: run with ./scripts/test --layer e2e');
 
-const { api, apiSignIn, assertClean, heading, screenshot, signInPlain, withConsole } = await import('./helpers.mjs');
+const { api, apiSignIn, assertClean, heading, screenshot, signInPlain, withConsole } = await onStack('AUTHSEC');
 
 const FLOW = { timeout: 240_000 };
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

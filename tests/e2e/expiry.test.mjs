@@ -7,13 +7,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-for (const [to, from] of [['CONSOLE_URL', 'EXPIRY_CONSOLE_URL'], ['SANDBOX_URL', 'EXPIRY_SANDBOX_URL']]) {
-  if (!process.env[from]) throw new Error(`${from} is not set: run with ./scripts/test --layer e2e`);
-  process.env[to] = process.env[from];
-}
+import { onStack } from './stack.mjs';
 
 const { ACCOUNTS, PASSWORD, api, apiSignIn, assertClean, assertNoTokenLeak, heading, jwtClaims, openConsole, screenshot, signInPlain, submitCode, tokensMinted, withConsole } =
-  await import('./helpers.mjs');
+  await onStack('EXPIRY');
 
 const TTL_S = 60;
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

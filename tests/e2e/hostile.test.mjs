@@ -8,13 +8,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-for (const [to, from] of [['CONSOLE_URL', 'HOSTILE_CONSOLE_URL'], ['SANDBOX_URL', 'HOSTILE_SANDBOX_URL']]) {
-  if (!process.env[from]) throw new Error(`${from} is not set: run with ./scripts/test --layer e2e`);
-  process.env[to] = process.env[from];
-}
+import { onStack } from './stack.mjs';
 
 const { ADMIN_HOME, ACCOUNTS, CONSOLE_ORIGIN, assertClean, follow, goto, screenshot, submitPassword, submitTotp, totp, waitForPath, where, withConsole } =
-  await import('./helpers.mjs');
+  await onStack('HOSTILE');
 
 const FLOW = { timeout: 300_000 };
 

@@ -8,13 +8,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-for (const [to, from] of [['CONSOLE_URL', 'STEPUP_CONSOLE_URL'], ['SANDBOX_URL', 'STEPUP_SANDBOX_URL']]) {
-  if (!process.env[from]) throw new Error(`${from} is not set: run with ./scripts/test --layer e2e`);
-  process.env[to] = process.env[from];
-}
+import { onStack } from './stack.mjs';
 
 const { ACCOUNTS, api, apiSignIn, assertClean, codeNow, completeSignIn, goto, heading, screenshot, signInPlain, signOut, virtualAuthenticator, withConsole } =
-  await import('./helpers.mjs');
+  await onStack('STEPUP');
 
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 const button = (scope, name) => scope.getByRole('button', { name, exact: true });
