@@ -25,6 +25,7 @@ pub mod sessions;
 pub mod step_up;
 pub mod tenant;
 pub mod transport;
+pub mod unsure;
 pub mod url;
 pub mod users;
 

@@ -41,6 +41,11 @@ pub struct Args {
     /// Fraction (0..1) of API requests answered 429 with Retry-After: 1
     #[arg(long = "fail-429", value_name = "F", default_value_t = 0.0, value_parser = parse_fraction)]
     pub fail_429: f64,
+    /// Fraction (0..1) of signed-in writes (a bearer token, not GET) that the server
+    /// carries out and then answers 503, as if the answer were lost on the way back
+    /// (reads sent as POST, such as the user list, are left alone)
+    #[arg(long = "fail-after-commit", value_name = "F", default_value_t = 0.0, value_parser = parse_fraction)]
+    pub fail_after_commit: f64,
     /// Lifetime of minted access tokens (and their sessions), in seconds
     #[arg(long, value_name = "SECONDS", default_value_t = 3600,
           value_parser = clap::value_parser!(u64).range(1..=31_536_000))]

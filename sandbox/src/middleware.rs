@@ -34,7 +34,10 @@ pub fn cors(state: &AppState) -> CorsLayer {
 }
 
 /// Adds `--latency-ms` and answers `--fail-429` / `--fail-5xx` fractions of API
-/// requests with faults. `GET /healthz` and OPTIONS are never touched.
+/// requests with faults before they reach a handler, and `--fail-after-commit` of the
+/// signed-in writes (not the reads sent as POST) with a 503 after the handler did the
+/// write. `GET /healthz` and
+/// OPTIONS are never touched.
 pub async fn faults(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if req.uri().path() == "/healthz" || req.method() == Method::OPTIONS {
         return next.run(req).await;
@@ -52,12 +55,40 @@ pub async fn faults(State(state): State<AppState>, req: Request, next: Next) -> 
             return ApiError::rate_limited(1, "Too many requests").into_response();
         }
         if roll < cfg.fail_429 + cfg.fail_5xx {
-            return ApiError::gin(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "Service temporarily unavailable",
-            )
-            .into_response();
+            return unavailable();
         }
     }
-    next.run(req).await
+    let lose_answer = cfg.fail_after_commit > 0.0
+        && req.method() != Method::GET
+        && !is_read(req.uri().path())
+        && req.headers().contains_key(header::AUTHORIZATION)
+        && rand::rng().random::<f64>() < cfg.fail_after_commit;
+    let answer = next.run(req).await;
+    if lose_answer && answer.status().is_success() {
+        // The write happened; its answer does not reach the caller.
+        return unavailable();
+    }
+    answer
+}
+
+/// The reads AuthSec takes as POST (lists, templates, a policy check): losing their
+/// answer loses nothing, so `--fail-after-commit` leaves them alone.
+fn is_read(path: &str) -> bool {
+    [
+        "/list",
+        "/getClients",
+        "/list-providers",
+        "/templates",
+        "/policy/check",
+    ]
+    .iter()
+    .any(|end| path.ends_with(end))
+}
+
+fn unavailable() -> Response {
+    ApiError::gin(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "Service temporarily unavailable",
+    )
+    .into_response()
 }

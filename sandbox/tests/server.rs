@@ -44,6 +44,37 @@ async fn fail_5xx_answers_503() {
 }
 
 #[tokio::test]
+async fn fail_after_commit_writes_then_answers_503() {
+    let (s, admin) = signed_in(&["--fail-after-commit", "1"], "plain@acme.test", "acme").await;
+    let body = json!({ "name": "lost", "scopes": ["clients:read"], "tenant_id": ACME });
+    let r = s.post("/authsec/uflow/api-keys", &admin, body).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    let keys = s
+        .expect_get("/authsec/uflow/api-keys", &admin, StatusCode::OK)
+        .await;
+    let made = keys.body["api_keys"].as_array().unwrap();
+    assert_eq!(
+        made.iter().filter(|k| k["name"] == "lost").count(),
+        1,
+        "the write happened"
+    );
+    // A refused write is answered as it is: nothing happened, so nothing is lost.
+    let r = s
+        .post("/authsec/uflow/api-keys", &admin, json!({ "name": "" }))
+        .await;
+    assert!(r.status.is_client_error(), "{:?}", r.status);
+    // Reads sent as POST keep their answers.
+    let list = json!({ "tenant_id": ACME, "page": 1, "limit": 0 });
+    s.expect_post(
+        "/authsec/uflow/admin/enduser/list",
+        &admin,
+        list,
+        StatusCode::OK,
+    )
+    .await;
+}
+
+#[tokio::test]
 async fn cors_preflight_admits_only_configured_origins() {
     let s = sandbox(&["--allow-origin", "http://localhost:9999", "--fail-5xx", "1"]);
     let pre = |origin: &str| {

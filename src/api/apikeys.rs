@@ -5,6 +5,7 @@ use super::error::ApiError;
 use super::extensions::Extension;
 use super::http::Api;
 use super::retry::Method;
+use super::unsure::{Made, Once};
 use super::url::{segment, Query};
 use crate::config::Service;
 use serde::{Deserialize, Serialize};
@@ -72,19 +73,31 @@ pub async fn list(api: &Api) -> Result<Vec<ApiKey>, ApiError> {
     Ok(l.api_keys)
 }
 
+/// Creates a key; `Made::Found` when the answer (and with it the secret) was lost.
 pub async fn create(
     api: &Api,
     name: &str,
     scopes: &[String],
     tenant_id: &str,
-) -> Result<WithSecret, ApiError> {
+    once: &Once,
+) -> Result<Made<WithSecret>, ApiError> {
     let body = Create {
         name,
         scopes,
         tenant_id,
     };
-    api.send(Method::Post, Service::ApiKeys, "/api-keys", Some(&body))
-        .await
+    let named = |n: String| async move {
+        let all = list(api).await?;
+        Ok(all
+            .into_iter()
+            .filter(|k| k.name == n)
+            .map(|k| k.key_id)
+            .collect())
+    };
+    once.create(name, named, || {
+        api.send(Method::Post, Service::ApiKeys, "/api-keys", Some(&body))
+    })
+    .await
 }
 
 pub async fn regenerate(api: &Api, key_id: &str) -> Result<WithSecret, ApiError> {

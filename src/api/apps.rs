@@ -5,6 +5,7 @@ use super::error::ApiError;
 use super::extensions::Extension;
 use super::http::Api;
 use super::retry::Method;
+use super::unsure::{Made, Once};
 use super::url::{segment, Query};
 use crate::config::Service;
 use serde::Deserialize;
@@ -36,12 +37,20 @@ pub async fn get(api: &Api, app_id: &str) -> Result<Value, ApiError> {
         .ok_or_else(|| ApiError::new(super::error::ErrorKind::Http, 404, "Application not found"))
 }
 
-/// Creates; the answer holds `client_secret` this once.
-pub async fn create(api: &Api, body: &Value) -> Result<Value, ApiError> {
-    let o: One = api
-        .send(Method::Post, Service::Apps, "/", Some(body))
-        .await?;
-    Ok(o.result)
+/// Creates; the answer holds `client_secret` this once (`Made::Found` when it was lost).
+pub async fn create(api: &Api, body: &Value, once: &Once) -> Result<Made<Value>, ApiError> {
+    let named = |n: String| async move {
+        let all = list(api).await?;
+        let ids = all.iter().filter(|a| text(a, "app_name") == n);
+        Ok(ids.map(|a| text(a, "app_id").to_string()).collect())
+    };
+    let send = || async {
+        let o: One = api
+            .send(Method::Post, Service::Apps, "/", Some(body))
+            .await?;
+        Ok(o.result)
+    };
+    once.create(text(body, "app_name"), named, send).await
 }
 
 pub async fn update(api: &Api, app_id: &str, body: &Value) -> Result<Value, ApiError> {

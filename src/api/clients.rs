@@ -5,6 +5,7 @@ use super::extensions::Extension;
 use super::http::Api;
 use super::nullable;
 use super::retry::Method;
+use super::unsure::{Made, Once};
 use super::url::{segment, Query};
 use crate::config::Service;
 use serde::{Deserialize, Serialize};
@@ -206,27 +207,44 @@ pub async fn get(api: &Api, tenant_id: &str, id: &str) -> Result<Client, ApiErro
         .await
 }
 
+/// The ids of the live clients named exactly `name`.
+async fn ids_named(api: &Api, tenant_id: &str, name: String) -> Result<Vec<String>, ApiError> {
+    let found = find(api, tenant_id, &name, 100).await?;
+    Ok(found
+        .into_iter()
+        .filter(|c| c.name == name.trim())
+        .map(|c| c.id)
+        .collect())
+}
+
 /// Creates a client from the whole form: AuthSec's create takes name, e-mail and type;
-/// tags and OIDC follow in one update. The client exists once create answered, so a
-/// failed update comes back beside it (never as the create's failure, and never retried).
+/// tags and OIDC follow in one update. The client exists once create answered (or a
+/// lost answer's client was found, see `unsure`), so a failed update comes back beside
+/// it (never as the create's failure, and never retried).
 pub async fn create(
     api: &Api,
     tenant_id: &str,
     body: &ClientBody,
-) -> Result<(Created, Option<ApiError>), ApiError> {
-    let created: Created = api
-        .send(
-            Method::Post,
-            Service::ClientMs,
-            &format!("{}/create", base(tenant_id)),
-            Some(&body.for_create()),
+    once: &Once,
+) -> Result<(Made<Created>, Option<ApiError>), ApiError> {
+    let name = body.name.clone().unwrap_or_default();
+    let (path, first) = (format!("{}/create", base(tenant_id)), body.for_create());
+    let made: Made<Created> = once
+        .create(
+            &name,
+            |n| ids_named(api, tenant_id, n),
+            || api.send(Method::Post, Service::ClientMs, &path, Some(&first)),
         )
         .await?;
+    let id = match &made {
+        Made::Answered(c) => c.id.clone(),
+        Made::Found(id) => id.clone(),
+    };
     let rest = match body.after_create() {
-        Some(b) => update(api, tenant_id, &created.id, &b).await.err(),
+        Some(b) => update(api, tenant_id, &id, &b).await.err(),
         None => None,
     };
-    Ok((created, rest))
+    Ok((made, rest))
 }
 
 pub async fn update(

@@ -17,6 +17,8 @@ pub enum ErrorKind {
     Decode,
     /// The request was cancelled (a newer one replaced it).
     Aborted,
+    /// A write's answer was lost and a check could not tell whether it was done.
+    Unsettled,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,6 +67,14 @@ impl ApiError {
     }
     pub fn aborted() -> Self {
         Self::new(ErrorKind::Aborted, 0, "The request was cancelled.")
+    }
+    /// What a form says when its write failed: `"{not_done}. {message}"`, or the
+    /// message alone when it is not known whether the write was done.
+    pub fn sentence(&self, not_done: &str) -> String {
+        match self.kind {
+            ErrorKind::Unsettled => self.message.clone(),
+            _ => format!("{not_done}. {}", self.message),
+        }
     }
     /// The field message for `name`, if the server sent one.
     pub fn field(&self, name: &str) -> Option<&str> {

@@ -6,6 +6,7 @@ use super::extensions::Extension;
 use super::http::Api;
 use super::nullable;
 use super::retry::Method;
+use super::unsure::{Made, Once};
 use super::url::segment;
 use crate::config::Service;
 use serde::{Deserialize, Serialize};
@@ -376,7 +377,9 @@ pub async fn set_active(api: &Api, id: &str, active: bool) -> Result<(), ApiErro
 /// Creates an end user through SCIM: `/scim/v2/{client}/{project}/Users`, the client being
 /// the one end users sign in through (config.json's `end_user_client_id`; else the
 /// tenant's own id, which AuthSec maps to the tenant) and the project the tenant.
-pub async fn create(api: &Api, user: &NewEndUser) -> Result<Created, ApiError> {
+/// An email is unique among a tenant's users (SCIM answers 409 before it writes), so a
+/// user that has it after a lost answer is the one this create made.
+pub async fn create(api: &Api, user: &NewEndUser, once: &Once) -> Result<Made<Created>, ApiError> {
     let client = api
         .config()
         .end_user_client_id
@@ -386,8 +389,26 @@ pub async fn create(api: &Api, user: &NewEndUser) -> Result<Created, ApiError> {
         segment(&client),
         segment(&user.tenant_id)
     );
-    api.send(Method::Post, Service::Uflow, &path, Some(&user.scim()))
-        .await
+    let (tenant, body) = (user.tenant_id.as_str(), user.scim());
+    once.create(
+        &user.email,
+        |email| ids_with_email(api, tenant, email),
+        || api.send(Method::Post, Service::Uflow, &path, Some(&body)),
+    )
+    .await
+}
+
+/// The ids of the users whose email is `email` (any case).
+pub async fn ids_with_email(
+    api: &Api,
+    tenant_id: &str,
+    email: String,
+) -> Result<Vec<String>, ApiError> {
+    let all = all(api, tenant_id).await?;
+    let mine = all
+        .into_iter()
+        .filter(|u| u.email.eq_ignore_ascii_case(&email));
+    Ok(mine.map(|u| u.id).collect())
 }
 
 /// A new temporary password for an end user, to be shown once (its `Debug` hides it).
@@ -443,7 +464,7 @@ pub async fn delete(api: &Api, tenant_id: &str, id: &str) -> Result<(), ApiError
 pub async fn scim_batch(api: &Api, users: &[BatchUser]) -> BatchResult {
     use futures::stream::{self, StreamExt};
     let tenant_id = api.tenant_id();
-    let outcomes: Vec<(String, Result<Created, ApiError>)> = stream::iter(users.iter())
+    let outcomes: Vec<(String, Result<Made<Created>, ApiError>)> = stream::iter(users.iter())
         .map(|u| {
             let new = NewEndUser {
                 tenant_id: tenant_id.clone(),
@@ -451,7 +472,7 @@ pub async fn scim_batch(api: &Api, users: &[BatchUser]) -> BatchResult {
                 first_name: u.first_name.clone(),
                 last_name: u.last_name.clone(),
             };
-            async move { (new.email.clone(), create(api, &new).await) }
+            async move { (new.email.clone(), create(api, &new, &Once::unique()).await) }
         })
         .buffered(4)
         .collect()

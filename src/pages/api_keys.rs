@@ -2,7 +2,8 @@
 //! shown once), regenerate (confirmed; the new key shown once) and delete.
 
 use crate::api::apikeys::{self, ApiKey};
-use crate::api::Api;
+use crate::api::unsure::{Made, Once};
+use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
 use crate::components::answer;
 use crate::components::Button;
@@ -16,6 +17,8 @@ use leptos::prelude::*;
 enum KeyAct {
     Regenerate(ApiKey),
     Delete(ApiKey),
+    /// A delete that found the key gone.
+    Gone(ApiKey),
 }
 
 /// Field messages for a new key.
@@ -49,7 +52,13 @@ pub fn ApiKeysPage() -> impl IntoView {
                     subject.set(format!("the API key {}", k.name));
                     secret.set(Some(w.api_key));
                 }
-                KeyAct::Delete(k) => apikeys::delete(&api, &k.key_id).await?,
+                // Not there (any more): an earlier try whose answer was lost, or
+                // someone else, deleted it.
+                KeyAct::Delete(k) => match apikeys::delete(&api, &k.key_id).await {
+                    Err(e) if e.status == 404 => return Ok(KeyAct::Gone(k.clone())),
+                    r => r?,
+                },
+                KeyAct::Gone(_) => {}
             }
             Ok(a)
         },
@@ -59,6 +68,7 @@ pub fn ApiKeysPage() -> impl IntoView {
                     "{} has a new key; the old one no longer works.",
                     k.name
                 )),
+                KeyAct::Gone(k) => toasts.success(format!("{} was already deleted.", k.name)),
                 KeyAct::Delete(k) => toasts.success(format!("{} was deleted.", k.name)),
             }
             keys.refetch();
@@ -103,10 +113,22 @@ pub fn ApiKeysPage() -> impl IntoView {
         <Show when=move || creating.get()>
             <NewKeyDialog
                 on_close=move |_| creating.set(false)
-                on_created=move |(name, key): (String, String)| {
+                on_created=move |(name, key): (String, Option<String>)| {
                     creating.set(false);
-                    subject.set(format!("the API key {name}"));
-                    secret.set(Some(key));
+                    match key {
+                        Some(key) => {
+                            subject.set(format!("the API key {name}"));
+                            secret.set(Some(key));
+                        }
+                        None => {
+                            toasts
+                                .error(
+                                    format!(
+                                        "The key {name} was created, but AuthSec's answer, with the key, was lost on the way. Use Regenerate on its row to get one.",
+                                    ),
+                                )
+                        }
+                    }
                     keys.refetch();
                 }
             />
@@ -124,7 +146,7 @@ pub fn ApiKeysPage() -> impl IntoView {
                 KeyAct::Regenerate(k) => {
                     format!("Make a new key for {}? The current key stops working at once.", k.name)
                 }
-                KeyAct::Delete(k) => {
+                KeyAct::Delete(k) | KeyAct::Gone(k) => {
                     format!("Delete {}? Anything using it stops working at once.", k.name)
                 }
             }
@@ -137,7 +159,9 @@ pub fn ApiKeysPage() -> impl IntoView {
 #[component]
 fn NewKeyDialog(
     #[prop(into)] on_close: Callback<()>,
-    #[prop(into)] on_created: Callback<(String, String)>,
+    /// The new key's name and the key (`None` when the answer was lost on the way).
+    #[prop(into)]
+    on_created: Callback<(String, Option<String>)>,
 ) -> impl IntoView {
     let api = Api::expect();
     let tenant = AuthContext::expect().tenant_id();
@@ -146,24 +170,27 @@ fn NewKeyDialog(
     let picked = RwSignal::new(Vec::<String>::new());
     let errors = RwSignal::new((None::<String>, None::<String>));
     let form_error = RwSignal::new(None::<String>);
+    let once = Once::default();
     let create = use_submit(
         move |(n, s): &(String, Vec<String>)| {
             let (n, s, t) = (n.trim().to_string(), s.clone(), tenant.get_untracked());
+            let once = once.clone();
             async move {
-                apikeys::create(&api, &n, &s, &t)
-                    .await
-                    .map(|w| (n, w.api_key))
+                match apikeys::create(&api, &n, &s, &t, &once).await? {
+                    Made::Answered(w) => Ok((n, Some(w.api_key))),
+                    Made::Found(_) => Ok((n, None)),
+                }
             }
         },
         move |done| {
             on_created.run(done);
         },
-        move |e| {
+        move |e: ApiError| {
             errors.set((
                 e.field("name").map(String::from),
                 e.field("scopes").map(String::from),
             ));
-            form_error.set(Some(format!("The key was not created. {}", e.message)));
+            form_error.set(Some(e.sentence("The key was not created")));
         },
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {

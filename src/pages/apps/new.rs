@@ -5,7 +5,8 @@
 use super::fields::{Kind, Section, FIELDS, METHODS};
 use super::form_view::SectionFields;
 use super::model::{create_body, is_on, read, template, validate, Form};
-use crate::api::{apps, Api};
+use crate::api::unsure::{Made, Once};
+use crate::api::{apps, Api, ApiError};
 use crate::components::Button;
 use crate::components::FormEnd;
 use crate::components::{SecretDialog, Toasts, UnsavedGuard};
@@ -77,23 +78,30 @@ pub fn NewAppPage() -> impl IntoView {
     let form_error = RwSignal::new(None::<String>);
     let secret = RwSignal::new(None::<String>);
     let created = RwSignal::new(None::<(String, String)>);
+    let once = Once::default();
+    let go_to = navigate.clone();
     let create = use_submit(
         move |body: &serde_json::Value| {
-            let body = body.clone();
-            async move { apps::create(&api, &body).await }
+            let (body, once) = (body.clone(), once.clone());
+            async move { Ok((apps::create(&api, &body, &once).await?, body)) }
         },
-        move |app| {
-            let id = apps::text(&app, "app_id").to_string();
-            let name = apps::text(&app, "app_name").to_string();
-            created.set(Some((id, name)));
-            secret.set(Some(apps::text(&app, "client_secret").to_string()));
+        move |(made, body)| {
+            let name = apps::text(&body, "app_name").to_string();
+            match made {
+                Made::Answered(app) => {
+                    created.set(Some((apps::text(&app, "app_id").to_string(), name)));
+                    secret.set(Some(apps::text(&app, "client_secret").to_string()));
+                }
+                Made::Found(id) => {
+                    created.set(Some((id.clone(), name.clone())));
+                    toasts.error(format!(
+                        "{name} was created, but the answer, with its client secret, was lost on the way, and the secret cannot be shown again. If you need it, delete the application and create it anew."
+                    ));
+                    go_to(&Page::App(&id).path(), Default::default());
+                }
+            }
         },
-        move |e| {
-            form_error.set(Some(format!(
-                "The application was not created. {}",
-                e.message
-            )))
-        },
+        move |e: ApiError| form_error.set(Some(e.sentence("The application was not created"))),
     );
     let go = move |to: usize| {
         let from = step.get_untracked();
@@ -120,6 +128,7 @@ pub fn NewAppPage() -> impl IntoView {
             return;
         }
         if !create.pending().get_untracked() {
+            form_error.set(None);
             create.dispatch(form.with_untracked(create_body));
         }
     };

@@ -70,7 +70,7 @@ pub fn show_failure(
 ) {
     errors.set(server_fields(&e.fields, sent));
     form_error.set(Some(if e.fields.is_empty() {
-        format!("{lead}. {}", e.message)
+        e.sentence(lead)
     } else {
         format!("{lead}: fix the fields marked below.")
     }));

@@ -4,6 +4,7 @@
 use super::draft::Draft;
 use super::form::{show_failure, ClientForm, FormFields};
 use crate::api::clients;
+use crate::api::unsure::{Made, Once};
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::{SecretDialog, Toasts, UnsavedGuard};
@@ -27,23 +28,34 @@ pub fn NewClientPage() -> impl IntoView {
     let created = RwSignal::new(None::<(String, String)>);
 
     let go = navigate.clone();
+    let once = Once::default();
     let create = use_submit(
         move |d: &Draft| {
-            let (d, t) = (d.clone(), tenant.get_untracked());
+            let (d, t, once) = (d.clone(), tenant.get_untracked(), once.clone());
             async move {
-                clients::create(&api, &t, &d.body())
-                    .await
-                    .map_err(|e| (e, d))
+                match clients::create(&api, &t, &d.body(), &once).await {
+                    Ok((made, rest)) => Ok((made, rest, d.name.trim().to_string())),
+                    Err(e) => Err((e, d)),
+                }
             }
         },
-        move |(c, rest)| {
+        move |(made, rest, name)| {
             form_error.set(None);
             if let Some(e) = rest {
                 toasts.error(format!(
-                    "{} was created, but its tags and OIDC setting were not saved. {} Set them on its page.",
-                    c.name, e.message
+                    "{name} was created, but its tags and OIDC setting were not saved. {} Set them on its page.",
+                    e.message
                 ));
             }
+            let c = match made {
+                Made::Answered(c) => c,
+                Made::Found(id) => {
+                    toasts.error(format!(
+                        "{name} was created, but AuthSec's answer, with its secret, was lost on the way. Rotate the secret on its page to get one."
+                    ));
+                    return go(&Page::Client(&id).path(), Default::default());
+                }
+            };
             created.set(Some((c.id.clone(), c.name.clone())));
             match c.secret_id {
                 Some(s) => secret.set(Some(s)),
@@ -91,6 +103,7 @@ pub fn NewClientPage() -> impl IntoView {
                 pending=create.pending()
                 submit_label="Create client"
                 on_submit=move |d| {
+                    form_error.set(None);
                     create.dispatch(d);
                 }
             />

@@ -2,7 +2,8 @@
 //! (authsec-api.md §c): AuthSec e-mails the new user a temporary password, so there is no
 //! password here. An email that exists links to that user.
 
-use crate::api::users::{self, EndUserQuery, NewEndUser};
+use crate::api::unsure::{Made, Once};
+use crate::api::users::{self, NewEndUser};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
 use crate::components::{FormEnd, SubmitButton};
@@ -31,18 +32,8 @@ pub fn check(email: &str, first: &str, last: &str) -> BTreeMap<&'static str, Str
 
 /// The id of the user who owns `email`, for the "already exists" link.
 async fn find_by_email(api: &Api, tenant: &str, email: &str) -> Option<String> {
-    let q = EndUserQuery {
-        tenant_id: tenant.to_string(),
-        page: 1,
-        limit: 10,
-        search: Some(email.to_string()),
-        ..Default::default()
-    };
-    let page = users::list(api, &q).await.ok()?;
-    page.users
-        .into_iter()
-        .find(|u| u.email.eq_ignore_ascii_case(email))
-        .map(|u| u.id)
+    let ids = users::ids_with_email(api, tenant, email.to_string()).await;
+    ids.ok()?.into_iter().next()
 }
 
 #[component]
@@ -65,19 +56,23 @@ pub fn NewUserPage() -> impl IntoView {
             .iter()
             .any(|s| s.with(|v| !v.trim().is_empty()))
     });
+    let once = Once::unique();
     let create = use_submit(
         move |n: &NewEndUser| {
-            let (n, t) = (n.clone(), tenant.get_untracked());
+            let (n, t, once) = (n.clone(), tenant.get_untracked(), once.clone());
             async move {
-                match users::create(&api, &n).await {
+                match users::create(&api, &n, &once).await {
                     Err(e) if e.status == 409 => Err((e, find_by_email(&api, &t, &n.email).await)),
-                    r => r.map_err(|e| (e, None)),
+                    Ok(Made::Answered(u)) => Ok((u.id, u.email)),
+                    // The answer was lost, and the user is there.
+                    Ok(Made::Found(id)) => Ok((id, n.email)),
+                    Err(e) => Err((e, None)),
                 }
             }
         },
-        move |u| {
-            toasts.success(format!("{} was created.", u.email));
-            navigate(&Page::User(&u.id).path(), Default::default());
+        move |(id, email)| {
+            toasts.success(format!("{email} was created."));
+            navigate(&Page::User(&id).path(), Default::default());
         },
         move |(e, id)| show_error(&e, id, errors, form_error, exists),
     );
@@ -171,7 +166,7 @@ fn show_error(
         }
     }
     errors.set(f);
-    form_error.set(Some(format!("The user was not created. {}", e.message)));
+    form_error.set(Some(e.sentence("The user was not created")));
 }
 
 #[cfg(test)]
