@@ -3,7 +3,7 @@
 
 use super::list_state::{split_list, Column, ListState, Tri};
 use super::ListUrl;
-use crate::components::Button;
+use crate::components::{Button, FilterSelect};
 use crate::hooks::use_debounce;
 use leptos::prelude::*;
 
@@ -73,28 +73,18 @@ pub fn FilterBar(url: ListUrl) -> impl IntoView {
                 "Tags (any of them)"
                 <input type="search" bind:value=tags on:input=on_input placeholder="prod, eu" />
             </label>
-            <label class="filters__field">
-                "Status"
-                <select
-                    prop:value=move || state.with(|s| s.status.clone())
-                    on:change=url.select(|s, v| s.status = v.to_string())
-                >
-                    <option value="">"Any"</option>
-                    <option value="Active">"Active"</option>
-                    <option value="Inactive">"Inactive"</option>
-                </select>
-            </label>
-            <label class="filters__field">
-                "Active"
-                <select
-                    prop:value=move || state.with(|s| s.active.key())
-                    on:change=url.select(|s, v| s.active = Tri::parse(v))
-                >
-                    <option value="">"Any"</option>
-                    <option value="true">"Yes"</option>
-                    <option value="false">"No"</option>
-                </select>
-            </label>
+            <FilterSelect
+                label="Status"
+                value=Signal::derive(move || state.with(|s| s.status.clone()))
+                on_change=url.select(|s, v| s.status = v.to_string())
+                options=&[("", "Any"), ("Active", "Active"), ("Inactive", "Inactive")]
+            />
+            <FilterSelect
+                label="Active"
+                value=Signal::derive(move || state.with(|s| s.active.key().to_string()))
+                on_change=url.select(|s, v| s.active = Tri::parse(v))
+                options=&[("", "Any"), ("true", "Yes"), ("false", "No")]
+            />
             <label class="filters__field">
                 "Show"
                 <select

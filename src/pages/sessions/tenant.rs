@@ -4,10 +4,10 @@
 use super::SessionsState;
 use crate::api::sessions::{self, DeviceSession, SessionPage};
 use crate::api::Api;
-use crate::components::Button;
 use crate::components::{
     when, ConfirmedDialog, DataTable, FilterForm, ListBody, SearchInput, Toasts, UrlPager,
 };
+use crate::components::{Button, FilterSelect};
 use crate::hooks::list_url::Tri;
 use crate::hooks::{from_answer, keyed_fetch, use_confirmed, ListUrl};
 use crate::routes::Page;
@@ -65,17 +65,12 @@ pub fn TenantSessions() -> impl IntoView {
                     value=Signal::derive(move || state.with(|s| s.email.clone()))
                     on_commit=move |q: String| url.filter(|s| s.email = q, true)
                 />
-                <label class="filters__field">
-                    "Status"
-                    <select
-                        prop:value=move || state.with(|s| s.active.key())
-                        on:change=url.select(|s, v| s.active = Tri::parse(v))
-                    >
-                        <option value="">"Any"</option>
-                        <option value="true">"Active"</option>
-                        <option value="false">"Ended"</option>
-                    </select>
-                </label>
+                <FilterSelect
+                    label="Status"
+                    value=Signal::derive(move || state.with(|s| s.active.key().to_string()))
+                    on_change=url.select(|s, v| s.active = Tri::parse(v))
+                    options=&[("", "Any"), ("true", "Active"), ("false", "Ended")]
+                />
             </FilterForm>
             <ListBody
                 data

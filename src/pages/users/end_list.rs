@@ -10,7 +10,7 @@ use super::UsersUrl;
 use crate::api::users;
 use crate::api::Api;
 use crate::auth::AuthContext;
-use crate::components::Button;
+use crate::components::{Button, FilterSelect};
 use crate::components::{FilterForm, ListBody, SearchInput, UrlPager};
 use crate::hooks::{from_answer, keyed_fetch};
 use leptos::prelude::*;
@@ -54,17 +54,12 @@ pub fn EndUserList(url: UsersUrl) -> impl IntoView {
                 value=Signal::derive(move || state.with(|s| s.search.clone()))
                 on_commit=move |q: String| url.filter(|s| s.search = q, true)
             />
-            <label class="filters__field">
-                "Status"
-                <select
-                    prop:value=move || state.with(|s| s.status.clone())
-                    on:change=url.select(|s, v| s.status = v.to_string())
-                >
-                    <option value="">"Any"</option>
-                    <option value="active">"Active"</option>
-                    <option value="inactive">"Inactive"</option>
-                </select>
-            </label>
+            <FilterSelect
+                label="Status"
+                value=Signal::derive(move || state.with(|s| s.status.clone()))
+                on_change=url.select(|s, v| s.status = v.to_string())
+                options=&[("", "Any"), ("active", "Active"), ("inactive", "Inactive")]
+            />
             <Button
                 class="btn btn--link"
                 disabled=move || !state.with(UsersState::is_filtered)
