@@ -24,6 +24,10 @@ pub struct Claims {
     /// The extension services' session id (`extended` deployments only).
     #[serde(default)]
     pub sid: Option<String>,
+    /// When the user last proved who they are (sign-in or step-up); only servers with
+    /// the step-up extension stamp it.
+    #[serde(default)]
+    pub auth_time: Option<i64>,
     #[serde(default)]
     pub iat: i64,
     pub exp: i64,

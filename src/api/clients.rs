@@ -285,6 +285,7 @@ pub async fn soft_delete(api: &Api, tenant_id: &str, id: &str) -> Result<(), Api
 }
 
 pub async fn delete_complete(api: &Api, tenant_id: &str, client_id: &str) -> Result<(), ApiError> {
+    api.recent_proof().await?;
     let body = serde_json::json!({ "tenant_id": tenant_id, "client_id": client_id });
     let path = format!("{}/delete-complete", base(tenant_id));
     let _: Value = api

@@ -23,6 +23,26 @@ pub struct Api {
 }
 
 impl Api {
+    /// Before a permanent delete: where the server stamps `auth_time` (the step-up
+    /// extension) and the last proof is older than five minutes, "Confirm it's you"
+    /// first. AuthSec does not ask this of its own delete routes, so this keeps an old,
+    /// unattended session from destroying data at a click, not a stolen token.
+    pub async fn recent_proof(&self) -> Result<(), ApiError> {
+        let token = self.credentials.token().unwrap_or_default();
+        let proved = super::claims::decode_claims(&token)
+            .ok()
+            .and_then(|c| c.auth_time);
+        match proved {
+            Some(t) if super::step_up::stale(t, crate::time::now_secs()) => {
+                match self.credentials.step_up().request().await {
+                    true => Ok(()),
+                    false => Err(super::step_up::not_confirmed()),
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Provides the client with the real `fetch` transport.
     pub fn provide(config: Config, credentials: impl Into<Credentials>) -> Self {
         Self::provide_with(config, credentials, fetch_transport())
@@ -231,11 +251,7 @@ impl Api {
                     attempt -= 1;
                     continue;
                 }
-                return Err(ApiError::new(
-                    super::error::ErrorKind::Http,
-                    401,
-                    "Nothing was done: this needs you to confirm it's you first.",
-                ));
+                return Err(super::step_up::not_confirmed());
             }
             if resp.status == 401 && authed && had_token && !reauthed {
                 reauthed = true;

@@ -10,6 +10,23 @@ use crate::config::Service;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// How old a proof may be for the routes that want a recent one (five minutes).
+pub const RECENT_SECS: i64 = 300;
+
+/// Whether a proof made at `auth_time` is too old at `now` (epoch seconds).
+pub fn stale(auth_time: i64, now: i64) -> bool {
+    now - auth_time > RECENT_SECS
+}
+
+/// The failure of a call the user did not confirm.
+pub fn not_confirmed() -> ApiError {
+    ApiError::new(
+        super::error::ErrorKind::Http,
+        401,
+        "Nothing was done: this needs you to confirm it's you first.",
+    )
+}
+
 /// What the user confirms with. Never printed: `Debug` hides what was typed.
 #[derive(Clone, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -97,6 +114,12 @@ pub async fn passkey_confirm(api: &Api, credential: serde_json::Value) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_proof_older_than_five_minutes_is_stale() {
+        assert!(!stale(1_000, 1_000 + 300), "five minutes is still recent");
+        assert!(stale(1_000, 1_000 + 301));
+    }
 
     #[test]
     fn a_proof_is_one_field_of_the_step_up_body_and_never_printed() {

@@ -447,6 +447,7 @@ pub async fn reset_password(
 /// Deletes the end user and their data: AuthSec's `DELETE` on the user only deactivates,
 /// `delete_all` removes (its body names tenant and user; the path is not read).
 pub async fn delete(api: &Api, tenant_id: &str, id: &str) -> Result<(), ApiError> {
+    api.recent_proof().await?;
     let path = format!(
         "/user/enduser/delete_all/{}/{}",
         segment(tenant_id),
@@ -518,6 +519,7 @@ struct BatchIds<'a> {
 }
 
 pub async fn batch_delete(api: &Api, ids: &[String]) -> Result<BatchDeleted, ApiError> {
+    api.recent_proof().await?;
     let body = BatchIds {
         tenant_id: api.tenant_id(),
         users_ids: ids,

@@ -107,6 +107,39 @@ test('regenerating backup codes and rotating a client secret each ask "Confirm i
   });
 });
 
+test('deleting a client permanently asks "Confirm it\'s you" first; Cancel sends nothing', { timeout: 120_000 }, async (t) => {
+  const s = await apiSignIn();
+  const base = `/authsec/clientms/tenants/${s.tenantId}/clients`;
+  const name = `stepup-del-${RUN}`;
+  const made = await api(s.token, 'POST', `${base}/create`, { name, email: `${name}@e2e.acme.test` });
+  assert.equal(made.status, 201, made.text);
+  assert.equal((await api(s.token, 'DELETE', `${base}/${made.body.id}`)).status, 200);
+  await withConsole(t, async ({ page }) => {
+    const hard = requests(page, 'POST', /\/delete-complete$/);
+    await signInPlain(page, `/clients?deleted=true&name=${name}`);
+    const remove = async () => {
+      await button(page, `Delete permanently ${name}`).click();
+      const dialog = page.getByRole('dialog', { name: 'Delete client' });
+      await dialog.getByRole('textbox', { name: `Type ${name} to confirm`, exact: true }).fill(name);
+      await button(dialog, 'Delete').click();
+      return dialog;
+    };
+    const dialog = await remove();
+    const confirm = page.getByRole('dialog', { name: "Confirm it's you" });
+    await confirm.waitFor();
+    await button(confirm, 'Cancel').click();
+    await dialog.getByRole('alert').filter({ hasText: 'this needs you to confirm it' }).waitFor();
+    assert.equal(hard.length, 0, 'nothing was sent');
+    await button(dialog, 'Cancel').click();
+    await remove();
+    await confirmItsMe(page);
+    await page.getByText(`${name} was deleted permanently.`).waitFor();
+    assert.equal(hard.length, 1);
+    assert.equal((await api(s.token, 'GET', `${base}/${made.body.id}`)).status, 404);
+    await assertClean(page);
+  });
+});
+
 test('adding a passkey asks "Confirm it\'s you"; later its deletion asks again, and the passkey itself can confirm', { timeout: 120_000 }, async (t) => {
   await withConsole(t, async ({ page }) => {
     const authenticator = await virtualAuthenticator(page);
