@@ -4,6 +4,7 @@
 //! key shown once.
 
 use super::support::*;
+use authsec_console::api::retry::Method;
 use authsec_console::pages::api_keys::ApiKeysPage;
 use authsec_console::pages::apps::new::NewAppPage;
 use leptos::prelude::*;
@@ -31,7 +32,8 @@ fn checkbox(root: &web_sys::Element, label: &str) -> web_sys::HtmlInputElement {
 #[wasm_bindgen_test]
 async fn steps_hold_on_errors_and_keep_values_both_ways() {
     let script = Script::default();
-    script.answer(
+    // The applications of that name before the create (api::unsure): none.
+    script.answer("/authsec/apps/", 200, r#"{"result":[]}"#).answer(
         "/authsec/apps/",
         201,
         r#"{"result":{"app_id":"a-1","app_name":"Portal","client_secret":"s3cr3t-shown-once-1234567890"}}"#,
@@ -110,7 +112,12 @@ async fn steps_hold_on_errors_and_keep_values_both_ways() {
 
     button(&root, "Create application").click();
     until("secret dialog", || text(&root).contains("I have stored it")).await;
-    let sent = script.requests_to("/authsec/apps/");
+    // One create (after the look for applications of that name, api::unsure).
+    let sent: Vec<_> = script
+        .requests_to("/authsec/apps/")
+        .into_iter()
+        .filter(|r| r.method == Method::Post)
+        .collect();
     assert_eq!(sent.len(), 1);
     let body: serde_json::Value = serde_json::from_str(sent[0].body.as_deref().unwrap()).unwrap();
     assert_eq!(body["first_client"]["name"], "Portal");
@@ -132,6 +139,8 @@ async fn an_api_key_is_shown_once() {
     let script = Script::default();
     script
         .answer("/api-keys/scopes", 200, r#"{"scopes":["clients:read","users:read"],"tenants":[]}"#)
+        .answer("/api-keys", 200, r#"{"api_keys":[]}"#)
+        // The keys of that name before the create (api::unsure): none.
         .answer("/api-keys", 200, r#"{"api_keys":[]}"#)
         .answer("/api-keys", 200, r#"{"key_id":"k1","name":"CI","scopes":["users:read"],"is_active":true,"api_key":"ask_live_abcdef123456"}"#)
         .answer("/api-keys", 200, r#"{"api_keys":[{"key_id":"k1","name":"CI","scopes":["users:read"],"is_active":true,"created_at":"2026-01-01T00:00:00Z"}]}"#);

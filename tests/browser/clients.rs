@@ -110,6 +110,8 @@ async fn a_refused_deactivation_rolls_back_with_a_message() {
 async fn the_secret_is_shown_once_and_closes_only_when_stored() {
     let script = Script::default();
     script
+        // The clients of that name before the first create (api::unsure): none.
+        .answer("/getClients", 200, &page(&[], 1))
         .answer("/create", 422, r#"{"error":"Validation failed","details":{"email":"email already used"}}"#)
         .answer("/create", 201, r#"{"id":"c-9","client_id":"cid-9","tenant_id":"t-acme","name":"Billing","email":"b@acme.test",
             "active":true,"secret_id":"sek-123-very-secret","created_at":"2026-01-01T00:00:00Z","message":"ok"}"#);
