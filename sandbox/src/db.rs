@@ -36,8 +36,11 @@ pub struct Tenant {
 /// A sign-in under way: the password step opens it (5-minute life), a second-factor
 /// check marks it, the token step closes it. AuthSec itself keeps no such state (its
 /// token step trusts `mfa_verified`); the sandbox keeps it so that it mints a token only
-/// after the factor really passed. Nothing of it shows in any answer: it is keyed by
-/// tenant and e-mail, which every step's body already names.
+/// after the factor really passed. Nothing of it shows in any answer: it is found by
+/// tenant and e-mail, which every step's body already names. One account may have
+/// several under way at once (two browsers): a factor check marks the oldest one still
+/// open and a token step spends the oldest that passed, so one sign-in never undoes
+/// another, and no more tokens are minted than factors passed.
 #[derive(Debug, Clone)]
 pub struct Attempt {
     pub user_id: Uuid,
@@ -85,8 +88,8 @@ pub struct Db {
     /// When each invited admin's temporary password expires (AuthSec's
     /// `temporary_password_expires_at`).
     pub invite_expiry: HashMap<Uuid, Time>,
-    /// Sign-ins under way, by [`attempt_key`].
-    pub attempts: HashMap<String, Attempt>,
+    /// Sign-ins under way, oldest first.
+    pub attempts: Vec<Attempt>,
     /// Passkey registration in progress, by user id.
     pub reg_states: HashMap<Uuid, PasskeyRegistration>,
     /// Passkey authentication in progress, by user id.
@@ -96,11 +99,6 @@ pub struct Db {
     /// Failed password attempts by lower-cased email.
     pub login_failures: HashMap<String, Vec<Time>>,
     pub facts: DemoFacts,
-}
-
-/// The key of a sign-in attempt: tenant and lower-cased e-mail.
-pub fn attempt_key(tenant_id: Uuid, email: &str) -> String {
-    format!("{tenant_id}:{}", email.trim().to_lowercase())
 }
 
 impl Db {
@@ -156,7 +154,7 @@ impl Db {
         self.invite_expiry.remove(&id);
         self.sessions.retain(|_, s| s.user_id != id);
         self.api_keys.retain(|_, k| k.user_id != id);
-        self.attempts.retain(|_, t| t.user_id != id);
+        self.attempts.retain(|t| t.user_id != id);
         self.reg_states.remove(&id);
         Some(user)
     }

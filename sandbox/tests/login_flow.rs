@@ -81,6 +81,53 @@ async fn password_totp_token_then_authenticated_call() {
     assert_eq!(again.status, StatusCode::UNAUTHORIZED);
 }
 
+/// Two browsers signing in to one account at once: each gets its token; neither sign-in
+/// undoes the other, and no token is minted without a factor that passed.
+#[tokio::test]
+async fn two_sign_ins_of_one_account_at_once_both_get_a_token() {
+    let s = sandbox(&[]);
+    let verify = || {
+        let code = totp_now("ACMESANDBOXTOTPSECRETKEY234567AB");
+        json!({ "email": "admin@acme.test", "tenant_id": ACME, "code": code })
+    };
+    for _ in 0..2 {
+        assert_eq!(
+            s.password("admin@acme.test", "acme").await.status,
+            StatusCode::OK
+        );
+    }
+    s.expect_anon(
+        "/authsec/webauthn/totp/verifyLogin",
+        verify(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        s.callback("admin@acme.test", ACME).await.status,
+        StatusCode::OK
+    );
+    let early = s.callback("admin@acme.test", ACME).await;
+    assert_eq!(
+        early.status,
+        StatusCode::UNAUTHORIZED,
+        "the second factor is not checked yet"
+    );
+    s.expect_anon(
+        "/authsec/webauthn/totp/verifyLogin",
+        verify(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        s.callback("admin@acme.test", ACME).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        s.callback("admin@acme.test", ACME).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
 #[tokio::test]
 async fn authsec_profile_tokens_carry_no_session() {
     let (s, token) = signed_in(&["--profile", "authsec"], "plain@acme.test", "acme").await;

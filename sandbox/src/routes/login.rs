@@ -15,7 +15,7 @@ use uuid::Uuid;
 use crate::auth::jwt::{self, Realm};
 use crate::auth::ClientMeta;
 use crate::body::Body;
-use crate::db::{attempt_key, Attempt, Db};
+use crate::db::{Attempt, Db};
 use crate::error::{bind_error, missing, parse_body, ApiError, ApiResult, Shape};
 use crate::state::AppState;
 use crate::util::{now, password_hash};
@@ -153,20 +153,7 @@ pub async fn login(
         ));
     }
     db.login_failures.remove(&email);
-    let key = attempt_key(tenant.id, &user.email);
-    db.attempts.retain(|_, a| a.expires_at > t);
-    db.attempts.insert(
-        key,
-        Attempt {
-            user_id: user.id,
-            tenant_id: tenant.id,
-            email: user.email.clone(),
-            client_id: None,
-            expires_at: t + Duration::seconds(ATTEMPT_TTL_SECS),
-            second_factor_ok: false,
-            failures: 0,
-        },
-    );
+    open_attempt(&mut db, &user, None);
     Ok(Json(login_response(&tenant, &user)))
 }
 
@@ -209,26 +196,47 @@ fn tenant_by_domain(db: &Db, domain: &str) -> Option<crate::db::Tenant> {
         .cloned()
 }
 
-/// The live sign-in attempt of this e-mail in this tenant (`tenant` None: in any
-/// tenant, for the admin passkey rows, which name only the e-mail).
+/// Opens a sign-in attempt for `user` (through the OAuth `client` of an end user).
+fn open_attempt(db: &mut Db, user: &crate::db::User, client: Option<Uuid>) {
+    let t = now();
+    db.attempts.retain(|a| a.expires_at > t);
+    db.attempts.push(Attempt {
+        user_id: user.id,
+        tenant_id: user.tenant_id,
+        email: user.email.clone(),
+        client_id: client,
+        expires_at: t + Duration::seconds(ATTEMPT_TTL_SECS),
+        second_factor_ok: false,
+        failures: 0,
+    });
+}
+
+/// Whether a live attempt is this e-mail's in this tenant (`tenant` None: in any tenant,
+/// for the admin passkey rows, which name only the e-mail).
+fn attempt_of(email: &str, tenant: Option<Uuid>) -> impl Fn(&Attempt) -> bool + '_ {
+    let t = now();
+    move |a| a.email == email && tenant.is_none_or(|tn| a.tenant_id == tn) && a.expires_at > t
+}
+
+/// The sign-in attempt of this e-mail that a factor check counts for: the oldest one
+/// still open, else the newest. Its index too, to close it.
 pub fn attempt_mut<'a>(
     db: &'a mut Db,
     email: &str,
     tenant: Option<&str>,
-) -> Option<(String, &'a mut Attempt)> {
+) -> Option<(usize, &'a mut Attempt)> {
     let email = email.trim().to_lowercase();
-    let t = now();
-    let key = match tenant {
-        Some(tn) => attempt_key(Uuid::parse_str(tn.trim()).ok()?, &email),
-        None => db
-            .attempts
-            .iter()
-            .filter(|(_, a)| a.email == email && a.expires_at > t)
-            .max_by_key(|(_, a)| a.expires_at)
-            .map(|(k, _)| k.clone())?,
+    let tenant = match tenant {
+        Some(tn) => Some(Uuid::parse_str(tn.trim()).ok()?),
+        None => None,
     };
-    let a = db.attempts.get_mut(&key).filter(|a| a.expires_at > t)?;
-    Some((key, a))
+    let mine = attempt_of(&email, tenant);
+    let at = db
+        .attempts
+        .iter()
+        .position(|a| mine(a) && !a.second_factor_ok)
+        .or_else(|| db.attempts.iter().rposition(&mine))?;
+    Some((at, &mut db.attempts[at]))
 }
 
 #[derive(Deserialize)]
@@ -292,10 +300,18 @@ fn mint_after_factor(
         return Err(mfa_failed());
     }
     let mut db = st.db();
-    let (key, attempt) = attempt_mut(&mut db, &email, Some(&tenant))
-        .filter(|(_, a)| a.client_id.is_some() == end_user)
+    // The oldest attempt of this realm whose factor passed (or, failing that, any, which
+    // answers as AuthSec would for an unverified one).
+    let email_lc = email.trim().to_lowercase();
+    let mine = attempt_of(&email_lc, Uuid::parse_str(tenant.trim()).ok());
+    let realm_ok = |a: &Attempt| mine(a) && a.client_id.is_some() == end_user;
+    let at = db
+        .attempts
+        .iter()
+        .position(|a| realm_ok(a) && a.second_factor_ok)
+        .or_else(|| db.attempts.iter().position(realm_ok))
         .ok_or_else(mfa_failed)?;
-    let attempt = attempt.clone();
+    let attempt = db.attempts[at].clone();
     let user = db
         .users
         .get(&attempt.user_id)
@@ -312,7 +328,7 @@ fn mint_after_factor(
     if !attempt.second_factor_ok {
         return Err(mfa_failed());
     }
-    db.attempts.remove(&key);
+    db.attempts.remove(at);
     db.auth_states.remove(&user.id);
     let realm = attempt.client_id.map_or(Realm::Admin, Realm::EndUser);
     let (token, _) = jwt::mint(st, &mut db, user.id, realm, (&meta.device_name, &meta.ip))
@@ -382,20 +398,7 @@ pub async fn user_login(
         .filter(|u| u.password_hash.as_deref() == Some(password_hash(u.id, &password).as_str()))
         .cloned()
         .ok_or_else(|| ApiError::gin(StatusCode::UNAUTHORIZED, "Invalid credentials"))?;
-    let t = now();
-    db.attempts.retain(|_, a| a.expires_at > t);
-    db.attempts.insert(
-        attempt_key(tenant_id, &user.email),
-        Attempt {
-            user_id: user.id,
-            tenant_id,
-            email: user.email.clone(),
-            client_id: Some(client),
-            expires_at: t + Duration::seconds(ATTEMPT_TTL_SECS),
-            second_factor_ok: false,
-            failures: 0,
-        },
-    );
+    open_attempt(&mut db, &user, Some(client));
     Ok(Json(json!({
         "tenant_id": tenant_id, "email": user.email, "first_login": user.last_login.is_none(),
         "otp_required": false, "mfa_required": false,

@@ -50,7 +50,7 @@ fn record(db: &mut Db, user: &User, ok: bool) {
         u.factor_used_at = Some(now());
     }
     let tenant = user.tenant_id.to_string();
-    let Some((key, attempt)) = attempt_mut(db, &user.email, Some(&tenant)) else {
+    let Some((at, attempt)) = attempt_mut(db, &user.email, Some(&tenant)) else {
         return;
     };
     if ok {
@@ -59,7 +59,7 @@ fn record(db: &mut Db, user: &User, ok: bool) {
     }
     attempt.failures += 1;
     if attempt.failures >= MAX_CODE_FAILURES {
-        db.attempts.remove(&key);
+        db.attempts.remove(at);
     }
 }
 
