@@ -149,6 +149,8 @@ test('on AuthSec itself: admins listed, one invited and deleted, one deactivated
     await dlg.getByText(`The invitation for ${email} was created`).waitFor();
     await button(dlg, 'Done').click();
     await page.getByRole('searchbox', { name: /^Search/ }).fill(email);
+    // The search is in the URL, so the reload below returns to it (an address with `@`).
+    await page.waitForURL((u) => u.searchParams.get('q') === email);
     const row = table.getByRole('row').filter({ hasText: email });
     await row.waitFor();
     const confirm = page.getByRole('dialog', { name: 'Confirm' });

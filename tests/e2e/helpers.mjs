@@ -469,7 +469,7 @@ export async function waitForPath(page, re, timeout = 15_000) {
 /**
  * On the sign-in page (after a redirect from a protected page, or after a reload):
  * signs in with the password and the account's authenticator code (plain@ by default)
- * and waits until the page named by `?next=` is open again (path and query exactly), or
+ * and waits until the page named by `?next=` is open again (path and query), or
  * the admin home /clients when there is no `next`.
  */
 export async function completeSignIn(page, email = ACCOUNTS.plain) {
@@ -478,9 +478,10 @@ export async function completeSignIn(page, email = ACCOUNTS.plain) {
   await submitPassword(page, { email });
   await submitCode(page, email);
   if (next) {
-    const want = new URL(next, CONSOLE_URL());
-    const target = want.pathname + want.search;
-    await page.waitForURL((u) => u.pathname + u.search === target, { timeout: 15_000 });
+    // The same page with the same query (its encoding may differ: `%40` or `@`).
+    const same = (u) => u.pathname + [...u.searchParams].join('&');
+    const want = same(new URL(next, CONSOLE_URL()));
+    await page.waitForURL((u) => same(u) === want, { timeout: 15_000 });
   } else {
     await waitForPath(page, ADMIN_HOME);
   }
