@@ -39,7 +39,7 @@ pub use chip_input::ChipInput;
 pub use confirm::{ConfirmDialog, ConfirmedDialog};
 pub use copy_button::CopyButton;
 pub use detail_page::DetailPage;
-pub use download::{download_csv, CsvButton};
+pub use download::{download_csv, loaded, rows_of, CsvButton};
 pub use edit_in_place::{CancelEdit, EditDeleteCell};
 pub use field::TextField;
 pub use filter_select::FilterSelect;

@@ -46,6 +46,30 @@ pub fn page_count(total: u64, size: u32) -> u32 {
     (total.div_ceil(u64::from(size.max(1))).max(1)).min(u64::from(u32::MAX)) as u32
 }
 
+/// The items of `all` whose text `holds` the trimmed, lower-cased search `q` (every item
+/// for an empty one), sorted by `key`, computed once per item rather than per comparison:
+/// the lists AuthSec answers whole and the console searches (roles, groups, members…).
+pub fn search_hits<T: Clone, K: Ord>(
+    all: &[T],
+    q: &str,
+    holds: impl Fn(&T, &str) -> bool,
+    key: impl FnMut(&T) -> K,
+) -> Vec<T> {
+    let q = q.trim().to_lowercase();
+    let mut hits: Vec<T> = if q.is_empty() {
+        all.to_vec()
+    } else {
+        all.iter().filter(|t| holds(t, &q)).cloned().collect()
+    };
+    hits.sort_by_cached_key(key);
+    hits
+}
+
+/// Whether `hay` holds the lower-cased `q`, whatever its case.
+pub fn holds(hay: &str, q: &str) -> bool {
+    hay.to_lowercase().contains(q)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ use super::access::{Binding, NewPermission, Permission, PolicyAnswer, Role, Role
 use super::clients::{AllClients, Client, ClientPage, Created, Wrapped};
 use super::domains::{Domain, Listed as DomainList, One as OneDomain};
 use super::error::decode_error;
-use super::groups::{Created as GroupsCreated, Listed, MembersChanged};
+use super::groups::{Counted, Created as GroupsCreated, Listed, MembersChanged, WithMembers};
 use super::idp::model::{
     OidcConfig as IdpConfig, OidcTemplates as IdpOidcTemplates, SamlList as IdpSamlList,
     SamlTemplates as IdpSamlTemplates,
@@ -118,12 +118,18 @@ const CALLED: &[(&str, Check)] = &[
     ("uflow.admin.bindings.create", any),
     // Groups (§e.3).
     ("uflow.admin.groups.list", |v| {
-        let l: Listed = decode(v)?;
+        let l: Listed<WithMembers> = decode(v)?;
+        let counted: Listed<Counted> = decode(v)?;
         expect(
             l.groups
                 .iter()
                 .all(|g| !g.group.id.is_empty() && !g.group.name.is_empty()),
             "each group's id and name",
+        )?;
+        let counts = |g: &[WithMembers]| g.iter().map(|g| g.users.len()).collect::<Vec<_>>();
+        expect(
+            counts(&l.groups) == counted.groups.iter().map(|g| g.members).collect::<Vec<_>>(),
+            "the members, counted without decoding them",
         )
     }),
     ("uflow.admin.groups.create", |v| {

@@ -33,10 +33,22 @@ pub struct WithMembers {
     pub users: Vec<EndUser>,
 }
 
+/// A group with the number of its members: what every list but a group's own page
+/// needs. The members are counted, not decoded, so 10,000 groups, or a group of 10,000
+/// members, decode in a fraction of the time.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Counted {
+    pub group: Group,
+    #[serde(rename = "users", deserialize_with = "nullable::count")]
+    pub members: usize,
+}
+
 #[derive(Deserialize)]
-pub struct Listed {
-    #[serde(default, deserialize_with = "nullable::vec")]
-    pub groups: Vec<WithMembers>,
+#[serde(bound = "G: Deserialize<'de>")]
+pub struct Listed<G> {
+    #[serde(default = "Vec::new", deserialize_with = "nullable::vec")]
+    pub groups: Vec<G>,
 }
 
 #[derive(Deserialize)]
@@ -52,10 +64,10 @@ pub struct MembersChanged {
     pub user_count: u64,
 }
 
-/// Every group of the tenant with its members.
-pub async fn list(api: &Api) -> Result<Vec<WithMembers>, ApiError> {
+/// Every group of the tenant with its member count.
+pub async fn list(api: &Api) -> Result<Vec<Counted>, ApiError> {
     let body = json!({ "tenant_id": api.tenant_id() });
-    let l: Listed = api
+    let l: Listed<Counted> = api
         .post_read(Service::Uflow, "/admin/groups/list", &body)
         .await?;
     Ok(l.groups)
@@ -64,7 +76,7 @@ pub async fn list(api: &Api) -> Result<Vec<WithMembers>, ApiError> {
 /// The groups one user is in.
 pub async fn of_user(api: &Api, user_id: &str) -> Result<Vec<Group>, ApiError> {
     let body = json!({ "tenant_id": api.tenant_id(), "user_id": user_id });
-    let l: Listed = api
+    let l: Listed<Counted> = api
         .post_read(Service::Uflow, "/admin/groups/list", &body)
         .await?;
     Ok(l.groups.into_iter().map(|g| g.group).collect())
@@ -72,8 +84,11 @@ pub async fn of_user(api: &Api, user_id: &str) -> Result<Vec<Group>, ApiError> {
 
 /// One group with its members (from the list: AuthSec has no route for one).
 pub async fn one(api: &Api, id: &str) -> Result<WithMembers, ApiError> {
-    list(api)
-        .await?
+    let body = json!({ "tenant_id": api.tenant_id() });
+    let l: Listed<WithMembers> = api
+        .post_read(Service::Uflow, "/admin/groups/list", &body)
+        .await?;
+    l.groups
         .into_iter()
         .find(|g| g.group.id == id)
         .ok_or_else(|| ApiError::new(ErrorKind::Http, 404, "Group not found"))

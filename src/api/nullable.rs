@@ -13,6 +13,13 @@ where
     Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
 }
 
+/// The length of an array that may be `null` (0), its elements skipped unread: a count
+/// costs no allocation per element.
+pub fn count<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    let skipped = Option::<Vec<serde::de::IgnoredAny>>::deserialize(d)?;
+    Ok(skipped.map_or(0, |v| v.len()))
+}
+
 /// `null` as the type's default (strings, numbers, bools, maps).
 pub fn value<'de, D, T>(d: D) -> Result<T, D::Error>
 where

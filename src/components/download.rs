@@ -24,19 +24,38 @@ pub fn download_csv(filename: &str, text: &str) -> Result<(), wasm_bindgen::JsVa
     download(filename, "text/csv;charset=utf-8", text)
 }
 
+type Rows<T> = LocalResource<Result<Vec<T>, crate::api::ApiError>>;
+
+/// Whether a list's rows are on hand (a [`CsvButton`]'s `ready`).
+pub fn loaded<T: 'static>(data: &Rows<T>) -> bool {
+    data.with(|d| matches!(d, Some(Ok(_))))
+}
+
+/// `csv` of a list's rows on hand, or `None` (a [`CsvButton`]'s `make`).
+pub fn rows_of<T: 'static>(data: &Rows<T>, csv: fn(&[T]) -> String) -> Option<String> {
+    data.with_untracked(|d| match d {
+        Some(Ok(rows)) => Some(csv(rows)),
+        _ => None,
+    })
+}
+
 /// "Export CSV": downloads what `make` builds from the rows on hand, as `<base>-<date>.csv`.
-/// Disabled while there is nothing loaded.
+/// The CSV is built on the click, not before (10,000 rows cost a frame or more).
+/// Disabled while `ready` says nothing is loaded.
 #[component]
 pub fn CsvButton(
     /// The file name's start: "roles".
     base: &'static str,
-    /// The CSV text, or `None` while the rows are not loaded.
+    /// Builds the CSV text, or `None` while the rows are not loaded.
     #[prop(into)]
-    make: Signal<Option<String>>,
+    make: Callback<(), Option<String>>,
+    /// Whether the rows are loaded (default: always).
+    #[prop(optional, into)]
+    ready: Option<Signal<bool>>,
 ) -> impl IntoView {
     let failed = RwSignal::new(None::<String>);
     let run = move |_| {
-        let Some(text) = make.get_untracked() else {
+        let Some(text) = make.run(()) else {
             return;
         };
         let day: String = String::from(js_sys::Date::new_0().to_iso_string())
@@ -53,7 +72,7 @@ pub fn CsvButton(
         <button
             type="button"
             class="btn btn--small"
-            disabled=move || make.with(Option::is_none)
+            disabled=move || ready.is_some_and(|r| !r.get())
             on:click=run
         >
             "Export CSV"

@@ -28,6 +28,8 @@ pub struct Noun {
     pub none_match: &'static str,
     /// "Filter roles": a list's filter form.
     pub filter: &'static str,
+    /// "Role pages": a list's pager.
+    pub pages: &'static str,
     /// "This role does not exist in this workspace. …": a detail page's 404.
     pub not_found: &'static str,
 }
@@ -46,6 +48,7 @@ macro_rules! noun {
             none_yet: concat!("No ", $many, " yet."),
             none_match: concat!("No ", $one, " matches this search."),
             filter: concat!("Filter ", $many),
+            pages: concat!($One, " pages"),
             not_found: concat!(
                 "This ",
                 $one,

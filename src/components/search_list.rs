@@ -1,6 +1,8 @@
-//! A list searched in the browser, written once: the filter form with its search box
-//! (`?q=` in the URL, through [`ListUrl<Search>`]) above a [`ListBody`] whose empty
-//! sentence says whether the search hid the rows.
+//! A list searched and paged in the browser, written once: the filter form with its
+//! search box (`?q=` in the URL, through [`ListUrl<Search>`]) above a [`ListBody`] whose
+//! empty sentence says whether the search hid the rows, and a pager (`?page=&size=`) once
+//! the hits fill more than the smallest page. AuthSec answers these lists whole, so a
+//! workspace with 10,000 roles renders one page of them, not 10,000 rows.
 //!
 //! ```ignore
 //! let all = LocalResource::new(move || async move { access::roles(&api).await });
@@ -14,9 +16,10 @@
 //! }
 //! ```
 
-use super::{DataTable, FilterForm, ListBody, Noun, SearchInput};
+use super::{DataTable, FilterForm, ListBody, Noun, SearchInput, UrlPager};
 use crate::api::ApiError;
 use crate::hooks::{ListUrl, Search};
+use crate::paging::{page_count, PAGE_SIZES};
 use leptos::prelude::*;
 
 #[component]
@@ -44,11 +47,27 @@ where
 {
     let state = url.state;
     let rows = move |hits: Vec<T>| {
+        let total = hits.len() as u64;
         let row = row.clone();
+        // A page change renders another page of the same hits (no new search).
+        let page = move || {
+            state.with(|s| {
+                // A page past the end (rows deleted since) shows the last one.
+                let last = page_count(total, s.size);
+                let at = Search {
+                    page: s.page.min(last),
+                    ..s.clone()
+                };
+                at.page_of(&hits).iter().map(&row).collect_view()
+            })
+        };
         view! {
             <DataTable label=noun.many columns>
-                {hits.iter().map(row).collect_view()}
+                {page}
             </DataTable>
+            <Show when=move || { total > u64::from(PAGE_SIZES[0]) }>
+                <UrlPager url total=Signal::derive(move || total) label=noun.pages />
+            </Show>
         }
     };
     let empty = move || {

@@ -121,6 +121,15 @@ pub struct ListUrl<S: UrlState> {
     navigate: StoredValue<Navigate, LocalStorage>,
 }
 
+impl ListUrl<Search> {
+    /// The search alone: a list cut from it is filtered again on a new search, not on a
+    /// page change.
+    pub fn search(&self) -> Memo<String> {
+        let state = self.state;
+        Memo::new(move |_| state.with(|s| s.q.clone()))
+    }
+}
+
 impl<S: UrlState> Clone for ListUrl<S> {
     fn clone(&self) -> Self {
         *self

@@ -10,24 +10,23 @@ pub mod scopes;
 
 use crate::api::access::{self, Role};
 use crate::api::Api;
-use crate::components::CsvButton;
 use crate::components::SearchList;
+use crate::components::{loaded, rows_of, CsvButton};
 use crate::csv;
 use crate::hooks::{ListUrl, Search};
+use crate::paging::{holds, search_hits};
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The roles whose name or description holds `q` (case-insensitive), by name.
 pub fn matching(list: &[Role], q: &str) -> Vec<Role> {
-    let q = q.trim().to_lowercase();
-    let mut hits: Vec<Role> = list
-        .iter()
-        .filter(|r| r.name.to_lowercase().contains(&q) || r.description.to_lowercase().contains(&q))
-        .cloned()
-        .collect();
-    hits.sort_by_key(|r| r.name.to_lowercase());
-    hits
+    search_hits(
+        list,
+        q,
+        |r, q| holds(&r.name, q) || holds(&r.description, q),
+        |r| r.name.to_lowercase(),
+    )
 }
 
 /// The roles export: a row per role, holders by username.
@@ -79,10 +78,10 @@ fn row(r: &Role) -> impl IntoView {
 pub fn RolesPage() -> impl IntoView {
     let api = Api::expect();
     let url = ListUrl::<Search>::new(Page::Roles);
-    let state = url.state;
     let all = LocalResource::new(move || async move { access::roles(&api).await });
+    let q = url.search();
     let data = LocalResource::new(move || {
-        let q = state.with(|s| s.q.clone());
+        let q = q.get();
         async move { all.await.map(|list| matching(&list, &q)) }
     });
     view! {
@@ -91,7 +90,8 @@ pub fn RolesPage() -> impl IntoView {
             <span class="page-head__spacer"></span>
             <CsvButton
                 base="roles"
-                make=Signal::derive(move || data.get().and_then(Result::ok).map(|l| to_csv(&l)))
+                ready=Signal::derive(move || loaded(&data))
+                make=move |_| rows_of(&data, to_csv)
             />
             <A href=Page::Permissions.path() attr:class="btn">
                 "Permissions"

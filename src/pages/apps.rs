@@ -46,11 +46,11 @@ pub fn domain_of(app: &Value) -> (String, Option<String>) {
 pub fn AppsPage() -> impl IntoView {
     let api = Api::expect();
     let url = ListUrl::<Search>::new(Page::Apps);
-    let state = url.state;
     // The server has no search: the list is fetched once and filtered here.
     let all = LocalResource::new(move || async move { apps::list(&api).await });
+    let q = url.search();
     let data = LocalResource::new(move || {
-        let q = state.with(|s| s.q.clone());
+        let q = q.get();
         async move {
             all.await
                 .map(|list| matching(&list, &q).into_iter().cloned().collect())

@@ -3,35 +3,33 @@
 
 pub mod detail;
 
-use crate::api::groups::{self, WithMembers};
+use crate::api::groups::{self, Counted};
 use crate::api::Api;
 use crate::components::SearchList;
-use crate::components::{when, CsvButton, FormEnd, SubmitButton, TextField, Toasts};
+use crate::components::{
+    loaded, rows_of, when, CsvButton, FormEnd, SubmitButton, TextField, Toasts,
+};
 use crate::csv;
 use crate::hooks::{use_submit, ListUrl, Search};
+use crate::paging::{holds, search_hits};
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 /// The groups whose name or description holds `q` (case-insensitive), by name.
-pub fn matching(list: &[WithMembers], q: &str) -> Vec<WithMembers> {
-    let q = q.trim().to_lowercase();
-    let mut hits: Vec<WithMembers> = list
-        .iter()
-        .filter(|g| {
-            g.group.name.to_lowercase().contains(&q)
-                || g.group.description.to_lowercase().contains(&q)
-        })
-        .cloned()
-        .collect();
-    hits.sort_by_key(|g| g.group.name.to_lowercase());
-    hits
+pub fn matching(list: &[Counted], q: &str) -> Vec<Counted> {
+    search_hits(
+        list,
+        q,
+        |g, q| holds(&g.group.name, q) || holds(&g.group.description, q),
+        |g| g.group.name.to_lowercase(),
+    )
 }
 
 /// Why a new group's name cannot be used: empty, or taken (AuthSec would silently hand
 /// back the existing group).
-pub fn name_problem(name: &str, existing: &[WithMembers]) -> Option<String> {
+pub fn name_problem(name: &str, existing: &[Counted]) -> Option<String> {
     let n = name.trim();
     if n.is_empty() {
         return Some("Enter the group's name.".into());
@@ -43,21 +41,21 @@ pub fn name_problem(name: &str, existing: &[WithMembers]) -> Option<String> {
 }
 
 /// The groups export: a row per group with its member count.
-pub fn to_csv(list: &[WithMembers]) -> String {
+pub fn to_csv(list: &[Counted]) -> String {
     let mut out = csv::row(&["id", "name", "description", "members", "created_at"]);
     for g in list {
         out.push_str(&csv::row(&[
             g.group.id.clone(),
             g.group.name.clone(),
             g.group.description.clone(),
-            g.users.len().to_string(),
+            g.members.to_string(),
             g.group.created_at.clone(),
         ]));
     }
     out
 }
 
-fn row(g: &WithMembers) -> impl IntoView {
+fn row(g: &Counted) -> impl IntoView {
     let href = Page::Group(&g.group.id).path();
     let name = g.group.name.clone();
     let title = name.clone();
@@ -69,7 +67,7 @@ fn row(g: &WithMembers) -> impl IntoView {
             <td class="truncate" title=g.group.description.clone()>
                 {g.group.description.clone()}
             </td>
-            <td>{g.users.len()}</td>
+            <td>{g.members}</td>
             <td>{when(Some(&g.group.created_at))}</td>
         </tr>
     }
@@ -81,10 +79,10 @@ pub fn GroupsPage() -> impl IntoView {
     let toasts = Toasts::expect();
     let navigate = use_navigate();
     let url = ListUrl::<Search>::new(Page::Groups);
-    let state = url.state;
     let all = LocalResource::new(move || async move { groups::list(&api).await });
+    let q = url.search();
     let data = LocalResource::new(move || {
-        let q = state.with(|s| s.q.clone());
+        let q = q.get();
         async move { all.await.map(|list| matching(&list, &q)) }
     });
     let name = RwSignal::new(String::new());
@@ -120,7 +118,8 @@ pub fn GroupsPage() -> impl IntoView {
             <span class="page-head__spacer"></span>
             <CsvButton
                 base="groups"
-                make=Signal::derive(move || data.get().and_then(Result::ok).map(|l| to_csv(&l)))
+                ready=Signal::derive(move || loaded(&data))
+                make=move |_| rows_of(&data, to_csv)
             />
         </div>
         <section class="card" aria-labelledby="group-new">
@@ -153,14 +152,14 @@ mod tests {
     use super::*;
     use crate::api::groups::Group;
 
-    fn g(name: &str, description: &str) -> WithMembers {
-        WithMembers {
+    fn g(name: &str, description: &str) -> Counted {
+        Counted {
             group: Group {
                 name: name.into(),
                 description: description.into(),
                 ..Group::default()
             },
-            users: vec![],
+            members: 0,
         }
     }
 

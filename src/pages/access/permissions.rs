@@ -7,23 +7,19 @@ use crate::components::Button;
 use crate::components::SearchList;
 use crate::components::{ConfirmedDialog, FormEnd, SubmitButton, TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit, ListUrl, Search};
+use crate::paging::{holds, search_hits};
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The permissions whose `resource:action` or description holds `q`, by resource then action.
 pub fn matching(list: &[Permission], q: &str) -> Vec<Permission> {
-    let q = q.trim().to_lowercase();
-    let mut hits: Vec<Permission> = list
-        .iter()
-        .filter(|p| {
-            p.full_permission_string.to_lowercase().contains(&q)
-                || p.description.to_lowercase().contains(&q)
-        })
-        .cloned()
-        .collect();
-    hits.sort_by(|a, b| (&a.resource, &a.action).cmp(&(&b.resource, &b.action)));
-    hits
+    search_hits(
+        list,
+        q,
+        |p, q| holds(&p.full_permission_string, q) || holds(&p.description, q),
+        |p| (p.resource.clone(), p.action.clone()),
+    )
 }
 
 /// What a new permission must have, as field errors: (resource, action).
@@ -47,10 +43,10 @@ pub fn PermissionsPage() -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
     let url = ListUrl::<Search>::new(Page::Permissions);
-    let state = url.state;
     let all = LocalResource::new(move || async move { access::permissions(&api).await });
+    let q = url.search();
     let data = LocalResource::new(move || {
-        let q = state.with(|s| s.q.clone());
+        let q = q.get();
         async move { all.await.map(|list| matching(&list, &q)) }
     });
     let resource = RwSignal::new(String::new());

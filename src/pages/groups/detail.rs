@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use members::Members;
+use std::sync::Arc;
 
 #[component]
 pub fn GroupDetailPage() -> impl IntoView {
@@ -28,7 +29,9 @@ pub fn GroupDetailPage() -> impl IntoView {
         <DetailPage
             list=Page::Groups
             noun=crate::noun!("group", "groups", "Group", "Groups")
-            fetch=move |id| async move { groups::one(&api, &id).await }
+            // Shared, not copied: the page's loaded group is read again on each render, and
+            // a group may have 10,000 members.
+            fetch=move |id| async move { groups::one(&api, &id).await.map(Arc::new) }
             view=move |g, reload| view! { <GroupEditor g reload job selected /> }
         />
     }
@@ -46,7 +49,7 @@ pub fn leave_text(name: &str, members: usize) -> String {
 
 #[component]
 fn GroupEditor(
-    g: WithMembers,
+    g: Arc<WithMembers>,
     reload: Callback<()>,
     job: BulkJob,
     selected: UserSelection,
@@ -54,7 +57,7 @@ fn GroupEditor(
     let api = Api::expect();
     let toasts = Toasts::expect();
     let navigate = use_navigate();
-    let WithMembers { group, users } = g;
+    let group = g.group.clone();
     let id = StoredValue::new(group.id.clone());
     let name = RwSignal::new(group.name.clone());
     let description = RwSignal::new(group.description.clone());
@@ -88,7 +91,7 @@ fn GroupEditor(
             save.dispatch((n, description.get_untracked().trim().to_string()));
         }
     };
-    let count = users.len();
+    let count = g.users.len();
     let delete = use_confirmed(
         move |n: String| async move { groups::delete(&api, &[id.get_value()]).await.map(|_| n) },
         move |n| {
@@ -122,7 +125,7 @@ fn GroupEditor(
                 <A href=Page::Roles.path()>"Roles"</A> "."
             </p>
         </section>
-        <Members group_id=group.id.clone() members=users on_change=reload job selected />
+        <Members group_id=group.id.clone() members=g on_change=reload job selected />
         <ConfirmedDialog
             of=delete
             title="Delete group"
