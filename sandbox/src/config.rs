@@ -26,6 +26,12 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = 1200,
           value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub users: u32,
+    /// Roles and groups seeded for tenant acme beyond the usual few, and the members of
+    /// one more group, "Everyone (benchmark)" (as many end users as there are; the
+    /// access benchmark, bench/access.mjs)
+    #[arg(long, value_name = "N", default_value_t = 0,
+          value_parser = clap::value_parser!(u32).range(0..=100_000))]
+    pub access_rows: u32,
     /// Origin admitted by CORS and WebAuthn (repeatable) [default: http://localhost:8080, http://127.0.0.1:8080]
     #[arg(long = "allow-origin", value_name = "URL", value_parser = parse_origin)]
     pub allow_origin: Vec<String>,

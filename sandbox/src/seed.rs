@@ -7,6 +7,7 @@ pub mod domains;
 pub mod extras;
 pub mod groups;
 pub mod invites;
+pub mod many;
 pub mod names;
 pub mod rbac;
 pub mod scopes;
@@ -88,6 +89,7 @@ pub fn seed(args: &Args) -> Db {
     invites::seed(&mut db, ACME_TENANT_ID);
     rbac::seed(&mut db, &[ACME_TENANT_ID, GLOBEX_TENANT_ID]);
     groups::seed(&mut db, &[ACME_TENANT_ID, GLOBEX_TENANT_ID]);
+    many::seed(&mut db, ACME_TENANT_ID, args.access_rows as usize);
     domains::seed(&mut db, &mut rng);
     crate::db::idp::seed(&mut db);
     scopes::seed(&mut db, &[ACME_TENANT_ID, GLOBEX_TENANT_ID]);

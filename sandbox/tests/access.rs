@@ -326,3 +326,43 @@ async fn the_policy_check_says_what_a_binding_grants_and_user_deletes_need_users
     )
     .await;
 }
+
+/// `--access-rows N` (the access benchmark): N more roles, N more groups and a group of N
+/// members, each listed as the usual ones.
+#[tokio::test]
+async fn access_rows_seed_that_many_roles_groups_and_members() {
+    let (s, t) = signed_in(
+        &["--access-rows", "30", "--users", "20"],
+        "admin@acme.test",
+        "acme",
+    )
+    .await;
+    let roles = s.expect_get(ROLES, &t, StatusCode::OK).await.body;
+    let named = |v: &Value, prefix: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["name"].as_str().unwrap().starts_with(prefix))
+            .count()
+    };
+    assert_eq!(named(&roles, "role-"), 30);
+    let body = json!({ "tenant_id": ACME });
+    let groups = s
+        .expect_post("/authsec/uflow/admin/groups/list", &t, body, StatusCode::OK)
+        .await
+        .body["groups"]
+        .clone();
+    let group_names: Vec<Value> = groups
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["group"].clone())
+        .collect();
+    assert_eq!(named(&Value::Array(group_names), "team-"), 30);
+    let everyone = row(&groups, "/group/name", "Everyone (benchmark)");
+    assert_eq!(
+        everyone["users"].as_array().unwrap().len(),
+        20,
+        "every end user"
+    );
+}
