@@ -20,7 +20,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { LAUNCH_ARGS, api, apiSignIn, signInPlain } from '../tests/e2e/helpers.mjs';
-import { env, fmt, loadChromium, median, medianOr, nums, pause } from './lib.mjs';
+import { env, fmt, loadChromium, median, medianOr, nums, pause, showLink } from './lib.mjs';
 
 const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const PAGE_SIZE = 100;
@@ -57,20 +57,6 @@ function installProbes() {
   document.addEventListener('click', () => { b.lastClick = performance.now(); }, true);
   const rows = (label) => [...document.querySelectorAll(`table[aria-label="${label}"] tbody tr`)];
   b.first = (label) => rows(label)[0]?.textContent || '';
-  /** An in-app link of the script's own (the router handles a click on any same-origin <a>). */
-  b.link = (href) => {
-    let a = document.getElementById('bench-link');
-    if (!a) {
-      a = document.createElement('a');
-      a.id = 'bench-link';
-      a.textContent = 'bench link';
-      Object.assign(a.style, { position: 'fixed', right: '4px', bottom: '4px', zIndex: '2147483647', background: '#fff' });
-      a.addEventListener('click', () => setTimeout(() => { a.style.display = 'none'; }, 0));
-      document.body.appendChild(a);
-    }
-    a.setAttribute('href', href);
-    a.style.display = '';
-  };
   /** Resolves with performance.now() at the first DOM change after which the table has
    *  `n` rows and a first row other than `notFirst`. */
   b.arm = (label, n, notFirst, timeoutMs) => {
@@ -115,11 +101,11 @@ async function sample(page, list, click, notFirst, origin) {
 }
 
 async function open(page, list, ids, origin) {
-  await page.evaluate((h) => window.__acc.link(h), '/clients');
+  await page.evaluate(showLink, '/clients');
   await page.locator('#bench-link').click();
   await page.locator('table[aria-label="Clients"] tbody tr').first().waitFor({ timeout: 60_000 });
   await pause(300);
-  await page.evaluate((h) => window.__acc.link(h), `${list.path(ids)}?size=${PAGE_SIZE}`);
+  await page.evaluate(showLink, `${list.path(ids)}?size=${PAGE_SIZE}`);
   return sample(page, list, () => page.locator('#bench-link').click(), null, origin);
 }
 

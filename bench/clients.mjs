@@ -49,7 +49,7 @@ const WORKSPACE = 'acme';
 const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 // The same Chromium flags as the end-to-end tests.
 import { ACCOUNTS, LAUNCH_ARGS, PASSWORD, signInPlain } from '../tests/e2e/helpers.mjs';
-import { env, fmt, loadChromium, median, medianOr, netProbe, nums, pause } from './lib.mjs';
+import { env, fmt, loadChromium, median, medianOr, netProbe, nums, pause, showLink } from './lib.mjs';
 // Name-filter terms (adjectives of the seeded client names): a different one per run,
 // so each run changes the table.
 const TERMS = ['lunar', 'summit', 'harbor', 'copper', 'vector', 'willow', 'orbital', 'crimson', 'silver', 'atlas', 'delta', 'quiet'];
@@ -213,22 +213,6 @@ function installProbes() {
   };
   b.allMatch = (term) => checks.filtered(term) && rows().length > 0;
   b.rowCount = () => rows().length;
-  /** An in-app link of the script's own (the router handles clicks on any same-origin <a>). */
-  b.link = (href) => {
-    let a = document.getElementById('bench-link');
-    if (!a) {
-      a = document.createElement('a');
-      a.id = 'bench-link';
-      a.textContent = 'bench link';
-      // CSSOM, not a style attribute: allowed by the strict CSP.
-      Object.assign(a.style, { position: 'fixed', right: '4px', bottom: '4px', zIndex: '2147483647', background: '#fff', padding: '2px 4px', font: '12px sans-serif' });
-      // Hidden once used, so it never covers the page's own controls.
-      a.addEventListener('click', () => setTimeout(() => { a.style.display = 'none'; }, 0));
-      document.body.appendChild(a);
-    }
-    a.setAttribute('href', href);
-    a.style.display = '';
-  };
   /** The Resource Timing entries of `origin` + a path ending in `suffix`, started at
    *  or after `since`: how many, and the last one that ended by `until` (the one
    *  whose answer was rendered). */
@@ -373,7 +357,7 @@ const benchLink = (page) => page.locator('#bench-link');
 
 /** Points the script's in-app link at `href` (ready to be clicked). */
 async function setLink(page, href) {
-  await page.evaluate((h) => window.__bench.link(h), href);
+  await page.evaluate(showLink, href);
 }
 
 /** Waits until the table has `n` rows (polled from Node: no eval under the CSP). */

@@ -97,3 +97,22 @@ export async function netProbe(page, suffix, method) {
   };
 }
 
+/**
+ * In the page, through `page.evaluate(showLink, href)`: an in-app link of the script's own
+ * to `href`, bottom right (the router handles a click on any same-origin <a>, so following
+ * it is an in-app navigation, not a reload). Styled through the CSSOM, which the strict CSP
+ * allows; hidden once clicked, so it never covers the page's own controls.
+ */
+export function showLink(href) {
+  let a = document.getElementById('bench-link');
+  if (!a) {
+    a = document.createElement('a');
+    a.id = 'bench-link';
+    a.textContent = 'bench link';
+    Object.assign(a.style, { position: 'fixed', right: '4px', bottom: '4px', zIndex: '2147483647', background: '#fff', padding: '2px 4px', font: '12px sans-serif' });
+    a.addEventListener('click', () => setTimeout(() => { a.style.display = 'none'; }, 0));
+    document.body.appendChild(a);
+  }
+  a.setAttribute('href', href);
+  a.style.display = '';
+}

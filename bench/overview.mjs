@@ -25,7 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LAUNCH_ARGS, signInPlain } from '../tests/e2e/helpers.mjs';
-import { env, fmt, loadChromium, median, pause } from './lib.mjs';
+import { env, fmt, loadChromium, median, pause, showLink } from './lib.mjs';
 
 const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 
@@ -62,18 +62,6 @@ function installProbes(cards) {
   window.__ov = o;
   performance.setResourceTimingBufferSize(10_000);
   document.addEventListener('click', () => { o.lastClick = performance.now(); }, true);
-  o.link = (href) => {
-    let a = document.getElementById('bench-link');
-    if (!a) {
-      a = document.createElement('a');
-      a.id = 'bench-link';
-      a.textContent = 'bench link';
-      // CSSOM, not a style attribute: allowed by the strict CSP.
-      Object.assign(a.style, { position: 'fixed', right: '4px', bottom: '4px', zIndex: '2147483647', background: '#fff' });
-      document.body.appendChild(a);
-    }
-    a.setAttribute('href', href);
-  };
   /** Resolves once every card has its figure and nothing loads: each card's time. */
   o.arm = (timeoutMs) => {
     o.pending = new Promise((resolve, reject) => {
@@ -120,7 +108,7 @@ async function sample(page, origin) {
   await page.locator('table[aria-label="Clients"] tbody tr').first().waitFor({ timeout: 120_000 });
   await pause(300);
   await page.evaluate(() => performance.clearResourceTimings());
-  await page.evaluate(() => window.__ov.link('/'));
+  await page.evaluate(showLink, '/');
   await page.evaluate(() => window.__ov.arm(300_000));
   await page.locator('#bench-link').click();
   const done = await page.evaluate(() => window.__ov.pending);

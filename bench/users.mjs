@@ -37,7 +37,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ACCOUNTS, LAUNCH_ARGS, api, apiSignIn, signInPlain } from '../tests/e2e/helpers.mjs';
-import { env, fmt, loadChromium, median, medianOr, netProbe, nums, pause } from './lib.mjs';
+import { env, fmt, loadChromium, median, medianOr, netProbe, nums, pause, showLink } from './lib.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
@@ -179,22 +179,6 @@ function installProbes() {
   };
   b.firstHref = () => (rows().length ? hrefOf(rows()[0]) : '');
   b.rowCount = () => rows().length;
-  /** An in-app link of the script's own (the router handles clicks on any same-origin <a>). */
-  b.link = (href) => {
-    let a = document.getElementById('bench-link');
-    if (!a) {
-      a = document.createElement('a');
-      a.id = 'bench-link';
-      a.textContent = 'bench link';
-      // CSSOM, not a style attribute: allowed by the strict CSP.
-      Object.assign(a.style, { position: 'fixed', right: '4px', bottom: '4px', zIndex: '2147483647', background: '#fff', padding: '2px 4px', font: '12px sans-serif' });
-      // Hidden once used, so it never covers the page's own controls.
-      a.addEventListener('click', () => setTimeout(() => { a.style.display = 'none'; }, 0));
-      document.body.appendChild(a);
-    }
-    a.setAttribute('href', href);
-    a.style.display = '';
-  };
   /** The Resource Timing entries of `origin` + a path ending in `suffix`, started at
    *  or after `since`: how many, and the last one that ended by `until` (the one
    *  whose answer was rendered). */
@@ -325,7 +309,7 @@ async function usersAt(page, size) {
   const want = size === DEFAULT_SIZE ? '' : String(size);
   const ok = (u) => u.pathname === '/users' && [...u.searchParams.keys()].every((k) => k === 'size') && (u.searchParams.get('size') || '') === want;
   if (!ok(new URL(page.url()))) {
-    await page.evaluate((h) => window.__bench.link(h), want ? `/users?size=${want}` : '/users');
+    await page.evaluate(showLink, want ? `/users?size=${want}` : '/users');
     await benchLink(page).click();
     await page.waitForURL(ok);
   }
@@ -339,7 +323,7 @@ async function benchNav(page, n, ctx) {
     await mainNav(page).getByRole('link', { name: 'Clients', exact: true }).click();
     await page.locator('table[aria-label="Clients"] tbody tr').first().waitFor({ timeout: 60_000 });
     await pause(300);
-    await page.evaluate((h) => window.__bench.link(h), `/users?size=${PAGE_SIZE}`);
+    await page.evaluate(showLink, `/users?size=${PAGE_SIZE}`);
     const s = await measureList(page, ctx, 'firstRow', null, () => benchLink(page).click(), PAGE_SIZE);
     if (!new URL(s.url, 'http://x').searchParams.get('size')) throw new Error(`nav: landed on ${s.url}`);
     out.push(s);

@@ -111,6 +111,18 @@ impl Db {
         self.tenants.iter().find(|t| t.domain == d)
     }
 
+    /// The ids of a tenant's end users (not its admins), sorted.
+    pub fn end_user_ids(&self, tenant: Uuid) -> Vec<Uuid> {
+        let mut ids: Vec<Uuid> = self
+            .users
+            .values()
+            .filter(|u| u.tenant_id == tenant && !u.is_admin)
+            .map(|u| u.id)
+            .collect();
+        ids.sort();
+        ids
+    }
+
     pub fn user_by_email(&self, tenant_id: Uuid, email: &str) -> Option<&User> {
         let e = email.trim().to_lowercase();
         self.users

@@ -22,13 +22,7 @@ const GROUPS: &[(&str, Option<&str>, usize)] = &[
 pub fn seed(db: &mut Db, tenants: &[Uuid]) {
     let mut rng = ChaCha8Rng::seed_from_u64(super::SEED ^ 0x6_0B0E);
     for (k, &tenant) in tenants.iter().enumerate() {
-        let mut people: Vec<Uuid> = db
-            .users
-            .values()
-            .filter(|u| u.tenant_id == tenant && !u.is_admin)
-            .map(|u| u.id)
-            .collect();
-        people.sort();
+        let people = db.end_user_ids(tenant);
         for (i, (name, description, size)) in GROUPS.iter().enumerate() {
             let at = base_date() + chrono::Duration::days((30 * i + k) as i64);
             let id = seeded_id(&mut rng);

@@ -54,13 +54,7 @@ pub fn seed(db: &mut Db, tenant: Uuid, n: usize) {
         );
     }
     let everyone = group(EVERYONE.into(), None, n);
-    let mut people: Vec<Uuid> = db
-        .users
-        .values()
-        .filter(|u| u.tenant_id == tenant && !u.is_admin)
-        .map(|u| u.id)
-        .collect();
-    people.sort();
+    let people = db.end_user_ids(tenant);
     for user_id in people.into_iter().take(n) {
         db.memberships.push(Membership {
             group_id: everyone,
