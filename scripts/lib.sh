@@ -278,18 +278,23 @@ ensure_all() {
 # ---------------------------------------------------------------- ports
 port_in_use() {
   if command -v ss >/dev/null 2>&1; then
-    ss -Htln "sport = :$1" 2>/dev/null | grep -q .
+    # Any socket on it, not only a listener: a connection's end blocks a bind as well.
+    ss -Htan "sport = :$1" 2>/dev/null | grep -q .
   else
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
   fi
 }
 
-# free_port [PREFERRED]: prints PREFERRED when it is free, else a free port.
+# free_port [PREFERRED]: prints PREFERRED when it is free, else a free port below the
+# kernel's ephemeral range, which outgoing connections take ports from at any moment (a
+# port free when picked could be some connection's before the server binds it).
 free_port() {
-  local p="${1:-}" i
+  local p="${1:-}" i low=32768
   if [ -n "$p" ] && ! port_in_use "$p"; then echo "$p"; return 0; fi
+  read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || low=32768
+  [ "$low" -gt 12000 ] || low=32768
   for ((i = 0; i < 200; i++)); do
-    p=$((20000 + RANDOM % 40000))
+    p=$((10000 + RANDOM % (low - 10000)))
     if ! port_in_use "$p"; then echo "$p"; return 0; fi
   done
   die "no free port found"
