@@ -9,6 +9,7 @@ use super::retry::Method;
 use super::url::segment;
 use super::users::EndUser;
 use crate::config::Service;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -64,32 +65,33 @@ pub struct MembersChanged {
     pub user_count: u64,
 }
 
-/// Every group of the tenant with its member count.
-pub async fn list(api: &Api) -> Result<Vec<Counted>, ApiError> {
-    let body = json!({ "tenant_id": api.tenant_id() });
-    let l: Listed<Counted> = api
+/// The groups AuthSec lists for `body` (the tenant's, or one user's), decoded as `G`.
+async fn listed<G: DeserializeOwned>(
+    api: &Api,
+    body: serde_json::Value,
+) -> Result<Vec<G>, ApiError> {
+    let l: Listed<G> = api
         .post_read(Service::Uflow, "/admin/groups/list", &body)
         .await?;
     Ok(l.groups)
 }
 
+/// Every group of the tenant with its member count.
+pub async fn list(api: &Api) -> Result<Vec<Counted>, ApiError> {
+    listed(api, json!({ "tenant_id": api.tenant_id() })).await
+}
+
 /// The groups one user is in.
 pub async fn of_user(api: &Api, user_id: &str) -> Result<Vec<Group>, ApiError> {
     let body = json!({ "tenant_id": api.tenant_id(), "user_id": user_id });
-    let l: Listed<Counted> = api
-        .post_read(Service::Uflow, "/admin/groups/list", &body)
-        .await?;
-    Ok(l.groups.into_iter().map(|g| g.group).collect())
+    let l: Vec<Counted> = listed(api, body).await?;
+    Ok(l.into_iter().map(|g| g.group).collect())
 }
 
 /// One group with its members (from the list: AuthSec has no route for one).
 pub async fn one(api: &Api, id: &str) -> Result<WithMembers, ApiError> {
-    let body = json!({ "tenant_id": api.tenant_id() });
-    let l: Listed<WithMembers> = api
-        .post_read(Service::Uflow, "/admin/groups/list", &body)
-        .await?;
-    l.groups
-        .into_iter()
+    let all: Vec<WithMembers> = listed(api, json!({ "tenant_id": api.tenant_id() })).await?;
+    all.into_iter()
         .find(|g| g.group.id == id)
         .ok_or_else(|| ApiError::new(ErrorKind::Http, 404, "Group not found"))
 }

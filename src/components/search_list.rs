@@ -6,8 +6,9 @@
 //!
 //! ```ignore
 //! let all = LocalResource::new(move || async move { access::roles(&api).await });
+//! let q = url.search(); // not the whole state: a page change is no new search
 //! let data = LocalResource::new(move || {
-//!     let q = url.state.with(|s| s.q.clone());
+//!     let q = q.get();
 //!     async move { all.await.map(|l| matching(&l, &q)) }
 //! });
 //! view! {
