@@ -149,23 +149,29 @@ async function signIn(page, stats) {
   const signInButton = button(page, 'Sign in');
   for (let i = 0; i < MAX_TRIES; i++) {
     // A spent sign-in starts again from the password (which the form then clears).
+    // (Bounded probes: a step may change under them.)
+    const probe = { timeout: 1_000 };
     const password = page.getByLabel('Password', { exact: true });
-    if ((await password.count()) > 0 && (await password.inputValue()) === '') await password.fill(PASSWORD);
-    await signInButton.click();
+    if ((await password.count()) > 0 && (await password.inputValue(probe).catch(() => null)) === '') await password.fill(PASSWORD, probe).catch(() => {});
+    // Still at the second step (its code is being checked): wait on, do not click.
+    if ((await signInButton.count()) > 0) await signInButton.click(probe).catch(() => {});
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       if (new URL(page.url()).pathname === '/clients') break;
       // The second step: the authenticator code (six digits send themselves).
+      // Each probe is bounded: a failed factor step may take the field away between
+      // two probes (the console goes back to the password), and a probe of a missing
+      // field would otherwise wait the page's 45 s default.
       const code = page.getByLabel('Authentication code', { exact: true });
-      if ((await code.count()) > 0 && (await code.isVisible()) && (await code.isEnabled()) && (await code.inputValue({ timeout: 1_000 }).catch(() => null)) === '') {
-        await code.fill(codeNow());
+      if ((await code.count()) > 0 && (await code.isVisible()) && (await code.isEnabled(probe).catch(() => false)) && (await code.inputValue(probe).catch(() => null)) === '') {
+        await code.fill(codeNow(), probe).catch(() => {});
         await page.waitForTimeout(300);
         continue;
       }
       // A refusal at the password step (the second step's own alerts are retried above).
       const alert = page.getByRole('alert').filter({ hasText: /\S/ });
       const onPassword = (await signInButton.count()) > 0;
-      if (onPassword && (await alert.count()) > 0 && (await alert.first().isVisible()) && !(await signInButton.isDisabled())) break;
+      if (onPassword && (await alert.count()) > 0 && (await alert.first().isVisible()) && (await signInButton.isDisabled(probe).catch(() => true)) === false) break;
       await page.waitForTimeout(100);
     }
     if (new URL(page.url()).pathname === '/clients') {
