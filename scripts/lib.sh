@@ -323,6 +323,14 @@ build_sandbox() {
 #   6. .br/.gz beside each file, and the inline loader's hash for the CSP.
 # Trunk cannot split (trunk-rs/trunk#1022); `trunk serve` still works for a quick
 # unsplit development build.
+# registry_src_dirs: each registry folder (…/registry/src/<registry>/) that holds a
+# package of the build, from cargo's own metadata (after cargo fetch).
+registry_src_dirs() {
+  (cd "$AUTHSEC_ROOT" && cargo metadata --format-version 1 --offline) \
+    | grep -o '"manifest_path":"[^"]*/registry/src/[^/"]*/' \
+    | sed 's/^"manifest_path":"//' | sort -u
+}
+
 build_release() {
   local tdir="${CARGO_TARGET_DIR:-$AUTHSEC_ROOT/target}"
   local wasm="$tdir/wasm32-unknown-unknown/release/authsec-console.wasm"
@@ -330,12 +338,20 @@ build_release() {
   log "cargo fetch"
   (cd "$AUTHSEC_ROOT" && cargo fetch)
   log "cargo build --release --features split (wasm32, --emit-relocs)"
-  # --remap-path-prefix: panic locations name crates by their short path, not
-  # /root/.cargo/registry/src/index.crates.io-…/ (80 such strings in the first load).
-  local flags="-C link-args=--emit-relocs --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src/="
-  flags="$flags --remap-path-prefix=$AUTHSEC_ROOT/="
+  # --remap-path-prefix: panic locations name crates by their short path
+  # (leptos-0.8.23/src/…), not /root/.cargo/registry/src/index.crates.io-…/ (80 such
+  # strings in the first load). The registry folders are the ones cargo itself reports:
+  # where they are, and their names, differ between machines (CARGO_HOME, a mirror), and
+  # the first load's size would differ with them.
+  local flags="-C link-args=--emit-relocs --remap-path-prefix=$AUTHSEC_ROOT/=" src
+  for src in $(registry_src_dirs); do
+    flags="$flags --remap-path-prefix=$src="
+  done
   (cd "$AUTHSEC_ROOT" && CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$flags" \
     cargo build --release --offline --target wasm32-unknown-unknown --features split --bin authsec-console)
+  if grep -aq "/registry/src/" "$wasm"; then
+    die "the wasm still names a registry folder (--remap-path-prefix missed it): its size would depend on the machine"
+  fi
   rm -rf "$stage" && mkdir -p "$stage/split" "$stage/out"
   log "wasm-split-cli: $(basename "$wasm") → main + chunks"
   wasm-split-cli "$wasm" "$stage/split"

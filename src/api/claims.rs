@@ -55,8 +55,12 @@ pub fn decode_claims(token: &str) -> Result<Claims, String> {
     let bytes = URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .map_err(|_| "The access token is damaged (its payload is not base64url).".to_string())?;
-    serde_json::from_slice(&bytes)
-        .map_err(|_| "The access token's claims could not be read.".to_string())
+    // As text, not bytes: `from_slice` would bring a second copy of the JSON parser into
+    // the first load (every other decode reads a `&str`).
+    String::from_utf8(bytes)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .ok_or_else(|| "The access token's claims could not be read.".to_string())
 }
 
 #[cfg(test)]
