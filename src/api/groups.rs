@@ -12,6 +12,7 @@ use crate::config::Service;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use serde_json::value::RawValue;
 
 /// AuthSec's `TenantGroup`: no member count, no roles.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -88,12 +89,49 @@ pub async fn of_user(api: &Api, user_id: &str) -> Result<Vec<Group>, ApiError> {
     Ok(l.into_iter().map(|g| g.group).collect())
 }
 
+/// A listed group left as JSON text: [`one`] decodes only the group it looks for, so a
+/// tenant of 10,000 groups costs a scan, not 10,000 groups and all their members.
+#[derive(Deserialize)]
+struct Unread {
+    #[serde(default)]
+    group: Option<Box<RawValue>>,
+    #[serde(default)]
+    users: Option<Box<RawValue>>,
+}
+
+#[derive(Deserialize)]
+struct IdOf {
+    #[serde(default)]
+    id: String,
+}
+
+fn parse<T: DeserializeOwned>(raw: &RawValue) -> Result<T, ApiError> {
+    serde_json::from_str(raw.get())
+        .map_err(|_| ApiError::decode("a field is missing or of the wrong type"))
+}
+
 /// One group with its members (from the list: AuthSec has no route for one).
 pub async fn one(api: &Api, id: &str) -> Result<WithMembers, ApiError> {
-    let all: Vec<WithMembers> = listed(api, json!({ "tenant_id": api.tenant_id() })).await?;
-    all.into_iter()
-        .find(|g| g.group.id == id)
-        .ok_or_else(|| ApiError::new(ErrorKind::Http, 404, "Group not found"))
+    let all: Vec<Unread> = listed(api, json!({ "tenant_id": api.tenant_id() })).await?;
+    find(all, id)
+}
+
+fn find(all: Vec<Unread>, id: &str) -> Result<WithMembers, ApiError> {
+    for listed in all {
+        let Some(raw) = listed.group else { continue };
+        if parse::<IdOf>(&raw)?.id != id {
+            continue;
+        }
+        let users: Option<Vec<EndUser>> = match &listed.users {
+            Some(users) => parse(users)?,
+            None => None,
+        };
+        return Ok(WithMembers {
+            group: parse(&raw)?,
+            users: users.unwrap_or_default(),
+        });
+    }
+    Err(ApiError::new(ErrorKind::Http, 404, "Group not found"))
 }
 
 /// Creates a group. AuthSec answers an existing group of that name unchanged, so the
@@ -161,4 +199,40 @@ async fn change_members(
     let body = json!({ "group_id": group, "user_ids": users });
     let path = format!("/admin/groups/{}/users/bulk", segment(&api.tenant_id()));
     api.send(method, Service::Uflow, &path, Some(&body)).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listed(body: &str) -> Vec<Unread> {
+        serde_json::from_str::<Listed<Unread>>(body).unwrap().groups
+    }
+
+    #[test]
+    fn one_group_is_found_in_the_list_with_its_members_only() {
+        let body = r#"{"groups":[
+            {"group":{"id":"g1","name":"Ops","description":null},"users":[{"id":"u9","email":"x@acme.test"}]},
+            {"group":{"id":"g2","name":"Engineering","description":"Platform"},
+             "users":[{"id":"u1","email":"ada@acme.test","groups":null},{"id":"u2","email":"bo@acme.test"}]},
+            {"group":{"id":"g3","name":"Empty"},"users":null}]}"#;
+        let g2 = find(listed(body), "g2").unwrap();
+        assert_eq!(g2.group.name, "Engineering");
+        assert_eq!(g2.group.description, "Platform");
+        let emails: Vec<&str> = g2.users.iter().map(|u| u.email.as_str()).collect();
+        assert_eq!(emails, ["ada@acme.test", "bo@acme.test"]);
+        assert!(find(listed(body), "g3").unwrap().users.is_empty());
+        assert_eq!(find(listed(body), "g4").unwrap_err().status, 404);
+    }
+
+    #[test]
+    fn a_malformed_member_of_the_group_looked_for_is_a_decode_error() {
+        let body = r#"{"groups":[{"group":{"id":"g1"},"users":[{"id":7}]}]}"#;
+        assert_eq!(
+            find(listed(body), "g1").unwrap_err().kind,
+            ErrorKind::Decode
+        );
+        // Another group's members are not read.
+        assert!(find(listed(body), "g2").is_err_and(|e| e.status == 404));
+    }
 }
