@@ -1,9 +1,11 @@
 //! The permission picker in a real DOM: a group's box picks and clears the whole group and
 //! shows "some" as indeterminate, the filter hides other permissions without dropping
-//! what was picked, and the role is sent with exactly the picked ids.
+//! what was picked, and the role is sent with exactly the picked ids. A group's members
+//! page through, with no request.
 
 use super::support::*;
 use authsec_console::pages::access::new::NewRolePage;
+use authsec_console::pages::groups::detail::GroupDetailPage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -124,4 +126,65 @@ async fn a_role_without_a_permission_is_held_here_with_the_name_kept() {
         !text(&root).contains("Pick at least one permission")
     })
     .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_groups_members_page_through_with_the_pager_and_no_request() {
+    use leptos_router::components::{Redirect, Route, Routes};
+    use leptos_router::path;
+    let members: Vec<String> = (0..60)
+        .map(|i| format!(r#"{{"id":"u{i:02}","email":"m{i:02}@acme.test","status":"active"}}"#))
+        .collect();
+    let script = Script::default();
+    script.answer(
+        "/admin/groups/list",
+        200,
+        &format!(
+            r#"{{"groups":[{{"group":{{"id":"g0","name":"Other"}},"users":[{{"id":"x","email":"x@acme.test"}}]}},
+               {{"group":{{"id":"g1","name":"Everyone"}},"users":[{}]}}]}}"#,
+            members.join(",")
+        ),
+    );
+    let (root, _g) = mount_admin(&script, || {
+        view! {
+            <Routes fallback=|| "no route">
+                <Route path=path!("/") view=|| view! { <Redirect path="/groups/g1" /> } />
+                <Route path=path!("/groups/:id") view=GroupDetailPage />
+            </Routes>
+        }
+        .into_any()
+    });
+    let shown = || {
+        rows(&root)
+            .iter()
+            .filter_map(|r| {
+                r.split_whitespace()
+                    .find(|w| w.ends_with("@acme.test"))
+                    .map(String::from)
+            })
+            .collect::<Vec<_>>()
+    };
+    until("the first page of members", || shown().len() == 50).await;
+    assert!(text(&root).contains("Members (60)"), "{}", text(&root));
+    assert_eq!(shown().first().map(String::as_str), Some("m00@acme.test"));
+    assert!(
+        !shown().contains(&"x@acme.test".to_string()),
+        "another group's member"
+    );
+    let asked = script.requests_to("/admin/groups/list").len();
+
+    labelled_button(&root, "Next page").click();
+    until("the second page", || shown().len() == 10).await;
+    assert_eq!(shown()[0], "m50@acme.test");
+    assert_eq!(shown()[9], "m59@acme.test");
+    assert!(current_url().contains("page=2"), "{}", current_url());
+
+    labelled_button(&root, "Previous page").click();
+    until("the first page again", || shown().len() == 50).await;
+    assert_eq!(shown()[0], "m00@acme.test");
+    assert_eq!(
+        script.requests_to("/admin/groups/list").len(),
+        asked,
+        "paging sent no request"
+    );
 }
