@@ -47,6 +47,10 @@ test('on AuthSec itself: clients created, filtered, opened, edited, deactivated,
     await page.waitForURL((u) => /^\/clients\/[0-9a-f-]{36}$/.test(u.pathname));
     const id = new URL(page.url()).pathname.split('/').pop();
     await heading(page, name).waitFor();
+    // AuthSec has no route for a client's roles or groups: the page says so, with no control.
+    const access = page.getByRole('region', { name: 'Roles and groups' });
+    await access.getByText('a client holds neither', { exact: false }).waitFor();
+    assert.equal(await access.getByRole('button').count(), 0, 'nothing to click that the server would not honour');
     // AuthSec's create takes no tags: the console set them with its update.
     await eventually(async () => assert.deepEqual((await call('GET', `/authsec/clientms/tenants/{tenant}/clients/${id}`)).body.tags, [tag]));
 

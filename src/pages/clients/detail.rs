@@ -16,6 +16,7 @@ use crate::hooks::use_submit;
 use crate::routes::Page;
 use fields::Fields;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use std::collections::BTreeMap;
 
@@ -218,6 +219,14 @@ fn Detail(client: Client, #[prop(into)] reload: Callback<()>) -> impl IntoView {
                 />
             </div>
         </Show>
+        <section class="card" aria-labelledby="client-access">
+            <h2 id="client-access">"Roles and groups"</h2>
+            <p>
+                "AuthSec gives roles to admins and groups to users; a client holds neither. (Its group-mapping route adds the groups to the first user who signed in through the client, not to the client, so the console does not offer it.) Manage who may do what under "
+                <A href=Page::Roles.path()>"Roles"</A> " and "
+                <A href=Page::Groups.path()>"Groups"</A> "."
+            </p>
+        </section>
         <ConfirmedDialog
             of=act
             title="Please confirm"
