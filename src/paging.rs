@@ -65,6 +65,15 @@ pub fn search_hits<T: Clone, K: Ord>(
     hits
 }
 
+/// How many of `all` [`search_hits`] returns for `q`, none of them copied or sorted.
+pub fn count_hits<T>(all: &[T], q: &str, holds: impl Fn(&T, &str) -> bool) -> usize {
+    let q = q.trim().to_lowercase();
+    match q.is_empty() {
+        true => all.len(),
+        false => all.iter().filter(|t| holds(t, &q)).count(),
+    }
+}
+
 /// Whether `hay` holds the lower-cased `q`, whatever its case.
 pub fn holds(hay: &str, q: &str) -> bool {
     hay.to_lowercase().contains(q)

@@ -2,7 +2,7 @@
 //! remove in bulk), delete it. AuthSec gives groups no roles: the page says so.
 
 mod add_member;
-mod members;
+pub mod members;
 
 use crate::api::groups::{self, WithMembers};
 use crate::api::Api;
