@@ -7,7 +7,6 @@ use super::http::Api;
 use super::nullable;
 use super::retry::Method;
 use super::url::segment;
-use super::users::EndUser;
 use crate::config::Service;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -32,7 +31,29 @@ pub struct Group {
 pub struct WithMembers {
     pub group: Group,
     #[serde(deserialize_with = "nullable::vec")]
-    pub users: Vec<EndUser>,
+    pub users: Vec<Member>,
+}
+
+/// A member as a group's page shows it: of AuthSec's whole `User` (authsec-api.md §e.3),
+/// only what the page reads is kept, so 10,000 members decode in far fewer allocations.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Member {
+    pub id: String,
+    pub email: String,
+    #[serde(deserialize_with = "nullable::value")]
+    pub name: String,
+    /// AuthSec's `User` says `active`; a list row would say `status`.
+    pub active: Option<bool>,
+    pub status: String,
+    #[serde(deserialize_with = "nullable::value")]
+    pub created_at: String,
+}
+
+impl Member {
+    pub fn is_active(&self) -> bool {
+        self.active.unwrap_or(self.status == "active")
+    }
 }
 
 /// A group with the number of its members: what every list but a group's own page
@@ -122,7 +143,7 @@ fn find(all: Vec<Unread>, id: &str) -> Result<WithMembers, ApiError> {
         if parse::<IdOf>(&raw)?.id != id {
             continue;
         }
-        let users: Option<Vec<EndUser>> = match &listed.users {
+        let users: Option<Vec<Member>> = match &listed.users {
             Some(users) => parse(users)?,
             None => None,
         };

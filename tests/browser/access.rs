@@ -4,8 +4,7 @@
 //! page through.
 
 use super::support::*;
-use authsec_console::api::groups::{Group, WithMembers};
-use authsec_console::api::users::EndUser;
+use authsec_console::api::groups::{Group, Member, WithMembers};
 use authsec_console::components::BulkJob;
 use authsec_console::pages::access::new::NewRolePage;
 use authsec_console::pages::groups::detail::members::Members;
@@ -140,11 +139,11 @@ async fn a_groups_members_page_through_with_the_pager() {
     // router outlives the test and answers the next one's navigations.
     let (root, _g) = mount_admin(&script, || {
         let users = (0..60)
-            .map(|i| EndUser {
+            .map(|i| Member {
                 id: format!("u{i:02}"),
                 email: format!("m{i:02}@acme.test"),
-                status: "active".into(),
-                ..EndUser::default()
+                active: Some(true),
+                ..Member::default()
             })
             .collect();
         let group = Group {

@@ -3,8 +3,7 @@
 //! one by one as you type.
 
 use super::add_member::AddMember;
-use crate::api::groups::{self, WithMembers};
-use crate::api::users::EndUser;
+use crate::api::groups::{self, Member, WithMembers};
 use crate::api::Api;
 use crate::components::{
     when, BulkBar, BulkJob, CsvButton, FilterForm, SearchInput, SelectPageCell, SelectRowCell,
@@ -24,24 +23,31 @@ pub const BATCH: usize = 100;
 
 /// The members whose name or e-mail holds `q`, by e-mail (borrowed: a page change at
 /// 10,000 members copies the 100 it shows, not all of them).
-pub fn matching<'a>(members: &'a [EndUser], q: &str) -> Vec<&'a EndUser> {
-    let all: Vec<&EndUser> = members.iter().collect();
+pub fn matching<'a>(members: &'a [Member], q: &str) -> Vec<&'a Member> {
+    let all: Vec<&Member> = members.iter().collect();
     search_hits(&all, q, |u, q| hit(u, q), |u| u.email.clone())
 }
 
-fn hit(u: &EndUser, q: &str) -> bool {
-    holds(&u.email, q) || holds(&u.full_name(), q)
+fn picked(u: &Member) -> PickedUser {
+    PickedUser {
+        id: u.id.clone(),
+        email: u.email.clone(),
+    }
+}
+
+fn hit(u: &Member, q: &str) -> bool {
+    holds(&u.email, q) || holds(&u.name, q)
 }
 
 /// The members export: every member matching the search, all pages.
-pub fn to_csv(members: &[&EndUser]) -> String {
+pub fn to_csv(members: &[&Member]) -> String {
     let mut out = csv::row(&["id", "email", "name", "status", "created_at"]);
     for u in members {
         let status = if u.is_active() { "active" } else { "inactive" };
         out.push_str(&csv::row(&[
             u.id.clone(),
             u.email.clone(),
-            u.full_name(),
+            u.name.trim().to_string(),
             status.to_string(),
             u.created_at.clone(),
         ]));
@@ -120,7 +126,7 @@ pub fn Members(
                             page: at.page.min(page_count(hits.len() as u64, at.size)),
                             ..at.clone()
                         };
-                        let page: Vec<EndUser> = at
+                        let page: Vec<Member> = at
                             .page_of(&hits)
                             .iter()
                             .map(|u| (*u).clone())
@@ -140,7 +146,7 @@ pub fn Members(
                     }
                         .into_any();
                 }
-                let picks: Vec<PickedUser> = page.iter().map(PickedUser::of).collect();
+                let picks: Vec<PickedUser> = page.iter().map(picked).collect();
                 let table = use_cell_labels();
                 view! {
                     <div class="table-wrap">
@@ -177,12 +183,12 @@ pub fn Members(
 }
 
 #[component]
-fn MemberRow(user: EndUser, selected: UserSelection) -> impl IntoView {
-    let pick = PickedUser::of(&user);
+fn MemberRow(user: Member, selected: UserSelection) -> impl IntoView {
+    let pick = picked(&user);
     let id = user.id.clone();
     let marked = move || selected.has(&id);
     let label = format!("Select {}", user.email);
-    let name = user.full_name();
+    let name = user.name.trim().to_string();
     let active = user.is_active();
     let href = Page::User(&user.id).path();
     let shown = if name.is_empty() {
@@ -209,10 +215,10 @@ mod tests {
 
     #[test]
     fn members_are_found_by_name_or_email_and_sorted_by_email() {
-        let u = |email: &str, name: &str| EndUser {
+        let u = |email: &str, name: &str| Member {
             email: email.into(),
             name: name.into(),
-            ..EndUser::default()
+            ..Member::default()
         };
         let list = vec![u("b@x", "Ann Lee"), u("a@x", "Bo Lee"), u("c@x", "Cy")];
         let emails: Vec<_> = matching(&list, "lee")
