@@ -141,7 +141,13 @@ impl<S: ShapeOf> FromRequestParts<AppState> for Admin<S> {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let caller = Caller::from_request_parts(parts, state).await?;
-        caller.require_admin(S::SHAPE)?;
+        match S::SHAPE {
+            // AuthSec's ADMIN guard: auth-manager's `Require("admin", "access")`, a binding
+            // of the caller to a role holding that permission (authsec-api.md §1.2, §1.5).
+            Shape::Gin => caller.require_perm(&state.db(), "admin", "access")?,
+            // The extension services' own guard: the admin role.
+            shape => caller.require_admin(shape)?,
+        }
         Ok(Admin(caller, PhantomData))
     }
 }

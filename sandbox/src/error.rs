@@ -2,6 +2,7 @@
 //! management apps `{"message","error_code"}` and FastAPI `{"detail"}`.
 
 pub mod bind;
+pub mod go_json;
 
 use std::collections::BTreeMap;
 
@@ -136,17 +137,18 @@ pub fn parse_body<T: DeserializeOwned>(bytes: &[u8], shape: Shape) -> ApiResult<
     } else {
         bytes
     };
-    serde_json::from_slice(bytes).map_err(|e| match shape {
-        Shape::Gin => ApiError::new(
-            StatusCode::BAD_REQUEST,
-            json!({ "error": "Invalid request body", "details": e.to_string() }),
-        ),
-        Shape::App => ApiError::app(StatusCode::BAD_REQUEST, format!("Bad request: {e}")),
-        Shape::Fast => ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            json!({ "detail": [{ "loc": ["body"], "msg": e.to_string(), "type": "value_error.jsondecode" }] }),
-        ),
-    })
+    match shape {
+        // gin's `ShouldBindJSON`: 400 with Go's decoder text, as AuthSec's handlers answer it.
+        Shape::Gin => go_json::decode(bytes).map_err(|e| ApiError::gin(StatusCode::BAD_REQUEST, e)),
+        Shape::App => serde_json::from_slice(bytes)
+            .map_err(|e| ApiError::app(StatusCode::BAD_REQUEST, format!("Bad request: {e}"))),
+        Shape::Fast => serde_json::from_slice(bytes).map_err(|e| {
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                json!({ "detail": [{ "loc": ["body"], "msg": e.to_string(), "type": "value_error.jsondecode" }] }),
+            )
+        }),
+    }
 }
 
 /// A FastAPI-style `name` field: required, a string of 1-256 characters (trimmed).

@@ -138,7 +138,7 @@ async fn a_deleted_permission_leaves_every_role_and_a_second_one_alike_is_refuse
 }
 
 #[tokio::test]
-async fn a_tenant_without_roles_answers_null_and_others_never_see_ours() {
+async fn deleting_every_role_locks_the_tenant_s_admins_out_and_others_keep_theirs() {
     let (s, t) = signed_in(&["--profile", "authsec"], "admin@acme.test", "acme").await;
     let ids: Vec<String> = s
         .get(ROLES, &t)
@@ -152,12 +152,14 @@ async fn a_tenant_without_roles_answers_null_and_others_never_see_ours() {
     for id in &ids {
         s.delete(&format!("{ROLES}/{id}"), &t).await;
     }
-    assert_eq!(s.get(ROLES, &t).await.body, Value::Null, "Go's nil slice");
-    let me = s
-        .get("/authsec/uflow/admin/me/roles-permissions", &t)
-        .await
-        .body;
-    assert_eq!(me["roles"], Value::Null);
+    // The ADMIN guard is a binding to a role holding admin:access, and deleting a role
+    // deletes its bindings (authsec-api.md §1.2, §e): AuthSec would answer `null` for a
+    // tenant without roles, but no admin of it can ask any more.
+    for path in [ROLES, "/authsec/uflow/admin/me/roles-permissions"] {
+        let r = s.get(path, &t).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
+        assert_eq!(r.body["error"], "insufficient_scope", "{path}");
+    }
     let globex = s.login("admin@globex.test", "globex").await;
     let theirs = s.get(ROLES, &globex).await.body;
     assert!(

@@ -136,13 +136,17 @@ impl Rbac {
         action: &str,
         scope: Option<Uuid>,
     ) -> Option<(&Binding, &Role)> {
-        self.bindings.iter().find_map(|b| {
+        // The caller's bindings first: every ADMIN request asks this, over all tenants' rows.
+        let applies = |b: &&Binding| {
+            b.user_id == principal
+                && (b.scope_id.is_none() || (scope.is_some() && b.scope_id == scope))
+        };
+        self.bindings.iter().filter(applies).find_map(|b| {
             let role = self.roles.iter().find(|r| r.id == b.role_id)?;
             let holds = self.permissions.iter().any(|p| {
                 role.permission_ids.contains(&p.id) && p.resource == resource && p.action == action
             });
-            let applies = b.scope_id.is_none() || (scope.is_some() && b.scope_id == scope);
-            (b.user_id == principal && applies && holds).then_some((b, role))
+            holds.then_some((b, role))
         })
     }
 

@@ -2,18 +2,12 @@
 //! request failed, one line per `(Field, tag)` in struct order.
 
 use axum::http::StatusCode;
-use serde::de::DeserializeOwned;
 
 use super::{ApiError, ApiResult};
 
 /// gin's `ShouldBindJSON` on a body with no `binding` tags: the request, or the text gin
-/// answers (`EOF` for no body, else the decoder's own).
-pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Err("EOF".into());
-    }
-    serde_json::from_slice(body).map_err(|e| e.to_string())
-}
+/// answers (`EOF` for no body, else Go's decoder's own).
+pub use super::go_json::decode;
 
 /// The `required` tags a request failed: each `(Field, is missing)` that is missing.
 pub fn missing(fields: &[(&'static str, bool)]) -> Vec<(&'static str, &'static str)> {

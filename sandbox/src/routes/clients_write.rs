@@ -7,7 +7,7 @@ use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::clients::{find, ClientmsAdmin};
+use super::clients::{find, ClientmsCaller};
 use crate::body::Body;
 use crate::db::{Client, Db};
 use crate::error::{bind_error, ApiError, ApiResult};
@@ -87,7 +87,7 @@ fn apply(c: &mut Client, req: ClientReq) {
 
 pub async fn create(
     State(st): State<AppState>,
-    caller: ClientmsAdmin,
+    caller: ClientmsCaller,
     Body(mut req, _): Body<ClientReq>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     validate_create(&req)?;
@@ -142,7 +142,7 @@ pub async fn create(
 
 pub async fn update(
     State(st): State<AppState>,
-    at: ClientmsAdmin,
+    at: ClientmsCaller,
     Body(req, _): Body<ClientReq>,
 ) -> ApiResult<Json<Value>> {
     let mut db = st.db();
@@ -152,14 +152,14 @@ pub async fn update(
 }
 
 /// The client the path names (its id or its client id) in the caller's tenant, to change.
-fn client_mut<'a>(db: &'a mut Db, at: &ClientmsAdmin) -> ApiResult<&'a mut Client> {
+fn client_mut<'a>(db: &'a mut Db, at: &ClientmsCaller) -> ApiResult<&'a mut Client> {
     let id = find(db, at.tenant_id, &at.key)?;
     db.clients
         .get_mut(&id)
         .ok_or_else(|| ApiError::not_found("Client not found"))
 }
 
-fn set_active(st: &AppState, at: &ClientmsAdmin, active: bool) -> ApiResult<Json<Value>> {
+fn set_active(st: &AppState, at: &ClientmsCaller, active: bool) -> ApiResult<Json<Value>> {
     let mut db = st.db();
     let c = client_mut(&mut db, at)?;
     c.set_active(active);
@@ -171,11 +171,13 @@ fn set_active(st: &AppState, at: &ClientmsAdmin, active: bool) -> ApiResult<Json
 /// PATCH `…/{id}/activate` (`true`) and `…/{id}/deactivate` (`false`).
 pub fn set_active_route(active: bool) -> MethodRouter<AppState> {
     patch(
-        move |State(st): State<AppState>, at: ClientmsAdmin| async move { set_active(&st, &at, active) },
+        move |State(st): State<AppState>, at: ClientmsCaller| async move {
+            set_active(&st, &at, active)
+        },
     )
 }
 
-pub async fn soft_delete(State(st): State<AppState>, at: ClientmsAdmin) -> ApiResult<Json<Value>> {
+pub async fn soft_delete(State(st): State<AppState>, at: ClientmsCaller) -> ApiResult<Json<Value>> {
     let mut db = st.db();
     let c = client_mut(&mut db, &at)?;
     c.deleted = true;
@@ -195,7 +197,7 @@ pub struct HardDeleteReq {
 
 pub async fn hard_delete(
     State(st): State<AppState>,
-    caller: ClientmsAdmin,
+    caller: ClientmsCaller,
     Body(req, _): Body<HardDeleteReq>,
 ) -> ApiResult<Json<Value>> {
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
@@ -218,7 +220,7 @@ pub async fn hard_delete(
 
 pub async fn rotate_secret(
     State(st): State<AppState>,
-    at: ClientmsAdmin,
+    at: ClientmsCaller,
 ) -> ApiResult<Json<Value>> {
     at.require_recent(&st.cfg)?;
     let mut db = st.db();

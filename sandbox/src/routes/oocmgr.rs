@@ -151,6 +151,9 @@ async fn add(State(st): State<AppState>, body: Bytes) -> ApiResult<(StatusCode, 
         callback_url: format!("{}/oidc/auth/callback/{norm}", req.react_app_url),
         created_at: created,
     };
+    // AuthSec writes `created_by` into the Hydra client's metadata and its provider row
+    // (oocmgr_controller.go:1506,1526), and no route answers it back (get-config,
+    // show-auth-providers and get-provider list other keys): nothing here can read it.
     let _ = req.created_by;
     let data = json!({
         "callback_url": record.callback_url, "client_id": hydra_id, "created_at": nano(),
