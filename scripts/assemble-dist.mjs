@@ -1,10 +1,10 @@
 // Writes dist/ from the split release build (scripts/lib.sh build_release):
 //   node scripts/assemble-dist.mjs STAGE_DIR DIST_DIR
-// STAGE_DIR holds main.js, main_bg.wasm, __wasm_split.js, the chunk .wasm files and
+// STAGE_DIR holds main.js, main_bg.wasm, __wasm_split.js, the areas' pack_*.wasm and
 // snippets/ (wasm-bindgen's output after wasm-opt). They are copied, with the CSS,
 // into dist/assets/<hash>/, where <hash> is the first 16 hex digits of the sha256 of
 // every file in it: one immutable directory per build, so a CDN may cache it for a
-// year, while the chunks keep the relative names their loader asks for.
+// year, while the packs keep the relative names their loader asks for.
 // index.html is the repository's index.html with the Trunk links replaced by the
 // stylesheet, the preloads of the first-load files and the inline loader script.
 import fs from 'node:fs';

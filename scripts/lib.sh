@@ -318,7 +318,9 @@ build_sandbox() {
 #   2. wasm-split-cli (crate wasm_split_cli_support): main.wasm, one .wasm per
 #      chunk and __wasm_split.js, the loader that fetches a chunk on first use;
 #   3. wasm-bindgen --target web on main.wasm only;
-#   4. wasm-opt -Oz on every .wasm, terser on every .js (about 2.9 KB brotli less);
+#   4. wasm-opt -Oz on every .wasm; scripts/pack-chunks.mjs: the shared chunks packed
+#      one file per area (pack_<area>.wasm) and the loader rewritten for them; terser on
+#      every .js (about 2.9 KB brotli less);
 #   5. scripts/assemble-dist.mjs: dist/assets/<hash>/ and index.html;
 #   6. .br/.gz beside each file, and the inline loader's hash for the CSP.
 # Trunk cannot split (trunk-rs/trunk#1022); `trunk serve` still works for a quick
@@ -375,6 +377,9 @@ build_release() {
       || { cat "$1.err" >&2; echo "wasm-opt failed on $1" >&2; exit 255; }
     grep -v "unknown name subsection" "$1.err" >&2; rm -f "$1.err"; exit 0' _ {} \
     || die "wasm-opt failed"
+  # One file per area instead of one per shared chunk (about 220): the first visit of an
+  # area is one request, not 30 to 100. Before terser: it reads the loader's comments.
+  node "$AUTHSEC_ROOT/scripts/pack-chunks.mjs" "$stage/out" || die "packing the chunks failed"
   log "terser $TERSER_VERSION on $(find "$stage/out" -name '*.js' | wc -l) scripts"
   find "$stage/out" -name '*.js' -print0 | while IFS= read -r -d '' f; do
     "$TERSER_BIN/terser" "$f" --module --compress --mangle -o "$f" || die "terser failed on $f"
@@ -390,17 +395,12 @@ build_release() {
   log "dist/: $(du -sh "$DIST_DIR" | awk '{print $1}'); wasm: $(wasm_sizes "$DIST_DIR")"
 }
 
-# wasm_sizes DIST: the first-load module and each area's chunk (bytes, brotli),
-# then the small shared chunks (chunk_N.wasm) as one total.
+# wasm_sizes DIST: the first-load module and each area's pack (bytes, brotli).
 wasm_sizes() {
-  local f n=0 raw=0 br=0
+  local f
   for f in $(find "$1" -name '*.wasm' | sort); do
-    case "$(basename "$f")" in
-      chunk_*) n=$((n + 1)); raw=$((raw + $(stat -c %s "$f"))); br=$((br + $(stat -c %s "$f.br" 2>/dev/null || echo 0))) ;;
-      *) printf '%s %s B (br %s B); ' "$(basename "$f" .wasm)" "$(stat -c %s "$f")" "$(stat -c %s "$f.br" 2>/dev/null || echo -)" ;;
-    esac
+    printf '%s %s B (br %s B); ' "$(basename "$f" .wasm)" "$(stat -c %s "$f")" "$(stat -c %s "$f.br" 2>/dev/null || echo -)"
   done
-  printf '%s shared chunks %s B (br %s B)' "$n" "$raw" "$br"
 }
 
 # precompress_dist DIR: file.br (brotli -q 11) and file.gz (gzip -9) beside every

@@ -8,7 +8,7 @@
 //          (config.json as it is: it is never precompressed);
 //   wire   the same page opened in Chromium over nginx: the body bytes of every
 //          response (Resource Timing `encodedBodySize`) until the form is there.
-// The area chunks (dist/assets/<hash>/split_*.wasm, chunk_*.wasm) are not in it:
+// The areas' code (dist/assets/<hash>/pack_*.wasm, one file per area) is not in it:
 // the wire test also checks that none was fetched for the sign-in page.
 
 import assert from 'node:assert/strict';
@@ -59,7 +59,7 @@ export function firstLoadFiles() {
 test('first load: the files index.html pulls in fit the 180,000-byte brotli budget', () => {
   const files = firstLoadFiles();
   assert.ok(files.some((f) => f.endsWith('.wasm')), `a wasm module is in the first load: ${files}`);
-  assert.ok(!files.some((f) => /\/(split_|chunk_)[^/]*\.wasm$/.test(f)), `no area chunk in the first load: ${files}`);
+  assert.ok(!files.some((f) => /\/(pack_|split_|chunk_)[^/]*\.wasm$/.test(f)), `no area chunk in the first load: ${files}`);
   const rows = files.map((f) => [f, brSize(f)]);
   const total = rows.reduce((s, [, n]) => s + n, 0);
   console.log(rows.map(([f, n]) => `${String(n).padStart(8)}  ${f}`).join('\n') + `\n${String(total).padStart(8)}  total (budget ${BUDGET})`);
@@ -143,6 +143,46 @@ test('the sign-in frame paints before the wasm runs; the wasm takes it over with
     release();
     await page.locator('input[autocomplete=username]:enabled').waitFor();
     assert.deepEqual(await places(), before, 'the fields are where the frame had them');
+    await assertClean(page);
+  });
+});
+
+test('the first visit of each area costs at most 20 requests (its code arrives as one pack)', { timeout: 120_000 }, async (t) => {
+  const { afterEvents, follow, signInPlain } = await import('./helpers.mjs');
+  await withConsole(t, async ({ page }) => {
+    const asked = [];
+    let pending = 0;
+    page.on('request', (r) => {
+      pending += 1;
+      asked.push(r.url());
+    });
+    const ended = () => { pending -= 1; };
+    page.on('requestfinished', ended);
+    page.on('requestfailed', ended);
+    // The page has drawn its data and asks nothing more: no loading line, and no request
+    // open over two turns of the event loop (an answer's follow-up is asked within one).
+    const quiet = async () => {
+      await page.locator('main [role=status]').filter({ hasText: /Loading/ }).first().waitFor({ state: 'detached' });
+      for (let calm = 0; calm < 2;) {
+        await afterEvents(page);
+        calm = pending === 0 ? calm + 1 : 0;
+      }
+    };
+    await signInPlain(page, '/');
+    await quiet();
+    const areas = ['/clients', '/users', '/apps', '/sessions', '/api-keys', '/account/security', '/access/roles', '/groups', '/settings'];
+    const counts = [];
+    for (const area of areas) {
+      asked.length = 0;
+      await follow(page, area, { settle: false });
+      await page.locator('main h1').first().waitFor();
+      await quiet();
+      const code = asked.filter((u) => /\.(wasm|js|css)$/.test(new URL(u).pathname)).length;
+      counts.push({ area, requests: asked.length, code });
+    }
+    t.diagnostic(`first visit, requests (of which code): ${counts.map((c) => `${c.area} ${c.requests} (${c.code})`).join(', ')}`);
+    const over = counts.filter((c) => c.requests > 20).map((c) => `${c.area}: ${c.requests}`);
+    assert.deepEqual(over, [], 'areas over 20 requests on their first visit');
     await assertClean(page);
   });
 });
