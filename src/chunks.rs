@@ -11,6 +11,9 @@
 mod styles;
 
 use leptos::prelude::*;
+use leptos::reactive::computed::suspense::SuspenseContext;
+use leptos::reactive::computed::ScopedFuture;
+use leptos::tachys::reactive_graph::OwnedView;
 use std::future::Future;
 
 /// A chunk could not be fetched or instantiated (offline, a deploy in between).
@@ -60,8 +63,14 @@ where
         // A `Suspense` builds its first answer in the task that awaited it, which Leptos
         // aborts with the page; only "Try again" goes through the later rebuild.
         Suspend::new(send_wrapper::SendWrapper::new(async move {
-            match (load().await, styles::arrived(sheet).await) {
-                (Ok(view), Ok(())) => view,
+            let page = page_owner();
+            let built = ScopedFuture {
+                owner: page.clone(),
+                observer: None,
+                fut: load(),
+            };
+            match (built.await, styles::arrived(sheet).await) {
+                (Ok(view), Ok(())) => OwnedView::new_with_owner(view, page).into_any(),
                 _ => view! { <ChunkError attempt /> }.into_any(),
             }
         }))
@@ -75,6 +84,21 @@ where
             }
         }>{view}</Suspense>
     }
+}
+
+/// The owner a loaded page is built and lives under, with a suspense of its own that
+/// nothing waits on: a resource the page reads outside its own `Transition` (an Export
+/// button's "ready", a section's "is it there") would otherwise hold this `Suspense`, and
+/// the whole page, heading included, would stay "Loading…" until its data came. Now the
+/// page shows at once, with its sections' skeletons.
+fn page_owner() -> Owner {
+    let page = Owner::new();
+    page.with(|| {
+        provide_context(SuspenseContext {
+            tasks: ArcRwSignal::new(Default::default()),
+        })
+    });
+    page
 }
 
 #[component]

@@ -63,8 +63,13 @@ where
             <A href=list.path()>{noun.many}</A>
             {format!(" / {}", noun.one)}
         </nav>
+        // Until the item names the page, its kind does (the page's heading, for those who
+        // navigate by headings).
         <Transition fallback=move || {
-            view! { <TableSkeleton label=noun.loading_one rows=2 /> }
+            view! {
+                <h1 class="visually-hidden">{noun.one}</h1>
+                <TableSkeleton label=noun.loading_one rows=2 />
+            }
         }>
             {move || {
                 let view = view.clone();
@@ -73,6 +78,7 @@ where
                         Ok(item) => view(item, reload).into_view().into_any(),
                         Err(e) => {
                             view! {
+                                <h1 class="visually-hidden">{noun.one}</h1>
                                 <LoadFailed
                                     what=noun.what_one
                                     error=e

@@ -13,6 +13,7 @@ import {
   goto,
   heading,
   PASSWORD,
+  SANDBOX_URL,
   screenshot,
   signInForm,
   signInPlain,
@@ -117,6 +118,39 @@ async function tabTo(page, match, { max = 80, shift = false } = {}) {
   }
   throw new Error(`Tab never reached the element (after ${max} presses)`);
 }
+
+test('axe-core on the access, groups and settings routes while they load, light and dark: no violation of any impact', FLOW, async (t) => {
+  await withConsole(t, async ({ page }) => {
+    await signInPlain(page, '/access/roles');
+    const role = await firstRowHref(page, '/access/roles');
+    await follow(page, '/groups');
+    const group = await firstRowHref(page, '/groups');
+    const routes = ['/access/roles', role, '/access/roles/new', '/access/permissions', '/access/scopes', '/groups', group, '/settings'];
+    // From here every API answer is held: each page is checked in its loading state.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(`${SANDBOX_URL()}/**`, async (route) => {
+      await held;
+      await route.continue().catch(() => {}); // a request the page aborted meanwhile
+    });
+    const themeButton = page.getByRole('button', { name: 'Dark theme', exact: true });
+    const results = [];
+    for (const r of routes) {
+      await follow(page, r, { settle: false });
+      await page.locator('main [role=status]').filter({ hasText: /Loading/ }).first().waitFor({ state: 'attached' });
+      for (const theme of ['light', 'dark']) {
+        const found = await axe(page);
+        const main = (await page.locator('main').first().innerText()).replace(/\s+/g, ' ').slice(0, 80);
+        results.push(...[...found.bad, ...found.minor].map((v) => `${r} (${theme}, loading): ${v} [${main}]`));
+        await themeButton.click();
+      }
+    }
+    release();
+    await page.unroute(`${SANDBOX_URL()}/**`);
+    t.diagnostic(`checked ${routes.length} routes × 2 themes while loading`);
+    assert.deepEqual(results, []);
+  });
+});
 
 test('keyboard only: sign in, open New client, fill the form, create, store the secret', FLOW, async (t) => {
   await withConsole(t, async ({ page, state }) => {
