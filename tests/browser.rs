@@ -7,6 +7,7 @@ mod browser {
     pub mod answer;
     pub mod apps;
     pub mod clients;
+    pub mod confirm;
     pub mod mfa;
     pub mod palette;
     pub mod reauth;

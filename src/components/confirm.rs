@@ -27,12 +27,37 @@ pub fn ConfirmDialog(
     #[prop(into)] on_cancel: Callback<()>,
     #[prop(optional)] danger: bool,
 ) -> impl IntoView {
+    let confirm_label = StoredValue::new(confirm_label);
+    // The modal builds its content on each opening, so the form (and what was typed in it)
+    // starts empty each time, with nothing to reset afterwards.
+    view! {
+        <Modal open=open title=title on_cancel=on_cancel>
+            <ConfirmForm
+                message
+                type_to_confirm
+                pending
+                error
+                on_confirm
+                on_cancel
+                danger
+                confirm_label=confirm_label.get_value()
+            />
+        </Modal>
+    }
+}
+
+#[component]
+fn ConfirmForm(
+    message: Signal<String>,
+    type_to_confirm: Signal<Option<String>>,
+    pending: Signal<bool>,
+    error: Signal<Option<String>>,
+    on_confirm: Callback<()>,
+    on_cancel: Callback<()>,
+    danger: bool,
+    confirm_label: String,
+) -> impl IntoView {
     let typed = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        if open.get() {
-            typed.set(String::new());
-        }
-    });
     let matches = move || {
         type_to_confirm.with(|want| {
             want.as_deref()
@@ -40,40 +65,37 @@ pub fn ConfirmDialog(
         })
     };
     let input_id = StoredValue::new(unique_id("confirm"));
-    let confirm_label = StoredValue::new(confirm_label);
     view! {
-        <Modal open=open title=title on_cancel=on_cancel>
-            <form
-                class="stack"
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    if matches() && !pending.get_untracked() {
-                        on_confirm.run(());
-                    }
+        <form
+            class="stack"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                if matches() && !pending.get_untracked() {
+                    on_confirm.run(());
                 }
-            >
-                <p>{move || message.get()}</p>
-                <Show when=move || type_to_confirm.with(Option::is_some)>
-                    <div class="field">
-                        <label for=input_id.get_value()>"Type " <strong>{move || type_to_confirm.get().unwrap_or_default()}</strong> " to confirm"</label>
-                        <input id=input_id.get_value() type="text" autocomplete="off" spellcheck="false" bind:value=typed />
-                    </div>
-                </Show>
-                <FormEnd error=error>
-                    <Button class="btn" on_click=move || on_cancel.run(())>"Cancel"</Button>
-                    <button
-                        type="submit"
-                        class="btn"
-                        class:btn--danger=danger
-                        class:btn--primary=!danger
-                        disabled=move || pending.get() || !matches()
-                        aria-busy=move || pending.get().to_string()
-                    >
-                        {confirm_label.get_value()}
-                    </button>
-                </FormEnd>
-            </form>
-        </Modal>
+            }
+        >
+            <p>{move || message.get()}</p>
+            <Show when=move || type_to_confirm.with(Option::is_some)>
+                <div class="field">
+                    <label for=input_id.get_value()>"Type " <strong>{move || type_to_confirm.get().unwrap_or_default()}</strong> " to confirm"</label>
+                    <input id=input_id.get_value() type="text" autocomplete="off" spellcheck="false" bind:value=typed />
+                </div>
+            </Show>
+            <FormEnd error=error>
+                <Button class="btn" on_click=move || on_cancel.run(())>"Cancel"</Button>
+                <button
+                    type="submit"
+                    class="btn"
+                    class:btn--danger=danger
+                    class:btn--primary=!danger
+                    disabled=move || pending.get() || !matches()
+                    aria-busy=move || pending.get().to_string()
+                >
+                    {confirm_label}
+                </button>
+            </FormEnd>
+        </form>
     }
 }
 
