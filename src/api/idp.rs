@@ -9,7 +9,7 @@
 
 pub(crate) mod model;
 
-use super::error::ApiError;
+use super::error::{ApiError, ErrorKind};
 use super::http::Api;
 use super::retry::Method;
 use crate::config::Service;
@@ -77,6 +77,11 @@ pub async fn oidc_update(api: &Api, d: &OidcDraft, by: &str) -> Result<String, A
     Ok(u.data.client_id)
 }
 
+/// Deletes an OIDC provider. AuthSec deletes the Hydra record its table gives for the
+/// tenant and the provider's name, which may be another application's copy of the same key
+/// (oocmgr_controller.go:580-586), and its answer does not say which: the list is read
+/// back, and if this record is still there the error says so (as a 409: AuthSec answered
+/// 200). A failed read-back counts as deleted: the page reads the list again anyway.
 pub async fn oidc_delete(api: &Api, p: &OidcProvider) -> Result<(), ApiError> {
     let body = json!({
         "tenant_id": client(api),
@@ -89,7 +94,16 @@ pub async fn oidc_delete(api: &Api, p: &OidcProvider) -> Result<(), ApiError> {
         "/oidc/delete-provider",
         Some(&body),
     )
-    .await
+    .await?;
+    let listed = oidc_list(api).await.ok().flatten();
+    match listed.is_some_and(|s| s.providers.iter().any(|o| o.hydra_id == p.hydra_id)) {
+        false => Ok(()),
+        true => Err(ApiError::new(
+            ErrorKind::Http,
+            409,
+            "AuthSec deleted another application's copy of this provider (they share its key), not this one, which is still here. Check that application's sign-in settings; Delete again removes this one too.",
+        )),
+    }
 }
 
 /// AuthSec's starting points for OIDC providers (Google, Microsoft, GitHub…), by name.

@@ -248,3 +248,53 @@ test('on AuthSec itself: sign-in providers are added from templates, edited with
     await assertClean(page);
   });
 });
+
+test('on AuthSec itself: a provider key another application shares is edited and deleted with what AuthSec really changed said', FLOW, async (t) => {
+  const s = (admin ??= await apiSignIn());
+  const listed = async (client) =>
+    (await call('POST', '/authsec/oocmgr/oidc/get-config', { client_id: client })).body.data.oidc_providers ?? [];
+  const clients = await call('GET', `/authsec/clientms/tenants/${s.tenantId}/clients/getClients?limit=5`);
+  const other = clients.body.clients.find((c) => c.id !== s.tenantId).id;
+  const key = `shared-${RUN}`;
+  const add = async (client, display) => {
+    const r = await call('POST', '/authsec/oocmgr/oidc/add-provider', {
+      tenant_id: s.tenantId, client_id: client, react_app_url: 'https://app.acme.test', created_by: 'e2e',
+      provider: {
+        provider_name: key, display_name: display, client_id: `cid-${display}`, client_secret: 'sec',
+        auth_url: 'https://idp.acme.test/auth', token_url: 'https://idp.acme.test/token',
+        user_info_url: 'https://idp.acme.test/userinfo', scopes: ['openid'], is_active: true, sort_order: 1,
+      },
+    });
+    assert.equal(r.status, 201, r.text);
+  };
+  // Another application's copy first: AuthSec's table finds it before the workspace's.
+  await add(other, 'Theirs');
+  await add(s.tenantId, `Ours ${RUN}`);
+  await withConsole(t, async ({ page }) => {
+    await signInPlain(page, '/settings');
+    const card = page.getByRole('region', { name: 'Sign-in providers' });
+    await button(card, `Edit Ours ${RUN}`).click();
+    const edit = page.getByRole('dialog', { name: `Edit Ours ${RUN}` });
+    const name = edit.getByRole('textbox', { name: 'Name people see', exact: true });
+    await name.fill(`Renamed ${RUN}`);
+    await button(edit, 'Save provider').click();
+    await edit.getByText(`AuthSec saved these settings on another record of this provider (${other}-${key}-oidc), not this one`, { exact: false }).waitFor();
+    assert.equal(await name.inputValue(), `Renamed ${RUN}`, 'the input is kept');
+    assert.equal((await listed(other)).find((p) => p.provider_name === key).display_name, `Renamed ${RUN}`);
+    assert.equal((await listed(s.tenantId)).find((p) => p.provider_name === key).display_name, `Ours ${RUN}`);
+    await button(edit, 'Cancel').click();
+
+    await button(card, `Delete Ours ${RUN}`).click();
+    const ask = page.getByRole('dialog', { name: 'Delete sign-in provider' });
+    await button(ask, 'Delete provider').click();
+    await ask.getByText("AuthSec deleted another application's copy of this provider", { exact: false }).waitFor();
+    assert.equal((await listed(other)).find((p) => p.provider_name === key), undefined, "the other application's is gone");
+    assert.ok((await listed(s.tenantId)).some((p) => p.provider_name === key), 'this one is still there');
+    // Deleting again now reaches this one.
+    await button(ask, 'Delete provider').click();
+    await toast(page, `The provider Ours ${RUN} was deleted.`).waitFor();
+    await card.locator('tbody tr').filter({ hasText: key }).waitFor({ state: 'detached' });
+    assert.equal((await listed(s.tenantId)).find((p) => p.provider_name === key), undefined);
+    await assertClean(page);
+  });
+});
