@@ -11,6 +11,7 @@ use crate::api::mfa::{self, Account, Enrolled};
 use crate::api::passkeys::{self as pk, Passkey};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
+use crate::components::Card;
 use leptos::prelude::*;
 
 /// What the overview counts: the authenticator app, and the passkeys (a count when the
@@ -99,12 +100,11 @@ pub fn SecurityPage() -> impl IntoView {
         // one turned on would lock them out (authsec-api.md §a).
         return view! {
             <h1>"Security"</h1>
-            <section class="card stack" aria-labelledby="invited-h">
-                <h2 id="invited-h">"Two-factor sign-in"</h2>
+            <Card title="Two-factor sign-in" class="stack">
                 <p class="alert alert--warning" role="note">
                     "You are an invited admin. This AuthSec server signs invited admins in with their password alone and has no route that checks a second factor for them: turning one on would lock you out, so it cannot be set up here. Keep your password strong and unique."
                 </p>
-            </section>
+            </Card>
         }
         .into_any();
     }
@@ -127,8 +127,7 @@ fn Overview() -> impl IntoView {
     };
     let failed = move || data.enrolled.with(|d| matches!(d, Some(Err(_))));
     view! {
-        <section class="card stack" aria-labelledby="overview-h">
-            <h2 id="overview-h">"Two-factor sign-in"</h2>
+        <Card title="Two-factor sign-in" class="stack">
             <Show
                 when=loaded
                 fallback=move || {
@@ -199,6 +198,6 @@ fn Overview() -> impl IntoView {
                     }
                 }}
             </Show>
-        </section>
+        </Card>
     }
 }

@@ -11,6 +11,7 @@ use crate::api::{apps, Api};
 use crate::components::when;
 use crate::components::SearchList;
 use crate::hooks::{ListUrl, Search};
+use crate::paging::holds;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -20,7 +21,7 @@ use serde_json::Value;
 pub fn matching<'a>(list: &'a [Value], q: &str) -> Vec<&'a Value> {
     let q = q.trim().to_lowercase();
     list.iter()
-        .filter(|a| apps::text(a, "app_name").to_lowercase().contains(&q))
+        .filter(|a| holds(apps::text(a, "app_name"), &q))
         .collect()
 }
 

@@ -5,6 +5,7 @@ pub mod detail;
 
 use crate::api::groups::{self, Counted};
 use crate::api::Api;
+use crate::components::Card;
 use crate::components::SearchList;
 use crate::components::{
     loaded, rows_of, when, CsvButton, FormEnd, SubmitButton, TextField, Toasts,
@@ -122,8 +123,7 @@ pub fn GroupsPage() -> impl IntoView {
                 make=move |_| rows_of(&data, to_csv)
             />
         </div>
-        <section class="card" aria-labelledby="group-new">
-            <h2 id="group-new">"New group"</h2>
+        <Card title="New group">
             <form class="filters" on:submit=submit novalidate>
                 <TextField label="Group name" value=name error=name_error required=true />
                 <FormEnd error=form_error>
@@ -134,7 +134,7 @@ pub fn GroupsPage() -> impl IntoView {
                     />
                 </FormEnd>
             </form>
-        </section>
+        </Card>
         <SearchList
             url
             data

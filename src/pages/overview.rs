@@ -11,6 +11,7 @@ use crate::api::mfa::{self, Account};
 use crate::api::users::{self, AdminUser};
 use crate::api::{access, domains, groups, Api, ApiError};
 use crate::auth::AuthContext;
+use crate::components::Card;
 use crate::components::ListBody;
 use crate::hooks::list_url::Tri;
 use crate::pages::clients::list_path as clients_path;
@@ -41,7 +42,7 @@ fn figure(n: usize, what: &'static str, href: String) -> impl IntoView {
 
 /// A card whose figures come from one request.
 #[component]
-fn Card<T, R, V>(
+fn FigureCard<T, R, V>(
     title: &'static str,
     data: LocalResource<Result<T, ApiError>>,
     /// The skeleton's accessible name: "Loading end users".
@@ -75,7 +76,7 @@ fn one_figure<T: Clone + Send + Sync + 'static>(
     href: fn() -> String,
 ) -> impl IntoView {
     let rows = move |l: Vec<T>| view! { <ul class="stats">{figure(count(&l), what, href())}</ul> };
-    view! { <Card title loading what=subject data rows /> }
+    view! { <FigureCard title loading what=subject data rows /> }
 }
 
 /// A card with one figure: how many the list holds.
@@ -168,7 +169,7 @@ fn two_figures(
             </ul>
         }
     };
-    view! { <Card title loading what=subject data rows /> }
+    view! { <FigureCard title loading what=subject data rows /> }
 }
 
 /// Each admin and whether they have a second factor (AuthSec answers per account).
@@ -246,16 +247,13 @@ pub fn OverviewPage() -> impl IntoView {
                 || Page::Settings.path(),
             )}
         </div>
-        <section class="card" aria-labelledby="mfa-h">
-            <h2 id="mfa-h">"Second factor adoption"</h2>
+        <Card title="Second factor adoption">
             <Adoption end_users=end_user_mfa admins />
-        </section>
-        <section class="card" aria-labelledby="signins-h">
-            <h2 id="signins-h">"Sign-ins over time"</h2>
-            <p class="muted">
-                "AuthSec keeps no sign-in history the console can read, so there is no chart here."
-            </p>
-        </section>
+        </Card>
+        <Card
+            title="Sign-ins over time"
+            lead="AuthSec keeps no sign-in history the console can read, so there is no chart here."
+        />
         <NeedsAttention admins invites domains clients=open_clients />
     }
 }

@@ -8,6 +8,7 @@ use super::picker::model::ids_of;
 use crate::api::access::{self, Permission, RoleDetail, RoleDraft};
 use crate::api::Api;
 use crate::components::Button;
+use crate::components::Card;
 use crate::components::{ConfirmedDialog, DetailPage, Toasts, UnsavedGuard};
 use crate::hooks::{use_confirmed, use_submit};
 use crate::routes::Page;
@@ -105,8 +106,7 @@ fn RoleEditor(role: RoleDetail, perms: Vec<Permission>, reload: Callback<()>) ->
                     </p>
                 }
             })}
-        <section class="card narrow-form" aria-labelledby="role-edit">
-            <h2 id="role-edit">"Name and permissions"</h2>
+        <Card title="Name and permissions" class="narrow-form">
             <RoleForm
                 fields=fields
                 permissions=perms
@@ -117,7 +117,7 @@ fn RoleEditor(role: RoleDetail, perms: Vec<Permission>, reload: Callback<()>) ->
                     save.dispatch(d);
                 }
             />
-        </section>
+        </Card>
         <Holders role_id=role.id.clone() role_name=role.name.clone() on_change=reload />
         <ConfirmedDialog
             of=delete

@@ -3,11 +3,11 @@
 use super::form::{RoleFields, RoleForm};
 use crate::api::access::{self, RoleDraft};
 use crate::api::Api;
+use crate::components::Crumbs;
 use crate::components::{ListBody, Toasts, UnsavedGuard};
 use crate::hooks::use_submit;
 use crate::routes::Page;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use std::collections::BTreeSet;
 
@@ -34,11 +34,7 @@ pub fn NewRolePage() -> impl IntoView {
     );
     let dirty = Memo::new(move |_| !created.get() && fields.differs_from("", "", &BTreeSet::new()));
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <A href=Page::Roles.path()>"Roles"</A>
-            " / New role"
-        </nav>
-        <h1>"New role"</h1>
+        <Crumbs up=Page::Roles up_label="Roles" here="New role" />
         <div class="narrow-form">
             <ListBody
                 data=permissions

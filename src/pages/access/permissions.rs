@@ -4,13 +4,14 @@
 use crate::api::access::{self, Permission};
 use crate::api::Api;
 use crate::components::Button;
+use crate::components::Card;
+use crate::components::Crumbs;
 use crate::components::SearchList;
 use crate::components::{ConfirmedDialog, FormEnd, SubmitButton, TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit, ListUrl, Search};
 use crate::paging::{holds, search_hits};
 use crate::routes::Page;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The permissions whose `resource:action` or description holds `q`, by resource then action.
 pub fn matching(list: &[Permission], q: &str) -> Vec<Permission> {
@@ -128,13 +129,8 @@ pub fn PermissionsPage() -> impl IntoView {
         }
     };
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <A href=Page::Roles.path()>"Roles"</A>
-            " / Permissions"
-        </nav>
-        <h1>"Permissions"</h1>
-        <section class="card" aria-labelledby="perm-add">
-            <h2 id="perm-add">"Add a permission"</h2>
+        <Crumbs up=Page::Roles up_label="Roles" here="Permissions" />
+        <Card title="Add a permission">
             <form class="filters" on:submit=submit novalidate>
                 <TextField
                     label="Resource"
@@ -155,7 +151,7 @@ pub fn PermissionsPage() -> impl IntoView {
                     <SubmitButton pending=add.pending() label="Add permission" busy="Adding…" />
                 </FormEnd>
             </form>
-        </section>
+        </Card>
         <SearchList
             url
             data

@@ -5,18 +5,14 @@ mod api;
 mod project;
 pub mod rules;
 
+use crate::components::Crumbs;
 use crate::routes::Page;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn ScopesPage() -> impl IntoView {
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <A href=Page::Roles.path()>"Roles"</A>
-            " / Scopes"
-        </nav>
-        <h1>"Scopes"</h1>
+        <Crumbs up=Page::Roles up_label="Roles" here="Scopes" />
         <project::ProjectScopes />
         <api::ApiScopes />
     }

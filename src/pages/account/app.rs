@@ -8,6 +8,7 @@ use crate::api::{mfa, Api};
 use crate::auth::AuthContext;
 use crate::components::backup_codes::BackupCodes;
 use crate::components::Button;
+use crate::components::Card;
 use crate::components::{ConfirmedDialog, TotpSetup};
 use crate::hooks::use_confirmed;
 use leptos::prelude::*;
@@ -38,8 +39,7 @@ pub fn AppSection() -> impl IntoView {
     let email2 = email.clone();
 
     view! {
-        <section class="card stack" aria-labelledby="app-h">
-            <h2 id="app-h">"Authenticator app"</h2>
+        <Card title="Authenticator app" class="stack">
             <p class="muted">
                 {move || {
                     if on.get() {
@@ -106,6 +106,6 @@ pub fn AppSection() -> impl IntoView {
                 }
                 confirm_label="Make new codes"
             />
-        </section>
+        </Card>
     }
 }

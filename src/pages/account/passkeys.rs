@@ -8,6 +8,7 @@ use super::SecurityData;
 use crate::api::passkeys::{self as pk, Passkey};
 use crate::api::Api;
 use crate::components::Button;
+use crate::components::Card;
 use crate::components::{when, ListBody, Toasts};
 use crate::hooks::use_confirmed;
 use crate::hooks::use_submit;
@@ -169,11 +170,11 @@ pub fn PasskeysSection() -> impl IntoView {
         }
     };
     view! {
-        <section class="card stack" aria-labelledby="passkeys-h">
-            <h2 id="passkeys-h">"Passkeys"</h2>
-            <p class="muted">
-                "A passkey signs you in with your device's screen lock or a security key, and cannot be phished."
-            </p>
+        <Card
+            title="Passkeys"
+            lead="A passkey signs you in with your device's screen lock or a security key, and cannot be phished."
+            class="stack"
+        >
             <ListBody
                 data=data.passkeys
                 loading="Loading your passkeys"
@@ -210,6 +211,6 @@ pub fn PasskeysSection() -> impl IntoView {
                 on_confirm=delete.confirm()
                 on_cancel=delete.cancel()
             />
-        </section>
+        </Card>
     }
 }

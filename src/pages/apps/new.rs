@@ -8,6 +8,7 @@ use super::model::{create_body, is_on, read, template, validate, Form};
 use crate::api::unsure::{Made, Once};
 use crate::api::{apps, Api, ApiError};
 use crate::components::Button;
+use crate::components::Crumbs;
 use crate::components::FormEnd;
 use crate::components::{SecretDialog, Toasts, UnsavedGuard};
 use crate::hooks::use_submit;
@@ -142,11 +143,7 @@ pub fn NewAppPage() -> impl IntoView {
     });
     view! {
         <UnsavedGuard dirty=dirty />
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <A href=Page::Apps.path()>"Applications"</A>
-            " / New application"
-        </nav>
-        <h1>"New application"</h1>
+        <Crumbs up=Page::Apps up_label="Applications" here="New application" />
         <ol class="steps steps--nav" aria-label="Steps">
             {Section::ALL
                 .iter()

@@ -10,6 +10,7 @@ use crate::api::clients::{self, Client};
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::Button;
+use crate::components::Card;
 use crate::components::{ConfirmedDialog, DetailPage, SecretDialog, Toasts, UnsavedGuard};
 use crate::hooks::use_confirmed;
 use crate::hooks::use_submit;
@@ -219,14 +220,13 @@ fn Detail(client: Client, #[prop(into)] reload: Callback<()>) -> impl IntoView {
                 />
             </div>
         </Show>
-        <section class="card" aria-labelledby="client-access">
-            <h2 id="client-access">"Roles and groups"</h2>
+        <Card title="Roles and groups">
             <p>
                 "AuthSec gives roles to admins and groups to users; a client holds neither. (Its group-mapping route adds the groups to the first user who signed in through the client, not to the client, so the console does not offer it.) Manage who may do what under "
                 <A href=Page::Roles.path()>"Roles"</A> " and "
                 <A href=Page::Groups.path()>"Groups"</A> "."
             </p>
-        </section>
+        </Card>
         <ConfirmedDialog
             of=act
             title="Please confirm"

@@ -7,11 +7,11 @@ use crate::api::clients;
 use crate::api::unsure::{Made, Once};
 use crate::api::Api;
 use crate::auth::AuthContext;
+use crate::components::Crumbs;
 use crate::components::{SecretDialog, Toasts, UnsavedGuard};
 use crate::hooks::use_submit;
 use crate::routes::Page;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use std::collections::BTreeMap;
 
@@ -90,11 +90,7 @@ pub fn NewClientPage() -> impl IntoView {
         }
     });
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <A href=Page::Clients.path()>"Clients"</A>
-            " / New client"
-        </nav>
-        <h1>"New client"</h1>
+        <Crumbs up=Page::Clients up_label="Clients" here="New client" />
         <div class="narrow-form">
             <ClientForm
                 fields=fields

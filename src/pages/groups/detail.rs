@@ -7,6 +7,7 @@ pub mod members;
 use crate::api::groups::{self, WithMembers};
 use crate::api::Api;
 use crate::components::Button;
+use crate::components::Card;
 use crate::components::{
     BulkJob, ConfirmedDialog, DetailPage, FormEnd, SubmitButton, TextField, Toasts,
 };
@@ -108,8 +109,7 @@ fn GroupEditor(
                 "Delete group"
             </Button>
         </div>
-        <section class="card narrow-form" aria-labelledby="group-edit">
-            <h2 id="group-edit">"Name and description"</h2>
+        <Card title="Name and description" class="narrow-form">
             <form class="stack" on:submit=submit novalidate>
                 <TextField label="Name" value=name error=name_error required=true />
                 <TextField label="Description" value=description hint="Optional" />
@@ -117,14 +117,13 @@ fn GroupEditor(
                     <SubmitButton pending=save.pending() label="Save group" busy="Saving…" />
                 </FormEnd>
             </form>
-        </section>
-        <section class="card" aria-labelledby="group-roles">
-            <h2 id="group-roles">"Roles"</h2>
+        </Card>
+        <Card title="Roles">
             <p>
                 "AuthSec gives roles to admins only, so a group holds none. Manage who may do what under "
                 <A href=Page::Roles.path()>"Roles"</A> "."
             </p>
-        </section>
+        </Card>
         <Members group_id=group.id.clone() members=g on_change=reload job selected />
         <ConfirmedDialog
             of=delete

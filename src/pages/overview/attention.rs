@@ -4,6 +4,7 @@
 use super::model::{expiring_soon, without_mfa};
 use super::{Admins, Clients, Domains, Invites};
 use crate::api::ApiError;
+use crate::components::Card;
 use crate::components::ListBody;
 use crate::hooks::list_url::Tri;
 use crate::pages::clients::list_path as clients_path;
@@ -46,13 +47,10 @@ pub fn NeedsAttention(
         "Every active client asks for a second factor.",
     );
     view! {
-        <section class="card" aria-labelledby="attention-h">
-            <h2 id="attention-h">"Needs attention"</h2>
-            {part(invites, invited, expiring)}
-            {part(domains, domain, unverified)}
-            {part(admins, admin, admins_without_mfa)}
-            {part(clients, client, clients_without_mfa)}
-        </section>
+        <Card title="Needs attention">
+            {part(invites, invited, expiring)} {part(domains, domain, unverified)}
+            {part(admins, admin, admins_without_mfa)} {part(clients, client, clients_without_mfa)}
+        </Card>
     }
 }
 

@@ -4,6 +4,7 @@
 use super::SessionsState;
 use crate::api::sessions::{self, DeviceSession, SessionPage};
 use crate::api::Api;
+use crate::components::Card;
 use crate::components::{
     when, ConfirmedDialog, DataTable, FilterForm, ListBody, SearchInput, Toasts, UrlPager,
 };
@@ -57,8 +58,7 @@ pub fn TenantSessions() -> impl IntoView {
         }
     };
     view! {
-        <section class="card stack" aria-labelledby="tenant-h">
-            <h2 id="tenant-h">"All sessions in this workspace"</h2>
+        <Card title="All sessions in this workspace" class="stack">
             <FilterForm label="Filter sessions">
                 <SearchInput
                     label="User email"
@@ -112,6 +112,6 @@ pub fn TenantSessions() -> impl IntoView {
                 confirm_label="Revoke"
                 danger=true
             />
-        </section>
+        </Card>
     }
 }

@@ -6,13 +6,14 @@ use super::rules::{check_domain, verify_failure};
 use crate::api::domains::{self, Domain};
 use crate::api::{Api, ApiError};
 use crate::components::Button;
+use crate::components::Card;
 use crate::components::{when, ConfirmedDialog, CopyButton, FormAlert, FormEnd, TableList};
 use crate::components::{SubmitButton, TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit};
 use leptos::prelude::*;
 
 /// What a row's button asks of AuthSec.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum Op {
     Verify,
     MakePrimary,
@@ -57,13 +58,13 @@ pub fn Domains() -> impl IntoView {
     let op_error = RwSignal::new(None::<String>);
     let op = use_submit(
         move |(o, d): &(Op, Domain)| {
-            let (o, d) = (o.clone(), d.clone());
+            let (o, d) = (*o, d.clone());
             async move {
                 match o {
                     Op::Verify => domains::verify(&api, &d.id).await,
                     Op::MakePrimary => domains::set_primary(&api, &d.id).await,
                 }
-                .map(|_| (o.clone(), d.domain.clone()))
+                .map(|_| (o, d.domain.clone()))
                 .map_err(|e| (o, d.domain, e))
             }
         },
@@ -98,10 +99,29 @@ pub fn Domains() -> impl IntoView {
         },
     );
     let busy = move || op.pending().get();
+    // A row's Verify or Make primary: named after its domain, off while one runs.
+    let op_button = move |o: Op, d: Domain, text: &'static str, label: String| {
+        view! {
+            <Button
+                class="btn btn--small"
+                label=label
+                disabled=busy
+                on_click=move || run(o, d.clone())
+            >
+                {text}
+            </Button>
+        }
+    };
     let row = move |d: Domain| {
         let name = d.domain.clone();
-        let (v, p, del) = (d.clone(), d.clone(), d.clone());
+        let del = d.clone();
         let record = (!d.is_verified).then(|| view! { <Record domain=d.clone() /> });
+        let verify = (!d.is_verified)
+            .then(|| op_button(Op::Verify, d.clone(), "Verify", format!("Verify {name}")));
+        let primary = (d.is_verified && !d.is_primary).then(|| {
+            let label = format!("Make {name} primary");
+            op_button(Op::MakePrimary, d.clone(), "Make primary", label)
+        });
         view! {
             <tr>
                 <td class="truncate" title=name.clone()>
@@ -124,32 +144,7 @@ pub fn Domains() -> impl IntoView {
                 </td>
                 <td>{when(Some(d.created_at.as_str()))}</td>
                 <td class="actions-cell">
-                    {(!d.is_verified)
-                        .then(|| {
-                            view! {
-                                <Button
-                                    class="btn btn--small"
-                                    label=format!("Verify {name}")
-                                    disabled=busy
-                                    on_click=move || run(Op::Verify, v.clone())
-                                >
-                                    "Verify"
-                                </Button>
-                            }
-                        })}
-                    {(d.is_verified && !d.is_primary)
-                        .then(|| {
-                            view! {
-                                <Button
-                                    class="btn btn--small"
-                                    label=format!("Make {name} primary")
-                                    disabled=busy
-                                    on_click=move || run(Op::MakePrimary, p.clone())
-                                >
-                                    "Make primary"
-                                </Button>
-                            }
-                        })}
+                    {verify} {primary}
                     <Button
                         class="btn btn--small btn--danger-ghost"
                         label=format!("Delete {name}")
@@ -163,12 +158,10 @@ pub fn Domains() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="domains-h">
-            <h2 id="domains-h">"Domains"</h2>
-            <p class="muted">
-                "A verified domain can be used to sign in to this workspace and for passkeys. "
-                "Prove a domain by publishing the TXT record shown for it at your DNS provider."
-            </p>
+        <Card
+            title="Domains"
+            lead="A verified domain can be used to sign in to this workspace and for passkeys. Prove a domain by publishing the TXT record shown for it at your DNS provider."
+        >
             <form class="filters" on:submit=submit novalidate>
                 <TextField
                     label="Domain"
@@ -188,7 +181,7 @@ pub fn Domains() -> impl IntoView {
                 columns=&["Domain", "Status", "Added", ""]
                 row
             />
-        </section>
+        </Card>
         <ConfirmedDialog
             of=delete
             title="Delete domain"

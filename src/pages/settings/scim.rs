@@ -7,6 +7,7 @@ use crate::api::tenant::{self, ScimToken};
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::field::unique_id;
+use crate::components::Card;
 use crate::components::{when, ConfirmedDialog, CopyButton, SearchInput, SecretDialog};
 use crate::hooks::{keyed_fetch, use_confirmed};
 use leptos::prelude::*;
@@ -64,13 +65,10 @@ pub fn Scim() -> impl IntoView {
     }
     };
     view! {
-        <section class="card" aria-labelledby="scim-h">
-            <h2 id="scim-h">"SCIM provisioning"</h2>
-            <p class="muted">
-                "An identity provider (Okta, Entra ID…) with a SCIM token creates and updates this "
-                "workspace's end users through one client. AuthSec issues the token for 365 days and "
-                "cannot list or revoke it: keep it in the identity provider only."
-            </p>
+        <Card
+            title="SCIM provisioning"
+            lead="An identity provider (Okta, Entra ID…) with a SCIM token creates and updates this workspace's end users through one client. AuthSec issues the token for 365 days and cannot list or revoke it: keep it in the identity provider only."
+        >
             <form
                 class="filters"
                 on:submit=move |ev| {
@@ -124,7 +122,7 @@ pub fn Scim() -> impl IntoView {
                         }
                     })
             }}
-        </section>
+        </Card>
         <ConfirmedDialog
             of=mint
             title="Generate SCIM token"

@@ -2,6 +2,7 @@
 
 use crate::api::tenant::{self, Tenant};
 use crate::api::Api;
+use crate::components::Card;
 use crate::components::{when, CopyButton, ListBody};
 use leptos::prelude::*;
 
@@ -10,8 +11,7 @@ pub fn Profile() -> impl IntoView {
     let api = Api::expect();
     let data = LocalResource::new(move || async move { tenant::current(&api).await });
     view! {
-        <section class="card" aria-labelledby="workspace-h">
-            <h2 id="workspace-h">"Workspace"</h2>
+        <Card title="Workspace">
             <ListBody
                 data
                 loading="Loading the workspace"
@@ -22,7 +22,7 @@ pub fn Profile() -> impl IntoView {
             <p class="muted">
                 "AuthSec does not save changes to these yet, so they cannot be edited here."
             </p>
-        </section>
+        </Card>
     }
 }
 

@@ -11,6 +11,7 @@ use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::when;
 use crate::components::Button;
+use crate::components::Card;
 use crate::components::{Avatar, ConfirmedDialog, DetailPage, SecretDialog, Toasts};
 use crate::hooks::{use_confirmed, use_may};
 use crate::routes::Page;
@@ -98,6 +99,17 @@ fn Detail(user: EndUser, #[prop(into)] reload: Callback<()>) -> impl IntoView {
             reload.run(());
         },
     );
+    let profile = user.clone();
+    let methods = if user.mfa_methods.is_empty() {
+        view! { <p class="muted">"None enrolled. The user can add them under Account security."</p> }
+            .into_any()
+    } else {
+        let items = user
+            .mfa_methods
+            .iter()
+            .map(|m| view! { <li>{method_label(m)}</li> });
+        view! { <ul class="plain">{items.collect_view()}</ul> }.into_any()
+    };
     view! {
         <div class="page-head">
             <Avatar name=name.clone() email=email.clone() />
@@ -126,18 +138,10 @@ fn Detail(user: EndUser, #[prop(into)] reload: Callback<()>) -> impl IntoView {
             <dt>"Last login"</dt><dd>{when(user.last_login.as_deref())}</dd>
             <dt>"Created"</dt><dd>{when(Some(user.created_at.as_str()))}</dd>
         </dl>
-        <section class="card" aria-labelledby="profile-h">
-            <h2 id="profile-h">"Profile"</h2>
-            <profile::ProfileForm user=user.clone() on_saved=move |_| reload.run(()) />
-        </section>
-        <section class="card" aria-labelledby="mfa-h">
-            <h2 id="mfa-h">"Two-factor methods"</h2>
-            {if user.mfa_methods.is_empty() {
-                view! { <p class="muted">"None enrolled. The user can add them under Account security."</p> }.into_any()
-            } else {
-                view! { <ul class="plain">{user.mfa_methods.iter().map(|m| view! { <li>{method_label(m)}</li> }).collect_view()}</ul> }.into_any()
-            }}
-        </section>
+        <Card title="Profile">
+            <profile::ProfileForm user=profile on_saved=move |_| reload.run(()) />
+        </Card>
+        <Card title="Two-factor methods">{methods}</Card>
         <groups::UserGroups user_id=user.id.clone() email=user.email.clone() />
         <sessions::UserSessions user_id=user.id.clone() />
         <ConfirmedDialog

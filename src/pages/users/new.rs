@@ -6,6 +6,7 @@ use crate::api::unsure::{Made, Once};
 use crate::api::users::{self, NewEndUser};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
+use crate::components::Crumbs;
 use crate::components::{FormEnd, SubmitButton};
 use crate::components::{TextField, Toasts, UnsavedGuard};
 use crate::hooks::use_submit;
@@ -103,11 +104,7 @@ pub fn NewUserPage() -> impl IntoView {
     };
     view! {
         <UnsavedGuard dirty=dirty />
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <A href=Page::Users.path()>"Users"</A>
-            " / New user"
-        </nav>
-        <h1>"New user"</h1>
+        <Crumbs up=Page::Users up_label="Users" here="New user" />
         <form class="narrow-form stack" on:submit=submit novalidate>
             <TextField
                 label="Email"

@@ -3,6 +3,7 @@
 
 use crate::api::users::{self, PendingInvite};
 use crate::api::Api;
+use crate::components::Card;
 use crate::components::{when, ConfirmedDialog, TableList, Toasts};
 use crate::hooks::use_confirmed;
 use crate::time::absolute;
@@ -94,8 +95,7 @@ pub fn PendingInvites(
         }
     };
     view! {
-        <section class="card" aria-labelledby="invites-h">
-            <h2 id="invites-h">"Pending invitations"</h2>
+        <Card title="Pending invitations">
             <p class="alert" role="alert" hidden=move || error.with(Option::is_none)>
                 {move || error.get()}
             </p>
@@ -109,7 +109,7 @@ pub fn PendingInvites(
                 columns=&["Invited admin", "Invited", "Expiry", ""]
                 row
             />
-        </section>
+        </Card>
         <ConfirmedDialog
             of=cancel
             title="Cancel invitation"

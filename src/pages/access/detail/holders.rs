@@ -6,6 +6,7 @@ use crate::api::access::{self, Binding};
 use crate::api::users::{self, AdminUser};
 use crate::api::Api;
 use crate::components::field::unique_id;
+use crate::components::Card;
 use crate::components::{when, DataTable, FormEnd, ListBody, SubmitButton, Toasts};
 use crate::hooks::use_submit;
 use leptos::prelude::*;
@@ -68,11 +69,10 @@ pub fn Holders(
     );
     let select_id = unique_id("holder");
     view! {
-        <section class="card" aria-labelledby="role-holders">
-            <h2 id="role-holders">"Admins with this role"</h2>
-            <p class="muted">
-                "AuthSec gives roles to admins only (not to end users or groups), and has no way to take one back from a single admin: deleting the role takes it from everyone."
-            </p>
+        <Card
+            title="Admins with this role"
+            lead="AuthSec gives roles to admins only (not to end users or groups), and has no way to take one back from a single admin: deleting the role takes it from everyone."
+        >
             <ListBody
                 data
                 loading="Loading who holds this role"
@@ -151,7 +151,7 @@ pub fn Holders(
                         .into_any()
                 }
             />
-        </section>
+        </Card>
     }
 }
 

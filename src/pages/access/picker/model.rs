@@ -2,6 +2,7 @@
 //! "all" box shows, and what ticking it does.
 
 use crate::api::access::Permission;
+use crate::paging::holds;
 use std::collections::BTreeSet;
 
 /// The permissions of one resource, in the server's order.
@@ -18,8 +19,8 @@ pub fn grouped(perms: &[Permission], filter: &str) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
     for p in perms.iter().filter(|p| {
         needle.is_empty()
-            || p.full_permission_string.to_lowercase().contains(&needle)
-            || p.description.to_lowercase().contains(&needle)
+            || holds(&p.full_permission_string, &needle)
+            || holds(&p.description, &needle)
     }) {
         match out.iter_mut().find(|g| g.resource == p.resource) {
             Some(g) => g.items.push(p.clone()),

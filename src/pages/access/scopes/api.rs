@@ -6,6 +6,7 @@ use super::rules::check_api_scope;
 use crate::api::access::{self, Permission};
 use crate::api::scopes::{self, ApiScope, ApiScopeDraft};
 use crate::api::{Api, ApiError};
+use crate::components::Card;
 use crate::components::{
     when, CancelEdit, ConfirmedDialog, EditDeleteCell, FormEnd, ListBody, TableList,
 };
@@ -141,11 +142,10 @@ pub fn ApiScopes() -> impl IntoView {
         view! { <PermissionPicker permissions=list chosen error=Signal::derive(move || errors.get().2) /> }
     };
     view! {
-        <section class="card" aria-labelledby="api-scopes-h">
-            <h2 id="api-scopes-h">"API scopes"</h2>
-            <p class="muted">
-                "An API scope is an OAuth scope a client can ask for; it grants the permissions mapped to it."
-            </p>
+        <Card
+            title="API scopes"
+            lead="An API scope is an OAuth scope a client can ask for; it grants the permissions mapped to it."
+        >
             <form class="stack" on:submit=submit novalidate aria-labelledby="api-scope-form-h">
                 <h3 id="api-scope-form-h">
                     {move || match editing.get() {
@@ -187,7 +187,7 @@ pub fn ApiScopes() -> impl IntoView {
                 columns=&["API scope", "Description", "Permissions", "Created", ""]
                 row
             />
-        </section>
+        </Card>
         <ConfirmedDialog
             of=delete
             title="Delete API scope"

@@ -5,6 +5,7 @@ use super::rules::check_scope;
 use crate::api::access;
 use crate::api::scopes::{self, Scope, ALL};
 use crate::api::{Api, ApiError};
+use crate::components::Card;
 use crate::components::SubmitButton;
 use crate::components::{CancelEdit, ConfirmedDialog, EditDeleteCell, FormEnd, TableList};
 use crate::components::{TextField, Toasts};
@@ -172,9 +173,7 @@ pub fn ProjectScopes() -> impl IntoView {
         })
     };
     view! {
-        <section class="card" aria-labelledby="scopes-h">
-            <h2 id="scopes-h">"Scopes"</h2>
-            <p class="muted">"A scope names the resources a project may reach."</p>
+        <Card title="Scopes" lead="A scope names the resources a project may reach.">
             <form class="stack" on:submit=submit novalidate aria-labelledby="scope-form-h">
                 <h3 id="scope-form-h">
                     {move || match editing.get() {
@@ -215,7 +214,7 @@ pub fn ProjectScopes() -> impl IntoView {
                 columns=&["Scope", "Resources", ""]
                 row
             />
-        </section>
+        </Card>
         <ConfirmedDialog
             of=delete
             title="Delete scope"

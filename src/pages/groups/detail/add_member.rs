@@ -9,6 +9,7 @@ use crate::components::field::unique_id;
 use crate::components::Button;
 use crate::components::FormAlert;
 use crate::hooks::{use_debounce, use_submit};
+use crate::paging::holds;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -23,9 +24,7 @@ pub fn suggestions(all: &[EndUser], members: &[String], q: &str) -> Vec<EndUser>
     }
     all.iter()
         .filter(|u| !members.contains(&u.id))
-        .filter(|u| {
-            u.email.to_lowercase().contains(&q) || u.full_name().to_lowercase().contains(&q)
-        })
+        .filter(|u| holds(&u.email, &q) || holds(&u.full_name(), &q))
         .take(SHOWN)
         .cloned()
         .collect()

@@ -70,38 +70,35 @@ pub fn EnrolStep(
             finish.dispatch(());
         }
     });
-    let choose = move || {
+    // Each step's button: off while a step runs; a click first clears the last alert.
+    let step = move |class: &'static str, go: Callback<()>, label: AnyView| {
         view! {
             <Button
-                class="btn btn--primary"
+                class=class
                 disabled=move || busy.get()
                 on_click=move || {
                     alert.set(None);
-                    app.set(true);
+                    go.run(());
                 }
             >
-                "Set up an authenticator app"
+                {label}
             </Button>
+        }
+    };
+    let choose = move || {
+        let app_label = view! { "Set up an authenticator app" }.into_any();
+        let passkey_label = move || match passkey.pending().get() {
+            true => "Waiting for your device…",
+            false => "Use a passkey",
+        };
+        view! {
+            {step("btn btn--primary", Callback::new(move |_| app.set(true)), app_label)}
             {webauthn::is_supported()
                 .then(|| {
-                    view! {
-                        <Button
-                            class="btn"
-                            disabled=move || busy.get()
-                            on_click=move || {
-                                alert.set(None);
-                                passkey.dispatch(());
-                            }
-                        >
-                            {move || {
-                                if passkey.pending().get() {
-                                    "Waiting for your device…"
-                                } else {
-                                    "Use a passkey"
-                                }
-                            }}
-                        </Button>
-                    }
+                    let go = Callback::new(move |_| {
+                        passkey.dispatch(());
+                    });
+                    step("btn", go, passkey_label.into_any())
                 })}
         }
     };
@@ -110,18 +107,10 @@ pub fn EnrolStep(
             Done::App => ("Finish signing in", finish),
             Done::Passkey => ("Sign in with your new passkey", passkey),
         };
-        view! {
-            <Button
-                class="btn btn--primary"
-                disabled=move || busy.get()
-                on_click=move || {
-                    alert.set(None);
-                    go.dispatch(());
-                }
-            >
-                {label}
-            </Button>
-        }
+        let go = Callback::new(move |_| {
+            go.dispatch(());
+        });
+        step("btn btn--primary", go, label.into_any())
     };
 
     view! {

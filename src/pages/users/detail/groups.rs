@@ -4,6 +4,7 @@ use crate::api::groups::{self, Group};
 use crate::api::Api;
 use crate::components::field::unique_id;
 use crate::components::Button;
+use crate::components::Card;
 use crate::components::{FormAlert, ListBody, Toasts};
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -67,8 +68,7 @@ pub fn UserGroups(user_id: String, email: String) -> impl IntoView {
     };
     let select_id = StoredValue::new(unique_id("join"));
     view! {
-        <section class="card" aria-labelledby="groups-h">
-            <h2 id="groups-h">"Groups"</h2>
+        <Card title="Groups">
             <FormAlert error=error />
             <ListBody
                 data
@@ -158,6 +158,6 @@ pub fn UserGroups(user_id: String, email: String) -> impl IntoView {
                         .into_any()
                 }
             />
-        </section>
+        </Card>
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::api::sessions::{self, DeviceSession};
 use crate::api::Api;
+use crate::components::Card;
 use crate::components::{when, Button, ConfirmedDialog, TableList, Toasts};
 use crate::hooks::use_confirmed;
 use crate::pages::sessions::SESSION_COLUMNS;
@@ -51,8 +52,7 @@ pub fn UserSessions(user_id: String) -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="sessions-h">
-            <h2 id="sessions-h">"Sessions"</h2>
+        <Card title="Sessions">
             <TableList
                 data
                 noun=crate::noun!("session", "sessions", "Session", "Sessions")
@@ -75,6 +75,6 @@ pub fn UserSessions(user_id: String) -> impl IntoView {
                 confirm_label="Revoke"
                 danger=true
             />
-        </section>
+        </Card>
     }
 }

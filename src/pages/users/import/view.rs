@@ -7,6 +7,9 @@ use super::{new_report, parse_in_slices, to_send, upload, Stage};
 use crate::api::Api;
 use crate::components::download_csv;
 use crate::components::Button;
+use crate::components::Card;
+use crate::components::Crumbs;
+use crate::components::DataTable;
 use crate::components::FormEnd;
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -145,11 +148,7 @@ pub fn ImportPage() -> impl IntoView {
         _ => (0, 1),
     };
     view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <A href=Page::Users.path()>"Users"</A>
-            " / Import"
-        </nav>
-        <h1>"Import users from CSV"</h1>
+        <Crumbs up=Page::Users up_label="Users" here="Import" title="Import users from CSV" />
         <p class="muted">
             "The first row names the columns: " <code>"email"</code> " (required), "
             <code>"first_name"</code> ", " <code>"last_name"</code> ", " <code>"password"</code>
@@ -288,34 +287,26 @@ fn Preview(
             {move || {
                 let (list, n) = shown();
                 view! {
-                    <table class="table" aria-label="Import preview">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Line"</th>
-                                <th scope="col">"Email"</th>
-                                <th scope="col">"First name"</th>
-                                <th scope="col">"Last name"</th>
-                                <th scope="col">"Problems"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {list
-                                .into_iter()
-                                .map(|r| {
-                                    let ok = r.is_valid();
-                                    view! {
-                                        <tr class:row--bad=!ok>
+                    <DataTable
+                        label="Import preview"
+                        columns=&["Line", "Email", "First name", "Last name", "Problems"]
+                    >
+                        {list
+                            .into_iter()
+                            .map(|r| {
+                                let ok = r.is_valid();
+                                view! {
+                                    <tr class:row--bad=!ok>
                                 <td class="num">{r.line}</td>
                                 <td class="truncate" title=r.user.email.clone()>{r.user.email.clone()}</td>
                                 <td class="truncate">{r.user.first_name.clone()}</td>
                                 <td class="truncate">{r.user.last_name.clone()}</td>
                                 <td>{if ok { "OK".to_string() } else { r.problems.join(" ") }}</td>
                             </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
+                                }
+                            })
+                            .collect_view()}
+                    </DataTable>
                     {(n > SHOWN)
                         .then(|| {
                             view! {
@@ -354,8 +345,7 @@ fn ReportView(
     let download_error = RwSignal::new(None::<String>);
     let retryable = move || counts.with(|c| c.failed + c.not_sent);
     view! {
-        <section class="card stack" aria-labelledby="report-h">
-            <h2 id="report-h">"Import report"</h2>
+        <Card title="Import report" class="stack">
             <p role="status" class="report-counts">
                 {move || {
                     counts
@@ -371,38 +361,28 @@ fn ReportView(
                         })
                 }}
             </p>
-            <table class="table" aria-label="Rows not created">
-                <thead>
-                    <tr>
-                        <th scope="col">"Line"</th>
-                        <th scope="col">"Email"</th>
-                        <th scope="col">"Result"</th>
-                        <th scope="col">"Detail"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        report
-                            .with(|r| {
-                                r.lines
-                                    .iter()
-                                    .filter(|l| l.2 != Outcome::Created)
-                                    .take(SHOWN)
-                                    .map(|(line, email, o)| {
-                                        view! {
-                                            <tr>
-                                                <td class="num">{*line}</td>
-                                                <td class="truncate">{email.clone()}</td>
-                                                <td>{o.label()}</td>
-                                                <td>{o.detail().to_string()}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()
-                            })
-                    }}
-                </tbody>
-            </table>
+            <DataTable label="Rows not created" columns=&["Line", "Email", "Result", "Detail"]>
+                {move || {
+                    report
+                        .with(|r| {
+                            r.lines
+                                .iter()
+                                .filter(|l| l.2 != Outcome::Created)
+                                .take(SHOWN)
+                                .map(|(line, email, o)| {
+                                    view! {
+                                        <tr>
+                                            <td class="num">{*line}</td>
+                                            <td class="truncate">{email.clone()}</td>
+                                            <td>{o.label()}</td>
+                                            <td>{o.detail().to_string()}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                }}
+            </DataTable>
             <FormEnd error=download_error>
                 <Button
                     class="btn"
@@ -435,6 +415,6 @@ fn ReportView(
                     "Back to users"
                 </A>
             </FormEnd>
-        </section>
+        </Card>
     }
 }
