@@ -19,6 +19,8 @@ pub mod url;
 pub mod validate;
 
 pub use app::App;
+#[doc(hidden)] // for the browser tests
+pub use app::SignedInRoutes;
 use config::Config;
 use leptos::prelude::*;
 

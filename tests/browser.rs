@@ -8,6 +8,7 @@ mod browser {
     pub mod apps;
     pub mod clients;
     pub mod confirm;
+    pub mod memory;
     pub mod mfa;
     pub mod palette;
     pub mod reauth;
