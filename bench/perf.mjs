@@ -14,6 +14,8 @@
 //           from a MutationObserver installed by an init script), and First
 //           Contentful Paint; unthrottled, and with DevTools' "Slow 4G" network
 //           (562.5 ms latency, 180,000 B/s down, 84,375 B/s up) plus 4× CPU slowdown
+//   requests signed in, each area's first visit (cold cache): requests until the page
+//           has drawn its data and none is open (code and API counted apart)
 //   memory  signed in as plain@acme.test, every page opened once, then GC and
 //           JS heap used (Runtime.getHeapUsage) + wasm linear memory (the app's own
 //           WebAssembly.Memory, buffer.byteLength: see wasmMemory below); then
@@ -25,7 +27,7 @@
 //
 // Usage (./scripts/bench --areas perf runs it):
 //   CONSOLE_URL=http://localhost:8080 SANDBOX_URL=http://127.0.0.1:8787 \
-//     node bench/perf.mjs [--runs 7] [--warmup 1] [--changes 500] [--parts load,memory]
+//     node bench/perf.mjs [--runs 7] [--warmup 1] [--changes 500] [--parts load,requests,memory]
 //       [--wasm-memory exports|query-objects] [--raw FILE.jsonl] [--out bench/RESULTS.md]
 //   node bench/perf.mjs --report-only --raw FILE.jsonl --out bench/RESULTS.md
 // --raw appends this run's records (JSON lines); --out writes the Markdown report from
@@ -33,7 +35,7 @@
 // tables (bench/results.md, bench/users-results.md) embedded when
 // target/bench-logs/results.jsonl / users.jsonl are non-empty (same scripts/bench run).
 // --report-only: no browser; rewrites --out from --raw and prints the tables.
-// --parts: only some of it (load = bytes and sign-in times; memory). --wasm-memory:
+// --parts: only some of it (load = bytes and sign-in times; requests = each area's first visit; memory). --wasm-memory:
 // how the wasm memory is read (exports, the default, or query-objects; see below).
 
 import { execFileSync } from 'node:child_process';
@@ -104,7 +106,7 @@ const OWN_OUTPUTS = ['bench/RESULTS.md', 'bench/results.md', 'bench/users-result
 // ------------------------------------------------------------------ arguments
 
 function parseArgs(argv) {
-  const o = { runs: 7, warmup: 1, changes: 500, wasmMemory: 'exports', parts: ['load', 'memory'], raw: null, out: null, reportOnly: false };
+  const o = { runs: 7, warmup: 1, changes: 500, wasmMemory: 'exports', parts: ['load', 'requests', 'memory'], raw: null, out: null, reportOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -128,7 +130,7 @@ function parseArgs(argv) {
   if (!o.reportOnly && o.runs < 5) console.warn(`note: --runs ${o.runs}: fewer than 5 runs per median (fine for a trial)`);
   if (!Number.isInteger(o.warmup) || o.warmup < 0) throw new Error('--warmup must be 0 or more');
   if (!Number.isInteger(o.changes) || o.changes < 1) throw new Error('--changes must be a positive integer');
-  if (!o.parts.length || o.parts.some((x) => !['load', 'memory'].includes(x))) throw new Error('--parts is a comma list of load, memory');
+  if (!o.parts.length || o.parts.some((x) => !['load', 'requests', 'memory'].includes(x))) throw new Error('--parts is a comma list of load, requests, memory');
   if (!['exports', 'query-objects'].includes(o.wasmMemory)) throw new Error('--wasm-memory is exports or query-objects');
   if (o.reportOnly && !o.raw) throw new Error('--report-only needs --raw');
   return o;
@@ -455,6 +457,72 @@ async function readMemory(cdp, method) {
   };
 }
 
+/** Signs in with the form on /login and waits for the clients list (the session lives in
+ *  memory: no reload after this). */
+async function signIn(page, consoleUrl) {
+  await page.goto(`${consoleUrl}/login`, { waitUntil: 'load' });
+  await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+  const ws = page.getByLabel('Workspace', { exact: true });
+  if ((await ws.inputValue()) !== WORKSPACE) await ws.fill(WORKSPACE);
+  await page.getByLabel('Email', { exact: true }).fill(ACCOUNT);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await submitCode(page, ACCOUNT); // the seeded account has an authenticator
+  await page.waitForURL((u) => u.pathname === '/clients', { timeout: 30_000 });
+  await page.locator('table[aria-label="Clients"] tbody tr').first().waitFor();
+}
+
+// ------------------------------------------------------------------ requests per area
+
+// Each area's first visit after signing in (the sign-in lands on /clients, so its code is
+// already there), in the Main navigation's order.
+const AREAS = ['/', '/users', '/groups', '/access/roles', '/access/permissions', '/access/scopes', '/apps', '/sessions', '/api-keys', '/settings', '/account/security'];
+
+/** Requests made by the first visit of each area, cold cache: everything asked from the
+ *  click until the page has drawn its data and asks nothing more. */
+async function benchRequests(browser, consoleUrl) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'UTC' });
+  context.setDefaultTimeout(60_000);
+  try {
+    const page = await context.newPage();
+    const asked = [];
+    let pending = 0;
+    page.on('request', (r) => {
+      pending += 1;
+      asked.push(r.url());
+    });
+    const ended = () => { pending -= 1; };
+    page.on('requestfinished', ended);
+    page.on('requestfailed', ended);
+    // Quiet: no loading line, and no request open over two turns of the event loop.
+    const quiet = async () => {
+      await page.locator('main [role=status]').filter({ hasText: /Loading/ }).first().waitFor({ state: 'detached' });
+      for (let calm = 0; calm < 2;) {
+        await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+        calm = pending === 0 ? calm + 1 : 0;
+      }
+    };
+    await signIn(page, consoleUrl);
+    await quiet();
+    const areas = [];
+    for (const area of AREAS) {
+      asked.length = 0;
+      await page.evaluate((to) => {
+        history.pushState(null, '', to);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, area);
+      await page.locator('main h1').first().waitFor();
+      await quiet();
+      const code = asked.filter((u) => /\.(wasm|js|css)$/.test(new URL(u).pathname));
+      areas.push({ area, requests: asked.length, code: code.length, api: asked.length - code.length });
+      console.log(`first visit of ${area}: ${asked.length} requests (${code.length} code)`);
+    }
+    return { kind: 'requests', areas };
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
 async function benchMemory(browser, consoleUrl, changes, method) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'UTC' });
   context.setDefaultTimeout(60_000);
@@ -465,17 +533,7 @@ async function benchMemory(browser, consoleUrl, changes, method) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.enable');
 
-    // Sign in with the form (the session lives in memory: no reload after this).
-    await page.goto(`${consoleUrl}/login`, { waitUntil: 'load' });
-    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
-    const ws = page.getByLabel('Workspace', { exact: true });
-    if ((await ws.inputValue()) !== WORKSPACE) await ws.fill(WORKSPACE);
-    await page.getByLabel('Email', { exact: true }).fill(ACCOUNT);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await submitCode(page, ACCOUNT); // the seeded account has an authenticator
-    await page.waitForURL((u) => u.pathname === '/clients', { timeout: 30_000 });
-    await page.locator('table[aria-label="Clients"] tbody tr').first().waitFor();
+    await signIn(page, consoleUrl);
     await page.evaluate(installNavProbe);
 
     // Warm-up: every page of the navigation and the two "New …" pages, ending on the
@@ -557,6 +615,7 @@ async function run(o) {
       warmup: o.warmup,
     });
     if (o.parts.includes('load')) for (const key of Object.keys(PROFILES)) records.push(...(await benchFirstLoad(browser, consoleUrl, o, key)));
+    if (o.parts.includes('requests')) records.push(await benchRequests(browser, consoleUrl));
     if (o.parts.includes('memory')) {
       // A failure here keeps the first-load records (written, then exit 1).
       try {
@@ -775,6 +834,24 @@ function markdown(records) {
       `up ${int(SLOW_4G.uploadThroughput)} B/s (\`Network.emulateNetworkConditions\`), plus \`Emulation.setCPUThrottlingRate\` ${CPU_SLOWDOWN}.`,
       '',
       timingsTable(loads),
+      '',
+    );
+  }
+
+  const req = records.find((r) => r.kind === 'requests');
+  if (req) {
+    out.push(
+      '## Requests of each area\'s first visit',
+      '',
+      'Signed in (the sign-in lands on /clients), cold cache, each area opened once in this order: everything',
+      'requested from the route change until the page has drawn its data and no request is open. Code =',
+      '.wasm, .js and .css; API = the rest. Bar: at most 20 requests.',
+      '',
+      '| area | requests | code | API |',
+      '|---|---:|---:|---:|',
+      ...req.areas.map((a) => `| ${a.area} | ${a.requests} | ${a.code} | ${a.api} |`),
+      '',
+      `Most: ${Math.max(...req.areas.map((a) => a.requests))} requests.`,
       '',
     );
   }
