@@ -457,10 +457,11 @@ async function readMemory(cdp, method) {
   };
 }
 
-/** Signs in with the form on /login and waits for the clients list (the session lives in
+/** Signs in with the form and waits for the clients list (the session lives in
  *  memory: no reload after this). */
 async function signIn(page, consoleUrl) {
-  await page.goto(`${consoleUrl}/login`, { waitUntil: 'load' });
+  // Asked for /clients, the console signs in first and comes back to it.
+  await page.goto(`${consoleUrl}/clients`, { waitUntil: 'load' });
   await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
   const ws = page.getByLabel('Workspace', { exact: true });
   if ((await ws.inputValue()) !== WORKSPACE) await ws.fill(WORKSPACE);
