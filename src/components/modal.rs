@@ -41,7 +41,8 @@ pub fn Modal(
                 }
             }
             on:close=move |_| {
-                if open.get_untracked() {
+                let closed = dialog.get_untracked().is_some_and(|d| !d.open());
+                if closed && open.get_untracked() {
                     match on_cancel {
                         Some(cb) => {
                             cb.try_run(());
