@@ -131,7 +131,11 @@ async fn seed_is_deterministic_and_scales() {
     assert_eq!(acme(&a), 40);
     let t = a.login("plain@acme.test", "acme").await;
     let r = a
-        .post("/authsec/uflow/admin/enduser/list", &t, json!({}))
+        .post(
+            "/authsec/uflow/admin/enduser/list",
+            &t,
+            json!({ "tenant_id": ACME }),
+        )
         .await;
     assert_eq!(r.body["total"], 30);
 }

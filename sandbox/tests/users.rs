@@ -63,6 +63,48 @@ async fn the_list_pages_everyone_and_ignores_filters_as_authsec_does() {
 }
 
 #[tokio::test]
+async fn the_list_wants_a_known_tenant_and_filters_by_client_and_provider_only() {
+    let (s, t) = signed_in(&[], "plain@acme.test", "acme").await;
+    let list = |body: Value| {
+        let s = &s;
+        let t = t.clone();
+        async move { s.post("/authsec/uflow/admin/enduser/list", &t, body).await }
+    };
+    let error = |r: &Resp| r.body["error"].as_str().unwrap_or_default().to_string();
+    let r = list(json!({ "page": 1 })).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        error(&r),
+        "Key: 'TenantUserListRequest.TenantID' Error:Field validation for 'TenantID' failed on the 'required' tag"
+    );
+    let r = list(json!({ "tenant_id": "acme" })).await;
+    assert_eq!((r.status, error(&r).as_str()), (StatusCode::BAD_REQUEST, "Invalid tenant ID"));
+    let nobody = "00000000-0000-4000-8000-000000000000";
+    let r = list(json!({ "tenant_id": nobody })).await;
+    assert_eq!((r.status, error(&r).as_str()), (StatusCode::NOT_FOUND, "Tenant not found"));
+    let r = list(json!({ "tenant_id": ACME, "client_id": "x" })).await;
+    assert_eq!(
+        (r.status, error(&r).as_str()),
+        (StatusCode::BAD_REQUEST, "Invalid client_id format")
+    );
+    // A client nobody signed up through: no users, and `users` is null.
+    let r = list(json!({ "tenant_id": ACME, "limit": 0, "client_id": nobody })).await;
+    assert_eq!(r.body, json!({ "limit": 0, "page": 1, "total": 0, "users": null }));
+    let r = list(json!({ "tenant_id": ACME, "limit": 0, "provider": "no-such-provider" })).await;
+    assert_eq!(r.body["users"], Value::Null);
+    let all = list(json!({ "tenant_id": ACME, "limit": 0 })).await;
+    let provider = all.body["users"][0]["provider"].as_str().unwrap().to_string();
+    let same = list(json!({ "tenant_id": ACME, "limit": 0, "provider": provider })).await;
+    let n = same.body["total"].as_u64().unwrap();
+    assert!(n > 0 && n <= all.body["total"].as_u64().unwrap());
+    assert!(same.body["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|u| u["provider"] == provider.as_str()));
+}
+
+#[tokio::test]
 async fn update_takes_one_name_delete_deactivates_and_delete_all_removes() {
     let (s, t) = signed_in(&[], "plain@acme.test", "acme").await;
     let user_token = s.login_end_user("user@acme.test").await;

@@ -46,31 +46,51 @@ pub struct ListReq {
     tenant_id: Option<String>,
     page: Option<i64>,
     limit: Option<i64>,
+    client_id: Option<String>,
+    provider: Option<String>,
 }
 
 pub async fn list(
     State(st): State<AppState>,
-    caller: Admin,
+    _: Admin,
     Body(req, _): Body<ListReq>,
 ) -> ApiResult<Json<Value>> {
-    caller.require_tenant_opt(req.tenant_id.as_deref())?;
-    // AuthSec loads every end user and pages in memory, in no set order; it has no
-    // search, status, MFA or sort keys (authsec-api.md §c.1, §1.7): a page of 0 or less
-    // is 1, a limit of 0 or less is every user.
+    let Some(raw) = req.tenant_id.as_deref().filter(|t| !t.is_empty()) else {
+        return Err(bind_error("TenantUserListRequest", &[("TenantID", "required")]));
+    };
+    // The body's tenant is listed as it is: AuthSec does not compare it with the token's
+    // (authsec-api.md §1.3), so an admin can read another workspace's end users.
+    let bad = |text: &'static str| ApiError::gin(StatusCode::BAD_REQUEST, text);
+    let tenant = Uuid::parse_str(raw).map_err(|_| bad("Invalid tenant ID"))?;
+    let client = match req.client_id.as_deref().filter(|c| !c.is_empty()) {
+        Some(c) => Some(Uuid::parse_str(c).map_err(|_| bad("Invalid client_id format"))?),
+        None => None,
+    };
+    let provider = req.provider.as_deref().filter(|p| !p.is_empty());
     let db = st.db();
+    if db.tenant(tenant).is_none() {
+        return Err(ApiError::not_found("Tenant not found"));
+    }
+    // AuthSec loads every end user and pages in memory, in no set order; it filters by
+    // client and provider only (no search, status, MFA or sort keys: authsec-api.md
+    // §c.1, §1.7): a page of 0 or less is 1, a limit of 0 or less is every user.
     let mut hits: Vec<&User> = db
         .users
         .values()
-        .filter(|u| u.tenant_id == caller.tenant_id && !u.is_admin)
+        .filter(|u| u.tenant_id == tenant && !u.is_admin)
+        .filter(|u| client.is_none_or(|c| u.client_id == Some(c)))
+        .filter(|u| provider.is_none_or(|p| u.provider == p))
         .collect();
     hits.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
     let page = req.page.filter(|p| *p >= 1).unwrap_or(1) as usize;
     let limit = match req.limit {
         Some(l) if l >= 1 => l as usize,
-        _ => hits.len().max(1),
+        _ => hits.len(),
     };
-    let (items, info) = paging::slice(&hits, page, limit);
+    let (items, info) = paging::slice(&hits, page, limit.max(1));
     let users: Vec<Value> = items.iter().map(|u| u.summary_json()).collect();
+    // A tenant without (matching) users: `users` is null.
+    let users = if users.is_empty() { Value::Null } else { Value::Array(users) };
     Ok(Json(
         json!({ "limit": limit, "page": page, "total": info.total, "users": users }),
     ))
