@@ -78,10 +78,16 @@ async fn the_list_wants_a_known_tenant_and_filters_by_client_and_provider_only()
         "Key: 'TenantUserListRequest.TenantID' Error:Field validation for 'TenantID' failed on the 'required' tag"
     );
     let r = list(json!({ "tenant_id": "acme" })).await;
-    assert_eq!((r.status, error(&r).as_str()), (StatusCode::BAD_REQUEST, "Invalid tenant ID"));
+    assert_eq!(
+        (r.status, error(&r).as_str()),
+        (StatusCode::BAD_REQUEST, "Invalid tenant ID")
+    );
     let nobody = "00000000-0000-4000-8000-000000000000";
     let r = list(json!({ "tenant_id": nobody })).await;
-    assert_eq!((r.status, error(&r).as_str()), (StatusCode::NOT_FOUND, "Tenant not found"));
+    assert_eq!(
+        (r.status, error(&r).as_str()),
+        (StatusCode::NOT_FOUND, "Tenant not found")
+    );
     let r = list(json!({ "tenant_id": ACME, "client_id": "x" })).await;
     assert_eq!(
         (r.status, error(&r).as_str()),
@@ -89,11 +95,17 @@ async fn the_list_wants_a_known_tenant_and_filters_by_client_and_provider_only()
     );
     // A client nobody signed up through: no users, and `users` is null.
     let r = list(json!({ "tenant_id": ACME, "limit": 0, "client_id": nobody })).await;
-    assert_eq!(r.body, json!({ "limit": 0, "page": 1, "total": 0, "users": null }));
+    assert_eq!(
+        r.body,
+        json!({ "limit": 0, "page": 1, "total": 0, "users": null })
+    );
     let r = list(json!({ "tenant_id": ACME, "limit": 0, "provider": "no-such-provider" })).await;
     assert_eq!(r.body["users"], Value::Null);
     let all = list(json!({ "tenant_id": ACME, "limit": 0 })).await;
-    let provider = all.body["users"][0]["provider"].as_str().unwrap().to_string();
+    let provider = all.body["users"][0]["provider"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let same = list(json!({ "tenant_id": ACME, "limit": 0, "provider": provider })).await;
     let n = same.body["total"].as_u64().unwrap();
     assert!(n > 0 && n <= all.body["total"].as_u64().unwrap());

@@ -56,7 +56,10 @@ pub async fn list(
     Body(req, _): Body<ListReq>,
 ) -> ApiResult<Json<Value>> {
     let Some(raw) = req.tenant_id.as_deref().filter(|t| !t.is_empty()) else {
-        return Err(bind_error("TenantUserListRequest", &[("TenantID", "required")]));
+        return Err(bind_error(
+            "TenantUserListRequest",
+            &[("TenantID", "required")],
+        ));
     };
     // The body's tenant is listed as it is: AuthSec does not compare it with the token's
     // (authsec-api.md §1.3), so an admin can read another workspace's end users.
@@ -90,7 +93,11 @@ pub async fn list(
     let (items, info) = paging::slice(&hits, page, limit.max(1));
     let users: Vec<Value> = items.iter().map(|u| u.summary_json()).collect();
     // A tenant without (matching) users: `users` is null.
-    let users = if users.is_empty() { Value::Null } else { Value::Array(users) };
+    let users = if users.is_empty() {
+        Value::Null
+    } else {
+        Value::Array(users)
+    };
     Ok(Json(
         json!({ "limit": limit, "page": page, "total": info.total, "users": users }),
     ))
