@@ -29,6 +29,24 @@ pub fn Modal(
             d.close();
         }
     });
+    // The dialog closed while it should be open (the browser closed it): say so, or open
+    // it again. A `close` queued by an earlier closing can come after the dialog was opened
+    // again: only a dialog that is closed now has been closed.
+    let on_close = move |_: leptos::ev::Event| {
+        let closed = dialog.get_untracked().is_some_and(|d| !d.open());
+        if closed && open.get_untracked() {
+            match on_cancel {
+                Some(cb) => {
+                    cb.try_run(());
+                }
+                None => {
+                    if let Some(d) = dialog.get_untracked() {
+                        let _ = d.show_modal();
+                    }
+                }
+            }
+        }
+    };
     view! {
         <dialog
             node_ref=dialog
@@ -40,21 +58,7 @@ pub fn Modal(
                     cb.run(());
                 }
             }
-            on:close=move |_| {
-                let closed = dialog.get_untracked().is_some_and(|d| !d.open());
-                if closed && open.get_untracked() {
-                    match on_cancel {
-                        Some(cb) => {
-                            cb.try_run(());
-                        }
-                        None => {
-                            if let Some(d) = dialog.get_untracked() {
-                                let _ = d.show_modal();
-                            }
-                        }
-                    }
-                }
-            }
+            on:close=on_close
         >
             <h2 id=title_id class="modal__title">
                 {move || title.get()}

@@ -101,7 +101,7 @@ async fn route_changes_keep_no_memory() {
     let changes = ROUNDS * 12;
     // Leptos frees some things in batches (dead entries are dropped when a list of them
     // would grow), so the live bytes swing by some kilobytes; a leak grows with the
-    // changes. Before the fixes in vendor/ each change kept about 530 B.
+    // changes. Before the fixes in vendor/ each change kept about 500 B.
     web_sys::console::log_1(&format!("{changes} route changes kept {grown} B").into());
     assert!(
         grown < changes * 32,
