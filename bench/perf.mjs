@@ -45,7 +45,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 // The same Chromium flags as the end-to-end tests.
-import { ACCOUNTS, LAUNCH_ARGS, PASSWORD, submitCode } from '../tests/e2e/helpers.mjs';
+import { ACCOUNTS, LAUNCH_ARGS, PASSWORD, submitCode, watchRequests } from '../tests/e2e/helpers.mjs';
 import { loadChromium, median } from './lib.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -486,23 +486,7 @@ async function benchRequests(browser, consoleUrl) {
   context.setDefaultTimeout(60_000);
   try {
     const page = await context.newPage();
-    const asked = [];
-    let pending = 0;
-    page.on('request', (r) => {
-      pending += 1;
-      asked.push(r.url());
-    });
-    const ended = () => { pending -= 1; };
-    page.on('requestfinished', ended);
-    page.on('requestfailed', ended);
-    // Quiet: no loading line, and no request open over two turns of the event loop.
-    const quiet = async () => {
-      await page.locator('main [role=status]').filter({ hasText: /Loading/ }).first().waitFor({ state: 'detached' });
-      for (let calm = 0; calm < 2;) {
-        await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
-        calm = pending === 0 ? calm + 1 : 0;
-      }
-    };
+    const { asked, quiet } = watchRequests(page);
     await signIn(page, consoleUrl);
     await quiet();
     const areas = [];

@@ -148,26 +148,9 @@ test('the sign-in frame paints before the wasm runs; the wasm takes it over with
 });
 
 test('the first visit of each area costs at most 20 requests (its code arrives as one pack)', { timeout: 120_000 }, async (t) => {
-  const { afterEvents, follow, signInPlain } = await import('./helpers.mjs');
+  const { follow, signInPlain, watchRequests } = await import('./helpers.mjs');
   await withConsole(t, async ({ page }) => {
-    const asked = [];
-    let pending = 0;
-    page.on('request', (r) => {
-      pending += 1;
-      asked.push(r.url());
-    });
-    const ended = () => { pending -= 1; };
-    page.on('requestfinished', ended);
-    page.on('requestfailed', ended);
-    // The page has drawn its data and asks nothing more: no loading line, and no request
-    // open over two turns of the event loop (an answer's follow-up is asked within one).
-    const quiet = async () => {
-      await page.locator('main [role=status]').filter({ hasText: /Loading/ }).first().waitFor({ state: 'detached' });
-      for (let calm = 0; calm < 2;) {
-        await afterEvents(page);
-        calm = pending === 0 ? calm + 1 : 0;
-      }
-    };
+    const { asked, quiet } = watchRequests(page);
     await signInPlain(page, '/');
     await quiet();
     const areas = ['/clients', '/users', '/apps', '/sessions', '/api-keys', '/account/security', '/access/roles', '/groups', '/settings'];

@@ -203,6 +203,32 @@ export async function afterEvents(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
 }
 
+/**
+ * Watches the page's requests: `asked` lists the URLs requested (empty it to start a new
+ * count), and `quiet()` waits until the page has drawn its data and asks nothing more (no
+ * loading line in <main>, and no request open over two turns of the event loop: an
+ * answer's follow-up is asked within one).
+ */
+export function watchRequests(page) {
+  const asked = [];
+  let pending = 0;
+  page.on('request', (r) => {
+    pending += 1;
+    asked.push(r.url());
+  });
+  const ended = () => { pending -= 1; };
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  const quiet = async () => {
+    await page.locator('main [role=status]').filter({ hasText: /Loading/ }).first().waitFor({ state: 'detached' });
+    for (let calm = 0; calm < 2;) {
+      await afterEvents(page);
+      calm = pending === 0 ? calm + 1 : 0;
+    }
+  };
+  return { asked, quiet };
+}
+
 /** Navigates to a console path and waits for the network to settle. */
 export async function goto(page, p) {
   await page.goto(CONSOLE_URL() + p, { waitUntil: 'load' });
