@@ -10,14 +10,16 @@ use support::*;
 const BATCH: &str = "/authsec/uflow/admin/enduser/batch";
 const BATCH_DELETE: &str = "/authsec/uflow/admin/enduser/batch-delete";
 
+/// `POST /uflow/admin/enduser/list` with `body`.
+async fn end_users(s: &Sbx, token: &str, body: Value) -> Resp {
+    s.post("/authsec/uflow/admin/enduser/list", token, body)
+        .await
+}
+
 #[tokio::test]
 async fn the_list_pages_everyone_and_ignores_filters_as_authsec_does() {
     let (s, t) = signed_in(&[], "plain@acme.test", "acme").await;
-    let list = |body: Value| {
-        let s = &s;
-        let t = t.clone();
-        async move { s.post("/authsec/uflow/admin/enduser/list", &t, body).await }
-    };
+    let list = |body: Value| end_users(&s, &t, body);
     let r = list(json!({ "tenant_id": ACME, "page": 1, "limit": 500 })).await;
     assert_eq!(r.body["total"], 1200);
     assert_eq!(r.body["limit"], 500, "no clamp");
@@ -65,11 +67,7 @@ async fn the_list_pages_everyone_and_ignores_filters_as_authsec_does() {
 #[tokio::test]
 async fn the_list_wants_a_known_tenant_and_filters_by_client_and_provider_only() {
     let (s, t) = signed_in(&[], "plain@acme.test", "acme").await;
-    let list = |body: Value| {
-        let s = &s;
-        let t = t.clone();
-        async move { s.post("/authsec/uflow/admin/enduser/list", &t, body).await }
-    };
+    let list = |body: Value| end_users(&s, &t, body);
     let error = |r: &Resp| r.body["error"].as_str().unwrap_or_default().to_string();
     let r = list(json!({ "page": 1 })).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);

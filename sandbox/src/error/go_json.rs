@@ -37,6 +37,20 @@ fn text(body: &[u8], e: &serde_json::Error, path: &str, strukt: &str) -> String 
     }
 }
 
+/// The start of serde_json's syntax message, and what Go says where it stopped.
+const CONTEXTS: &[(&str, &str)] = &[
+    ("trailing characters", "after top-level value"),
+    (
+        "key must be a string",
+        "looking for beginning of object key string",
+    ),
+    ("expected `:`", "after object key"),
+    ("expected `,` or `}`", "after object key:value pair"),
+    ("expected `,` or `]`", "after array element"),
+    ("control character", "in string literal"),
+    ("invalid escape", "in string literal"),
+];
+
 /// `invalid character 'c' <context>` at the character serde stopped at.
 fn syntax(body: &[u8], e: &serde_json::Error) -> String {
     let said = e.to_string();
@@ -44,21 +58,10 @@ fn syntax(body: &[u8], e: &serde_json::Error) -> String {
     let c = line
         .and_then(|l| l.get(e.column().saturating_sub(1)))
         .map_or('?', |&b| b as char);
-    let context = if said.starts_with("trailing characters") {
-        "after top-level value"
-    } else if said.starts_with("key must be a string") {
-        "looking for beginning of object key string"
-    } else if said.starts_with("expected `:`") {
-        "after object key"
-    } else if said.starts_with("expected `,` or `}`") {
-        "after object key:value pair"
-    } else if said.starts_with("expected `,` or `]`") {
-        "after array element"
-    } else if said.starts_with("control character") || said.starts_with("invalid escape") {
-        "in string literal"
-    } else {
-        "looking for beginning of value"
-    };
+    let context = CONTEXTS
+        .iter()
+        .find(|(start, _)| said.starts_with(start))
+        .map_or("looking for beginning of value", |(_, go)| go);
     format!("invalid character '{c}' {context}")
 }
 
