@@ -70,9 +70,19 @@ pub struct AdminUser {
     pub pending_registration: bool,
     pub created_at: String,
     pub last_login: Option<String>,
+    /// AuthSec's flag, set by either enrolment (TOTP, passkey); the same flag its
+    /// `mfa/loginStatus` answers from, so the list needs no call per admin.
+    pub mfa_enabled: bool,
+    #[serde(deserialize_with = "nullable::vec")]
+    pub mfa_method: Vec<String>,
 }
 
 impl AdminUser {
+    /// Whether the admin has a second factor: AuthSec's flag or a method on record.
+    pub fn has_second_factor(&self) -> bool {
+        self.mfa_enabled || !self.mfa_method.is_empty()
+    }
+
     pub fn full_name(&self) -> String {
         match self.name.trim() {
             "" => full_name(&self.first_name, &self.last_name),

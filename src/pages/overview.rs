@@ -6,9 +6,7 @@ mod attention;
 pub mod model;
 
 use crate::api::clients::{self, ClientPage};
-use crate::api::login::Realm;
-use crate::api::mfa::{self, Account};
-use crate::api::users::{self, AdminUser};
+use crate::api::users::{self, EndUser, UserPage};
 use crate::api::{access, domains, groups, Api, ApiError};
 use crate::auth::AuthContext;
 use crate::components::Card;
@@ -22,8 +20,7 @@ use futures::future::join_all;
 use leptos::prelude::*;
 use model::{share, MfaSample, MFA_PAGES};
 
-/// Each admin and whether they have a second factor.
-pub(super) type Admins = Vec<(AdminUser, bool)>;
+pub(super) type Admins = Vec<users::AdminUser>;
 pub(super) type Invites = Vec<users::PendingInvite>;
 pub(super) type Domains = Vec<domains::Domain>;
 pub(super) type Clients = Vec<clients::Client>;
@@ -117,26 +114,22 @@ async fn client_counts(api: Api, tenant: String) -> Result<(u64, u64), ApiError>
     .await
 }
 
-/// Active and inactive end users: two totals of AuthSec's paged end-user list.
-async fn end_user_counts(api: Api, tenant: String) -> Result<(u64, u64), ApiError> {
-    two_counts(|active| {
-        let tenant = tenant.clone();
-        async move {
-            Ok(users::end_user_page(&api, &tenant, active, 1, 1)
-                .await?
-                .total)
-        }
-    })
-    .await
+/// The first page (100, newest first) of the active end users and of the inactive ones:
+/// their totals are the End users card, their rows the start of the second-factor share.
+type FirstPages = (UserPage<EndUser>, UserPage<EndUser>);
+
+async fn end_user_first(api: Api, tenant: String) -> Result<FirstPages, ApiError> {
+    let page = |active| users::end_user_page(&api, &tenant, active, 1, 100);
+    let (on, off) = futures::join!(page(true), page(false));
+    Ok((on?, off?))
 }
 
-/// The second factors of the newest end users: [`MFA_PAGES`] pages of the active ones
-/// and of the inactive ones, the pages of each state in parallel.
-async fn end_user_mfa(api: Api, tenant: String) -> Result<MfaSample, ApiError> {
-    let state = |active: bool| {
+/// The second factors of the newest end users: the first pages, then up to
+/// [`MFA_PAGES`] pages of each state, all in parallel.
+async fn end_user_mfa(api: Api, tenant: String, first: FirstPages) -> Result<MfaSample, ApiError> {
+    let state = |first: UserPage<EndUser>, active: bool| {
         let tenant = tenant.clone();
         async move {
-            let first = users::end_user_page(&api, &tenant, active, 1, 100).await?;
             let mut s = MfaSample {
                 total: first.total,
                 ..Default::default()
@@ -150,7 +143,7 @@ async fn end_user_mfa(api: Api, tenant: String) -> Result<MfaSample, ApiError> {
             Ok::<_, ApiError>(s)
         }
     };
-    let (on, off) = futures::join!(state(true), state(false));
+    let (on, off) = futures::join!(state(first.0, true), state(first.1, false));
     Ok(on?.and(off?))
 }
 
@@ -172,33 +165,19 @@ fn two_figures(
     view! { <FigureCard title loading what=subject data rows /> }
 }
 
-/// Each admin and whether they have a second factor (AuthSec answers per account).
-async fn admins_mfa(api: Api, tenant: String) -> Result<Vec<(AdminUser, bool)>, ApiError> {
-    let admins = users::admins(&api).await?;
-    let checks = admins.iter().map(|a| {
-        let who = Account {
-            realm: Realm::Admin,
-            email: a.email.clone(),
-            tenant_id: tenant.clone(),
-        };
-        async move { mfa::enrolled(&api, &who).await }
-    });
-    let found = join_all(checks).await;
-    admins
-        .into_iter()
-        .zip(found)
-        .map(|(a, e)| e.map(|e| (a, e.totp || e.passkey)))
-        .collect()
-}
-
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let api = Api::expect();
     let tenant = AuthContext::expect().tenant_id();
     let t = move || tenant.get_untracked();
-    let end_users = LocalResource::new(move || end_user_counts(api, t()));
-    let end_user_mfa = LocalResource::new(move || end_user_mfa(api, t()));
-    let admins = LocalResource::new(move || admins_mfa(api, t()));
+    let first = LocalResource::new(move || end_user_first(api, t()));
+    let end_users = LocalResource::new(move || async move {
+        let (on, off) = first.await?;
+        Ok((on.total, off.total))
+    });
+    let end_user_mfa =
+        LocalResource::new(move || async move { end_user_mfa(api, t(), first.await?).await });
+    let admins = LocalResource::new(move || async move { users::admins(&api).await });
     let clients = LocalResource::new(move || client_counts(api, t()));
     let invites = LocalResource::new(move || async move { users::pending_invites(&api).await });
     let groups = LocalResource::new(move || async move { groups::list(&api).await });
@@ -262,7 +241,7 @@ pub fn OverviewPage() -> impl IntoView {
 #[component]
 fn Adoption(
     end_users: LocalResource<Result<MfaSample, ApiError>>,
-    admins: LocalResource<Result<Vec<(AdminUser, bool)>, ApiError>>,
+    admins: LocalResource<Result<Admins, ApiError>>,
 ) -> impl IntoView {
     let bar = |label: &'static str, part: usize, whole: usize, words: String| {
         view! {
@@ -287,7 +266,7 @@ fn Adoption(
             what="The admins"
             skeleton_rows=1
             rows=move |l: Admins| {
-                let on = l.iter().filter(|(_, on)| *on).count();
+                let on = l.iter().filter(|a| a.has_second_factor()).count();
                 bar("Admins", on, l.len(), share(on, l.len()))
             }
         />

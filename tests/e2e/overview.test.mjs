@@ -34,10 +34,10 @@ async function truth() {
   const clients = async (active) =>
     (await get('GET', `/authsec/clientms/tenants/${s.tenantId}/clients/getClients?active=${active}&page=1&limit=1`)).pagination.total;
   const active = users.filter((u) => (u.active ?? u.status === 'active')).length;
-  // The second-factor share: the newest 10 pages of 100 of the active and of the inactive.
+  // The second-factor share: the newest 4 pages of 100 of the active and of the inactive.
   let [withMfa, read, total] = [0, 0, 0];
   for (const on of [true, false]) {
-    for (let p = 1; p <= 10; p++) {
+    for (let p = 1; p <= 4; p++) {
       const page = await get('POST', '/authsec/uflow/user/enduser/list', { tenant_id: s.tenantId, active: on, page: p, limit: 100 });
       if (p === 1) total += page.total;
       read += page.users.length;
@@ -47,10 +47,24 @@ async function truth() {
   }
   assert.ok(read > 0 && read < total, 'the seed has more end users than the overview reads');
   const mfaWords = `${withMfa} of ${read} (${Math.floor((withMfa * 100) / read)}%): the newest active and inactive ones, ${read} of ${total}`;
+  // The admins' share: the list's flag, which AuthSec's per-account answer agrees with.
+  const admins = (await get('POST', '/authsec/uflow/admin/users/list', {})).users;
+  const mfaAdmins = [];
+  for (const a of admins) {
+    const hasFactor = a.mfa_enabled || (a.mfa_method ?? []).length > 0;
+    const status = await get('POST', '/authsec/webauthn/admin/mfa/loginStatus', { email: a.email });
+    assert.equal(status.mfa_required, hasFactor, `${a.email}: the list's flag and loginStatus agree`);
+    if (hasFactor) mfaAdmins.push(a.email);
+  }
+  assert.ok(mfaAdmins.length > 0 && mfaAdmins.length < admins.length, 'the seed has admins with and without a second factor');
+  const adminWords = `${mfaAdmins.length} of ${admins.length} (${Math.floor((mfaAdmins.length * 100) / admins.length)}%)`;
+  const adminsWithout = admins.filter((a) => !mfaAdmins.includes(a.email)).map((a) => `The admin ${a.email} has no second factor`);
   const all = (await get('POST', `/authsec/clientms/tenants/${s.tenantId}/clients/getClients`, { tenant_id: s.tenantId, active_only: true })).data.clients;
   const open = all.filter((c) => !c.mfa_enabled);
   return {
     mfaWords,
+    adminWords,
+    adminsWithout,
     openClients: open.slice(0, 5).map((c) => `The client ${c.name} asks for no second factor`),
     moreOpen: open.length - Math.min(open.length, 5),
     active,
@@ -87,9 +101,14 @@ test('the overview shows the sandbox state, follows a new user, links each figur
     const adoption = page.locator('.adoption').filter({ hasText: 'End users' });
     await adoption.waitFor();
     assert.equal(await adoption.locator('span').last().innerText(), before.mfaWords, 'the end users second-factor share');
+    const adminShare = page.locator('.adoption').filter({ hasText: 'Admins' });
+    assert.equal(await adminShare.locator('span').last().innerText(), before.adminWords, 'the admins second-factor share');
 
     // Needs attention names the active clients that ask for no second factor, then counts the rest.
     const attention = page.getByRole('region', { name: 'Needs attention', exact: true });
+    const adminRows = attention.getByRole('link', { name: /^The admin .* has no second factor$/ });
+    await adminRows.first().waitFor();
+    assert.deepEqual((await adminRows.allInnerTexts()).sort(), [...before.adminsWithout].sort(), 'each admin without a factor, named');
     const clientRows = attention.getByRole('link', { name: /^The client .* asks for no second factor$/ });
     assert.ok(before.openClients.length > 0, 'the seed has active clients without MFA');
     await clientRows.first().waitFor();

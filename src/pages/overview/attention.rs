@@ -114,8 +114,8 @@ fn admins_without_mfa(l: Admins) -> Vec<Row> {
         )
     };
     l.into_iter()
-        .filter(|(_, on)| !on)
-        .map(|(a, _)| row(a))
+        .filter(|a| !a.has_second_factor())
+        .map(row)
         .collect()
 }
 
