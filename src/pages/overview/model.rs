@@ -11,9 +11,9 @@ pub const SOON_SECS: i64 = 48 * 3600;
 
 /// How many pages of end users (100 each, newest first) the overview reads per state
 /// (active, inactive) for the second-factor share: AuthSec counts no factors, and a
-/// tenant of 100,000 is not read whole for one bar. Four keeps the overview's first
-/// visit under 20 requests (bench/RESULTS.md); 800 users is sample enough for a bar.
-pub const MFA_PAGES: u32 = 4;
+/// tenant of 100,000 is not read whole for one bar. Three keep the overview's first
+/// visit at 18 requests (bench/RESULTS.md); 600 users are sample enough for a bar.
+pub const MFA_PAGES: u32 = 3;
 
 /// The end users read for the second-factor share, and how many exist.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
