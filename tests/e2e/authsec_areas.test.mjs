@@ -145,6 +145,15 @@ test('on AuthSec itself: admins listed, one invited and deleted, one deactivated
     await signInPlain(page, '/users?tab=admins');
     const table = page.getByRole('table', { name: 'Admins' });
     await table.getByRole('row').filter({ hasText: ACCOUNTS.admin }).waitFor();
+    // Each admin's second factor, from the list's own fields: the seeded admin has an
+    // authenticator app; an invited admin, none (below).
+    const factorOf = async (who) => {
+      // The row whose e-mail is exactly `who` (its cell's title holds the whole address).
+      const row = table.getByRole('row').filter({ has: page.locator(`[title="${who}"]`) });
+      const col = (await table.getByRole('columnheader').allInnerTexts()).indexOf('Second factor');
+      return row.getByRole('cell').nth(col).innerText();
+    };
+    assert.equal(await factorOf(ACCOUNTS.admin), 'Authenticator app');
     await button(page, 'Invite admin').click();
     const dlg = page.getByRole('dialog', { name: 'Invite an admin' });
     await dlg.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
@@ -157,6 +166,7 @@ test('on AuthSec itself: admins listed, one invited and deleted, one deactivated
     await page.waitForURL((u) => u.searchParams.get('q') === email);
     const row = table.getByRole('row').filter({ hasText: email });
     await row.waitFor();
+    assert.equal(await factorOf(email), 'None');
     const confirm = page.getByRole('dialog', { name: 'Confirm' });
     await button(row, 'Delete').click();
     await confirm.getByRole('textbox').fill(email);

@@ -2,6 +2,7 @@
 //! Acting on oneself is not offered; the server's 403 for the last active
 //! admin becomes a sentence that says what to do instead.
 
+use super::end_table::method_label;
 use super::invite::InviteButton;
 use super::pending::PendingInvites;
 use super::UsersUrl;
@@ -115,6 +116,7 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
                             </div>
                         </td>
                         <td><span class="badge" class:badge--ok=status == "Active" class:badge--off=status == "Inactive">{status}</span></td>
+                        <td class:muted=!a.has_second_factor()>{second_factor(&a)}</td>
                         <td>{when(a.last_login.as_deref())}</td>
                         <td>{when(Some(a.created_at.as_str()))}</td>
                         <td class="actions-cell">
@@ -163,7 +165,7 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
                 view! {
                     <DataTable
                         label="Admins"
-                        columns=&["Admin", "Status", "Last login", "Created", ""]
+                        columns=&["Admin", "Status", "Second factor", "Last login", "Created", ""]
                     >
                         {rows(p.users)}
                     </DataTable>
@@ -203,6 +205,21 @@ pub fn AdminList(url: UsersUrl) -> impl IntoView {
     }
 }
 
+/// The admin's second factors in words ("Authenticator app, Passkey"), "On" when AuthSec
+/// flags one without naming it, "None" without.
+fn second_factor(a: &AdminUser) -> String {
+    match (a.mfa_method.is_empty(), a.mfa_enabled) {
+        (false, _) => a
+            .mfa_method
+            .iter()
+            .map(|m| method_label(m))
+            .collect::<Vec<_>>()
+            .join(", "),
+        (true, true) => "On".into(),
+        (true, false) => "None".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,5 +240,22 @@ mod tests {
         assert!(refusal(&e).contains("own account"));
         let e = crate::api::error::decode_error(404, r#"{"error":"User not found"}"#, None);
         assert_eq!(refusal(&e), e.message);
+    }
+
+    #[test]
+    fn an_admins_second_factor_is_named_or_said_to_be_missing() {
+        let admin = |enabled: bool, methods: &[&str]| AdminUser {
+            mfa_enabled: enabled,
+            mfa_method: methods.iter().map(|m| m.to_string()).collect(),
+            ..AdminUser::default()
+        };
+        assert_eq!(
+            second_factor(&admin(true, &["totp", "webauthn"])),
+            "Authenticator app, Passkey"
+        );
+        assert_eq!(second_factor(&admin(true, &[])), "On");
+        assert_eq!(second_factor(&admin(false, &[])), "None");
+        assert!(!admin(false, &[]).has_second_factor());
+        assert!(admin(false, &["totp"]).has_second_factor());
     }
 }
