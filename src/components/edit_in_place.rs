@@ -1,7 +1,8 @@
 //! The parts of a list whose rows are edited in the form above it (the scopes pages):
-//! each row's Edit and Delete buttons, and the form's Cancel while a row is in it.
+//! each row's Edit and Delete buttons, and the form's end (Save, and Cancel while a row
+//! is in it).
 
-use crate::components::Button;
+use crate::components::{Button, FormEnd, SubmitButton};
 use leptos::prelude::*;
 
 /// A row's last cell: Edit (puts the row in the form) and Delete (asks first, by the
@@ -37,17 +38,25 @@ pub fn EditDeleteCell(
     }
 }
 
-/// The form's Cancel, shown only while a row is being edited: it empties the form.
+/// The form's end: its error, Save, and Cancel while a row is in the form (Cancel
+/// empties it). The form's error keeps `aria-live` (see [`FormEnd`]).
 #[component]
-pub fn CancelEdit(
+pub fn EditFormEnd(
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(into)] pending: Signal<bool>,
+    /// Save's words: "Save scope".
+    label: &'static str,
     #[prop(into)] editing: Signal<bool>,
     #[prop(into)] on_cancel: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <Show when=move || editing.get()>
-            <button type="button" class="btn" on:click=move |_| on_cancel.run(())>
-                "Cancel"
-            </button>
-        </Show>
+        <FormEnd error>
+            <SubmitButton pending label busy="Saving…" />
+            <Show when=move || editing.get()>
+                <button type="button" class="btn" on:click=move |_| on_cancel.run(())>
+                    "Cancel"
+                </button>
+            </Show>
+        </FormEnd>
     }
 }

@@ -59,6 +59,22 @@ pub fn FormEnd(#[prop(into)] error: Signal<Option<String>>, children: Children) 
     }
 }
 
+/// The end of a form whose one button is its submit: [`FormEnd`] with a [`SubmitButton`].
+#[component]
+pub fn SubmitEnd(
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(into)] pending: Signal<bool>,
+    label: &'static str,
+    /// What the button says while the request runs: "Saving…".
+    busy: &'static str,
+) -> impl IntoView {
+    view! {
+        <FormEnd error>
+            <SubmitButton pending label busy />
+        </FormEnd>
+    }
+}
+
 /// Moves focus to the first field marked invalid, after the marks are drawn, so keyboard
 /// and screen reader users land on what needs fixing.
 pub fn focus_first_invalid() {

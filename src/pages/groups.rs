@@ -7,9 +7,7 @@ use crate::api::groups::{self, Counted};
 use crate::api::Api;
 use crate::components::Card;
 use crate::components::SearchList;
-use crate::components::{
-    loaded, rows_of, when, CsvButton, FormEnd, SubmitButton, TextField, Toasts,
-};
+use crate::components::{loaded, rows_of, when, CsvButton, SubmitEnd, TextField, Toasts};
 use crate::csv;
 use crate::hooks::{use_submit, ListUrl, Search};
 use crate::paging::{holds, search_hits};
@@ -126,13 +124,12 @@ pub fn GroupsPage() -> impl IntoView {
         <Card title="New group">
             <form class="filters" on:submit=submit novalidate>
                 <TextField label="Group name" value=name error=name_error required=true />
-                <FormEnd error=form_error>
-                    <SubmitButton
-                        pending=create.pending()
-                        label="Create group"
-                        busy="Creating…"
-                    />
-                </FormEnd>
+                <SubmitEnd
+                    error=form_error
+                    pending=create.pending()
+                    label="Create group"
+                    busy="Creating…"
+                />
             </form>
         </Card>
         <SearchList

@@ -4,7 +4,7 @@
 
 use super::picker::PermissionPicker;
 use crate::api::access::{Permission, RoleDraft};
-use crate::components::{FormEnd, SubmitButton, TextField};
+use crate::components::{SubmitEnd, TextField};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -103,9 +103,7 @@ pub fn RoleForm(
                 error=perm_error
                 disabled=pending
             />
-            <FormEnd error=form_error>
-                <SubmitButton pending=pending label=submit_label busy="Saving…" />
-            </FormEnd>
+            <SubmitEnd error=form_error pending=pending label=submit_label busy="Saving…" />
         </form>
     }
 }

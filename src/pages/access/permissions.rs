@@ -7,7 +7,7 @@ use crate::components::Button;
 use crate::components::Card;
 use crate::components::Crumbs;
 use crate::components::SearchList;
-use crate::components::{ConfirmedDialog, FormEnd, SubmitButton, TextField, Toasts};
+use crate::components::{ConfirmedDialog, SubmitEnd, TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit, ListUrl, Search};
 use crate::paging::{holds, search_hits};
 use crate::routes::Page;
@@ -147,9 +147,12 @@ pub fn PermissionsPage() -> impl IntoView {
                     required=true
                 />
                 <TextField label="Description" value=description hint="Optional" />
-                <FormEnd error=form_error>
-                    <SubmitButton pending=add.pending() label="Add permission" busy="Adding…" />
-                </FormEnd>
+                <SubmitEnd
+                    error=form_error
+                    pending=add.pending()
+                    label="Add permission"
+                    busy="Adding…"
+                />
             </form>
         </Card>
         <SearchList

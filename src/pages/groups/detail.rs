@@ -8,9 +8,7 @@ use crate::api::groups::{self, WithMembers};
 use crate::api::Api;
 use crate::components::Button;
 use crate::components::Card;
-use crate::components::{
-    BulkJob, ConfirmedDialog, DetailPage, FormEnd, SubmitButton, TextField, Toasts,
-};
+use crate::components::{BulkJob, ConfirmedDialog, DetailPage, SubmitEnd, TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit};
 use crate::pages::users::bulk::UserSelection;
 use crate::routes::Page;
@@ -113,9 +111,12 @@ fn GroupEditor(
             <form class="stack" on:submit=submit novalidate>
                 <TextField label="Name" value=name error=name_error required=true />
                 <TextField label="Description" value=description hint="Optional" />
-                <FormEnd error=form_error>
-                    <SubmitButton pending=save.pending() label="Save group" busy="Saving…" />
-                </FormEnd>
+                <SubmitEnd
+                    error=form_error
+                    pending=save.pending()
+                    label="Save group"
+                    busy="Saving…"
+                />
             </form>
         </Card>
         <Card title="Roles">

@@ -7,8 +7,8 @@ use crate::api::domains::{self, Domain};
 use crate::api::{Api, ApiError};
 use crate::components::Button;
 use crate::components::Card;
-use crate::components::{when, ConfirmedDialog, CopyButton, FormAlert, FormEnd, TableList};
-use crate::components::{SubmitButton, TextField, Toasts};
+use crate::components::{when, ConfirmedDialog, CopyButton, FormAlert, SubmitEnd, TableList};
+use crate::components::{TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit};
 use leptos::prelude::*;
 
@@ -170,9 +170,12 @@ pub fn Domains() -> impl IntoView {
                     hint="e.g. login.example.com"
                     required=true
                 />
-                <FormEnd error=form_error>
-                    <SubmitButton pending=add.pending() label="Add domain" busy="Adding…" />
-                </FormEnd>
+                <SubmitEnd
+                    error=form_error
+                    pending=add.pending()
+                    label="Add domain"
+                    busy="Adding…"
+                />
             </form>
             <FormAlert error=op_error />
             <TableList

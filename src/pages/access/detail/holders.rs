@@ -7,7 +7,7 @@ use crate::api::users::{self, AdminUser};
 use crate::api::Api;
 use crate::components::field::unique_id;
 use crate::components::Card;
-use crate::components::{when, DataTable, FormEnd, ListBody, SubmitButton, Toasts};
+use crate::components::{when, DataTable, ListBody, SubmitEnd, Toasts};
 use crate::hooks::use_submit;
 use leptos::prelude::*;
 
@@ -139,13 +139,12 @@ pub fn Holders(
                                         .collect_view()}
                                 </select>
                             </div>
-                            <FormEnd error=form_error>
-                                <SubmitButton
-                                    pending=add.pending()
-                                    label="Give role"
-                                    busy="Giving…"
-                                />
-                            </FormEnd>
+                            <SubmitEnd
+                                error=form_error
+                                pending=add.pending()
+                                label="Give role"
+                                busy="Giving…"
+                            />
                         </form>
                     }
                         .into_any()

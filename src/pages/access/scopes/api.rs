@@ -7,10 +7,8 @@ use crate::api::access::{self, Permission};
 use crate::api::scopes::{self, ApiScope, ApiScopeDraft};
 use crate::api::{Api, ApiError};
 use crate::components::Card;
-use crate::components::{
-    when, CancelEdit, ConfirmedDialog, EditDeleteCell, FormEnd, ListBody, TableList,
-};
-use crate::components::{SubmitButton, TextField, Toasts};
+use crate::components::{when, ConfirmedDialog, EditDeleteCell, EditFormEnd, ListBody, TableList};
+use crate::components::{TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -173,13 +171,13 @@ pub fn ApiScopes() -> impl IntoView {
                     skeleton_rows=2
                     rows=move |list| picker(list).into_any()
                 />
-                <FormEnd error=form_error>
-                    <SubmitButton pending=save.pending() label="Save API scope" busy="Saving…" />
-                    <CancelEdit
-                        editing=Signal::derive(move || editing.with(Option::is_some))
-                        on_cancel=move || reset()
-                    />
-                </FormEnd>
+                <EditFormEnd
+                    error=form_error
+                    pending=save.pending()
+                    label="Save API scope"
+                    editing=Signal::derive(move || editing.with(Option::is_some))
+                    on_cancel=move || reset()
+                />
             </form>
             <TableList
                 data

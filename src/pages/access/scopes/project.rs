@@ -6,8 +6,7 @@ use crate::api::access;
 use crate::api::scopes::{self, Scope, ALL};
 use crate::api::{Api, ApiError};
 use crate::components::Card;
-use crate::components::SubmitButton;
-use crate::components::{CancelEdit, ConfirmedDialog, EditDeleteCell, FormEnd, TableList};
+use crate::components::{ConfirmedDialog, EditDeleteCell, EditFormEnd, TableList};
 use crate::components::{TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit};
 use leptos::prelude::*;
@@ -200,13 +199,13 @@ pub fn ProjectScopes() -> impl IntoView {
                         {move || errors.get().1}
                     </p>
                 </fieldset>
-                <FormEnd error=form_error>
-                    <SubmitButton pending=save.pending() label="Save scope" busy="Saving…" />
-                    <CancelEdit
-                        editing=Signal::derive(move || editing.with(Option::is_some))
-                        on_cancel=move || reset()
-                    />
-                </FormEnd>
+                <EditFormEnd
+                    error=form_error
+                    pending=save.pending()
+                    label="Save scope"
+                    editing=Signal::derive(move || editing.with(Option::is_some))
+                    on_cancel=move || reset()
+                />
             </form>
             <TableList
                 data

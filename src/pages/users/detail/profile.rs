@@ -5,7 +5,7 @@
 use crate::api::users::{self, EndUser, ProfileBody};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
-use crate::components::{FormEnd, SubmitButton};
+use crate::components::SubmitEnd;
 use crate::components::{TextField, Toasts, UnsavedGuard};
 use crate::hooks::use_submit;
 use crate::validate;
@@ -120,9 +120,12 @@ pub fn ProfileForm(user: EndUser, #[prop(into)] on_saved: Callback<EndUser>) -> 
                     error=err("email")
                 />
             </div>
-            <FormEnd error=form_error>
-                <SubmitButton pending=save.pending() label="Save profile" busy="Saving…" />
-            </FormEnd>
+            <SubmitEnd
+                error=form_error
+                pending=save.pending()
+                label="Save profile"
+                busy="Saving…"
+            />
         </form>
     }
 }
