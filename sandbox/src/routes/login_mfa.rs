@@ -86,6 +86,28 @@ struct Checked {
     wrong: &'static str,
 }
 
+impl Checked {
+    /// A backup code's check; AuthSec's two verify routes word its refusal apart.
+    fn backup(ok: bool, wrong: &'static str) -> Checked {
+        Checked {
+            ok,
+            method: "backup_code",
+            message: "Backup code accepted",
+            wrong,
+        }
+    }
+
+    /// A TOTP code's check; the two routes word its success apart.
+    fn totp(ok: bool, message: &'static str) -> Checked {
+        Checked {
+            ok,
+            method: "totp",
+            message,
+            wrong: "invalid TOTP code",
+        }
+    }
+}
+
 /// Records the check against the sign-in attempt and answers it.
 fn answer(db: &mut Db, user: User, tenant_id: Uuid, c: Checked) -> ApiResult<Json<Value>> {
     record(db, &user, c.ok);
@@ -133,19 +155,12 @@ pub async fn verify_totp(
     let backup = (8..=9).contains(&code.chars().count());
     let checked = if backup {
         let typed = normalize_backup_code(&code);
-        Checked {
-            ok: spend_backup_code(user, |c| *c == typed),
-            method: "backup_code",
-            message: "Backup code accepted",
-            wrong: "invalid TOTP code",
-        }
+        Checked::backup(
+            spend_backup_code(user, |c| *c == typed),
+            "invalid TOTP code",
+        )
     } else {
-        Checked {
-            ok: use_totp(user, &code),
-            method: "totp",
-            message: "TOTP code valid",
-            wrong: "invalid TOTP code",
-        }
+        Checked::totp(use_totp(user, &code), "TOTP code valid")
     };
     let user = user.clone();
     answer(&mut db, user, tenant_id, checked)
@@ -181,19 +196,13 @@ pub async fn verify_enduser_totp(
                 .filter(|c| *c != '-')
                 .collect::<String>()
                 .to_lowercase();
-            Checked {
-                ok: spend_backup_code(user, |c| c.replace('-', "") == typed),
-                method: "backup_code",
-                message: "Backup code accepted",
-                wrong: "invalid backup code",
-            }
+            let ok = spend_backup_code(user, |c| c.replace('-', "") == typed);
+            Checked::backup(ok, "invalid backup code")
         }
-        None => Checked {
-            ok: use_totp(user, &req.code.unwrap_or_default()),
-            method: "totp",
-            message: "TOTP verification successful",
-            wrong: "invalid TOTP code",
-        },
+        None => Checked::totp(
+            use_totp(user, &req.code.unwrap_or_default()),
+            "TOTP verification successful",
+        ),
     };
     let user = user.clone();
     answer(&mut db, user, tenant_id, checked)
