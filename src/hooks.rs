@@ -8,6 +8,7 @@ pub mod debounce;
 pub mod keyed_fetch;
 pub mod list_url;
 pub mod may;
+pub mod search_source;
 pub mod selection;
 pub mod submit;
 
@@ -17,5 +18,6 @@ pub use debounce::{use_debounce, Debounce, DEBOUNCE_MS};
 pub use keyed_fetch::{from_answer, keyed_fetch};
 pub use list_url::{ListUrl, Search, UrlState};
 pub use may::use_may;
+pub use search_source::{use_search_source, SearchSource};
 pub use selection::{Pick, Selection};
 pub use submit::use_submit;

@@ -5,31 +5,22 @@
 //! workspace with 10,000 roles renders one page of them, not 10,000 rows.
 //!
 //! ```ignore
-//! let all = LocalResource::new(move || async move { access::roles(&api).await });
-//! let q = url.search(); // not the whole state: a page change is no new search
-//! let data = LocalResource::new(move || {
-//!     let q = q.get();
-//!     async move { all.await.map(|l| matching(&l, &q)) }
-//! });
+//! let roles = use_search_source(Page::Roles, move || access::roles(&api), matching);
 //! view! {
-//!     <SearchList url data on_retry=move || all.refetch() noun=ROLES placeholder="Role name"
+//!     <SearchList of=roles noun=ROLES placeholder="Role name"
 //!         columns=&["Name", "Description"] row=|r: &Role| view! { <tr>…</tr> } />
 //! }
 //! ```
 
 use super::{DataTable, FilterForm, ListBody, Noun, SearchInput, UrlPager};
-use crate::api::ApiError;
-use crate::hooks::{ListUrl, Search};
+use crate::hooks::{Search, SearchSource};
 use crate::paging::{page_count, PAGE_SIZES};
 use leptos::prelude::*;
 
 #[component]
-pub fn SearchList<T, R, V>(
-    url: ListUrl<Search>,
-    data: LocalResource<Result<Vec<T>, ApiError>>,
-    /// Retry after a failure: refetch what `data` is cut from.
-    #[prop(into)]
-    on_retry: Callback<()>,
+pub fn SearchList<A, T, R, V>(
+    /// The list, the URL's search and its hits ([`use_search_source`](crate::hooks::use_search_source)).
+    of: SearchSource<A, T>,
     /// What the list holds: its filter form's name, loading, failure and empty sentences.
     noun: Noun,
     placeholder: &'static str,
@@ -42,10 +33,12 @@ pub fn SearchList<T, R, V>(
     row: R,
 ) -> impl IntoView
 where
+    A: 'static,
     T: Clone + Send + Sync + 'static,
     R: Fn(&T) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    let SearchSource { url, all, hits, .. } = of;
     let state = url.state;
     let rows = move |hits: Vec<T>| {
         let total = hits.len() as u64;
@@ -88,12 +81,12 @@ where
             />
         </FilterForm>
         <ListBody
-            data
+            data=hits
             loading=noun.loading
             what=noun.what
             missing
             is_empty=Vec::is_empty
-            on_retry
+            on_retry=move || all.refetch()
             empty
             rows
         />

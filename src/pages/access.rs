@@ -13,7 +13,7 @@ use crate::api::Api;
 use crate::components::SearchList;
 use crate::components::{loaded, rows_of, CsvButton};
 use crate::csv;
-use crate::hooks::{ListUrl, Search};
+use crate::hooks::use_search_source;
 use crate::paging::{holds, search_hits};
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -77,21 +77,19 @@ fn row(r: &Role) -> impl IntoView {
 #[component]
 pub fn RolesPage() -> impl IntoView {
     let api = Api::expect();
-    let url = ListUrl::<Search>::new(Page::Roles);
-    let all = LocalResource::new(move || async move { access::roles(&api).await });
-    let q = url.search();
-    let data = LocalResource::new(move || {
-        let q = q.get();
-        async move { all.await.map(|list| matching(&list, &q)) }
-    });
+    let list = use_search_source(
+        Page::Roles,
+        move || async move { access::roles(&api).await },
+        matching,
+    );
     view! {
         <div class="page-head">
             <h1>"Roles"</h1>
             <span class="page-head__spacer"></span>
             <CsvButton
                 base="roles"
-                ready=Signal::derive(move || loaded(&data))
-                make=move |_| rows_of(&data, to_csv)
+                ready=Signal::derive(move || loaded(&list.hits))
+                make=move |_| rows_of(&list.hits, to_csv)
             />
             <A href=Page::Permissions.path() attr:class="btn">
                 "Permissions"
@@ -101,9 +99,7 @@ pub fn RolesPage() -> impl IntoView {
             </A>
         </div>
         <SearchList
-            url
-            data
-            on_retry=move || all.refetch()
+            of=list
             noun=crate::noun!("role", "roles", "Role", "Roles")
             placeholder="Role name or description"
             missing=Some("This server does not offer roles.")

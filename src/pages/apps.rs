@@ -10,7 +10,7 @@ pub mod new;
 use crate::api::{apps, Api};
 use crate::components::when;
 use crate::components::SearchList;
-use crate::hooks::{ListUrl, Search};
+use crate::hooks::use_search_source;
 use crate::paging::holds;
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -46,17 +46,12 @@ pub fn domain_of(app: &Value) -> (String, Option<String>) {
 #[component]
 pub fn AppsPage() -> impl IntoView {
     let api = Api::expect();
-    let url = ListUrl::<Search>::new(Page::Apps);
     // The server has no search: the list is fetched once and filtered here.
-    let all = LocalResource::new(move || async move { apps::list(&api).await });
-    let q = url.search();
-    let data = LocalResource::new(move || {
-        let q = q.get();
-        async move {
-            all.await
-                .map(|list| matching(&list, &q).into_iter().cloned().collect())
-        }
-    });
+    let list = use_search_source(
+        Page::Apps,
+        move || async move { apps::list(&api).await },
+        |l: &[Value], q: &str| matching(l, q).into_iter().cloned().collect::<Vec<_>>(),
+    );
     let row = |a: &Value| {
         let id = apps::text(a, "app_id");
         let name = apps::text(a, "app_name").to_string();
@@ -94,9 +89,7 @@ pub fn AppsPage() -> impl IntoView {
             </A>
         </div>
         <SearchList
-            url
-            data
-            on_retry=move || all.refetch()
+            of=list
             noun=crate::noun!("application", "applications", "Application", "Applications")
             placeholder="Application name"
             missing=Some("This server does not offer management applications.")

@@ -9,7 +9,7 @@ use crate::components::Card;
 use crate::components::SearchList;
 use crate::components::{loaded, rows_of, when, CsvButton, SubmitEnd, TextField, Toasts};
 use crate::csv;
-use crate::hooks::{use_submit, ListUrl, Search};
+use crate::hooks::{use_search_source, use_submit};
 use crate::paging::{holds, search_hits};
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -77,13 +77,11 @@ pub fn GroupsPage() -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
     let navigate = use_navigate();
-    let url = ListUrl::<Search>::new(Page::Groups);
-    let all = LocalResource::new(move || async move { groups::list(&api).await });
-    let q = url.search();
-    let data = LocalResource::new(move || {
-        let q = q.get();
-        async move { all.await.map(|list| matching(&list, &q)) }
-    });
+    let list = use_search_source(
+        Page::Groups,
+        move || async move { groups::list(&api).await },
+        matching,
+    );
     let name = RwSignal::new(String::new());
     let name_error = RwSignal::new(None::<String>);
     let form_error = RwSignal::new(None::<String>);
@@ -102,7 +100,11 @@ pub fn GroupsPage() -> impl IntoView {
         ev.prevent_default();
         let n = name.get_untracked();
         // The names known now (the list, if it loaded).
-        let known = all.get_untracked().and_then(Result::ok).unwrap_or_default();
+        let known = list
+            .all
+            .get_untracked()
+            .and_then(Result::ok)
+            .unwrap_or_default();
         let problem = name_problem(&n, &known);
         let ok = problem.is_none();
         name_error.set(problem);
@@ -117,8 +119,8 @@ pub fn GroupsPage() -> impl IntoView {
             <span class="page-head__spacer"></span>
             <CsvButton
                 base="groups"
-                ready=Signal::derive(move || loaded(&data))
-                make=move |_| rows_of(&data, to_csv)
+                ready=Signal::derive(move || loaded(&list.hits))
+                make=move |_| rows_of(&list.hits, to_csv)
             />
         </div>
         <Card title="New group">
@@ -133,9 +135,7 @@ pub fn GroupsPage() -> impl IntoView {
             </form>
         </Card>
         <SearchList
-            url
-            data
-            on_retry=move || all.refetch()
+            of=list
             noun=crate::noun!("group", "groups", "Group", "Groups")
             placeholder="Group name or description"
             columns=&["Name", "Description", "Members", "Created"]

@@ -8,7 +8,7 @@ use crate::components::Card;
 use crate::components::Crumbs;
 use crate::components::SearchList;
 use crate::components::{ConfirmedDialog, SubmitEnd, TextField, Toasts};
-use crate::hooks::{use_confirmed, use_submit, ListUrl, Search};
+use crate::hooks::{use_confirmed, use_search_source, use_submit};
 use crate::paging::{holds, search_hits};
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -43,13 +43,11 @@ pub fn check(resource: &str, action: &str) -> (Option<String>, Option<String>) {
 pub fn PermissionsPage() -> impl IntoView {
     let api = Api::expect();
     let toasts = Toasts::expect();
-    let url = ListUrl::<Search>::new(Page::Permissions);
-    let all = LocalResource::new(move || async move { access::permissions(&api).await });
-    let q = url.search();
-    let data = LocalResource::new(move || {
-        let q = q.get();
-        async move { all.await.map(|list| matching(&list, &q)) }
-    });
+    let list = use_search_source(
+        Page::Permissions,
+        move || async move { access::permissions(&api).await },
+        matching,
+    );
     let resource = RwSignal::new(String::new());
     let action = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
@@ -69,7 +67,7 @@ pub fn PermissionsPage() -> impl IntoView {
             action.set(String::new());
             description.set(String::new());
             toasts.success(format!("The permission {full} was added."));
-            all.refetch();
+            list.all.refetch();
         },
         move |e| {
             let why = if e.status == 500 && e.message.contains("duplicate") {
@@ -101,7 +99,7 @@ pub fn PermissionsPage() -> impl IntoView {
                 "The permission {} was deleted.",
                 p.full_permission_string
             ));
-            all.refetch();
+            list.all.refetch();
         },
     );
     let row = move |p: &Permission| {
@@ -156,9 +154,7 @@ pub fn PermissionsPage() -> impl IntoView {
             </form>
         </Card>
         <SearchList
-            url
-            data
-            on_retry=move || all.refetch()
+            of=list
             noun=crate::noun!("permission", "permissions", "Permission", "Permissions")
             placeholder="Permission or description"
             columns=&["Permission", "Description", "Roles", ""]
