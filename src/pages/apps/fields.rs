@@ -101,13 +101,8 @@ const fn client_entry(
     kind: Kind,
 ) -> Field {
     Field {
-        key,
-        label,
-        read,
         write,
-        kind,
-        section: Section::Client,
-        group: None,
+        ..entry(key, label, read, kind, Section::Client)
     }
 }
 
@@ -120,13 +115,8 @@ const fn login_entry(
     kind: Kind,
 ) -> Field {
     Field {
-        key,
-        label,
-        read: path,
-        write: path,
-        kind,
-        section: Section::Login,
         group: Some(group),
+        ..entry(key, label, path, kind, Section::Login)
     }
 }
 

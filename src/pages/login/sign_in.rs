@@ -5,6 +5,7 @@ pub(crate) mod enrol;
 pub(crate) mod second_factor;
 
 use super::steps;
+use crate::api::login::PasswordOk;
 use crate::api::{login, Api};
 use crate::auth::flow::{self, AskedFactors, StepError};
 use crate::auth::{AuthContext, Session};
@@ -13,6 +14,18 @@ use crate::components::SubmitButton;
 use crate::components::TextField;
 use crate::validate;
 use leptos::prelude::*;
+
+/// What a step after the password is given: the password step's answer, the workspace,
+/// and where it reports.
+#[derive(Clone)]
+pub struct FactorStep {
+    pub ok: PasswordOk,
+    pub tenant: String,
+    pub on_signed_in: Callback<Session>,
+    /// Told of a spent sign-in (`StepError::Restart`) so the caller restarts.
+    pub on_error: Callback<StepError>,
+    pub on_back: Callback<()>,
+}
 
 /// Field messages of the first step.
 #[derive(Clone, Default, PartialEq)]
@@ -109,30 +122,19 @@ pub fn SignIn(
             when=move || step.with(Option::is_none)
             fallback=move || {
                 let (ok, factors) = step.get().expect("second-factor step");
-                let tenant = workspace.get_untracked();
-                let back = Callback::new(move |_| step.set(None));
+                let next = FactorStep {
+                    ok,
+                    tenant: workspace.get_untracked(),
+                    on_signed_in,
+                    on_error: on_factor_error,
+                    on_back: Callback::new(move |_| step.set(None)),
+                };
                 match factors {
                     Some(f) => {
-                        let load = move || steps::second_factor(
-                            ok.clone(),
-                            f,
-                            tenant.clone(),
-                            on_signed_in,
-                            on_factor_error,
-                            back,
-                        );
-                        view! { <Lazy load /> }.into_any()
+                        view! { <Lazy load=move || steps::second_factor(next.clone(), f) /> }
+                            .into_any()
                     }
-                    None => {
-                        let load = move || steps::enrol(
-                            ok.clone(),
-                            tenant.clone(),
-                            on_signed_in,
-                            on_factor_error,
-                            back,
-                        );
-                        view! { <Lazy load /> }.into_any()
-                    }
+                    None => view! { <Lazy load=move || steps::enrol(next.clone()) /> }.into_any(),
                 }
             }
         >

@@ -3,27 +3,15 @@
 
 use super::sign_in::enrol::EnrolStep;
 use super::sign_in::second_factor::SecondFactorStep;
+use super::sign_in::FactorStep;
 use super::token_paste::TokenPaste;
-use crate::api::login::PasswordOk;
-use crate::auth::flow::{AskedFactors, StepError};
+use crate::auth::flow::AskedFactors;
 use crate::auth::Session;
 use crate::chunks::chunk;
 use leptos::prelude::*;
 
-chunk!(signin_more: fn second_factor(
-    ok: PasswordOk,
-    factors: AskedFactors,
-    tenant: String,
-    on_signed_in: Callback<Session>,
-    on_error: Callback<StepError>,
-    on_back: Callback<()>
-) => view! { <SecondFactorStep ok factors tenant on_signed_in on_error on_back /> });
-chunk!(signin_more: fn enrol(
-    ok: PasswordOk,
-    tenant: String,
-    on_signed_in: Callback<Session>,
-    on_error: Callback<StepError>,
-    on_back: Callback<()>
-) => view! { <EnrolStep ok tenant on_signed_in on_error on_back /> });
+chunk!(signin_more: fn second_factor(step: FactorStep, factors: AskedFactors) =>
+    view! { <SecondFactorStep step factors /> });
+chunk!(signin_more: fn enrol(step: FactorStep) => view! { <EnrolStep step /> });
 chunk!(signin_more: fn token_paste(on_signed_in: Callback<Session>, on_back: Callback<()>) =>
     view! { <TokenPaste on_signed_in on_back /> });

@@ -4,7 +4,7 @@
 //! so the console never asks for it. Once a factor is on, a failure afterwards offers only
 //! to finish signing in, never to set one up again (which would replace it).
 
-use crate::api::login::PasswordOk;
+use super::FactorStep;
 use crate::api::Api;
 use crate::auth::flow::{self, StepError};
 use crate::auth::{webauthn, AuthContext, Session};
@@ -21,15 +21,14 @@ enum Done {
 }
 
 #[component]
-pub fn EnrolStep(
-    ok: PasswordOk,
-    tenant: String,
-    #[prop(into)] on_signed_in: Callback<Session>,
-    /// Told of a spent sign-in (`StepError::Restart`) so the caller restarts.
-    #[prop(into)]
-    on_error: Callback<StepError>,
-    #[prop(into)] on_back: Callback<()>,
-) -> impl IntoView {
+pub fn EnrolStep(step: FactorStep) -> impl IntoView {
+    let FactorStep {
+        ok,
+        tenant,
+        on_signed_in,
+        on_error,
+        on_back,
+    } = step;
     let api = Api::expect();
     let auth = AuthContext::expect();
     let alert = RwSignal::new(None::<String>);

@@ -1,9 +1,10 @@
 //! The second step: an authenticator code, a backup code, or a passkey.
 
-use crate::api::login::{PasswordOk, SecondFactor};
+use super::FactorStep;
+use crate::api::login::SecondFactor;
 use crate::api::Api;
 use crate::auth::flow::{self, AskedFactors, StepError};
-use crate::auth::{AuthContext, Session};
+use crate::auth::AuthContext;
 use crate::components::Button;
 use crate::components::TextField;
 use crate::validate;
@@ -11,16 +12,14 @@ use leptos::html;
 use leptos::prelude::*;
 
 #[component]
-pub fn SecondFactorStep(
-    ok: PasswordOk,
-    factors: AskedFactors,
-    tenant: String,
-    #[prop(into)] on_signed_in: Callback<Session>,
-    /// Told of a spent ticket (`StepError::Restart`) so the caller restarts.
-    #[prop(into)]
-    on_error: Callback<StepError>,
-    #[prop(into)] on_back: Callback<()>,
-) -> impl IntoView {
+pub fn SecondFactorStep(step: FactorStep, factors: AskedFactors) -> impl IntoView {
+    let FactorStep {
+        ok,
+        tenant,
+        on_signed_in,
+        on_error,
+        on_back,
+    } = step;
     let api = Api::expect();
     let auth = AuthContext::expect();
     let code = RwSignal::new(String::new());
