@@ -387,11 +387,14 @@ build_release() {
   node "$AUTHSEC_ROOT/scripts/assemble-dist.mjs" "$stage/out" "$DIST_DIR" >&2
   [ -f "$DIST_DIR/index.html" ] || die "the build produced no dist/index.html"
   precompress_dist "$DIST_DIR"
-  local hashes
+  local hashes styles
   hashes="$(csp_script_hashes "$DIST_DIR/index.html")"
+  styles="$(csp_style_hashes "$DIST_DIR/index.html")"
   mkdir -p "$AUTHSEC_ROOT/target"
   printf '%s\n' "$hashes" >"$AUTHSEC_ROOT/target/csp-script-hashes.txt"
+  printf '%s\n' "$styles" >"$AUTHSEC_ROOT/target/csp-style-hashes.txt"
   log "inline script hashes for CSP: ${hashes:-none} (also in target/csp-script-hashes.txt)"
+  log "inline style hashes for CSP: ${styles:-none} (also in target/csp-style-hashes.txt)"
   log "dist/: $(du -sh "$DIST_DIR" | awk '{print $1}'); wasm: $(wasm_sizes "$DIST_DIR")"
 }
 
@@ -423,12 +426,23 @@ precompress_dist() {
 # inline <script> (no src) in the file: sha256 of its exact text, base64. CR/CRLF are
 # normalised to LF first, as the HTML parser does before CSP sees the text.
 csp_script_hashes() {
-  node - "$1" <<'EOF'
+  csp_inline_hashes "$1" script
+}
+
+# csp_style_hashes INDEX_HTML: the same for each inline <style> (the sign-in's stylesheet).
+csp_style_hashes() {
+  csp_inline_hashes "$1" style
+}
+
+# csp_inline_hashes INDEX_HTML TAG: the hashes of the inline TAG elements (script or style).
+csp_inline_hashes() {
+  node - "$1" "$2" <<'EOF'
 const fs = require('fs');
 const crypto = require('crypto');
-const html = fs.readFileSync(process.argv[2], 'utf8').replace(/\r\n?/g, '\n');
+const [file, tag] = process.argv.slice(2);
+const html = fs.readFileSync(file, 'utf8').replace(/\r\n?/g, '\n');
 const out = [];
-for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+for (const m of html.matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)<\\/${tag}\\s*>`, 'gi'))) {
   if (/\bsrc\s*=/i.test(m[1])) continue;
   out.push(`'sha256-${crypto.createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
 }
@@ -439,10 +453,11 @@ EOF
 # csp_policy INDEX_HTML API_ORIGIN...: the Content-Security-Policy value.
 csp_policy() {
   local index="$1"; shift
-  local hashes connect="'self'" o
+  local hashes styles connect="'self'" o
   hashes="$(csp_script_hashes "$index")"
+  styles="$(csp_style_hashes "$index")"
   for o in "$@"; do connect="$connect $o"; done
-  printf "%s" "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'${hashes:+ $hashes}; style-src 'self'; img-src 'self' data:; connect-src $connect; font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+  printf "%s" "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'${hashes:+ $hashes}; style-src 'self'${styles:+ $styles}; img-src 'self' data:; connect-src $connect; font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 }
 
 # write_config DIST API_BASE [TENANT] [APP_NAME] [SANDBOX=true|false] [CRASH_TEST=false|true]

@@ -3,8 +3,9 @@
 // UI, whose first page is 577,550 bytes brotli). A byte count, not a timing: stable.
 //
 // Two views of the same load, both checked against the budget:
-//   files  dist/index.html and, transitively, what it links (stylesheet, preloads,
-//          the loader module and its static imports), counted as their .br files
+//   files  dist/index.html (with the sign-in's stylesheet inline) and, transitively, what
+//          it links or its inline loader asks for (preloads, the loader module and its
+//          static imports, the wasm), counted as their .br files
 //          (config.json as it is: it is never precompressed);
 //   wire   the same page opened in Chromium over nginx: the body bytes of every
 //          response (Resource Timing `encodedBodySize`) until the form is there.
@@ -39,6 +40,10 @@ export function firstLoadFiles() {
   }
   for (const m of html.matchAll(/\bimport\b[^"']*["']([^"']+)["']|\bmodule_or_path\s*:\s*["']([^"']+)["']/g)) {
     files.add((m[1] || m[2]).replace(/^\//, ''));
+  }
+  // What the inline loader asks for once the frame is painted (preloads, the module, the wasm).
+  for (const script of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script\s*>/g)) {
+    for (const m of script[1].matchAll(/["'](\/[^"']+\.(?:js|wasm|json|css))["']/g)) files.add(m[1].replace(/^\//, ''));
   }
   // Static imports of the JS modules, transitively (relative specifiers only).
   const queue = [...files].filter((f) => f.endsWith('.js'));

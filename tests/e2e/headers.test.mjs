@@ -22,7 +22,9 @@ function assertSecurityHeaders(res, what) {
   );
   assert.deepEqual(dirs['default-src'], ["'none'"], what);
   assert.ok(dirs['script-src'].includes("'self'") && dirs['script-src'].includes("'wasm-unsafe-eval'"), what);
-  assert.deepEqual(dirs['style-src'], ["'self'"], what);
+  // 'self', and the hash of the sign-in's inline stylesheet: nothing else (checked below).
+  assert.equal(dirs['style-src'][0], "'self'", what);
+  assert.ok(dirs['style-src'].slice(1).every((h) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(h)), `${what}: style-src is 'self' and hashes`);
   assert.ok(dirs['connect-src'].includes("'self'"), what);
   assert.ok(dirs['connect-src'].includes(new URL(SANDBOX_URL()).origin), `${what}: connect-src allows the API origin`);
   assert.deepEqual(dirs['frame-ancestors'], ["'none'"], what);
@@ -45,18 +47,23 @@ async function indexHtml() {
   return { res, html: await res.text() };
 }
 
-test('index.html: security headers, no-cache, CSP hash of each inline script', async () => {
+test('index.html: security headers, no-cache, CSP hash of each inline script and stylesheet', async () => {
   const { res, html } = await indexHtml();
   assert.match(res.headers.get('content-type'), /^text\/html/);
   assert.equal(res.headers.get('cache-control'), 'no-cache');
   const dirs = assertSecurityHeaders(res, '/');
-  const inline = [...html.replace(/\r\n?/g, '\n').matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)]
-    .filter((m) => !/\bsrc\s*=/i.test(m[1]));
-  assert.ok(inline.length >= 1, "the build's inline module loader is expected in index.html");
-  for (const m of inline) {
-    const hash = `'sha256-${crypto.createHash('sha256').update(m[2], 'utf8').digest('base64')}'`;
-    assert.ok(dirs['script-src'].includes(hash), `script-src lacks ${hash} for an inline script`);
-  }
+  const hashes = (tag) =>
+    [...html.replace(/\r\n?/g, '\n').matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)<\\/${tag}\\s*>`, 'gi'))]
+      .filter((m) => !/\bsrc\s*=/i.test(m[1]))
+      .map((m) => `'sha256-${crypto.createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
+  const scripts = hashes('script');
+  assert.ok(scripts.length >= 1, "the build's inline module loader is expected in index.html");
+  for (const hash of scripts) assert.ok(dirs['script-src'].includes(hash), `script-src lacks ${hash} for an inline script`);
+  // The sign-in's stylesheet is inline (it paints the frame with no second request); the
+  // policy allows exactly the sheets index.html holds, no other.
+  const styles = hashes('style');
+  assert.equal(styles.length, 1, "the sign-in's inline stylesheet is expected in index.html");
+  assert.deepEqual(dirs['style-src'].slice(1).sort(), [...new Set(styles)].sort(), 'style-src allows the inline sheet and nothing else');
 });
 
 test('SPA fallback: /clients and deep links answer index.html with the same headers', async () => {

@@ -70,14 +70,15 @@ test('every route under the strict CSP: no violation, no inline style or script'
     for (const r of routes) {
       await follow(page, r);
       visited.push(`${where(page)}: ${await page.locator('main h1').first().innerText()}`);
-      // Inline styles would be blocked (style-src 'self'), so none may be written.
+      // Inline styles would be blocked (style-src allows 'self' and the hash of index.html's
+      // one sheet), so none may be written: the page holds that one <style>, in <head>.
       const inline = await page.evaluate(() => ({
         styleAttrs: [...document.querySelectorAll('[style]')].filter((e) => e.getAttribute('style')).map((e) => e.outerHTML.slice(0, 80)),
-        styleTags: document.querySelectorAll('style').length,
+        styleTags: [...document.querySelectorAll('style')].filter((e) => !(e.parentNode === document.head && e.dataset.href?.endsWith('/main.css'))).length,
         handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length,
       }));
       assert.deepEqual(inline.styleAttrs, [], `${r}: style attributes`);
-      assert.equal(inline.styleTags, 0, `${r}: <style> elements`);
+      assert.equal(inline.styleTags, 0, `${r}: <style> elements besides index.html's`);
       assert.equal(inline.handlers, 0, `${r}: inline on… handler attributes`);
       assert.deepEqual(await violations(page), [], `${r}: CSP violations`);
     }
