@@ -22,28 +22,21 @@ enum Done {
 
 #[component]
 pub fn EnrolStep(step: FactorStep) -> impl IntoView {
-    let FactorStep {
-        ok,
-        tenant,
-        on_signed_in,
-        on_error,
-        on_back,
-    } = step;
     let api = Api::expect();
     let auth = AuthContext::expect();
     let alert = RwSignal::new(None::<String>);
     let app = RwSignal::new(false);
     let done = RwSignal::new(None::<Done>);
-    let email = ok.email.clone();
-    let account = ok.account();
-    let ok = StoredValue::new(ok);
-    let tenant = StoredValue::new(tenant);
+    let email = step.ok.email.clone();
+    let account = step.ok.account();
+    let ok = StoredValue::new(step.ok);
+    let tenant = StoredValue::new(step.tenant);
     let outcome = move |r: Result<Session, StepError>| match r {
-        Ok(s) => auth.accept(s, on_signed_in),
+        Ok(s) => auth.accept(s, step.on_signed_in),
         Err(e) => {
             alert.set(Some(e.message().to_string()));
             // `try_`: this runs after an answer; the step may be gone by then.
-            on_error.try_run(e);
+            step.on_error.try_run(e);
         }
     };
     // The app is on once its code was confirmed (that was the factor check): the token.
@@ -70,7 +63,8 @@ pub fn EnrolStep(step: FactorStep) -> impl IntoView {
         }
     });
     // Each step's button: off while a step runs; a click first clears the last alert.
-    let step = move |class: &'static str, go: Callback<()>, label: AnyView| {
+    let back = step.on_back;
+    let button = move |class: &'static str, go: Callback<()>, label: AnyView| {
         view! {
             <Button
                 class=class
@@ -91,13 +85,13 @@ pub fn EnrolStep(step: FactorStep) -> impl IntoView {
             false => "Use a passkey",
         };
         view! {
-            {step("btn btn--primary", Callback::new(move |_| app.set(true)), app_label)}
+            {button("btn btn--primary", Callback::new(move |_| app.set(true)), app_label)}
             {webauthn::is_supported()
                 .then(|| {
                     let go = Callback::new(move |_| {
                         passkey.dispatch(());
                     });
-                    step("btn", go, passkey_label.into_any())
+                    button("btn", go, passkey_label.into_any())
                 })}
         }
     };
@@ -109,7 +103,7 @@ pub fn EnrolStep(step: FactorStep) -> impl IntoView {
         let go = Callback::new(move |_| {
             go.dispatch(());
         });
-        step("btn btn--primary", go, label.into_any())
+        button("btn btn--primary", go, label.into_any())
     };
 
     view! {
@@ -134,7 +128,7 @@ pub fn EnrolStep(step: FactorStep) -> impl IntoView {
                         <Button
                             class="btn btn--link"
                             disabled=move || busy.get()
-                            on_click=move || on_back.run(())
+                            on_click=move || back.run(())
                         >
                             "Start over"
                         </Button>

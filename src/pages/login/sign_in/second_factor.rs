@@ -13,13 +13,6 @@ use leptos::prelude::*;
 
 #[component]
 pub fn SecondFactorStep(step: FactorStep, factors: AskedFactors) -> impl IntoView {
-    let FactorStep {
-        ok,
-        tenant,
-        on_signed_in,
-        on_error,
-        on_back,
-    } = step;
     let api = Api::expect();
     let auth = AuthContext::expect();
     let code = RwSignal::new(String::new());
@@ -27,9 +20,9 @@ pub fn SecondFactorStep(step: FactorStep, factors: AskedFactors) -> impl IntoVie
     let alert = RwSignal::new(None::<String>);
     let field_error = RwSignal::new(None::<String>);
     let input = NodeRef::<html::Input>::new();
-    let email = ok.email.clone();
-    let ok = StoredValue::new(ok);
-    let tenant = StoredValue::new(tenant);
+    let email = step.ok.email.clone();
+    let ok = StoredValue::new(step.ok);
+    let tenant = StoredValue::new(step.tenant);
 
     // Runs after an answer: the step may be gone by then (Back, the dialog closed).
     let fail = move |e: StepError| {
@@ -40,20 +33,20 @@ pub fn SecondFactorStep(step: FactorStep, factors: AskedFactors) -> impl IntoVie
         }
         alert.set(Some(e.message().to_string()));
         // `try_`: nobody is left to restart the sign-in when the step is gone.
-        on_error.try_run(e);
+        step.on_error.try_run(e);
     };
     let verify = Action::new_unsync(move |factor: &SecondFactor| {
         let factor = factor.clone();
         async move {
             match flow::with_code(&api, &ok.get_value(), &tenant.get_value(), factor).await {
-                Ok(s) => auth.accept(s, on_signed_in),
+                Ok(s) => auth.accept(s, step.on_signed_in),
                 Err(e) => fail(e),
             }
         }
     });
     let passkey = Action::new_unsync(move |_: &()| async move {
         match flow::with_passkey(&api, &ok.get_value(), &tenant.get_value()).await {
-            Ok(s) => auth.accept(s, on_signed_in),
+            Ok(s) => auth.accept(s, step.on_signed_in),
             Err(e) => fail(e),
         }
     });
@@ -113,7 +106,7 @@ pub fn SecondFactorStep(step: FactorStep, factors: AskedFactors) -> impl IntoVie
                     "Use your passkey"
                 </button>
             </Show>
-            <Button class="btn btn--link" on_click=move || on_back.run(())>"Start over"</Button>
+            <Button class="btn btn--link" on_click=move || step.on_back.run(())>"Start over"</Button>
         </div>
     }
 }
