@@ -10,6 +10,7 @@ mod browser {
     pub mod confirm;
     pub mod memory;
     pub mod mfa;
+    pub mod overview;
     pub mod palette;
     pub mod reauth;
     pub mod shell;

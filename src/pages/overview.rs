@@ -124,6 +124,17 @@ async fn end_user_first(api: Api, tenant: String) -> Result<FirstPages, ApiError
     Ok((on?, off?))
 }
 
+/// `first`'s answer; a failed one is asked for again, so the Retry of a card cut from it
+/// (End users, the second-factor share) reads the first pages anew.
+async fn first_pages(
+    first: LocalResource<Result<FirstPages, ApiError>>,
+) -> Result<FirstPages, ApiError> {
+    if first.with_untracked(|r| matches!(r, Some(Err(_)))) {
+        first.refetch();
+    }
+    first.await
+}
+
 /// The second factors of the newest end users: the first pages, then up to
 /// [`MFA_PAGES`] pages of each state, all in parallel.
 async fn end_user_mfa(api: Api, tenant: String, first: FirstPages) -> Result<MfaSample, ApiError> {
@@ -172,11 +183,12 @@ pub fn OverviewPage() -> impl IntoView {
     let t = move || tenant.get_untracked();
     let first = LocalResource::new(move || end_user_first(api, t()));
     let end_users = LocalResource::new(move || async move {
-        let (on, off) = first.await?;
+        let (on, off) = first_pages(first).await?;
         Ok((on.total, off.total))
     });
-    let end_user_mfa =
-        LocalResource::new(move || async move { end_user_mfa(api, t(), first.await?).await });
+    let end_user_mfa = LocalResource::new(move || async move {
+        end_user_mfa(api, t(), first_pages(first).await?).await
+    });
     let admins = LocalResource::new(move || async move { users::admins(&api).await });
     let clients = LocalResource::new(move || client_counts(api, t()));
     let invites = LocalResource::new(move || async move { users::pending_invites(&api).await });
