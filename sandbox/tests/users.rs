@@ -303,6 +303,16 @@ async fn admins_list_invite_and_last_admin_rules() {
         .unwrap()
         .clone();
     assert_eq!(ops["pending_registration"], true);
+    // AuthSec's `mfa_enabled` and `mfa_verified` are omitempty: absent without a factor.
+    assert!(ops.get("mfa_enabled").is_none() && ops.get("mfa_verified").is_none());
+    let plain = r.body["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["email"] == "plain@acme.test")
+        .unwrap();
+    assert_eq!(plain["mfa_enabled"], true);
+    assert_eq!(plain["mfa_method"], json!(["totp"]));
     let me = s.state.jwt.decode(&acme).unwrap().sub;
     s.expect_delete(
         &format!("/authsec/uflow/admin/users/{me}"),

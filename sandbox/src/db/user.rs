@@ -211,7 +211,6 @@ impl User {
             "created_at": self.created_at, "email": self.email, "failed_login_attempts": 0,
             "id": self.id, "invite_accepted": !self.pending_registration,
             "is_primary_admin": false, "is_synced_user": false,
-            "mfa_enabled": !factors.is_empty(), "mfa_verified": !factors.is_empty(),
             "name": format!("{} {}", self.first_name, self.last_name).trim(),
             "password_reset_required": false, "pending": self.pending_registration,
             "pending_registration": self.pending_registration, "provider": "local",
@@ -222,9 +221,12 @@ impl User {
         if let Some(t) = self.last_login {
             v["last_login"] = json!(t);
         }
+        // `mfa_enabled` and `mfa_verified` are omitempty too: absent while false.
         if let Some(m) = factors.first() {
             v["mfa_default_method"] = json!(m);
+            v["mfa_enabled"] = json!(true);
             v["mfa_method"] = json!(factors);
+            v["mfa_verified"] = json!(true);
         }
         v
     }
