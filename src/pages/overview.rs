@@ -47,16 +47,21 @@ fn FigureCard<T, R, V>(
     /// The failure sentence's subject: "The end users".
     what: &'static str,
     rows: R,
+    /// What Retry asks for again when `data` is cut from another resource (default:
+    /// `data` itself).
+    #[prop(default = None)]
+    on_retry: Option<Callback<()>>,
 ) -> impl IntoView
 where
     T: Clone + 'static,
     R: Fn(T) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    let on_retry = on_retry.unwrap_or_else(|| Callback::new(move |_| data.refetch()));
     view! {
         <section class="card overview__card" aria-label=title>
             <h2>{title}</h2>
-            <ListBody data loading what skeleton_rows=1 rows />
+            <ListBody data loading what skeleton_rows=1 rows on_retry />
         </section>
     }
 }
@@ -124,17 +129,6 @@ async fn end_user_first(api: Api, tenant: String) -> Result<FirstPages, ApiError
     Ok((on?, off?))
 }
 
-/// `first`'s answer; a failed one is asked for again, so the Retry of a card cut from it
-/// (End users, the second-factor share) reads the first pages anew.
-async fn first_pages(
-    first: LocalResource<Result<FirstPages, ApiError>>,
-) -> Result<FirstPages, ApiError> {
-    if first.with_untracked(|r| matches!(r, Some(Err(_)))) {
-        first.refetch();
-    }
-    first.await
-}
-
 /// The second factors of the newest end users: the first pages, then up to
 /// [`MFA_PAGES`] pages of each state, all in parallel.
 async fn end_user_mfa(api: Api, tenant: String, first: FirstPages) -> Result<MfaSample, ApiError> {
@@ -159,11 +153,12 @@ async fn end_user_mfa(api: Api, tenant: String, first: FirstPages) -> Result<Mfa
 }
 
 /// A card with two figures, the active ones and the inactive ones, each linking to its
-/// filtered list.
+/// filtered list. `on_retry`: see [`FigureCard`].
 fn two_figures(
     (title, loading, subject): Names,
     data: LocalResource<Result<(u64, u64), ApiError>>,
     hrefs: fn(bool) -> String,
+    on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     let rows = move |(on, off): (u64, u64)| {
         view! {
@@ -173,7 +168,7 @@ fn two_figures(
             </ul>
         }
     };
-    view! { <FigureCard title loading what=subject data rows /> }
+    view! { <FigureCard title loading what=subject data rows on_retry /> }
 }
 
 #[component]
@@ -182,13 +177,15 @@ pub fn OverviewPage() -> impl IntoView {
     let tenant = AuthContext::expect().tenant_id();
     let t = move || tenant.get_untracked();
     let first = LocalResource::new(move || end_user_first(api, t()));
+    // The End users card and the share are cut from `first`: their Retry asks for it again
+    // (both follow it), not for their own copy of its failure.
+    let retry_first = Callback::new(move |_| first.refetch());
     let end_users = LocalResource::new(move || async move {
-        let (on, off) = first_pages(first).await?;
+        let (on, off) = first.await?;
         Ok((on.total, off.total))
     });
-    let end_user_mfa = LocalResource::new(move || async move {
-        end_user_mfa(api, t(), first_pages(first).await?).await
-    });
+    let end_user_mfa =
+        LocalResource::new(move || async move { end_user_mfa(api, t(), first.await?).await });
     let admins = LocalResource::new(move || async move { users::admins(&api).await });
     let clients = LocalResource::new(move || client_counts(api, t()));
     let invites = LocalResource::new(move || async move { users::pending_invites(&api).await });
@@ -206,11 +203,13 @@ pub fn OverviewPage() -> impl IntoView {
                 ("End users", "Loading end users", "The end users"),
                 end_users,
                 |on| users_path(|s| s.status = if on { "active" } else { "inactive" }.into()),
+                Some(retry_first),
             )}
             {two_figures(
                 ("Clients", "Loading clients", "The clients"),
                 clients,
                 |on| clients_path(|s| s.active = if on { Tri::Yes } else { Tri::No }),
+                None,
             )} {counted(("Admins", "Loading admins", "The admins"), admins, "admins", admins_path)}
             {counted(
                 ("Pending invitations", "Loading invitations", "The invitations"),
@@ -239,7 +238,7 @@ pub fn OverviewPage() -> impl IntoView {
             )}
         </div>
         <Card title="Second factor adoption">
-            <Adoption end_users=end_user_mfa admins />
+            <Adoption end_users=end_user_mfa admins retry_end_users=retry_first />
         </Card>
         <Card
             title="Sign-ins over time"
@@ -254,6 +253,9 @@ pub fn OverviewPage() -> impl IntoView {
 fn Adoption(
     end_users: LocalResource<Result<MfaSample, ApiError>>,
     admins: LocalResource<Result<Admins, ApiError>>,
+    /// Retry of the end users' share: it is cut from the overview's first pages.
+    #[prop(into)]
+    retry_end_users: Callback<()>,
 ) -> impl IntoView {
     let bar = |label: &'static str, part: usize, whole: usize, words: String| {
         view! {
@@ -271,6 +273,7 @@ fn Adoption(
             what="The end users"
             skeleton_rows=1
             rows=move |s: MfaSample| bar("End users", s.with_mfa, s.read, s.words())
+            on_retry=retry_end_users
         />
         <ListBody
             data=admins

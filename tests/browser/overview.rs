@@ -32,7 +32,25 @@ async fn the_end_users_card_retries_the_pages_it_is_cut_from() {
         text(&card(&root, "End users")).contains("Retry")
     })
     .await;
+    settle().await;
     assert_eq!(script.requests_to("/user/enduser/list").len(), 2);
+
+    // A Retry that fails again asks once more, and only once: nothing loops.
+    script
+        .answer("/user/enduser/list", 500, r#"{"error":"database down"}"#)
+        .answer("/user/enduser/list", 500, r#"{"error":"database down"}"#);
+    button(&card(&root, "End users"), "Retry").click();
+    until("asked again", || {
+        script.requests_to("/user/enduser/list").len() == 4
+    })
+    .await;
+    until("the End users card says it failed again", || {
+        text(&card(&root, "End users")).contains("Retry")
+    })
+    .await;
+    settle().await;
+    settle().await;
+    assert_eq!(script.requests_to("/user/enduser/list").len(), 4);
 
     script
         .answer(r#""active":true"#, 200, &end_users(7))
@@ -45,7 +63,7 @@ async fn the_end_users_card_retries_the_pages_it_is_cut_from() {
     .await;
     assert_eq!(
         script.requests_to("/user/enduser/list").len(),
-        4,
+        6,
         "the Retry asked for the two first pages again, once"
     );
     // The second-factor share, cut from the same pages, recovered with them.
