@@ -121,8 +121,11 @@ test('hostile strings everywhere: nothing executes, text is literal, layouts hol
 
     for (const l of lists) {
       await follow(page, l);
-      // The list's rows, not the page before them (the seeded rows carry the strings).
+      // The list's rows, not the page before them (the seeded rows carry the strings), and
+      // every list on the page loaded: the admins' tab has a second table (the pending
+      // invitations), whose rows can come first.
       await page.locator('main tbody tr').first().waitFor();
+      await page.locator('main [role=status]').filter({ hasText: /^Loading/ }).first().waitFor({ state: 'detached' });
       await check(l, { list: true });
       await screenshot(page, l);
       const base = new URL(l, CONSOLE_ORIGIN()).pathname;
