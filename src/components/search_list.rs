@@ -5,7 +5,8 @@
 //! workspace with 10,000 roles renders one page of them, not 10,000 rows.
 //!
 //! ```ignore
-//! let roles = use_search_source(Page::Roles, move || access::roles(&api), matching);
+//! let fetch = move || async move { access::roles(&api).await };
+//! let roles = use_search_source(Page::Roles, fetch, matching);
 //! view! {
 //!     <SearchList of=roles noun=ROLES placeholder="Role name"
 //!         columns=&["Name", "Description"] row=|r: &Role| view! { <tr>…</tr> } />
@@ -38,7 +39,7 @@ where
     R: Fn(&T) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let SearchSource { url, all, hits, .. } = of;
+    let SearchSource { url, all, hits } = of;
     let state = url.state;
     let rows = move |hits: Vec<T>| {
         let total = hits.len() as u64;

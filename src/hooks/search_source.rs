@@ -4,7 +4,8 @@
 //! Retry refetches the whole list.
 //!
 //! ```ignore
-//! let roles = use_search_source(Page::Roles, move || access::roles(&api), matching);
+//! let fetch = move || async move { access::roles(&api).await };
+//! let roles = use_search_source(Page::Roles, fetch, matching);
 //! view! {
 //!     <SearchList of=roles noun=ROLES placeholder="Role name" columns=&["Name"] row />
 //! }
