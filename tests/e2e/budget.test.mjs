@@ -38,10 +38,8 @@ export function firstLoadFiles() {
     const href = m[0].match(/\bhref="([^"]+)"/);
     if (href) files.add(href[1].replace(/^\//, ''));
   }
-  for (const m of html.matchAll(/\bimport\b[^"']*["']([^"']+)["']|\bmodule_or_path\s*:\s*["']([^"']+)["']/g)) {
-    files.add((m[1] || m[2]).replace(/^\//, ''));
-  }
-  // What the inline loader asks for once the frame is painted (preloads, the module, the wasm).
+  // What the inline loader asks for once the frame is painted: every absolute path it
+  // names (the preloads, the module it imports, the wasm it starts).
   for (const script of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script\s*>/g)) {
     for (const m of script[1].matchAll(/["'](\/[^"']+\.(?:js|wasm|json|css))["']/g)) files.add(m[1].replace(/^\//, ''));
   }
