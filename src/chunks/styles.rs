@@ -1,9 +1,9 @@
 //! `areas.css`: the rules of everything past the password step (the shell, lists,
 //! dialogs, the second factor's enrolment), kept out of the first load. The first chunk
-//! to load adds it beside `main.css` (inline in the release build, `<style data-href>`
+//! to load adds it beside `main.css` (inline in the release build, its `data-href`
 //! naming where it came from); a page waits for it, so nothing paints unstyled. Where
-//! there is neither (Trunk's dev build links both sheets itself; the browser tests have
-//! none) there is nothing to fetch.
+//! there is no such sheet (Trunk's dev build links both sheets itself; the browser tests
+//! have none) there is nothing to fetch.
 
 use js_sys::Promise;
 use leptos::prelude::document;
@@ -46,16 +46,11 @@ pub(super) async fn arrived(sheet: Promise) -> Result<(), ChunkFailed> {
 
 fn add() -> Promise {
     let doc = document();
-    let main = doc.query_selector(
-        r#"style[data-href$="/main.css"], link[rel=stylesheet][href$="/main.css"]"#,
-    );
+    let main = doc.query_selector(r#"style[data-href$="/main.css"]"#);
     let (Ok(Some(main)), Ok(link)) = (main, doc.create_element("link")) else {
         return Promise::resolve(&JsValue::UNDEFINED);
     };
-    let href = main
-        .get_attribute("data-href")
-        .or_else(|| main.get_attribute("href"))
-        .unwrap_or_default();
+    let href = main.get_attribute("data-href").unwrap_or_default();
     let _ = link.set_attribute("rel", "stylesheet");
     let _ = link.set_attribute("href", &href.replace("/main.css", "/areas.css"));
     let sheet = Promise::new(&mut |settled, _| {
