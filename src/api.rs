@@ -2,6 +2,7 @@
 //! URLs, the bearer token, error decoding and retries.
 
 pub mod access;
+pub mod anon;
 pub mod apikeys;
 pub mod apps;
 pub mod claims;
@@ -29,6 +30,7 @@ pub mod unsure;
 pub mod url;
 pub mod users;
 
+pub use anon::{Anon, Public};
 pub use credentials::{Credentials, Reauth};
 pub use error::ApiError;
 pub use http::Api;

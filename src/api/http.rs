@@ -176,26 +176,6 @@ impl Api {
         )
     }
 
-    /// One call with a given bearer token (one not yet in the session, or one the
-    /// session has let go): no re-authentication, no retry. Answers the status and
-    /// body, whatever the status.
-    pub async fn call_with_token(
-        &self,
-        method: Method,
-        service: Service,
-        path: &str,
-        token: &str,
-    ) -> Result<RawResponse, ApiError> {
-        let req = RawRequest {
-            method,
-            url: self.url(service, path, &Query::new()),
-            bearer: Some(token.to_string()),
-            body: None,
-        };
-        let transport = self.transport.get_value();
-        transport(req).await
-    }
-
     async fn execute(
         &self,
         method: Method,
@@ -273,8 +253,42 @@ impl Api {
     }
 }
 
+impl super::anon::Public for Api {
+    fn end_user_client(&self) -> Option<String> {
+        self.config.with_value(|c| c.end_user_client_id.clone())
+    }
+
+    async fn post_row<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        service: Service,
+        path: &str,
+        body: &B,
+        bearer: bool,
+    ) -> Result<T, ApiError> {
+        let authed = bearer && self.credentials.token().is_some();
+        self.post_json(service, path, body, authed, false).await
+    }
+
+    async fn call_with_token(
+        &self,
+        method: Method,
+        service: Service,
+        path: &str,
+        token: &str,
+    ) -> Result<RawResponse, ApiError> {
+        let req = RawRequest {
+            method,
+            url: self.url(service, path, &Query::new()),
+            bearer: Some(token.to_string()),
+            body: None,
+        };
+        let transport = self.transport.get_value();
+        transport(req).await
+    }
+}
+
 /// A request body as JSON text.
-fn json_body<B: Serialize + ?Sized>(body: &B) -> Result<String, ApiError> {
+pub(super) fn json_body<B: Serialize + ?Sized>(body: &B) -> Result<String, ApiError> {
     serde_json::to_string(body).map_err(|_| ApiError::decode("request body"))
 }
 
@@ -282,7 +296,7 @@ async fn sleep(ms: u32) {
     gloo_timers::future::TimeoutFuture::new(ms).await;
 }
 
-fn decode<T: DeserializeOwned>(resp: RawResponse) -> Result<T, ApiError> {
+pub(super) fn decode<T: DeserializeOwned>(resp: RawResponse) -> Result<T, ApiError> {
     let body = if resp.body.trim().is_empty() {
         "null"
     } else {

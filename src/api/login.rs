@@ -11,6 +11,7 @@
 //!
 //! Then the admin probe (§1.5) says which the account is.
 
+use super::anon::Public;
 use super::error::{decode_error, ApiError};
 use super::http::Api;
 use super::mfa;
@@ -112,24 +113,19 @@ struct PasswordBody<'a> {
 /// admin route's error. Then the account's factors, from the realm's `mfa/loginStatus` (as
 /// AuthSec's own console asks: the password step's answer leaves them out at a first
 /// sign-in).
-pub async fn password(
-    api: &Api,
+pub async fn password<P: Public>(
+    api: &P,
     email: &str,
     password: &str,
     tenant_domain: &str,
 ) -> Result<PasswordOk, ApiError> {
-    let admin = api
-        .post_anon(
-            Service::Uflow,
-            "/login",
-            &PasswordBody {
-                email,
-                password,
-                tenant_domain,
-            },
-        )
-        .await;
-    let client = api.config().end_user_client_id;
+    let body = PasswordBody {
+        email,
+        password,
+        tenant_domain,
+    };
+    let admin = password_row(api, "/login", &body).await;
+    let client = api.end_user_client();
     let mut ok: PasswordOk = match admin {
         // Not the tenant's owner: an end user (through config.json's client), else an
         // invited admin (their own route, rate-limited, so tried last).
@@ -142,7 +138,7 @@ pub async fn password(
                 Some(Ok(ok)) => ok,
                 Some(Err(eu)) if eu.status != 401 => return Err(eu),
                 _ => {
-                    return match invited_password(api, email, password, tenant_domain).await {
+                    return match invited_password(api, &body).await {
                         Ok(ok) => Ok(ok),
                         // Not an admin of this tenant either (or that route is busy): the
                         // owner route's answer stands.
@@ -184,36 +180,36 @@ impl PasswordOk {
     }
 }
 
+/// One of uflow's password rows (no token).
+async fn password_row<P: Public, B: Serialize>(
+    api: &P,
+    path: &str,
+    body: &B,
+) -> Result<PasswordOk, ApiError> {
+    api.post_row(Service::Uflow, path, body, false).await
+}
+
 /// `/uflow/auth/admin/login`, AuthSec's route for admins who are not the tenant's owner:
 /// a token at once for an account without a factor (AuthSec checks none for them), or the
 /// factor it has and no token.
-async fn invited_password(
-    api: &Api,
-    email: &str,
-    password: &str,
-    tenant_domain: &str,
+async fn invited_password<P: Public>(
+    api: &P,
+    body: &PasswordBody<'_>,
 ) -> Result<PasswordOk, ApiError> {
-    let body = PasswordBody {
-        email,
-        password,
-        tenant_domain,
-    };
-    let mut ok: PasswordOk = api
-        .post_anon(Service::Uflow, "/auth/admin/login", &body)
-        .await?;
+    let mut ok = password_row(api, "/auth/admin/login", body).await?;
     ok.invited = true;
     Ok(ok)
 }
 
 /// `/uflow/user/login` says nothing of factors (always false).
-async fn end_user_password(
-    api: &Api,
+async fn end_user_password<P: Public>(
+    api: &P,
     client: &str,
     email: &str,
     password: &str,
 ) -> Result<PasswordOk, ApiError> {
     let body = json!({ "client_id": client, "email": email, "password": password });
-    let mut ok: PasswordOk = api.post_anon(Service::Uflow, "/user/login", &body).await?;
+    let mut ok = password_row(api, "/user/login", &body).await?;
     ok.realm = Realm::EndUser(client.to_string());
     Ok(ok)
 }
@@ -292,18 +288,19 @@ pub fn token_body(ok: &PasswordOk) -> Value {
     json!({ "email": ok.email, "mfa_verified": true, "tenant_id": ok.tenant_id })
 }
 
-pub async fn mint_token(api: &Api, ok: &PasswordOk) -> Result<TokenOk, ApiError> {
+pub async fn mint_token<P: Public>(api: &P, ok: &PasswordOk) -> Result<TokenOk, ApiError> {
     let path = match ok.realm {
         Realm::Admin => "/login/webauthn-callback",
         Realm::EndUser(_) => "/auth/enduser/webauthn-callback",
     };
-    api.post_anon(Service::Uflow, path, &token_body(ok)).await
+    api.post_row(Service::Uflow, path, &token_body(ok), false)
+        .await
 }
 
 /// Whether the account behind `token` is an admin of its tenant: AuthSec's tokens do not
 /// say, so the console asks the cheapest admin route (authsec-api.md §1.5): 2xx yes,
 /// 403 no. Anything else is an error (e.g. 401: the token was refused).
-pub async fn is_admin(api: &Api, token: &str) -> Result<bool, ApiError> {
+pub async fn is_admin<P: Public>(api: &P, token: &str) -> Result<bool, ApiError> {
     let resp = api
         .call_with_token(
             Method::Get,

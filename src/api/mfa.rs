@@ -92,7 +92,10 @@ pub fn enrolled_of(v: Value) -> Result<Enrolled, ApiError> {
 /// `/webauthn/admin/mfa/loginStatus {email}` or `/webauthn/enduser/mfa/loginStatus
 /// {tenant_id, email}`. Decoded straight from the text, not through a `Value`: the
 /// sign-in is in the first load, and a second decoder backend would be too.
-pub async fn enrolled(api: &Api, who: &Account) -> Result<Enrolled, ApiError> {
+pub async fn enrolled<P: super::anon::Public>(
+    api: &P,
+    who: &Account,
+) -> Result<Enrolled, ApiError> {
     let body = match who.realm {
         Realm::Admin => json!({ "email": who.email }),
         Realm::EndUser(_) => json!({ "email": who.email, "tenant_id": who.tenant_id }),
@@ -101,7 +104,7 @@ pub async fn enrolled(api: &Api, who: &Account) -> Result<Enrolled, ApiError> {
         Realm::Admin => "/admin/mfa/loginStatus",
         Realm::EndUser(_) => "/enduser/mfa/loginStatus",
     };
-    let a: StatusAnswer = api.post_public(Service::Webauthn, path, &body).await?;
+    let a: StatusAnswer = api.post_row(Service::Webauthn, path, &body, true).await?;
     Ok(a.into())
 }
 

@@ -1,5 +1,6 @@
 //! Sessions (§5, extension): the caller's own, and the tenant's for admins.
 
+use super::anon::Public;
 use super::error::{ApiError, ErrorKind};
 use super::extensions::Extension;
 use super::http::Api;
