@@ -58,14 +58,10 @@ html = html.replace(/^[ \t]*<link data-trunk[^>]*>\r?\n/gm, '');
 html = html.replace(/^[ \t]*<!--[\s\S]*?-->\r?\n/gm, '');
 // The first paint needs nothing but this page: the sign-in's stylesheet is inline (its CSP
 // hash is added beside the loader's: scripts/lib.sh csp_policy; data-href tells
-// src/chunks/styles.rs where areas.css is). The code is asked for a frame after that paint,
-// and the wasm starts once the browser has reported the paint (the shell's largest paint;
-// 500 ms at most; at once where there is no such report, or in a hidden tab).
-// - Under Slow 4G the frame paints 0.6 s sooner (no stylesheet to wait for) and the form is
-//   usable 0.05 s later; Lighthouse's simulation, which charges the largest paint with every
-//   request started before it, gives 1.00 and an LCP of 0.7 s instead of 0.99 and 2.0 s.
-// - Started sooner, the wasm could replace the frame before its paint was reported, and
-//   the wasm's form became the largest paint. Measured in bench/README.md.
+// src/chunks/styles.rs where areas.css is), and the form is the page's own markup, which
+// the wasm makes work in place (src/first_load/form.rs) instead of replacing it. The code
+// is asked for a frame after that paint: Lighthouse's simulation charges the largest paint
+// with every request started before it.
 const css = files.get('main.css').toString('utf8');
 if (/<\/style/i.test(css)) throw new Error('main.css holds "</style"');
 const asked = [
@@ -74,11 +70,9 @@ const asked = [
   ...(files.has('__wasm_split.js') ? [['modulepreload', `${base}/__wasm_split.js`]] : []),
 ];
 const loader =
-  `const m=new Promise(d=>{const ask=()=>{for(const[r,h,a]of${JSON.stringify(asked)}){const l=document.createElement("link");l.rel=r;l.href=h;if(a){l.as=a;l.crossOrigin=""}document.head.append(l)}d(import("${base}/main.js"))};document.hidden?ask():requestAnimationFrame(()=>setTimeout(ask))});` +
-  `let o,s;const go=()=>{if(s)return;s=1;o&&o.disconnect();m.then(m=>m.default({module_or_path:"${base}/main_bg.wasm"}))};` +
-  'if(document.hidden)go();else if(PerformanceObserver.supportedEntryTypes.includes("largest-contentful-paint"))' +
-  '{o=new PerformanceObserver(go);o.observe({type:"largest-contentful-paint",buffered:true});setTimeout(go,500)}' +
-  'else go()';
+  `const ask=()=>{for(const[r,h,a]of${JSON.stringify(asked)}){const l=document.createElement("link");l.rel=r;l.href=h;if(a){l.as=a;l.crossOrigin=""}document.head.append(l)}` +
+  `import("${base}/main.js").then(m=>m.default({module_or_path:"${base}/main_bg.wasm"}))};` +
+  'document.hidden?ask():requestAnimationFrame(()=>setTimeout(ask))';
 const head = [
   `<style data-href="${base}/main.css">${css}</style>`,
   `<script type="module">${loader}</script>`,

@@ -7,16 +7,16 @@
 // global and export nothing (calls go through the table), so they can arrive in any
 // grouping, provided each is instantiated once, and all of an area's chunks before the
 // area's own module. Here:
-//   pack_<area>.wasm = split_<area>.wasm + the chunks the area needs, except those the
-//     signed-in shell (`signed_in`) also needs: the shell's pack carries those, and it is
-//     loaded before any page past the sign-in (the sign-in's own steps, `signin_more`,
-//     come before it, so their pack carries all they need);
+//   pack_<area>.wasm = split_<area>.wasm + the chunks the area needs, except those of the
+//     areas always loaded before it (`before` below): the first page's password step
+//     (`signin_send`, fetched once the form works), then the console (`app`), then the
+//     signed-in shell (`signed_in`), which the sign-in's own steps (`signin_more`) do not wait for;
 //   each pack opens with its table of contents: u32 count, then (u32 id, u32 length) per
 //     member (little-endian; the chunk's number, or OWN for the area's module, last);
 //   __wasm_split.js is rewritten without wasm-split-cli's 230 entries (it is in the first
 //     load): one fetch per pack (a failed one forgotten, so a retry asks again), each
-//     member instantiated once, from whichever pack brought it first; a page's area loads
-//     the shell's first.
+//     member instantiated once, from whichever pack brought it first; an area's pack is
+//     loaded after those of the areas before it.
 // The packs keep the .wasm suffix: nginx's rules and the brotli step apply unchanged.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,15 +43,19 @@ const exported = [...loader.matchAll(/export const __wasm_split_load_(\w+)/g)].m
 if (areas.size === 0 || exported.length !== areas.size) {
   throw new Error(`read ${areas.size} of the loader's ${exported.length} areas: has wasm-split-cli's loader changed?`);
 }
-const SHELL = 'signed_in';
-const EARLY = new Set([SHELL, 'signin_more']);
-for (const a of EARLY) if (!areas.has(a)) throw new Error(`no ${a} area in the loader`);
+// What is loaded before an area, always, in this order: the first page's password step
+// (`signin_send`), the console (`app`: Leptos, the route table), the signed-in shell
+// (`signed_in`); the sign-in's own steps (`signin_more`) come before the shell.
+const CHAIN = ['signin_send', 'app', 'signed_in'];
+const before = (area) =>
+  area === 'signin_more' ? CHAIN.slice(0, 2) : CHAIN.includes(area) ? CHAIN.slice(0, CHAIN.indexOf(area)) : CHAIN;
+for (const a of [...CHAIN, 'signin_more']) if (!areas.has(a)) throw new Error(`no ${a} area in the loader`);
 
 // Each pack: its table of contents, then its members' bytes.
 const OWN = 0xffffffff;
 let members = 0;
 for (const [area, chunks] of areas) {
-  const mine = chunks.filter((c) => EARLY.has(area) || !sets.get(c).includes(SHELL));
+  const mine = chunks.filter((c) => !before(area).some((b) => sets.get(c).includes(b)));
   const parts = [...mine, `split_${area}`].map((n) => [
     n.startsWith('chunk_') ? Number(n.slice(6)) : OWN,
     fs.readFileSync(path.join(out, `${n}.wasm`)),
@@ -103,7 +107,7 @@ function make(key, bytes) {
     return once(made, key, () => WebAssembly.instantiate(bytes, getSharedImports()));
 }
 async function load(area) {
-    if (!${JSON.stringify([...EARLY])}.includes(area)) await load("${SHELL}");
+    for (const b of ${JSON.stringify(Object.fromEntries([...areas.keys()].map((a) => [a, before(a)])))}[area]) await load(b);
     const list = await pack(area);
     const own = list.find(([id]) => id === ${OWN});
     await Promise.all(list.filter((m) => m !== own).map(([id, bytes]) => make(id, bytes)));

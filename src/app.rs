@@ -5,11 +5,13 @@ mod session_end;
 
 use crate::api::transport::Transport;
 use crate::api::Api;
+use crate::auth::start::Start;
 use crate::auth::AuthContext;
+use crate::auth::Session;
 use crate::chunks::Lazy;
 use crate::components::{ToastRegion, Toasts};
 use crate::config::Config;
-use crate::pages::login::LoginPage;
+use crate::pages::login::{LoginPage, Resume};
 use crate::pages::misc::{AdminOnly, NotFound};
 use crate::pages::shell::Shell;
 use crate::routes::seg::*;
@@ -19,6 +21,15 @@ use leptos_router::components::{ProtectedParentRoute, Redirect, Route, Router, R
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use leptos_router::{ParamSegment as P, StaticSegment as S};
+
+/// Where a fresh session from the first load's sign-in leads (its `?next=`, or home).
+fn session_target(session: &Session) -> String {
+    let search = window().location().search().unwrap_or_default();
+    let next = form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
+        .find(|(k, _)| k == "next")
+        .map(|(_, v)| v.into_owned());
+    Page::after_sign_in(next.as_deref(), session.is_admin())
+}
 
 /// Where a signed-out visitor is sent: the sign-in, remembering the page.
 fn login_redirect() -> String {
@@ -38,8 +49,27 @@ macro_rules! admin {
 }
 
 #[component]
-pub fn App(config: Config, #[prop(optional)] transport: Option<Transport>) -> impl IntoView {
+pub fn App(
+    config: Config,
+    #[prop(optional)] transport: Option<Transport>,
+    /// What the first load's sign-in handed over (`crate::first_load`).
+    #[prop(optional)]
+    start: Start,
+) -> impl IntoView {
     let auth = AuthContext::provide();
+    match start {
+        Start::Session(session) => {
+            // Where the sign-in was asked to lead, before the route table reads the address.
+            let target = session_target(&session);
+            if let Ok(history) = window().history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target));
+            }
+            auth.sign_in(session);
+        }
+        Start::Plain => {}
+        resume => Resume::provide(resume),
+    }
     match transport {
         Some(t) => Api::provide_with(config, auth, t),
         None => Api::provide(config, auth),
@@ -47,9 +77,9 @@ pub fn App(config: Config, #[prop(optional)] transport: Option<Transport>) -> im
     Toasts::provide();
     // A new tab takes the session of a signed-in one, if there is one (never stored).
     let asking = crate::auth::siblings::ask(auth);
-    // Only the sign-in is in the first load: the route table, the shell and the
-    // areas are in the signed-in chunk, fetched once someone has signed in (a full
-    // reload always starts signed out: the token lives in memory only).
+    // The route table, the shell and the areas are in the signed-in chunk, fetched once
+    // someone has signed in (a full reload always starts signed out: the token lives in
+    // memory only).
     // Sticky: after the first sign-in the signed-in chunk's route table handles
     // everything, signing out and in again included (as one table did before).
     let entered =

@@ -4,6 +4,7 @@ pub mod context;
 pub mod flow;
 pub mod session;
 pub mod siblings;
+pub mod start;
 pub mod tabs;
 pub mod webauthn;
 

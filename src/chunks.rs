@@ -1,6 +1,6 @@
 //! Route-level code splitting. Each area's pages live in their own wasm chunk,
-//! fetched the first time the area is opened, so the first load (the sign-in) only
-//! carries the shell, the router, the API client and the sign-in itself.
+//! fetched the first time the area is opened. The first load carries none of it, nor
+//! Leptos: `crate::first_load` opens the console itself as the chunk `app`.
 //!
 //! With the `split` feature (the release build, `scripts/lib.sh build_release`),
 //! every `chunk!` function goes through `wasm_split`: its body and everything only

@@ -9,6 +9,7 @@ pub mod components;
 pub mod config;
 pub mod crash;
 pub mod csv;
+mod first_load;
 pub mod hooks;
 pub mod mfa;
 pub mod pages;
@@ -23,24 +24,6 @@ pub use app::App;
 pub use app::SignedInRoutes;
 use config::Config;
 use leptos::prelude::*;
-
-async fn load_config(host: &str) -> Result<Config, String> {
-    let resp = gloo_net::http::Request::get("/config.json")
-        .send()
-        .await
-        .map_err(|_| "The console could not load its configuration (config.json).".to_string())?;
-    if !resp.ok() {
-        return Err(format!(
-            "The console could not load its configuration (config.json answered {}).",
-            resp.status()
-        ));
-    }
-    let text = resp
-        .text()
-        .await
-        .map_err(|_| "config.json could not be read.".to_string())?;
-    Config::parse(&text, host)
-}
 
 #[component]
 fn StartupError(message: String) -> impl IntoView {
@@ -61,29 +44,27 @@ fn StartupError(message: String) -> impl IntoView {
     }
 }
 
-/// Entry point: loads `config.json`, then mounts the app over the loading shell.
+/// Entry point (`main`): the first load ([`first_load`]).
 pub fn boot() {
-    crash::install();
-    wasm_bindgen_futures::spawn_local(async {
-        let host = window().location().hostname().unwrap_or_default();
-        let config = load_config(&host).await;
-        if let Some(shell) = document().get_element_by_id("boot") {
-            shell.remove();
-        }
-        match config {
-            Ok(config) => {
-                let crash_now = config.crash_test
-                    && window().location().pathname().as_deref() == Ok("/crash-test");
-                leptos::mount::mount_to_body(move || view! { <App config /> });
-                if crash_now {
-                    leptos::task::spawn_local(async {
-                        panic!("crash test: /crash-test with crash_test in config.json")
-                    });
-                }
-            }
-            Err(message) => {
-                leptos::mount::mount_to_body(move || view! { <StartupError message /> })
+    first_load::start();
+}
+
+/// Mounts the console over the first load's page (in the chunk `app`: `first_load::open`).
+fn mount(config: Result<Config, String>, start: auth::start::Start) {
+    if let Some(shell) = document().get_element_by_id("boot") {
+        shell.remove();
+    }
+    match config {
+        Ok(config) => {
+            let crash_now =
+                config.crash_test && window().location().pathname().as_deref() == Ok("/crash-test");
+            leptos::mount::mount_to_body(move || view! { <App config start /> });
+            if crash_now {
+                leptos::task::spawn_local(async {
+                    panic!("crash test: /crash-test with crash_test in config.json")
+                });
             }
         }
-    });
+        Err(message) => leptos::mount::mount_to_body(move || view! { <StartupError message /> }),
+    }
 }

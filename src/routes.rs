@@ -136,6 +136,12 @@ impl Page<'_> {
             Page::Security
         }
     }
+
+    /// Where a fresh sign-in leads: `next` (the sign-in's `?next=`) when it is a console
+    /// page, else the home page.
+    pub fn after_sign_in(next: Option<&str>, is_admin: bool) -> String {
+        crate::validate::next_path(next).unwrap_or_else(|| Page::home_of(is_admin).path())
+    }
 }
 
 /// The console's pages behind the sign-in (everything but `/login`): a signed-out visitor

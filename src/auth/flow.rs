@@ -5,7 +5,7 @@ use super::session::Session;
 use super::webauthn;
 use crate::api::login::{self, PasswordOk, SecondFactor};
 use crate::api::mfa;
-use crate::api::{Api, ApiError};
+use crate::api::{Api, ApiError, Public};
 
 /// What the user must do after the password step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,7 +99,11 @@ pub fn factor_error(e: &ApiError, backup: bool) -> StepError {
 
 /// Mints the token once every step passed, then asks the server whether the account is
 /// an admin (the token does not say).
-pub async fn finish(api: &Api, ok: &PasswordOk, tenant_domain: &str) -> Result<Session, StepError> {
+pub async fn finish<P: Public>(
+    api: &P,
+    ok: &PasswordOk,
+    tenant_domain: &str,
+) -> Result<Session, StepError> {
     let token = login::mint_token(api, ok).await.map_err(|e| {
         if e.status == 401 {
             StepError::Restart(RESTART.into())
@@ -114,7 +118,11 @@ pub async fn finish(api: &Api, ok: &PasswordOk, tenant_domain: &str) -> Result<S
 
 /// What an invited admin's sign-in leads to: the token AuthSec gave for an account
 /// without a factor, or (with a factor) the sentence for the case AuthSec cannot serve.
-pub async fn invited(api: &Api, ok: &PasswordOk, tenant_domain: &str) -> Result<Session, String> {
+pub async fn invited<P: Public>(
+    api: &P,
+    ok: &PasswordOk,
+    tenant_domain: &str,
+) -> Result<Session, String> {
     match &ok.token {
         Some(token) => open_session(api, token, tenant_domain)
             .await
@@ -128,7 +136,11 @@ pub const INVITED_WITH_FACTOR: &str = "This account is an invited admin with two
 
 /// A session for a token the server minted or the user pasted: its claims, and the
 /// admin probe's answer.
-pub async fn open_session(api: &Api, token: &str, tenant_domain: &str) -> Result<Session, String> {
+pub async fn open_session<P: Public>(
+    api: &P,
+    token: &str,
+    tenant_domain: &str,
+) -> Result<Session, String> {
     let token = token.trim();
     // Claims first: a pasted string that is no token never reaches the server.
     Session::from_token(token, tenant_domain, false)?;

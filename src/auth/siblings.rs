@@ -13,7 +13,7 @@ pub const CHANNEL: &str = "authsec-console";
 /// What a new tab says: "is anyone signed in?"
 pub const HELLO: &str = "hello";
 /// How long a deep link waits for an answer before it sends to the sign-in.
-const WAIT_MS: u64 = 300;
+pub const WAIT_MS: u64 = 300;
 
 /// A session as one tab hands it to another: `s`, the token, the workspace, admin, invited.
 pub fn encode(s: &Session) -> String {

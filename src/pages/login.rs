@@ -5,15 +5,30 @@ mod steps;
 pub(crate) mod token_paste;
 
 use crate::api::Api;
+use crate::auth::start::Start;
 use crate::auth::Session;
 use crate::chunks::Lazy;
 use crate::config::{Demo, DemoAccount};
 use crate::routes::Page;
-use crate::validate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 pub use sign_in::SignIn;
+
+/// What the first load's sign-in handed over to this page, taken by its first showing
+/// (a later visit, after signing out, starts afresh).
+#[derive(Clone, Copy)]
+pub struct Resume(StoredValue<Option<Start>>);
+
+impl Resume {
+    pub fn provide(start: Start) {
+        provide_context(Resume(StoredValue::new(Some(start))));
+    }
+
+    fn take() -> Option<Start> {
+        use_context::<Resume>().and_then(|r| r.0.write_value().take())
+    }
+}
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -21,11 +36,18 @@ pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let config = api.config();
-    let show_token = RwSignal::new(false);
+    let (typed, after_password, token) = match Resume::take() {
+        Some(Start::Factor(typed, ok)) => (Some(typed), Some(ok), false),
+        Some(Start::Token(typed)) => (Some(typed), None, true),
+        _ => (None, None, false),
+    };
+    // Once: after "Use an access token" and back, the password step starts afresh.
+    let after_password = StoredValue::new(after_password);
+    let show_token = RwSignal::new(token);
 
     let done = Callback::new(move |session: Session| {
-        let next = query.with_untracked(|q| validate::next_path(q.get("next").as_deref()));
-        let target = next.unwrap_or_else(|| Page::home_of(session.is_admin()).path());
+        let target = query
+            .with_untracked(|q| Page::after_sign_in(q.get("next").as_deref(), session.is_admin()));
         navigate(
             &target,
             NavigateOptions {
@@ -46,9 +68,13 @@ pub fn LoginPage() -> impl IntoView {
                         view! { <Lazy load=move || steps::token_paste(done, back) /> }
                     }
                 >
-                    <SignIn title="Sign in" on_signed_in=done />
-                    // A plain button, not `Button`: this page is in the first load, where the
-                    // component's callback costs bytes.
+                    <SignIn
+                        title="Sign in"
+                        on_signed_in=done
+                        typed=typed.clone()
+                        after_password=after_password.write_value().take()
+                    />
+                    // A plain button, as in index.html's form (`crate::first_load`).
                     <button
                         type="button"
                         class="btn btn--link"

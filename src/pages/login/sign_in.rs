@@ -8,6 +8,7 @@ use super::steps;
 use crate::api::login::PasswordOk;
 use crate::api::{login, Api};
 use crate::auth::flow::{self, AskedFactors, StepError};
+use crate::auth::start::Typed;
 use crate::auth::{AuthContext, Session};
 use crate::chunks::Lazy;
 use crate::components::SubmitButton;
@@ -29,13 +30,13 @@ pub struct FactorStep {
 
 /// Field messages of the first step.
 #[derive(Clone, Default, PartialEq)]
-struct Errors {
-    workspace: Option<String>,
-    email: Option<String>,
-    password: Option<String>,
+pub(crate) struct Errors {
+    pub workspace: Option<String>,
+    pub email: Option<String>,
+    pub password: Option<String>,
 }
 
-fn check(workspace: &str, email: &str, password: &str) -> Errors {
+pub(crate) fn check(workspace: &str, email: &str, password: &str) -> Errors {
     Errors {
         workspace: validate::required(workspace, "your workspace"),
         email: validate::email(email).map(str::to_string),
@@ -52,22 +53,32 @@ pub fn SignIn(
     #[prop(optional)]
     locked: Option<(String, String)>,
     #[prop(into)] on_signed_in: Callback<Session>,
+    /// What was typed into the first load's form (`crate::first_load`).
+    #[prop(optional_no_strip)]
+    typed: Option<Typed>,
+    /// The first load's password step passed: start at the factor's step.
+    #[prop(optional_no_strip)]
+    after_password: Option<PasswordOk>,
 ) -> impl IntoView {
     let api = Api::expect();
     let auth = AuthContext::expect();
     let is_locked = locked.is_some();
     let (locked_email, locked_ws) = locked.unwrap_or_default();
-    let workspace = RwSignal::new(if is_locked {
-        locked_ws
-    } else {
-        api.config().tenant_domain
-    });
-    let email = RwSignal::new(locked_email.clone());
+    let (first_ws, first_email) = match (is_locked, typed) {
+        (true, _) => (locked_ws, locked_email.clone()),
+        (false, Some(t)) => (t.workspace, t.email),
+        (false, None) => (api.config().tenant_domain, String::new()),
+    };
+    let workspace = RwSignal::new(first_ws);
+    let email = RwSignal::new(first_email);
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(Errors::default());
     let alert = RwSignal::new(None::<String>);
     // After the password: the factor to check, or (None) one to enrol first.
-    let step = RwSignal::new(None::<(login::PasswordOk, Option<AskedFactors>)>);
+    let step = RwSignal::new(after_password.map(|ok| {
+        let factors = AskedFactors::of(&ok);
+        (ok, factors)
+    }));
 
     let submit = Action::new_unsync(move |_: &()| async move {
         let (ws, em, pw) = (
