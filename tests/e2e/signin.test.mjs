@@ -213,3 +213,93 @@ test('a 401 opens "Sign in again", and the call is retried after it', FLOW, asyn
     await finish(page, state);
   });
 });
+
+// The first page's form is index.html's own, made to work by the first load's small module
+// (src/first_load/form.rs); the console's code arrives once it has been used.
+test("the first page's form: empty fields say so and take the focus, nothing is sent; what was typed survives the token form and the second factor's Start over", FLOW, async (t) => {
+  await withConsole(t, async ({ page }) => {
+    const posts = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST') posts.push(r.url());
+    });
+    const packs = [];
+    page.on('request', (r) => {
+      if (/\/pack_\w+\.wasm$/.test(r.url())) packs.push(r.url());
+    });
+    await goto(page, '/login');
+    await signInForm(page);
+    const field = (name) => page.getByLabel(name, { exact: true });
+    await field('Workspace').fill('');
+    await field('Email').fill('not-an-email');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('Enter your workspace.', { exact: true }).waitFor();
+    await page.getByText('Enter an email address like name@example.com.', { exact: true }).waitFor();
+    await page.getByText('Enter your password.', { exact: true }).waitFor();
+    await screenshot(page, 'field messages');
+    assert.equal(await field('Email').getAttribute('aria-invalid'), 'true');
+    const focused = await page.evaluate(() => document.activeElement?.labels?.[0]?.textContent);
+    assert.equal(focused, 'Workspace', 'the first wrong field has the focus');
+    assert.deepEqual(posts, [], 'nothing is sent while a field is wrong');
+    assert.deepEqual(
+      packs.filter((u) => !u.endsWith('/pack_signin_send.wasm')),
+      [],
+      "the console's code is not fetched for a form that was not sent (only the password step's)",
+    );
+
+    // "Use an access token" opens the console's token form; back again, the typing is there.
+    await field('Workspace').fill('acme');
+    await field('Email').fill(ACCOUNTS.admin);
+    await page.getByRole('button', { name: 'Use an access token', exact: true }).click();
+    await heading(page, 'Sign in with a token').waitFor();
+    await page.getByRole('button', { name: 'Sign in with a password instead', exact: true }).click();
+    await signInForm(page);
+    assert.equal(await field('Workspace').inputValue(), 'acme');
+    assert.equal(await field('Email').inputValue(), ACCOUNTS.admin);
+    assert.equal(await field('Email').getAttribute('aria-invalid'), 'false', 'the old message is gone');
+
+    // A fresh page: the right password hands over to the second factor's step, whose
+    // Start over comes back to the form with the workspace and email typed.
+    await goto(page, '/login');
+    await submitPassword(page, { email: ACCOUNTS.admin });
+    await heading(page, 'Two-factor authentication').waitFor();
+    await page.getByRole('button', { name: 'Start over', exact: true }).click();
+    await signInForm(page);
+    assert.equal(await field('Email').inputValue(), ACCOUNTS.admin);
+    assert.equal(await field('Password').inputValue(), '', 'the password is not kept');
+    await assertClean(page);
+  });
+});
+
+test("when code cannot be fetched, the first page's form says so, keeps what was typed, and signs in when sent again", FLOW, async (t) => {
+  await withConsole(t, async ({ page }) => {
+    // The password step's code fails in the background and once more when the form is
+    // sent; the console's code fails once after the password was right.
+    await page.route('**/pack_signin_send.wasm', (route) => route.abort(), { times: 2 });
+    await page.route('**/pack_app.wasm', (route) => route.abort(), { times: 1 });
+    const logins = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && /\/uflow\/login$/.test(r.url())) logins.push(r.url());
+    });
+    await goto(page, '/login');
+    await submitPassword(page, { email: ACCOUNTS.admin });
+    const text = 'The console could not be loaded. Check your connection, then try again.';
+    const alert = page.getByRole('alert').filter({ hasText: text });
+    const button = page.getByRole('button', { name: 'Sign in', exact: true });
+    for (const [i, sent] of [[1, 0], [2, 1]]) {
+      await alert.waitFor();
+      await button.and(page.locator(':enabled')).waitFor();
+      await screenshot(page, `code not fetched ${i}`);
+      assert.equal(await page.getByLabel('Email', { exact: true }).inputValue(), ACCOUNTS.admin);
+      assert.equal(await page.getByLabel('Password', { exact: true }).inputValue(), PASSWORD, 'the password is kept');
+      assert.equal(logins.length, sent, 'the password went out only with code to read the answer');
+      // The first time, the password goes out once the step's code has come.
+      const posted = i === 1 && page.waitForRequest((r) => r.method() === 'POST' && /\/uflow\/login$/.test(r.url()));
+      await button.click();
+      if (posted) await posted;
+    }
+    await submitCode(page, ACCOUNTS.admin);
+    await waitForPath(page, ADMIN_HOME);
+    await expectShell(page, ACCOUNTS.admin);
+    await assertClean(page);
+  });
+});

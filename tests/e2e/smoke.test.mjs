@@ -24,3 +24,18 @@ test('an unknown path shows "Page not found"', { timeout: 60_000 }, async (t) =>
     await assertClean(page);
   });
 });
+
+test('without its configuration the console says it cannot start, and why; Reload tries again', { timeout: 60_000 }, async (t) => {
+  await withConsole(t, async ({ page }) => {
+    await page.route('**/config.json', (route) => route.fulfill({ status: 500, body: 'down' }), { times: 1 });
+    await goto(page, '/login');
+    await heading(page, 'The console cannot start').waitFor();
+    const alert = page.getByRole('alert');
+    assert.match(await alert.innerText(), /configuration \(config\.json answered 500\)/);
+    assert.equal(await page.locator('#boot').count(), 0, 'the waiting form is gone');
+    await screenshot(page, 'cannot start');
+    await page.getByRole('button', { name: 'Reload', exact: true }).click();
+    await signInForm(page);
+    await assertClean(page);
+  });
+});

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   ACCOUNTS,
+  ADMIN_HOME,
   PASSWORD,
   api,
   assertClean,
@@ -44,6 +45,15 @@ test('a link opened in a new tab lands signed in; no token stored; sign-out in o
     // Closing the new tab leaves the session to the first one.
     await b.page.close();
     assert.equal(await status(token), 200, 'the first tab still holds the session');
+
+    // The sign-in page in a new tab takes the session as well, and opens the home page.
+    const e = await openTab(c);
+    await goto(e.page, '/login');
+    await e.page.getByRole('navigation', { name: 'Main' }).waitFor();
+    assert.match(new URL(e.page.url()).pathname, ADMIN_HOME, 'the new tab opened the home page');
+    assert.equal(e.state.tokens.length, 0, 'the new tab did not sign in again');
+    await assertNoTokenLeak(e.page, token);
+    await e.page.close();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users', exact: true }).click();
     await heading(page, 'Users').waitFor();
 
