@@ -35,19 +35,19 @@ async function apiThrough(token, method, path, body) {
 async function apiSession() {
   const login = await apiThrough(null, 'POST', '/authsec/uflow/login', { email: ACCOUNTS.plain, password: PASSWORD, tenant_domain: 'acme' });
   assert.equal(login.status, 200, login.text);
-  const code = await apiThrough(null, 'POST', '/authsec/webauthn/totp/verifyLogin', {
-    email: ACCOUNTS.plain,
-    tenant_id: login.body.tenant_id,
-    code: codeNow(),
-  });
-  assert.equal(code.status, 200, code.text);
-  const cb = await apiThrough(null, 'POST', '/authsec/uflow/login/webauthn-callback', {
-    email: ACCOUNTS.plain,
-    tenant_id: login.body.tenant_id,
-    mfa_verified: true,
-  });
-  assert.equal(cb.status, 200, cb.text);
-  return { token: cb.body.access_token, tenantId: login.body.tenant_id };
+  const who = { email: ACCOUNTS.plain, tenant_id: login.body.tenant_id };
+  // The sandbox counts a code for the account's oldest open sign-in attempt. A password
+  // step the UI sent again through a fault left one open; when it expires (5 minutes)
+  // between this code and the token, the token is refused, and a second code counts for
+  // this attempt.
+  for (let i = 1; ; i++) {
+    const code = await apiThrough(null, 'POST', '/authsec/webauthn/totp/verifyLogin', { ...who, code: codeNow() });
+    assert.equal(code.status, 200, code.text);
+    const cb = await apiThrough(null, 'POST', '/authsec/uflow/login/webauthn-callback', { ...who, mfa_verified: true });
+    if (cb.status === 401 && i === 1) continue;
+    assert.equal(cb.status, 200, cb.text);
+    return { token: cb.body.access_token, tenantId: login.body.tenant_id };
+  }
 }
 
 // ------------------------------------------------------------------ the UI side
@@ -325,7 +325,12 @@ async function deleteKey(page, stats, name) {
   // pointer, and the click opens another row's question.
   for (let i = 0; ; i++) {
     await whenLoaded(page, stats, del);
-    await del.click();
+    // The list may reload under the pointer (a refetch the faults fail shows Retry instead
+    // of the rows, and a toast may cover the row for its 8 s): then look again.
+    if (!(await del.click({ timeout: 15_000 }).then(() => true, () => false))) {
+      assert.ok(i < MAX_TRIES, `the Delete button of ${name} could not be clicked`);
+      continue;
+    }
     await confirm.waitFor();
     if ((await confirm.innerText()).includes(`Delete ${name}?`)) break;
     assert.ok(i < MAX_TRIES, `the Delete button of ${name} kept opening another key's question`);
