@@ -58,7 +58,7 @@ const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const EMAIL_INPUT = 'input[autocomplete=username]';
 
 // The first-load budget, and AuthSec's own UI's first load, for comparison.
-const BUDGET_BR = 180_000;
+const BUDGET_BR = 130_000;
 const AUTHSEC_UI_BR = 577_550;
 const AUTHSEC_UI_RAW = 2_907_403;
 
