@@ -24,6 +24,10 @@ use std::rc::Rc;
 pub trait Public {
     /// The client end users sign in through (config.json), if any.
     fn end_user_client(&self) -> Option<String>;
+    /// The service's base URL (config.json).
+    fn base(&self, service: Service) -> String;
+    /// How requests go out.
+    fn transport(&self) -> Transport;
     /// A POST to a sign-in row, never retried. With `bearer`, the session's token goes
     /// along when there is one (AuthSec's factor rows ignore it; a stricter server may want it).
     async fn post_row<B: Serialize + ?Sized, T: DeserializeOwned>(
@@ -41,7 +45,28 @@ pub trait Public {
         service: Service,
         path: &str,
         token: &str,
-    ) -> Result<RawResponse, ApiError>;
+    ) -> Result<RawResponse, ApiError> {
+        send(self, method, service, path, Some(token.to_string()), None).await
+    }
+}
+
+/// One request through `p`'s transport, as it is: no retry, no re-authentication.
+async fn send<P: Public + ?Sized>(
+    p: &P,
+    method: Method,
+    service: Service,
+    path: &str,
+    bearer: Option<String>,
+    body: Option<String>,
+) -> Result<RawResponse, ApiError> {
+    let url = join(&p.base(service), path, &Query::new());
+    (p.transport())(RawRequest {
+        method,
+        url,
+        bearer,
+        body,
+    })
+    .await
 }
 
 /// The sign-in's client before anyone is signed in.
@@ -62,24 +87,6 @@ impl Anon {
     pub fn config(&self) -> &Config {
         &self.config
     }
-
-    async fn call(
-        &self,
-        method: Method,
-        service: Service,
-        path: &str,
-        bearer: Option<String>,
-        body: Option<String>,
-    ) -> Result<RawResponse, ApiError> {
-        let url = join(&self.config.base(service), path, &Query::new());
-        (self.transport)(RawRequest {
-            method,
-            url,
-            bearer,
-            body,
-        })
-        .await
-    }
 }
 
 impl Public for Anon {
@@ -96,9 +103,7 @@ impl Public for Anon {
         _bearer: bool,
     ) -> Result<T, ApiError> {
         let body = json_body(body)?;
-        let resp = self
-            .call(Method::Post, service, path, None, Some(body))
-            .await?;
+        let resp = send(self, Method::Post, service, path, None, Some(body)).await?;
         if (200..300).contains(&resp.status) {
             decode(resp)
         } else {
@@ -106,14 +111,11 @@ impl Public for Anon {
         }
     }
 
-    async fn call_with_token(
-        &self,
-        method: Method,
-        service: Service,
-        path: &str,
-        token: &str,
-    ) -> Result<RawResponse, ApiError> {
-        self.call(method, service, path, Some(token.to_string()), None)
-            .await
+    fn base(&self, service: Service) -> String {
+        self.config.base(service)
+    }
+
+    fn transport(&self) -> Transport {
+        self.transport.clone()
     }
 }

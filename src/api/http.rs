@@ -269,21 +269,12 @@ impl super::anon::Public for Api {
         self.post_json(service, path, body, authed, false).await
     }
 
-    async fn call_with_token(
-        &self,
-        method: Method,
-        service: Service,
-        path: &str,
-        token: &str,
-    ) -> Result<RawResponse, ApiError> {
-        let req = RawRequest {
-            method,
-            url: self.url(service, path, &Query::new()),
-            bearer: Some(token.to_string()),
-            body: None,
-        };
-        let transport = self.transport.get_value();
-        transport(req).await
+    fn base(&self, service: Service) -> String {
+        self.config.with_value(|c| c.base(service))
+    }
+
+    fn transport(&self) -> Transport {
+        self.transport.get_value()
     }
 }
 
