@@ -49,11 +49,7 @@ pub fn start() {
         let on_login = crate::routes::Page::parse(&path) == Some(crate::routes::Page::Login);
         match config {
             Ok(config) if on_login => form::run(config),
-            config => {
-                if open(config, Start::Plain).await.is_err() {
-                    form::cannot_load();
-                }
-            }
+            config => open_plain(config).await,
         }
     });
 }
@@ -63,17 +59,11 @@ pub(crate) async fn open(config: Result<Config, String>, start: Start) -> Result
     mount_console(config, start).await
 }
 
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(app, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn mount_console(config: Result<Config, String>, start: Start) -> Result<(), ChunkFailed> {
-    crate::mount(config, start);
-    Ok(())
-}
-
-#[cfg(not(feature = "split"))]
-async fn mount_console(config: Result<Config, String>, start: Start) -> Result<(), ChunkFailed> {
-    crate::mount(config, start);
-    Ok(())
+/// The console without anything typed first; when its code does not arrive, the frame says so.
+pub(crate) async fn open_plain(config: Result<Config, String>) {
+    if open(config, Start::Plain).await.is_err() {
+        form::cannot_load();
+    }
 }
 
 /// The password step's calls and sentences ([`form::password_step`]) and the question to
@@ -90,10 +80,12 @@ pub(crate) async fn send(
 
 type Step = LocalBoxFuture<'static, Result<Start, String>>;
 
-macro_rules! signin_send {
-    ($(fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block)*) => {$(
+/// Functions whose bodies are the chunk `$chunk` (fetched at the first call) in the split
+/// build, and plain async functions in the others.
+macro_rules! split_fns {
+    ($chunk:ident: $(fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block)*) => {$(
         #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split(signin_send, wasm_split_path = ::leptos::wasm_split, fallible)]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn $name($($arg: $ty),*) -> Result<$out, ChunkFailed> {
             Ok($body)
         }
@@ -104,7 +96,13 @@ macro_rules! signin_send {
     )*};
 }
 
-signin_send! {
+split_fns! { app:
+    fn mount_console(config: Result<Config, String>, start: Start) -> () {
+        crate::mount(config, start)
+    }
+}
+
+split_fns! { signin_send:
     fn password_step(config: Config, typed: Typed, password: String) -> Step {
         Box::pin(form::password_step(config, typed, password))
     }

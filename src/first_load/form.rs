@@ -7,14 +7,19 @@
 
 use crate::api::transport::fetch_transport;
 use crate::api::{login, Anon};
+use crate::auth::flow;
 use crate::auth::start::{Start, Typed};
-use crate::auth::{flow, siblings};
-use crate::config::{Config, Demo};
+use crate::config::Config;
 use crate::pages::login::sign_in::{check, Errors};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
+
+mod around;
+
+use around::show_demo;
+pub(super) use around::{ask_siblings, cannot_load};
 
 const CANNOT_LOAD: &str = "The console could not be loaded. Check your connection, then try again.";
 
@@ -169,11 +174,7 @@ pub fn run(config: Config) {
     let name = config.app_name.clone();
     let Some(form) = Form::find(Rc::new(config.clone())) else {
         // Not the page this build wrote: the console's own sign-in.
-        wasm_bindgen_futures::spawn_local(async move {
-            if super::open(Ok(config), Start::Plain).await.is_err() {
-                cannot_load();
-            }
-        });
+        wasm_bindgen_futures::spawn_local(super::open_plain(Ok(config)));
         return;
     };
     let form = Rc::new(form);
@@ -229,73 +230,4 @@ pub fn run(config: Config) {
     wasm_bindgen_futures::spawn_local(async move {
         let _ = super::ask_siblings(f).await;
     });
-}
-
-/// A new tab on `/login` takes an open tab's session, as the console does (`auth::siblings`).
-pub(super) fn ask_siblings(form: Rc<Form>) {
-    let Ok(channel) = web_sys::BroadcastChannel::new(siblings::CHANNEL) else {
-        return;
-    };
-    let f = form.clone();
-    let heard = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        if f.pending.get() || f.gone.get() {
-            return;
-        }
-        if let Some(s) = e.data().as_string().as_deref().and_then(siblings::decode) {
-            f.hand_over(Start::Session(s));
-        }
-    });
-    channel.set_onmessage(Some(heard.as_ref().unchecked_ref()));
-    let _ = channel.post_message(&siblings::HELLO.into());
-    wasm_bindgen_futures::spawn_local(async move {
-        gloo_timers::future::TimeoutFuture::new(siblings::WAIT_MS as u32).await;
-        channel.close();
-        drop(heard);
-    });
-}
-
-/// The sandbox's demo accounts (config.json), as the console's sign-in lists them.
-fn show_demo(doc: &Document, demo: &Demo) {
-    let Some(card) = doc.query_selector("#boot .login__card").ok().flatten() else {
-        return;
-    };
-    let el = |tag: &str, text: &str| {
-        let e = doc.create_element(tag).expect("an element");
-        if !text.is_empty() {
-            e.set_text_content(Some(text));
-        }
-        e
-    };
-    let details = el("details", "");
-    details.set_class_name("demo");
-    let password = el("p", "Password for every account: ");
-    let _ = password.append_child(&el("code", &demo.password));
-    let list = el("ul", "");
-    for a in &demo.accounts {
-        let li = el("li", "");
-        let _ = li.append_child(&el("code", &a.email));
-        let rest = match a.workspace.is_empty() {
-            true => format!(" — {}", a.note),
-            false => format!(" ({}) — {}", a.workspace, a.note),
-        };
-        let _ = li.append_with_str_1(&rest);
-        let _ = list.append_child(&li);
-    }
-    for child in [el("summary", "Demo accounts (sandbox)"), password, list] {
-        let _ = details.append_child(&child);
-    }
-    let _ = card.append_child(&details);
-}
-
-/// The console's code did not arrive on a page without the form: said in the frame.
-pub fn cannot_load() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Some(s) = doc.get_element_by_id("boot-status") {
-        let _ = s.set_attribute("class", "alert");
-        s.set_text_content(Some(
-            "The console could not be loaded. Check your connection, then reload the page.",
-        ));
-    }
 }
