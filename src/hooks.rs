@@ -20,4 +20,4 @@ pub use list_url::{ListUrl, Search, UrlState};
 pub use may::use_may;
 pub use search_source::{use_search_source, SearchSource};
 pub use selection::{Pick, Selection};
-pub use submit::use_submit;
+pub use submit::{use_submit, Sender};

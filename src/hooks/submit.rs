@@ -11,6 +11,9 @@
 //! );
 //! view! { <form on:submit=move |ev| { ev.prevent_default(); create.dispatch(draft()); }> … }
 //! ```
+//!
+//! A form component takes the action as one prop, a [`Sender`]: `<ClientForm send=create … />`
+//! (inside: `send.pending` for the button, `send.run(draft)` once the draft is valid).
 
 use leptos::prelude::*;
 use std::future::Future;
@@ -38,4 +41,40 @@ where
         }
     });
     action
+}
+
+/// A form's way out, as a form component takes it: whether a send is under way, and the
+/// send itself (never while one is under way: the component checks `pending` first).
+pub struct Sender<D: 'static> {
+    pub pending: Signal<bool>,
+    send: Callback<D>,
+}
+
+impl<D: 'static> Clone for Sender<D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<D: 'static> Copy for Sender<D> {}
+
+impl<D: 'static> Sender<D> {
+    pub fn run(&self, draft: D) {
+        self.send.run(draft);
+    }
+}
+
+impl<D, R> From<Action<D, R>> for Sender<D>
+where
+    D: Send + Sync + 'static,
+    R: Send + Sync + 'static,
+{
+    fn from(action: Action<D, R>) -> Self {
+        Sender {
+            pending: action.pending().into(),
+            send: Callback::new(move |d| {
+                action.dispatch(d);
+            }),
+        }
+    }
 }

@@ -111,11 +111,8 @@ fn RoleEditor(role: RoleDetail, perms: Vec<Permission>, reload: Callback<()>) ->
                 fields=fields
                 permissions=perms
                 form_error=form_error
-                pending=save.pending()
+                send=save
                 submit_label="Save role"
-                on_submit=move |d| {
-                    save.dispatch(d);
-                }
             />
         </Card>
         <Holders role_id=role.id.clone() role_name=role.name.clone() on_change=reload />

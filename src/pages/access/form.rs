@@ -5,6 +5,7 @@
 use super::picker::PermissionPicker;
 use crate::api::access::{Permission, RoleDraft};
 use crate::components::{SubmitEnd, TextField};
+use crate::hooks::Sender;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -57,9 +58,10 @@ pub fn RoleForm(
     fields: RoleFields,
     permissions: Vec<Permission>,
     #[prop(into)] form_error: Signal<Option<String>>,
-    #[prop(into)] pending: Signal<bool>,
     submit_label: &'static str,
-    #[prop(into)] on_submit: Callback<RoleDraft>,
+    /// The form's action (`hooks::use_submit`): sent once the draft is valid.
+    #[prop(into)]
+    send: Sender<RoleDraft>,
 ) -> impl IntoView {
     let name_error = RwSignal::new(None::<String>);
     let perm_error = RwSignal::new(None::<String>);
@@ -75,7 +77,7 @@ pub fn RoleForm(
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
+        if send.pending.get_untracked() {
             return;
         }
         let (n, p) = check(
@@ -86,7 +88,7 @@ pub fn RoleForm(
         name_error.set(n);
         perm_error.set(p);
         if ok {
-            on_submit.run(fields.draft());
+            send.run(fields.draft());
         }
     };
     view! {
@@ -101,9 +103,9 @@ pub fn RoleForm(
                 permissions=permissions
                 chosen=fields.chosen
                 error=perm_error
-                disabled=pending
+                disabled=send.pending
             />
-            <SubmitEnd error=form_error pending=pending label=submit_label busy="Saving…" />
+            <SubmitEnd error=form_error pending=send.pending label=submit_label busy="Saving…" />
         </form>
     }
 }

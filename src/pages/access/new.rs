@@ -47,11 +47,8 @@ pub fn NewRolePage() -> impl IntoView {
                             fields=fields
                             permissions=list
                             form_error=form_error
-                            pending=create.pending()
+                            send=create
                             submit_label="Create role"
-                            on_submit=move |d| {
-                                create.dispatch(d);
-                            }
                         />
                     }
                         .into_any()

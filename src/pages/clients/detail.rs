@@ -210,11 +210,8 @@ fn Detail(client: Client, #[prop(into)] reload: Callback<()>) -> impl IntoView {
                     fields=fields
                     errors=errors
                     form_error=form_error
-                    pending=save.pending()
+                    send=save
                     submit_label="Save changes"
-                    on_submit=move |d| {
-                        save.dispatch(d);
-                    }
                     on_cancel=move |_| editing.set(false)
                     editing=true
                 />

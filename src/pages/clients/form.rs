@@ -8,6 +8,7 @@ use crate::api::ApiError;
 use crate::components::field::unique_id;
 use crate::components::{focus_first_invalid, FormAlert, SubmitButton};
 use crate::components::{ChipInput, TextField};
+use crate::hooks::Sender;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -84,9 +85,10 @@ pub fn ClientForm(
     /// A failure that is not about one field.
     #[prop(into)]
     form_error: Signal<Option<String>>,
-    #[prop(into)] pending: Signal<bool>,
     submit_label: &'static str,
-    #[prop(into)] on_submit: Callback<Draft>,
+    /// The form's action (`hooks::use_submit`): sent once the draft is valid.
+    #[prop(into)]
+    send: Sender<Draft>,
     #[prop(optional, into)] on_cancel: Option<Callback<()>>,
     /// Editing an existing client: AuthSec's update does not take the type, so it is
     /// not offered.
@@ -96,7 +98,7 @@ pub fn ClientForm(
     let err = move |k: &'static str| Signal::derive(move || errors.with(|e| e.get(k).cloned()));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
+        if send.pending.get_untracked() {
             return;
         }
         let d = fields.draft();
@@ -104,7 +106,7 @@ pub fn ClientForm(
         let ok = e.is_empty();
         errors.set(e);
         if ok {
-            on_submit.run(d);
+            send.run(d);
         } else {
             focus_first_invalid();
         }
@@ -158,7 +160,7 @@ pub fn ClientForm(
                                 "Cancel"
                             </button>
                         }
-                    })} <SubmitButton pending=pending label=submit_label />
+                    })} <SubmitButton pending=send.pending label=submit_label />
             </div>
         </form>
     }

@@ -31,6 +31,8 @@ pub fn NewClientPage() -> impl IntoView {
     let once = Once::default();
     let create = use_submit(
         move |d: &Draft| {
+            // Sent again: the last try's sentence goes until this one answers.
+            form_error.set(None);
             let (d, t, once) = (d.clone(), tenant.get_untracked(), once.clone());
             async move {
                 match clients::create(&api, &t, &d.body(), &once).await {
@@ -96,12 +98,8 @@ pub fn NewClientPage() -> impl IntoView {
                 fields=fields
                 errors=errors
                 form_error=form_error
-                pending=create.pending()
+                send=create
                 submit_label="Create client"
-                on_submit=move |d| {
-                    form_error.set(None);
-                    create.dispatch(d);
-                }
             />
         </div>
         <SecretDialog secret=secret title="Client secret" subject=subject on_stored=on_stored />
