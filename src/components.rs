@@ -36,7 +36,7 @@ pub mod when;
 pub use answer::answer;
 pub use avatar::Avatar;
 pub use bulk::{BulkBar, BulkDelete, BulkJob};
-pub use button::Button;
+pub use button::{AskButton, Button};
 pub use card::Card;
 pub use chip_input::ChipInput;
 pub use confirm::{ConfirmDialog, ConfirmedDialog};

@@ -6,10 +6,13 @@
 //! ```ignore
 //! view! {
 //!     <Button class="btn btn--small btn--danger-ghost" label=format!("Delete {name}")
-//!         on_click=move || delete.ask(key.clone())>"Delete"</Button>
+//!         on_click=move || export.run(())>"Export"</Button>
+//!     // A row's destructive action, asking its question first (`hooks::use_confirmed`):
+//!     <AskButton of=delete item=key.clone() label=format!("Delete {name}") text="Delete" />
 //! }
 //! ```
 
+use crate::hooks::Confirmed;
 use leptos::prelude::*;
 
 /// A `type="button"` button: never submits the form it stands in.
@@ -43,5 +46,32 @@ pub fn Button(
         >
             {children()}
         </button>
+    }
+}
+
+/// A row's small danger button ("Delete", "Revoke") that asks `of`'s question about `item`;
+/// the `ConfirmedDialog` of `of` does the rest.
+#[component]
+pub fn AskButton<A>(
+    of: Confirmed<A>,
+    item: A,
+    /// The accessible name, naming the row ("Delete invoices:read").
+    #[prop(into)]
+    label: String,
+    /// The visible text.
+    text: &'static str,
+) -> impl IntoView
+where
+    A: Clone + Send + Sync + 'static,
+{
+    let item = StoredValue::new(item);
+    view! {
+        <Button
+            class="btn btn--small btn--danger-ghost"
+            label=label
+            on_click=move || of.ask(item.get_value())
+        >
+            {text}
+        </Button>
     }
 }

@@ -6,8 +6,8 @@ use crate::api::unsure::{Made, Once};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
 use crate::components::answer;
-use crate::components::Button;
 use crate::components::{when, ConfirmedDialog, Modal, SecretDialog, TableList, TextField, Toasts};
+use crate::components::{AskButton, Button};
 use crate::components::{FormEnd, SubmitButton};
 use crate::hooks::use_confirmed;
 use crate::hooks::use_submit;
@@ -86,7 +86,7 @@ pub fn ApiKeysPage() -> impl IntoView {
                 <td><span class="badge" class:badge--ok=k.is_active class:badge--off=!k.is_active>{if k.is_active { "Active" } else { "Inactive" }}</span></td>
                 <td class="actions-cell">
                     <Button class="btn btn--small" label=format!("Regenerate {}", k.name) on_click=move || act.ask(regenerate.clone())>"Regenerate"</Button>
-                    <Button class="btn btn--small btn--danger-ghost" label=format!("Delete {}", k.name) on_click=move || act.ask(delete.clone())>"Delete"</Button>
+                    <AskButton of=act item=delete label=format!("Delete {}", k.name) text="Delete" />
                 </td>
             </tr>
         }

@@ -3,7 +3,7 @@
 
 use crate::api::access::{self, Permission};
 use crate::api::Api;
-use crate::components::Button;
+use crate::components::AskButton;
 use crate::components::Card;
 use crate::components::Crumbs;
 use crate::components::SearchList;
@@ -115,13 +115,7 @@ pub fn PermissionsPage() -> impl IntoView {
                 </td>
                 <td>{p.roles_assigned}</td>
                 <td class="actions-cell">
-                    <Button
-                        class="btn btn--small btn--danger-ghost"
-                        label=label
-                        on_click=move || delete.ask(target.clone())
-                    >
-                        "Delete"
-                    </Button>
+                    <AskButton of=delete item=target label=label text="Delete" />
                 </td>
             </tr>
         }

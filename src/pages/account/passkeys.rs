@@ -7,9 +7,9 @@ use super::delete_factor::DeleteFactor;
 use super::SecurityData;
 use crate::api::passkeys::{self as pk, Passkey};
 use crate::api::Api;
-use crate::components::Button;
 use crate::components::Card;
 use crate::components::{when, ListBody, Toasts};
+use crate::components::{AskButton, Button};
 use crate::hooks::use_confirmed;
 use crate::hooks::use_submit;
 use leptos::prelude::*;
@@ -122,13 +122,12 @@ pub fn PasskeysSection() -> impl IntoView {
                                 >
                                     "Rename"
                                 </Button>
-                                <Button
-                                    class="btn btn--small btn--danger-ghost"
+                                <AskButton
+                                    of=delete
+                                    item=p2
                                     label=format!("Delete {}", p.name)
-                                    on_click=move || delete.ask(p2.clone())
-                                >
-                                    "Delete"
-                                </Button>
+                                    text="Delete"
+                                />
                             </div>
                         }
                     }

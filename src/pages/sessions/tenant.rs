@@ -8,7 +8,7 @@ use crate::components::Card;
 use crate::components::{
     when, ConfirmedDialog, DataTable, FilterForm, ListBody, SearchInput, Toasts, UrlPager,
 };
-use crate::components::{Button, FilterSelect};
+use crate::components::{AskButton, FilterSelect};
 use crate::hooks::list_url::Tri;
 use crate::hooks::{from_answer, keyed_fetch, use_confirmed, ListUrl};
 use crate::routes::Page;
@@ -52,7 +52,7 @@ pub fn TenantSessions() -> impl IntoView {
                 <td>{when(Some(s.last_accessed.as_str()))}</td>
                 <td><span class="badge" class:badge--ok=live class:badge--off=!live>{if live { "Active" } else { "Ended" }}</span></td>
                 <td class="actions-cell">
-                    {live.then(|| view! { <Button class="btn btn--small btn--danger-ghost" label=label on_click=move || revoke.ask(s2.clone())>"Revoke"</Button> })}
+                    {live.then(|| view! { <AskButton of=revoke item=s2 label=label text="Revoke" /> })}
                 </td>
             </tr>
         }

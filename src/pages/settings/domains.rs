@@ -5,9 +5,9 @@
 use super::rules::{check_domain, verify_failure};
 use crate::api::domains::{self, Domain};
 use crate::api::{Api, ApiError};
-use crate::components::Button;
 use crate::components::Card;
 use crate::components::{when, ConfirmedDialog, CopyButton, FormAlert, SubmitEnd, TableList};
+use crate::components::{AskButton, Button};
 use crate::components::{TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit};
 use leptos::prelude::*;
@@ -145,13 +145,7 @@ pub fn Domains() -> impl IntoView {
                 <td>{when(Some(d.created_at.as_str()))}</td>
                 <td class="actions-cell">
                     {verify} {primary}
-                    <Button
-                        class="btn btn--small btn--danger-ghost"
-                        label=format!("Delete {name}")
-                        on_click=move || delete.ask(del.clone())
-                    >
-                        "Delete"
-                    </Button>
+                    <AskButton of=delete item=del label=format!("Delete {name}") text="Delete" />
                 </td>
             </tr>
             {record}

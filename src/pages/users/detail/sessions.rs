@@ -4,7 +4,7 @@
 use crate::api::sessions::{self, DeviceSession};
 use crate::api::Api;
 use crate::components::Card;
-use crate::components::{when, Button, ConfirmedDialog, TableList, Toasts};
+use crate::components::{when, AskButton, ConfirmedDialog, TableList, Toasts};
 use crate::hooks::use_confirmed;
 use crate::pages::sessions::SESSION_COLUMNS;
 use crate::url::Query;
@@ -40,13 +40,7 @@ pub fn UserSessions(user_id: String) -> impl IntoView {
                 <td>{when(Some(s.created_at.as_str()))}</td>
                 <td>{when(Some(s.last_accessed.as_str()))}</td>
                 <td>
-                    <Button
-                        class="btn btn--small btn--danger-ghost"
-                        label=label
-                        on_click=move || revoke.ask(ask.clone())
-                    >
-                        "Revoke"
-                    </Button>
+                    <AskButton of=revoke item=ask label=label text="Revoke" />
                 </td>
             </tr>
         }
