@@ -1,7 +1,7 @@
 //! The sign-in's calls, apart from the signed-in client: no session, no retry, no
 //! re-authentication, no signals. [`Public`] names what the sign-in rows need;
 //! [`Api`](super::Api) offers it to the pages, and [`Anon`] to the first load's
-//! sign-in (`crate::boot`), which must not carry Leptos.
+//! sign-in (`crate::first_load`), which must not carry Leptos.
 //!
 //! ```ignore
 //! let anon = Anon::new(config, fetch_transport());
@@ -82,10 +82,6 @@ impl Anon {
             config: Rc::new(config),
             transport,
         }
-    }
-
-    pub fn config(&self) -> &Config {
-        &self.config
     }
 }
 

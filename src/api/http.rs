@@ -265,8 +265,10 @@ impl super::anon::Public for Api {
         body: &B,
         bearer: bool,
     ) -> Result<T, ApiError> {
-        let authed = bearer && self.credentials.token().is_some();
-        self.post_json(service, path, body, authed, false).await
+        match bearer {
+            true => self.post_public(service, path, body).await,
+            false => self.post_anon(service, path, body).await,
+        }
     }
 
     fn base(&self, service: Service) -> String {
