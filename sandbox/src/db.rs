@@ -171,6 +171,20 @@ impl Db {
         Some(user)
     }
 
+    /// Switches a user's account on or off; switching it off revokes its sessions.
+    /// AuthSec's answer: `{active, message: "<subject> activated successfully", user_id}`.
+    pub fn set_active(&mut self, id: Uuid, active: bool, subject: &str) -> serde_json::Value {
+        if let Some(u) = self.users.get_mut(&id) {
+            u.active = active;
+            u.updated_at = crate::util::now();
+        }
+        if !active {
+            self.revoke_user_sessions(id);
+        }
+        let message = crate::util::switched(subject, active);
+        serde_json::json!({ "active": active, "message": message, "user_id": id })
+    }
+
     /// Revokes every live session of a user (used when an account is disabled).
     pub fn revoke_user_sessions(&mut self, user_id: Uuid) {
         for s in self.sessions.values_mut().filter(|s| s.user_id == user_id) {

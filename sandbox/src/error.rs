@@ -12,7 +12,7 @@ use axum::Json;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
-pub use bind::{bind_error, check_toggle, missing, payload_error};
+pub use bind::{bind_error, missing, payload_error, ToggleReq};
 
 /// Which error body shape a route group answers with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

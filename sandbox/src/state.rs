@@ -2,6 +2,8 @@
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
 use url::Url;
 use webauthn_rs::prelude::{Webauthn, WebauthnBuilder};
 
@@ -41,6 +43,16 @@ impl AppState {
     pub fn origin_allowed(&self, origin: &str) -> bool {
         let origin = origin.trim_end_matches('/');
         self.origins.iter().any(|o| o == origin)
+    }
+}
+
+/// Handlers take the state as a plain argument, `st: AppState`: the state is cloned (its
+/// parts are shared), as axum's `State` extractor does.
+impl FromRequestParts<AppState> for AppState {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(_: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(state.clone())
     }
 }
 

@@ -49,21 +49,28 @@ pub fn payload_error(strukt: &str, failures: &[(&str, &str)]) -> ApiError {
     )
 }
 
-/// The three keys of the admin status rows, checked as AuthSec binds them (`tenant_id`,
-/// `user_id`, `active` all required; not compared with the token).
-pub fn check_toggle(
-    tenant: &Option<String>,
-    user: &Option<String>,
+/// The body of the admin status rows (`/admin/users/active`, `/enduser/active`):
+/// `tenant_id`, `user_id` and `active`, all required as AuthSec binds them; the tenant is
+/// not compared with the token.
+#[derive(serde::Deserialize)]
+pub struct ToggleReq {
+    tenant_id: Option<String>,
+    user_id: Option<String>,
     active: Option<bool>,
-) -> ApiResult<bool> {
-    let blank = |v: &Option<String>| v.as_deref().is_none_or(|t| t.trim().is_empty());
-    let failed = missing(&[
-        ("TenantID", blank(tenant)),
-        ("UserID", blank(user)),
-        ("Active", active.is_none()),
-    ]);
-    match active {
-        Some(a) if failed.is_empty() => Ok(a),
-        _ => Err(payload_error("toggleAdminUserActiveRequest", &failed)),
+}
+
+impl ToggleReq {
+    /// The switch and the user id the request names, or AuthSec's binding failure.
+    pub fn check(self) -> ApiResult<(bool, String)> {
+        let blank = |v: &Option<String>| v.as_deref().is_none_or(|t| t.trim().is_empty());
+        let failed = missing(&[
+            ("TenantID", blank(&self.tenant_id)),
+            ("UserID", blank(&self.user_id)),
+            ("Active", self.active.is_none()),
+        ]);
+        match self.active {
+            Some(a) if failed.is_empty() => Ok((a, self.user_id.unwrap_or_default())),
+            _ => Err(payload_error("toggleAdminUserActiveRequest", &failed)),
+        }
     }
 }

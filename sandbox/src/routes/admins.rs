@@ -1,7 +1,7 @@
 //! Tenant admins: list, invite, status and delete (last-admin and self protection).
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::routing::{delete, get, post};
 use axum::Json;
@@ -14,9 +14,8 @@ use uuid::Uuid;
 use super::endusers::new_end_user;
 use crate::auth::{Admin, Caller};
 use crate::body::Body;
-use crate::error::{check_toggle, ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ToggleReq};
 use crate::state::AppState;
-use crate::util::switched;
 
 /// Admins under `/authsec/uflow`.
 pub fn routes() -> Router<AppState> {
@@ -32,11 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users/delete_all/{user_id}", delete(delete_all))
 }
 
-pub async fn list(
-    State(st): State<AppState>,
-    caller: Admin,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, caller: Admin, body: Bytes) -> ApiResult<Json<Value>> {
     // AuthSec ignores the body (and a body that does not bind).
     let _ = body;
     let db = st.db();
@@ -66,7 +61,7 @@ pub struct InviteReq {
 }
 
 pub async fn invite(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Body(req, _): Body<InviteReq>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
@@ -128,13 +123,6 @@ pub async fn invite(
     ))
 }
 
-#[derive(Deserialize)]
-pub struct StatusReq {
-    tenant_id: Option<String>,
-    user_id: Option<String>,
-    active: Option<bool>,
-}
-
 fn admin_id(st: &AppState, caller: &Caller, raw: &str) -> ApiResult<Uuid> {
     let id = Uuid::parse_str(raw.trim()).map_err(|_| ApiError::not_found("User not found"))?;
     st.db()
@@ -155,12 +143,12 @@ fn is_last_active(st: &AppState, caller: &Caller, id: Uuid) -> bool {
 }
 
 pub async fn set_status(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
-    Body(req, _): Body<StatusReq>,
+    Body(req, _): Body<ToggleReq>,
 ) -> ApiResult<Json<Value>> {
-    let active = check_toggle(&req.tenant_id, &req.user_id, req.active)?;
-    let id = admin_id(&st, &caller, &req.user_id.unwrap_or_default())?;
+    let (active, user) = req.check()?;
+    let id = admin_id(&st, &caller, &user)?;
     if !active && is_last_active(&st, &caller, id) {
         return Err(ApiError::gin(
             StatusCode::FORBIDDEN,
@@ -173,22 +161,11 @@ pub async fn set_status(
             "You cannot deactivate your own account",
         ));
     }
-    let mut db = st.db();
-    if let Some(u) = db.users.get_mut(&id) {
-        u.active = active;
-        u.updated_at = crate::util::now();
-    }
-    if !active {
-        db.revoke_user_sessions(id);
-    }
-    let msg = switched("Admin user", active);
-    Ok(Json(
-        json!({ "active": active, "message": msg, "user_id": id }),
-    ))
+    Ok(Json(st.db().set_active(id, active, "Admin user")))
 }
 
 pub async fn delete_one(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Path(raw): Path<String>,
 ) -> ApiResult<Json<Value>> {
@@ -215,11 +192,7 @@ pub async fn delete_one(
 
 /// `DELETE /admin/users/delete_all/:user_id` with `{tenant_id, user_id}` (the path is not
 /// read): the admin and their data, gone.
-pub async fn delete_all(
-    State(st): State<AppState>,
-    caller: Admin,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+pub async fn delete_all(st: AppState, caller: Admin, body: Bytes) -> ApiResult<Json<Value>> {
     caller.require_perm(&st.db(), "users", "delete")?;
     let req = super::endusers::DeleteAllReq::of(&body);
     let (Some(t), Some(raw)) = (req.tenant_id, req.user_id) else {
@@ -258,10 +231,7 @@ pub async fn delete_all(
 /// to learn whether the signed-in account is an admin: a 403 says it is not.
 /// The **tenant's** roles, permissions and resources, not the caller's (AuthSec's
 /// `delegation_helpers.go:244-365`); arrays are `null` when the tenant has none.
-pub async fn me_roles_permissions(
-    State(st): State<AppState>,
-    caller: Admin,
-) -> ApiResult<Json<Value>> {
+pub async fn me_roles_permissions(st: AppState, caller: Admin) -> ApiResult<Json<Value>> {
     let db = st.db();
     let t = caller.tenant_id;
     let or_null = |v: Vec<String>| if v.is_empty() { Value::Null } else { json!(v) };
@@ -293,7 +263,7 @@ fn secs(t: crate::util::Time) -> String {
 }
 
 /// `GET /admin/invite/pending`: the tenant's invitees, newest first.
-pub async fn pending_invites(State(st): State<AppState>, caller: Admin) -> ApiResult<Json<Value>> {
+pub async fn pending_invites(st: AppState, caller: Admin) -> ApiResult<Json<Value>> {
     let db = st.db();
     let domain = db
         .tenant(caller.tenant_id)
@@ -390,7 +360,7 @@ fn invitee(
 
 /// `POST /admin/invite/resend`: a new temporary password, valid 7 more days.
 pub async fn resend_invite(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Body(req, _): Body<InviteeReq>,
 ) -> ApiResult<Json<Value>> {
@@ -410,7 +380,7 @@ pub async fn resend_invite(
 
 /// `POST /admin/invite/cancel`: deletes the invitee and its role bindings.
 pub async fn cancel_invite(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Body(req, _): Body<InviteeReq>,
 ) -> ApiResult<Json<Value>> {

@@ -1,6 +1,6 @@
 //! API keys (extension; FastAPI error shape). Only a hash of each secret is kept.
 
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::routing::{delete, get, post};
 use axum::Json;
@@ -40,7 +40,7 @@ fn with_secret(key: &ApiKey, secret: &str) -> Value {
     v
 }
 
-pub async fn scopes(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
+pub async fn scopes(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
     let db = st.db();
     let tenants: Vec<Value> = db
         .tenant(caller.tenant_id)
@@ -50,7 +50,7 @@ pub async fn scopes(State(st): State<AppState>, caller: Caller) -> ApiResult<Jso
     Ok(Json(json!({ "scopes": SCOPES, "tenants": tenants })))
 }
 
-pub async fn list(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
     let db = st.db();
     let mut keys: Vec<&ApiKey> = db
         .api_keys
@@ -73,7 +73,7 @@ pub struct CreateReq {
 }
 
 pub async fn create(
-    State(st): State<AppState>,
+    st: AppState,
     Recent(caller): Recent,
     Body(req, _): Body<CreateReq, FastShape>,
 ) -> ApiResult<Json<Value>> {
@@ -139,7 +139,7 @@ pub async fn create(
 }
 
 pub async fn regenerate(
-    State(st): State<AppState>,
+    st: AppState,
     Recent(caller): Recent,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
@@ -152,7 +152,7 @@ pub async fn regenerate(
 }
 
 pub async fn delete_one(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Caller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {

@@ -1,6 +1,6 @@
 //! Management applications (extension; errors `{message, error_code}`).
 
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::routing::{get, put};
 use axum::Json;
@@ -35,7 +35,7 @@ fn bad(msg: String) -> ApiError {
     ApiError::app(StatusCode::BAD_REQUEST, msg)
 }
 
-pub async fn list(State(st): State<AppState>, caller: Admin<AppShape>) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, caller: Admin<AppShape>) -> ApiResult<Json<Value>> {
     let db = st.db();
     let mut apps: Vec<&App> = db
         .apps
@@ -51,7 +51,7 @@ pub async fn list(State(st): State<AppState>, caller: Admin<AppShape>) -> ApiRes
 }
 
 pub async fn create(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin<AppShape>,
     Body(body, _): Body<Map<String, Value>, AppShape>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
@@ -83,7 +83,7 @@ pub async fn create(
 }
 
 pub async fn update(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin<AppShape>,
     Path(id): Path<String>,
     Body(body, _): Body<Map<String, Value>, AppShape>,
@@ -104,7 +104,7 @@ pub async fn update(
 }
 
 pub async fn delete_one(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin<AppShape>,
     Path(id): Path<String>,
 ) -> ApiResult<StatusCode> {

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Deref;
 
 use axum::body::Bytes;
-use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::extract::{FromRequestParts, Path, Query};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -142,7 +142,7 @@ pub async fn platform_selectors(
 }
 
 pub async fn list(
-    State(st): State<AppState>,
+    st: AppState,
     caller: ClientmsCaller,
     Query(q): Query<HashMap<String, String>>,
 ) -> ApiResult<Json<Value>> {
@@ -191,7 +191,7 @@ pub async fn list(
     ))
 }
 
-pub async fn get_one(State(st): State<AppState>, at: ClientmsCaller) -> ApiResult<Json<Value>> {
+pub async fn get_one(st: AppState, at: ClientmsCaller) -> ApiResult<Json<Value>> {
     let db = st.db();
     let id = find(&db, at.tenant_id, &at.key)?;
     Ok(Json(db.clients[&id].json(false)))
@@ -211,11 +211,7 @@ fn envelope(status: StatusCode, error: &str, message: String) -> ApiError {
 /// (the sandbox keeps them for `deleted=true` of the GET), `active_only` keeps the active ones. Neither the path nor the
 /// token's tenant is checked, nor the admin role: only the JWT
 /// (`clients_controller.go:308-364`, authsec-api.md `clientms.getClients.post.json`).
-pub async fn list_all(
-    State(st): State<AppState>,
-    _caller: Caller,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+pub async fn list_all(st: AppState, _caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
     #[derive(serde::Deserialize)]
     struct Req {
         #[serde(default)]

@@ -1,6 +1,5 @@
 //! Client create / update / status / delete / rotate-secret (clientms).
 
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{patch, MethodRouter};
 use axum::Json;
@@ -86,7 +85,7 @@ fn apply(c: &mut Client, req: ClientReq) {
 }
 
 pub async fn create(
-    State(st): State<AppState>,
+    st: AppState,
     caller: ClientmsCaller,
     Body(mut req, _): Body<ClientReq>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
@@ -141,7 +140,7 @@ pub async fn create(
 }
 
 pub async fn update(
-    State(st): State<AppState>,
+    st: AppState,
     at: ClientmsCaller,
     Body(req, _): Body<ClientReq>,
 ) -> ApiResult<Json<Value>> {
@@ -170,14 +169,10 @@ fn set_active(st: &AppState, at: &ClientmsCaller, active: bool) -> ApiResult<Jso
 
 /// PATCH `…/{id}/activate` (`true`) and `…/{id}/deactivate` (`false`).
 pub fn set_active_route(active: bool) -> MethodRouter<AppState> {
-    patch(
-        move |State(st): State<AppState>, at: ClientmsCaller| async move {
-            set_active(&st, &at, active)
-        },
-    )
+    patch(move |st: AppState, at: ClientmsCaller| async move { set_active(&st, &at, active) })
 }
 
-pub async fn soft_delete(State(st): State<AppState>, at: ClientmsCaller) -> ApiResult<Json<Value>> {
+pub async fn soft_delete(st: AppState, at: ClientmsCaller) -> ApiResult<Json<Value>> {
     let mut db = st.db();
     let c = client_mut(&mut db, &at)?;
     c.deleted = true;
@@ -196,7 +191,7 @@ pub struct HardDeleteReq {
 }
 
 pub async fn hard_delete(
-    State(st): State<AppState>,
+    st: AppState,
     caller: ClientmsCaller,
     Body(req, _): Body<HardDeleteReq>,
 ) -> ApiResult<Json<Value>> {
@@ -218,10 +213,7 @@ pub async fn hard_delete(
     ))
 }
 
-pub async fn rotate_secret(
-    State(st): State<AppState>,
-    at: ClientmsCaller,
-) -> ApiResult<Json<Value>> {
+pub async fn rotate_secret(st: AppState, at: ClientmsCaller) -> ApiResult<Json<Value>> {
     at.require_recent(&st.cfg)?;
     let mut db = st.db();
     let c = client_mut(&mut db, &at)?;

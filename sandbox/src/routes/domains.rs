@@ -3,7 +3,7 @@
 //! be the token's. DNS is the zone file of `--dns-zone` (no file: no name exists), as
 //! the network is not reachable where the sandbox runs.
 
-use axum::extract::{FromRequestParts, Path, State};
+use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
@@ -100,7 +100,7 @@ fn save(db: &mut crate::db::Db, d: &Domain) {
     }
 }
 
-pub async fn list(State(st): State<AppState>, at: InTenant) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, at: InTenant) -> ApiResult<Json<Value>> {
     let tenant = at.tenant;
     let db = st.db();
     let mut rows: Vec<&Domain> = db
@@ -123,7 +123,7 @@ pub struct CreateReq {
 }
 
 pub async fn create(
-    State(st): State<AppState>,
+    st: AppState,
     at: InTenant,
     Body(req, _): Body<CreateReq>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
@@ -165,7 +165,7 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(answer)))
 }
 
-pub async fn one(State(st): State<AppState>, at: InTenant) -> ApiResult<Json<Value>> {
+pub async fn one(st: AppState, at: InTenant) -> ApiResult<Json<Value>> {
     let d = at.find(&st.db(), "access")?;
     Ok(Json(json!({ "domain": d.view(), "success": true })))
 }
@@ -177,7 +177,7 @@ fn verify_failed(details: String) -> ApiError {
     )
 }
 
-pub async fn verify(State(st): State<AppState>, at: InTenant) -> ApiResult<Json<Value>> {
+pub async fn verify(st: AppState, at: InTenant) -> ApiResult<Json<Value>> {
     let mut d = at.find(&st.db(), "verify")?;
     if d.is_verified {
         return Err(verify_failed("domain already verified".into()));
@@ -211,7 +211,7 @@ pub async fn verify(State(st): State<AppState>, at: InTenant) -> ApiResult<Json<
     ))
 }
 
-pub async fn set_primary(State(st): State<AppState>, at: InTenant) -> ApiResult<Json<Value>> {
+pub async fn set_primary(st: AppState, at: InTenant) -> ApiResult<Json<Value>> {
     let tenant = at.tenant;
     let mut db = st.db();
     let mut d = at.find(&db, "modify")?;
@@ -235,7 +235,7 @@ pub async fn set_primary(State(st): State<AppState>, at: InTenant) -> ApiResult<
     ))
 }
 
-pub async fn remove(State(st): State<AppState>, at: InTenant) -> ApiResult<Json<Value>> {
+pub async fn remove(st: AppState, at: InTenant) -> ApiResult<Json<Value>> {
     let mut db = st.db();
     let d = at.find(&db, "delete")?;
     // No guard: a primary or verified domain goes too (tenant_domains_repository.go:331-347).

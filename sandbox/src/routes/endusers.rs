@@ -5,7 +5,7 @@ use axum::Router;
 use std::collections::BTreeMap;
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::Json;
 use rand::SeedableRng;
@@ -18,11 +18,11 @@ use crate::auth::{Admin, Caller};
 use crate::body::Body;
 use crate::db::{Db, User};
 use crate::error::bind::{bind_text, decode};
-use crate::error::{bind_error, check_toggle, missing, ApiError, ApiResult};
+use crate::error::{bind_error, missing, ApiError, ApiResult, ToggleReq};
 use crate::seed::demo;
 use crate::state::AppState;
 use crate::util::validate::{is_valid_email, password_error};
-use crate::util::{new_id, now, paging, password_hash, switched};
+use crate::util::{new_id, now, paging, password_hash};
 
 /// End users under `/authsec/uflow`.
 pub fn routes() -> Router<AppState> {
@@ -50,11 +50,7 @@ pub struct ListReq {
     provider: Option<String>,
 }
 
-pub async fn list(
-    State(st): State<AppState>,
-    _: Admin,
-    Body(req, _): Body<ListReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, _: Admin, Body(req, _): Body<ListReq>) -> ApiResult<Json<Value>> {
     let Some(raw) = req.tenant_id.as_deref().filter(|t| !t.is_empty()) else {
         return Err(bind_error(
             "TenantUserListRequest",
@@ -125,11 +121,7 @@ pub struct UserListReq {
 /// no admin check, and the body's tenant is not compared with the token's. `active`
 /// defaults to true; `email` and `name` match case-insensitively anywhere; a limit of 0
 /// or less is 10, above 100 is 100. Rows are the whole `User` record.
-pub async fn user_list(
-    State(st): State<AppState>,
-    _caller: Caller,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+pub async fn user_list(st: AppState, _caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
     let req: UserListReq = decode(&body).map_err(|m| ApiError::gin(StatusCode::BAD_REQUEST, m))?;
     if req.tenant_id.is_empty() {
         return Err(bind_error("GetEndUsersFilter", &[("TenantID", "required")]));
@@ -192,7 +184,7 @@ fn end_user<'a>(
 }
 
 pub async fn get_one(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Caller,
     Path((t, id)): Path<(String, String)>,
 ) -> ApiResult<Json<Value>> {
@@ -218,7 +210,7 @@ pub struct UpdateReq {
 }
 
 pub async fn update(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Caller,
     Path((t, id)): Path<(String, String)>,
     Body(req, _): Body<UpdateReq>,
@@ -246,7 +238,7 @@ pub async fn update(
 }
 
 pub async fn delete_one(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Caller,
     Path((t, id)): Path<(String, String)>,
 ) -> ApiResult<Json<Value>> {
@@ -297,7 +289,7 @@ impl DeleteAllReq {
 /// `DELETE /user/enduser/delete_all/:tenant_id/:user_id` with `{tenant_id, user_id}` (the
 /// path is not read): the end user and their data, gone.
 pub async fn delete_all(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Caller,
     Path((path_tenant, _)): Path<(String, String)>,
     body: Bytes,
@@ -353,32 +345,16 @@ pub async fn delete_all(
     })))
 }
 
-#[derive(Deserialize)]
-pub struct StatusReq {
-    tenant_id: Option<String>,
-    user_id: Option<String>,
-    active: Option<bool>,
-}
-
 pub async fn set_status(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
-    Body(req, _): Body<StatusReq>,
+    Body(req, _): Body<ToggleReq>,
 ) -> ApiResult<Json<Value>> {
-    let active = check_toggle(&req.tenant_id, &req.user_id, req.active)?;
+    let (active, user) = req.check()?;
     let mut db = st.db();
     let tenant = caller.tenant_id.to_string();
-    let u = end_user(&mut db, &caller, &tenant, &req.user_id.unwrap_or_default())?;
-    u.active = active;
-    u.updated_at = now();
-    let uid = u.id;
-    if !active {
-        db.revoke_user_sessions(uid);
-    }
-    let msg = switched("End user", active);
-    Ok(Json(
-        json!({ "active": active, "message": msg, "user_id": uid }),
-    ))
+    let id = end_user(&mut db, &caller, &tenant, &user)?.id;
+    Ok(Json(db.set_active(id, active, "End user")))
 }
 
 /// Validates and builds a new end user; `Err` carries per-field messages.
@@ -451,7 +427,7 @@ fn scim_error(status: StatusCode, detail: &str, scim_type: Option<&str>) -> ApiE
 /// token's tenant, signing in through `client_id`, with a temporary password AuthSec
 /// e-mails (never answered). The sandbox takes only admins' tokens here.
 pub async fn scim_create(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Path((client, _project)): Path<(String, String)>,
     body: Bytes,

@@ -8,7 +8,7 @@
 //! or have passed its password in a live sign-in attempt.
 
 use axum::body::Bytes;
-use axum::extract::{OriginalUri, State};
+use axum::extract::OriginalUri;
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::Json;
@@ -91,7 +91,7 @@ pub fn factor_passed(db: &mut Db, user: &User) {
 /// `beginLoginSetup` / `beginSetup` `{tenant_id, email, client_id?}`: a new secret, stored
 /// nowhere (confirm takes it back).
 pub async fn totp_begin(
-    State(st): State<AppState>,
+    st: AppState,
     _o: OriginChecked,
     caller: Result<Caller, ApiError>,
     body: Bytes,
@@ -118,7 +118,7 @@ const QR_PLACEHOLDER: &str =
 /// the code is checked against the posted secret, which then replaces any earlier one,
 /// with ten new backup codes. At sign-in, this is the attempt's factor.
 pub async fn totp_confirm(
-    State(st): State<AppState>,
+    st: AppState,
     _o: OriginChecked,
     caller: Result<Caller, ApiError>,
     body: Bytes,
@@ -151,7 +151,7 @@ pub struct StatusReq {
 /// `POST /webauthn/admin/mfa/status` and `loginStatus` `{email}` (public on AuthSec):
 /// the admin's sign-in factors.
 pub async fn admin_status(
-    State(st): State<AppState>,
+    st: AppState,
     OriginalUri(uri): OriginalUri,
     Body(req, _): Body<StatusReq>,
 ) -> ApiResult<Json<Value>> {

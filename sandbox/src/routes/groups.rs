@@ -3,7 +3,7 @@
 //! a rename of a missing group answers 200, and deleting takes ids under `groups`.
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Json;
@@ -47,7 +47,7 @@ pub struct CreateReq {
 }
 
 pub async fn create(
-    State(st): State<AppState>,
+    st: AppState,
     _: Admin,
     Body(req, _): Body<CreateReq>,
 ) -> ApiResult<Json<Value>> {
@@ -145,11 +145,7 @@ fn members_of(db: &Db, group: &Group) -> Vec<Value> {
         .collect()
 }
 
-pub async fn list(
-    State(st): State<AppState>,
-    _: Admin,
-    Body(req, _): Body<ListReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, _: Admin, Body(req, _): Body<ListReq>) -> ApiResult<Json<Value>> {
     let raw = req.tenant_id.unwrap_or_default();
     if raw.is_empty() {
         let e = bind_error("AdminGroupListRequest", &[("TenantID", "required")]);
@@ -191,7 +187,7 @@ pub async fn list(
 
 /// `GET /admin/groups/:tenant_id`: the token's tenant only.
 pub async fn of_tenant(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Path(key): Path<String>,
 ) -> ApiResult<Json<Value>> {
@@ -215,7 +211,7 @@ pub struct RenameReq {
 
 /// `PUT /admin/groups/:id`: 200 even when no group matched (AuthSec's 404 is unreachable).
 pub async fn rename(
-    State(st): State<AppState>,
+    st: AppState,
     _: Admin,
     Path(key): Path<String>,
     Body(req, _): Body<RenameReq>,
@@ -276,7 +272,7 @@ fn ids_to_delete(body: &Value) -> Vec<String> {
 }
 
 pub async fn delete_many(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Body(body, _): Body<Value>,
 ) -> ApiResult<Json<Value>> {
@@ -392,7 +388,7 @@ fn changed(group: Uuid, message: &str, users: &[Uuid]) -> Json<Value> {
 }
 
 pub async fn add_members(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Path(tenant): Path<String>,
     body: Bytes,
@@ -422,7 +418,7 @@ pub async fn add_members(
 }
 
 pub async fn remove_members(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Path(tenant): Path<String>,
     body: Bytes,

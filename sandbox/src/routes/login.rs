@@ -2,7 +2,6 @@
 //! token step.
 
 use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::Json;
@@ -41,10 +40,7 @@ pub struct PrecheckReq {
     current_domain: Option<String>,
 }
 
-pub async fn precheck(
-    State(st): State<AppState>,
-    Body(req, _): Body<PrecheckReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn precheck(st: AppState, Body(req, _): Body<PrecheckReq>) -> ApiResult<Json<Value>> {
     let email = req.email.unwrap_or_default().trim().to_lowercase();
     if email.is_empty() {
         return Err(ApiError::field("email", "email is required"));
@@ -102,10 +98,7 @@ fn check_login_input(email: &str, password: &str, domain: &str) -> ApiResult<()>
 
 /// `POST /uflow/login`: the password step. Answers `LoginResponse` (no token, no ticket);
 /// opens the sandbox's own record of the attempt (see [`Attempt`]).
-pub async fn login(
-    State(st): State<AppState>,
-    Body(req, _): Body<LoginReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn login(st: AppState, Body(req, _): Body<LoginReq>) -> ApiResult<Json<Value>> {
     let email = req.email.unwrap_or_default().trim().to_lowercase();
     let password = req.password.unwrap_or_default();
     let domain = req.tenant_domain.unwrap_or_default();
@@ -249,11 +242,7 @@ pub struct CallbackReq {
 /// `POST /uflow/login/webauthn-callback` `{email, mfa_verified, tenant_id}`: the admin's
 /// token. AuthSec trusts `mfa_verified`; the sandbox mints only when the attempt's factor
 /// passed (or the account has none), answering AuthSec's own texts otherwise.
-pub async fn callback(
-    State(st): State<AppState>,
-    meta: ClientMeta,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+pub async fn callback(st: AppState, meta: ClientMeta, body: Bytes) -> ApiResult<Json<Value>> {
     let (out, last_login) = mint_after_factor(&st, &meta, &body, false)?;
     let mut out = out;
     out["last_login"] = json!(last_login.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
@@ -263,7 +252,7 @@ pub async fn callback(
 /// `POST /uflow/auth/enduser/webauthn-callback`: the same for an end user who signed in
 /// through `/uflow/user/login` (a token for their OAuth client).
 pub async fn enduser_callback(
-    State(st): State<AppState>,
+    st: AppState,
     meta: ClientMeta,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
@@ -363,10 +352,7 @@ pub struct UserLoginReq {
 /// (`CustomLogin`, tests/fixtures/authsec/uflow.user.login.json). Says nothing of factors
 /// (`mfa_required` is always false: `/webauthn/enduser/mfa/loginStatus` does) and, as on
 /// AuthSec, does not look at `active` (the token step does).
-pub async fn user_login(
-    State(st): State<AppState>,
-    Body(req, _): Body<UserLoginReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn user_login(st: AppState, Body(req, _): Body<UserLoginReq>) -> ApiResult<Json<Value>> {
     let client = req.client_id.unwrap_or_default();
     let email = req.email.unwrap_or_default().trim().to_lowercase();
     let password = req.password.unwrap_or_default();
@@ -410,7 +396,7 @@ pub async fn user_login(
 /// at once when the account has no second factor (AuthSec checks none for them);
 /// otherwise the factor it has, and no token (no route exchanges a factor for theirs).
 pub async fn admin_login(
-    State(st): State<AppState>,
+    st: AppState,
     meta: ClientMeta,
     Body(req, _): Body<LoginReq>,
 ) -> ApiResult<Json<Value>> {

@@ -4,7 +4,7 @@
 //! anything; each success marks the sign-in attempt that the token step checks.
 
 use axum::body::Bytes;
-use axum::extract::{OriginalUri, State};
+use axum::extract::OriginalUri;
 use axum::http::{StatusCode, Uri};
 use axum::routing::post;
 use axum::Json;
@@ -108,6 +108,22 @@ impl Checked {
     }
 }
 
+/// Finds the account by e-mail in the tenant, runs `check` on it, records the result
+/// against the sign-in attempt and answers it.
+fn check_user(
+    st: &AppState,
+    tenant_id: Uuid,
+    email: &str,
+    check: impl FnOnce(&mut User) -> ApiResult<Checked>,
+) -> ApiResult<Json<Value>> {
+    let mut db = st.db();
+    let user_id = user_by_email(&db, tenant_id, email)?;
+    let user = db.users.get_mut(&user_id).ok_or_else(invalid)?;
+    let checked = check(user)?;
+    let user = user.clone();
+    answer(&mut db, user, tenant_id, checked)
+}
+
 /// Records the check against the sign-in attempt and answers it.
 fn answer(db: &mut Db, user: User, tenant_id: Uuid, c: Checked) -> ApiResult<Json<Value>> {
     record(db, &user, c.ok);
@@ -128,11 +144,7 @@ pub struct VerifyReq {
 }
 
 /// `POST /webauthn/totp/verifyLogin` `{tenant_id, email, code}`.
-pub async fn verify_totp(
-    State(st): State<AppState>,
-    _o: OriginChecked,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+pub async fn verify_totp(st: AppState, _o: OriginChecked, body: Bytes) -> ApiResult<Json<Value>> {
     let req: VerifyReq = bind_strict(&body)?;
     let email = req.email.unwrap_or_default().trim().to_lowercase();
     let tenant_id = tenant_uuid(req.tenant_id)?;
@@ -140,30 +152,23 @@ pub async fn verify_totp(
         return Err(invalid());
     }
     let code = req.code.unwrap_or_default().trim().to_string();
-    let mut db = st.db();
-    let user_id = user_by_email(&db, tenant_id, &email)?;
-    let user = db.users.get_mut(&user_id).ok_or_else(invalid)?;
-    if !user.has_totp() {
-        let msg = if user.passkeys.is_empty() {
-            "TOTP not enabled for this account"
-        } else {
-            "TOTP not enabled for this account. Use webauthn method instead."
-        };
-        return Err(gin(StatusCode::BAD_REQUEST, msg));
-    }
-    // AuthSec takes a backup code only in `code`, and only at 8 or 9 characters.
-    let backup = (8..=9).contains(&code.chars().count());
-    let checked = if backup {
-        let typed = normalize_backup_code(&code);
-        Checked::backup(
-            spend_backup_code(user, |c| *c == typed),
-            "invalid TOTP code",
-        )
-    } else {
-        Checked::totp(use_totp(user, &code), "TOTP code valid")
-    };
-    let user = user.clone();
-    answer(&mut db, user, tenant_id, checked)
+    check_user(&st, tenant_id, &email, |user| {
+        if !user.has_totp() {
+            let msg = if user.passkeys.is_empty() {
+                "TOTP not enabled for this account"
+            } else {
+                "TOTP not enabled for this account. Use webauthn method instead."
+            };
+            return Err(gin(StatusCode::BAD_REQUEST, msg));
+        }
+        // AuthSec takes a backup code only in `code`, and only at 8 or 9 characters.
+        if (8..=9).contains(&code.chars().count()) {
+            let typed = normalize_backup_code(&code);
+            let ok = spend_backup_code(user, |c| *c == typed);
+            return Ok(Checked::backup(ok, "invalid TOTP code"));
+        }
+        Ok(Checked::totp(use_totp(user, &code), "TOTP code valid"))
+    })
 }
 
 #[derive(Deserialize)]
@@ -178,34 +183,25 @@ pub struct EndUserVerifyReq {
 /// user's TOTP or backup code at sign-in (tests/fixtures/authsec/webauthn.totp.verify.json).
 /// A backup code is read only from `backup_code`, without its dash.
 pub async fn verify_enduser_totp(
-    State(st): State<AppState>,
+    st: AppState,
     _o: OriginChecked,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let req: EndUserVerifyReq = bind_strict(&body)?;
     let email = req.email.unwrap_or_default().trim().to_string();
     let tenant_id = tenant_uuid(req.tenant_id)?;
-    let mut db = st.db();
-    let user_id = user_by_email(&db, tenant_id, &email)?;
-    let user = db.users.get_mut(&user_id).ok_or_else(invalid)?;
     let backup = req.backup_code.filter(|c| !c.trim().is_empty());
-    let checked = match backup {
-        Some(code) => {
-            let typed: String = code
-                .chars()
-                .filter(|c| *c != '-')
-                .collect::<String>()
-                .to_lowercase();
-            let ok = spend_backup_code(user, |c| c.replace('-', "") == typed);
-            Checked::backup(ok, "invalid backup code")
-        }
-        None => Checked::totp(
-            use_totp(user, &req.code.unwrap_or_default()),
-            "TOTP verification successful",
-        ),
-    };
-    let user = user.clone();
-    answer(&mut db, user, tenant_id, checked)
+    let code = req.code.unwrap_or_default();
+    check_user(&st, tenant_id, &email, |user| {
+        Ok(match backup {
+            Some(backup) => {
+                let typed = backup.replace('-', "").to_lowercase();
+                let ok = spend_backup_code(user, |c| c.replace('-', "") == typed);
+                Checked::backup(ok, "invalid backup code")
+            }
+            None => Checked::totp(use_totp(user, &code), "TOTP verification successful"),
+        })
+    })
 }
 
 #[derive(Deserialize)]
@@ -231,7 +227,7 @@ pub fn account(db: &Db, uri: &Uri, email: &str, tenant: Option<&str>) -> Option<
 }
 
 pub async fn begin_auth(
-    State(st): State<AppState>,
+    st: AppState,
     _o: OriginChecked,
     OriginalUri(uri): OriginalUri,
     Body(req, _): Body<AuthReq>,
@@ -267,7 +263,7 @@ pub fn passkey_challenge(st: &AppState, db: &mut Db, user_id: Uuid) -> Option<Va
 }
 
 pub async fn finish_auth(
-    State(st): State<AppState>,
+    st: AppState,
     _o: OriginChecked,
     OriginalUri(uri): OriginalUri,
     Body(req, _): Body<AuthReq>,

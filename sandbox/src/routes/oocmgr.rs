@@ -8,7 +8,6 @@
 mod saml;
 
 use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};
@@ -100,7 +99,7 @@ struct ProviderIn {
 }
 
 /// `POST /oidc/add-provider` (`oocmgr_controller.go:1435-1543`).
-async fn add(State(st): State<AppState>, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
+async fn add(st: AppState, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
     let req: AddReq = bind(&body)?;
     let base = req
         .client_id
@@ -176,10 +175,7 @@ struct ConfigReq {
 }
 
 /// `POST /oidc/get-config` (`oocmgr_controller.go:470-531`): secrets in clear, as AuthSec.
-async fn get_config(
-    State(st): State<AppState>,
-    body: Bytes,
-) -> ApiResult<(StatusCode, Json<Value>)> {
+async fn get_config(st: AppState, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
     let req: ConfigReq = bind(&body)?;
     let db = st.db();
     if !has_main(&db, &req.client_id) {
@@ -289,7 +285,7 @@ fn find(db: &Db, tenant: &str, provider: &str) -> Result<usize, String> {
 
 /// `POST /oidc/update-provider` (`oocmgr_controller.go:366-468`): a config key sent empty
 /// stores the empty string (the secret too); empty scopes are ignored.
-async fn update(State(st): State<AppState>, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
+async fn update(st: AppState, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
     let req: UpdateReq = bind(&body)?;
     let mut db = st.db();
     let i = find(&db, &req.tenant_id, &req.provider_name)
@@ -334,7 +330,7 @@ struct DeleteReq {
 
 /// `POST /oidc/delete-provider` (`oocmgr_controller.go:573-608`): Hydra's 404 counts as
 /// deleted, so a provider that is not there is deleted too.
-async fn delete(State(st): State<AppState>, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
+async fn delete(st: AppState, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
     let req: DeleteReq = bind(&body)?;
     let norm = normalize(&req.provider_name);
     let mut db = st.db();

@@ -2,7 +2,7 @@
 
 mod register;
 
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::routing::{get, patch, post};
 use axum::Json;
@@ -38,7 +38,7 @@ pub fn routes(credentials: bool) -> Router<AppState> {
     r
 }
 
-pub async fn list(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
     let db = st.db();
     let user = db
         .users
@@ -57,7 +57,7 @@ pub struct RenameReq {
 }
 
 pub async fn rename(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Caller,
     Path(id): Path<String>,
     Body(req, _): Body<RenameReq, FastShape>,
@@ -75,7 +75,7 @@ pub async fn rename(
 }
 
 pub async fn remove(
-    State(st): State<AppState>,
+    st: AppState,
     Recent(caller): Recent,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
@@ -97,10 +97,7 @@ pub struct StatusReq {
 
 /// `POST /webauthn/enduser/mfa/loginStatus` `{tenant_id, email}` (public, as on AuthSec):
 /// which factors the end user has, as `MFAMethod` rows (without their secrets).
-pub async fn login_status(
-    State(st): State<AppState>,
-    Body(req, _): Body<StatusReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn login_status(st: AppState, Body(req, _): Body<StatusReq>) -> ApiResult<Json<Value>> {
     let required = || ApiError::gin(StatusCode::BAD_REQUEST, "tenant_id and email are required");
     let email = req
         .email

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::routing::{delete, get};
 use axum::Json;
@@ -39,7 +39,7 @@ fn not_found() -> ApiError {
 }
 
 pub async fn list(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Query(q): Query<HashMap<String, String>>,
 ) -> ApiResult<Json<Value>> {
@@ -58,7 +58,7 @@ pub async fn list(
     Ok(Json(json!(rows)))
 }
 
-pub async fn resources(State(st): State<AppState>, caller: Admin) -> ApiResult<Json<Value>> {
+pub async fn resources(st: AppState, caller: Admin) -> ApiResult<Json<Value>> {
     let db = st.db();
     let mut out: Vec<&str> = Vec::new();
     for p in db.rbac.permissions_of(caller.tenant_id) {
@@ -91,11 +91,7 @@ fn parse(body: &[u8]) -> ApiResult<PermissionReq> {
     Ok(req)
 }
 
-pub async fn create(
-    State(st): State<AppState>,
-    caller: Admin,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+pub async fn create(st: AppState, caller: Admin, body: Bytes) -> ApiResult<Json<Value>> {
     let req = parse(&body)?;
     let mut db = st.db();
     if db
@@ -135,7 +131,7 @@ fn remove(db: &mut crate::db::Db, id: Uuid) {
 }
 
 pub async fn delete_one(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Path(raw): Path<String>,
 ) -> ApiResult<Json<Value>> {
@@ -149,11 +145,7 @@ pub async fn delete_one(
     Ok(deleted())
 }
 
-pub async fn delete_by_body(
-    State(st): State<AppState>,
-    caller: Admin,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+pub async fn delete_by_body(st: AppState, caller: Admin, body: Bytes) -> ApiResult<Json<Value>> {
     let req = parse(&body)?;
     let mut db = st.db();
     let id = db
@@ -176,11 +168,7 @@ struct PolicyReq {
 
 /// `POST /admin/policy/check` (`controllers/platform/authorization_controller.go:46-82`):
 /// whether a binding of the principal, in any tenant, grants `resource:action`.
-async fn policy_check(
-    State(st): State<AppState>,
-    _caller: Admin,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+async fn policy_check(st: AppState, _caller: Admin, body: Bytes) -> ApiResult<Json<Value>> {
     let req: PolicyReq = crate::error::bind::decode(&body).map_err(|m| {
         ApiError::gin(
             StatusCode::BAD_REQUEST,

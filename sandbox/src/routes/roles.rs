@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Json;
@@ -42,7 +42,7 @@ fn uuid_of(q: &HashMap<String, String>, key: &str) -> Option<Uuid> {
 }
 
 pub async fn list(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Query(q): Query<HashMap<String, String>>,
 ) -> ApiResult<Json<Value>> {
@@ -89,7 +89,7 @@ pub async fn list(
 }
 
 pub async fn get_one(
-    st: State<AppState>,
+    st: AppState,
     caller: Admin,
     Path(raw): Path<String>,
     q: Query<HashMap<String, String>>,
@@ -182,11 +182,7 @@ fn saved(role: &Role) -> Json<Value> {
     )
 }
 
-pub async fn create(
-    State(st): State<AppState>,
-    caller: Admin,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+pub async fn create(st: AppState, caller: Admin, body: Bytes) -> ApiResult<Json<Value>> {
     let mut db = st.db();
     let (name, description, permission_ids) = role_req(&db, caller.tenant_id, &body)?;
     let role = Role {
@@ -202,7 +198,7 @@ pub async fn create(
 }
 
 pub async fn update(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Path(raw): Path<String>,
     body: Bytes,
@@ -226,7 +222,7 @@ pub async fn update(
 }
 
 pub async fn delete_one(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Path(raw): Path<String>,
 ) -> ApiResult<Json<Value>> {
@@ -259,7 +255,7 @@ pub struct ScopeReq {
 }
 
 pub async fn bind(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Body(req, _): Body<BindReq>,
 ) -> ApiResult<Json<Value>> {
@@ -323,7 +319,7 @@ pub async fn bind(
 }
 
 pub async fn list_bindings(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Query(q): Query<HashMap<String, String>>,
 ) -> ApiResult<Json<Value>> {

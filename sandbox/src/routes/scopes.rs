@@ -4,7 +4,7 @@
 //! names need only a ':', and an empty list of permissions on update keeps the links.
 
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -52,11 +52,11 @@ fn names(db: &Db, tenant: Uuid) -> Vec<String> {
     n
 }
 
-pub async fn list(State(st): State<AppState>, caller: Admin) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, caller: Admin) -> ApiResult<Json<Value>> {
     Ok(Json(json!(names(&st.db(), caller.tenant_id))))
 }
 
-pub async fn mappings(State(st): State<AppState>, caller: Admin) -> ApiResult<Json<Value>> {
+pub async fn mappings(st: AppState, caller: Admin) -> ApiResult<Json<Value>> {
     let db = st.db();
     let rows: Vec<Value> = names(&db, caller.tenant_id)
         .into_iter()
@@ -112,7 +112,7 @@ fn insert(db: &mut Db, tenant: Uuid, name: &str, resources: &[String]) -> ApiRes
 }
 
 pub async fn create(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     body: Bytes,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
@@ -149,7 +149,7 @@ struct EditScope {
 }
 
 pub async fn update(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Path(name): Path<String>,
     body: Bytes,
@@ -173,7 +173,7 @@ pub async fn update(
 }
 
 pub async fn remove(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Path(name): Path<String>,
 ) -> ApiResult<Json<Value>> {
@@ -233,7 +233,7 @@ fn permission_ids(db: &Db, tenant: Uuid, raw: &[String]) -> ApiResult<Vec<Uuid>>
 }
 
 pub async fn api_list(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Query(q): Query<HashMap<String, String>>,
 ) -> ApiResult<Json<Value>> {
@@ -276,11 +276,7 @@ fn taken(name: &str) -> ApiError {
     )
 }
 
-pub async fn api_create(
-    State(st): State<AppState>,
-    caller: Admin,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+pub async fn api_create(st: AppState, caller: Admin, body: Bytes) -> ApiResult<Json<Value>> {
     let req = api_bind(&body)?;
     if req.name.is_empty() {
         return Err(bad("Invalid request payload: Key: 'CreateAPIScopeRequest.Name' Error:Field validation for 'Name' failed on the 'required' tag"));
@@ -311,7 +307,7 @@ pub async fn api_create(
 }
 
 pub async fn api_get(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
@@ -321,7 +317,7 @@ pub async fn api_get(
 }
 
 pub async fn api_update(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Path(id): Path<String>,
     body: Bytes,
@@ -356,7 +352,7 @@ pub async fn api_update(
 }
 
 pub async fn api_delete(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {

@@ -4,7 +4,7 @@ use axum::routing::{delete, get, post};
 use axum::Router;
 use std::collections::HashMap;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::Json;
 use serde_json::{json, Value};
@@ -31,7 +31,7 @@ fn not_found() -> ApiError {
     ApiError::fast(StatusCode::NOT_FOUND, "Session not found")
 }
 
-pub async fn mine(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
+pub async fn mine(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
     let db = st.db();
     let t = now();
     let mut list: Vec<&Session> = db
@@ -47,7 +47,7 @@ pub async fn mine(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<
 }
 
 pub async fn revoke_mine(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Caller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {
@@ -55,7 +55,7 @@ pub async fn revoke_mine(
 }
 
 /// Sign-out: the caller's own session (an API key has none: 404, as for an unknown id).
-pub async fn revoke_current(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
+pub async fn revoke_current(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
     let sid = caller.sid.ok_or_else(not_found)?;
     revoke(&st, &sid.to_string(), |_| true)
 }
@@ -75,7 +75,7 @@ fn revoke(st: &AppState, id: &str, may: impl Fn(&Session) -> bool) -> ApiResult<
     ))
 }
 
-pub async fn revoke_all(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
+pub async fn revoke_all(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
     let mut db = st.db();
     let t = now();
     let mut n = 0;
@@ -89,7 +89,7 @@ pub async fn revoke_all(State(st): State<AppState>, caller: Caller) -> ApiResult
 }
 
 pub async fn tenant_list(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin<FastShape>,
     Query(q): Query<HashMap<String, String>>,
 ) -> ApiResult<Json<Value>> {
@@ -152,7 +152,7 @@ pub async fn tenant_list(
 }
 
 pub async fn revoke_any(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin<FastShape>,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Value>> {

@@ -5,7 +5,6 @@
 //! A passkey proves it in two calls: `/step-up/webauthn/begin` answers the challenge for
 //! the caller's passkeys, `/step-up/webauthn/finish` takes the assertion.
 
-use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use axum::{Json, Router};
@@ -61,7 +60,7 @@ impl StepUpReq {
 }
 
 pub async fn step_up(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Caller,
     headers: HeaderMap,
     Body(req, _): Body<StepUpReq>,
@@ -127,7 +126,7 @@ fn renewed(st: &AppState, db: &mut Db, sid: Uuid, headers: &HeaderMap) -> ApiRes
 }
 
 /// `POST /step-up/webauthn/begin`: the challenge for the caller's passkeys.
-pub async fn passkey_begin(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
+pub async fn passkey_begin(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
     let mut db = st.db();
     passkey_challenge(&st, &mut db, caller.user_id)
         .map(Json)
@@ -141,7 +140,7 @@ pub struct AssertionReq {
 
 /// `POST /step-up/webauthn/finish` `{credential}`: the assertion for that challenge.
 pub async fn passkey_finish(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Caller,
     headers: HeaderMap,
     Body(req, _): Body<AssertionReq>,

@@ -2,7 +2,7 @@
 //! an update that persists nothing, and a 365-day SCIM bearer.
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
@@ -48,7 +48,7 @@ fn view(db: &Db, t: &Tenant) -> Value {
 }
 
 /// Every tenant of the platform, newest first (AuthSec's `GET /admin/tenants`).
-pub async fn list(State(st): State<AppState>, _caller: Admin) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, _caller: Admin) -> ApiResult<Json<Value>> {
     let db = st.db();
     let rows: Vec<Value> = db.tenants.iter().rev().map(|t| view(&db, t)).collect();
     Ok(Json(json!({ "tenants": rows })))
@@ -66,7 +66,7 @@ struct TenantUpdate {
 /// Routed, answers the token's tenant with the changes applied in memory, saves nothing
 /// (`admin_user_controller.go:969-1024`).
 pub async fn update(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Path(raw): Path<String>,
     body: Bytes,
@@ -104,7 +104,7 @@ struct ScimReq {
 /// A 365-day SCIM bearer for any signed-in caller (no admin check, no lookup of the
 /// client: `scim_controller.go:1176-1256`).
 pub async fn scim_token(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Caller,
     headers: HeaderMap,
     body: Bytes,

@@ -1,7 +1,6 @@
 //! TOTP (RFC 6238, ±1 step): AuthSec's tenant TOTP devices (`/uflow/auth/tenant/totp/*`,
 //! a store sign-in never reads) and the regeneration of sign-in backup codes (extension).
 
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Json;
@@ -56,7 +55,7 @@ pub struct RegisterReq {
 }
 
 pub async fn register(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Caller,
     Body(req, _): Body<RegisterReq>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
@@ -133,7 +132,7 @@ fn my_device<'a>(
 }
 
 pub async fn confirm(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Caller,
     Body(req, _): Body<DeviceReq>,
 ) -> ApiResult<Json<Value>> {
@@ -157,7 +156,7 @@ pub async fn confirm(
     ))
 }
 
-pub async fn devices(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
+pub async fn devices(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
     let mut db = st.db();
     let user = caller.user_mut(&mut db)?;
     let list: Vec<Value> = user
@@ -177,7 +176,7 @@ pub async fn devices(State(st): State<AppState>, caller: Caller) -> ApiResult<Js
 }
 
 pub async fn delete_device(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Caller,
     Body(req, _): Body<DeviceReq>,
 ) -> ApiResult<Json<Value>> {
@@ -195,7 +194,7 @@ pub async fn delete_device(
 }
 
 pub async fn make_primary(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Caller,
     Body(req, _): Body<DeviceReq>,
 ) -> ApiResult<Json<Value>> {
@@ -215,10 +214,7 @@ pub async fn make_primary(
     ))
 }
 
-pub async fn regenerate_backup(
-    State(st): State<AppState>,
-    Recent(caller): Recent,
-) -> ApiResult<Json<Value>> {
+pub async fn regenerate_backup(st: AppState, Recent(caller): Recent) -> ApiResult<Json<Value>> {
     let mut db = st.db();
     let user = caller.user_mut(&mut db)?;
     if !user.has_totp() {

@@ -4,7 +4,6 @@ use axum::routing::post;
 use axum::Router;
 use std::collections::HashSet;
 
-use axum::extract::State;
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -50,7 +49,7 @@ pub struct CreateReq {
 }
 
 pub async fn create(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Body(req, _): Body<CreateReq>,
 ) -> ApiResult<Json<Value>> {
@@ -100,7 +99,7 @@ pub struct DeleteReq {
 }
 
 pub async fn delete(
-    State(st): State<AppState>,
+    st: AppState,
     caller: Admin,
     Body(req, _): Body<DeleteReq>,
 ) -> ApiResult<Json<Value>> {

@@ -5,7 +5,6 @@
 //! sandbox sends no mail, so `email_sent` is always false.
 
 use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
@@ -45,11 +44,7 @@ fn temporary_password() -> String {
         .collect()
 }
 
-pub async fn reset(
-    State(st): State<AppState>,
-    _caller: Caller,
-    body: Bytes,
-) -> ApiResult<Response> {
+pub async fn reset(st: AppState, _caller: Caller, body: Bytes) -> ApiResult<Response> {
     let bad = |m: &str| ApiError::gin(StatusCode::BAD_REQUEST, m);
     let req: ResetReq = serde_json::from_slice(&body).map_err(|e| bad(&e.to_string()))?;
     if req.tenant_id.is_empty() {

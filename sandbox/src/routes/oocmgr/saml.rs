@@ -3,7 +3,6 @@
 //! `{"error", "success": false}`; the certificate and the client are never answered.
 
 use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use serde::Deserialize;
@@ -98,7 +97,7 @@ fn answer(status: StatusCode, message: &str, p: &SamlRecord) -> (StatusCode, Jso
 }
 
 /// `POST /saml/add-provider`: defaults for the name-id format, `is_active` and the mapping.
-pub async fn add(State(st): State<AppState>, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
+pub async fn add(st: AppState, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
     let required = [
         ("TenantID", "tenant_id"),
         ("ClientID", "client_id"),
@@ -164,7 +163,7 @@ fn client_filter(raw: &str) -> ApiResult<Option<Uuid>> {
 }
 
 /// `POST /saml/list-providers`: inactive ones too, by sort order then name.
-pub async fn list(State(st): State<AppState>, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, body: Bytes) -> ApiResult<Json<Value>> {
     let f = bind(
         &body,
         "ListSAMLProvidersRequest",
@@ -199,10 +198,7 @@ fn find(db: &Db, f: &Fields) -> ApiResult<usize> {
 }
 
 /// `POST /saml/update-provider`: an empty field keeps its value (none can be cleared).
-pub async fn update(
-    State(st): State<AppState>,
-    body: Bytes,
-) -> ApiResult<(StatusCode, Json<Value>)> {
+pub async fn update(st: AppState, body: Bytes) -> ApiResult<(StatusCode, Json<Value>)> {
     let required = [("TenantID", "tenant_id"), ("ProviderID", "provider_id")];
     let f = bind(&body, "UpdateSAMLProviderRequest", &required)?;
     let mut db = st.db();
@@ -249,7 +245,7 @@ pub async fn update(
 }
 
 /// `POST /saml/delete-provider`: a hard delete.
-pub async fn delete(State(st): State<AppState>, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn delete(st: AppState, body: Bytes) -> ApiResult<Json<Value>> {
     let required = [("TenantID", "tenant_id"), ("ProviderID", "provider_id")];
     let f = bind(&body, "DeleteSAMLProviderRequest", &required)?;
     let mut db = st.db();

@@ -1,6 +1,6 @@
 //! Passkey registration at `/webauthn/{admin,enduser}/{begin,finish}Registration`.
 
-use axum::extract::{FromRequest, FromRequestParts, OriginalUri, Request, State};
+use axum::extract::{FromRequest, FromRequestParts, OriginalUri, Request};
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -86,10 +86,7 @@ impl Registration {
 
 /// `POST /webauthn/{admin,enduser}/beginRegistration`: AuthSec's creation options (no
 /// `excludeCredentials`, a discouraged resident key, preferred verification).
-pub async fn begin_registration(
-    State(st): State<AppState>,
-    reg: Registration,
-) -> ApiResult<Json<Value>> {
+pub async fn begin_registration(st: AppState, reg: Registration) -> ApiResult<Json<Value>> {
     let mut db = st.db();
     let id = reg.registrant(&mut db, &st.cfg, false)?;
     let user = db.users.get(&id).ok_or_else(ApiError::unauthorized)?;
@@ -131,10 +128,7 @@ pub async fn begin_registration(
 
 /// `POST /webauthn/{admin,enduser}/finishRegistration` `{…, credential}`: the passkey
 /// becomes a sign-in factor; answers its id in lower-case hex.
-pub async fn finish_registration(
-    State(st): State<AppState>,
-    reg: Registration,
-) -> ApiResult<Json<Value>> {
+pub async fn finish_registration(st: AppState, reg: Registration) -> ApiResult<Json<Value>> {
     let mut db = st.db();
     let id = reg.registrant(&mut db, &st.cfg, true)?;
     let bad = |m: &str| ApiError::gin(StatusCode::BAD_REQUEST, m);
