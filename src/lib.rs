@@ -15,6 +15,7 @@ pub mod mfa;
 pub mod pages;
 pub mod paging;
 pub mod routes;
+pub mod secret;
 pub mod time;
 pub mod url;
 pub mod validate;

@@ -2,25 +2,17 @@
 //! in groups of four, the backup codes as a text file, and the TOTP setup's
 //! steps as a state machine. Host tests reach all of it.
 
+use crate::secret::Secret;
+
 /// What an `otpauth://totp/…` URI says (RFC 6238 key URI format).
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct OtpAuth {
     pub issuer: String,
     pub account: String,
-    pub secret: String,
+    pub secret: Secret,
     pub algorithm: String,
     pub digits: u32,
     pub period: u32,
-}
-
-impl std::fmt::Debug for OtpAuth {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OtpAuth")
-            .field("issuer", &self.issuer)
-            .field("account", &self.account)
-            .field("secret", &"<hidden>")
-            .finish()
-    }
 }
 
 /// Reads an `otpauth://totp/Issuer:account?secret=…` URI.
@@ -40,14 +32,14 @@ pub fn parse_otpauth(uri: &str) -> Result<OtpAuth, String> {
     let mut o = OtpAuth {
         issuer: label_issuer,
         account,
-        secret: String::new(),
+        secret: Secret::default(),
         algorithm: "SHA1".into(),
         digits: 6,
         period: 30,
     };
     for (k, v) in form_urlencoded::parse(query.as_bytes()) {
         match k.as_ref() {
-            "secret" => o.secret = v.replace(' ', "").to_uppercase(),
+            "secret" => o.secret = v.replace(' ', "").to_uppercase().into(),
             "issuer" => o.issuer = v.into_owned(),
             "algorithm" => o.algorithm = v.to_uppercase(),
             "digits" => o.digits = v.parse().map_err(|_| "bad digits".to_string())?,
@@ -56,7 +48,7 @@ pub fn parse_otpauth(uri: &str) -> Result<OtpAuth, String> {
         }
     }
     let base32 = |c: char| c.is_ascii_uppercase() || ('2'..='7').contains(&c) || c == '=';
-    if o.secret.is_empty() || !o.secret.chars().all(base32) {
+    if o.secret.is_empty() || !o.secret.expose().chars().all(base32) {
         return Err("the URI has no valid base32 secret".into());
     }
     Ok(o)

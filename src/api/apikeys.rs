@@ -8,6 +8,7 @@ use super::retry::Method;
 use super::unsure::{Made, Once};
 use super::url::{segment, Query};
 use crate::config::Service;
+use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -24,21 +25,12 @@ pub struct ApiKey {
 }
 
 /// A key with its secret, shown once.
-#[derive(Clone, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 pub struct WithSecret {
     #[serde(flatten)]
     pub key: ApiKey,
     #[serde(default)]
-    pub api_key: String,
-}
-
-impl std::fmt::Debug for WithSecret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("WithSecret")
-            .field("key", &self.key)
-            .field("api_key", &"<hidden>")
-            .finish()
-    }
+    pub api_key: Secret,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]

@@ -8,6 +8,7 @@ use super::retry::Method;
 use super::unsure::{Made, Once};
 use super::url::{segment, Query};
 use crate::config::Service;
+use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -108,38 +109,20 @@ impl ClientBody {
 
 /// What create answers: `secret_id` is the client secret, shown once. AuthSec leaves
 /// it out when its Vault write failed (the client exists all the same).
-#[derive(Clone, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct Created {
     pub id: String,
     pub client_id: String,
     #[serde(default)]
     pub name: String,
     #[serde(default)]
-    pub secret_id: Option<String>,
+    pub secret_id: Option<Secret>,
 }
 
-impl std::fmt::Debug for Created {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Created")
-            .field("id", &self.id)
-            .field("secret_id", &"[redacted]")
-            .finish()
-    }
-}
-
-#[derive(Clone, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct Rotated {
     pub client_id: String,
-    pub client_secret: String,
-}
-
-impl std::fmt::Debug for Rotated {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Rotated")
-            .field("client_id", &self.client_id)
-            .field("client_secret", &"[redacted]")
-            .finish()
-    }
+    pub client_secret: Secret,
 }
 
 /// What activate and deactivate answer: `{client, message}`.

@@ -339,7 +339,7 @@ const CALLED: &[(&str, Check)] = &[
     ("webauthn.totp.beginLoginSetup", |v| {
         let b: TotpBegin = decode(v)?;
         expect(
-            !b.secret.is_empty() && b.otp_auth_url.contains(&b.secret),
+            !b.secret.is_empty() && b.otp_auth_url.expose().contains(b.secret.expose()),
             "the secret and its otpauth URI",
         )
     }),

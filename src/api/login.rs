@@ -18,6 +18,7 @@ use super::mfa;
 use super::nullable;
 use super::retry::Method;
 use crate::config::Service;
+use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -30,9 +31,8 @@ pub enum Realm {
     EndUser(String),
 }
 
-/// `LoginResponse` (authsec-api.md §a), or the end user's equivalent. Its `Debug` hides
-/// the invited admins' token.
-#[derive(Clone, Deserialize, PartialEq)]
+/// `LoginResponse` (authsec-api.md §a), or the end user's equivalent.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct PasswordOk {
     /// Set by the console, not sent by the server.
     #[serde(skip)]
@@ -58,7 +58,7 @@ pub struct PasswordOk {
     pub methods: Vec<String>,
     /// An invited admin's route answers a token at once when the account has no factor.
     #[serde(default)]
-    pub token: Option<String>,
+    pub token: Option<Secret>,
     /// Signed in with the invitation's temporary password.
     #[serde(default)]
     pub password_change_required: bool,
@@ -67,38 +67,16 @@ pub struct PasswordOk {
     pub invited: bool,
 }
 
-impl std::fmt::Debug for PasswordOk {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PasswordOk")
-            .field("realm", &self.realm)
-            .field("tenant_id", &self.tenant_id)
-            .field("email", &self.email)
-            .field("methods", &self.methods)
-            .field("invited", &self.invited)
-            .field("token", &self.token.as_ref().map(|_| "<hidden>"))
-            .finish()
-    }
-}
-
 #[derive(Deserialize)]
 pub struct TokenOk {
     pub access_token: String,
 }
 
-/// The second factor a user offers. Its `Debug` hides the code.
-#[derive(Clone, PartialEq)]
+/// The second factor a user offers.
+#[derive(Clone, Debug, PartialEq)]
 pub enum SecondFactor {
-    Totp(String),
-    BackupCode(String),
-}
-
-impl std::fmt::Debug for SecondFactor {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            SecondFactor::Totp(_) => "Totp(<hidden>)",
-            SecondFactor::BackupCode(_) => "BackupCode(<hidden>)",
-        })
-    }
+    Totp(Secret),
+    BackupCode(Secret),
 }
 
 #[derive(Serialize)]
@@ -221,15 +199,19 @@ pub fn second_factor_body(ok: &PasswordOk, factor: &SecondFactor) -> Value {
     let mut body = json!({ "email": ok.email, "tenant_id": ok.tenant_id });
     match (&ok.realm, factor) {
         (Realm::Admin, SecondFactor::Totp(c) | SecondFactor::BackupCode(c)) => {
-            body["code"] = json!(c.trim());
+            body["code"] = json!(c.expose().trim());
         }
         (Realm::EndUser(client), SecondFactor::Totp(c)) => {
             body["client_id"] = json!(client);
-            body["code"] = json!(c.trim());
+            body["code"] = json!(c.expose().trim());
         }
         (Realm::EndUser(client), SecondFactor::BackupCode(c)) => {
             body["client_id"] = json!(client);
-            let bare: String = c.chars().filter(char::is_ascii_alphanumeric).collect();
+            let bare: String = c
+                .expose()
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect();
             body["backup_code"] = json!(bare.to_ascii_uppercase());
         }
     }

@@ -11,6 +11,7 @@ use super::login::Realm;
 use super::nullable;
 use super::retry::Method;
 use crate::config::Service;
+use crate::secret::Secret;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -109,19 +110,12 @@ pub async fn enrolled<P: super::anon::Public>(
 }
 
 /// The answer to "begin": what the setup steps show. Nothing is stored yet.
-#[derive(Clone, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct TotpBegin {
-    pub secret: String,
-    pub otp_auth_url: String,
-}
-
-impl std::fmt::Debug for TotpBegin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TotpBegin")
-            .field("secret", &"<hidden>")
-            .finish()
-    }
+    pub secret: Secret,
+    /// It holds the secret too.
+    pub otp_auth_url: Secret,
 }
 
 #[derive(Clone, Default, Deserialize, PartialEq)]

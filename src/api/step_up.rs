@@ -7,8 +7,8 @@ use super::http::Api;
 use super::retry::Method;
 use super::ApiError;
 use crate::config::Service;
+use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// How old a proof may be for the routes that want a recent one (five minutes).
 pub const RECENT_SECS: i64 = 300;
@@ -27,27 +27,16 @@ pub fn not_confirmed() -> ApiError {
     )
 }
 
-/// What the user confirms with. Never printed: `Debug` hides what was typed.
-#[derive(Clone, PartialEq, Serialize)]
+/// What the user confirms with.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Proof {
     /// The authenticator app's current code.
-    Code(String),
+    Code(Secret),
     /// One of the backup codes (spent by the server).
-    BackupCode(String),
+    BackupCode(Secret),
     /// The password, for an account without a second factor.
-    Password(String),
-}
-
-impl fmt::Debug for Proof {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self {
-            Proof::Code(_) => "Code",
-            Proof::BackupCode(_) => "BackupCode",
-            Proof::Password(_) => "Password",
-        };
-        write!(f, "Proof::{kind}(<redacted>)")
-    }
+    Password(Secret),
 }
 
 #[derive(Deserialize)]

@@ -8,6 +8,7 @@ use super::http::Api;
 use super::nullable;
 use super::retry::Method;
 use crate::config::Service;
+use crate::secret::Secret;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -42,10 +43,10 @@ pub async fn current(api: &Api) -> Result<Tenant, ApiError> {
 }
 
 /// A SCIM bearer token: valid 365 days, shown once; AuthSec can neither list nor revoke it.
-#[derive(Clone, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct ScimToken {
-    pub token: String,
+    pub token: Secret,
     /// Where a SCIM client sends its requests. AuthSec's own `base_url` names the host it
     /// was called on without the `/authsec` prefix and with `http`, which is wrong behind
     /// the gateway: [`scim_token`] puts the configured API address here instead.
@@ -72,14 +73,4 @@ pub async fn scim_token(api: &Api, client_id: &str) -> Result<ScimToken, ApiErro
         api.tenant_id()
     );
     Ok(t)
-}
-
-impl std::fmt::Debug for ScimToken {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ScimToken")
-            .field("token", &"<hidden>")
-            .field("base_url", &self.base_url)
-            .field("expire_at", &self.expire_at)
-            .finish()
-    }
 }

@@ -9,6 +9,7 @@ use super::retry::Method;
 use super::unsure::{Made, Once};
 use super::url::segment;
 use crate::config::Service;
+use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -184,7 +185,7 @@ pub struct Created {
 }
 
 /// One row of a batch create.
-#[derive(Clone, Default, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct BatchUser {
     pub email: String,
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -192,16 +193,7 @@ pub struct BatchUser {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub last_name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub password: Option<String>,
-}
-
-impl std::fmt::Debug for BatchUser {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("BatchUser")
-            .field("email", &self.email)
-            .field("password", &self.password.as_ref().map(|_| "<hidden>"))
-            .finish()
-    }
+    pub password: Option<Secret>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -421,18 +413,12 @@ pub async fn ids_with_email(
     Ok(mine.map(|u| u.id).collect())
 }
 
-/// A new temporary password for an end user, to be shown once (its `Debug` hides it).
-#[derive(Clone, Default, Deserialize, PartialEq)]
+/// A new temporary password for an end user, to be shown once.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct TemporaryPassword {
-    pub temporary_password: String,
+    pub temporary_password: Secret,
     pub email_sent: bool,
-}
-
-impl std::fmt::Debug for TemporaryPassword {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("TemporaryPassword(<hidden>)")
-    }
 }
 
 /// Gives an end user a new temporary password (their old one stops working). AuthSec

@@ -124,7 +124,7 @@ pub async fn invited<P: Public>(
     tenant_domain: &str,
 ) -> Result<Session, String> {
     match &ok.token {
-        Some(token) => open_session(api, token, tenant_domain)
+        Some(token) => open_session(api, token.expose(), tenant_domain)
             .await
             .map(Session::invited),
         None => Err(INVITED_WITH_FACTOR.into()),

@@ -52,7 +52,7 @@ pub fn TotpSetup(
     let confirm = Action::new_local(move |c: &String| {
         let (c, who) = (c.clone(), account.get_value());
         let secret = begun.with_value(|b| b.as_ref().map(|b| b.secret.clone()).unwrap_or_default());
-        async move { mfa::totp_confirm(&api, &who, &secret, &c).await }
+        async move { mfa::totp_confirm(&api, &who, secret.expose(), &c).await }
     });
     Effect::new(move |_| {
         if let Some(r) = confirm.value().get() {
@@ -167,22 +167,22 @@ pub fn TotpSetup(
                             "Scan this code with your authenticator app (such as Google Authenticator, 1Password or Authy)."
                         </p>
                         <Qr
-                            text=b(|b| b.otp_auth_url.clone())
+                            text=b(|b| b.otp_auth_url.expose().to_string())
                             label="QR code for your authenticator app"
                         />
                         <p>"Or type this key into the app:"</p>
                         <p class="secret-key">
                             <code class="mono" aria-label="Setup key">
-                                {b(|b| group_secret(&b.secret))}
+                                {b(|b| group_secret(b.secret.expose()))}
                             </code>
                             <CopyButton
-                                value=Signal::derive(move || b(|b| b.secret.clone()))
+                                value=Signal::derive(move || b(|b| b.secret.expose().to_string()))
                                 label="Copy the setup key"
                             />
                         </p>
                         <p>
                             <a href=b(|b| {
-                                b.otp_auth_url.clone()
+                                b.otp_auth_url.expose().to_string()
                             })>"Open in an authenticator app on this device"</a>
                         </p>
                         <div class="actions">

@@ -16,7 +16,7 @@ fn reads_the_contract_uri() {
 fn defaults_and_refusals() {
     let o = parse_otpauth("otpauth://totp/bob@x.io?secret=jbswy3dp").unwrap();
     assert_eq!(
-        (o.issuer.as_str(), o.account.as_str(), o.secret.as_str()),
+        (o.issuer.as_str(), o.account.as_str(), o.secret.expose()),
         ("", "bob@x.io", "JBSWY3DP")
     );
     assert_eq!((o.digits, o.period), (6, 30));

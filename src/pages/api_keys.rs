@@ -50,7 +50,7 @@ pub fn ApiKeysPage() -> impl IntoView {
                 KeyAct::Regenerate(k) => {
                     let w = apikeys::regenerate(&api, &k.key_id).await?;
                     subject.set(format!("the API key {}", k.name));
-                    secret.set(Some(w.api_key));
+                    secret.set(Some(w.api_key.reveal()));
                 }
                 // Not there (any more): an earlier try whose answer was lost, or
                 // someone else, deleted it.
@@ -177,7 +177,7 @@ fn NewKeyDialog(
             let once = once.clone();
             async move {
                 match apikeys::create(&api, &n, &s, &t, &once).await? {
-                    Made::Answered(w) => Ok((n, Some(w.api_key))),
+                    Made::Answered(w) => Ok((n, Some(w.api_key.reveal()))),
                     Made::Found(_) => Ok((n, None)),
                 }
             }

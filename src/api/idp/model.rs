@@ -1,6 +1,7 @@
 //! What the provider rows carry, and what the console sends them.
 
 use super::super::nullable;
+use crate::secret::Secret;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -166,12 +167,12 @@ pub(crate) struct SamlTemplates {
 }
 
 /// An OIDC provider's form. `client_secret` empty on an edit: keep the stored one.
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OidcDraft {
     pub provider_name: String,
     pub display_name: String,
     pub client_id: String,
-    pub client_secret: String,
+    pub client_secret: Secret,
     pub auth_url: String,
     pub token_url: String,
     pub user_info_url: String,
@@ -180,16 +181,6 @@ pub struct OidcDraft {
     /// A template's (Microsoft's), sent on an add.
     pub issuer_url: String,
     pub jwks_url: String,
-}
-
-impl std::fmt::Debug for OidcDraft {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OidcDraft")
-            .field("provider_name", &self.provider_name)
-            .field("client_id", &self.client_id)
-            .field("client_secret", &"[redacted]")
-            .finish_non_exhaustive()
-    }
 }
 
 impl OidcDraft {

@@ -112,7 +112,7 @@ fn Detail(client: Client, #[prop(into)] reload: Callback<()>) -> impl IntoView {
             async move {
                 match a {
                     ClientAct::Rotate => match clients::rotate_secret(&api, &t, &id).await {
-                        Ok(r) => secret.set(Some(r.client_secret)),
+                        Ok(r) => secret.set(Some(r.client_secret.reveal())),
                         // Said beside the buttons, not as a failure in the dialog.
                         Err(e) if e.is_missing_feature() => rotate_missing.set(true),
                         Err(e) => return Err(e),

@@ -60,7 +60,7 @@ pub fn NewClientPage() -> impl IntoView {
             };
             created.set(Some((c.id.clone(), c.name.clone())));
             match c.secret_id {
-                Some(s) => secret.set(Some(s)),
+                Some(s) => secret.set(Some(s.reveal())),
                 // AuthSec created the client but could not store its secret.
                 None => {
                     toasts.error(format!(

@@ -29,9 +29,9 @@ pub fn Scim() -> impl IntoView {
         move |c: Client| async move {
             let t = tenant::scim_token(&api, &c.client_id).await?;
             // Shown once in the dialog; the page keeps only what is not secret.
-            secret.set(Some(t.token.clone()));
+            secret.set(Some(t.token.clone().reveal()));
             let kept = ScimToken {
-                token: String::new(),
+                token: Default::default(),
                 ..t
             };
             issued.set(Some((c.name.clone(), kept)));

@@ -47,13 +47,13 @@ impl Means {
         Ok(Some(match self {
             Means::Passkey => return Ok(None),
             Means::Code => validate::totp_code(typed)
-                .map(Proof::Code)
+                .map(|c| Proof::Code(c.into()))
                 .ok_or("Enter the 6-digit code from your authenticator app.")?,
             _ if t.is_empty() => {
                 return Err(format!("Enter your {}.", self.label().to_lowercase()))
             }
-            Means::Backup => Proof::BackupCode(t),
-            Means::Password => Proof::Password(typed.to_string()),
+            Means::Backup => Proof::BackupCode(t.into()),
+            Means::Password => Proof::Password(typed.into()),
         }))
     }
 }

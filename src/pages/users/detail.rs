@@ -75,7 +75,7 @@ fn Detail(user: EndUser, #[prop(into)] reload: Callback<()>) -> impl IntoView {
                     UserAct::SetActive(on) => users::set_active(&api, &id, on).await,
                     UserAct::ResetPassword => users::reset_password(&api, &t, &id)
                         .await
-                        .map(|p| temporary.set(Some(p.temporary_password))),
+                        .map(|p| temporary.set(Some(p.temporary_password.reveal()))),
                     UserAct::Delete => users::delete(&api, &t, &id).await,
                 }
                 .map(|_| a)

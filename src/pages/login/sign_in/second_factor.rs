@@ -60,11 +60,11 @@ pub fn SecondFactorStep(step: FactorStep, factors: AskedFactors) -> impl IntoVie
         let factor = if backup.get_untracked() {
             match validate::required(&typed, "a backup code") {
                 Some(m) => return field_error.set(Some(m)),
-                None => SecondFactor::BackupCode(typed.trim().to_string()),
+                None => SecondFactor::BackupCode(typed.trim().into()),
             }
         } else {
             match validate::totp_code(&typed) {
-                Some(c) => SecondFactor::Totp(c),
+                Some(c) => SecondFactor::Totp(c.into()),
                 None => {
                     return field_error.set(Some(
                         "Enter the 6-digit code from your authenticator app.".into(),

@@ -60,7 +60,7 @@ pub fn check_oidc(d: &OidcDraft, adding: bool) -> Errors {
         put(
             &mut e,
             "client_secret",
-            required(&d.client_secret, "client secret"),
+            required(d.client_secret.expose(), "client secret"),
         );
     }
     put(
@@ -134,6 +134,7 @@ pub fn scopes_of(raw: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::secret::Secret;
 
     fn oidc() -> OidcDraft {
         OidcDraft {
@@ -154,7 +155,7 @@ mod tests {
     fn a_complete_oidc_provider_passes_and_an_edit_needs_no_secret() {
         assert!(check_oidc(&oidc(), true).is_empty());
         let d = OidcDraft {
-            client_secret: String::new(),
+            client_secret: Secret::default(),
             ..oidc()
         };
         assert!(check_oidc(&d, true).contains_key("client_secret"));

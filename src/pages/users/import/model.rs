@@ -3,6 +3,7 @@
 //! good rows into batches of at most 1,000, and build the per-row report.
 
 use crate::api::users::BatchUser;
+use crate::secret::Secret;
 use crate::validate;
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -81,7 +82,12 @@ pub fn check(line: u64, user: BatchUser, seen: &mut HashMap<String, u64>) -> Row
             problems.push(format!("{what}: {m}"));
         }
     }
-    if let Some(m) = user.password.as_deref().and_then(validate::password) {
+    if let Some(m) = user
+        .password
+        .as_ref()
+        .map(Secret::expose)
+        .and_then(validate::password)
+    {
         problems.push(format!("Password: {m}"));
     }
     Row {
@@ -181,7 +187,7 @@ impl Parser {
                 email: get(Some(h.email)).unwrap_or_default(),
                 first_name: get(h.first).unwrap_or_default(),
                 last_name: get(h.last).unwrap_or_default(),
-                password: get(h.password).filter(|p| !p.is_empty()),
+                password: get(h.password).filter(|p| !p.is_empty()).map(Secret::from),
             };
             let row = check(line, user, &mut self.seen);
             self.rows.push(row);
