@@ -193,17 +193,12 @@ pub async fn create(public_key: &Value) -> Result<Value, PasskeyError> {
                 .collect()
         })
         .unwrap_or_default();
-    Ok(json!({
-        "id": Reflect::get(&cred, &"id".into()).ok().and_then(|v| v.as_string()),
-        "rawId": field_b64(&cred, "rawId"),
-        "type": "public-key",
-        "response": {
-            "attestationObject": field_b64(&resp, "attestationObject"),
-            "clientDataJSON": field_b64(&resp, "clientDataJSON"),
-            "transports": transports,
-        },
-        "extensions": {},
-    }))
+    let response = json!({
+        "attestationObject": field_b64(&resp, "attestationObject"),
+        "clientDataJSON": field_b64(&resp, "clientDataJSON"),
+        "transports": transports,
+    });
+    Ok(credential_json(&cred, response))
 }
 
 /// Assertion: `navigator.credentials.get`, answered as JSON.
@@ -213,18 +208,24 @@ pub async fn get(public_key: &Value) -> Result<Value, PasskeyError> {
     let promise = credentials()?.get_with_options(&opts).map_err(to_error)?;
     let cred = JsFuture::from(promise).await.map_err(to_error)?;
     let resp = Reflect::get(&cred, &"response".into()).map_err(to_error)?;
-    Ok(json!({
-        "id": Reflect::get(&cred, &"id".into()).ok().and_then(|v| v.as_string()),
-        "rawId": field_b64(&cred, "rawId"),
+    let response = json!({
+        "authenticatorData": field_b64(&resp, "authenticatorData"),
+        "clientDataJSON": field_b64(&resp, "clientDataJSON"),
+        "signature": field_b64(&resp, "signature"),
+        "userHandle": field_b64(&resp, "userHandle"),
+    });
+    Ok(credential_json(&cred, response))
+}
+
+/// A `PublicKeyCredential` as the JSON the server reads, with its `response` already read.
+fn credential_json(cred: &JsValue, response: Value) -> Value {
+    json!({
+        "id": Reflect::get(cred, &"id".into()).ok().and_then(|v| v.as_string()),
+        "rawId": field_b64(cred, "rawId"),
         "type": "public-key",
-        "response": {
-            "authenticatorData": field_b64(&resp, "authenticatorData"),
-            "clientDataJSON": field_b64(&resp, "clientDataJSON"),
-            "signature": field_b64(&resp, "signature"),
-            "userHandle": field_b64(&resp, "userHandle"),
-        },
+        "response": response,
         "extensions": {},
-    }))
+    })
 }
 
 #[cfg(test)]
