@@ -8,14 +8,29 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 /// A list state that reads from and writes to the URL query.
-pub trait UrlState: Clone + PartialEq + Send + Sync + 'static {
-    /// Reads the query pairs; anything unknown or malformed falls back to the
-    /// default, so a hand-edited link still opens.
-    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self;
+pub trait UrlState: Clone + Default + PartialEq + Send + Sync + 'static {
+    /// Reads one pair of the query into the state. A key it does not know, or a
+    /// malformed value, leaves the default, so a hand-edited link still opens.
+    fn read(&mut self, key: &str, value: &str);
     /// The query without `?`; defaults left out so links stay short.
     fn to_query(&self) -> String;
-    /// Sets the page (filter changes go back to page 1).
-    fn set_page(&mut self, page: u32);
+
+    /// The state the query's pairs give: each read in turn over the default.
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut s = Self::default();
+        for (k, v) in pairs {
+            s.read(k, v);
+        }
+        s
+    }
+
+    /// The state of a query string without `?`, as a link carries it.
+    fn from_query(query: &str) -> Self {
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .collect();
+        Self::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
 }
 
 /// The state of a list that is searched (`?q=`) and paged (`?page=&size=`) in the
@@ -57,23 +72,19 @@ impl Default for Search {
 }
 
 impl UrlState for Search {
-    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut s = Search::default();
-        for (k, v) in pairs {
-            match k {
-                "q" => s.q = v.to_string(),
-                "page" => s.page = v.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
-                "size" => {
-                    s.size = v
-                        .parse()
-                        .ok()
-                        .filter(|n| (1..=500).contains(n))
-                        .unwrap_or(Self::SIZE)
-                }
-                _ => {}
+    fn read(&mut self, key: &str, v: &str) {
+        match key {
+            "q" => self.q = v.to_string(),
+            "page" => self.page = v.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
+            "size" => {
+                self.size = v
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=500).contains(n))
+                    .unwrap_or(Self::SIZE)
             }
+            _ => {}
         }
-        s
     }
     fn to_query(&self) -> String {
         crate::url::Query::new()
@@ -81,9 +92,6 @@ impl UrlState for Search {
             .opt("page", (self.page > 1).then_some(self.page))
             .opt("size", (self.size != Self::SIZE).then_some(self.size))
             .encode()
-    }
-    fn set_page(&mut self, page: u32) {
-        self.page = page;
     }
 }
 crate::paged_by_fields!(Search);
@@ -93,6 +101,8 @@ pub trait Paged: UrlState {
     fn page(&self) -> u32;
     fn size(&self) -> u32;
     fn set_size(&mut self, size: u32);
+    /// Sets the page (filter changes go back to page 1).
+    fn set_page(&mut self, page: u32);
 }
 
 /// `impl Paged` for a state with `page` and `size` fields.
@@ -108,6 +118,9 @@ macro_rules! paged_by_fields {
             }
             fn set_size(&mut self, size: u32) {
                 self.size = size;
+            }
+            fn set_page(&mut self, page: u32) {
+                self.page = page;
             }
         }
     };
@@ -137,7 +150,7 @@ impl<S: UrlState> Clone for ListUrl<S> {
 }
 impl<S: UrlState> Copy for ListUrl<S> {}
 
-impl<S: UrlState> ListUrl<S> {
+impl<S: Paged> ListUrl<S> {
     /// The state of the current URL; `page` is the list's own.
     pub fn new(page: Page<'_>) -> Self {
         let query = use_query_map();

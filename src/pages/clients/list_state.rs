@@ -145,36 +145,6 @@ pub fn split_list(s: &str) -> Vec<String> {
 }
 
 impl ListState {
-    /// Reads the URL query pairs; anything unknown or malformed falls back to
-    /// the default, so a hand-edited link still opens.
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut s = ListState::default();
-        for (k, v) in pairs {
-            match k {
-                "name" => s.name = v.to_string(),
-                "email" => s.email = v.to_string(),
-                "tags" => s.tags = split_list(v),
-                "status" if v == "Active" || v == "Inactive" => s.status = v.to_string(),
-                "active" => s.active = Tri::parse(v),
-                "deleted" => s.deleted = v == "true",
-                "page" => s.page = parse_page(v),
-                "size" => s.size = parse_size(v),
-                "cols" => {
-                    let set: Vec<&str> = v.split(',').collect();
-                    s.columns = Column::ALL
-                        .into_iter()
-                        .filter(|c| set.contains(&c.key()))
-                        .collect();
-                    if s.columns.is_empty() {
-                        s.columns = vec![Column::Name];
-                    }
-                }
-                _ => {}
-            }
-        }
-        s
-    }
-
     /// The URL query (without `?`); defaults are left out so links stay short.
     pub fn to_query(&self) -> String {
         let cols = if self.columns == Column::DEFAULT {
@@ -271,14 +241,32 @@ impl ListState {
 crate::paged_by_fields!(ListState);
 
 impl UrlState for ListState {
-    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        ListState::from_pairs(pairs)
+    fn read(&mut self, key: &str, v: &str) {
+        match key {
+            "name" => self.name = v.to_string(),
+            "email" => self.email = v.to_string(),
+            "tags" => self.tags = split_list(v),
+            "status" if v == "Active" || v == "Inactive" => self.status = v.to_string(),
+            "active" => self.active = Tri::parse(v),
+            "deleted" => self.deleted = v == "true",
+            "page" => self.page = parse_page(v),
+            "size" => self.size = parse_size(v),
+            "cols" => {
+                let set: Vec<&str> = v.split(',').collect();
+                self.columns = Column::ALL
+                    .into_iter()
+                    .filter(|c| set.contains(&c.key()))
+                    .collect();
+                if self.columns.is_empty() {
+                    self.columns = vec![Column::Name];
+                }
+            }
+            _ => {}
+        }
     }
+
     fn to_query(&self) -> String {
         ListState::to_query(self)
-    }
-    fn set_page(&mut self, page: u32) {
-        self.page = page;
     }
 }
 

@@ -27,18 +27,14 @@ impl Default for SessionsState {
 crate::paged_by_fields!(SessionsState);
 
 impl UrlState for SessionsState {
-    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut s = SessionsState::default();
-        for (k, v) in pairs {
-            match k {
-                "email" => s.email = v.to_string(),
-                "active" => s.active = Tri::parse(v),
-                "page" => s.page = parse_page(v),
-                "size" => s.size = parse_size(v),
-                _ => {}
-            }
+    fn read(&mut self, key: &str, v: &str) {
+        match key {
+            "email" => self.email = v.to_string(),
+            "active" => self.active = Tri::parse(v),
+            "page" => self.page = parse_page(v),
+            "size" => self.size = parse_size(v),
+            _ => {}
         }
-        s
     }
 
     fn to_query(&self) -> String {
@@ -47,10 +43,6 @@ impl UrlState for SessionsState {
             .add("active", self.active.key());
         q = add_paging(q, self.page, self.size);
         q.encode()
-    }
-
-    fn set_page(&mut self, page: u32) {
-        self.page = page;
     }
 }
 
@@ -70,9 +62,7 @@ mod tests {
     use super::*;
 
     fn parse(q: &str) -> SessionsState {
-        let pairs: Vec<(String, String)> =
-            form_urlencoded::parse(q.as_bytes()).into_owned().collect();
-        SessionsState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        SessionsState::from_query(q)
     }
 
     #[test]

@@ -69,19 +69,26 @@ impl Default for UsersState {
 crate::paged_by_fields!(UsersState);
 
 impl UrlState for UsersState {
+    /// `dir` is read by [`UsersState::from_pairs`]: without it, the sort's own direction.
+    fn read(&mut self, key: &str, v: &str) {
+        match key {
+            "tab" if v == "admins" => self.tab = Tab::Admins,
+            "q" => self.search = v.to_string(),
+            "status" if v == "active" || v == "inactive" => self.status = v.to_string(),
+            "sort" => self.sort = Sort::parse(v).unwrap_or_default(),
+            "page" => self.page = parse_page(v),
+            "size" => self.size = parse_size(v),
+            _ => {}
+        }
+    }
+
     fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut s = UsersState::default();
         let mut dir = None;
         for (k, v) in pairs {
             match k {
-                "tab" if v == "admins" => s.tab = Tab::Admins,
-                "q" => s.search = v.to_string(),
-                "status" if v == "active" || v == "inactive" => s.status = v.to_string(),
-                "sort" => s.sort = Sort::parse(v).unwrap_or_default(),
                 "dir" if v == "asc" || v == "desc" => dir = Some(v == "asc"),
-                "page" => s.page = parse_page(v),
-                "size" => s.size = parse_size(v),
-                _ => {}
+                _ => s.read(k, v),
             }
         }
         s.asc = dir.unwrap_or(s.sort.natural_asc());
@@ -102,10 +109,6 @@ impl UrlState for UsersState {
         }
         q = add_paging(q, self.page, self.size);
         q.encode()
-    }
-
-    fn set_page(&mut self, page: u32) {
-        self.page = page;
     }
 }
 

@@ -2,8 +2,7 @@ use super::*;
 use crate::paging::DEFAULT_SIZE;
 
 fn parse(q: &str) -> ListState {
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(q.as_bytes()).into_owned().collect();
-    ListState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    ListState::from_query(q)
 }
 
 #[test]

@@ -1,8 +1,7 @@
 use super::*;
 
 fn parse(q: &str) -> UsersState {
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(q.as_bytes()).into_owned().collect();
-    UsersState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    UsersState::from_query(q)
 }
 
 #[test]
