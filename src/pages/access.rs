@@ -12,6 +12,7 @@ use crate::api::access::{self, Role};
 use crate::api::Api;
 use crate::components::SearchList;
 use crate::components::{loaded, rows_of, CsvButton};
+use crate::components::{NewLink, PageHead};
 use crate::csv;
 use crate::hooks::use_search_source;
 use crate::paging::{holds, search_hits};
@@ -83,9 +84,7 @@ pub fn RolesPage() -> impl IntoView {
         matching,
     );
     view! {
-        <div class="page-head">
-            <h1>"Roles"</h1>
-            <span class="page-head__spacer"></span>
+        <PageHead title="Roles">
             <CsvButton
                 base="roles"
                 ready=Signal::derive(move || loaded(&list.hits))
@@ -94,10 +93,8 @@ pub fn RolesPage() -> impl IntoView {
             <A href=Page::Permissions.path() attr:class="btn">
                 "Permissions"
             </A>
-            <A href=Page::NewRole.path() attr:class="btn btn--primary" attr:aria-keyshortcuts="n">
-                "New role"
-            </A>
-        </div>
+            <NewLink to=Page::NewRole label="New role" />
+        </PageHead>
         <SearchList
             of=list
             noun=crate::noun!("role", "roles", "Role", "Roles")

@@ -6,6 +6,7 @@ use crate::api::unsure::{Made, Once};
 use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
 use crate::components::answer;
+use crate::components::PageHead;
 use crate::components::{when, ConfirmedDialog, Modal, SecretDialog, TableList, TextField, Toasts};
 use crate::components::{AskButton, Button};
 use crate::components::{FormEnd, SubmitButton};
@@ -92,13 +93,11 @@ pub fn ApiKeysPage() -> impl IntoView {
         }
     };
     view! {
-        <div class="page-head">
-            <h1>"API keys"</h1>
-            <span class="page-head__spacer"></span>
+        <PageHead title="API keys">
             <Button class="btn btn--primary" keys="n" on_click=move || creating.set(true)>
                 "New API key"
             </Button>
-        </div>
+        </PageHead>
         <p class="muted">
             "An API key acts for you from scripts and services: send it as "
             <code>"Authorization: Bearer <key>"</code> "."

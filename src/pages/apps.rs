@@ -10,6 +10,7 @@ pub mod new;
 use crate::api::{apps, Api};
 use crate::components::when;
 use crate::components::SearchList;
+use crate::components::{NewLink, PageHead};
 use crate::hooks::use_search_source;
 use crate::paging::holds;
 use crate::routes::Page;
@@ -81,13 +82,9 @@ pub fn AppsPage() -> impl IntoView {
         }
     };
     view! {
-        <div class="page-head">
-            <h1>"Applications"</h1>
-            <span class="page-head__spacer"></span>
-            <A href=Page::NewApp.path() attr:class="btn btn--primary" attr:aria-keyshortcuts="n">
-                "New application"
-            </A>
-        </div>
+        <PageHead title="Applications">
+            <NewLink to=Page::NewApp label="New application" />
+        </PageHead>
         <SearchList
             of=list
             noun=crate::noun!("application", "applications", "Application", "Applications")

@@ -18,11 +18,11 @@ use crate::api::clients;
 use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::{ConfirmedDialog, ListBody, Toasts, UrlPager};
+use crate::components::{NewLink, PageHead};
 use crate::hooks::{from_answer, keyed_fetch, use_confirmed, Pick};
 use crate::paging::page_count;
 use crate::routes::Page;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use list_state::ListState;
 use list_table::Table;
 
@@ -136,14 +136,10 @@ pub fn ClientsPage() -> impl IntoView {
     let ask = Callback::new(move |p: Pending| delete.ask(p));
 
     view! {
-        <div class="page-head">
-            <h1>"Clients"</h1>
-            <span class="page-head__spacer"></span>
+        <PageHead title="Clients">
             <export::ExportButton state=state />
-            <A href=Page::NewClient.path() attr:class="btn btn--primary" attr:aria-keyshortcuts="n">
-                "New client"
-            </A>
-        </div>
+            <NewLink to=Page::NewClient label="New client" />
+        </PageHead>
         <filters::FilterBar url=url />
         <bulk::ClientBulkBar total=total state=state on_done=move |_| data.refetch() />
         <ListBody

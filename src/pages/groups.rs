@@ -6,6 +6,7 @@ pub mod detail;
 use crate::api::groups::{self, Counted};
 use crate::api::Api;
 use crate::components::Card;
+use crate::components::PageHead;
 use crate::components::SearchList;
 use crate::components::{loaded, rows_of, when, CsvButton, SubmitEnd, TextField, Toasts};
 use crate::csv;
@@ -114,15 +115,13 @@ pub fn GroupsPage() -> impl IntoView {
         }
     };
     view! {
-        <div class="page-head">
-            <h1>"Groups"</h1>
-            <span class="page-head__spacer"></span>
+        <PageHead title="Groups">
             <CsvButton
                 base="groups"
                 ready=Signal::derive(move || loaded(&list.hits))
                 make=move |_| rows_of(&list.hits, to_csv)
             />
-        </div>
+        </PageHead>
         <Card title="New group">
             <form class="filters" on:submit=submit novalidate>
                 <TextField label="Group name" value=name error=name_error required=true />

@@ -12,6 +12,7 @@ pub mod list_state;
 pub mod new;
 mod pending;
 
+use crate::components::{NewLink, PageHead};
 use crate::hooks::ListUrl;
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -77,22 +78,14 @@ pub fn UsersPage() -> impl IntoView {
         }
     };
     view! {
-        <div class="page-head">
-            <h1>"Users"</h1>
-            <span class="page-head__spacer"></span>
+        <PageHead title="Users">
             <Show when=move || tab.get() == Tab::EndUsers>
                 <A href=Page::ImportUsers.path() attr:class="btn">
                     "Import CSV"
                 </A>
-                <A
-                    href=Page::NewUser.path()
-                    attr:class="btn btn--primary"
-                    attr:aria-keyshortcuts="n"
-                >
-                    "New user"
-                </A>
+                <NewLink to=Page::NewUser label="New user" />
             </Show>
-        </div>
+        </PageHead>
         <div class="tabs" role="tablist" aria-label="User kinds">
             {tab_button(Tab::EndUsers, "End users")}
             {tab_button(Tab::Admins, "Admins")}

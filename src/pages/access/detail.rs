@@ -9,6 +9,7 @@ use crate::api::access::{self, Permission, RoleDetail, RoleDraft};
 use crate::api::Api;
 use crate::components::Button;
 use crate::components::Card;
+use crate::components::PageHead;
 use crate::components::{ConfirmedDialog, DetailPage, Toasts, UnsavedGuard};
 use crate::hooks::{use_confirmed, use_submit};
 use crate::routes::Page;
@@ -85,16 +86,14 @@ fn RoleEditor(role: RoleDetail, perms: Vec<Permission>, reload: Callback<()>) ->
     );
     let role_for_delete = role.clone();
     view! {
-        <div class="page-head">
-            <h1>{role.name.clone()}</h1>
-            <span class="page-head__spacer"></span>
+        <PageHead title=role.name.clone()>
             <Button
                 class="btn btn--danger-ghost"
                 on_click=move || delete.ask(role_for_delete.clone())
             >
                 "Delete role"
             </Button>
-        </div>
+        </PageHead>
         {(!gone.is_empty())
             .then(|| {
                 view! {

@@ -8,6 +8,7 @@ use super::model::{all_method_defaults, body, read, validate};
 use crate::api::{apps, Api};
 use crate::components::Button;
 use crate::components::FormEnd;
+use crate::components::PageHead;
 use crate::components::{ConfirmedDialog, CopyButton, DetailPage, Toasts};
 use crate::hooks::use_confirmed;
 use crate::hooks::use_submit;
@@ -109,15 +110,11 @@ fn Editor(app: Value, #[prop(into)] reload: Callback<()>) -> impl IntoView {
     );
     let dname = StoredValue::new(name.clone());
     view! {
-        <div class="page-head">
-            <h1 class="truncate" title=name.clone()>
-                {name.clone()}
-            </h1>
-            <span class="page-head__spacer"></span>
+        <PageHead title=name.clone() truncate=true>
             <Button class="btn btn--danger-ghost" on_click=move || delete.ask(app_id.clone())>
                 "Delete"
             </Button>
-        </div>
+        </PageHead>
         <p class="id-cell">
             "Client ID " <code class="mono">{client_id.clone()}</code>
             <CopyButton

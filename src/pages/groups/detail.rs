@@ -8,6 +8,7 @@ use crate::api::groups::{self, WithMembers};
 use crate::api::Api;
 use crate::components::Button;
 use crate::components::Card;
+use crate::components::PageHead;
 use crate::components::{BulkJob, ConfirmedDialog, DetailPage, SubmitEnd, TextField, Toasts};
 use crate::hooks::{use_confirmed, use_submit};
 use crate::pages::users::bulk::UserSelection;
@@ -100,13 +101,11 @@ fn GroupEditor(
     );
     let title = group.name.clone();
     view! {
-        <div class="page-head">
-            <h1>{group.name.clone()}</h1>
-            <span class="page-head__spacer"></span>
+        <PageHead title=group.name.clone()>
             <Button class="btn btn--danger-ghost" on_click=move || delete.ask(title.clone())>
                 "Delete group"
             </Button>
-        </div>
+        </PageHead>
         <Card title="Name and description" class="narrow-form">
             <form class="stack" on:submit=submit novalidate>
                 <TextField label="Name" value=name error=name_error required=true />
