@@ -44,7 +44,7 @@ pub use confirm::{ConfirmDialog, ConfirmedDialog};
 pub use copy_button::CopyButton;
 pub use crumbs::Crumbs;
 pub use detail_page::DetailPage;
-pub use download::{download_csv, loaded, rows_of, CsvButton};
+pub use download::{download_csv, CsvButton, RowsCsvButton};
 pub use edit_in_place::{EditDeleteCell, EditFormEnd};
 pub use field::TextField;
 pub use filter_select::FilterSelect;

@@ -26,17 +26,22 @@ pub fn download_csv(filename: &str, text: &str) -> Result<(), wasm_bindgen::JsVa
 
 type Rows<T> = LocalResource<Result<Vec<T>, crate::api::ApiError>>;
 
-/// Whether a list's rows are on hand (a [`CsvButton`]'s `ready`).
-pub fn loaded<T: 'static>(data: &Rows<T>) -> bool {
-    data.with(|d| matches!(d, Some(Ok(_))))
-}
-
-/// `csv` of a list's rows on hand, or `None` (a [`CsvButton`]'s `make`).
-pub fn rows_of<T: 'static>(data: &Rows<T>, csv: fn(&[T]) -> String) -> Option<String> {
-    data.with_untracked(|d| match d {
-        Some(Ok(rows)) => Some(csv(rows)),
-        _ => None,
-    })
+/// A [`CsvButton`] over a list's fetched rows: disabled until they are on hand, then
+/// `csv` of all of them (not only the page or the search's hits on screen).
+#[component]
+pub fn RowsCsvButton<T: 'static>(
+    base: &'static str,
+    rows: Rows<T>,
+    csv: fn(&[T]) -> String,
+) -> impl IntoView {
+    let ready = Signal::derive(move || rows.with(|d| matches!(d, Some(Ok(_)))));
+    let make = move |_| {
+        rows.with_untracked(|d| match d {
+            Some(Ok(rows)) => Some(csv(rows)),
+            _ => None,
+        })
+    };
+    view! { <CsvButton base ready make /> }
 }
 
 /// "Export CSV": downloads what `make` builds from the rows on hand, as `<base>-<date>.csv`.

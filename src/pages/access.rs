@@ -10,8 +10,8 @@ pub mod scopes;
 
 use crate::api::access::{self, Role};
 use crate::api::Api;
+use crate::components::RowsCsvButton;
 use crate::components::SearchList;
-use crate::components::{loaded, rows_of, CsvButton};
 use crate::components::{NewLink, PageHead};
 use crate::csv;
 use crate::hooks::use_search_source;
@@ -85,11 +85,7 @@ pub fn RolesPage() -> impl IntoView {
     );
     view! {
         <PageHead title="Roles">
-            <CsvButton
-                base="roles"
-                ready=Signal::derive(move || loaded(&list.hits))
-                make=move |_| rows_of(&list.hits, to_csv)
-            />
+            <RowsCsvButton base="roles" rows=list.hits csv=to_csv />
             <A href=Page::Permissions.path() attr:class="btn">
                 "Permissions"
             </A>

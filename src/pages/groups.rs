@@ -8,7 +8,7 @@ use crate::api::Api;
 use crate::components::Card;
 use crate::components::PageHead;
 use crate::components::SearchList;
-use crate::components::{loaded, rows_of, when, CsvButton, SubmitEnd, TextField, Toasts};
+use crate::components::{when, RowsCsvButton, SubmitEnd, TextField, Toasts};
 use crate::csv;
 use crate::hooks::{use_search_source, use_submit};
 use crate::paging::{holds, search_hits};
@@ -116,11 +116,7 @@ pub fn GroupsPage() -> impl IntoView {
     };
     view! {
         <PageHead title="Groups">
-            <CsvButton
-                base="groups"
-                ready=Signal::derive(move || loaded(&list.hits))
-                make=move |_| rows_of(&list.hits, to_csv)
-            />
+            <RowsCsvButton base="groups" rows=list.hits csv=to_csv />
         </PageHead>
         <Card title="New group">
             <form class="filters" on:submit=submit novalidate>
