@@ -5,9 +5,9 @@
 //!
 //! ```ignore
 //! let job = BulkJob::new();
-//! let deactivate = move |_| job.start("deactivated", selection.picked(), move |u: PickedUser| {
+//! let deactivate = move |_| job.each("deactivated", selection, move |u: PickedUser| {
 //!     async move { users::set_active(&api, &u.id, false).await }
-//! }, selection, on_done);
+//! }, on_done);
 //! view! {
 //!     <BulkBar job count=Signal::derive(move || selection.count()) on_clear=move || selection.clear()>
 //!         <button class="btn btn--small" on:click=deactivate>"Deactivate selected"</button>
@@ -138,10 +138,20 @@ impl BulkJob {
         P: Pick,
         Fut: Future<Output = Result<(), ApiError>> + 'static,
     {
-        let targets = selection.picked();
-        let progress = self.progress;
-        let work = async move { Some(each_of(targets, progress, one).await) };
-        self.run(past, selection, work, on_done);
+        self.over(past, selection, on_done, |t, p| each_of(t, p, one));
+    }
+
+    /// `run` over the selected rows: `work` gets them and the progress to record them
+    /// in, and answers the ones that failed.
+    fn over<P: Pick, W: Future<Output = Vec<P>> + 'static>(
+        &self,
+        past: &'static str,
+        selection: Selection<P>,
+        on_done: Callback<()>,
+        work: impl FnOnce(Vec<P>, RwSignal<Progress>) -> W,
+    ) {
+        let work = work(selection.picked(), self.progress);
+        self.run(past, selection, async move { Some(work.await) }, on_done);
     }
 }
 
@@ -160,10 +170,9 @@ impl BulkJob {
         P: Pick,
         Fut: Future<Output = Result<(), ApiError>> + 'static,
     {
-        let targets = selection.picked();
-        let progress = self.progress;
-        let work = async move { Some(batched_of(targets, size, progress, many).await) };
-        self.run(past, selection, work, on_done);
+        self.over(past, selection, on_done, move |t, p| {
+            batched_of(t, size, p, many)
+        });
     }
 }
 
