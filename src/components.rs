@@ -59,7 +59,7 @@ pub use qr::Qr;
 pub use search_input::SearchInput;
 pub use search_list::SearchList;
 pub use secret_dialog::SecretDialog;
-pub use select_cell::{SelectPageCell, SelectRowCell};
+pub use select_cell::{SelectPageCell, SelectRowCell, SelectTable};
 pub use skeleton::TableSkeleton;
 pub use table_list::TableList;
 pub use toast::{ToastRegion, Toasts, Tone};

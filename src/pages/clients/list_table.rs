@@ -4,8 +4,7 @@
 use super::list_state::{table_class, Column, ListState};
 use super::{row, ListUrl, Pending, PickedClient, Selection};
 use crate::api::clients::ClientPage;
-use crate::components::{EmptyList, SelectPageCell};
-use crate::hooks::use_cell_labels;
+use crate::components::{EmptyList, SelectTable};
 use crate::routes::Page;
 use leptos::prelude::*;
 
@@ -35,37 +34,31 @@ pub fn Table(
     // Hidden columns are classes on the table (style/main.css hides their cells):
     // a page of rows has no per-cell reactive state, so it renders and drops fast.
     let class = Memo::new(move |_| state.with(|s| table_class(&s.columns)));
-    let table = use_cell_labels();
-    view! {
-        <div class="table-wrap">
-            <table node_ref=table class=class aria-label="Clients">
-                <thead>
-                    <tr>
-                        <SelectPageCell selection picks />
-                        {Column::ALL
-                            .into_iter()
-                            .map(|c| {
-                                view! {
-                                    <th scope="col" class=c.cell_class()>
-                                        {c.label()}
-                                    </th>
-                                }
-                            })
-                            .collect_view()}
-                        <th scope="col">
-                            <span class="visually-hidden">"Actions"</span>
+    let head = || {
+        view! {
+            {Column::ALL
+                .into_iter()
+                .map(|c| {
+                    view! {
+                        <th scope="col" class=c.cell_class()>
+                            {c.label()}
                         </th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {page
-                        .clients
-                        .into_iter()
-                        .map(|c| view! { <row::ClientRow client=c ask=ask /> })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+                    }
+                })
+                .collect_view()}
+            <th scope="col">
+                <span class="visually-hidden">"Actions"</span>
+            </th>
+        }
+    };
+    view! {
+        <SelectTable label="Clients" class selection picks head>
+            {page
+                .clients
+                .into_iter()
+                .map(|c| view! { <row::ClientRow client=c ask=ask /> })
+                .collect_view()}
+        </SelectTable>
     }
     .into_any()
 }

@@ -5,8 +5,7 @@ use super::bulk::{PickedUser, UserSelection};
 use super::list_state::{Sort, UsersState};
 use super::UsersUrl;
 use crate::api::users::{EndUser, UserPage};
-use crate::components::{when, Avatar, EmptyList, SelectPageCell, SelectRowCell};
-use crate::hooks::use_cell_labels;
+use crate::components::{when, Avatar, EmptyList, SelectRowCell, SelectTable};
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -86,28 +85,22 @@ pub fn EndUserTable(
         .into_any();
     }
     let picks: Vec<PickedUser> = page.users.iter().map(PickedUser::of).collect();
-    let table = use_cell_labels();
+    let head = move || {
+        view! {
+            <SortHeader url=url sort=Sort::Email label="User" />
+            <th scope="col">"Status"</th>
+            <th scope="col">"Sign-in"</th>
+            <SortHeader url=url sort=Sort::Created label="Created" />
+        }
+    };
     view! {
-        <div class="table-wrap">
-            <table node_ref=table class="table" aria-label="End users">
-                <thead>
-                    <tr>
-                        <SelectPageCell selection=selected picks />
-                        <SortHeader url=url sort=Sort::Email label="User" />
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Sign-in"</th>
-                        <SortHeader url=url sort=Sort::Created label="Created" />
-                    </tr>
-                </thead>
-                <tbody>
-                    {page
-                        .users
-                        .into_iter()
-                        .map(|u| view! { <Row user=u selected=selected /> })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <SelectTable label="End users" selection=selected picks head>
+            {page
+                .users
+                .into_iter()
+                .map(|u| view! { <Row user=u selected=selected /> })
+                .collect_view()}
+        </SelectTable>
     }
     .into_any()
 }

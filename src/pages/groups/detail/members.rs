@@ -6,11 +6,11 @@ use super::add_member::AddMember;
 use crate::api::groups::{self, Member, WithMembers};
 use crate::api::Api;
 use crate::components::{
-    when, BulkBar, BulkJob, CsvButton, FilterForm, SearchInput, SelectPageCell, SelectRowCell,
+    when, BulkBar, BulkJob, CsvButton, FilterForm, SearchInput, SelectRowCell, SelectTable,
     UrlPager,
 };
 use crate::csv;
-use crate::hooks::{use_cell_labels, ListUrl, Search};
+use crate::hooks::{ListUrl, Search};
 use crate::pages::users::bulk::{PickedUser, UserSelection};
 use crate::paging::{count_hits, holds, page_count, search_hits};
 use crate::routes::Page;
@@ -147,26 +147,20 @@ pub fn Members(
                         .into_any();
                 }
                 let picks: Vec<PickedUser> = page.iter().map(picked).collect();
-                let table = use_cell_labels();
+                let head = || {
+                    view! {
+                        <th scope="col">"Member"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Created"</th>
+                    }
+                };
                 view! {
-                    <div class="table-wrap">
-                        <table node_ref=table class="table" aria-label="Members">
-                            <thead>
-                                <tr>
-                                    <SelectPageCell selection=selected picks />
-                                    <th scope="col">"Member"</th>
-                                    <th scope="col">"Status"</th>
-                                    <th scope="col">"Created"</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {page
-                                    .into_iter()
-                                    .map(|u| view! { <MemberRow user=u selected /> })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                    <SelectTable label="Members" selection=selected picks head>
+                        {page
+                            .into_iter()
+                            .map(|u| view! { <MemberRow user=u selected /> })
+                            .collect_view()}
+                    </SelectTable>
                 }
                     .into_any()
             }}
