@@ -106,9 +106,13 @@ function pack(area) {
 function make(key, bytes) {
     return once(made, key, () => WebAssembly.instantiate(bytes, getSharedImports()));
 }
+const packsBefore = ${JSON.stringify(Object.fromEntries([...areas.keys()].map((a) => [a, before(a)])))};
+// Every pack the area needs is asked for at once; they are instantiated in chain order.
 async function load(area) {
-    for (const b of ${JSON.stringify(Object.fromEntries([...areas.keys()].map((a) => [a, before(a)])))}[area]) await load(b);
-    const list = await pack(area);
+    const mine = pack(area);
+    for (const b of packsBefore[area]) pack(b);
+    for (const b of packsBefore[area]) await load(b);
+    const list = await mine;
     const own = list.find(([id]) => id === ${OWN});
     await Promise.all(list.filter((m) => m !== own).map(([id, bytes]) => make(id, bytes)));
     return make(area, own[1]);

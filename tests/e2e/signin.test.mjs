@@ -12,6 +12,7 @@ import {
   assertNoTokenLeak,
   BACKUP_CODE,
   CONSOLE_ORIGIN,
+  CONSOLE_URL,
   expectShell,
   goto,
   heading,
@@ -300,6 +301,30 @@ test("when code cannot be fetched, the first page's form says so, keeps what was
     await submitCode(page, ACCOUNTS.admin);
     await waitForPath(page, ADMIN_HOME);
     await expectShell(page, ACCOUNTS.admin);
+    await assertClean(page);
+  });
+});
+
+test("a deep link asks for the console's code beside the password step's, and opens the console", FLOW, async (t) => {
+  await withConsole(t, async ({ page }) => {
+    // The password step's pack is held back until the console's pack is asked for: a
+    // loader that fetched them one after the other would never ask, and this would fail.
+    let release;
+    const held = new Promise((r) => {
+      release = r;
+    });
+    await page.route('**/pack_signin_send.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const app = page.waitForRequest((r) => r.url().endsWith('/pack_app.wasm'));
+    const opened = page.goto(`${CONSOLE_URL()}/clients`, { waitUntil: 'commit' });
+    await app;
+    release();
+    await opened;
+    await waitForPath(page, /^\/login\?next=%2Fclients$/);
+    await signInForm(page);
+    await screenshot(page, 'deep link opened');
     await assertClean(page);
   });
 });
