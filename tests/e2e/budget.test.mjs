@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ADMIN_HOME, ACCOUNTS, assertClean, axe, CONSOLE_URL, expectShell, goto, heading, submitCode, submitPassword, waitForPath, withConsole } from './helpers.mjs';
+import { ADMIN_HOME, ACCOUNTS, assertClean, axe, CONSOLE_URL, expectShell, goto, heading, holdBack, submitCode, submitPassword, waitForPath, withConsole } from './helpers.mjs';
 
 export const BUDGET = 130_000;
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -130,14 +130,7 @@ test('the stylesheet past the sign-in comes with the first chunk; a failed one i
 
 test('the sign-in form paints before any code runs, disabled; the code makes it work where it is', { timeout: 60_000 }, async (t) => {
   await withConsole(t, async ({ page }) => {
-    let release;
-    const held = new Promise((r) => {
-      release = r;
-    });
-    await page.route('**/main_bg.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(page, '**/main_bg.wasm');
     await page.goto(`${CONSOLE_URL()}/login`, { waitUntil: 'domcontentloaded' });
     // Before the wasm: the form, labelled, with nothing to type into yet.
     await heading(page, 'Sign in').waitFor();

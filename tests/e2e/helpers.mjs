@@ -485,6 +485,19 @@ export const where = (page) => {
 };
 
 /** Polls until the page's path matches `re` (bounded). */
+/** Holds back the answer to the requests `glob` matches until the returned function runs. */
+export async function holdBack(page, glob) {
+  let release;
+  const held = new Promise((r) => {
+    release = r;
+  });
+  await page.route(glob, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 export async function waitForPath(page, re, timeout = 15_000) {
   await page.waitForURL((u) => re.test(u.pathname + u.search), { timeout });
 }

@@ -16,6 +16,7 @@ import {
   expectShell,
   goto,
   heading,
+  holdBack,
   mainNav,
   navLinks,
   PASSWORD,
@@ -309,14 +310,7 @@ test("a deep link asks for the console's code beside the password step's, and op
   await withConsole(t, async ({ page }) => {
     // The password step's pack is held back until the console's pack is asked for: a
     // loader that fetched them one after the other would never ask, and this would fail.
-    let release;
-    const held = new Promise((r) => {
-      release = r;
-    });
-    await page.route('**/pack_signin_send.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(page, '**/pack_signin_send.wasm');
     const app = page.waitForRequest((r) => r.url().endsWith('/pack_app.wasm'));
     const opened = page.goto(`${CONSOLE_URL()}/clients`, { waitUntil: 'commit' });
     await app;
