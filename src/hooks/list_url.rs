@@ -75,7 +75,7 @@ impl UrlState for Search {
     fn read(&mut self, key: &str, v: &str) {
         match key {
             "q" => self.q = v.to_string(),
-            "page" => self.page = v.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
+            "page" => self.page = crate::paging::parse_page(v),
             "size" => {
                 self.size = v
                     .parse()

@@ -19,7 +19,7 @@ use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::{ConfirmedDialog, ListBody, Toasts, UrlPager};
 use crate::components::{NewLink, PageHead};
-use crate::hooks::{from_answer, keyed_fetch, use_confirmed, Pick};
+use crate::hooks::{from_answer, keyed_fetch, use_confirmed, Pick, UrlState};
 use crate::paging::page_count;
 use crate::routes::Page;
 use leptos::prelude::*;

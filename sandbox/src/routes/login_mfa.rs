@@ -119,14 +119,9 @@ fn check_user(
     let mut db = st.db();
     let user_id = user_by_email(&db, tenant_id, email)?;
     let user = db.users.get_mut(&user_id).ok_or_else(invalid)?;
-    let checked = check(user)?;
+    let c = check(user)?;
     let user = user.clone();
-    answer(&mut db, user, tenant_id, checked)
-}
-
-/// Records the check against the sign-in attempt and answers it.
-fn answer(db: &mut Db, user: User, tenant_id: Uuid, c: Checked) -> ApiResult<Json<Value>> {
-    record(db, &user, c.ok);
+    record(&mut db, &user, c.ok);
     if !c.ok {
         return Err(gin(StatusCode::BAD_REQUEST, c.wrong));
     }

@@ -145,26 +145,6 @@ pub fn split_list(s: &str) -> Vec<String> {
 }
 
 impl ListState {
-    /// The URL query (without `?`); defaults are left out so links stay short.
-    pub fn to_query(&self) -> String {
-        let cols = if self.columns == Column::DEFAULT {
-            String::new()
-        } else {
-            self.column_keys()
-        };
-        let mut q = Query::new()
-            .add("name", &self.name)
-            .add("email", &self.email)
-            .add("tags", self.tags.join(","))
-            .add("status", &self.status)
-            .add("active", self.active.key());
-        if self.deleted {
-            q = q.add("deleted", "true");
-        }
-        q = add_paging(q, self.page, self.size);
-        q.add("cols", cols).encode()
-    }
-
     fn column_keys(&self) -> String {
         self.columns
             .iter()
@@ -266,7 +246,22 @@ impl UrlState for ListState {
     }
 
     fn to_query(&self) -> String {
-        ListState::to_query(self)
+        let cols = if self.columns == Column::DEFAULT {
+            String::new()
+        } else {
+            self.column_keys()
+        };
+        let mut q = Query::new()
+            .add("name", &self.name)
+            .add("email", &self.email)
+            .add("tags", self.tags.join(","))
+            .add("status", &self.status)
+            .add("active", self.active.key());
+        if self.deleted {
+            q = q.add("deleted", "true");
+        }
+        q = add_paging(q, self.page, self.size);
+        q.add("cols", cols).encode()
     }
 }
 
