@@ -1,15 +1,19 @@
 //! The JSON body extractor: a handler names the request type and the service's error
 //! shape once, in its signature, instead of opening with `parse_body`.
 
+use std::collections::HashMap;
 use std::marker::PhantomData;
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, Query, Request};
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
 use crate::auth::{GinShape, ShapeOf};
 use crate::error::parse_body;
+
+/// A query string as a map: each name once, the last value wins (gin's `c.Query`).
+pub type Params = Query<HashMap<String, String>>;
 
 /// A request body parsed with [`parse_body`] in `S`'s shape (an empty body counts as `{}`).
 /// It reads the body, so it comes last; the extractors before it refuse first, as when

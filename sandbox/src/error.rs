@@ -31,6 +31,9 @@ pub struct ApiError {
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
+/// What most handlers answer: a JSON body, or the service's error.
+pub type Reply = ApiResult<Json<Value>>;
+
 impl ApiError {
     pub fn new(status: StatusCode, body: Value) -> Self {
         ApiError {
@@ -152,6 +155,17 @@ pub fn parse_body<T: DeserializeOwned>(bytes: &[u8], shape: Shape) -> ApiResult<
 }
 
 /// A FastAPI-style `name` field: required, a string of 1-256 characters (trimmed).
+/// An optional UUID field: empty is none; anything else must parse, or gin's 400 with `msg`.
+pub fn optional_uuid(raw: &str, msg: &str) -> ApiResult<Option<uuid::Uuid>> {
+    match raw {
+        "" => Ok(None),
+        s => s
+            .parse()
+            .map(Some)
+            .map_err(|_| ApiError::gin(StatusCode::BAD_REQUEST, msg)),
+    }
+}
+
 pub fn fast_name(v: Option<Value>) -> ApiResult<String> {
     match v {
         None | Some(Value::Null) => Err(ApiError::fast_field(

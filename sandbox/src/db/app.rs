@@ -120,40 +120,32 @@ impl App {
         Ok(())
     }
 
+    /// `first_client`'s fields, read like the body's own: in the order they come, the
+    /// first invalid one named as `first_client.<field>`.
     fn apply_first_client(&mut self, fc: &Value) -> Result<(), String> {
-        if let Some(t) = fc.get("client_type") {
-            let t = text(t, "first_client.client_type")?;
-            if !APP_CLIENT_TYPES.contains(&t.as_str()) {
-                return Err("first_client.client_type must be web, spa, native or m2m".into());
+        for (k, v) in fc.as_object().into_iter().flatten() {
+            let key = &format!("first_client.{k}");
+            match k.as_str() {
+                "client_type" => {
+                    let t = text(v, key)?;
+                    if !APP_CLIENT_TYPES.contains(&t.as_str()) {
+                        return Err(
+                            "first_client.client_type must be web, spa, native or m2m".into()
+                        );
+                    }
+                    self.client_type = t;
+                }
+                "name" => self.client_display_name = text(v, key)?,
+                "description" => self.client_description = text(v, key)?,
+                "resources" => self.resources = strings(v, key)?,
+                "response_types" => self.response_types = strings(v, key)?,
+                "supported_prompts" => self.supported_prompts = strings(v, key)?,
+                "token_endpoint_auth_method" => self.client_auth_method = text(v, key)?,
+                "pkce" => self.pkce = text(v, key)?,
+                "device_authorization" => self.device_authorization = object(v, key)?,
+                "authentication_protocol" => self.authentication_protocol = text(v, key)?,
+                _ => {}
             }
-            self.client_type = t;
-        }
-        if let Some(v) = fc.get("name") {
-            self.client_display_name = text(v, "first_client.name")?;
-        }
-        if let Some(v) = fc.get("description") {
-            self.client_description = text(v, "first_client.description")?;
-        }
-        if let Some(v) = fc.get("resources") {
-            self.resources = strings(v, "first_client.resources")?;
-        }
-        if let Some(v) = fc.get("response_types") {
-            self.response_types = strings(v, "first_client.response_types")?;
-        }
-        if let Some(v) = fc.get("supported_prompts") {
-            self.supported_prompts = strings(v, "first_client.supported_prompts")?;
-        }
-        if let Some(v) = fc.get("token_endpoint_auth_method") {
-            self.client_auth_method = text(v, "first_client.token_endpoint_auth_method")?;
-        }
-        if let Some(v) = fc.get("pkce") {
-            self.pkce = text(v, "first_client.pkce")?;
-        }
-        if let Some(v) = fc.get("device_authorization") {
-            self.device_authorization = object(v, "first_client.device_authorization")?;
-        }
-        if let Some(v) = fc.get("authentication_protocol") {
-            self.authentication_protocol = text(v, "first_client.authentication_protocol")?;
         }
         Ok(())
     }

@@ -14,7 +14,7 @@ use uuid::Uuid;
 use super::endusers::new_end_user;
 use crate::auth::{Admin, Caller};
 use crate::body::Body;
-use crate::error::{ApiError, ApiResult, ToggleReq};
+use crate::error::{ApiError, ApiResult, Reply, ToggleReq};
 use crate::state::AppState;
 
 /// Admins under `/authsec/uflow`.
@@ -31,7 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users/delete_all/{user_id}", delete(delete_all))
 }
 
-pub async fn list(st: AppState, caller: Admin, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, caller: Admin, body: Bytes) -> Reply {
     // AuthSec ignores the body (and a body that does not bind).
     let _ = body;
     let db = st.db();
@@ -142,11 +142,7 @@ fn is_last_active(st: &AppState, caller: &Caller, id: Uuid) -> bool {
     counts && db.active_admin_count(caller.tenant_id) <= 1
 }
 
-pub async fn set_status(
-    st: AppState,
-    caller: Admin,
-    Body(req, _): Body<ToggleReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn set_status(st: AppState, caller: Admin, Body(req, _): Body<ToggleReq>) -> Reply {
     let (active, user) = req.check()?;
     let id = admin_id(&st, &caller, &user)?;
     if !active && is_last_active(&st, &caller, id) {
@@ -164,11 +160,7 @@ pub async fn set_status(
     Ok(Json(st.db().set_active(id, active, "Admin user")))
 }
 
-pub async fn delete_one(
-    st: AppState,
-    caller: Admin,
-    Path(raw): Path<String>,
-) -> ApiResult<Json<Value>> {
+pub async fn delete_one(st: AppState, caller: Admin, Path(raw): Path<String>) -> Reply {
     caller.require_perm(&st.db(), "users", "delete")?;
     let id = admin_id(&st, &caller, &raw)?;
     if is_last_active(&st, &caller, id) {
@@ -192,7 +184,7 @@ pub async fn delete_one(
 
 /// `DELETE /admin/users/delete_all/:user_id` with `{tenant_id, user_id}` (the path is not
 /// read): the admin and their data, gone.
-pub async fn delete_all(st: AppState, caller: Admin, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn delete_all(st: AppState, caller: Admin, body: Bytes) -> Reply {
     caller.require_perm(&st.db(), "users", "delete")?;
     let req = super::endusers::DeleteAllReq::of(&body);
     let (Some(t), Some(raw)) = (req.tenant_id, req.user_id) else {
@@ -231,7 +223,7 @@ pub async fn delete_all(st: AppState, caller: Admin, body: Bytes) -> ApiResult<J
 /// to learn whether the signed-in account is an admin: a 403 says it is not.
 /// The **tenant's** roles, permissions and resources, not the caller's (AuthSec's
 /// `delegation_helpers.go:244-365`); arrays are `null` when the tenant has none.
-pub async fn me_roles_permissions(st: AppState, caller: Admin) -> ApiResult<Json<Value>> {
+pub async fn me_roles_permissions(st: AppState, caller: Admin) -> Reply {
     let db = st.db();
     let t = caller.tenant_id;
     let or_null = |v: Vec<String>| if v.is_empty() { Value::Null } else { json!(v) };
@@ -263,7 +255,7 @@ fn secs(t: crate::util::Time) -> String {
 }
 
 /// `GET /admin/invite/pending`: the tenant's invitees, newest first.
-pub async fn pending_invites(st: AppState, caller: Admin) -> ApiResult<Json<Value>> {
+pub async fn pending_invites(st: AppState, caller: Admin) -> Reply {
     let db = st.db();
     let domain = db
         .tenant(caller.tenant_id)
@@ -359,11 +351,7 @@ fn invitee(
 }
 
 /// `POST /admin/invite/resend`: a new temporary password, valid 7 more days.
-pub async fn resend_invite(
-    st: AppState,
-    caller: Admin,
-    Body(req, _): Body<InviteeReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn resend_invite(st: AppState, caller: Admin, Body(req, _): Body<InviteeReq>) -> Reply {
     let id = invitee(&st, &caller, req, RESEND)?;
     let temporary = crate::util::random_b64(15);
     let expires = crate::util::now() + Duration::days(7);
@@ -379,11 +367,7 @@ pub async fn resend_invite(
 }
 
 /// `POST /admin/invite/cancel`: deletes the invitee and its role bindings.
-pub async fn cancel_invite(
-    st: AppState,
-    caller: Admin,
-    Body(req, _): Body<InviteeReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn cancel_invite(st: AppState, caller: Admin, Body(req, _): Body<InviteeReq>) -> Reply {
     let id = invitee(&st, &caller, req, CANCEL)?;
     let mut db = st.db();
     let u = db.remove_user(id).ok_or_else(not_found_invitee)?;

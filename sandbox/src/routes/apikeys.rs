@@ -13,7 +13,7 @@ use crate::auth::{Caller, FastShape, Recent};
 use crate::body::Body;
 use crate::db::apikey::{KEY_PREFIX, SCOPES};
 use crate::db::{ApiKey, Db};
-use crate::error::{fast_name, ApiError, ApiResult};
+use crate::error::{fast_name, ApiError, ApiResult, Reply};
 use crate::state::AppState;
 use crate::util::{new_id, now, random_b64, sha256_hex};
 
@@ -40,7 +40,7 @@ fn with_secret(key: &ApiKey, secret: &str) -> Value {
     v
 }
 
-pub async fn scopes(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
+pub async fn scopes(st: AppState, caller: Caller) -> Reply {
     let db = st.db();
     let tenants: Vec<Value> = db
         .tenant(caller.tenant_id)
@@ -50,7 +50,7 @@ pub async fn scopes(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
     Ok(Json(json!({ "scopes": SCOPES, "tenants": tenants })))
 }
 
-pub async fn list(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, caller: Caller) -> Reply {
     let db = st.db();
     let mut keys: Vec<&ApiKey> = db
         .api_keys
@@ -76,7 +76,7 @@ pub async fn create(
     st: AppState,
     Recent(caller): Recent,
     Body(req, _): Body<CreateReq, FastShape>,
-) -> ApiResult<Json<Value>> {
+) -> Reply {
     let name = fast_name(req.name)?;
     let scopes: Vec<String> = match req.scopes {
         None | Some(Value::Null) => {
@@ -138,11 +138,7 @@ pub async fn create(
     Ok(Json(out))
 }
 
-pub async fn regenerate(
-    st: AppState,
-    Recent(caller): Recent,
-    Path(id): Path<String>,
-) -> ApiResult<Json<Value>> {
+pub async fn regenerate(st: AppState, Recent(caller): Recent, Path(id): Path<String>) -> Reply {
     let mut db = st.db();
     let key = own_key(&mut db, &caller, &id)?;
     let secret = new_secret();
@@ -151,11 +147,7 @@ pub async fn regenerate(
     Ok(Json(with_secret(key, &secret)))
 }
 
-pub async fn delete_one(
-    st: AppState,
-    caller: Caller,
-    Path(id): Path<String>,
-) -> ApiResult<Json<Value>> {
+pub async fn delete_one(st: AppState, caller: Caller, Path(id): Path<String>) -> Reply {
     let mut db = st.db();
     let key_id = own_key(&mut db, &caller, &id)?.key_id;
     db.api_keys.remove(&key_id);

@@ -10,7 +10,7 @@ use serde_json::{json, Map, Value};
 use crate::auth::{Admin, AppShape};
 use crate::body::Body;
 use crate::db::App;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Reply};
 use crate::seed::apps::blank;
 use crate::state::AppState;
 use crate::util::{new_id, now, random_b64, sha256_hex};
@@ -35,7 +35,7 @@ fn bad(msg: String) -> ApiError {
     ApiError::app(StatusCode::BAD_REQUEST, msg)
 }
 
-pub async fn list(st: AppState, caller: Admin<AppShape>) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, caller: Admin<AppShape>) -> Reply {
     let db = st.db();
     let mut apps: Vec<&App> = db
         .apps
@@ -87,7 +87,7 @@ pub async fn update(
     caller: Admin<AppShape>,
     Path(id): Path<String>,
     Body(body, _): Body<Map<String, Value>, AppShape>,
-) -> ApiResult<Json<Value>> {
+) -> Reply {
     let mut db = st.db();
     let app = db
         .apps

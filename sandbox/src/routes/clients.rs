@@ -15,9 +15,10 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::auth::Caller;
+use crate::body::Params;
 use crate::db::{Client, Db};
 use crate::error::bind::decode;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Reply};
 use crate::state::AppState;
 use crate::util::paging;
 
@@ -112,9 +113,7 @@ fn parse_bool(
 pub const HYDRA_PUBLIC_URL: &str = "http://127.0.0.1/hmgr";
 
 /// `GET …/clients/platform-selectors?platform=`: the workload selector keys a platform takes.
-pub async fn platform_selectors(
-    Query(q): Query<HashMap<String, String>>,
-) -> ApiResult<Json<Value>> {
+pub async fn platform_selectors(Query(q): Params) -> Reply {
     let platform = q.get("platform").map(|p| p.trim()).unwrap_or_default();
     let keys: &[&str] = match platform {
         "" => {
@@ -141,11 +140,7 @@ pub async fn platform_selectors(
     Ok(Json(json!({ "platform": platform, "selector_keys": keys })))
 }
 
-pub async fn list(
-    st: AppState,
-    caller: ClientmsCaller,
-    Query(q): Query<HashMap<String, String>>,
-) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, caller: ClientmsCaller, Query(q): Params) -> Reply {
     let mut errs = BTreeMap::new();
     let active = parse_bool(&q, "active", &mut errs);
     let deleted = parse_bool(&q, "deleted", &mut errs).unwrap_or(false);
@@ -191,7 +186,7 @@ pub async fn list(
     ))
 }
 
-pub async fn get_one(st: AppState, at: ClientmsCaller) -> ApiResult<Json<Value>> {
+pub async fn get_one(st: AppState, at: ClientmsCaller) -> Reply {
     let db = st.db();
     let id = find(&db, at.tenant_id, &at.key)?;
     Ok(Json(db.clients[&id].json(false)))
@@ -211,7 +206,7 @@ fn envelope(status: StatusCode, error: &str, message: String) -> ApiError {
 /// (the sandbox keeps them for `deleted=true` of the GET), `active_only` keeps the active ones. Neither the path nor the
 /// token's tenant is checked, nor the admin role: only the JWT
 /// (`clients_controller.go:308-364`, authsec-api.md `clientms.getClients.post.json`).
-pub async fn list_all(st: AppState, _caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn list_all(st: AppState, _caller: Caller, body: Bytes) -> Reply {
     #[derive(serde::Deserialize)]
     struct Req {
         #[serde(default)]

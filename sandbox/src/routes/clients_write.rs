@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use super::clients::{find, ClientmsCaller};
 use crate::body::Body;
 use crate::db::{Client, Db};
-use crate::error::{bind_error, ApiError, ApiResult};
+use crate::error::{bind_error, ApiError, ApiResult, Reply};
 use crate::state::AppState;
 use crate::util::validate::is_valid_email;
 use crate::util::{new_id, now, random_b64, sha256_hex, switched};
@@ -139,11 +139,7 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(out)))
 }
 
-pub async fn update(
-    st: AppState,
-    at: ClientmsCaller,
-    Body(req, _): Body<ClientReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn update(st: AppState, at: ClientmsCaller, Body(req, _): Body<ClientReq>) -> Reply {
     let mut db = st.db();
     let c = client_mut(&mut db, &at)?;
     apply(c, req);
@@ -158,7 +154,7 @@ fn client_mut<'a>(db: &'a mut Db, at: &ClientmsCaller) -> ApiResult<&'a mut Clie
         .ok_or_else(|| ApiError::not_found("Client not found"))
 }
 
-fn set_active(st: &AppState, at: &ClientmsCaller, active: bool) -> ApiResult<Json<Value>> {
+fn set_active(st: &AppState, at: &ClientmsCaller, active: bool) -> Reply {
     let mut db = st.db();
     let c = client_mut(&mut db, at)?;
     c.set_active(active);
@@ -172,7 +168,7 @@ pub fn set_active_route(active: bool) -> MethodRouter<AppState> {
     patch(move |st: AppState, at: ClientmsCaller| async move { set_active(&st, &at, active) })
 }
 
-pub async fn soft_delete(st: AppState, at: ClientmsCaller) -> ApiResult<Json<Value>> {
+pub async fn soft_delete(st: AppState, at: ClientmsCaller) -> Reply {
     let mut db = st.db();
     let c = client_mut(&mut db, &at)?;
     c.deleted = true;
@@ -194,7 +190,7 @@ pub async fn hard_delete(
     st: AppState,
     caller: ClientmsCaller,
     Body(req, _): Body<HardDeleteReq>,
-) -> ApiResult<Json<Value>> {
+) -> Reply {
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
     let key = req
         .client_id
@@ -213,7 +209,7 @@ pub async fn hard_delete(
     ))
 }
 
-pub async fn rotate_secret(st: AppState, at: ClientmsCaller) -> ApiResult<Json<Value>> {
+pub async fn rotate_secret(st: AppState, at: ClientmsCaller) -> Reply {
     at.require_recent(&st.cfg)?;
     let mut db = st.db();
     let c = client_mut(&mut db, &at)?;

@@ -16,7 +16,7 @@ use uuid::Uuid;
 use crate::auth::{Admin, GinShape};
 use crate::body::Body;
 use crate::db::domain::{normalize, Domain};
-use crate::error::{bind_error, ApiError, ApiResult};
+use crate::error::{bind_error, ApiError, ApiResult, Reply};
 use crate::state::AppState;
 use crate::util::{new_id, now};
 
@@ -100,7 +100,7 @@ fn save(db: &mut crate::db::Db, d: &Domain) {
     }
 }
 
-pub async fn list(st: AppState, at: InTenant) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, at: InTenant) -> Reply {
     let tenant = at.tenant;
     let db = st.db();
     let mut rows: Vec<&Domain> = db
@@ -165,7 +165,7 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(answer)))
 }
 
-pub async fn one(st: AppState, at: InTenant) -> ApiResult<Json<Value>> {
+pub async fn one(st: AppState, at: InTenant) -> Reply {
     let d = at.find(&st.db(), "access")?;
     Ok(Json(json!({ "domain": d.view(), "success": true })))
 }
@@ -177,7 +177,7 @@ fn verify_failed(details: String) -> ApiError {
     )
 }
 
-pub async fn verify(st: AppState, at: InTenant) -> ApiResult<Json<Value>> {
+pub async fn verify(st: AppState, at: InTenant) -> Reply {
     let mut d = at.find(&st.db(), "verify")?;
     if d.is_verified {
         return Err(verify_failed("domain already verified".into()));
@@ -211,7 +211,7 @@ pub async fn verify(st: AppState, at: InTenant) -> ApiResult<Json<Value>> {
     ))
 }
 
-pub async fn set_primary(st: AppState, at: InTenant) -> ApiResult<Json<Value>> {
+pub async fn set_primary(st: AppState, at: InTenant) -> Reply {
     let tenant = at.tenant;
     let mut db = st.db();
     let mut d = at.find(&db, "modify")?;
@@ -235,7 +235,7 @@ pub async fn set_primary(st: AppState, at: InTenant) -> ApiResult<Json<Value>> {
     ))
 }
 
-pub async fn remove(st: AppState, at: InTenant) -> ApiResult<Json<Value>> {
+pub async fn remove(st: AppState, at: InTenant) -> Reply {
     let mut db = st.db();
     let d = at.find(&db, "delete")?;
     // No guard: a primary or verified domain goes too (tenant_domains_repository.go:331-347).

@@ -18,7 +18,7 @@ use crate::auth::{Admin, Caller};
 use crate::body::Body;
 use crate::db::{Db, User};
 use crate::error::bind::{bind_text, decode};
-use crate::error::{bind_error, missing, ApiError, ApiResult, ToggleReq};
+use crate::error::{bind_error, missing, optional_uuid, ApiError, ApiResult, Reply, ToggleReq};
 use crate::seed::demo;
 use crate::state::AppState;
 use crate::util::validate::{is_valid_email, password_error};
@@ -50,7 +50,7 @@ pub struct ListReq {
     provider: Option<String>,
 }
 
-pub async fn list(st: AppState, _: Admin, Body(req, _): Body<ListReq>) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, _: Admin, Body(req, _): Body<ListReq>) -> Reply {
     let Some(raw) = req.tenant_id.as_deref().filter(|t| !t.is_empty()) else {
         return Err(bind_error(
             "TenantUserListRequest",
@@ -121,18 +121,12 @@ pub struct UserListReq {
 /// no admin check, and the body's tenant is not compared with the token's. `active`
 /// defaults to true; `email` and `name` match case-insensitively anywhere; a limit of 0
 /// or less is 10, above 100 is 100. Rows are the whole `User` record.
-pub async fn user_list(st: AppState, _caller: Caller, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn user_list(st: AppState, _caller: Caller, body: Bytes) -> Reply {
     let req: UserListReq = decode(&body).map_err(|m| ApiError::gin(StatusCode::BAD_REQUEST, m))?;
     if req.tenant_id.is_empty() {
         return Err(bind_error("GetEndUsersFilter", &[("TenantID", "required")]));
     }
-    let client = match req.client_id.as_str() {
-        "" => None,
-        c => Some(
-            Uuid::parse_str(c)
-                .map_err(|_| ApiError::gin(StatusCode::BAD_REQUEST, "invalid client_id format"))?,
-        ),
-    };
+    let client = optional_uuid(&req.client_id, "invalid client_id format")?;
     let db = st.db();
     // Not trimmed: " " passes `required` and finds no tenant database.
     let tenant = Uuid::parse_str(&req.tenant_id)
@@ -183,11 +177,7 @@ fn end_user<'a>(
         .ok_or_else(|| ApiError::not_found("User not found"))
 }
 
-pub async fn get_one(
-    st: AppState,
-    caller: Caller,
-    Path((t, id)): Path<(String, String)>,
-) -> ApiResult<Json<Value>> {
+pub async fn get_one(st: AppState, caller: Caller, Path((t, id)): Path<(String, String)>) -> Reply {
     let mut db = st.db();
     let domain = tenant_domain(&db, caller.tenant_id);
     Ok(Json(
@@ -214,7 +204,7 @@ pub async fn update(
     caller: Caller,
     Path((t, id)): Path<(String, String)>,
     Body(req, _): Body<UpdateReq>,
-) -> ApiResult<Json<Value>> {
+) -> Reply {
     let mut db = st.db();
     let uid = end_user(&mut db, &caller, &t, &id)?.id;
     let domain = tenant_domain(&db, caller.tenant_id);
@@ -241,7 +231,7 @@ pub async fn delete_one(
     st: AppState,
     caller: Caller,
     Path((t, id)): Path<(String, String)>,
-) -> ApiResult<Json<Value>> {
+) -> Reply {
     let mut db = st.db();
     // The group's tenant check runs before the route's permission check.
     caller.require_tenant(&t)?;
@@ -293,7 +283,7 @@ pub async fn delete_all(
     caller: Caller,
     Path((path_tenant, _)): Path<(String, String)>,
     body: Bytes,
-) -> ApiResult<Json<Value>> {
+) -> Reply {
     // The group's tenant check (on the path) runs before the route's permission check.
     caller.require_tenant(&path_tenant)?;
     caller.require_perm(&st.db(), "users", "delete")?;
@@ -345,11 +335,7 @@ pub async fn delete_all(
     })))
 }
 
-pub async fn set_status(
-    st: AppState,
-    caller: Admin,
-    Body(req, _): Body<ToggleReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn set_status(st: AppState, caller: Admin, Body(req, _): Body<ToggleReq>) -> Reply {
     let (active, user) = req.check()?;
     let mut db = st.db();
     let tenant = caller.tenant_id.to_string();

@@ -27,7 +27,7 @@ use crate::auth::{Caller, OriginChecked};
 use crate::body::Body;
 use crate::config::Args;
 use crate::db::{Db, User};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Reply};
 use crate::state::AppState;
 use crate::util::{backup_codes, now};
 
@@ -95,7 +95,7 @@ pub async fn totp_begin(
     _o: OriginChecked,
     caller: Result<Caller, ApiError>,
     body: Bytes,
-) -> ApiResult<Json<Value>> {
+) -> Reply {
     let (tenant, email, _, _) = bind_setup(&body, false)?;
     let mut db = st.db();
     let id = user_by_email(&db, tenant, &email)?;
@@ -122,7 +122,7 @@ pub async fn totp_confirm(
     _o: OriginChecked,
     caller: Result<Caller, ApiError>,
     body: Bytes,
-) -> ApiResult<Json<Value>> {
+) -> Reply {
     let (tenant, email, secret, code) = bind_setup(&body, true)?;
     if !code_matches(&secret, &code) {
         return Err(ApiError::gin(StatusCode::BAD_REQUEST, "invalid TOTP code"));
@@ -154,7 +154,7 @@ pub async fn admin_status(
     st: AppState,
     OriginalUri(uri): OriginalUri,
     Body(req, _): Body<StatusReq>,
-) -> ApiResult<Json<Value>> {
+) -> Reply {
     let email = req
         .email
         .filter(|e| !e.trim().is_empty())

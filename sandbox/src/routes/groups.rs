@@ -16,7 +16,9 @@ use crate::auth::Admin;
 use crate::body::Body;
 use crate::db::group::{Group, Membership};
 use crate::db::Db;
-use crate::error::{bind_error, missing, parse_body, payload_error, ApiError, ApiResult, Shape};
+use crate::error::{
+    bind_error, missing, parse_body, payload_error, ApiError, ApiResult, Reply, Shape,
+};
 use crate::state::AppState;
 use crate::util::{new_id, now};
 
@@ -46,11 +48,7 @@ pub struct CreateReq {
     groups: Option<Value>,
 }
 
-pub async fn create(
-    st: AppState,
-    _: Admin,
-    Body(req, _): Body<CreateReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn create(st: AppState, _: Admin, Body(req, _): Body<CreateReq>) -> Reply {
     let failures = missing(&[
         (
             "TenantID",
@@ -145,7 +143,7 @@ fn members_of(db: &Db, group: &Group) -> Vec<Value> {
         .collect()
 }
 
-pub async fn list(st: AppState, _: Admin, Body(req, _): Body<ListReq>) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, _: Admin, Body(req, _): Body<ListReq>) -> Reply {
     let raw = req.tenant_id.unwrap_or_default();
     if raw.is_empty() {
         let e = bind_error("AdminGroupListRequest", &[("TenantID", "required")]);
@@ -186,11 +184,7 @@ pub async fn list(st: AppState, _: Admin, Body(req, _): Body<ListReq>) -> ApiRes
 }
 
 /// `GET /admin/groups/:tenant_id`: the token's tenant only.
-pub async fn of_tenant(
-    st: AppState,
-    caller: Admin,
-    Path(key): Path<String>,
-) -> ApiResult<Json<Value>> {
+pub async fn of_tenant(st: AppState, caller: Admin, Path(key): Path<String>) -> Reply {
     caller.require_tenant(&key)?;
     let db = st.db();
     let rows: Vec<Value> = db
@@ -215,7 +209,7 @@ pub async fn rename(
     _: Admin,
     Path(key): Path<String>,
     Body(req, _): Body<RenameReq>,
-) -> ApiResult<Json<Value>> {
+) -> Reply {
     let tenant_raw = req.tenant_id.unwrap_or_default();
     let name = req.name.unwrap_or_default();
     let failures = missing(&[
@@ -271,11 +265,7 @@ fn ids_to_delete(body: &Value) -> Vec<String> {
     Vec::new()
 }
 
-pub async fn delete_many(
-    st: AppState,
-    caller: Admin,
-    Body(body, _): Body<Value>,
-) -> ApiResult<Json<Value>> {
+pub async fn delete_many(st: AppState, caller: Admin, Body(body, _): Body<Value>) -> Reply {
     let raw = ids_to_delete(&body);
     if raw.is_empty() {
         return Err(gin(
@@ -392,7 +382,7 @@ pub async fn add_members(
     caller: Admin,
     Path(tenant): Path<String>,
     body: Bytes,
-) -> ApiResult<Json<Value>> {
+) -> Reply {
     let (group, users) = member_change(&st, &caller, &tenant, &body, ADD)?;
     let mut db = st.db();
     // One transaction: an id that is no user of the tenant breaks the foreign key, and nothing is added.
@@ -422,7 +412,7 @@ pub async fn remove_members(
     caller: Admin,
     Path(tenant): Path<String>,
     body: Bytes,
-) -> ApiResult<Json<Value>> {
+) -> Reply {
     let (group, users) = member_change(&st, &caller, &tenant, &body, REMOVE)?;
     st.db()
         .memberships

@@ -15,7 +15,7 @@ use crate::auth::jwt::{self, Realm};
 use crate::auth::ClientMeta;
 use crate::body::Body;
 use crate::db::{Attempt, Db};
-use crate::error::{bind_error, missing, parse_body, ApiError, ApiResult, Shape};
+use crate::error::{bind_error, missing, parse_body, ApiError, ApiResult, Reply, Shape};
 use crate::state::AppState;
 use crate::util::{now, password_hash};
 
@@ -40,7 +40,7 @@ pub struct PrecheckReq {
     current_domain: Option<String>,
 }
 
-pub async fn precheck(st: AppState, Body(req, _): Body<PrecheckReq>) -> ApiResult<Json<Value>> {
+pub async fn precheck(st: AppState, Body(req, _): Body<PrecheckReq>) -> Reply {
     let email = req.email.unwrap_or_default().trim().to_lowercase();
     if email.is_empty() {
         return Err(ApiError::field("email", "email is required"));
@@ -98,7 +98,7 @@ fn check_login_input(email: &str, password: &str, domain: &str) -> ApiResult<()>
 
 /// `POST /uflow/login`: the password step. Answers `LoginResponse` (no token, no ticket);
 /// opens the sandbox's own record of the attempt (see [`Attempt`]).
-pub async fn login(st: AppState, Body(req, _): Body<LoginReq>) -> ApiResult<Json<Value>> {
+pub async fn login(st: AppState, Body(req, _): Body<LoginReq>) -> Reply {
     let email = req.email.unwrap_or_default().trim().to_lowercase();
     let password = req.password.unwrap_or_default();
     let domain = req.tenant_domain.unwrap_or_default();
@@ -242,7 +242,7 @@ pub struct CallbackReq {
 /// `POST /uflow/login/webauthn-callback` `{email, mfa_verified, tenant_id}`: the admin's
 /// token. AuthSec trusts `mfa_verified`; the sandbox mints only when the attempt's factor
 /// passed (or the account has none), answering AuthSec's own texts otherwise.
-pub async fn callback(st: AppState, meta: ClientMeta, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn callback(st: AppState, meta: ClientMeta, body: Bytes) -> Reply {
     let (out, last_login) = mint_after_factor(&st, &meta, &body, false)?;
     let mut out = out;
     out["last_login"] = json!(last_login.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
@@ -251,11 +251,7 @@ pub async fn callback(st: AppState, meta: ClientMeta, body: Bytes) -> ApiResult<
 
 /// `POST /uflow/auth/enduser/webauthn-callback`: the same for an end user who signed in
 /// through `/uflow/user/login` (a token for their OAuth client).
-pub async fn enduser_callback(
-    st: AppState,
-    meta: ClientMeta,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+pub async fn enduser_callback(st: AppState, meta: ClientMeta, body: Bytes) -> Reply {
     mint_after_factor(&st, &meta, &body, true).map(|(out, _)| Json(out))
 }
 
@@ -352,7 +348,7 @@ pub struct UserLoginReq {
 /// (`CustomLogin`, tests/fixtures/authsec/uflow.user.login.json). Says nothing of factors
 /// (`mfa_required` is always false: `/webauthn/enduser/mfa/loginStatus` does) and, as on
 /// AuthSec, does not look at `active` (the token step does).
-pub async fn user_login(st: AppState, Body(req, _): Body<UserLoginReq>) -> ApiResult<Json<Value>> {
+pub async fn user_login(st: AppState, Body(req, _): Body<UserLoginReq>) -> Reply {
     let client = req.client_id.unwrap_or_default();
     let email = req.email.unwrap_or_default().trim().to_lowercase();
     let password = req.password.unwrap_or_default();
@@ -395,11 +391,7 @@ pub async fn user_login(st: AppState, Body(req, _): Body<UserLoginReq>) -> ApiRe
 /// gives admins who are not the tenant's owner (invited ones, authsec-api.md §a). A token
 /// at once when the account has no second factor (AuthSec checks none for them);
 /// otherwise the factor it has, and no token (no route exchanges a factor for theirs).
-pub async fn admin_login(
-    st: AppState,
-    meta: ClientMeta,
-    Body(req, _): Body<LoginReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn admin_login(st: AppState, meta: ClientMeta, Body(req, _): Body<LoginReq>) -> Reply {
     let email = req.email.unwrap_or_default().trim().to_lowercase();
     let password = req.password.unwrap_or_default();
     let mut failed = Vec::new();

@@ -20,7 +20,7 @@ use super::totp::code_matches;
 use crate::auth::OriginChecked;
 use crate::body::Body;
 use crate::db::{Db, User};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Reply};
 use crate::state::AppState;
 use crate::util::{normalize_backup_code, now};
 
@@ -115,7 +115,7 @@ fn check_user(
     tenant_id: Uuid,
     email: &str,
     check: impl FnOnce(&mut User) -> ApiResult<Checked>,
-) -> ApiResult<Json<Value>> {
+) -> Reply {
     let mut db = st.db();
     let user_id = user_by_email(&db, tenant_id, email)?;
     let user = db.users.get_mut(&user_id).ok_or_else(invalid)?;
@@ -139,7 +139,7 @@ pub struct VerifyReq {
 }
 
 /// `POST /webauthn/totp/verifyLogin` `{tenant_id, email, code}`.
-pub async fn verify_totp(st: AppState, _o: OriginChecked, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn verify_totp(st: AppState, _o: OriginChecked, body: Bytes) -> Reply {
     let req: VerifyReq = bind_strict(&body)?;
     let email = req.email.unwrap_or_default().trim().to_lowercase();
     let tenant_id = tenant_uuid(req.tenant_id)?;
@@ -177,11 +177,7 @@ pub struct EndUserVerifyReq {
 /// `POST /webauthn/totp/verify` `{tenant_id, email, client_id, code | backup_code}`: an end
 /// user's TOTP or backup code at sign-in (tests/fixtures/authsec/webauthn.totp.verify.json).
 /// A backup code is read only from `backup_code`, without its dash.
-pub async fn verify_enduser_totp(
-    st: AppState,
-    _o: OriginChecked,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+pub async fn verify_enduser_totp(st: AppState, _o: OriginChecked, body: Bytes) -> Reply {
     let req: EndUserVerifyReq = bind_strict(&body)?;
     let email = req.email.unwrap_or_default().trim().to_string();
     let tenant_id = tenant_uuid(req.tenant_id)?;
@@ -226,7 +222,7 @@ pub async fn begin_auth(
     _o: OriginChecked,
     OriginalUri(uri): OriginalUri,
     Body(req, _): Body<AuthReq>,
-) -> ApiResult<Json<Value>> {
+) -> Reply {
     let email = req.email.unwrap_or_default();
     if email.trim().is_empty() {
         return Err(gin(StatusCode::BAD_REQUEST, "email is required"));
@@ -262,7 +258,7 @@ pub async fn finish_auth(
     _o: OriginChecked,
     OriginalUri(uri): OriginalUri,
     Body(req, _): Body<AuthReq>,
-) -> ApiResult<Json<Value>> {
+) -> Reply {
     let email = req.email.unwrap_or_default();
     let (false, Some(credential)) = (email.trim().is_empty(), req.credential) else {
         return Err(gin(

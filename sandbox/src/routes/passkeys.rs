@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use super::enrol::methods_answer;
 use crate::auth::{Caller, FastShape, Recent};
 use crate::body::Body;
-use crate::error::{fast_name, ApiError, ApiResult};
+use crate::error::{fast_name, ApiError, Reply};
 use crate::state::AppState;
 
 /// Passkey registration (and the credentials extension) under `/authsec/webauthn`.
@@ -38,7 +38,7 @@ pub fn routes(credentials: bool) -> Router<AppState> {
     r
 }
 
-pub async fn list(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, caller: Caller) -> Reply {
     let db = st.db();
     let user = db
         .users
@@ -61,7 +61,7 @@ pub async fn rename(
     caller: Caller,
     Path(id): Path<String>,
     Body(req, _): Body<RenameReq, FastShape>,
-) -> ApiResult<Json<Value>> {
+) -> Reply {
     let name = fast_name(req.name)?;
     let mut db = st.db();
     let user = caller.user_mut(&mut db)?;
@@ -74,11 +74,7 @@ pub async fn rename(
     Ok(Json(json!({ "id": id, "name": name })))
 }
 
-pub async fn remove(
-    st: AppState,
-    Recent(caller): Recent,
-    Path(id): Path<String>,
-) -> ApiResult<Json<Value>> {
+pub async fn remove(st: AppState, Recent(caller): Recent, Path(id): Path<String>) -> Reply {
     let mut db = st.db();
     let user = caller.user_mut(&mut db)?;
     let before = user.passkeys.len();
@@ -97,7 +93,7 @@ pub struct StatusReq {
 
 /// `POST /webauthn/enduser/mfa/loginStatus` `{tenant_id, email}` (public, as on AuthSec):
 /// which factors the end user has, as `MFAMethod` rows (without their secrets).
-pub async fn login_status(st: AppState, Body(req, _): Body<StatusReq>) -> ApiResult<Json<Value>> {
+pub async fn login_status(st: AppState, Body(req, _): Body<StatusReq>) -> Reply {
     let required = || ApiError::gin(StatusCode::BAD_REQUEST, "tenant_id and email are required");
     let email = req
         .email

@@ -1,7 +1,5 @@
 //! Permissions (authsec-api.md §e.1): `resource:action` pairs of the token's tenant.
 
-use std::collections::HashMap;
-
 use axum::body::Bytes;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
@@ -13,8 +11,9 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::auth::Admin;
+use crate::body::Params;
 use crate::db::rbac::Permission;
-use crate::error::{parse_body, ApiError, ApiResult, Shape};
+use crate::error::{optional_uuid, parse_body, ApiError, ApiResult, Reply, Shape};
 use crate::state::AppState;
 use crate::util::new_id;
 
@@ -38,11 +37,7 @@ fn not_found() -> ApiError {
     ApiError::not_found("Permission not found")
 }
 
-pub async fn list(
-    st: AppState,
-    caller: Admin,
-    Query(q): Query<HashMap<String, String>>,
-) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, caller: Admin, Query(q): Params) -> Reply {
     let db = st.db();
     let resource = q.get("resource").filter(|r| !r.is_empty());
     let rows: Vec<Value> = db
@@ -58,7 +53,7 @@ pub async fn list(
     Ok(Json(json!(rows)))
 }
 
-pub async fn resources(st: AppState, caller: Admin) -> ApiResult<Json<Value>> {
+pub async fn resources(st: AppState, caller: Admin) -> Reply {
     let db = st.db();
     let mut out: Vec<&str> = Vec::new();
     for p in db.rbac.permissions_of(caller.tenant_id) {
@@ -91,7 +86,7 @@ fn parse(body: &[u8]) -> ApiResult<PermissionReq> {
     Ok(req)
 }
 
-pub async fn create(st: AppState, caller: Admin, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn create(st: AppState, caller: Admin, body: Bytes) -> Reply {
     let req = parse(&body)?;
     let mut db = st.db();
     if db
@@ -130,11 +125,7 @@ fn remove(db: &mut crate::db::Db, id: Uuid) {
     }
 }
 
-pub async fn delete_one(
-    st: AppState,
-    caller: Admin,
-    Path(raw): Path<String>,
-) -> ApiResult<Json<Value>> {
+pub async fn delete_one(st: AppState, caller: Admin, Path(raw): Path<String>) -> Reply {
     let id = Uuid::parse_str(&raw)
         .map_err(|_| ApiError::gin(StatusCode::BAD_REQUEST, "Invalid Permission ID format"))?;
     let mut db = st.db();
@@ -145,7 +136,7 @@ pub async fn delete_one(
     Ok(deleted())
 }
 
-pub async fn delete_by_body(st: AppState, caller: Admin, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn delete_by_body(st: AppState, caller: Admin, body: Bytes) -> Reply {
     let req = parse(&body)?;
     let mut db = st.db();
     let id = db
@@ -168,7 +159,7 @@ struct PolicyReq {
 
 /// `POST /admin/policy/check` (`controllers/platform/authorization_controller.go:46-82`):
 /// whether a binding of the principal, in any tenant, grants `resource:action`.
-async fn policy_check(st: AppState, _caller: Admin, body: Bytes) -> ApiResult<Json<Value>> {
+async fn policy_check(st: AppState, _caller: Admin, body: Bytes) -> Reply {
     let req: PolicyReq = crate::error::bind::decode(&body).map_err(|m| {
         ApiError::gin(
             StatusCode::BAD_REQUEST,
@@ -185,13 +176,7 @@ async fn policy_check(st: AppState, _caller: Admin, body: Bytes) -> ApiResult<Js
     }
     let principal = Uuid::parse_str(&req.principal_id)
         .map_err(|_| ApiError::gin(StatusCode::BAD_REQUEST, "Invalid Principal ID format"))?;
-    let scope = match req.scope_id.as_str() {
-        "" => None,
-        s => Some(
-            Uuid::parse_str(s)
-                .map_err(|_| ApiError::gin(StatusCode::BAD_REQUEST, "Invalid Scope ID format"))?,
-        ),
-    };
+    let scope = optional_uuid(&req.scope_id, "Invalid Scope ID format")?;
     let db = st.db();
     Ok(Json(
         match db.rbac.grant(principal, &req.resource, &req.action, scope) {

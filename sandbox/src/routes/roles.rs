@@ -14,10 +14,10 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::auth::Admin;
-use crate::body::Body;
+use crate::body::{Body, Params};
 use crate::db::rbac::{Binding, Role};
 use crate::db::Db;
-use crate::error::{missing, parse_body, payload_error, ApiError, ApiResult, Shape};
+use crate::error::{missing, parse_body, payload_error, ApiError, ApiResult, Reply, Shape};
 use crate::state::AppState;
 use crate::util::{new_id, now};
 
@@ -41,11 +41,7 @@ fn uuid_of(q: &HashMap<String, String>, key: &str) -> Option<Uuid> {
     q.get(key).and_then(|s| Uuid::parse_str(s).ok())
 }
 
-pub async fn list(
-    st: AppState,
-    caller: Admin,
-    Query(q): Query<HashMap<String, String>>,
-) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, caller: Admin, Query(q): Params) -> Reply {
     let db = st.db();
     let role_filter = uuid_of(&q, "role_id");
     let user_filter = uuid_of(&q, "user_id");
@@ -88,12 +84,7 @@ pub async fn list(
     }))
 }
 
-pub async fn get_one(
-    st: AppState,
-    caller: Admin,
-    Path(raw): Path<String>,
-    q: Query<HashMap<String, String>>,
-) -> ApiResult<Json<Value>> {
+pub async fn get_one(st: AppState, caller: Admin, Path(raw): Path<String>, q: Params) -> Reply {
     let id = Uuid::parse_str(&raw).map_err(|_| bad("Invalid Role ID format"))?;
     if id == caller.tenant_id {
         // AuthSec's quirk: the tenant's id as a role id answers the list.
@@ -182,7 +173,7 @@ fn saved(role: &Role) -> Json<Value> {
     )
 }
 
-pub async fn create(st: AppState, caller: Admin, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn create(st: AppState, caller: Admin, body: Bytes) -> Reply {
     let mut db = st.db();
     let (name, description, permission_ids) = role_req(&db, caller.tenant_id, &body)?;
     let role = Role {
@@ -197,12 +188,7 @@ pub async fn create(st: AppState, caller: Admin, body: Bytes) -> ApiResult<Json<
     Ok(answer)
 }
 
-pub async fn update(
-    st: AppState,
-    caller: Admin,
-    Path(raw): Path<String>,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+pub async fn update(st: AppState, caller: Admin, Path(raw): Path<String>, body: Bytes) -> Reply {
     let id = Uuid::parse_str(&raw).map_err(|_| bad("Invalid Role ID format"))?;
     let mut db = st.db();
     let (name, description, permission_ids) = role_req(&db, caller.tenant_id, &body)?;
@@ -221,11 +207,7 @@ pub async fn update(
     Ok(answer)
 }
 
-pub async fn delete_one(
-    st: AppState,
-    caller: Admin,
-    Path(raw): Path<String>,
-) -> ApiResult<Json<Value>> {
+pub async fn delete_one(st: AppState, caller: Admin, Path(raw): Path<String>) -> Reply {
     let id = Uuid::parse_str(&raw).map_err(|_| bad("Invalid role ID format"))?;
     let mut db = st.db();
     if db.rbac.role(caller.tenant_id, id).is_none() {
@@ -254,11 +236,7 @@ pub struct ScopeReq {
     id: String,
 }
 
-pub async fn bind(
-    st: AppState,
-    caller: Admin,
-    Body(req, _): Body<BindReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn bind(st: AppState, caller: Admin, Body(req, _): Body<BindReq>) -> Reply {
     let user = req.user_id.unwrap_or_default();
     let role = req.role_id.unwrap_or_default();
     let failures = missing(&[("UserID", user.is_empty()), ("RoleID", role.is_empty())]);
@@ -318,11 +296,7 @@ pub async fn bind(
     ))
 }
 
-pub async fn list_bindings(
-    st: AppState,
-    caller: Admin,
-    Query(q): Query<HashMap<String, String>>,
-) -> ApiResult<Json<Value>> {
+pub async fn list_bindings(st: AppState, caller: Admin, Query(q): Params) -> Reply {
     let db = st.db();
     let user = uuid_of(&q, "user_id");
     let role = uuid_of(&q, "role_id");

@@ -10,13 +10,13 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use std::collections::HashMap;
 use uuid::Uuid;
 
 use crate::auth::Admin;
+use crate::body::Params;
 use crate::db::scope::{ApiScope, ScopeRow};
 use crate::db::Db;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Reply};
 use crate::state::AppState;
 use crate::util::{new_id, now};
 
@@ -52,11 +52,11 @@ fn names(db: &Db, tenant: Uuid) -> Vec<String> {
     n
 }
 
-pub async fn list(st: AppState, caller: Admin) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, caller: Admin) -> Reply {
     Ok(Json(json!(names(&st.db(), caller.tenant_id))))
 }
 
-pub async fn mappings(st: AppState, caller: Admin) -> ApiResult<Json<Value>> {
+pub async fn mappings(st: AppState, caller: Admin) -> Reply {
     let db = st.db();
     let rows: Vec<Value> = names(&db, caller.tenant_id)
         .into_iter()
@@ -148,12 +148,7 @@ struct EditScope {
     resources: Option<Vec<String>>,
 }
 
-pub async fn update(
-    st: AppState,
-    caller: Admin,
-    Path(name): Path<String>,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+pub async fn update(st: AppState, caller: Admin, Path(name): Path<String>, body: Bytes) -> Reply {
     let req: EditScope = bind(&body)?;
     let Some(resources) = req.resources else {
         return Err(crate::error::bind_error(
@@ -172,11 +167,7 @@ pub async fn update(
     Ok(Json(json!({ "message": "Scope updated successfully" })))
 }
 
-pub async fn remove(
-    st: AppState,
-    caller: Admin,
-    Path(name): Path<String>,
-) -> ApiResult<Json<Value>> {
+pub async fn remove(st: AppState, caller: Admin, Path(name): Path<String>) -> Reply {
     let mut db = st.db();
     if !names(&db, caller.tenant_id).contains(&name) {
         return Err(ApiError::not_found("Scope not found"));
@@ -232,11 +223,7 @@ fn permission_ids(db: &Db, tenant: Uuid, raw: &[String]) -> ApiResult<Vec<Uuid>>
     Ok(ids)
 }
 
-pub async fn api_list(
-    st: AppState,
-    caller: Admin,
-    Query(q): Query<HashMap<String, String>>,
-) -> ApiResult<Json<Value>> {
+pub async fn api_list(st: AppState, caller: Admin, Query(q): Params) -> Reply {
     let db = st.db();
     let needle = q.get("name").map(|n| n.to_lowercase()).unwrap_or_default();
     let mut hits: Vec<&ApiScope> = db
@@ -276,7 +263,7 @@ fn taken(name: &str) -> ApiError {
     )
 }
 
-pub async fn api_create(st: AppState, caller: Admin, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn api_create(st: AppState, caller: Admin, body: Bytes) -> Reply {
     let req = api_bind(&body)?;
     if req.name.is_empty() {
         return Err(bad("Invalid request payload: Key: 'CreateAPIScopeRequest.Name' Error:Field validation for 'Name' failed on the 'required' tag"));
@@ -306,22 +293,13 @@ pub async fn api_create(st: AppState, caller: Admin, body: Bytes) -> ApiResult<J
     Ok(Json(answer))
 }
 
-pub async fn api_get(
-    st: AppState,
-    caller: Admin,
-    Path(id): Path<String>,
-) -> ApiResult<Json<Value>> {
+pub async fn api_get(st: AppState, caller: Admin, Path(id): Path<String>) -> Reply {
     let db = st.db();
     let s = api_find(&db, caller.tenant_id, &id)?;
     Ok(Json(s.full(strings(&db, &s))))
 }
 
-pub async fn api_update(
-    st: AppState,
-    caller: Admin,
-    Path(id): Path<String>,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+pub async fn api_update(st: AppState, caller: Admin, Path(id): Path<String>, body: Bytes) -> Reply {
     let req = api_bind(&body)?;
     let mut db = st.db();
     let mut s = api_find(&db, caller.tenant_id, &id)?;
@@ -351,11 +329,7 @@ pub async fn api_update(
     Ok(Json(s.full(strings(&db, &s))))
 }
 
-pub async fn api_delete(
-    st: AppState,
-    caller: Admin,
-    Path(id): Path<String>,
-) -> ApiResult<Json<Value>> {
+pub async fn api_delete(st: AppState, caller: Admin, Path(id): Path<String>) -> Reply {
     let mut db = st.db();
     let s = api_find(&db, caller.tenant_id, &id)?;
     db.api_scopes.retain(|o| o.id != s.id);

@@ -2,7 +2,6 @@
 
 use axum::routing::{delete, get, post};
 use axum::Router;
-use std::collections::HashMap;
 
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
@@ -11,8 +10,9 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::auth::{Admin, Caller, FastShape};
+use crate::body::Params;
 use crate::db::Session;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, Reply};
 use crate::state::AppState;
 use crate::util::{now, paging};
 
@@ -31,7 +31,7 @@ fn not_found() -> ApiError {
     ApiError::fast(StatusCode::NOT_FOUND, "Session not found")
 }
 
-pub async fn mine(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
+pub async fn mine(st: AppState, caller: Caller) -> Reply {
     let db = st.db();
     let t = now();
     let mut list: Vec<&Session> = db
@@ -46,22 +46,18 @@ pub async fn mine(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
     ))
 }
 
-pub async fn revoke_mine(
-    st: AppState,
-    caller: Caller,
-    Path(id): Path<String>,
-) -> ApiResult<Json<Value>> {
+pub async fn revoke_mine(st: AppState, caller: Caller, Path(id): Path<String>) -> Reply {
     revoke(&st, &id, |s| s.user_id == caller.user_id && !s.revoked)
 }
 
 /// Sign-out: the caller's own session (an API key has none: 404, as for an unknown id).
-pub async fn revoke_current(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
+pub async fn revoke_current(st: AppState, caller: Caller) -> Reply {
     let sid = caller.sid.ok_or_else(not_found)?;
     revoke(&st, &sid.to_string(), |_| true)
 }
 
 /// Revokes the session `id` if `may` allows it (else 404, as for an unknown id).
-fn revoke(st: &AppState, id: &str, may: impl Fn(&Session) -> bool) -> ApiResult<Json<Value>> {
+fn revoke(st: &AppState, id: &str, may: impl Fn(&Session) -> bool) -> Reply {
     let id = Uuid::parse_str(id).map_err(|_| not_found())?;
     let mut db = st.db();
     let s = db
@@ -75,7 +71,7 @@ fn revoke(st: &AppState, id: &str, may: impl Fn(&Session) -> bool) -> ApiResult<
     ))
 }
 
-pub async fn revoke_all(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
+pub async fn revoke_all(st: AppState, caller: Caller) -> Reply {
     let mut db = st.db();
     let t = now();
     let mut n = 0;
@@ -88,11 +84,7 @@ pub async fn revoke_all(st: AppState, caller: Caller) -> ApiResult<Json<Value>> 
     Ok(Json(json!({ "revoked": n })))
 }
 
-pub async fn tenant_list(
-    st: AppState,
-    caller: Admin<FastShape>,
-    Query(q): Query<HashMap<String, String>>,
-) -> ApiResult<Json<Value>> {
+pub async fn tenant_list(st: AppState, caller: Admin<FastShape>, Query(q): Params) -> Reply {
     let int = |k: &str| q.get(k).and_then(|v| v.trim().parse::<i64>().ok());
     let (page, limit) = paging::normalize(int("page"), int("limit"));
     let user_id = q
@@ -151,10 +143,6 @@ pub async fn tenant_list(
     ))
 }
 
-pub async fn revoke_any(
-    st: AppState,
-    caller: Admin<FastShape>,
-    Path(id): Path<String>,
-) -> ApiResult<Json<Value>> {
+pub async fn revoke_any(st: AppState, caller: Admin<FastShape>, Path(id): Path<String>) -> Reply {
     revoke(&st, &id, |s| s.tenant_id == caller.tenant_id)
 }

@@ -16,7 +16,7 @@ use crate::auth::jwt::restamp;
 use crate::auth::{bearer, Caller};
 use crate::body::Body;
 use crate::db::Db;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, Reply};
 use crate::state::AppState;
 use crate::util::{normalize_backup_code, now, password_hash};
 use uuid::Uuid;
@@ -64,7 +64,7 @@ pub async fn step_up(
     caller: Caller,
     headers: HeaderMap,
     Body(req, _): Body<StepUpReq>,
-) -> ApiResult<Json<Value>> {
+) -> Reply {
     let bad = |m: &str| ApiError::gin(StatusCode::BAD_REQUEST, m);
     // An API key has no session to renew.
     let sid = caller.sid.ok_or_else(ApiError::unauthorized)?;
@@ -113,7 +113,7 @@ fn wrong(db: &mut Db, sid: Uuid, msg: &str) -> ApiError {
 }
 
 /// The answer of a step-up that passed: the caller's token, proved just now.
-fn renewed(st: &AppState, db: &mut Db, sid: Uuid, headers: &HeaderMap) -> ApiResult<Json<Value>> {
+fn renewed(st: &AppState, db: &mut Db, sid: Uuid, headers: &HeaderMap) -> Reply {
     let token = bearer(headers).ok_or_else(ApiError::unauthorized)?;
     let (token, exp) = restamp(st, token).ok_or_else(ApiError::unauthorized)?;
     db.step_up_failures.remove(&sid);
@@ -126,7 +126,7 @@ fn renewed(st: &AppState, db: &mut Db, sid: Uuid, headers: &HeaderMap) -> ApiRes
 }
 
 /// `POST /step-up/webauthn/begin`: the challenge for the caller's passkeys.
-pub async fn passkey_begin(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
+pub async fn passkey_begin(st: AppState, caller: Caller) -> Reply {
     let mut db = st.db();
     passkey_challenge(&st, &mut db, caller.user_id)
         .map(Json)
@@ -144,7 +144,7 @@ pub async fn passkey_finish(
     caller: Caller,
     headers: HeaderMap,
     Body(req, _): Body<AssertionReq>,
-) -> ApiResult<Json<Value>> {
+) -> Reply {
     let bad = |m: &str| ApiError::gin(StatusCode::BAD_REQUEST, m);
     let sid = caller.sid.ok_or_else(ApiError::unauthorized)?;
     let cred: PublicKeyCredential = req

@@ -14,7 +14,7 @@ use uuid::Uuid;
 use crate::auth::jwt::{Claims, AUDIENCE, ISSUER};
 use crate::auth::{Admin, Caller};
 use crate::db::{Db, Tenant};
-use crate::error::{parse_body, ApiError, ApiResult, Shape};
+use crate::error::{parse_body, ApiError, Reply, Shape};
 use crate::seed::base_date;
 use crate::state::AppState;
 use crate::util::now;
@@ -48,7 +48,7 @@ fn view(db: &Db, t: &Tenant) -> Value {
 }
 
 /// Every tenant of the platform, newest first (AuthSec's `GET /admin/tenants`).
-pub async fn list(st: AppState, _caller: Admin) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, _caller: Admin) -> Reply {
     let db = st.db();
     let rows: Vec<Value> = db.tenants.iter().rev().map(|t| view(&db, t)).collect();
     Ok(Json(json!({ "tenants": rows })))
@@ -65,12 +65,7 @@ struct TenantUpdate {
 
 /// Routed, answers the token's tenant with the changes applied in memory, saves nothing
 /// (`admin_user_controller.go:969-1024`).
-pub async fn update(
-    st: AppState,
-    caller: Admin,
-    Path(raw): Path<String>,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+pub async fn update(st: AppState, caller: Admin, Path(raw): Path<String>, body: Bytes) -> Reply {
     Uuid::parse_str(&raw)
         .map_err(|_| ApiError::gin(StatusCode::BAD_REQUEST, "Invalid tenant ID format"))?;
     let req: TenantUpdate = parse_body(&body, Shape::Gin)?;
@@ -103,12 +98,7 @@ struct ScimReq {
 
 /// A 365-day SCIM bearer for any signed-in caller (no admin check, no lookup of the
 /// client: `scim_controller.go:1176-1256`).
-pub async fn scim_token(
-    st: AppState,
-    caller: Caller,
-    headers: HeaderMap,
-    body: Bytes,
-) -> ApiResult<Json<Value>> {
+pub async fn scim_token(st: AppState, caller: Caller, headers: HeaderMap, body: Bytes) -> Reply {
     let bad = |m: &str| ApiError::gin(StatusCode::BAD_REQUEST, m);
     let req: ScimReq = serde_json::from_slice(&body)
         .ok()

@@ -14,7 +14,7 @@ use uuid::Uuid;
 use crate::auth::{Caller, Recent};
 use crate::body::Body;
 use crate::db::{TotpDevice, User};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Reply};
 use crate::state::AppState;
 use crate::util::{backup_codes, new_id, now};
 
@@ -131,11 +131,7 @@ fn my_device<'a>(
     Ok((user, i))
 }
 
-pub async fn confirm(
-    st: AppState,
-    caller: Caller,
-    Body(req, _): Body<DeviceReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn confirm(st: AppState, caller: Caller, Body(req, _): Body<DeviceReq>) -> Reply {
     let mut db = st.db();
     let (user, i) = my_device(&mut db, &caller, req.device_id, true)?;
     let code = req.totp_code.unwrap_or_default();
@@ -156,7 +152,7 @@ pub async fn confirm(
     ))
 }
 
-pub async fn devices(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
+pub async fn devices(st: AppState, caller: Caller) -> Reply {
     let mut db = st.db();
     let user = caller.user_mut(&mut db)?;
     let list: Vec<Value> = user
@@ -175,11 +171,7 @@ pub async fn devices(st: AppState, caller: Caller) -> ApiResult<Json<Value>> {
     Ok(Json(json!({ "success": true, "devices": list })))
 }
 
-pub async fn delete_device(
-    st: AppState,
-    caller: Caller,
-    Body(req, _): Body<DeviceReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn delete_device(st: AppState, caller: Caller, Body(req, _): Body<DeviceReq>) -> Reply {
     let mut db = st.db();
     let (user, i) = my_device(&mut db, &caller, req.device_id, false)?;
     let removed = user.totp_devices.remove(i);
@@ -193,11 +185,7 @@ pub async fn delete_device(
     ))
 }
 
-pub async fn make_primary(
-    st: AppState,
-    caller: Caller,
-    Body(req, _): Body<DeviceReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn make_primary(st: AppState, caller: Caller, Body(req, _): Body<DeviceReq>) -> Reply {
     let mut db = st.db();
     let (user, i) = my_device(&mut db, &caller, req.device_id, false)?;
     if !user.totp_devices[i].confirmed {
@@ -214,7 +202,7 @@ pub async fn make_primary(
     ))
 }
 
-pub async fn regenerate_backup(st: AppState, Recent(caller): Recent) -> ApiResult<Json<Value>> {
+pub async fn regenerate_backup(st: AppState, Recent(caller): Recent) -> Reply {
     let mut db = st.db();
     let user = caller.user_mut(&mut db)?;
     if !user.has_totp() {

@@ -6,13 +6,13 @@ use std::collections::HashSet;
 
 use axum::Json;
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::json;
 use uuid::Uuid;
 
 use super::endusers::new_end_user;
 use crate::auth::Admin;
 use crate::body::Body;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Reply};
 use crate::state::AppState;
 
 /// The user-batch extension under `/authsec/uflow`.
@@ -48,11 +48,7 @@ pub struct CreateReq {
     users: Option<Vec<NewUser>>,
 }
 
-pub async fn create(
-    st: AppState,
-    caller: Admin,
-    Body(req, _): Body<CreateReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn create(st: AppState, caller: Admin, Body(req, _): Body<CreateReq>) -> Reply {
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
     let users = batch(req.users, "users", "users")?;
     let mut db = st.db();
@@ -98,11 +94,7 @@ pub struct DeleteReq {
     users_ids: Option<Vec<String>>,
 }
 
-pub async fn delete(
-    st: AppState,
-    caller: Admin,
-    Body(req, _): Body<DeleteReq>,
-) -> ApiResult<Json<Value>> {
+pub async fn delete(st: AppState, caller: Admin, Body(req, _): Body<DeleteReq>) -> Reply {
     caller.require_tenant_opt(req.tenant_id.as_deref())?;
     // The extension deletes as AuthSec's own delete rows do: only with users:delete.
     caller.require_perm(&st.db(), "users", "delete")?;

@@ -13,7 +13,7 @@ use super::template_file;
 use crate::db::idp::SamlRecord;
 use crate::db::Db;
 use crate::error::bind::{bind_text, decode, missing};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Reply};
 use crate::state::AppState;
 use crate::util::{new_id, now};
 
@@ -163,7 +163,7 @@ fn client_filter(raw: &str) -> ApiResult<Option<Uuid>> {
 }
 
 /// `POST /saml/list-providers`: inactive ones too, by sort order then name.
-pub async fn list(st: AppState, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn list(st: AppState, body: Bytes) -> Reply {
     let f = bind(
         &body,
         "ListSAMLProvidersRequest",
@@ -245,7 +245,7 @@ pub async fn update(st: AppState, body: Bytes) -> ApiResult<(StatusCode, Json<Va
 }
 
 /// `POST /saml/delete-provider`: a hard delete.
-pub async fn delete(st: AppState, body: Bytes) -> ApiResult<Json<Value>> {
+pub async fn delete(st: AppState, body: Bytes) -> Reply {
     let required = [("TenantID", "tenant_id"), ("ProviderID", "provider_id")];
     let f = bind(&body, "DeleteSAMLProviderRequest", &required)?;
     let mut db = st.db();

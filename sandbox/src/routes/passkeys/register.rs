@@ -13,7 +13,7 @@ use crate::auth::{Caller, OriginChecked};
 use crate::body::Body;
 use crate::config::Args;
 use crate::db::{Db, StoredPasskey};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Reply};
 use crate::routes::enrol::enrolee;
 use crate::routes::login_mfa::account;
 use crate::state::AppState;
@@ -86,7 +86,7 @@ impl Registration {
 
 /// `POST /webauthn/{admin,enduser}/beginRegistration`: AuthSec's creation options (no
 /// `excludeCredentials`, a discouraged resident key, preferred verification).
-pub async fn begin_registration(st: AppState, reg: Registration) -> ApiResult<Json<Value>> {
+pub async fn begin_registration(st: AppState, reg: Registration) -> Reply {
     let mut db = st.db();
     let id = reg.registrant(&mut db, &st.cfg, false)?;
     let user = db.users.get(&id).ok_or_else(ApiError::unauthorized)?;
@@ -128,7 +128,7 @@ pub async fn begin_registration(st: AppState, reg: Registration) -> ApiResult<Js
 
 /// `POST /webauthn/{admin,enduser}/finishRegistration` `{…, credential}`: the passkey
 /// becomes a sign-in factor; answers its id in lower-case hex.
-pub async fn finish_registration(st: AppState, reg: Registration) -> ApiResult<Json<Value>> {
+pub async fn finish_registration(st: AppState, reg: Registration) -> Reply {
     let mut db = st.db();
     let id = reg.registrant(&mut db, &st.cfg, true)?;
     let bad = |m: &str| ApiError::gin(StatusCode::BAD_REQUEST, m);
