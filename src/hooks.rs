@@ -5,6 +5,7 @@
 pub mod cell_labels;
 pub mod confirmed;
 pub mod debounce;
+pub mod form;
 pub mod keyed_fetch;
 pub mod list_url;
 pub mod may;
@@ -15,6 +16,7 @@ pub mod submit;
 pub use cell_labels::use_cell_labels;
 pub use confirmed::{use_confirmed, Confirmed};
 pub use debounce::{use_debounce, Debounce, DEBOUNCE_MS};
+pub use form::{use_form, FormSend, FormStatus};
 pub use keyed_fetch::{from_answer, keyed_fetch};
 pub use list_url::{ListUrl, Search, UrlState};
 pub use may::use_may;

@@ -10,7 +10,7 @@
 //! match once.create(&name, |n| async move { ids_named(&api, &n).await }, || send(&api, &body)).await {
 //!     Ok(Made::Answered(created)) => …, // the usual answer
 //!     Ok(Made::Found(id)) => …,         // made by a try whose answer was lost
-//!     Err(e) => form_error.set(Some(e.sentence("The client was not created"))),
+//!     Err(e) => create.refuse(e.sentence("The client was not created")),
 //! }
 //! ```
 

@@ -3,6 +3,7 @@
 //! is in it).
 
 use crate::components::{Button, FormEnd, SubmitButton};
+use crate::hooks::FormStatus;
 use leptos::prelude::*;
 
 /// A row's last cell: Edit (puts the row in the form) and Delete (asks first, by the
@@ -42,16 +43,17 @@ pub fn EditDeleteCell(
 /// empties it). The form's error keeps `aria-live` (see [`FormEnd`]).
 #[component]
 pub fn EditFormEnd(
-    #[prop(into)] error: Signal<Option<String>>,
-    #[prop(into)] pending: Signal<bool>,
+    /// The form's send ([`use_form`](crate::hooks::use_form)).
+    #[prop(into)]
+    of: FormStatus,
     /// Save's words: "Save scope".
     label: &'static str,
     #[prop(into)] editing: Signal<bool>,
     #[prop(into)] on_cancel: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <FormEnd error>
-            <SubmitButton pending label busy="Saving…" />
+        <FormEnd error=of.error>
+            <SubmitButton pending=of.pending label busy="Saving…" />
             <Show when=move || editing.get()>
                 <button type="button" class="btn" on:click=move |_| on_cancel.run(())>
                     "Cancel"

@@ -6,14 +6,16 @@
 //! view! {
 //!     <form on:submit=submit>
 //!         <TextField label="Name" value=name error=err("name") />
-//!         <FormAlert error=form_error />
+//!         <FormAlert error=create.error />
 //!         <div class="actions">
 //!             <SubmitButton pending=create.pending() label="Create key" busy="Creating…" />
 //!         </div>
+//!         // or both at once: <SubmitEnd of=create label="Create key" busy="Creating…" />
 //!     </form>
 //! }
 //! ```
 
+use crate::hooks::FormStatus;
 use leptos::prelude::*;
 
 /// The failure of the whole form (or step), in a live region; hidden while `None`.
@@ -62,15 +64,16 @@ pub fn FormEnd(#[prop(into)] error: Signal<Option<String>>, children: Children) 
 /// The end of a form whose one button is its submit: [`FormEnd`] with a [`SubmitButton`].
 #[component]
 pub fn SubmitEnd(
-    #[prop(into)] error: Signal<Option<String>>,
-    #[prop(into)] pending: Signal<bool>,
+    /// The form's send ([`use_form`](crate::hooks::use_form)) or a form component's `Sender`.
+    #[prop(into)]
+    of: FormStatus,
     label: &'static str,
     /// What the button says while the request runs: "Saving…".
     busy: &'static str,
 ) -> impl IntoView {
     view! {
-        <FormEnd error>
-            <SubmitButton pending label busy />
+        <FormEnd error=of.error>
+            <SubmitButton pending=of.pending label busy />
         </FormEnd>
     }
 }

@@ -4,16 +4,14 @@
 //! forgets it.
 //!
 //! ```ignore
-//! let create = use_submit(
-//!     move |d: &Draft| { let d = d.clone(); async move { clients::create(&api, &d).await.map_err(|e| (e, d)) } },
-//!     move |c| navigate(&Page::Client(&c.id).path(), Default::default()),
-//!     move |(e, d)| show_failure(errors, form_error, &e, &d, "The client was not created"),
+//! let confirm = use_submit(
+//!     move |p: &Proof| { let p = p.clone(); async move { step_up::confirm(&api, &p).await } },
+//!     move |token: String| if let Err(m) = auth.renew(&token) { error.set(Some(m)) },
+//!     move |e: ApiError| error.set(Some(e.message)),
 //! );
-//! view! { <form on:submit=move |ev| { ev.prevent_default(); create.dispatch(draft()); }> … }
 //! ```
 //!
-//! A form component takes the action as one prop, a [`Sender`]: `<ClientForm send=create … />`
-//! (inside: `send.pending` for the button, `send.run(draft)` once the draft is valid).
+//! A form with a sentence under its button wants [`use_form`](super::use_form), built on this.
 
 use leptos::prelude::*;
 use std::future::Future;
@@ -43,10 +41,12 @@ where
     action
 }
 
-/// A form's way out, as a form component takes it: whether a send is under way, and the
-/// send itself (never while one is under way: the component checks `pending` first).
+/// A form's way out, as a form component takes it (from [`use_form`](super::use_form)):
+/// whether a send is under way, why the last one failed, and the send itself (nothing while
+/// one is under way).
 pub struct Sender<D: 'static> {
     pub pending: Signal<bool>,
+    pub error: Signal<Option<String>>,
     send: Callback<D>,
 }
 
@@ -59,22 +59,19 @@ impl<D: 'static> Clone for Sender<D> {
 impl<D: 'static> Copy for Sender<D> {}
 
 impl<D: 'static> Sender<D> {
+    pub fn new(
+        pending: Signal<bool>,
+        error: Signal<Option<String>>,
+        send: impl Fn(D) + Send + Sync + 'static,
+    ) -> Self {
+        Sender {
+            pending,
+            error,
+            send: Callback::new(send),
+        }
+    }
+
     pub fn run(&self, draft: D) {
         self.send.run(draft);
-    }
-}
-
-impl<D, R> From<Action<D, R>> for Sender<D>
-where
-    D: Send + Sync + 'static,
-    R: Send + Sync + 'static,
-{
-    fn from(action: Action<D, R>) -> Self {
-        Sender {
-            pending: action.pending().into(),
-            send: Callback::new(move |d| {
-                action.dispatch(d);
-            }),
-        }
     }
 }

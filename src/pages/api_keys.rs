@@ -11,7 +11,7 @@ use crate::components::{when, ConfirmedDialog, Modal, SecretDialog, TableList, T
 use crate::components::{AskButton, Button};
 use crate::components::{FormEnd, SubmitButton};
 use crate::hooks::use_confirmed;
-use crate::hooks::use_submit;
+use crate::hooks::use_form;
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -168,9 +168,8 @@ fn NewKeyDialog(
     let name = RwSignal::new(String::new());
     let picked = RwSignal::new(Vec::<String>::new());
     let errors = RwSignal::new((None::<String>, None::<String>));
-    let form_error = RwSignal::new(None::<String>);
     let once = Once::default();
-    let create = use_submit(
+    let create = use_form(
         move |(n, s): &(String, Vec<String>)| {
             let (n, s, t) = (n.trim().to_string(), s.clone(), tenant.get_untracked());
             let once = once.clone();
@@ -189,7 +188,7 @@ fn NewKeyDialog(
                 e.field("name").map(String::from),
                 e.field("scopes").map(String::from),
             ));
-            form_error.set(Some(e.sentence("The key was not created")));
+            e.sentence("The key was not created")
         },
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -198,9 +197,10 @@ fn NewKeyDialog(
         let e = check(&n, &s);
         let ok = e.0.is_none() && e.1.is_none();
         errors.set(e);
-        form_error.set(None);
-        if ok && !create.pending().get_untracked() {
-            create.dispatch((n, s));
+        if ok {
+            create.send((n, s));
+        } else {
+            create.error.set(None);
         }
     };
     view! {
@@ -273,7 +273,7 @@ fn NewKeyDialog(
                         {move || errors.with(|e| e.1.clone())}
                     </p>
                 </fieldset>
-                <FormEnd error=form_error>
+                <FormEnd error=create.error>
                     <Button
                         class="btn"
                         disabled=move || create.pending().get()

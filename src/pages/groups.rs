@@ -10,7 +10,7 @@ use crate::components::PageHead;
 use crate::components::SearchList;
 use crate::components::{when, RowsCsvButton, SubmitEnd, TextField, Toasts};
 use crate::csv;
-use crate::hooks::{use_search_source, use_submit};
+use crate::hooks::{use_form, use_search_source};
 use crate::paging::{holds, search_hits};
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -85,8 +85,7 @@ pub fn GroupsPage() -> impl IntoView {
     );
     let name = RwSignal::new(String::new());
     let name_error = RwSignal::new(None::<String>);
-    let form_error = RwSignal::new(None::<String>);
-    let create = use_submit(
+    let create = use_form(
         move |n: &String| {
             let n = n.clone();
             async move { groups::create(&api, &n).await }
@@ -95,7 +94,7 @@ pub fn GroupsPage() -> impl IntoView {
             toasts.success(format!("The group {} was created.", g.name));
             navigate(&Page::Group(&g.id).path(), Default::default());
         },
-        move |e| form_error.set(Some(format!("The group was not created. {}", e.message))),
+        move |e| format!("The group was not created. {}", e.message),
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -109,9 +108,10 @@ pub fn GroupsPage() -> impl IntoView {
         let problem = name_problem(&n, &known);
         let ok = problem.is_none();
         name_error.set(problem);
-        form_error.set(None);
-        if ok && !create.pending().get_untracked() {
-            create.dispatch(n.trim().to_string());
+        if ok {
+            create.send(n.trim().to_string());
+        } else {
+            create.error.set(None);
         }
     };
     view! {
@@ -121,12 +121,7 @@ pub fn GroupsPage() -> impl IntoView {
         <Card title="New group">
             <form class="filters" on:submit=submit novalidate>
                 <TextField label="Group name" value=name error=name_error required=true />
-                <SubmitEnd
-                    error=form_error
-                    pending=create.pending()
-                    label="Create group"
-                    busy="Creating…"
-                />
+                <SubmitEnd of=create label="Create group" busy="Creating…" />
             </form>
         </Card>
         <SearchList

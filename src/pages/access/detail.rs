@@ -11,7 +11,7 @@ use crate::components::Button;
 use crate::components::Card;
 use crate::components::PageHead;
 use crate::components::{ConfirmedDialog, DetailPage, Toasts, UnsavedGuard};
-use crate::hooks::{use_confirmed, use_submit};
+use crate::hooks::{use_confirmed, use_form};
 use crate::routes::Page;
 use holders::Holders;
 use leptos::prelude::*;
@@ -51,16 +51,14 @@ fn RoleEditor(role: RoleDetail, perms: Vec<Permission>, reload: Callback<()>) ->
     let navigate = use_navigate();
     let (ids, gone) = ids_of(&role.permissions, &perms);
     let fields = RoleFields::new(&role.name, &role.description, ids.clone());
-    let form_error = RwSignal::new(None::<String>);
     let id = StoredValue::new(role.id.clone());
     let saved = StoredValue::new((role.name.clone(), role.description.clone(), ids));
-    let save = use_submit(
+    let save = use_form(
         move |d: &RoleDraft| {
             let d = d.clone();
             async move { access::update_role(&api, &id.get_value(), &d).await }
         },
         move |s| {
-            form_error.set(None);
             saved.set_value((
                 fields.name.get_untracked().trim().to_string(),
                 fields.description.get_untracked().trim().to_string(),
@@ -69,7 +67,7 @@ fn RoleEditor(role: RoleDetail, perms: Vec<Permission>, reload: Callback<()>) ->
             toasts.success(format!("The role {} was saved.", s.name));
             reload.run(());
         },
-        move |e| form_error.set(Some(format!("The role was not saved. {}", e.message))),
+        move |e| format!("The role was not saved. {}", e.message),
     );
     let dirty = Memo::new(move |_| saved.with_value(|(n, d, i)| fields.differs_from(n, d, i)));
     let holders = role.user_ids.len();
@@ -106,13 +104,7 @@ fn RoleEditor(role: RoleDetail, perms: Vec<Permission>, reload: Callback<()>) ->
                 }
             })}
         <Card title="Name and permissions" class="narrow-form">
-            <RoleForm
-                fields=fields
-                permissions=perms
-                form_error=form_error
-                send=save
-                submit_label="Save role"
-            />
+            <RoleForm fields=fields permissions=perms send=save submit_label="Save role" />
         </Card>
         <Holders role_id=role.id.clone() role_name=role.name.clone() on_change=reload />
         <ConfirmedDialog

@@ -57,9 +57,8 @@ impl RoleFields {
 pub fn RoleForm(
     fields: RoleFields,
     permissions: Vec<Permission>,
-    #[prop(into)] form_error: Signal<Option<String>>,
     submit_label: &'static str,
-    /// The form's action (`hooks::use_submit`): sent once the draft is valid.
+    /// The form's send (`hooks::use_form`): sent once the draft is valid.
     #[prop(into)]
     send: Sender<RoleDraft>,
 ) -> impl IntoView {
@@ -105,7 +104,7 @@ pub fn RoleForm(
                 error=perm_error
                 disabled=send.pending
             />
-            <SubmitEnd error=form_error pending=send.pending label=submit_label busy="Saving…" />
+            <SubmitEnd of=send label=submit_label busy="Saving…" />
         </form>
     }
 }

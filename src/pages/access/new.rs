@@ -5,7 +5,7 @@ use crate::api::access::{self, RoleDraft};
 use crate::api::Api;
 use crate::components::Crumbs;
 use crate::components::{ListBody, Toasts, UnsavedGuard};
-use crate::hooks::use_submit;
+use crate::hooks::use_form;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -18,9 +18,8 @@ pub fn NewRolePage() -> impl IntoView {
     let navigate = use_navigate();
     let permissions = LocalResource::new(move || async move { access::permissions(&api).await });
     let fields = RoleFields::new("", "", BTreeSet::new());
-    let form_error = RwSignal::new(None::<String>);
     let created = RwSignal::new(false);
-    let create = use_submit(
+    let create = use_form(
         move |d: &RoleDraft| {
             let d = d.clone();
             async move { access::create_role(&api, &d).await }
@@ -30,7 +29,7 @@ pub fn NewRolePage() -> impl IntoView {
             toasts.success(format!("The role {} was created.", saved.name));
             navigate(&Page::Role(&saved.id).path(), Default::default());
         },
-        move |e| form_error.set(Some(format!("The role was not created. {}", e.message))),
+        move |e| format!("The role was not created. {}", e.message),
     );
     let dirty = Memo::new(move |_| !created.get() && fields.differs_from("", "", &BTreeSet::new()));
     view! {
@@ -46,7 +45,6 @@ pub fn NewRolePage() -> impl IntoView {
                         <RoleForm
                             fields=fields
                             permissions=list
-                            form_error=form_error
                             send=create
                             submit_label="Create role"
                         />

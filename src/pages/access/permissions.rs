@@ -8,7 +8,7 @@ use crate::components::Card;
 use crate::components::Crumbs;
 use crate::components::SearchList;
 use crate::components::{ConfirmedDialog, SubmitEnd, TextField, Toasts};
-use crate::hooks::{use_confirmed, use_search_source, use_submit};
+use crate::hooks::{use_confirmed, use_form, use_search_source};
 use crate::paging::{holds, search_hits};
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -52,8 +52,7 @@ pub fn PermissionsPage() -> impl IntoView {
     let action = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
     let errors = RwSignal::new((None::<String>, None::<String>));
-    let form_error = RwSignal::new(None::<String>);
-    let add = use_submit(
+    let add = use_form(
         move |(r, a, d): &(String, String, String)| {
             let (r, a, d) = (r.clone(), a.clone(), d.clone());
             async move {
@@ -63,7 +62,6 @@ pub fn PermissionsPage() -> impl IntoView {
             }
         },
         move |full| {
-            form_error.set(None);
             action.set(String::new());
             description.set(String::new());
             toasts.success(format!("The permission {full} was added."));
@@ -75,7 +73,7 @@ pub fn PermissionsPage() -> impl IntoView {
             } else {
                 e.message
             };
-            form_error.set(Some(format!("The permission was not added. {why}")))
+            format!("The permission was not added. {why}")
         },
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -84,8 +82,8 @@ pub fn PermissionsPage() -> impl IntoView {
         let found = check(&r, &a);
         let ok = found == (None, None);
         errors.set(found);
-        if ok && !add.pending().get_untracked() {
-            add.dispatch((
+        if ok {
+            add.send((
                 r.trim().into(),
                 a.trim().into(),
                 description.get_untracked().trim().into(),
@@ -139,12 +137,7 @@ pub fn PermissionsPage() -> impl IntoView {
                     required=true
                 />
                 <TextField label="Description" value=description hint="Optional" />
-                <SubmitEnd
-                    error=form_error
-                    pending=add.pending()
-                    label="Add permission"
-                    busy="Adding…"
-                />
+                <SubmitEnd of=add label="Add permission" busy="Adding…" />
             </form>
         </Card>
         <SearchList

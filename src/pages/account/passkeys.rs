@@ -11,7 +11,7 @@ use crate::components::Card;
 use crate::components::{when, ListBody, Toasts};
 use crate::components::{AskButton, Button};
 use crate::hooks::use_confirmed;
-use crate::hooks::use_submit;
+use crate::hooks::use_form;
 use leptos::prelude::*;
 
 /// A transport as words (the icon's text alternative).
@@ -44,8 +44,7 @@ pub fn PasskeysSection() -> impl IntoView {
     let data = expect_context::<SecurityData>();
     let renaming = RwSignal::new(None::<String>);
     let new_name = RwSignal::new(String::new());
-    let rename_error = RwSignal::new(None::<String>);
-    let rename = use_submit(
+    let rename = use_form(
         move |(id, name): &(String, String)| {
             let (id, name) = (id.clone(), name.trim().to_string());
             async move { pk::rename(&api, &id, &name).await }
@@ -55,7 +54,7 @@ pub fn PasskeysSection() -> impl IntoView {
             toasts.success("The passkey was renamed.");
             data.refresh();
         },
-        move |e| rename_error.set(Some(format!("The name was not saved. {}", e.message))),
+        move |e| format!("The name was not saved. {}", e.message),
     );
     let delete = use_confirmed(
         move |p: Passkey| async move { pk::delete(&api, &p.id).await.map(|_| p) },
@@ -115,7 +114,7 @@ pub fn PasskeysSection() -> impl IntoView {
                                     class="btn btn--small"
                                     label=format!("Rename {}", p.name)
                                     on_click=move || {
-                                        rename_error.set(None);
+                                        rename.error.set(None);
                                         new_name.set(start_name.clone());
                                         renaming.set(Some(id.clone()));
                                     }
@@ -140,9 +139,9 @@ pub fn PasskeysSection() -> impl IntoView {
                                 ev.prevent_default();
                                 let n = new_name.get_untracked();
                                 if n.trim().is_empty() || n.chars().count() > 64 {
-                                    rename_error.set(Some("Use 1 to 64 characters.".into()));
-                                } else if !rename.pending().get_untracked() {
-                                    rename.dispatch((id.clone(), n));
+                                    rename.refuse("Use 1 to 64 characters.");
+                                } else {
+                                    rename.send((id.clone(), n));
                                 }
                             }
                         }
@@ -161,7 +160,7 @@ pub fn PasskeysSection() -> impl IntoView {
                             "Cancel"
                         </Button>
                         <p class="field__error" role="alert">
-                            {move || rename_error.get()}
+                            {move || rename.error.get()}
                         </p>
                     </form>
                 </Show>

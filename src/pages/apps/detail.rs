@@ -11,7 +11,7 @@ use crate::components::FormEnd;
 use crate::components::PageHead;
 use crate::components::{ConfirmedDialog, CopyButton, DetailPage, Toasts};
 use crate::hooks::use_confirmed;
-use crate::hooks::use_submit;
+use crate::hooks::use_form;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -46,14 +46,13 @@ fn Editor(app: Value, #[prop(into)] reload: Callback<()>) -> impl IntoView {
     let form = RwSignal::new(read(&app));
     let errors = RwSignal::new(BTreeMap::new());
     let tab = RwSignal::new(Section::Basics);
-    let form_error = RwSignal::new(None::<String>);
     let conflict = RwSignal::new(false);
     let name = apps::text(&app, "app_name").to_string();
     let app_id = apps::text(&app, "app_id").to_string();
     let client_id = apps::text(&app, "client_id").to_string();
 
     // `force`: save even though the server's copy changed.
-    let save = use_submit(
+    let save = use_form(
         move |force: &bool| {
             let force = *force;
             let (l, b, n) = (loaded.get_value(), before.get_value(), form.get_untracked());
@@ -80,7 +79,7 @@ fn Editor(app: Value, #[prop(into)] reload: Callback<()>) -> impl IntoView {
             loaded.set_value(saved);
             toasts.success("The application was saved.");
         },
-        move |e| form_error.set(Some(format!("The changes were not saved. {}", e.message))),
+        move |e| format!("The changes were not saved. {}", e.message),
     );
     let submit = move |force: bool| {
         let e = form.with_untracked(validate);
@@ -90,16 +89,11 @@ fn Editor(app: Value, #[prop(into)] reload: Callback<()>) -> impl IntoView {
         }) {
             tab.set(*first);
             errors.set(e);
-            form_error.set(Some(
-                "Some values need attention; see the messages by the fields.".into(),
-            ));
+            save.refuse("Some values need attention; see the messages by the fields.");
             return;
         }
         errors.set(e);
-        form_error.set(None);
-        if !save.pending().get_untracked() {
-            save.dispatch(force);
-        }
+        save.send(force);
     };
     let delete = use_confirmed(
         move |id: String| async move { apps::delete(&api, &id).await.map(|_| id) },
@@ -163,7 +157,7 @@ fn Editor(app: Value, #[prop(into)] reload: Callback<()>) -> impl IntoView {
                     </div>
                 </div>
             </Show>
-            <FormEnd error=form_error>
+            <FormEnd error=save.error>
                 <Button
                     class="btn btn--primary"
                     disabled=move || save.pending().get()

@@ -11,7 +11,7 @@ use crate::components::Button;
 use crate::components::Crumbs;
 use crate::components::FormEnd;
 use crate::components::{SecretDialog, Toasts, UnsavedGuard};
-use crate::hooks::use_submit;
+use crate::hooks::use_form;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -76,12 +76,11 @@ pub fn NewAppPage() -> impl IntoView {
     let step = RwSignal::new(0usize);
     let form = RwSignal::new(read(&template()));
     let errors = RwSignal::new(BTreeMap::new());
-    let form_error = RwSignal::new(None::<String>);
     let secret = RwSignal::new(None::<String>);
     let created = RwSignal::new(None::<(String, String)>);
     let once = Once::default();
     let go_to = navigate.clone();
-    let create = use_submit(
+    let create = use_form(
         move |body: &serde_json::Value| {
             let (body, once) = (body.clone(), once.clone());
             async move { Ok((apps::create(&api, &body, &once).await?, body)) }
@@ -102,7 +101,7 @@ pub fn NewAppPage() -> impl IntoView {
                 }
             }
         },
-        move |e: ApiError| form_error.set(Some(e.sentence("The application was not created"))),
+        move |e: ApiError| e.sentence("The application was not created"),
     );
     let go = move |to: usize| {
         let from = step.get_untracked();
@@ -115,7 +114,7 @@ pub fn NewAppPage() -> impl IntoView {
                 return;
             }
         }
-        form_error.set(None);
+        create.error.set(None);
         step.set(to);
     };
     let submit = move |_| {
@@ -128,10 +127,7 @@ pub fn NewAppPage() -> impl IntoView {
             step.set(first);
             return;
         }
-        if !create.pending().get_untracked() {
-            form_error.set(None);
-            create.dispatch(form.with_untracked(create_body));
-        }
+        create.send(form.with_untracked(create_body));
     };
     let blank = read(&template());
     let dirty = Memo::new(move |_| created.with(Option::is_none) && form.with(|f| *f != blank));
@@ -210,7 +206,7 @@ pub fn NewAppPage() -> impl IntoView {
                         .into_any()
                 }
             }}
-            <FormEnd error=form_error>
+            <FormEnd error=create.error>
                 <A href=Page::Apps.path() attr:class="btn">
                     "Cancel"
                 </A>

@@ -13,7 +13,7 @@ use crate::components::Button;
 use crate::components::Card;
 use crate::components::{ConfirmedDialog, DetailPage, SecretDialog, Toasts, UnsavedGuard};
 use crate::hooks::use_confirmed;
-use crate::hooks::use_submit;
+use crate::hooks::use_form;
 use crate::routes::Page;
 use fields::Fields;
 use leptos::prelude::*;
@@ -62,8 +62,7 @@ fn Detail(client: Client, #[prop(into)] reload: Callback<()>) -> impl IntoView {
     let before = StoredValue::new(c.with_value(Draft::from_client));
     let fields = FormFields::new(&before.get_value());
     let errors = RwSignal::new(BTreeMap::new());
-    let form_error = RwSignal::new(None::<String>);
-    let save = use_submit(
+    let save = use_form(
         move |d: &Draft| {
             let (d, t, id) = (
                 d.clone(),
@@ -82,9 +81,7 @@ fn Detail(client: Client, #[prop(into)] reload: Callback<()>) -> impl IntoView {
             editing.set(false);
             reload.run(());
         },
-        move |(e, d)| {
-            show_failure(errors, form_error, &e, &d, "The changes were not saved");
-        },
+        move |(e, d)| show_failure(errors, &e, &d, "The changes were not saved"),
     );
 
     let dirty = Memo::new(move |_| editing.get() && before.with_value(|b| fields.differs_from(b)));
@@ -155,7 +152,7 @@ fn Detail(client: Client, #[prop(into)] reload: Callback<()>) -> impl IntoView {
                 <Button
                     class="btn"
                     on_click=move || {
-                        form_error.set(None);
+                        save.error.set(None);
                         editing.set(true);
                     }
                 >
@@ -209,7 +206,6 @@ fn Detail(client: Client, #[prop(into)] reload: Callback<()>) -> impl IntoView {
                 <ClientForm
                     fields=fields
                     errors=errors
-                    form_error=form_error
                     send=save
                     submit_label="Save changes"
                     on_cancel=move |_| editing.set(false)

@@ -60,33 +60,29 @@ impl FormFields {
     }
 }
 
-/// Shows a refused submit: the server's field messages on their fields, one
-/// sentence above the form, focus on the first bad field. What was typed stays.
+/// Shows a refused submit: the server's field messages on their fields, focus on the
+/// first bad field; returns the sentence above the form. What was typed stays.
 pub fn show_failure(
     errors: RwSignal<BTreeMap<String, String>>,
-    form_error: RwSignal<Option<String>>,
     e: &ApiError,
     sent: &Draft,
     lead: &str,
-) {
+) -> String {
     errors.set(server_fields(&e.fields, sent));
-    form_error.set(Some(if e.fields.is_empty() {
+    focus_first_invalid();
+    if e.fields.is_empty() {
         e.sentence(lead)
     } else {
         format!("{lead}: fix the fields marked below.")
-    }));
-    focus_first_invalid();
+    }
 }
 
 #[component]
 pub fn ClientForm(
     fields: FormFields,
     errors: RwSignal<BTreeMap<String, String>>,
-    /// A failure that is not about one field.
-    #[prop(into)]
-    form_error: Signal<Option<String>>,
     submit_label: &'static str,
-    /// The form's action (`hooks::use_submit`): sent once the draft is valid.
+    /// The form's send (`hooks::use_form`), with its failure: sent once the draft is valid.
     #[prop(into)]
     send: Sender<Draft>,
     #[prop(optional, into)] on_cancel: Option<Callback<()>>,
@@ -114,7 +110,7 @@ pub fn ClientForm(
     let type_id = unique_id("ctype");
     view! {
         <form class="form stack" novalidate on:submit=submit>
-            <FormAlert error=form_error />
+            <FormAlert error=send.error />
             <TextField
                 label="Name"
                 value=fields.name

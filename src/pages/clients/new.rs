@@ -9,7 +9,7 @@ use crate::api::Api;
 use crate::auth::AuthContext;
 use crate::components::Crumbs;
 use crate::components::{SecretDialog, Toasts, UnsavedGuard};
-use crate::hooks::use_submit;
+use crate::hooks::use_form;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -23,16 +23,13 @@ pub fn NewClientPage() -> impl IntoView {
     let navigate = use_navigate();
     let fields = FormFields::new(&Draft::default());
     let errors = RwSignal::new(BTreeMap::new());
-    let form_error = RwSignal::new(None::<String>);
     let secret = RwSignal::new(None::<String>);
     let created = RwSignal::new(None::<(String, String)>);
 
     let go = navigate.clone();
     let once = Once::default();
-    let create = use_submit(
+    let create = use_form(
         move |d: &Draft| {
-            // Sent again: the last try's sentence goes until this one answers.
-            form_error.set(None);
             let (d, t, once) = (d.clone(), tenant.get_untracked(), once.clone());
             async move {
                 match clients::create(&api, &t, &d.body(), &once).await {
@@ -42,7 +39,6 @@ pub fn NewClientPage() -> impl IntoView {
             }
         },
         move |(made, rest, name)| {
-            form_error.set(None);
             if let Some(e) = rest {
                 toasts.error(format!(
                     "{name} was created, but its tags and OIDC setting were not saved. {} Set them on its page.",
@@ -71,9 +67,7 @@ pub fn NewClientPage() -> impl IntoView {
                 }
             }
         },
-        move |(e, d)| {
-            show_failure(errors, form_error, &e, &d, "The client was not created");
-        },
+        move |(e, d)| show_failure(errors, &e, &d, "The client was not created"),
     );
     // Typed but not created yet (once created, the secret dialog leads on).
     let blank = Draft::default();
@@ -94,13 +88,7 @@ pub fn NewClientPage() -> impl IntoView {
     view! {
         <Crumbs up=Page::Clients up_label="Clients" here="New client" />
         <div class="narrow-form">
-            <ClientForm
-                fields=fields
-                errors=errors
-                form_error=form_error
-                send=create
-                submit_label="Create client"
-            />
+            <ClientForm fields=fields errors=errors send=create submit_label="Create client" />
         </div>
         <SecretDialog secret=secret title="Client secret" subject=subject on_stored=on_stored />
         <UnsavedGuard dirty=dirty />

@@ -10,7 +10,7 @@ use crate::components::Button;
 use crate::components::Card;
 use crate::components::PageHead;
 use crate::components::{BulkJob, ConfirmedDialog, DetailPage, SubmitEnd, TextField, Toasts};
-use crate::hooks::{use_confirmed, use_submit};
+use crate::hooks::{use_confirmed, use_form};
 use crate::pages::users::bulk::UserSelection;
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -62,8 +62,7 @@ fn GroupEditor(
     let name = RwSignal::new(group.name.clone());
     let description = RwSignal::new(group.description.clone());
     let name_error = RwSignal::new(None::<String>);
-    let form_error = RwSignal::new(None::<String>);
-    let save = use_submit(
+    let save = use_form(
         move |(n, d): &(String, String)| {
             let (n, d) = (n.clone(), d.clone());
             async move {
@@ -76,7 +75,7 @@ fn GroupEditor(
             toasts.success(format!("The group {n} was saved."));
             reload.run(());
         },
-        move |e| form_error.set(Some(format!("The group was not saved. {}", e.message))),
+        move |e| format!("The group was not saved. {}", e.message),
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -86,10 +85,7 @@ fn GroupEditor(
             return;
         }
         name_error.set(None);
-        form_error.set(None);
-        if !save.pending().get_untracked() {
-            save.dispatch((n, description.get_untracked().trim().to_string()));
-        }
+        save.send((n, description.get_untracked().trim().to_string()));
     };
     let count = g.users.len();
     let delete = use_confirmed(
@@ -110,12 +106,7 @@ fn GroupEditor(
             <form class="stack" on:submit=submit novalidate>
                 <TextField label="Name" value=name error=name_error required=true />
                 <TextField label="Description" value=description hint="Optional" />
-                <SubmitEnd
-                    error=form_error
-                    pending=save.pending()
-                    label="Save group"
-                    busy="Saving…"
-                />
+                <SubmitEnd of=save label="Save group" busy="Saving…" />
             </form>
         </Card>
         <Card title="Roles">

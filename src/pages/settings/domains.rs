@@ -9,7 +9,7 @@ use crate::components::Card;
 use crate::components::{when, ConfirmedDialog, CopyButton, FormAlert, SubmitEnd, TableList};
 use crate::components::{AskButton, Button};
 use crate::components::{TextField, Toasts};
-use crate::hooks::{use_confirmed, use_submit};
+use crate::hooks::{use_confirmed, use_form};
 use leptos::prelude::*;
 
 /// What a row's button asks of AuthSec.
@@ -26,22 +26,20 @@ pub fn Domains() -> impl IntoView {
     let data = LocalResource::new(move || async move { domains::list(&api).await });
     let typed = RwSignal::new(String::new());
     let field_error = RwSignal::new(None::<String>);
-    let form_error = RwSignal::new(None::<String>);
-    let add = use_submit(
+    let add = use_form(
         move |d: &String| {
             let d = d.clone();
             async move { domains::add(&api, &d).await }
         },
         move |d: Domain| {
             typed.set(String::new());
-            form_error.set(None);
             toasts.success(format!(
                 "{} was added. Publish its TXT record, then choose Verify.",
                 d.domain
             ));
             data.refetch();
         },
-        move |e: ApiError| form_error.set(Some(format!("The domain was not added. {}", e.message))),
+        move |e: ApiError| format!("The domain was not added. {}", e.message),
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -49,14 +47,11 @@ pub fn Domains() -> impl IntoView {
             Err(m) => field_error.set(Some(m)),
             Ok(d) => {
                 field_error.set(None);
-                if !add.pending().get_untracked() {
-                    add.dispatch(d);
-                }
+                add.send(d);
             }
         }
     };
-    let op_error = RwSignal::new(None::<String>);
-    let op = use_submit(
+    let op = use_form(
         move |(o, d): &(Op, Domain)| {
             let (o, d) = (*o, d.clone());
             async move {
@@ -69,7 +64,6 @@ pub fn Domains() -> impl IntoView {
             }
         },
         move |(o, name): (Op, String)| {
-            op_error.set(None);
             toasts.success(match o {
                 Op::Verify => format!("{name} is verified."),
                 Op::MakePrimary => format!("{name} is now the primary domain."),
@@ -77,20 +71,15 @@ pub fn Domains() -> impl IntoView {
             data.refetch();
         },
         move |(o, name, e): (Op, String, ApiError)| {
-            op_error.set(Some(match o {
-                Op::Verify => format!("{name}: {}", verify_failure(&e)),
-                Op::MakePrimary => format!("{name} was not made primary. {}", e.message),
-            }));
             // A failed check is recorded too: the list stays current.
             data.refetch();
+            match o {
+                Op::Verify => format!("{name}: {}", verify_failure(&e)),
+                Op::MakePrimary => format!("{name} was not made primary. {}", e.message),
+            }
         },
     );
-    let run = move |o: Op, d: Domain| {
-        if !op.pending().get_untracked() {
-            op_error.set(None);
-            op.dispatch((o, d));
-        }
-    };
+    let run = move |o: Op, d: Domain| op.send((o, d));
     let delete = use_confirmed(
         move |d: Domain| async move { domains::delete(&api, &d.id).await.map(|_| d) },
         move |d| {
@@ -164,14 +153,9 @@ pub fn Domains() -> impl IntoView {
                     hint="e.g. login.example.com"
                     required=true
                 />
-                <SubmitEnd
-                    error=form_error
-                    pending=add.pending()
-                    label="Add domain"
-                    busy="Adding…"
-                />
+                <SubmitEnd of=add label="Add domain" busy="Adding…" />
             </form>
-            <FormAlert error=op_error />
+            <FormAlert error=op.error />
             <TableList
                 data
                 noun=crate::noun!("domain", "domains", "Domain", "Domains")

@@ -7,7 +7,7 @@ use crate::auth::AuthContext;
 use crate::components::Button;
 use crate::components::{FormEnd, SubmitButton};
 use crate::components::{Modal, TextField};
-use crate::hooks::use_submit;
+use crate::hooks::use_form;
 use crate::time::absolute;
 use crate::validate;
 use leptos::prelude::*;
@@ -46,9 +46,8 @@ pub fn InviteButton(#[prop(into)] on_invited: Callback<()>) -> impl IntoView {
         RwSignal::new(String::new()),
     );
     let errors = RwSignal::new((None::<String>, None::<String>));
-    let form_error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
-    let send = use_submit(
+    let send = use_form(
         move |i: &Invite| {
             let i = i.clone();
             async move { users::invite(&api, &i).await }
@@ -60,7 +59,7 @@ pub fn InviteButton(#[prop(into)] on_invited: Callback<()>) -> impl IntoView {
             }
             on_invited.run(());
         },
-        move |e| show_error(&e, errors, form_error),
+        move |e| show_error(&e, errors),
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -70,9 +69,9 @@ pub fn InviteButton(#[prop(into)] on_invited: Callback<()>) -> impl IntoView {
         let e = validate::email(&email.get_untracked()).map(String::from);
         let u = username_error(&username.get_untracked()).map(String::from);
         errors.set((e.clone(), u.clone()));
-        form_error.set(None);
+        send.error.set(None);
         if e.is_none() && u.is_none() {
-            send.dispatch(Invite {
+            send.send(Invite {
                 email: email.get_untracked().trim().to_string(),
                 username: username.get_untracked().trim().to_string(),
                 first_name: first.get_untracked().trim().to_string(),
@@ -90,7 +89,7 @@ pub fn InviteButton(#[prop(into)] on_invited: Callback<()>) -> impl IntoView {
             class="btn btn--primary"
             keys="n"
             on_click=move || {
-                form_error.set(None);
+                send.error.set(None);
                 open.set(true)
             }
         >
@@ -131,7 +130,7 @@ pub fn InviteButton(#[prop(into)] on_invited: Callback<()>) -> impl IntoView {
                     />
                     <TextField label="First name" value=first autocomplete="off" />
                     <TextField label="Last name" value=last autocomplete="off" />
-                    <FormEnd error=form_error>
+                    <FormEnd error=send.error>
                         <button type="button" class="btn" on:click=move |_| close.run(())>
                             "Cancel"
                         </button>
@@ -149,19 +148,20 @@ pub fn InviteButton(#[prop(into)] on_invited: Callback<()>) -> impl IntoView {
 
 type FieldErrors = RwSignal<(Option<String>, Option<String>)>;
 
-fn show_error(e: &ApiError, errors: FieldErrors, form_error: RwSignal<Option<String>>) {
+/// Marks the fields the server named; the sentence, unless the email field says it all.
+fn show_error(e: &ApiError, errors: FieldErrors) -> Option<String> {
     if e.status == 409 {
         errors.set((
             Some("An admin or user with this email or username already exists.".into()),
             None,
         ));
-        return;
+        return None;
     }
     errors.set((
         e.field("email").map(String::from),
         e.field("username").map(String::from),
     ));
-    form_error.set(Some(format!("The invitation was not sent. {}", e.message)));
+    Some(format!("The invitation was not sent. {}", e.message))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::auth::AuthContext;
 use crate::components::Crumbs;
 use crate::components::{FormEnd, SubmitButton};
 use crate::components::{TextField, Toasts, UnsavedGuard};
-use crate::hooks::use_submit;
+use crate::hooks::use_form;
 use crate::routes::Page;
 use crate::validate;
 use leptos::prelude::*;
@@ -49,7 +49,6 @@ pub fn NewUserPage() -> impl IntoView {
         RwSignal::new(String::new()),
     );
     let errors = RwSignal::new(BTreeMap::<&'static str, String>::new());
-    let form_error = RwSignal::new(None::<String>);
     let exists = RwSignal::new(None::<String>);
     // Anything typed and not created yet (a success navigates away at once).
     let dirty = Memo::new(move |_| {
@@ -58,7 +57,7 @@ pub fn NewUserPage() -> impl IntoView {
             .any(|s| s.with(|v| !v.trim().is_empty()))
     });
     let once = Once::unique();
-    let create = use_submit(
+    let create = use_form(
         move |n: &NewEndUser| {
             let (n, t, once) = (n.clone(), tenant.get_untracked(), once.clone());
             async move {
@@ -75,7 +74,7 @@ pub fn NewUserPage() -> impl IntoView {
             toasts.success(format!("{email} was created."));
             navigate(&Page::User(&id).path(), Default::default());
         },
-        move |(e, id)| show_error(&e, id, errors, form_error, exists),
+        move |(e, id)| show_error(&e, id, errors, exists),
     );
     let err = move |k: &'static str| Signal::derive(move || errors.with(|e| e.get(k).cloned()));
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -89,12 +88,12 @@ pub fn NewUserPage() -> impl IntoView {
             last.get_untracked(),
         );
         let problems = check(&e, &f, &l);
-        form_error.set(None);
+        create.error.set(None);
         exists.set(None);
         let ok = problems.is_empty();
         errors.set(problems);
         if ok {
-            create.dispatch(NewEndUser {
+            create.send(NewEndUser {
                 tenant_id: tenant.get_untracked(),
                 email: e.trim().to_string(),
                 first_name: f.trim().to_string(),
@@ -131,7 +130,7 @@ pub fn NewUserPage() -> impl IntoView {
             <p class="muted">
                 "AuthSec e-mails the new user a temporary password. At their first sign-in they set up a second factor."
             </p>
-            <FormEnd error=form_error>
+            <FormEnd error=create.error>
                 <A href=Page::Users.path() attr:class="btn">
                     "Cancel"
                 </A>
@@ -141,20 +140,21 @@ pub fn NewUserPage() -> impl IntoView {
     }
 }
 
+/// Marks the fields the server named (a taken email links to its user); the sentence,
+/// unless the email field says it all.
 fn show_error(
     e: &ApiError,
     id: Option<String>,
     errors: RwSignal<BTreeMap<&'static str, String>>,
-    form_error: RwSignal<Option<String>>,
     exists: RwSignal<Option<String>>,
-) {
+) -> Option<String> {
     if e.status == 409 {
         errors.set(BTreeMap::from([(
             "email",
             "A user with this email exists.".to_string(),
         )]));
         exists.set(id);
-        return;
+        return None;
     }
     let mut f = BTreeMap::new();
     for k in ["email", "first_name", "last_name"] {
@@ -163,7 +163,7 @@ fn show_error(
         }
     }
     errors.set(f);
-    form_error.set(Some(e.sentence("The user was not created")));
+    Some(e.sentence("The user was not created"))
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use crate::api::Api;
 use crate::components::field::unique_id;
 use crate::components::Card;
 use crate::components::{when, DataTable, ListBody, SubmitEnd, Toasts};
-use crate::hooks::use_submit;
+use crate::hooks::use_form;
 use leptos::prelude::*;
 
 /// "Whole workspace", or the scope a binding is narrowed to.
@@ -46,8 +46,7 @@ pub fn Holders(
         Ok::<_, crate::api::ApiError>((held?, admins?))
     });
     let picked = RwSignal::new(String::new());
-    let form_error = RwSignal::new(None::<String>);
-    let add = use_submit(
+    let add = use_form(
         move |user: &String| {
             let user = user.clone();
             async move {
@@ -56,7 +55,6 @@ pub fn Holders(
             }
         },
         move |_| {
-            form_error.set(None);
             picked.set(String::new());
             toasts.success(format!(
                 "The admin now holds {}.",
@@ -65,7 +63,7 @@ pub fn Holders(
             data.refetch();
             on_change.run(());
         },
-        move |e| form_error.set(Some(format!("The role was not given. {}", e.message))),
+        move |e| format!("The role was not given. {}", e.message),
     );
     let select_id = unique_id("holder");
     view! {
@@ -115,9 +113,9 @@ pub fn Holders(
                                 ev.prevent_default();
                                 let user = picked.get_untracked();
                                 if user.is_empty() {
-                                    form_error.set(Some("Choose an admin first.".into()));
-                                } else if !add.pending().get_untracked() {
-                                    add.dispatch(user);
+                                    add.refuse("Choose an admin first.");
+                                } else {
+                                    add.send(user);
                                 }
                             }
                         >
@@ -139,12 +137,7 @@ pub fn Holders(
                                         .collect_view()}
                                 </select>
                             </div>
-                            <SubmitEnd
-                                error=form_error
-                                pending=add.pending()
-                                label="Give role"
-                                busy="Giving…"
-                            />
+                            <SubmitEnd of=add label="Give role" busy="Giving…" />
                         </form>
                     }
                         .into_any()

@@ -9,7 +9,7 @@ use crate::api::{Api, ApiError};
 use crate::components::Card;
 use crate::components::{when, ConfirmedDialog, EditDeleteCell, EditFormEnd, ListBody, TableList};
 use crate::components::{TextField, Toasts};
-use crate::hooks::{use_confirmed, use_submit};
+use crate::hooks::{use_confirmed, use_form};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -25,16 +25,14 @@ pub fn ApiScopes() -> impl IntoView {
     let description = RwSignal::new(String::new());
     let chosen = RwSignal::new(BTreeSet::<String>::new());
     let errors = RwSignal::new((None::<String>, None::<String>, None::<String>));
-    let form_error = RwSignal::new(None::<String>);
     let reset = move || {
         editing.set(None);
         name.set(String::new());
         description.set(String::new());
         chosen.set(BTreeSet::new());
         errors.set((None, None, None));
-        form_error.set(None);
     };
-    let save = use_submit(
+    let save = use_form(
         move |(id, d): &(Option<String>, ApiScopeDraft)| {
             let (id, d) = (id.clone(), d.clone());
             async move {
@@ -54,10 +52,12 @@ pub fn ApiScopes() -> impl IntoView {
             });
             data.refetch();
         },
-        move |e: ApiError| {
-            form_error.set(Some(format!("The API scope was not saved. {}", e.message)))
-        },
+        move |e: ApiError| format!("The API scope was not saved. {}", e.message),
     );
+    let cancel = move || {
+        reset();
+        save.error.set(None);
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let was = editing.get_untracked();
@@ -69,13 +69,13 @@ pub fn ApiScopes() -> impl IntoView {
         );
         let ok = found == (None, None, None);
         errors.set(found);
-        if ok && !save.pending().get_untracked() {
+        if ok {
             let d = ApiScopeDraft {
                 name: name.get_untracked().trim().into(),
                 description: description.get_untracked().trim().into(),
                 mapped_permission_ids: chosen.get_untracked().into_iter().collect(),
             };
-            save.dispatch((was.map(|(id, _)| id), d));
+            save.send((was.map(|(id, _)| id), d));
         }
     };
     // Edit: the list has no permission ids; one read fetches them.
@@ -91,13 +91,13 @@ pub fn ApiScopes() -> impl IntoView {
         match r {
             Ok(s) => {
                 errors.set((None, None, None));
-                form_error.set(None);
+                save.error.set(None);
                 name.set(s.name.clone());
                 description.set(s.description.clone());
                 chosen.set(s.permission_ids.iter().cloned().collect());
                 editing.set(Some((s.id, s.description)));
             }
-            Err(e) => form_error.set(Some(format!(
+            Err(e) => save.error.set(Some(format!(
                 "The API scope could not be loaded. {}",
                 e.message
             ))),
@@ -107,7 +107,7 @@ pub fn ApiScopes() -> impl IntoView {
         move |s: ApiScope| async move { scopes::delete_api_scope(&api, &s.id).await.map(|_| s) },
         move |s| {
             if editing.with_untracked(|e| e.as_ref().is_some_and(|(id, _)| *id == s.id)) {
-                reset();
+                cancel();
             }
             toasts.success(format!("The API scope {} was deleted.", s.name));
             data.refetch();
@@ -172,11 +172,10 @@ pub fn ApiScopes() -> impl IntoView {
                     rows=move |list| picker(list).into_any()
                 />
                 <EditFormEnd
-                    error=form_error
-                    pending=save.pending()
+                    of=save
                     label="Save API scope"
                     editing=Signal::derive(move || editing.with(Option::is_some))
-                    on_cancel=move || reset()
+                    on_cancel=cancel
                 />
             </form>
             <TableList

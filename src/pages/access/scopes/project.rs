@@ -8,7 +8,7 @@ use crate::api::{Api, ApiError};
 use crate::components::Card;
 use crate::components::{ConfirmedDialog, EditDeleteCell, EditFormEnd, TableList};
 use crate::components::{TextField, Toasts};
-use crate::hooks::{use_confirmed, use_submit};
+use crate::hooks::{use_confirmed, use_form};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -36,16 +36,14 @@ pub fn ProjectScopes() -> impl IntoView {
     let all = RwSignal::new(false);
     let chosen = RwSignal::new(BTreeSet::<String>::new());
     let errors = RwSignal::new((None::<String>, None::<String>));
-    let form_error = RwSignal::new(None::<String>);
     let reset = move || {
         editing.set(None);
         name.set(String::new());
         all.set(false);
         chosen.set(BTreeSet::new());
         errors.set((None, None));
-        form_error.set(None);
     };
-    let save = use_submit(
+    let save = use_form(
         move |(n, r, adding): &Draft| {
             let (n, r, adding) = (n.clone(), r.clone(), *adding);
             async move {
@@ -66,8 +64,12 @@ pub fn ProjectScopes() -> impl IntoView {
             });
             data.refetch();
         },
-        move |e: ApiError| form_error.set(Some(format!("The scope was not saved. {}", e.message))),
+        move |e: ApiError| format!("The scope was not saved. {}", e.message),
     );
+    let cancel = move || {
+        reset();
+        save.error.set(None);
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let adding = editing.with_untracked(Option::is_none);
@@ -88,18 +90,18 @@ pub fn ProjectScopes() -> impl IntoView {
         );
         let ok = found == (None, None);
         errors.set(found);
-        if ok && !save.pending().get_untracked() {
+        if ok {
             let r = if all.get_untracked() {
                 vec![ALL.to_string()]
             } else {
                 chosen.get_untracked().into_iter().collect()
             };
-            save.dispatch((n, r, adding));
+            save.send((n, r, adding));
         }
     };
     let edit = move |s: Scope| {
         errors.set((None, None));
-        form_error.set(None);
+        save.error.set(None);
         all.set(s.covers_all());
         chosen.set(s.resources.iter().filter(|r| *r != ALL).cloned().collect());
         name.set(s.scope_name.clone());
@@ -109,7 +111,7 @@ pub fn ProjectScopes() -> impl IntoView {
         move |s: Scope| async move { scopes::delete_scope(&api, &s.scope_name).await.map(|_| s) },
         move |s| {
             if editing.with_untracked(|e| e.as_deref() == Some(s.scope_name.as_str())) {
-                reset();
+                cancel();
             }
             toasts.success(format!("The scope {} was deleted.", s.scope_name));
             data.refetch();
@@ -200,11 +202,10 @@ pub fn ProjectScopes() -> impl IntoView {
                     </p>
                 </fieldset>
                 <EditFormEnd
-                    error=form_error
-                    pending=save.pending()
+                    of=save
                     label="Save scope"
                     editing=Signal::derive(move || editing.with(Option::is_some))
-                    on_cancel=move || reset()
+                    on_cancel=cancel
                 />
             </form>
             <TableList

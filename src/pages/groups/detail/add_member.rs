@@ -8,7 +8,7 @@ use crate::api::Api;
 use crate::components::field::unique_id;
 use crate::components::Button;
 use crate::components::FormAlert;
-use crate::hooks::{use_debounce, use_submit};
+use crate::hooks::{use_debounce, use_form};
 use crate::paging::holds;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -51,9 +51,8 @@ pub fn AddMember(
             }
         }
     });
-    let error = RwSignal::new(None::<String>);
     let group = StoredValue::new(group_id);
-    let add = use_submit(
+    let add = use_form(
         move |u: &EndUser| {
             let u = u.clone();
             async move {
@@ -73,7 +72,7 @@ pub fn AddMember(
             on_added.run(());
         },
         move |(e, u): (crate::api::ApiError, EndUser)| {
-            error.set(Some(format!("{} was not added. {}", u.email, e.message)))
+            format!("{} was not added. {}", u.email, e.message)
         },
     );
     let input_id = unique_id("add-member");
@@ -98,7 +97,7 @@ pub fn AddMember(
                     debounce.schedule(move || query.set(typed.get_untracked()));
                 }
             />
-            <FormAlert error=error />
+            <FormAlert error=add.error />
             <div aria-live="polite">
                 {move || match shown() {
                     None if !query.with(String::is_empty) => {
@@ -136,10 +135,7 @@ pub fn AddMember(
                                                     class="btn btn--small"
                                                     label=label
                                                     disabled=move || add.pending().get()
-                                                    on_click=move || {
-                                                        error.set(None);
-                                                        add.dispatch(u.clone());
-                                                    }
+                                                    on_click=move || add.send(u.clone())
                                                 >
                                                     "Add"
                                                 </Button>

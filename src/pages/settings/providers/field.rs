@@ -6,6 +6,7 @@ use crate::api::idp::{OidcTemplate, SamlTemplate};
 use crate::api::ApiError;
 use crate::components::field::unique_id;
 use crate::components::{Button, FormEnd, SubmitButton, TextField};
+use crate::hooks::FormStatus;
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -145,13 +146,13 @@ pub fn NameFields(
 /// Cancel and the submit button, with the form's failure sentence.
 #[component]
 pub fn ProviderFormEnd(
-    #[prop(into)] error: Signal<Option<String>>,
-    #[prop(into)] pending: Signal<bool>,
+    #[prop(into)] of: FormStatus,
     adding: bool,
     on_cancel: Callback<Option<String>>,
 ) -> impl IntoView {
+    let pending = of.pending;
     view! {
-        <FormEnd error>
+        <FormEnd error=of.error>
             <Button class="btn" disabled=pending on_click=move || on_cancel.run(None)>
                 "Cancel"
             </Button>

@@ -89,7 +89,7 @@ pub fn OidcForm(
             }
         },
     );
-    let (errors, form_error) = (save.errors, save.form_error);
+    let errors = save.errors;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let d = OidcDraft {
@@ -182,7 +182,7 @@ pub fn OidcForm(
                 required=true
             />
             <ActiveSwitch on=active />
-            <ProviderFormEnd error=form_error pending=save.pending() adding on_cancel=on_done />
+            <ProviderFormEnd of=save.send adding on_cancel=on_done />
         </form>
     }
 }

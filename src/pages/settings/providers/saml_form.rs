@@ -95,7 +95,7 @@ pub fn SamlForm(
             }
         },
     );
-    let (errors, form_error) = (save.errors, save.form_error);
+    let errors = save.errors;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let d = SamlDraft {
@@ -189,7 +189,7 @@ pub fn SamlForm(
                     }
                 })}
             <ActiveSwitch on=active />
-            <ProviderFormEnd error=form_error pending=save.pending() adding on_cancel=on_done />
+            <ProviderFormEnd of=save.send adding on_cancel=on_done />
         </form>
     }
 }

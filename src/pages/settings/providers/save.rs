@@ -6,17 +6,24 @@ use super::field::failure;
 use super::rules::Errors;
 use crate::api::ApiError;
 use crate::components::focus_first_invalid;
-use crate::hooks::use_submit;
+use crate::hooks::{use_form, FormSend};
 use leptos::prelude::*;
 use std::future::Future;
 
 /// What a send ends in: the provider's name, or a sentence saying why the form stays open.
 pub type Sent = Result<String, String>;
 
+/// Why a send did not end in a saved provider: AuthSec refused it, or it saved it where
+/// the form cannot show it (the sentence says where).
+#[derive(Clone)]
+pub enum Refused {
+    Api(ApiError),
+    Said(String),
+}
+
 pub struct ProviderSave<D: 'static> {
     pub errors: RwSignal<Errors>,
-    pub form_error: RwSignal<Option<String>>,
-    action: Action<D, Result<Sent, ApiError>>,
+    pub send: FormSend<D, String, Refused>,
     adding: bool,
     keys: Signal<Vec<String>>,
     check: fn(&D, bool) -> Errors,
@@ -40,30 +47,37 @@ pub fn use_provider_save<D, Fut>(
     send: impl Fn(&D) -> Fut + 'static,
 ) -> ProviderSave<D>
 where
+    D: Send + Sync + 'static,
     Fut: Future<Output = Result<Sent, ApiError>> + 'static,
 {
     let errors = RwSignal::new(Errors::new());
-    let form_error = RwSignal::new(None::<String>);
-    let action = use_submit(
-        send,
-        move |sent: Sent| match sent {
-            Ok(n) if adding => on_done.run(Some(format!("The provider {n} was added."))),
-            Ok(n) => on_done.run(Some(format!("The provider {n} was saved."))),
-            Err(why) => form_error.set(Some(why)),
+    let send = use_form(
+        move |d: &D| {
+            let sent = send(d);
+            async move {
+                match sent.await {
+                    Ok(Ok(name)) => Ok(name),
+                    Ok(Err(why)) => Err(Refused::Said(why)),
+                    Err(e) => Err(Refused::Api(e)),
+                }
+            }
         },
-        move |e: ApiError| {
-            let lead = if adding {
-                "The provider was not added"
+        move |n: String| {
+            on_done.run(Some(if adding {
+                format!("The provider {n} was added.")
             } else {
-                "The provider was not saved"
-            };
-            form_error.set(Some(failure(lead, &e)));
+                format!("The provider {n} was saved.")
+            }))
+        },
+        move |r: Refused| match r {
+            Refused::Said(why) => why,
+            Refused::Api(e) if adding => failure("The provider was not added", &e),
+            Refused::Api(e) => failure("The provider was not saved", &e),
         },
     );
     ProviderSave {
         errors,
-        form_error,
-        action,
+        send,
         adding,
         keys,
         check,
@@ -72,10 +86,6 @@ where
 }
 
 impl<D: Send + Sync + 'static> ProviderSave<D> {
-    pub fn pending(&self) -> Memo<bool> {
-        self.action.pending()
-    }
-
     /// Checks `d` and sends it unless something is wrong or a send is under way.
     pub fn submit(&self, d: D) {
         let mut e = (self.check)(&d, self.adding);
@@ -88,11 +98,10 @@ impl<D: Send + Sync + 'static> ProviderSave<D> {
         }
         let ok = e.is_empty();
         self.errors.set(e);
-        if !ok {
+        if ok {
+            self.send.send(d);
+        } else {
             focus_first_invalid();
-        } else if !self.action.pending().get_untracked() {
-            self.form_error.set(None);
-            self.action.dispatch(d);
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::api::{Api, ApiError};
 use crate::auth::AuthContext;
 use crate::components::SubmitEnd;
 use crate::components::{TextField, Toasts, UnsavedGuard};
-use crate::hooks::use_submit;
+use crate::hooks::use_form;
 use crate::validate;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -63,7 +63,6 @@ pub fn ProfileForm(user: EndUser, #[prop(into)] on_saved: Callback<EndUser>) -> 
         email: email.get_untracked(),
     };
     let errors = RwSignal::new(BTreeMap::<&'static str, String>::new());
-    let form_error = RwSignal::new(None::<String>);
     // What was last saved (or loaded): the form is dirty while it differs.
     let saved = RwSignal::new(before.get_value());
     let dirty = Memo::new(move |_| {
@@ -73,7 +72,7 @@ pub fn ProfileForm(user: EndUser, #[prop(into)] on_saved: Callback<EndUser>) -> 
         };
         saved.with(|s| now.changes(s) != ProfileBody::default())
     });
-    let save = use_submit(
+    let save = use_form(
         move |b: &ProfileBody| {
             let (b, t, id) = (b.clone(), tenant.get_untracked(), id.get_value());
             async move { users::update(&api, &t, &id, &b).await }
@@ -84,7 +83,7 @@ pub fn ProfileForm(user: EndUser, #[prop(into)] on_saved: Callback<EndUser>) -> 
             toasts.success("The profile was saved.");
             on_saved.run(u);
         },
-        move |e| show_error(&e, errors, form_error),
+        move |e| show_error(&e, errors),
     );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -93,7 +92,7 @@ pub fn ProfileForm(user: EndUser, #[prop(into)] on_saved: Callback<EndUser>) -> 
         }
         let now = typed();
         let problems = now.check();
-        form_error.set(None);
+        save.error.set(None);
         let ok = problems.is_empty();
         errors.set(problems);
         if !ok {
@@ -101,10 +100,10 @@ pub fn ProfileForm(user: EndUser, #[prop(into)] on_saved: Callback<EndUser>) -> 
         }
         let body = now.changes(&before.get_value());
         if body == ProfileBody::default() {
-            form_error.set(Some("Nothing has changed.".into()));
+            save.refuse("Nothing has changed.");
             return;
         }
-        save.dispatch(body);
+        save.send(body);
     };
     let err = move |k: &'static str| Signal::derive(move || errors.with(|e| e.get(k).cloned()));
     view! {
@@ -120,21 +119,13 @@ pub fn ProfileForm(user: EndUser, #[prop(into)] on_saved: Callback<EndUser>) -> 
                     error=err("email")
                 />
             </div>
-            <SubmitEnd
-                error=form_error
-                pending=save.pending()
-                label="Save profile"
-                busy="Saving…"
-            />
+            <SubmitEnd of=save label="Save profile" busy="Saving…" />
         </form>
     }
 }
 
-fn show_error(
-    e: &ApiError,
-    errors: RwSignal<BTreeMap<&'static str, String>>,
-    form_error: RwSignal<Option<String>>,
-) {
+/// Marks the fields the server named and says why the changes were not saved.
+fn show_error(e: &ApiError, errors: RwSignal<BTreeMap<&'static str, String>>) -> String {
     let mut f = BTreeMap::new();
     if e.status == 409 {
         f.insert("email", "Another user already has this email.".to_string());
@@ -145,7 +136,7 @@ fn show_error(
         }
     }
     errors.set(f);
-    form_error.set(Some(format!("The changes were not saved. {}", e.message)));
+    format!("The changes were not saved. {}", e.message)
 }
 
 #[cfg(test)]

@@ -1,0 +1,124 @@
+//! A form's send and the one sentence that says why it failed, written once: [`use_form`]
+//! is [`use_submit`] with the form's error beside it. A send clears the last failure and
+//! never starts while one is under way; a success clears it too; a failure sets the
+//! sentence `on_err` makes. What was typed stays: the fields are the page's.
+//!
+//! ```ignore
+//! let create = use_form(
+//!     move |n: &String| { let n = n.clone(); async move { groups::create(&api, &n).await } },
+//!     move |g| navigate(&Page::Group(&g.id).path(), Default::default()),
+//!     move |e| e.sentence("The group was not created"),
+//! );
+//! let submit = move |ev: SubmitEvent| { ev.prevent_default(); create.send(name.get_untracked()) };
+//! view! { <form on:submit=submit> … <SubmitEnd of=create label="Create group" busy="Creating…" /> </form> }
+//! ```
+
+use super::submit::{use_submit, Sender};
+use leptos::prelude::*;
+use std::future::Future;
+use std::marker::PhantomData;
+
+/// The signals and the send are made once, by the page that calls [`use_form`]: what a
+/// form component or `SubmitEnd` takes from it is a copy, never a new reactive value
+/// owned by the place that passes it on.
+pub struct FormSend<I: 'static, O: 'static, E: 'static> {
+    /// Why the last send failed, or why a check before sending refused it.
+    pub error: RwSignal<Option<String>>,
+    pending: Memo<bool>,
+    sender: Sender<I>,
+    answer: PhantomData<fn() -> (O, E)>,
+}
+
+impl<I, O, E> Clone for FormSend<I, O, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<I, O, E> Copy for FormSend<I, O, E> {}
+
+/// `on_err` makes the sentence (a `String`, or `None` when the marked fields say it all).
+pub fn use_form<I, O, E, Fut, S>(
+    run: impl Fn(&I) -> Fut + 'static,
+    on_ok: impl Fn(O) + 'static,
+    on_err: impl Fn(E) -> S + 'static,
+) -> FormSend<I, O, E>
+where
+    S: Into<Option<String>>,
+    I: Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+    E: Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<O, E>> + 'static,
+{
+    let error = RwSignal::new(None::<String>);
+    let action = use_submit(
+        run,
+        move |o| {
+            error.set(None);
+            on_ok(o);
+        },
+        move |e| error.set(on_err(e).into()),
+    );
+    let pending = action.pending();
+    let sender = Sender::new(pending.into(), error.into(), move |input| {
+        if !pending.get_untracked() {
+            error.set(None);
+            action.dispatch(input);
+        }
+    });
+    FormSend {
+        error,
+        pending,
+        sender,
+        answer: PhantomData,
+    }
+}
+
+impl<I, O, E> FormSend<I, O, E>
+where
+    I: Send + Sync + 'static,
+    O: Send + Sync + 'static,
+    E: Send + Sync + 'static,
+{
+    pub fn pending(&self) -> Memo<bool> {
+        self.pending
+    }
+
+    /// Sends `input` and clears the last failure; nothing while a send is under way.
+    pub fn send(&self, input: I) {
+        self.sender.run(input);
+    }
+
+    /// Says why the form is not sent (a check before the request).
+    pub fn refuse(&self, why: impl Into<String>) {
+        self.error.set(Some(why.into()));
+    }
+}
+
+impl<I, O, E> From<FormSend<I, O, E>> for Sender<I> {
+    fn from(f: FormSend<I, O, E>) -> Self {
+        f.sender
+    }
+}
+
+/// What a form's end shows: its failure, and whether its button waits.
+#[derive(Clone, Copy)]
+pub struct FormStatus {
+    pub error: Signal<Option<String>>,
+    pub pending: Signal<bool>,
+}
+
+impl<I, O, E> From<FormSend<I, O, E>> for FormStatus {
+    fn from(f: FormSend<I, O, E>) -> Self {
+        f.sender.into()
+    }
+}
+
+impl<D: 'static> From<Sender<D>> for FormStatus {
+    fn from(s: Sender<D>) -> Self {
+        FormStatus {
+            error: s.error,
+            pending: s.pending,
+        }
+    }
+}
