@@ -1,7 +1,7 @@
 //! The permission picker in a real DOM: a group's box picks and clears the whole group and
 //! shows "some" as indeterminate, the filter hides other permissions without dropping
-//! what was picked, and the role is sent with exactly the picked ids. A group's members
-//! page through.
+//! what was picked, and the role is sent with exactly the picked ids; a refused role
+//! keeps the form and is sent again once. A group's members page through.
 
 use super::support::*;
 use authsec_console::api::groups::{Group, Member, WithMembers};
@@ -40,6 +40,16 @@ fn check(root: &Element, label: &str) -> HtmlInputElement {
     boxed(root, label).unwrap_or_else(|| panic!("no checkbox {label:?} in: {}", text(root)))
 }
 
+/// The new-role page on `script` (after the permission list it answers), its picker drawn.
+async fn new_role_page(script: &Script) -> (web_sys::HtmlElement, impl Drop) {
+    let (root, g) = mount_admin(script, || view! { <NewRolePage /> }.into_any());
+    until("the picker", || {
+        boxed(&root, "All of invoices (1)").is_some()
+    })
+    .await;
+    (root, g)
+}
+
 #[wasm_bindgen_test]
 async fn the_group_box_picks_clears_and_shows_some_and_the_role_carries_exactly_the_picks() {
     let script = Script::default();
@@ -49,11 +59,7 @@ async fn the_group_box_picks_clears_and_shows_some_and_the_role_carries_exactly_
         200,
         r#"{"id":"r-9","name":"ops","permissions_count":2}"#,
     );
-    let (root, _g) = mount_admin(&script, || view! { <NewRolePage /> }.into_any());
-    until("the picker", || {
-        boxed(&root, "All of clients (2)").is_some()
-    })
-    .await;
+    let (root, _g) = new_role_page(&script).await;
 
     let all = check(&root, "All of clients");
     all.click();
@@ -108,11 +114,7 @@ async fn the_group_box_picks_clears_and_shows_some_and_the_role_carries_exactly_
 async fn a_role_without_a_permission_is_held_here_with_the_name_kept() {
     let script = Script::default();
     script.answer("/admin/permissions", 200, PERMISSIONS);
-    let (root, _g) = mount_admin(&script, || view! { <NewRolePage /> }.into_any());
-    until("the picker", || {
-        boxed(&root, "All of invoices (1)").is_some()
-    })
-    .await;
+    let (root, _g) = new_role_page(&script).await;
     type_into(&field(&root, "Name"), "auditors");
     button(&root, "Create role").click();
     until("the message", || {
@@ -128,6 +130,65 @@ async fn a_role_without_a_permission_is_held_here_with_the_name_kept() {
     check(&root, "invoices:read").click();
     until("cleared", || {
         !text(&root).contains("Pick at least one permission")
+    })
+    .await;
+}
+
+/// The form's sentence under its button: the one that says why a send failed.
+fn form_alert(root: &Element) -> String {
+    root.query_selector("form p.alert")
+        .unwrap()
+        .and_then(|p| p.text_content())
+        .unwrap_or_default()
+}
+
+/// A refused role says why and keeps what was typed; sent again, the old sentence goes
+/// while the request runs, and a second submit meanwhile sends nothing.
+#[wasm_bindgen_test]
+async fn a_refused_role_says_why_keeps_the_form_and_is_sent_again_once() {
+    let script = Script::default();
+    let refused = r#"{"error":"Failed to create role"}"#;
+    script
+        .answer("/admin/permissions", 200, PERMISSIONS)
+        .answer("/admin/roles", 500, refused)
+        .answer("/admin/roles", 500, refused);
+    let (root, _g) = new_role_page(&script).await;
+    type_into(&field(&root, "Name"), "auditors");
+    check(&root, "invoices:read").click();
+    button(&root, "Create role").click();
+    until("the sentence", || {
+        form_alert(&root).starts_with("The role was not created.")
+    })
+    .await;
+    assert_eq!(field(&root, "Name").value(), "auditors");
+    assert!(check(&root, "invoices:read").checked());
+
+    let gate = script.hold("/admin/roles");
+    button(&root, "Create role").click();
+    until("sent again", || {
+        script.requests_to("/admin/roles").len() == 2
+    })
+    .await;
+    assert_eq!(
+        form_alert(&root),
+        "",
+        "the last failure is gone while it is sent again"
+    );
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let form = root.query_selector("form").unwrap().unwrap();
+    form.dispatch_event(&web_sys::Event::new_with_event_init_dict("submit", &init).unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(
+        script.requests_to("/admin/roles").len(),
+        2,
+        "nothing more is sent while one is under way"
+    );
+    drop(gate);
+    until("the sentence again", || {
+        form_alert(&root).starts_with("The role was not created.")
     })
     .await;
 }
