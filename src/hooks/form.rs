@@ -5,7 +5,7 @@
 //!
 //! ```ignore
 //! let create = use_form(
-//!     move |n: &String| { let n = n.clone(); async move { groups::create(&api, &n).await } },
+//!     move |n: String| async move { groups::create(&api, &n).await },
 //!     move |g| navigate(&Page::Group(&g.id).path(), Default::default()),
 //!     move |e| e.sentence("The group was not created"),
 //! );
@@ -37,22 +37,23 @@ impl<I, O, E> Clone for FormSend<I, O, E> {
 
 impl<I, O, E> Copy for FormSend<I, O, E> {}
 
-/// `on_err` makes the sentence (a `String`, or `None` when the marked fields say it all).
+/// `run` gets its own copy of what is sent; `on_err` makes the sentence (a `String`, or
+/// `None` when the marked fields say it all).
 pub fn use_form<I, O, E, Fut, S>(
-    run: impl Fn(&I) -> Fut + 'static,
+    run: impl Fn(I) -> Fut + 'static,
     on_ok: impl Fn(O) + 'static,
     on_err: impl Fn(E) -> S + 'static,
 ) -> FormSend<I, O, E>
 where
     S: Into<Option<String>>,
-    I: Send + Sync + 'static,
+    I: Clone + Send + Sync + 'static,
     O: Clone + Send + Sync + 'static,
     E: Clone + Send + Sync + 'static,
     Fut: Future<Output = Result<O, E>> + 'static,
 {
     let error = RwSignal::new(None::<String>);
     let action = use_submit(
-        run,
+        move |i: &I| run(i.clone()),
         move |o| {
             error.set(None);
             on_ok(o);

@@ -170,8 +170,8 @@ fn NewKeyDialog(
     let errors = RwSignal::new((None::<String>, None::<String>));
     let once = Once::default();
     let create = use_form(
-        move |(n, s): &(String, Vec<String>)| {
-            let (n, s, t) = (n.trim().to_string(), s.clone(), tenant.get_untracked());
+        move |(n, s): (String, Vec<String>)| {
+            let (n, t) = (n.trim().to_string(), tenant.get_untracked());
             let once = once.clone();
             async move {
                 match apikeys::create(&api, &n, &s, &t, &once).await? {

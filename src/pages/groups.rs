@@ -86,10 +86,7 @@ pub fn GroupsPage() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let name_error = RwSignal::new(None::<String>);
     let create = use_form(
-        move |n: &String| {
-            let n = n.clone();
-            async move { groups::create(&api, &n).await }
-        },
+        move |n: String| async move { groups::create(&api, &n).await },
         move |g| {
             toasts.success(format!("The group {} was created.", g.name));
             navigate(&Page::Group(&g.id).path(), Default::default());

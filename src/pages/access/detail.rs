@@ -54,10 +54,7 @@ fn RoleEditor(role: RoleDetail, perms: Vec<Permission>, reload: Callback<()>) ->
     let id = StoredValue::new(role.id.clone());
     let saved = StoredValue::new((role.name.clone(), role.description.clone(), ids));
     let save = use_form(
-        move |d: &RoleDraft| {
-            let d = d.clone();
-            async move { access::update_role(&api, &id.get_value(), &d).await }
-        },
+        move |d: RoleDraft| async move { access::update_role(&api, &id.get_value(), &d).await },
         move |s| {
             saved.set_value((
                 fields.name.get_untracked().trim().to_string(),

@@ -20,10 +20,7 @@ pub fn NewRolePage() -> impl IntoView {
     let fields = RoleFields::new("", "", BTreeSet::new());
     let created = RwSignal::new(false);
     let create = use_form(
-        move |d: &RoleDraft| {
-            let d = d.clone();
-            async move { access::create_role(&api, &d).await }
-        },
+        move |d: RoleDraft| async move { access::create_role(&api, &d).await },
         move |saved| {
             created.set(true);
             toasts.success(format!("The role {} was created.", saved.name));

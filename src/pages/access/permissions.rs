@@ -53,13 +53,10 @@ pub fn PermissionsPage() -> impl IntoView {
     let description = RwSignal::new(String::new());
     let errors = RwSignal::new((None::<String>, None::<String>));
     let add = use_form(
-        move |(r, a, d): &(String, String, String)| {
-            let (r, a, d) = (r.clone(), a.clone(), d.clone());
-            async move {
-                access::create_permission(&api, &r, &a, &d)
-                    .await
-                    .map(|_| format!("{r}:{a}"))
-            }
+        move |(r, a, d): (String, String, String)| async move {
+            access::create_permission(&api, &r, &a, &d)
+                .await
+                .map(|_| format!("{r}:{a}"))
         },
         move |full| {
             action.set(String::new());

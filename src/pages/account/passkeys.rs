@@ -45,8 +45,8 @@ pub fn PasskeysSection() -> impl IntoView {
     let renaming = RwSignal::new(None::<String>);
     let new_name = RwSignal::new(String::new());
     let rename = use_form(
-        move |(id, name): &(String, String)| {
-            let (id, name) = (id.clone(), name.trim().to_string());
+        move |(id, name): (String, String)| {
+            let name = name.trim().to_string();
             async move { pk::rename(&api, &id, &name).await }
         },
         move |()| {

@@ -53,8 +53,7 @@ fn Editor(app: Value, #[prop(into)] reload: Callback<()>) -> impl IntoView {
 
     // `force`: save even though the server's copy changed.
     let save = use_form(
-        move |force: &bool| {
-            let force = *force;
+        move |force: bool| {
             let (l, b, n) = (loaded.get_value(), before.get_value(), form.get_untracked());
             let id = apps::text(&l, "app_id").to_string();
             async move {

@@ -81,8 +81,8 @@ pub fn NewAppPage() -> impl IntoView {
     let once = Once::default();
     let go_to = navigate.clone();
     let create = use_form(
-        move |body: &serde_json::Value| {
-            let (body, once) = (body.clone(), once.clone());
+        move |body: serde_json::Value| {
+            let once = once.clone();
             async move { Ok((apps::create(&api, &body, &once).await?, body)) }
         },
         move |(made, body)| {

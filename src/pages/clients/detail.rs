@@ -63,12 +63,8 @@ fn Detail(client: Client, #[prop(into)] reload: Callback<()>) -> impl IntoView {
     let fields = FormFields::new(&before.get_value());
     let errors = RwSignal::new(BTreeMap::new());
     let save = use_form(
-        move |d: &Draft| {
-            let (d, t, id) = (
-                d.clone(),
-                tenant.get_untracked(),
-                c.with_value(|c| c.id.clone()),
-            );
+        move |d: Draft| {
+            let (t, id) = (tenant.get_untracked(), c.with_value(|c| c.id.clone()));
             let body = d.update_body(&before.get_value());
             async move {
                 clients::update(&api, &t, &id, &body)

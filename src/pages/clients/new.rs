@@ -29,8 +29,8 @@ pub fn NewClientPage() -> impl IntoView {
     let go = navigate.clone();
     let once = Once::default();
     let create = use_form(
-        move |d: &Draft| {
-            let (d, t, once) = (d.clone(), tenant.get_untracked(), once.clone());
+        move |d: Draft| {
+            let (t, once) = (tenant.get_untracked(), once.clone());
             async move {
                 match clients::create(&api, &t, &d.body(), &once).await {
                     Ok((made, rest)) => Ok((made, rest, d.name.trim().to_string())),

@@ -63,13 +63,10 @@ fn GroupEditor(
     let description = RwSignal::new(group.description.clone());
     let name_error = RwSignal::new(None::<String>);
     let save = use_form(
-        move |(n, d): &(String, String)| {
-            let (n, d) = (n.clone(), d.clone());
-            async move {
-                groups::rename(&api, &id.get_value(), &n, &d)
-                    .await
-                    .map(|_| n)
-            }
+        move |(n, d): (String, String)| async move {
+            groups::rename(&api, &id.get_value(), &n, &d)
+                .await
+                .map(|_| n)
         },
         move |n| {
             toasts.success(format!("The group {n} was saved."));

@@ -27,10 +27,7 @@ pub fn Domains() -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let field_error = RwSignal::new(None::<String>);
     let add = use_form(
-        move |d: &String| {
-            let d = d.clone();
-            async move { domains::add(&api, &d).await }
-        },
+        move |d: String| async move { domains::add(&api, &d).await },
         move |d: Domain| {
             typed.set(String::new());
             toasts.success(format!(
@@ -52,16 +49,13 @@ pub fn Domains() -> impl IntoView {
         }
     };
     let op = use_form(
-        move |(o, d): &(Op, Domain)| {
-            let (o, d) = (*o, d.clone());
-            async move {
-                match o {
-                    Op::Verify => domains::verify(&api, &d.id).await,
-                    Op::MakePrimary => domains::set_primary(&api, &d.id).await,
-                }
-                .map(|_| (o, d.domain.clone()))
-                .map_err(|e| (o, d.domain, e))
+        move |(o, d): (Op, Domain)| async move {
+            match o {
+                Op::Verify => domains::verify(&api, &d.id).await,
+                Op::MakePrimary => domains::set_primary(&api, &d.id).await,
             }
+            .map(|_| (o, d.domain.clone()))
+            .map_err(|e| (o, d.domain, e))
         },
         move |(o, name): (Op, String)| {
             toasts.success(match o {

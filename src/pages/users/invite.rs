@@ -48,10 +48,7 @@ pub fn InviteButton(#[prop(into)] on_invited: Callback<()>) -> impl IntoView {
     let errors = RwSignal::new((None::<String>, None::<String>));
     let done = RwSignal::new(None::<String>);
     let send = use_form(
-        move |i: &Invite| {
-            let i = i.clone();
-            async move { users::invite(&api, &i).await }
-        },
+        move |i: Invite| async move { users::invite(&api, &i).await },
         move |i| {
             done.set(Some(outcome(&i)));
             for s in [email, username, first, last] {

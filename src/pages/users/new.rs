@@ -58,8 +58,8 @@ pub fn NewUserPage() -> impl IntoView {
     });
     let once = Once::unique();
     let create = use_form(
-        move |n: &NewEndUser| {
-            let (n, t, once) = (n.clone(), tenant.get_untracked(), once.clone());
+        move |n: NewEndUser| {
+            let (t, once) = (tenant.get_untracked(), once.clone());
             async move {
                 match users::create(&api, &n, &once).await {
                     Err(e) if e.status == 409 => Err((e, find_by_email(&api, &t, &n.email).await)),

@@ -47,12 +47,9 @@ pub fn Holders(
     });
     let picked = RwSignal::new(String::new());
     let add = use_form(
-        move |user: &String| {
-            let user = user.clone();
-            async move {
-                let id = role.with_value(|r| r.0.clone());
-                access::bind(&api, &user, &id).await
-            }
+        move |user: String| async move {
+            let id = role.with_value(|r| r.0.clone());
+            access::bind(&api, &user, &id).await
         },
         move |_| {
             picked.set(String::new());

@@ -33,15 +33,12 @@ pub fn ApiScopes() -> impl IntoView {
         errors.set((None, None, None));
     };
     let save = use_form(
-        move |(id, d): &(Option<String>, ApiScopeDraft)| {
-            let (id, d) = (id.clone(), d.clone());
-            async move {
-                match &id {
-                    Some(id) => scopes::update_api_scope(&api, id, &d).await,
-                    None => scopes::create_api_scope(&api, &d).await,
-                }
-                .map(|s| (s.name, id.is_none()))
+        move |(id, d): (Option<String>, ApiScopeDraft)| async move {
+            match &id {
+                Some(id) => scopes::update_api_scope(&api, id, &d).await,
+                None => scopes::create_api_scope(&api, &d).await,
             }
+            .map(|s| (s.name, id.is_none()))
         },
         move |(n, added): (String, bool)| {
             reset();

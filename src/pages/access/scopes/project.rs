@@ -44,16 +44,13 @@ pub fn ProjectScopes() -> impl IntoView {
         errors.set((None, None));
     };
     let save = use_form(
-        move |(n, r, adding): &Draft| {
-            let (n, r, adding) = (n.clone(), r.clone(), *adding);
-            async move {
-                if adding {
-                    scopes::create_scope(&api, &n, &r).await?;
-                } else {
-                    scopes::update_scope(&api, &n, &r).await?;
-                }
-                Ok::<_, ApiError>((n, adding))
+        move |(n, r, adding): Draft| async move {
+            if adding {
+                scopes::create_scope(&api, &n, &r).await?;
+            } else {
+                scopes::update_scope(&api, &n, &r).await?;
             }
+            Ok::<_, ApiError>((n, adding))
         },
         move |(n, adding): (String, bool)| {
             reset();

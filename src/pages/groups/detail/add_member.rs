@@ -53,15 +53,10 @@ pub fn AddMember(
     });
     let group = StoredValue::new(group_id);
     let add = use_form(
-        move |u: &EndUser| {
-            let u = u.clone();
-            async move {
-                match groups::add_members(&api, &group.get_value(), std::slice::from_ref(&u.id))
-                    .await
-                {
-                    Ok(_) => Ok(u),
-                    Err(e) => Err((e, u)),
-                }
+        move |u: EndUser| async move {
+            match groups::add_members(&api, &group.get_value(), std::slice::from_ref(&u.id)).await {
+                Ok(_) => Ok(u),
+                Err(e) => Err((e, u)),
             }
         },
         move |u: EndUser| {

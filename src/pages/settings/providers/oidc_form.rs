@@ -63,13 +63,8 @@ pub fn OidcForm(
         on_done,
         check_oidc,
         |d: &OidcDraft| &d.provider_name,
-        move |d: &OidcDraft| {
-            let (d, site, by, mine) = (
-                d.clone(),
-                site.get_untracked(),
-                by.clone(),
-                hydra_id.clone(),
-            );
+        move |d: OidcDraft| {
+            let (site, by, mine) = (site.get_untracked(), by.clone(), hydra_id.clone());
             async move {
                 if adding {
                     return idp::oidc_add(&api, &d, &site, &by)

@@ -84,8 +84,8 @@ pub fn SamlForm(
         on_done,
         check_saml,
         |d: &SamlDraft| &d.provider_name,
-        move |d: &SamlDraft| {
-            let (d, id) = (d.clone(), id.clone());
+        move |d: SamlDraft| {
+            let id = id.clone();
             async move {
                 match adding {
                     true => idp::saml_add(&api, &d).await,

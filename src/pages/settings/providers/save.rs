@@ -44,15 +44,15 @@ pub fn use_provider_save<D, Fut>(
     on_done: Callback<Option<String>>,
     check: fn(&D, bool) -> Errors,
     key: fn(&D) -> &str,
-    send: impl Fn(&D) -> Fut + 'static,
+    send: impl Fn(D) -> Fut + 'static,
 ) -> ProviderSave<D>
 where
-    D: Send + Sync + 'static,
+    D: Clone + Send + Sync + 'static,
     Fut: Future<Output = Result<Sent, ApiError>> + 'static,
 {
     let errors = RwSignal::new(Errors::new());
     let send = use_form(
-        move |d: &D| {
+        move |d: D| {
             let sent = send(d);
             async move {
                 match sent.await {
@@ -85,7 +85,7 @@ where
     }
 }
 
-impl<D: Send + Sync + 'static> ProviderSave<D> {
+impl<D: Clone + Send + Sync + 'static> ProviderSave<D> {
     /// Checks `d` and sends it unless something is wrong or a send is under way.
     pub fn submit(&self, d: D) {
         let mut e = (self.check)(&d, self.adding);

@@ -73,8 +73,8 @@ pub fn ProfileForm(user: EndUser, #[prop(into)] on_saved: Callback<EndUser>) -> 
         saved.with(|s| now.changes(s) != ProfileBody::default())
     });
     let save = use_form(
-        move |b: &ProfileBody| {
-            let (b, t, id) = (b.clone(), tenant.get_untracked(), id.get_value());
+        move |b: ProfileBody| {
+            let (t, id) = (tenant.get_untracked(), id.get_value());
             async move { users::update(&api, &t, &id, &b).await }
         },
         move |u| {
