@@ -154,7 +154,6 @@ pub fn parse_body<T: DeserializeOwned>(bytes: &[u8], shape: Shape) -> ApiResult<
     }
 }
 
-/// A FastAPI-style `name` field: required, a string of 1-256 characters (trimmed).
 /// An optional UUID field: empty is none; anything else must parse, or gin's 400 with `msg`.
 pub fn optional_uuid(raw: &str, msg: &str) -> ApiResult<Option<uuid::Uuid>> {
     match raw {
@@ -166,6 +165,7 @@ pub fn optional_uuid(raw: &str, msg: &str) -> ApiResult<Option<uuid::Uuid>> {
     }
 }
 
+/// A FastAPI-style `name` field: required, a string of 1-256 characters (trimmed).
 pub fn fast_name(v: Option<Value>) -> ApiResult<String> {
     match v {
         None | Some(Value::Null) => Err(ApiError::fast_field(

@@ -120,12 +120,13 @@ impl App {
         Ok(())
     }
 
-    /// `first_client`'s fields, read like the body's own: in the order they come, the
-    /// first invalid one named as `first_client.<field>`.
+    /// `first_client`'s fields, each in turn in a fixed order; the first invalid one is
+    /// named as `first_client.<field>`.
     fn apply_first_client(&mut self, fc: &Value) -> Result<(), String> {
-        for (k, v) in fc.as_object().into_iter().flatten() {
+        for k in FIRST_CLIENT_FIELDS {
+            let Some(v) = fc.get(k) else { continue };
             let key = &format!("first_client.{k}");
-            match k.as_str() {
+            match k {
                 "client_type" => {
                     let t = text(v, key)?;
                     if !APP_CLIENT_TYPES.contains(&t.as_str()) {
@@ -150,6 +151,20 @@ impl App {
         Ok(())
     }
 }
+
+/// What `first_client` may carry, in the order it is checked.
+const FIRST_CLIENT_FIELDS: [&str; 10] = [
+    "client_type",
+    "name",
+    "description",
+    "resources",
+    "response_types",
+    "supported_prompts",
+    "token_endpoint_auth_method",
+    "pkce",
+    "device_authorization",
+    "authentication_protocol",
+];
 
 fn subdomain(v: &Value) -> Result<Option<String>, String> {
     match v {
