@@ -16,26 +16,24 @@
 use super::submit::{use_submit, Sender};
 use leptos::prelude::*;
 use std::future::Future;
-use std::marker::PhantomData;
 
 /// The signals and the send are made once, by the page that calls [`use_form`]: what a
 /// form component or `SubmitEnd` takes from it is a copy, never a new reactive value
 /// owned by the place that passes it on.
-pub struct FormSend<I: 'static, O: 'static, E: 'static> {
+pub struct FormSend<I: 'static> {
     /// Why the last send failed, or why a check before sending refused it.
     pub error: RwSignal<Option<String>>,
     pending: Memo<bool>,
     sender: Sender<I>,
-    answer: PhantomData<fn() -> (O, E)>,
 }
 
-impl<I, O, E> Clone for FormSend<I, O, E> {
+impl<I> Clone for FormSend<I> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<I, O, E> Copy for FormSend<I, O, E> {}
+impl<I> Copy for FormSend<I> {}
 
 /// `run` gets its own copy of what is sent; `on_err` makes the sentence (a `String`, or
 /// `None` when the marked fields say it all).
@@ -43,7 +41,7 @@ pub fn use_form<I, O, E, Fut, S>(
     run: impl Fn(I) -> Fut + 'static,
     on_ok: impl Fn(O) + 'static,
     on_err: impl Fn(E) -> S + 'static,
-) -> FormSend<I, O, E>
+) -> FormSend<I>
 where
     S: Into<Option<String>>,
     I: Clone + Send + Sync + 'static,
@@ -71,16 +69,10 @@ where
         error,
         pending,
         sender,
-        answer: PhantomData,
     }
 }
 
-impl<I, O, E> FormSend<I, O, E>
-where
-    I: Send + Sync + 'static,
-    O: Send + Sync + 'static,
-    E: Send + Sync + 'static,
-{
+impl<I: Send + Sync + 'static> FormSend<I> {
     pub fn pending(&self) -> Memo<bool> {
         self.pending
     }
@@ -96,8 +88,8 @@ where
     }
 }
 
-impl<I, O, E> From<FormSend<I, O, E>> for Sender<I> {
-    fn from(f: FormSend<I, O, E>) -> Self {
+impl<I> From<FormSend<I>> for Sender<I> {
+    fn from(f: FormSend<I>) -> Self {
         f.sender
     }
 }
@@ -109,8 +101,8 @@ pub struct FormStatus {
     pub pending: Signal<bool>,
 }
 
-impl<I, O, E> From<FormSend<I, O, E>> for FormStatus {
-    fn from(f: FormSend<I, O, E>) -> Self {
+impl<I> From<FormSend<I>> for FormStatus {
+    fn from(f: FormSend<I>) -> Self {
         f.sender.into()
     }
 }

@@ -23,7 +23,7 @@ pub enum Refused {
 
 pub struct ProviderSave<D: 'static> {
     pub errors: RwSignal<Errors>,
-    pub send: FormSend<D, String, Refused>,
+    pub send: FormSend<D>,
     adding: bool,
     keys: Signal<Vec<String>>,
     check: fn(&D, bool) -> Errors,
