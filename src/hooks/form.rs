@@ -13,7 +13,7 @@
 //! view! { <form on:submit=submit> … <SubmitEnd of=create label="Create group" busy="Creating…" /> </form> }
 //! ```
 
-use super::submit::{use_submit, Sender};
+use super::submit::use_submit;
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -59,12 +59,16 @@ where
         move |e| error.set(on_err(e).into()),
     );
     let pending = action.pending();
-    let sender = Sender::new(pending.into(), error.into(), move |input| {
-        if !pending.get_untracked() {
-            error.set(None);
-            action.dispatch(input);
-        }
-    });
+    let sender = Sender {
+        pending: pending.into(),
+        error: error.into(),
+        send: Callback::new(move |input| {
+            if !pending.get_untracked() {
+                error.set(None);
+                action.dispatch(input);
+            }
+        }),
+    };
     FormSend {
         error,
         pending,
@@ -91,6 +95,29 @@ impl<I: Send + Sync + 'static> FormSend<I> {
 impl<I> From<FormSend<I>> for Sender<I> {
     fn from(f: FormSend<I>) -> Self {
         f.sender
+    }
+}
+
+/// A form's way out, as a form component takes it (from [`use_form`]):
+/// whether a send is under way, why the last one failed, and the send itself (nothing while
+/// one is under way).
+pub struct Sender<D: 'static> {
+    pub pending: Signal<bool>,
+    pub error: Signal<Option<String>>,
+    send: Callback<D>,
+}
+
+impl<D: 'static> Clone for Sender<D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<D: 'static> Copy for Sender<D> {}
+
+impl<D: 'static> Sender<D> {
+    pub fn run(&self, draft: D) {
+        self.send.run(draft);
     }
 }
 

@@ -40,38 +40,3 @@ where
     });
     action
 }
-
-/// A form's way out, as a form component takes it (from [`use_form`](super::use_form)):
-/// whether a send is under way, why the last one failed, and the send itself (nothing while
-/// one is under way).
-pub struct Sender<D: 'static> {
-    pub pending: Signal<bool>,
-    pub error: Signal<Option<String>>,
-    send: Callback<D>,
-}
-
-impl<D: 'static> Clone for Sender<D> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<D: 'static> Copy for Sender<D> {}
-
-impl<D: 'static> Sender<D> {
-    pub fn new(
-        pending: Signal<bool>,
-        error: Signal<Option<String>>,
-        send: impl Fn(D) + Send + Sync + 'static,
-    ) -> Self {
-        Sender {
-            pending,
-            error,
-            send: Callback::new(send),
-        }
-    }
-
-    pub fn run(&self, draft: D) {
-        self.send.run(draft);
-    }
-}
